@@ -1,0 +1,102 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Rule names what a value failed, so the UI can say it in the admin's language.
+type Rule string
+
+// The rules that validation can report.
+const (
+	RuleRequired       Rule = "required"
+	RuleEmail          Rule = "email"
+	RuleEmailMismatch  Rule = "email_mismatch"
+	RulePasswordLength Rule = "password_length"
+	RulePasswordLetter Rule = "password_letter"
+	RulePasswordDigit  Rule = "password_digit"
+	RulePasswordUpper  Rule = "password_upper"
+	RulePasswordLower  Rule = "password_lower"
+	RulePasswordSymbol Rule = "password_symbol"
+	RuleLanguage       Rule = "language"
+	RuleCountry        Rule = "country"
+	RuleDate           Rule = "date"
+	RuleUnknownValue   Rule = "unknown_value"
+	RuleTooLong        Rule = "too_long"
+	RuleTermsRequired  Rule = "terms_required"
+	RuleLogin          Rule = "login"
+)
+
+// ValidationError says that one field's value broke one rule.
+type ValidationError struct {
+	Field string
+	Rule  Rule
+	Value string // the offending value; never set for secrets
+}
+
+func (e *ValidationError) Error() string {
+	if e.Value != "" {
+		return fmt.Sprintf("%s: %s (%q)", e.Field, e.Rule, e.Value)
+	}
+	return fmt.Sprintf("%s: %s", e.Field, e.Rule)
+}
+
+// Is makes every ValidationError match ErrInvalid.
+func (e *ValidationError) Is(target error) bool { return target == ErrInvalid }
+
+// ValidationErrors collects the problems of one form or record.
+type ValidationErrors []*ValidationError
+
+func (es ValidationErrors) Error() string {
+	parts := make([]string, len(es))
+	for i, e := range es {
+		parts[i] = e.Error()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Is makes a list of validation errors match ErrInvalid.
+func (es ValidationErrors) Is(target error) bool { return target == ErrInvalid }
+
+// Err returns nil for an empty list, so callers can `return errs.Err()`.
+func (es ValidationErrors) Err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+// Sentinel errors of the domain. Storage errors live in package storage.
+var (
+	ErrInvalid            = errors.New("invalid input")
+	ErrInvalidCredentials = errors.New("wrong email or password")
+	ErrNotVerified        = errors.New("email not verified yet")
+	ErrAlreadyVerified    = errors.New("email already verified")
+	ErrCodeInvalid        = errors.New("code not recognised")
+	ErrCodeExpired        = errors.New("code expired")
+	ErrCodeUsed           = errors.New("code already used")
+	ErrNotSignedIn        = errors.New("not signed in")
+	ErrEmailTaken         = errors.New("an account with this email already exists")
+	ErrTermsNotAccepted   = errors.New("terms not accepted")
+)
+
+// ThrottledError says sign-in is refused until a moment, after repeated failures.
+type ThrottledError struct {
+	Until time.Time
+}
+
+func (e *ThrottledError) Error() string {
+	return "too many failed attempts; try again at " + e.Until.UTC().Format(time.RFC3339)
+}
+
+// RetryAfter is how long the caller must wait from now.
+func (e *ThrottledError) RetryAfter(now time.Time) time.Duration {
+	d := e.Until.Sub(now)
+	if d < 0 {
+		return 0
+	}
+	return d
+}

@@ -1,0 +1,112 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxNameLength bounds names and other free text so one bad row cannot bloat the store.
+const MaxNameLength = 200
+
+// NormalizeEmail trims and lower-cases an address; comparison and uniqueness use this form.
+func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// ValidEmail checks the practical shape of an address: one '@', a non-empty local part without
+// spaces, and a domain with a dot, no empty label and no leading or trailing hyphen in a label.
+// It is deliberately stricter than RFC 5322 (no quoted local parts, no IP literals): these are the
+// addresses schools hand out.
+func ValidEmail(s string) bool {
+	if len(s) < 3 || len(s) > 254 || !utf8.ValidString(s) {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	if at <= 0 || at == len(s)-1 || strings.IndexByte(s, '@') != at {
+		return false
+	}
+	local, domain := s[:at], s[at+1:]
+	if len(local) > 64 || local[0] == '.' || local[len(local)-1] == '.' || strings.Contains(local, "..") {
+		return false
+	}
+	for _, r := range local {
+		if r <= ' ' || r == 0x7f || strings.ContainsRune(`"(),:;<>[\]`, r) {
+			return false
+		}
+	}
+	labels := strings.Split(domain, ".")
+	if len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return false
+		}
+		for _, r := range l {
+			if !(r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				return false
+			}
+		}
+	}
+	last := labels[len(labels)-1]
+	for _, r := range last {
+		if unicode.IsDigit(r) {
+			return false // a TLD is never numeric; this also refuses bare IPs
+		}
+	}
+	return true
+}
+
+// AdminPasswordMinLength is the shortest password an admin may choose.
+const AdminPasswordMinLength = 8
+
+// CheckAdminPassword applies the admin policy: at least 8 characters with at least one letter
+// and one digit. It returns every broken rule, never the password itself.
+func CheckAdminPassword(field, pw string) ValidationErrors {
+	var errs ValidationErrors
+	if utf8.RuneCountInString(pw) < AdminPasswordMinLength {
+		errs = append(errs, &ValidationError{Field: field, Rule: RulePasswordLength})
+	}
+	var letter, digit bool
+	for _, r := range pw {
+		letter = letter || unicode.IsLetter(r)
+		digit = digit || unicode.IsDigit(r)
+	}
+	if !letter {
+		errs = append(errs, &ValidationError{Field: field, Rule: RulePasswordLetter})
+	}
+	if !digit {
+		errs = append(errs, &ValidationError{Field: field, Rule: RulePasswordDigit})
+	}
+	return errs
+}
+
+// ImportPasswordSymbols are the symbols an imported password may use to meet its policy.
+const ImportPasswordSymbols = "~!@#$%^&*()-_=+[]{};:,.<>/?|"
+
+// CheckImportedPassword applies the stricter policy of publisher spreadsheets: 8+ characters,
+// an upper-case and a lower-case letter, a digit and one of ImportPasswordSymbols.
+func CheckImportedPassword(field, pw string) ValidationErrors {
+	var errs ValidationErrors
+	if utf8.RuneCountInString(pw) < 8 {
+		errs = append(errs, &ValidationError{Field: field, Rule: RulePasswordLength})
+	}
+	var upper, lower, digit, symbol bool
+	for _, r := range pw {
+		upper = upper || unicode.IsUpper(r)
+		lower = lower || unicode.IsLower(r)
+		digit = digit || unicode.IsDigit(r)
+		symbol = symbol || strings.ContainsRune(ImportPasswordSymbols, r)
+	}
+	for _, c := range []struct {
+		ok   bool
+		rule Rule
+	}{{upper, RulePasswordUpper}, {lower, RulePasswordLower}, {digit, RulePasswordDigit}, {symbol, RulePasswordSymbol}} {
+		if !c.ok {
+			errs = append(errs, &ValidationError{Field: field, Rule: c.rule})
+		}
+	}
+	return errs
+}
+
+// CleanName trims a person's or a class's name and folds inner runs of white space.
+func CleanName(s string) string { return strings.Join(strings.Fields(s), " ") }
