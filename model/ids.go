@@ -31,3 +31,12 @@ func ParseLanguage(s string) (Language, bool) {
 
 // Valid reports whether l is a supported language.
 func (l Language) Valid() bool { return l == English || l == French }
+
+// tempBit marks ids that exist only inside one batch being written (a seed, an import plan).
+const tempBit = ID(1) << 63
+
+// TempID returns the temporary id number i of a batch; the store replaces it by a real id.
+func TempID(i int) ID { return tempBit | ID(i) }
+
+// IsTemp reports whether id is a temporary id of a batch.
+func (id ID) IsTemp() bool { return id&tempBit != 0 }

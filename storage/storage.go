@@ -1,0 +1,130 @@
+// Package storage defines how Rollcall persists its data: small interfaces per entity composed
+// into one Store, and the sentinel errors every implementation returns. The rest of the program
+// depends on these interfaces only; storage/bolt is the embedded implementation.
+package storage
+
+import (
+	"context"
+	"errors"
+	"io"
+
+	"rollcall/model"
+)
+
+// Sentinel errors. Implementations wrap them with context; callers match with errors.Is.
+var (
+	ErrNotFound = errors.New("not found")
+	ErrConflict = errors.New("conflict")
+	// ErrLocked means another Rollcall process holds the database file.
+	ErrLocked = errors.New("database in use by another Rollcall")
+	// ErrNewerSchema means the file was written by a newer Rollcall than this one.
+	ErrNewerSchema = errors.New("database written by a newer Rollcall")
+	// ErrCorrupt means a stored record could not be decoded.
+	ErrCorrupt = errors.New("database record is corrupt")
+)
+
+// AdminStore keeps the admins' accounts. Emails are unique.
+type AdminStore interface {
+	CreateAdmin(ctx context.Context, a *model.Admin) error // sets a.ID; ErrConflict when the email exists
+	Admin(ctx context.Context, id model.ID) (model.Admin, error)
+	AdminByEmail(ctx context.Context, email string) (model.Admin, error)
+	UpdateAdmin(ctx context.Context, a model.Admin) error
+	ListAdmins(ctx context.Context) ([]model.Admin, error)
+}
+
+// CodeStore keeps one-time codes by the hash of their secret.
+type CodeStore interface {
+	PutCode(ctx context.Context, c model.OneTimeCode) error
+	// SpendCode looks a code up by purpose and hash, checks it with check (which sees the stored
+	// code and may refuse it), and marks it used, all in one transaction so a code is spent once.
+	SpendCode(ctx context.Context, purpose model.CodePurpose, hash string, check func(model.OneTimeCode) error) (model.OneTimeCode, error)
+	// RevokeCodes marks every unused code of a subject and purpose as used.
+	RevokeCodes(ctx context.Context, purpose model.CodePurpose, subject model.ID) error
+}
+
+// SessionStore keeps signed-in sessions and, per local OS user, the token of their session.
+type SessionStore interface {
+	PutSession(ctx context.Context, s model.Session) error
+	Session(ctx context.Context, tokenHash string) (model.Session, error)
+	DeleteSession(ctx context.Context, tokenHash string) error
+	// SetLocalToken remembers the session token of a local OS user ("" forgets it).
+	SetLocalToken(ctx context.Context, osUser, token string) error
+	LocalToken(ctx context.Context, osUser string) (string, error)
+}
+
+// OrgStore keeps organizations.
+type OrgStore interface {
+	CreateOrg(ctx context.Context, o *model.Organization) error
+	Org(ctx context.Context, id model.ID) (model.Organization, error)
+	UpdateOrg(ctx context.Context, o model.Organization) error
+	ListOrgs(ctx context.Context) ([]model.Organization, error)
+}
+
+// ClassStore keeps classes and groups. Codes are unique per organization.
+type ClassStore interface {
+	CreateClass(ctx context.Context, c *model.Class) error // ErrConflict on a duplicate code
+	Class(ctx context.Context, id model.ID) (model.Class, error)
+	UpdateClass(ctx context.Context, c model.Class) error
+	DeleteClass(ctx context.Context, id model.ID) error
+	ListClasses(ctx context.Context) ([]model.Class, error)
+
+	CreateGroup(ctx context.Context, g *model.Group) error
+	Group(ctx context.Context, id model.ID) (model.Group, error)
+	UpdateGroup(ctx context.Context, g model.Group) error
+	DeleteGroup(ctx context.Context, id model.ID) error
+	ListGroups(ctx context.Context) ([]model.Group, error)
+}
+
+// UserStore keeps directory users. Logins are unique; (source, external id) is unique.
+type UserStore interface {
+	CreateUser(ctx context.Context, u *model.User) error // ErrConflict on a duplicate login
+	User(ctx context.Context, id model.ID) (model.User, error)
+	UserByLogin(ctx context.Context, login string) (model.User, error)
+	UserByExternalID(ctx context.Context, source, externalID string) (model.User, error)
+	UpdateUser(ctx context.Context, u model.User) error
+	DeleteUser(ctx context.Context, id model.ID) error
+	CountUsers(ctx context.Context) (int, error)
+	// ForEachUser calls fn for every user in id order inside one read transaction; fn must not
+	// call the store. Returning an error stops the walk and is returned.
+	ForEachUser(ctx context.Context, fn func(*model.User) error) error
+}
+
+// SubscriptionStore keeps claimed subscriptions.
+type SubscriptionStore interface {
+	CreateSubscription(ctx context.Context, s *model.Subscription) error
+	Subscription(ctx context.Context, id model.ID) (model.Subscription, error)
+	ListSubscriptions(ctx context.Context) ([]model.Subscription, error)
+}
+
+// Seed is a whole dataset written at once, such as the demo school. Records carry temporary ids
+// (model.TempID) and refer to each other by them (OrgID, ClassIDs, ...); the store assigns real
+// ids and rewrites every reference. A reference that is not temporary is kept as it is.
+type Seed struct {
+	Orgs          []model.Organization
+	Classes       []model.Class
+	Groups        []model.Group
+	Users         []model.User
+	Subscriptions []model.Subscription
+}
+
+// Store is everything Rollcall persists.
+type Store interface {
+	AdminStore
+	CodeStore
+	SessionStore
+	OrgStore
+	ClassStore
+	UserStore
+	SubscriptionStore
+
+	// ApplySeed writes a whole dataset in one transaction (all or nothing).
+	ApplySeed(ctx context.Context, s Seed) error
+	// Meta reads a small setting ("" when unset); SetMeta writes one.
+	Meta(ctx context.Context, key string) (string, error)
+	SetMeta(ctx context.Context, key, value string) error
+	// Backup writes a consistent copy of the whole store while it stays in use.
+	Backup(ctx context.Context, w io.Writer) (int64, error)
+	// SchemaVersion is the version of the open file's layout.
+	SchemaVersion() int
+	Close() error
+}
