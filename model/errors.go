@@ -81,6 +81,7 @@ var (
 	ErrNotSignedIn        = errors.New("not signed in")
 	ErrEmailTaken         = errors.New("an account with this email already exists")
 	ErrTermsNotAccepted   = errors.New("terms not accepted")
+	ErrDemoLoaded         = errors.New("the demo school is already loaded")
 )
 
 // ThrottledError says sign-in is refused until a moment, after repeated failures.

@@ -1,0 +1,146 @@
+// Package i18n holds Rollcall's French and English messages as one typed catalogue per language,
+// shared by the TUI, the CLI and the mail merge, plus number, date and error formatting. A test
+// fails when a language lacks a message.
+package i18n
+
+import (
+	"strconv"
+	"strings"
+
+	"rollcall/model"
+)
+
+// Catalog is every message of the UI in one language. Fields are grouped by screen or concern.
+type Catalog struct {
+	Lang     model.Language
+	LangName string // the language's own name, as a picker shows it
+
+	App    AppTexts
+	Fields FieldTexts
+	Rules  RuleTexts
+	Errors ErrorTexts
+	Auth   AuthTexts
+	Home   HomeTexts
+	Keys   KeyTexts
+	CLI    CLITexts
+	Demo   DemoTexts
+
+	thousands string
+	profiles  [6]string
+	plurals   func(n int) bool // true when n takes the plural form
+}
+
+// AppTexts are the shell's own words.
+type AppTexts struct {
+	Title, Tagline, NotSignedIn, SignedInAs, Working, Cancelled, PressAnyKey string
+}
+
+// FieldTexts name the fields of forms, also used to say which field an error is about.
+type FieldTexts struct {
+	FullName, Email, EmailConfirm, Language, Country, Password, PasswordConfirm, Code string
+}
+
+// RuleTexts say what a value should have been.
+type RuleTexts struct {
+	Required, Email, EmailMismatch, PasswordLength, PasswordLetter, PasswordDigit, PasswordUpper,
+	PasswordLower, PasswordSymbol, Language, Country, Date, UnknownValue, TooLong, TermsRequired,
+	Login, PasswordMismatch string
+}
+
+// ErrorTexts translate the domain's and the store's errors.
+type ErrorTexts struct {
+	InvalidCredentials, NotVerified, AlreadyVerified, CodeInvalid, CodeExpired, CodeUsed,
+	NotSignedIn, EmailTaken, TermsNotAccepted, DemoLoaded, Throttled, NotFound, Conflict, Locked,
+	NewerSchema, Corrupt, Internal string
+}
+
+// AuthTexts are the welcome, signup, verification, sign-in and terms screens.
+type AuthTexts struct {
+	WelcomeTitle, WelcomeBody, ActionSignIn, ActionSignUp, ActionDemo, ActionQuit string
+	SignUpTitle, SignUpSubmit, SignInTitle, SignInSubmit                        string
+	VerifyTitle, VerifyEmailed, VerifyShown, VerifyExpires, VerifySubmit         string
+	PasswordHint, TermsTitle, TermsBody, TermsAdult, TermsAccept, TermsDecline   string
+	SignedOut, PasswordCreated, Welcome                                          string
+}
+
+// HomeTexts are the home screen: the areas of Rollcall.
+type HomeTexts struct {
+	Title, Subscriptions, Users, Classes, Imports, MailMerge, Admins string
+	SubscriptionsHelp, UsersHelp, ClassesHelp, ImportsHelp, MailMergeHelp, AdminsHelp string
+	NotYet, Summary, DemoBanner, NoData string
+}
+
+// KeyTexts are the help line's descriptions of keys.
+type KeyTexts struct {
+	Quit, Help, Back, Select, Up, Down, Language, SignOut, Demo, Next, Submit string
+}
+
+// CLITexts are the CLI's messages to a person (on stderr).
+type CLITexts struct {
+	CodeShown, CodeEmailed, NextStep, SignedIn, SignedOut, BackupWritten, DryRun, NotATerminal,
+	PasswordPrompt, PasswordStdinEmpty, DemoLoaded, Verified string
+}
+
+// DemoTexts describe the demo school.
+type DemoTexts struct {
+	Loaded string
+}
+
+// For returns the catalogue of a language, English when the language is unknown.
+func For(lang model.Language) *Catalog {
+	if lang == model.French {
+		return french()
+	}
+	return english()
+}
+
+// Resolve picks the language from, in order: an explicit flag, the admin's saved choice, and the
+// LANG-style environment value; English when none says.
+func Resolve(flag string, saved model.Language, env string) model.Language {
+	if l, ok := model.ParseLanguage(flag); ok {
+		return l
+	}
+	if saved.Valid() {
+		return saved
+	}
+	if l, ok := model.ParseLanguage(env); ok {
+		return l
+	}
+	return model.English
+}
+
+// Profile names a profile in this language.
+func (c *Catalog) Profile(p model.Profile) string {
+	if int(p) < len(c.profiles) {
+		return c.profiles[p]
+	}
+	return ""
+}
+
+// Int formats an integer with the language's thousands separator: 1,170 or 1 170.
+func (c *Catalog) Int(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(c.thousands)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Count formats "n thing(s)" with the language's plural rule (French: 0 and 1 are singular).
+func (c *Catalog) Count(n int, one, many string) string {
+	if c.plurals(n) {
+		return c.Int(n) + " " + many
+	}
+	return c.Int(n) + " " + one
+}

@@ -1,0 +1,103 @@
+package i18n
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"rollcall/model"
+	"rollcall/storage"
+)
+
+// TestEveryMessageInEveryLanguage fails when a catalogue leaves a message empty, or when the
+// two languages disagree on the number of %s placeholders of a message.
+func TestEveryMessageInEveryLanguage(t *testing.T) {
+	en, fr := For(model.English), For(model.French)
+	var walk func(path string, a, b reflect.Value)
+	walk = func(path string, a, b reflect.Value) {
+		switch a.Kind() {
+		case reflect.Struct:
+			for i := 0; i < a.NumField(); i++ {
+				if !a.Type().Field(i).IsExported() {
+					continue
+				}
+				walk(path+"."+a.Type().Field(i).Name, a.Field(i), b.Field(i))
+			}
+		case reflect.String:
+			if a.String() == "" {
+				t.Errorf("English lacks %s", path)
+			}
+			if b.String() == "" {
+				t.Errorf("French lacks %s", path)
+			}
+			if ca, cb := strings.Count(a.String(), "%"), strings.Count(b.String(), "%"); ca != cb && path != "Catalog.Rules.PasswordSymbol" {
+				t.Errorf("%s: English has %d %% verbs, French %d", path, ca, cb)
+			}
+		}
+	}
+	walk("Catalog", reflect.ValueOf(*en), reflect.ValueOf(*fr))
+	for _, p := range model.Profiles {
+		if en.Profile(p) == "" || fr.Profile(p) == "" {
+			t.Errorf("profile %v lacks a name", p)
+		}
+	}
+}
+
+func TestNumbersAndPlurals(t *testing.T) {
+	en, fr := For(model.English), For(model.French)
+	tests := []struct {
+		got, want string
+	}{
+		{en.Int(1170), "1,170"},
+		{fr.Int(1170), "1\u202f170"},
+		{en.Int(-1234567), "-1,234,567"},
+		{en.Int(999), "999"},
+		{en.Count(1, "user", "users"), "1 user"},
+		{en.Count(0, "user", "users"), "0 users"},
+		{fr.Count(0, "utilisateur", "utilisateurs"), "0 utilisateur"},
+		{fr.Count(1170, "utilisateur", "utilisateurs"), "1\u202f170 utilisateurs"},
+		{en.Date(model.Date{Year: 2026, Month: 9, Day: 30}), "30 Sep 2026"},
+		{fr.Date(model.Date{Year: 2026, Month: 9, Day: 30}), "30 sept. 2026"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}
+
+func TestErrorsAreTranslated(t *testing.T) {
+	fr := For(model.French)
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("sign in: %w", model.ErrInvalidCredentials), "Courriel ou mot de passe incorrect."},
+		{fmt.Errorf("open x.db: %w", storage.ErrLocked), fr.Errors.Locked},
+		{model.ValidationErrors{{Field: "email", Rule: model.RuleEmail}, {Field: "password", Rule: model.RulePasswordDigit}},
+			"Courriel n'est pas une adresse valide\nMot de passe doit contenir au moins un chiffre"},
+		{errors.New("disk full"), "Une erreur est survenue : disk full"},
+	}
+	for _, tt := range tests {
+		if got := fr.Error(tt.err); got != tt.want {
+			t.Errorf("Error(%v) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
+}
+
+func TestResolveOrder(t *testing.T) {
+	if got := Resolve("fr", model.English, "en_US.UTF-8"); got != model.French {
+		t.Errorf("flag must win, got %s", got)
+	}
+	if got := Resolve("", model.French, "en_US.UTF-8"); got != model.French {
+		t.Errorf("saved choice must beat LANG, got %s", got)
+	}
+	if got := Resolve("", "", "fr_FR.UTF-8"); got != model.French {
+		t.Errorf("LANG must be used last, got %s", got)
+	}
+	if got := Resolve("", "", "C"); got != model.English {
+		t.Errorf("default must be English, got %s", got)
+	}
+}

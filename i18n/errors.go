@@ -1,0 +1,106 @@
+package i18n
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"rollcall/model"
+	"rollcall/storage"
+)
+
+// Error turns an error from app, model or storage into a sentence in this language. Unknown
+// errors keep their own text behind the "something went wrong" phrase.
+func (c *Catalog) Error(err error) string {
+	if err == nil {
+		return ""
+	}
+	var ves model.ValidationErrors
+	if errors.As(err, &ves) {
+		parts := make([]string, len(ves))
+		for i, ve := range ves {
+			parts[i] = c.Validation(ve)
+		}
+		return strings.Join(parts, "\n")
+	}
+	var ve *model.ValidationError
+	if errors.As(err, &ve) {
+		return c.Validation(ve)
+	}
+	var te *model.ThrottledError
+	if errors.As(err, &te) {
+		return fmt.Sprintf(c.Errors.Throttled, c.Duration(time.Until(te.Until)))
+	}
+	for _, s := range c.sentinels() {
+		if errors.Is(err, s.err) {
+			return s.text
+		}
+	}
+	return fmt.Sprintf(c.Errors.Internal, err.Error())
+}
+
+type sentinelText struct {
+	err  error
+	text string
+}
+
+func (c *Catalog) sentinels() []sentinelText {
+	e := c.Errors
+	return []sentinelText{
+		{model.ErrInvalidCredentials, e.InvalidCredentials}, {model.ErrNotVerified, e.NotVerified},
+		{model.ErrAlreadyVerified, e.AlreadyVerified}, {model.ErrCodeInvalid, e.CodeInvalid},
+		{model.ErrCodeExpired, e.CodeExpired}, {model.ErrCodeUsed, e.CodeUsed},
+		{model.ErrNotSignedIn, e.NotSignedIn}, {model.ErrEmailTaken, e.EmailTaken},
+		{model.ErrTermsNotAccepted, e.TermsNotAccepted}, {model.ErrDemoLoaded, e.DemoLoaded},
+		{storage.ErrLocked, e.Locked}, {storage.ErrNewerSchema, e.NewerSchema},
+		{storage.ErrCorrupt, e.Corrupt}, {storage.ErrNotFound, e.NotFound}, {storage.ErrConflict, e.Conflict},
+	}
+}
+
+// Validation says which field broke which rule: "Email: is not a valid email address".
+func (c *Catalog) Validation(ve *model.ValidationError) string {
+	return c.FieldName(ve.Field) + " " + c.Rule(ve.Rule)
+}
+
+// FieldName names a field id used in validation errors.
+func (c *Catalog) FieldName(field string) string {
+	f := c.Fields
+	switch field {
+	case "full_name":
+		return f.FullName
+	case "email":
+		return f.Email
+	case "email_confirm":
+		return f.EmailConfirm
+	case "language":
+		return f.Language
+	case "country":
+		return f.Country
+	case "password":
+		return f.Password
+	case "password_confirm":
+		return f.PasswordConfirm
+	case "code":
+		return f.Code
+	}
+	return field
+}
+
+// Rule says what a value should have been.
+func (c *Catalog) Rule(r model.Rule) string {
+	t := c.Rules
+	m := map[model.Rule]string{
+		model.RuleRequired: t.Required, model.RuleEmail: t.Email, model.RuleEmailMismatch: t.EmailMismatch,
+		model.RulePasswordLength: t.PasswordLength, model.RulePasswordLetter: t.PasswordLetter,
+		model.RulePasswordDigit: t.PasswordDigit, model.RulePasswordUpper: t.PasswordUpper,
+		model.RulePasswordLower: t.PasswordLower, model.RulePasswordSymbol: t.PasswordSymbol,
+		model.RuleLanguage: t.Language, model.RuleCountry: t.Country, model.RuleDate: t.Date,
+		model.RuleUnknownValue: t.UnknownValue, model.RuleTooLong: t.TooLong,
+		model.RuleTermsRequired: t.TermsRequired, model.RuleLogin: t.Login,
+	}
+	if s, ok := m[r]; ok {
+		return s
+	}
+	return string(r)
+}
