@@ -1,0 +1,76 @@
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"io"
+	"sync"
+	"time"
+
+	"rollcall/model"
+	"rollcall/storage"
+)
+
+// Notifier delivers account emails (verification codes). Nil means "no SMTP configured": the
+// caller shows the code to the admin instead.
+type Notifier interface {
+	SendVerification(ctx context.Context, to string, lang model.Language, code string) error
+}
+
+// Options are the dependencies of an App that tests replace.
+type Options struct {
+	Clock    func() time.Time // default time.Now
+	Random   io.Reader        // default crypto/rand.Reader; must be cryptographic in production
+	Argon2   Argon2Params     // default DefaultArgon2
+	Throttle model.SignInThrottle
+	Notifier Notifier
+	// CodeTTL is how long a verification code stays valid (default 48 hours).
+	CodeTTL time.Duration
+}
+
+// App is the application layer: one per process, shared by every TUI session and CLI command.
+type App struct {
+	store    storage.Store
+	now      func() time.Time
+	random   io.Reader
+	argon    Argon2Params
+	throttle model.SignInThrottle
+	notifier Notifier
+	codeTTL  time.Duration
+
+	decoyOnce sync.Once
+	decoy     string
+}
+
+// New builds the application layer over a store.
+func New(store storage.Store, opts Options) *App {
+	a := &App{store: store, now: opts.Clock, random: opts.Random, argon: opts.Argon2,
+		throttle: opts.Throttle, notifier: opts.Notifier, codeTTL: opts.CodeTTL}
+	if a.now == nil {
+		a.now = time.Now
+	}
+	if a.random == nil {
+		a.random = rand.Reader
+	}
+	if a.argon.Memory == 0 {
+		a.argon = DefaultArgon2
+	}
+	if a.throttle.Base == 0 {
+		a.throttle = model.DefaultSignInThrottle
+	}
+	if a.codeTTL == 0 {
+		a.codeTTL = 48 * time.Hour
+	}
+	return a
+}
+
+// Now is the app's clock, for callers that format relative dates.
+func (a *App) Now() time.Time { return a.now() }
+
+// Backup writes a consistent copy of the database while it stays in use.
+func (a *App) Backup(ctx context.Context, w io.Writer) (int64, error) {
+	return a.store.Backup(ctx, w)
+}
+
+// SchemaVersion is the open database's layout version.
+func (a *App) SchemaVersion() int { return a.store.SchemaVersion() }

@@ -1,0 +1,160 @@
+package app
+
+import (
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+
+	"rollcall/model"
+	"rollcall/storage"
+)
+
+// SignInResult is a new session: Token is the bearer secret (kept by the caller, stored only as a
+// hash), Admin who signed in.
+type SignInResult struct {
+	Token string
+	Admin model.Admin
+}
+
+// SignIn checks an admin's password and opens a session. After repeated failures further attempts
+// are refused with *model.ThrottledError until the wait is over, whatever the password.
+func (a *App) SignIn(ctx context.Context, email, password, origin string) (SignInResult, error) {
+	admin, err := a.store.AdminByEmail(ctx, model.NormalizeEmail(email))
+	if errors.Is(err, storage.ErrNotFound) {
+		// Spend the same time as a real check so timing does not reveal which emails exist.
+		_, _ = verifyPassword(a.decoyHash(), password)
+		return SignInResult{}, model.ErrInvalidCredentials
+	} else if err != nil {
+		return SignInResult{}, err
+	}
+	now := a.now()
+	if until := a.throttle.BlockedUntil(admin.FailedSignIns, admin.LastFailedSignIn); now.Before(until) {
+		return SignInResult{}, &model.ThrottledError{Until: until}
+	}
+	if !admin.Verified() || admin.PasswordHash == "" {
+		return SignInResult{}, model.ErrNotVerified
+	}
+	ok, err := verifyPassword(admin.PasswordHash, password)
+	if err != nil {
+		return SignInResult{}, fmt.Errorf("sign in: %w", err)
+	}
+	if !ok {
+		admin.FailedSignIns++
+		admin.LastFailedSignIn = now
+		if err := a.store.UpdateAdmin(ctx, admin); err != nil {
+			return SignInResult{}, err
+		}
+		return SignInResult{}, model.ErrInvalidCredentials
+	}
+	if admin.FailedSignIns != 0 {
+		admin.FailedSignIns, admin.LastFailedSignIn = 0, model.Admin{}.LastFailedSignIn
+		if err := a.store.UpdateAdmin(ctx, admin); err != nil {
+			return SignInResult{}, err
+		}
+	}
+	token, err := a.newToken()
+	if err != nil {
+		return SignInResult{}, err
+	}
+	s := model.Session{TokenHash: model.HashSecret(token), AdminID: admin.ID, CreatedAt: now, Origin: origin}
+	if err := a.store.PutSession(ctx, s); err != nil {
+		return SignInResult{}, err
+	}
+	return SignInResult{Token: token, Admin: admin}, nil
+}
+
+// decoyHash is a valid hash of nothing in particular, with the live parameters, computed once.
+func (a *App) decoyHash() string {
+	a.decoyOnce.Do(func() { a.decoy, _ = hashPassword(a.argon, zeroReader{}, "decoy") })
+	return a.decoy
+}
+
+type zeroReader struct{}
+
+func (zeroReader) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+
+func (a *App) newToken() (string, error) {
+	b := make([]byte, 32)
+	if _, err := io.ReadFull(a.random, b); err != nil {
+		return "", fmt.Errorf("session token: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+// SignOut ends a session. Signing out twice is not an error.
+func (a *App) SignOut(ctx context.Context, token string) error {
+	err := a.store.DeleteSession(ctx, model.HashSecret(token))
+	if errors.Is(err, storage.ErrNotFound) {
+		return nil
+	}
+	return err
+}
+
+// SessionAdmin returns the admin a session token belongs to, or model.ErrNotSignedIn.
+func (a *App) SessionAdmin(ctx context.Context, token string) (model.Admin, error) {
+	if token == "" {
+		return model.Admin{}, model.ErrNotSignedIn
+	}
+	s, err := a.store.Session(ctx, model.HashSecret(token))
+	if errors.Is(err, storage.ErrNotFound) {
+		return model.Admin{}, model.ErrNotSignedIn
+	} else if err != nil {
+		return model.Admin{}, err
+	}
+	admin, err := a.store.Admin(ctx, s.AdminID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return model.Admin{}, model.ErrNotSignedIn
+	}
+	return admin, err
+}
+
+// AcceptTerms records that the admin confirmed being an adult and accepted the terms.
+func (a *App) AcceptTerms(ctx context.Context, adminID model.ID) (model.Admin, error) {
+	admin, err := a.store.Admin(ctx, adminID)
+	if err != nil {
+		return model.Admin{}, err
+	}
+	if admin.TermsAcceptedAt.IsZero() {
+		admin.TermsAcceptedAt = a.now()
+		if err := a.store.UpdateAdmin(ctx, admin); err != nil {
+			return model.Admin{}, err
+		}
+	}
+	return admin, nil
+}
+
+// SetLanguage changes the admin's UI language.
+func (a *App) SetLanguage(ctx context.Context, adminID model.ID, lang model.Language) (model.Admin, error) {
+	if !lang.Valid() {
+		return model.Admin{}, &model.ValidationError{Field: "language", Rule: model.RuleLanguage, Value: string(lang)}
+	}
+	admin, err := a.store.Admin(ctx, adminID)
+	if err != nil {
+		return model.Admin{}, err
+	}
+	admin.Language = lang
+	return admin, a.store.UpdateAdmin(ctx, admin)
+}
+
+// RememberLocal keeps the token of the local OS user's session in the database, so the next
+// `rollcall` run on this machine is signed in. An empty token forgets it.
+func (a *App) RememberLocal(ctx context.Context, osUser, token string) error {
+	return a.store.SetLocalToken(ctx, osUser, token)
+}
+
+// LocalSession returns the remembered token and admin of a local OS user, or ErrNotSignedIn.
+func (a *App) LocalSession(ctx context.Context, osUser string) (string, model.Admin, error) {
+	token, err := a.store.LocalToken(ctx, osUser)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && token == "") {
+		return "", model.Admin{}, model.ErrNotSignedIn
+	} else if err != nil {
+		return "", model.Admin{}, err
+	}
+	admin, err := a.SessionAdmin(ctx, token)
+	return token, admin, err
+}
