@@ -136,6 +136,18 @@ func (a *App) issueVerification(ctx context.Context, admin model.Admin) (SignUpR
 // CreatePassword verifies the admin's email with the code and sets their first password, as a
 // "create your password" link does. A code is spent once; 30^8 codes make guessing hopeless.
 func (a *App) CreatePassword(ctx context.Context, email, code, password string) error {
+	return a.createPassword(ctx, email, code, password, false)
+}
+
+// CheckVerification tells whether CreatePassword would succeed, without spending the code.
+func (a *App) CheckVerification(ctx context.Context, email, code, password string) error {
+	return a.createPassword(ctx, email, code, password, true)
+}
+
+// errDryRun aborts a store transaction after every check passed.
+var errDryRun = errors.New("dry run")
+
+func (a *App) createPassword(ctx context.Context, email, code, password string, dryRun bool) error {
 	if err := model.CheckAdminPassword("password", password).Err(); err != nil {
 		return err
 	}
@@ -154,11 +166,20 @@ func (a *App) CreatePassword(ctx context.Context, email, code, password string) 
 			if c.SubjectID != admin.ID {
 				return model.ErrCodeInvalid
 			}
-			return c.Check(now)
+			if err := c.Check(now); err != nil {
+				return err
+			}
+			if dryRun {
+				return errDryRun
+			}
+			return nil
 		})
-	if errors.Is(err, storage.ErrNotFound) {
+	switch {
+	case dryRun && errors.Is(err, errDryRun):
+		return nil
+	case errors.Is(err, storage.ErrNotFound):
 		return model.ErrCodeInvalid
-	} else if err != nil {
+	case err != nil:
 		return err
 	}
 	hash, err := hashPassword(a.argon, a.random, password)

@@ -24,6 +24,7 @@ type Catalog struct {
 	Keys   KeyTexts
 	CLI    CLITexts
 	Demo   DemoTexts
+	Nouns  NounTexts
 
 	thousands string
 	profiles  [6]string
@@ -79,6 +80,14 @@ type KeyTexts struct {
 type CLITexts struct {
 	CodeShown, CodeEmailed, NextStep, SignedIn, SignedOut, BackupWritten, DryRun, NotATerminal,
 	PasswordPrompt, PasswordStdinEmpty, DemoLoaded, Verified string
+}
+
+// Noun is a countable word in its singular and plural forms.
+type Noun struct{ One, Many string }
+
+// NounTexts are the things Rollcall counts.
+type NounTexts struct {
+	User, Organization, Class, Group, Subscription Noun
 }
 
 // DemoTexts describe the demo school.
@@ -138,9 +147,9 @@ func (c *Catalog) Int(n int) string {
 }
 
 // Count formats "n thing(s)" with the language's plural rule (French: 0 and 1 are singular).
-func (c *Catalog) Count(n int, one, many string) string {
+func (c *Catalog) Count(n int, noun Noun) string {
 	if c.plurals(n) {
-		return c.Int(n) + " " + many
+		return c.Int(n) + " " + noun.Many
 	}
-	return c.Int(n) + " " + one
+	return c.Int(n) + " " + noun.One
 }

@@ -92,6 +92,11 @@ func english() *Catalog {
 			DemoLoaded:         "Demo school loaded: %s in %s, %s, %s.",
 			Verified:           "Email verified and password created for %s.",
 		},
+		Nouns: NounTexts{
+			User: Noun{"user", "users"}, Organization: Noun{"organization", "organizations"},
+			Class: Noun{"class", "classes"}, Group: Noun{"group", "groups"},
+			Subscription: Noun{"subscription", "subscriptions"},
+		},
 		Demo: DemoTexts{Loaded: "Demo school loaded: %s."},
 	}
 }

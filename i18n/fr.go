@@ -92,6 +92,11 @@ func french() *Catalog {
 			DemoLoaded:         "Établissement de démonstration chargé : %s dans %s, %s, %s.",
 			Verified:           "Courriel vérifié et mot de passe créé pour %s.",
 		},
+		Nouns: NounTexts{
+			User: Noun{"utilisateur", "utilisateurs"}, Organization: Noun{"établissement", "établissements"},
+			Class: Noun{"classe", "classes"}, Group: Noun{"groupe", "groupes"},
+			Subscription: Noun{"abonnement", "abonnements"},
+		},
 		Demo: DemoTexts{Loaded: "Établissement de démonstration chargé : %s."},
 	}
 }
