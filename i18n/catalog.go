@@ -58,17 +58,17 @@ type ErrorTexts struct {
 // AuthTexts are the welcome, signup, verification, sign-in and terms screens.
 type AuthTexts struct {
 	WelcomeTitle, WelcomeBody, ActionSignIn, ActionSignUp, ActionDemo, ActionQuit string
-	SignUpTitle, SignUpSubmit, SignInTitle, SignInSubmit                        string
-	VerifyTitle, VerifyEmailed, VerifyShown, VerifyExpires, VerifySubmit         string
-	PasswordHint, TermsTitle, TermsBody, TermsAdult, TermsAccept, TermsDecline   string
-	SignedOut, PasswordCreated, Welcome                                          string
+	SignUpTitle, SignUpSubmit, SignInTitle, SignInSubmit                          string
+	VerifyTitle, VerifyEmailed, VerifyShown, VerifyExpires, VerifySubmit          string
+	PasswordHint, TermsTitle, TermsBody, TermsAdult, TermsAccept, TermsDecline    string
+	SignedOut, PasswordCreated, Welcome                                           string
 }
 
 // HomeTexts are the home screen: the areas of Rollcall.
 type HomeTexts struct {
-	Title, Subscriptions, Users, Classes, Imports, MailMerge, Admins string
+	Title, Subscriptions, Users, Classes, Imports, MailMerge, Admins                  string
 	SubscriptionsHelp, UsersHelp, ClassesHelp, ImportsHelp, MailMergeHelp, AdminsHelp string
-	NotYet, Summary, DemoBanner, NoData string
+	NotYet, Summary, DemoBanner, NoData                                               string
 }
 
 // KeyTexts are the help line's descriptions of keys.
