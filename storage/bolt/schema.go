@@ -1,0 +1,134 @@
+package bolt
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	"go.etcd.io/bbolt"
+
+	"rollcall/storage"
+)
+
+// CurrentSchema is the newest file layout this code knows; Open upgrades older files to it.
+const CurrentSchema = 1
+
+// Bucket names. Index buckets map a unique key to an 8-byte id.
+var (
+	bucketMeta     = []byte("meta")     // schemaKey → version (8-byte big-endian)
+	bucketSettings = []byte("settings") // Meta/SetMeta keys → values
+
+	bucketAdmins       = []byte("admins")          // id → JSON model.Admin
+	bucketAdminByEmail = []byte("admins_by_email") // normalized email → id
+
+	bucketOrgs = []byte("orgs") // id → JSON model.Organization
+
+	bucketClasses     = []byte("classes")         // id → JSON model.Class
+	bucketClassByCode = []byte("classes_by_code") // orgID(8) + code → id
+	bucketGroups      = []byte("groups")          // id → JSON model.Group
+	bucketGroupByCode = []byte("groups_by_code")  // orgID(8) + code → id
+
+	bucketUsers       = []byte("users")          // id → binary model.User (codec_user.go)
+	bucketUserByLogin = []byte("users_by_login") // lower-cased login → id
+	bucketUserByExt   = []byte("users_by_ext")   // source + 0x00 + external id → id
+
+	bucketSubscriptions = []byte("subscriptions") // id → JSON model.Subscription
+
+	bucketCodes       = []byte("codes")        // purpose + 0x00 + hash → JSON model.OneTimeCode
+	bucketSessions    = []byte("sessions")     // token hash → JSON model.Session
+	bucketLocalTokens = []byte("local_tokens") // OS user name → session token
+)
+
+// schemaKey holds the layout version in bucketMeta.
+var schemaKey = []byte("schema_version")
+
+// A migration brings a file from version i to i+1 (it is migrations[i]). It runs in the same
+// write transaction as the version bump, so a failed step leaves the file at version i.
+type migration func(tx *bbolt.Tx) error
+
+// migrations is the ordered list of steps; len(migrations) == CurrentSchema. Never edit a step
+// that has shipped: append a new one.
+var migrations = []migration{
+	createV1Buckets, // 0 → 1: an empty file gets every bucket
+}
+
+func createV1Buckets(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{
+		bucketMeta, bucketSettings,
+		bucketAdmins, bucketAdminByEmail, bucketOrgs,
+		bucketClasses, bucketClassByCode, bucketGroups, bucketGroupByCode,
+		bucketUsers, bucketUserByLogin, bucketUserByExt, bucketSubscriptions,
+		bucketCodes, bucketSessions, bucketLocalTokens,
+	} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("bucket %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// upgrade reads the file's version and runs the missing steps, one write transaction each.
+// A file newer than steps, or an older one opened read-only, is refused before any write.
+func upgrade(db *bbolt.DB, steps []migration, readOnly bool) (int, error) {
+	var v int
+	if err := db.View(func(tx *bbolt.Tx) (err error) {
+		v, err = readVersion(tx)
+		return err
+	}); err != nil {
+		return 0, err
+	}
+	known := len(steps)
+	switch {
+	case v > known:
+		return v, fmt.Errorf("file is version %d, this Rollcall knows up to %d: %w", v, known, storage.ErrNewerSchema)
+	case v == known:
+		return v, nil
+	case readOnly:
+		return v, fmt.Errorf("file is version %d, this Rollcall needs %d: open it once read-write to upgrade it", v, known)
+	}
+	for ; v < known; v++ {
+		err := db.Update(func(tx *bbolt.Tx) error {
+			if err := steps[v](tx); err != nil {
+				return err
+			}
+			return writeVersion(tx, v+1)
+		})
+		if err != nil {
+			return v, fmt.Errorf("migrate from version %d to %d: %w", v, v+1, err)
+		}
+	}
+	return v, nil
+}
+
+// readVersion returns 0 for a fresh file. A file with buckets but no meta bucket belongs to
+// some other program and is refused rather than "migrated".
+func readVersion(tx *bbolt.Tx) (int, error) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		foreign := false
+		_ = tx.ForEach(func(name []byte, _ *bbolt.Bucket) error {
+			foreign = true
+			return nil
+		})
+		if foreign {
+			return 0, fmt.Errorf("not a Rollcall database (no %q bucket)", bucketMeta)
+		}
+		return 0, nil
+	}
+	raw := meta.Get(schemaKey)
+	if len(raw) != 8 {
+		return 0, fmt.Errorf("schema version %x: %w", raw, storage.ErrCorrupt)
+	}
+	v := binary.BigEndian.Uint64(raw)
+	if v > 1<<31 {
+		return 0, fmt.Errorf("schema version %d: %w", v, storage.ErrCorrupt)
+	}
+	return int(v), nil
+}
+
+func writeVersion(tx *bbolt.Tx, v int) error {
+	meta, err := tx.CreateBucketIfNotExists(bucketMeta)
+	if err != nil {
+		return err
+	}
+	return meta.Put(schemaKey, binary.BigEndian.AppendUint64(nil, uint64(v)))
+}

@@ -1,0 +1,121 @@
+package bolt
+
+import (
+	"context"
+	"strings"
+
+	"go.etcd.io/bbolt"
+
+	"rollcall/model"
+)
+
+// users are keyed by id, stored with the binary codec, and indexed by login (unique, ignoring
+// case) and by (source, external id) (unique when the external id is set).
+var users = &table[model.User]{
+	kind:   "user",
+	bucket: bucketUsers,
+	id:     func(u *model.User) *model.ID { return &u.ID },
+	encode: encodeUser,
+	decode: decodeUser,
+	indexes: []index[model.User]{{
+		bucket: bucketUserByLogin,
+		key:    func(u *model.User) []byte { return loginKey(u.Login) },
+		label:  func(u *model.User) string { return u.Login },
+	}, {
+		bucket: bucketUserByExt,
+		key:    func(u *model.User) []byte { return extKey(u.Source, u.ExternalID) },
+		label:  func(u *model.User) string { return u.Source + ":" + u.ExternalID },
+	}},
+}
+
+// The positions of users' indexes.
+const (
+	userByLogin = iota
+	userByExt
+)
+
+// loginKey folds case so "J.Dupont" and "j.dupont" cannot both exist; an empty login is not
+// indexed.
+func loginKey(login string) []byte {
+	if login == "" {
+		return nil
+	}
+	return []byte(strings.ToLower(login))
+}
+
+// extKey is source, a zero byte, and the external id; nil without external id.
+func extKey(source, externalID string) []byte {
+	if externalID == "" {
+		return nil
+	}
+	k := make([]byte, 0, len(source)+1+len(externalID))
+	k = append(k, source...)
+	k = append(k, 0)
+	return append(k, externalID...)
+}
+
+// CreateUser stores a new user and sets u.ID. The login must be free ignoring case, and so must
+// (source, external id) when the external id is set (storage.ErrConflict).
+func (s *Store) CreateUser(ctx context.Context, u *model.User) error {
+	v := *u
+	err := s.update(ctx, func(tx *bbolt.Tx) error { return users.create(tx, &v) })
+	if err == nil {
+		u.ID = v.ID
+	}
+	return err
+}
+
+// User returns the user id (storage.ErrNotFound).
+func (s *Store) User(ctx context.Context, id model.ID) (u model.User, err error) {
+	err = s.view(ctx, func(tx *bbolt.Tx) error {
+		u, err = users.get(tx, id)
+		return err
+	})
+	return u, err
+}
+
+// UserByLogin finds a user by login, ignoring case.
+func (s *Store) UserByLogin(ctx context.Context, login string) (u model.User, err error) {
+	err = s.view(ctx, func(tx *bbolt.Tx) error {
+		u, err = users.lookup(tx, userByLogin, loginKey(login), login)
+		return err
+	})
+	return u, err
+}
+
+// UserByExternalID finds a user by the id a source (an import format) gave it.
+func (s *Store) UserByExternalID(ctx context.Context, source, externalID string) (u model.User, err error) {
+	err = s.view(ctx, func(tx *bbolt.Tx) error {
+		u, err = users.lookup(tx, userByExt, extKey(source, externalID), source+":"+externalID)
+		return err
+	})
+	return u, err
+}
+
+// UpdateUser replaces a stored user (storage.ErrNotFound), moving its index entries when the
+// login or external id changed; the new ones must be free (storage.ErrConflict).
+func (s *Store) UpdateUser(ctx context.Context, u model.User) error {
+	return s.update(ctx, func(tx *bbolt.Tx) error { return users.update(tx, &u) })
+}
+
+// DeleteUser removes a user and its index entries (storage.ErrNotFound). Parents keep the id
+// in their ChildIDs: dropping it there is the application's business.
+func (s *Store) DeleteUser(ctx context.Context, id model.ID) error {
+	return s.update(ctx, func(tx *bbolt.Tx) error { return users.delete(tx, id) })
+}
+
+// CountUsers returns the number of users.
+func (s *Store) CountUsers(ctx context.Context) (n int, err error) {
+	err = s.view(ctx, func(tx *bbolt.Tx) error {
+		n = tx.Bucket(bucketUsers).Stats().KeyN
+		return nil
+	})
+	return n, err
+}
+
+// ForEachUser calls fn with every user in id order inside one read transaction, so it sees one
+// consistent state; writers are not blocked. Each call gets a freshly decoded *model.User that
+// fn may keep. ctx is checked every 1,024 users. fn must not call the store.
+func (s *Store) ForEachUser(ctx context.Context, fn func(*model.User) error) error {
+	return s.view(ctx, func(tx *bbolt.Tx) error { return users.each(ctx, tx, fn) })
+}
