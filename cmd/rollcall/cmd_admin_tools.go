@@ -1,0 +1,132 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+
+	"rollcall/model"
+)
+
+// demoJSON is the stable --json shape of `rollcall demo`.
+type demoJSON struct {
+	Loaded        bool           `json:"loaded"`
+	DryRun        bool           `json:"dry_run,omitempty"`
+	Orgs          int            `json:"organizations"`
+	Classes       int            `json:"classes"`
+	Groups        int            `json:"groups"`
+	Subscriptions int            `json:"subscriptions"`
+	Users         int            `json:"users"`
+	ByProfile     map[string]int `json:"by_profile"`
+}
+
+func newDemoCmd(f *factory) *cobra.Command {
+	var dryRun, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Load the demo school: two schools, ~1,200 users, classes, groups, subscriptions",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			a, err := f.App()
+			if err != nil {
+				return err
+			}
+			if dryRun {
+				loaded, err := a.IsDemo(cmd.Context())
+				if err != nil {
+					return err
+				}
+				if loaded {
+					return model.ErrDemoLoaded
+				}
+				f.say("%s", f.Catalog().CLI.DryRun)
+				if asJSON {
+					return f.printJSON(demoJSON{DryRun: true})
+				}
+				return nil
+			}
+			sum, err := a.LoadDemo(cmd.Context())
+			if err != nil {
+				return err
+			}
+			out := demoJSON{Loaded: true, Orgs: sum.Orgs, Classes: sum.Classes, Groups: sum.Groups,
+				Subscriptions: sum.Subscriptions, Users: sum.Total(), ByProfile: map[string]int{}}
+			for p, n := range sum.Users {
+				out.ByProfile[p.String()] = n
+			}
+			if asJSON {
+				return f.printJSON(out)
+			}
+			cat := f.Catalog()
+			f.say(cat.CLI.DemoLoaded, cat.Count(out.Users, cat.Nouns.User), cat.Count(out.Orgs, cat.Nouns.Organization),
+				cat.Count(out.Classes, cat.Nouns.Class), cat.Count(out.Subscriptions, cat.Nouns.Subscription))
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "say whether the demo can be loaded, without loading it")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print what was loaded as JSON")
+	return cmd
+}
+
+func newBackupCmd(f *factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "backup FILE",
+		Short: "Write a consistent copy of the database, even while Rollcall is running",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := f.App()
+			if err != nil {
+				return err
+			}
+			dest := args[0]
+			tmp, err := os.CreateTemp(filepath.Dir(dest), ".rollcall-backup-*")
+			if err != nil {
+				return err
+			}
+			defer os.Remove(tmp.Name())
+			n, err := a.Backup(cmd.Context(), tmp)
+			if err == nil {
+				err = tmp.Sync()
+			}
+			if cerr := tmp.Close(); err == nil {
+				err = cerr
+			}
+			if err == nil {
+				err = os.Chmod(tmp.Name(), 0o600)
+			}
+			if err == nil {
+				err = os.Rename(tmp.Name(), dest)
+			}
+			if err != nil {
+				return fmt.Errorf("backup to %s: %w", dest, err)
+			}
+			cat := f.Catalog()
+			f.say(cat.CLI.BackupWritten, dest, cat.Int(int(n)))
+			return nil
+		},
+	}
+}
+
+func newVersionCmd(f *factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print Rollcall's version",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			info, ok := debug.ReadBuildInfo()
+			if !ok {
+				return errors.New("no build information")
+			}
+			v := info.Main.Version
+			for _, s := range info.Settings {
+				if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+					v += " " + s.Value[:12]
+				}
+			}
+			cmd.Println("rollcall", v, info.GoVersion)
+			return nil
+		},
+	}
+}

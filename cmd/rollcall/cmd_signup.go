@@ -1,0 +1,164 @@
+package main
+
+import (
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"rollcall/app"
+	"rollcall/model"
+)
+
+type signupOptions struct {
+	name, email, emailConfirm, lang, country string
+	dryRun, json                             bool
+}
+
+// signupJSON is the --json shape of signup and resend-code.
+type signupJSON struct {
+	AdminID     model.ID  `json:"admin_id,omitempty"`
+	Email       string    `json:"email"`
+	CodeEmailed bool      `json:"code_emailed"`
+	Code        string    `json:"code,omitempty"`
+	ExpiresAt   time.Time `json:"expires_at,omitzero"`
+	DryRun      bool      `json:"dry_run,omitempty"`
+}
+
+func newSignupCmd(f *factory) *cobra.Command {
+	o := &signupOptions{}
+	cmd := &cobra.Command{
+		Use:   "signup",
+		Short: "Create an admin account; prints or emails the verification code",
+		Example: `  rollcall signup --name "Marie Curie" --email marie@example.fr --lang fr --country FR
+  rollcall verify --email marie@example.fr --code ABCD-EFGH --password-stdin`,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runSignup(cmd, f, o) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&o.name, "name", "", "your full name (required)")
+	fl.StringVar(&o.email, "email", "", "your email address (required)")
+	fl.StringVar(&o.emailConfirm, "email-confirm", "", "the email again (default: --email)")
+	fl.StringVar(&o.lang, "language", "", "your language: fr or en (default: --lang, then $LANG)")
+	fl.StringVar(&o.country, "country", "", "two-letter country code, e.g. FR (required)")
+	fl.BoolVar(&o.dryRun, "dry-run", false, "check the form without creating the account")
+	fl.BoolVar(&o.json, "json", false, "print the result as JSON")
+	return cmd
+}
+
+func runSignup(cmd *cobra.Command, f *factory, o *signupOptions) error {
+	if o.emailConfirm == "" {
+		o.emailConfirm = o.email
+	}
+	lang := f.Catalog().Lang
+	if o.lang != "" {
+		lang, _ = model.ParseLanguage(o.lang)
+		if lang == "" {
+			lang = model.Language(o.lang) // let validation name the bad value
+		}
+	}
+	in := app.SignUpInput{FullName: o.name, Email: o.email, EmailConfirm: o.emailConfirm, Language: lang, Country: o.country}
+	if o.dryRun {
+		if err := in.Validate().Err(); err != nil {
+			return err
+		}
+		f.say("%s", f.Catalog().CLI.DryRun)
+		if o.json {
+			return f.printJSON(signupJSON{Email: model.NormalizeEmail(o.email), DryRun: true})
+		}
+		return nil
+	}
+	a, err := f.App()
+	if err != nil {
+		return err
+	}
+	res, err := a.SignUp(cmd.Context(), in)
+	if err != nil {
+		return err
+	}
+	cat := f.Catalog()
+	if lang.Valid() && f.lang == "" {
+		cat = i18nFor(lang)
+	}
+	if o.json {
+		return f.printJSON(signupJSON{AdminID: res.AdminID, Email: res.Email, CodeEmailed: res.Emailed, Code: res.Code, ExpiresAt: res.ExpiresAt})
+	}
+	if res.Emailed {
+		f.say(cat.CLI.CodeEmailed, res.Email)
+	} else {
+		// The code goes to stdout: it is the data this command produces when no mail is sent.
+		f.say(cat.CLI.CodeShown, res.Email, res.Code, cat.DateTime(res.ExpiresAt))
+		cmd.Println(res.Code)
+	}
+	f.say(cat.CLI.NextStep, res.Email)
+	return nil
+}
+
+func newResendCmd(f *factory) *cobra.Command {
+	var email string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "resend-code",
+		Short: "Issue a new verification code (older codes stop working)",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			a, err := f.App()
+			if err != nil {
+				return err
+			}
+			res, err := a.ResendVerification(cmd.Context(), email)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return f.printJSON(signupJSON{AdminID: res.AdminID, Email: res.Email, CodeEmailed: res.Emailed, Code: res.Code, ExpiresAt: res.ExpiresAt})
+			}
+			if !res.Emailed {
+				cmd.Println(res.Code)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&email, "email", "", "the email you signed up with")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
+	return cmd
+}
+
+type verifyOptions struct {
+	email, code   string
+	passwordStdin bool
+	dryRun        bool
+}
+
+func newVerifyCmd(f *factory) *cobra.Command {
+	o := &verifyOptions{}
+	cmd := &cobra.Command{
+		Use:   "verify",
+		Short: "Verify your email with the code and create your password",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			pw, err := readPassword(f, o.passwordStdin, "--password-stdin")
+			if err != nil {
+				return err
+			}
+			a, err := f.App()
+			if err != nil {
+				return err
+			}
+			if o.dryRun {
+				if err := a.CheckVerification(cmd.Context(), o.email, o.code, pw); err != nil {
+					return err
+				}
+				f.say("%s", f.Catalog().CLI.DryRun)
+				return nil
+			}
+			if err := a.CreatePassword(cmd.Context(), o.email, o.code, pw); err != nil {
+				return err
+			}
+			f.say(f.Catalog().CLI.Verified, model.NormalizeEmail(o.email))
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&o.email, "email", "", "the email you signed up with")
+	fl.StringVar(&o.code, "code", "", "the verification code (single use)")
+	fl.BoolVar(&o.passwordStdin, "password-stdin", false, "read the new password from the first line of standard input")
+	fl.BoolVar(&o.dryRun, "dry-run", false, "check the code and password without using them")
+	return cmd
+}

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"rollcall/app"
+	"rollcall/i18n"
+	"rollcall/model"
+	"rollcall/storage"
+	boltstore "rollcall/storage/bolt"
+)
+
+// factory opens the database only when a command needs it, so `--help` and usage errors never
+// touch (or lock) the file. One factory serves one command run.
+type factory struct {
+	env    *env
+	dbPath string
+	lang   string // --lang
+
+	store storage.Store
+	app   *app.App
+	// session is set when the caller is already authenticated (an SSH session); otherwise the
+	// local OS user's remembered session is used.
+	session *authSession
+}
+
+// authSession is a signed-in admin and their token.
+type authSession struct {
+	token string
+	admin model.Admin
+}
+
+// App opens the store and builds the application layer on first use.
+func (f *factory) App() (*app.App, error) {
+	if f.app != nil {
+		return f.app, nil
+	}
+	if f.dbPath == "" {
+		f.dbPath = defaultDBPath(f.env.getenv)
+	}
+	st, err := boltstore.Open(f.dbPath, boltstore.Options{Timeout: time.Second})
+	if err != nil {
+		return nil, err
+	}
+	f.store = st
+	f.app = app.New(st, app.Options{})
+	return f.app, nil
+}
+
+// Close releases the database.
+func (f *factory) Close() {
+	if f.store != nil {
+		_ = f.store.Close()
+		f.store, f.app = nil, nil
+	}
+}
+
+// Session returns the signed-in admin, or model.ErrNotSignedIn.
+func (f *factory) Session(ctx context.Context) (*authSession, error) {
+	if f.session != nil {
+		return f.session, nil
+	}
+	a, err := f.App()
+	if err != nil {
+		return nil, err
+	}
+	token, admin, err := a.LocalSession(ctx, f.env.osUser)
+	if err != nil {
+		return nil, err
+	}
+	f.session = &authSession{token: token, admin: admin}
+	return f.session, nil
+}
+
+// Catalog returns the messages in the language of --lang, else the signed-in admin's saved
+// choice (when already known), else LANG.
+func (f *factory) Catalog() *i18n.Catalog {
+	var saved model.Language
+	if f.session != nil {
+		saved = f.session.admin.Language
+	}
+	return i18n.For(i18n.Resolve(f.lang, saved, f.env.getenv("LANG")))
+}
+
+// say writes a message for a person to stderr.
+func (f *factory) say(format string, args ...any) {
+	fmt.Fprintf(f.env.stderr, format+"\n", args...)
+}
+
+// printJSON writes v to stdout as indented JSON: the stable, documented shape of --json.
+func (f *factory) printJSON(v any) error {
+	enc := json.NewEncoder(f.env.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

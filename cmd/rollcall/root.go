@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+// run executes one command line and returns the process exit code. Errors are printed to stderr
+// in the resolved language.
+func run(ctx context.Context, e *env, args []string) int {
+	f := &factory{env: e}
+	defer f.Close()
+	root := newRootCmd(f)
+	root.SetArgs(args)
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	code := exitCode(err)
+	if code == exitUsage {
+		fmt.Fprintf(e.stderr, "rollcall: %v\nRun 'rollcall --help' for usage.\n", err)
+	} else if !errors.Is(err, errSilent) {
+		fmt.Fprintf(e.stderr, "rollcall: %s\n", f.Catalog().Error(err))
+	}
+	return code
+}
+
+// errSilent is returned by commands that already told the user what went wrong.
+var errSilent = errors.New("already reported")
+
+func newRootCmd(f *factory) *cobra.Command {
+	var demo bool
+	root := &cobra.Command{
+		Use:   "rollcall",
+		Short: "Accounts and software licences for schools, in one keyboard-driven console",
+		Long: `Rollcall provisions accounts and software licences for schools.
+With no command on a terminal it starts the interactive console (TUI).
+Every action also exists as a command for scripts.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runTUI(cmd.Context(), f, demo)
+		},
+	}
+	root.PersistentFlags().StringVar(&f.dbPath, "db", "", "database file (default: the user data directory, or $ROLLCALL_DB)")
+	root.PersistentFlags().StringVar(&f.lang, "lang", "", "language of messages: fr or en (default: the admin's choice, then $LANG)")
+	root.Flags().BoolVar(&demo, "demo", false, "load the demo school (if not loaded yet) and start the console")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(
+		newSignupCmd(f), newVerifyCmd(f), newResendCmd(f),
+		newLoginCmd(f), newLogoutCmd(f), newWhoamiCmd(f), newAcceptTermsCmd(f),
+		newDemoCmd(f), newBackupCmd(f), newVersionCmd(f),
+	)
+	for _, c := range root.Commands() {
+		c.Args = wrapArgs(c.Args)
+	}
+	return root
+}
+
+// wrapArgs turns argument-count errors into usage errors (exit code 2).
+func wrapArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	if check == nil {
+		check = cobra.NoArgs
+	}
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
