@@ -34,6 +34,8 @@ type Catalog struct {
 // AppTexts are the shell's own words.
 type AppTexts struct {
 	Title, Tagline, NotSignedIn, SignedInAs, Working, Cancelled, PressAnyKey string
+	// Yes and No label the buttons of yes/no questions.
+	Yes, No string
 }
 
 // FieldTexts name the fields of forms, also used to say which field an error is about.
@@ -62,6 +64,9 @@ type AuthTexts struct {
 	VerifyTitle, VerifyEmailed, VerifyShown, VerifyExpires, VerifySubmit          string
 	PasswordHint, TermsTitle, TermsBody, TermsAdult, TermsAccept, TermsDecline    string
 	SignedOut, PasswordCreated, Welcome                                           string
+	// LanguageHint, CountryHint and TermsDeclineHint describe form fields; CodeResent
+	// confirms that a new verification code replaced the old one.
+	LanguageHint, CountryHint, TermsDeclineHint, CodeResent string
 }
 
 // HomeTexts are the home screen: the areas of Rollcall.
@@ -74,12 +79,15 @@ type HomeTexts struct {
 // KeyTexts are the help line's descriptions of keys.
 type KeyTexts struct {
 	Quit, Help, Back, Select, Up, Down, Language, SignOut, Demo, Next, Submit string
+	Prev, Toggle, Complete, SignIn, SignUp, Resend                            string
 }
 
 // CLITexts are the CLI's messages to a person (on stderr).
 type CLITexts struct {
 	CodeShown, CodeEmailed, NextStep, SignedIn, SignedOut, BackupWritten, DryRun, NotATerminal,
 	PasswordPrompt, PasswordStdinEmpty, DemoLoaded, Verified string
+	// NoTerminal refuses to start the console when there is no terminal to draw it on.
+	NoTerminal string
 }
 
 // Noun is a countable word in its singular and plural forms.

@@ -11,6 +11,7 @@ func english() *Catalog {
 			Title: "Rollcall", Tagline: "Accounts and licences for your schools",
 			NotSignedIn: "not signed in", SignedInAs: "Signed in as %s", Working: "Working…",
 			Cancelled: "Cancelled.", PressAnyKey: "Press any key to continue.",
+			Yes: "Yes", No: "No",
 		},
 		Fields: FieldTexts{
 			FullName: "Full name", Email: "Email", EmailConfirm: "Email again", Language: "Language",
@@ -59,6 +60,10 @@ func english() *Catalog {
 			TermsBody:    "Rollcall stores the personal data of pupils and staff. You are responsible for using it under your school's data protection rules.",
 			TermsAdult:   "I confirm I am an adult", TermsAccept: "I accept the terms of use", TermsDecline: "Sign out",
 			SignedOut: "Signed out.", PasswordCreated: "Password created. You can sign in now.", Welcome: "Welcome, %s!",
+			LanguageHint:     "Rollcall speaks to you in this language; press l on the home screen to change it.",
+			CountryHint:      "Two letters: FR, BE, CH, CA… (ctrl+e completes a suggestion)",
+			TermsDeclineHint: "Answering No signs you out.",
+			CodeResent:       "A new code was issued; the previous one no longer works.",
 		},
 		Home: HomeTexts{
 			Title: "Home", Subscriptions: "Subscriptions", Users: "Users", Classes: "Classes & groups",
@@ -77,6 +82,8 @@ func english() *Catalog {
 		Keys: KeyTexts{
 			Quit: "quit", Help: "help", Back: "back", Select: "open", Up: "up", Down: "down",
 			Language: "français", SignOut: "sign out", Demo: "demo school", Next: "next", Submit: "submit",
+			Prev: "previous", Toggle: "toggle", Complete: "complete", SignIn: "sign in", SignUp: "create account",
+			Resend: "new code",
 		},
 		CLI: CLITexts{
 			CodeShown:          "Verification code for %s: %s (valid until %s)",
@@ -91,6 +98,7 @@ func english() *Catalog {
 			PasswordStdinEmpty: "No password on standard input.",
 			DemoLoaded:         "Demo school loaded: %s in %s, %s, %s.",
 			Verified:           "Email verified and password created for %s.",
+			NoTerminal:         "standard input is not a terminal, so the console cannot start: run a command instead (see rollcall --help)",
 		},
 		Nouns: NounTexts{
 			User: Noun{"user", "users"}, Organization: Noun{"organization", "organizations"},

@@ -11,6 +11,7 @@ func french() *Catalog {
 			Title: "Rollcall", Tagline: "Comptes et licences pour vos établissements",
 			NotSignedIn: "non connecté", SignedInAs: "Connecté : %s", Working: "En cours…",
 			Cancelled: "Annulé.", PressAnyKey: "Appuyez sur une touche pour continuer.",
+			Yes: "Oui", No: "Non",
 		},
 		Fields: FieldTexts{
 			FullName: "Nom complet", Email: "Courriel", EmailConfirm: "Courriel (confirmation)", Language: "Langue",
@@ -59,6 +60,10 @@ func french() *Catalog {
 			TermsBody:    "Rollcall conserve des données personnelles d'élèves et de personnels. Vous êtes responsable de leur usage selon les règles de protection des données de votre établissement.",
 			TermsAdult:   "Je confirme être majeur", TermsAccept: "J'accepte les conditions d'utilisation", TermsDecline: "Se déconnecter",
 			SignedOut: "Déconnecté.", PasswordCreated: "Mot de passe créé. Vous pouvez vous connecter.", Welcome: "Bienvenue, %s !",
+			LanguageHint:     "Rollcall vous parle dans cette langue ; appuyez sur l à l'accueil pour en changer.",
+			CountryHint:      "Deux lettres : FR, BE, CH, CA… (ctrl+e complète une suggestion)",
+			TermsDeclineHint: "Répondre Non vous déconnecte.",
+			CodeResent:       "Un nouveau code a été émis ; le précédent ne fonctionne plus.",
 		},
 		Home: HomeTexts{
 			Title: "Accueil", Subscriptions: "Abonnements", Users: "Utilisateurs", Classes: "Classes et groupes",
@@ -77,6 +82,8 @@ func french() *Catalog {
 		Keys: KeyTexts{
 			Quit: "quitter", Help: "aide", Back: "retour", Select: "ouvrir", Up: "haut", Down: "bas",
 			Language: "english", SignOut: "déconnexion", Demo: "démo", Next: "suivant", Submit: "valider",
+			Prev: "précédent", Toggle: "basculer", Complete: "compléter", SignIn: "connexion", SignUp: "créer un compte",
+			Resend: "nouveau code",
 		},
 		CLI: CLITexts{
 			CodeShown:          "Code de vérification pour %s : %s (valable jusqu'au %s)",
@@ -91,6 +98,7 @@ func french() *Catalog {
 			PasswordStdinEmpty: "Aucun mot de passe sur l'entrée standard.",
 			DemoLoaded:         "Établissement de démonstration chargé : %s dans %s, %s, %s.",
 			Verified:           "Courriel vérifié et mot de passe créé pour %s.",
+			NoTerminal:         "l'entrée standard n'est pas un terminal, la console ne peut pas démarrer : lancez plutôt une commande (voir rollcall --help)",
 		},
 		Nouns: NounTexts{
 			User: Noun{"utilisateur", "utilisateurs"}, Organization: Noun{"établissement", "établissements"},
