@@ -1,0 +1,90 @@
+package importers
+
+import (
+	"rollcall/importers/roster"
+	"rollcall/importers/sheet"
+	"rollcall/importers/table"
+	"rollcall/model"
+)
+
+// PreviewRows is how many data rows a Detection shows.
+const PreviewRows = 5
+
+// Detection says what one file or set is, for the preview screen.
+type Detection struct {
+	Path      string        // the file, or the folder or archive of a set
+	Format    Format        // "" when no format fits; Problem says why
+	Encoding  Encoding      // of the previewed file ("" for workbooks)
+	Delimiter rune          // of the previewed file (0 for workbooks)
+	Headers   []string      // the previewed file's header row, as written
+	Preview   [][]string    // its first PreviewRows data rows
+	Profile   model.Profile // of a one-profile file, when its name or headers say it
+	Files     []string      // a set's files; the previewed one is users.csv (or Student.csv)
+	Sheet     string        // the previewed worksheet of a workbook
+	Problem   *RowError     // why the input cannot be read: unknown format (see Tried), bad zip, …
+}
+
+// Detect says which format each input is, reading only headers and a few rows. A set (folder or
+// zip) gives one Detection; a folder of one-profile files gives one per file, so the result may
+// be longer than inputs. Inputs that cannot be opened return an error, like Parse.
+func Detect(inputs []Input) ([]Detection, error) {
+	errs := table.NewErrors(MaxArchiveEntries)
+	sources, err := load(inputs, errs)
+	if err != nil {
+		return nil, err
+	}
+	var out []Detection
+	for _, u := range plan(sources, "", errs) {
+		out = append(out, detection(u))
+	}
+	for _, e := range errs.List {
+		out = append(out, Detection{Path: e.File, Problem: e})
+	}
+	return out, nil
+}
+
+// setMain are the files a set's preview shows, in order of preference.
+var setMain = []string{"users.csv", "Student.csv", "Teacher.csv"}
+
+func detection(u unit) Detection {
+	d := Detection{Format: u.format, Profile: u.fit.Profile}
+	f := u.files[0]
+	d.Path = f.Name
+	if u.format.Set() {
+		d.Path = roster.SetName(u.files)
+		for _, g := range u.files {
+			d.Files = append(d.Files, g.Name)
+		}
+		for _, n := range setMain {
+			if m := roster.FindFile(u.files, n); m != nil {
+				f = m
+				break
+			}
+		}
+	}
+	if sheet.IsWorkbook(f.Name, f.Raw) {
+		d.Sheet, d.Headers, d.Preview = sheet.Preview(f, PreviewRows)
+		return d
+	}
+	t := u.text
+	if t == nil || t.Name != f.Name {
+		t = table.NewText(f.Name, f.Raw)
+	}
+	d.Encoding, d.Delimiter = t.Encoding, t.Comma
+	rows := t.Rows()
+	head, ok := table.ReadHeader(rows)
+	if !ok {
+		return d
+	}
+	d.Headers = append([]string(nil), head.Fields...)
+	for len(d.Preview) < PreviewRows {
+		r, ok := rows.Next()
+		if !ok {
+			break
+		}
+		if !r.Blank() {
+			d.Preview = append(d.Preview, append([]string(nil), r.Fields...))
+		}
+	}
+	return d
+}

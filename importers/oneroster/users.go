@@ -1,0 +1,217 @@
+package oneroster
+
+import (
+	"strings"
+
+	"rollcall/importers/roster"
+	"rollcall/importers/table"
+	"rollcall/model"
+)
+
+// user is a users.csv row while the rest of the set is read.
+type user struct {
+	rec     roster.Record
+	primary bool // the profile came from a primary role
+	bad     bool
+	agents  []string
+	at      table.Location
+	h       *table.Header
+}
+
+// readUsers reads users.csv. In 1.1 the role is a column; in 1.2 it comes from roles.csv.
+func (s *set) readUsers() error {
+	f := s.file("users")
+	if f == nil {
+		return nil
+	}
+	isDelta := s.man.mode("users") == delta
+	return s.read(f, usersSchema, []string{"sourcedId", "givenName", "familyName"}, func(r *roster.Row) {
+		keep, deleted := status(r)
+		id, idi := r.Get("sourcedId")
+		if deleted && isDelta && id != "" {
+			s.job.Batch.Deleted = append(s.job.Batch.Deleted, id)
+		}
+		if !keep {
+			return
+		}
+		id = r.Required("sourcedId")
+		r.UniqueID(f.Name, id, idi)
+		u := &user{at: r.At, h: r.H}
+		u.rec = roster.Record{Where: r.At, ExternalID: id}
+		u.rec.FirstName = r.Required("givenName")
+		u.rec.LastName = r.Required("familyName")
+		u.rec.Login, _ = r.Get("username")
+		u.rec.Email = r.Email("email")
+		if role, i := r.Get("role"); role != "" {
+			if p, ok := roster.RoleProfile(role); ok {
+				u.rec.Profile, u.primary = p, true
+			} else {
+				r.Fail(i, role, model.RuleUnknownValue, roster.RoleValues)
+			}
+		} else if r.H.Has("role") {
+			r.Fail(r.H.Index("role"), "", model.RuleRequired, roster.RoleValues)
+		}
+		orgs, oi := r.Get("orgSourcedIds")
+		for _, o := range list(orgs) {
+			s.checkOrg(r, o, oi)
+		}
+		if o := list(orgs); len(o) > 0 {
+			u.rec.OrgExternalID = o[0]
+		}
+		if o, i := r.Get("primaryOrgSourcedId"); o != "" {
+			s.checkOrg(r, o, i)
+			u.rec.OrgExternalID = o
+		}
+		agents, _ := r.Get("agentSourcedIds")
+		u.agents = list(agents)
+		u.bad = r.Bad
+		if _, dup := s.users[id]; id != "" && !dup {
+			s.users[id] = u
+			s.order = append(s.order, u)
+		}
+	})
+}
+
+// lookup returns the user a row refers to, reporting RuleUnknownUser when users.csv is bulk and
+// does not define them.
+func (s *set) lookup(r *roster.Row, key string) *user {
+	id, i := r.Get(key)
+	if id == "" {
+		r.Required(key)
+		return nil
+	}
+	u := s.users[id]
+	if u == nil && s.strict("users") {
+		r.Fail(i, id, table.RuleUnknownUser, "")
+	}
+	return u
+}
+
+// readRoles reads 1.2's roles.csv: a user's primary role gives the profile and the org.
+func (s *set) readRoles() error {
+	f := s.file("roles")
+	if f == nil {
+		return nil
+	}
+	return s.read(f, rolesSchema, []string{"userSourcedId", "role"}, func(r *roster.Row) {
+		if keep, _ := status(r); !keep {
+			return
+		}
+		u := s.lookup(r, "userSourcedId")
+		role, ri := r.Get("role")
+		p, ok := roster.RoleProfile(role)
+		if !ok {
+			r.Fail(ri, role, model.RuleUnknownValue, roster.RoleValues)
+			return
+		}
+		org, oi := r.Get("orgSourcedId")
+		s.checkOrg(r, org, oi)
+		if u == nil {
+			return
+		}
+		typ, _ := r.Get("roleType")
+		primary := !strings.EqualFold(typ, "secondary")
+		if u.rec.Profile == model.ProfileUnknown || (primary && !u.primary) {
+			u.rec.Profile, u.primary = p, primary
+			if org != "" {
+				u.rec.OrgExternalID = org
+			}
+		}
+	})
+}
+
+// readDemographics reads birth dates.
+func (s *set) readDemographics() error {
+	f := s.file("demographics")
+	if f == nil {
+		return nil
+	}
+	return s.read(f, demoSchema, []string{"sourcedId"}, func(r *roster.Row) {
+		if keep, _ := status(r); !keep {
+			return
+		}
+		u := s.lookup(r, "sourcedId")
+		d := r.Date("birthDate", model.ISODate, "YYYY-MM-DD")
+		if u != nil {
+			u.rec.BirthDate = d
+		}
+	})
+}
+
+// readProfiles checks 1.2's userProfiles.csv points at known users; the credentials it lists are
+// for other applications and are not imported.
+func (s *set) readProfiles() error {
+	f := s.file("userProfiles")
+	if f == nil {
+		return nil
+	}
+	return s.read(f, profilesSchema, []string{"userSourcedId"}, func(r *roster.Row) {
+		if keep, _ := status(r); keep {
+			s.lookup(r, "userSourcedId")
+		}
+	})
+}
+
+// readEnrollments gives users their classes, in file order.
+func (s *set) readEnrollments() error {
+	f := s.file("enrollments")
+	if f == nil {
+		return nil
+	}
+	return s.read(f, enrollSchema, []string{"classSourcedId", "userSourcedId"}, func(r *roster.Row) {
+		if keep, _ := status(r); !keep {
+			return
+		}
+		class := r.Required("classSourcedId")
+		known := class != "" && s.job.HasClass(class)
+		if class != "" && !known && s.strict("classes") {
+			r.Fail(r.H.Index("classSourcedId"), class, table.RuleUnknownClass, "")
+		}
+		u := s.lookup(r, "userSourcedId")
+		if u != nil && known {
+			u.rec.Classes = roster.AppendUnique(u.rec.Classes, class)
+		}
+	})
+}
+
+// link resolves what needs the whole set: profiles from roles, and parents' children, which
+// OneRoster lists in agentSourcedIds on either side (a parent names its children, a student
+// names its parents).
+func (s *set) link() {
+	for _, u := range s.order {
+		for _, a := range u.agents {
+			other := s.users[a]
+			if other == nil {
+				if s.strict("users") {
+					s.job.Add(u.h.CellError(u.at, u.h.Index("agentSourcedIds"), a, table.RuleUnknownUser, ""))
+					u.bad = true
+				}
+				continue
+			}
+			switch {
+			case u.rec.Profile == model.Parent:
+				u.rec.Children = addChild(u.rec.Children, a)
+			case other.rec.Profile == model.Parent:
+				other.rec.Children = addChild(other.rec.Children, u.rec.ExternalID)
+			}
+		}
+	}
+	for _, u := range s.order {
+		if u.rec.Profile == model.ProfileUnknown && !u.bad {
+			s.job.Add(u.h.CellError(u.at, u.h.Index("role"), "", table.RuleUnknownProfile, roster.RoleValues))
+			u.bad = true
+		}
+		if !u.bad {
+			s.job.Batch.Records = append(s.job.Batch.Records, u.rec)
+		}
+	}
+}
+
+func addChild(list []roster.PersonRef, id string) []roster.PersonRef {
+	for _, c := range list {
+		if c.ExternalID == id {
+			return list
+		}
+	}
+	return append(list, roster.PersonRef{ExternalID: id})
+}

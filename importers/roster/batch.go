@@ -1,0 +1,91 @@
+package roster
+
+import (
+	"rollcall/importers/table"
+	"rollcall/model"
+)
+
+// Format identifies a file family.
+type Format string
+
+// The formats Parse reads.
+const (
+	ENT       Format = "ent"        // ONE / NÉO import files, one per profile
+	ENTExport Format = "ent-export" // the ENT's "specific CSV export" (Identifiant ENT, Profil)
+	BE1D      Format = "be1d"       // Base Élèves 1er degré extractions
+	Sheet     Format = "sheet"      // publisher spreadsheet templates (XLSX, or CSV with their headers)
+	OneRoster Format = "oneroster"  // OneRoster 1.1 / 1.2 CSV sets
+	SDSv1     Format = "sds-v1"     // Microsoft School Data Sync v1 CSV
+	SDSv2     Format = "sds-v2"     // Microsoft School Data Sync v2.1 CSV
+)
+
+// Formats lists every format, in the order detection tries them and errors list them.
+var Formats = []Format{OneRoster, SDSv2, SDSv1, ENTExport, BE1D, Sheet, ENT}
+
+// Set reports whether the format comes as a set of files (a folder or a zip) read together.
+func (f Format) Set() bool { return f == OneRoster || f == SDSv1 || f == SDSv2 }
+
+// FileInfo describes one file that was read.
+type FileInfo struct {
+	Name   string // as given; an archive entry is "set.zip/users.csv", a folder's file "dir/users.csv"
+	SHA256 string // hex digest of the raw bytes, to recognise a file imported before
+	Rows   int    // data rows read (header and blank rows excluded)
+}
+
+// PersonRef points at another person of the import or of the directory: by ExternalID when the
+// format has ids, otherwise by name and class (the ENT's parents files).
+type PersonRef struct {
+	ExternalID string
+	LastName   string
+	FirstName  string
+	Class      string
+}
+
+// ClassDef is a class a file defines or mentions. Code is the key Record.Classes uses: the
+// class's name as written in formats that only name classes (ENT, BE1D, spreadsheets), and the
+// source's stable id in OneRoster and SDS, whose class codes are neither required nor unique.
+type ClassDef struct {
+	Code          string
+	Name          string
+	Level         string // "CP", "CE1", OneRoster grades, SDS course grade
+	ExternalID    string
+	OrgExternalID string
+}
+
+// OrgDef is a school or another organisation a set defines.
+type OrgDef struct {
+	ExternalID       string
+	Name             string
+	Code             string // UAI / school number / identifier
+	ParentExternalID string
+}
+
+// Record is one person as a file describes them.
+type Record struct {
+	Where         table.Location
+	Profile       model.Profile
+	ExternalID    string // the source's stable id, when the format has one
+	Login         string
+	Email         string // normalised with model.NormalizeEmail and checked with model.ValidEmail
+	LastName      string
+	FirstName     string
+	BirthDate     model.Date
+	Classes       []string // ClassDef codes, in file order, de-duplicated
+	Groups        []string
+	Children      []PersonRef // for parents and guardians
+	Password      string      // only from spreadsheet templates, checked with model.CheckImportedPassword
+	OrgExternalID string
+}
+
+// Batch is everything one import read.
+type Batch struct {
+	Format  Format
+	Files   []FileInfo
+	Records []Record
+	Classes []ClassDef
+	Orgs    []OrgDef
+	// Delta is set for a OneRoster delta set: users absent from it are unchanged, not deleted.
+	Delta bool
+	// Deleted lists the users' external ids a delta marks tobedeleted.
+	Deleted []string
+}

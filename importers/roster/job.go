@@ -1,0 +1,156 @@
+package roster
+
+import (
+	"context"
+
+	"rollcall/importers/table"
+	"rollcall/model"
+)
+
+// ProgressEvery is how many rows pass between two progress reports.
+const ProgressEvery = 4096
+
+// cancelEvery is how many rows pass between two looks at the context: often enough to stop
+// within milliseconds, rarely enough to cost nothing.
+const cancelEvery = 512
+
+// Job is one import being read. Format packages append to Batch and report problems through
+// Add; the Job keeps what must be consistent across files (classes, ids).
+type Job struct {
+	Batch *Batch
+	Errs  *table.Errors
+
+	ctx      context.Context
+	progress func(file string, rows int)
+	byName   map[string]int // folded class name → index in Batch.Classes
+	byCode   map[string]int // class code → index in Batch.Classes, for formats with ids
+	orgs     map[string]int
+	ids      map[idKey]table.Location
+}
+
+type idKey struct {
+	scope string
+	id    string
+}
+
+// NewJob starts an import. progress may be nil.
+func NewJob(ctx context.Context, maxErrors int, progress func(file string, rows int)) *Job {
+	if progress == nil {
+		progress = func(string, int) {}
+	}
+	return &Job{
+		Batch:    &Batch{},
+		Errs:     table.NewErrors(maxErrors),
+		ctx:      ctx,
+		progress: progress,
+		byName:   map[string]int{},
+		byCode:   map[string]int{},
+		orgs:     map[string]int{},
+		ids:      map[idKey]table.Location{},
+	}
+}
+
+// Add records a problem.
+func (j *Job) Add(e *table.RowError) { j.Errs.Add(e) }
+
+// Tick is called once per row read: it reports progress every ProgressEvery rows and returns the
+// context's error once it is cancelled.
+func (j *Job) Tick(file string, rows int) error {
+	if rows%cancelEvery == 0 {
+		if err := j.ctx.Err(); err != nil {
+			return err
+		}
+	}
+	if rows%ProgressEvery == 0 && rows > 0 {
+		j.progress(file, rows)
+	}
+	return nil
+}
+
+// FileDone records a file that was read and reports its final row count.
+func (j *Job) FileDone(info FileInfo) {
+	j.Batch.Files = append(j.Batch.Files, info)
+	j.progress(info.Name, info.Rows)
+}
+
+// Err returns the context's error, for loops that do not read rows.
+func (j *Job) Err() error { return j.ctx.Err() }
+
+// ClassByName returns the code of the class called name, registering it the first time. Names
+// are matched case- and accent-insensitively, and the first spelling met is kept, so "6ème A"
+// and "6EME A" in two files are one class. level is kept when the first mention lacked one.
+func (j *Job) ClassByName(name, level string) string {
+	name = table.Clean(name)
+	if name == "" {
+		return ""
+	}
+	key := model.Fold(name)
+	if i, ok := j.byName[key]; ok {
+		c := &j.Batch.Classes[i]
+		if c.Level == "" {
+			c.Level = level
+		}
+		return c.Code
+	}
+	j.byName[key] = len(j.Batch.Classes)
+	j.Batch.Classes = append(j.Batch.Classes, ClassDef{Code: name, Name: name, Level: level})
+	return name
+}
+
+// DefineClass registers a class a set defines by id. It returns false, leaving the first
+// definition in place, when the code was defined already.
+func (j *Job) DefineClass(def ClassDef) bool {
+	if _, ok := j.byCode[def.Code]; ok {
+		return false
+	}
+	j.byCode[def.Code] = len(j.Batch.Classes)
+	j.Batch.Classes = append(j.Batch.Classes, def)
+	return true
+}
+
+// HasClass reports whether a class code was defined with DefineClass.
+func (j *Job) HasClass(code string) bool {
+	_, ok := j.byCode[code]
+	return ok
+}
+
+// DefineOrg registers an organisation. It returns false when the id was defined already.
+func (j *Job) DefineOrg(def OrgDef) bool {
+	if _, ok := j.orgs[def.ExternalID]; ok {
+		return false
+	}
+	j.orgs[def.ExternalID] = len(j.Batch.Orgs)
+	j.Batch.Orgs = append(j.Batch.Orgs, def)
+	return true
+}
+
+// HasOrg reports whether an organisation id was defined.
+func (j *Job) HasOrg(id string) bool {
+	_, ok := j.orgs[id]
+	return ok
+}
+
+// SeenID records id within scope (a profile, a file) and, when it was seen before, returns
+// where, so the caller can report both lines.
+func (j *Job) SeenID(scope, id string, where table.Location) (table.Location, bool) {
+	k := idKey{scope, id}
+	if first, ok := j.ids[k]; ok {
+		return first, true
+	}
+	j.ids[k] = where
+	return table.Location{}, false
+}
+
+// AppendUnique appends s to list unless it is empty or already there. Lists are short (a
+// person's classes), so a scan beats a map.
+func AppendUnique(list []string, s string) []string {
+	if s == "" {
+		return list
+	}
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

@@ -1,0 +1,119 @@
+package roster
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+
+	"rollcall/importers/table"
+)
+
+// File is one input file read whole: a file on disk, a file of a folder, or an archive entry.
+type File struct {
+	Name string // as given, see FileInfo.Name
+	Raw  []byte
+}
+
+// Info returns the file's FileInfo for rows data rows.
+func (f *File) Info(rows int) FileInfo {
+	sum := sha256.Sum256(f.Raw)
+	return FileInfo{Name: f.Name, SHA256: hex.EncodeToString(sum[:]), Rows: rows}
+}
+
+// Table is one file or worksheet being read against a schema.
+type Table struct {
+	Name   string // file name as given
+	Sheet  string // worksheet, for workbooks
+	Src    table.Source
+	Schema table.Schema
+}
+
+// Read reads t's header and then each non-blank data row. start sees the header first and may
+// refuse the table (after reporting why, typically missing columns) by returning false; row is
+// called once per data row with a Row located at it. Read returns the number of data rows and
+// the context's error if the import was cancelled. A table without any row gets RuleEmptyFile.
+func (j *Job) Read(t Table, start func(h *table.Header) bool, row func(r *Row)) (int, error) {
+	at := table.Location{File: t.Name, Sheet: t.Sheet}
+	head, ok := table.ReadHeader(t.Src)
+	if !ok {
+		j.Add(&table.RowError{File: t.Name, Sheet: t.Sheet, Rule: table.RuleEmptyFile})
+		return 0, nil
+	}
+	h := t.Schema.Match(head.Fields, head.Line)
+	if head.Wide {
+		at.Line = head.Line
+		j.Add(&table.RowError{File: t.Name, Sheet: t.Sheet, Line: head.Line, Rule: table.RuleTooManyColumns, Expected: itoa(table.MaxColumns)})
+		return 0, nil
+	}
+	if !start(h) {
+		return 0, nil
+	}
+	n := 0
+	r := Row{Job: j, H: h}
+	for {
+		tr, ok := t.Src.Next()
+		if !ok {
+			break
+		}
+		if tr.Blank() && !tr.Unterminated {
+			continue
+		}
+		n++
+		if err := j.Tick(t.Name, n); err != nil {
+			return n, err
+		}
+		at.Line = tr.Line
+		r.At, r.Fields, r.Bad = at, tr.Fields, false
+		r.CheckShape(tr)
+		row(&r)
+	}
+	return n, nil
+}
+
+// FindFile returns the file of a set with the given base name, compared without case
+// ("Users.csv" is "users.csv"), or nil. Archives sometimes put the set in a sub-folder, so only
+// the base name counts.
+func FindFile(files []*File, base string) *File {
+	for _, f := range files {
+		n := f.Name
+		if i := strings.LastIndexAny(n, `/\`); i >= 0 {
+			n = n[i+1:]
+		}
+		if strings.EqualFold(n, base) {
+			return f
+		}
+	}
+	return nil
+}
+
+// SetName names a set in errors about the set as a whole (a missing file): the folder or archive
+// its files came from.
+func SetName(files []*File) string {
+	if len(files) == 0 {
+		return ""
+	}
+	n := files[0].Name
+	if i := strings.LastIndexAny(n, `/\`); i >= 0 {
+		return n[:i]
+	}
+	return "."
+}
+
+// ReadCSV reads one CSV file of a set: it decodes it, checks that the columns in need are there
+// (reporting each missing one), calls row for every data row and records the file.
+func (j *Job) ReadCSV(f *File, schema table.Schema, need []string, row func(r *Row)) error {
+	t := table.NewText(f.Name, f.Raw)
+	rows, err := j.Read(Table{Name: f.Name, Src: t.Rows(), Schema: schema},
+		func(h *table.Header) bool {
+			ok := true
+			for _, k := range need {
+				if !h.Has(k) {
+					j.Add(h.MissingColumn(table.Location{File: f.Name}, k))
+					ok = false
+				}
+			}
+			return ok
+		}, row)
+	j.FileDone(f.Info(rows))
+	return err
+}

@@ -1,0 +1,146 @@
+package sds
+
+import (
+	"rollcall/importers/roster"
+	"rollcall/importers/table"
+	"rollcall/model"
+)
+
+func col(name string) table.Column { return table.Column{Key: name, English: []string{name}} }
+
+var (
+	v1School  = table.Schema{col("SIS ID"), col("Name"), col("School Number")}
+	v1Section = table.Schema{col("SIS ID"), col("School SIS ID"), col("Section Name"), col("Course Name"), col("Section Number")}
+	v1Person  = table.Schema{col("SIS ID"), col("School SIS ID"), col("First Name"), col("Last Name"), col("Username"), col("Secondary Email"), col("Birthdate"), col("Status")}
+	v1Roster  = table.Schema{col("Section SIS ID"), col("SIS ID")}
+)
+
+// v1Files are the six files of an SDS v1 set, all required.
+var v1Files = []string{"School.csv", "Section.csv", "Student.csv", "Teacher.csv", "StudentEnrollment.csv", "TeacherRoster.csv"}
+
+// SniffV1 says whether files are an SDS v1 set: they are named after its files, which no other
+// format uses.
+func SniffV1(files []*roster.File) roster.Fit {
+	fit := roster.Fit{Format: roster.SDSv1}
+	for _, n := range v1Files {
+		if roster.FindFile(files, n) != nil {
+			fit.Matched++
+		} else {
+			fit.Missing = append(fit.Missing, n)
+		}
+	}
+	fit.OK = fit.Matched > 0 && (roster.FindFile(files, "Student.csv") != nil || roster.FindFile(files, "Teacher.csv") != nil)
+	return fit
+}
+
+// v1set is one SDS v1 set being read.
+type v1set struct {
+	job      *roster.Job
+	students map[string]*roster.Record
+	teachers map[string]*roster.Record
+	order    []*roster.Record
+}
+
+// ParseV1 reads an SDS v1 set.
+func ParseV1(j *roster.Job, files []*roster.File) error {
+	s := &v1set{job: j, students: map[string]*roster.Record{}, teachers: map[string]*roster.Record{}}
+	get := map[string]*roster.File{}
+	for _, n := range v1Files {
+		if get[n] = roster.FindFile(files, n); get[n] == nil {
+			j.Add(&table.RowError{File: roster.SetName(files), Rule: table.RuleMissingFile, Expected: n})
+		}
+	}
+	steps := []struct {
+		file string
+		read func(*roster.File) error
+	}{
+		{"School.csv", s.schools},
+		{"Section.csv", s.sections},
+		{"Student.csv", func(f *roster.File) error { return s.people(f, model.Student, s.students) }},
+		{"Teacher.csv", func(f *roster.File) error { return s.people(f, model.Teacher, s.teachers) }},
+		{"StudentEnrollment.csv", func(f *roster.File) error { return s.roster(f, s.students) }},
+		{"TeacherRoster.csv", func(f *roster.File) error { return s.roster(f, s.teachers) }},
+	}
+	for _, st := range steps {
+		if f := get[st.file]; f != nil {
+			if err := st.read(f); err != nil {
+				return err
+			}
+		}
+	}
+	for _, r := range s.order {
+		j.Batch.Records = append(j.Batch.Records, *r)
+	}
+	return nil
+}
+
+func (s *v1set) schools(f *roster.File) error {
+	return s.job.ReadCSV(f, v1School, []string{"SIS ID", "Name"}, func(r *roster.Row) {
+		def := roster.OrgDef{ExternalID: r.Required("SIS ID"), Name: r.Required("Name")}
+		def.Code, _ = r.Get("School Number")
+		r.UniqueID(f.Name, def.ExternalID, r.H.Index("SIS ID"))
+		if !r.Bad {
+			s.job.DefineOrg(def)
+		}
+	})
+}
+
+func (s *v1set) school(r *roster.Row) string {
+	id, i := r.Get("School SIS ID")
+	if id == "" {
+		return r.Required("School SIS ID")
+	}
+	if !s.job.HasOrg(id) {
+		r.Fail(i, id, table.RuleUnknownOrg, "")
+	}
+	return id
+}
+
+func (s *v1set) sections(f *roster.File) error {
+	return s.job.ReadCSV(f, v1Section, []string{"SIS ID", "School SIS ID", "Section Name"}, func(r *roster.Row) {
+		id := r.Required("SIS ID")
+		def := roster.ClassDef{Code: id, ExternalID: id, Name: r.Required("Section Name"), OrgExternalID: s.school(r)}
+		r.UniqueID(f.Name, id, r.H.Index("SIS ID"))
+		if !r.Bad {
+			s.job.DefineClass(def)
+		}
+	})
+}
+
+func (s *v1set) people(f *roster.File, p model.Profile, into map[string]*roster.Record) error {
+	need := []string{"SIS ID", "School SIS ID", "First Name", "Last Name", "Username"}
+	return s.job.ReadCSV(f, v1Person, need, func(r *roster.Row) {
+		rec := &roster.Record{Where: r.At, Profile: p, ExternalID: r.Required("SIS ID")}
+		rec.OrgExternalID = s.school(r)
+		rec.FirstName = r.Required("First Name")
+		rec.LastName = r.Required("Last Name")
+		rec.Login = r.Required("Username")
+		rec.Email = r.Email("Secondary Email")
+		rec.BirthDate = r.Date("Birthdate", model.MDY, "M/D/YYYY")
+		r.UniqueID(f.Name, rec.ExternalID, r.H.Index("SIS ID"))
+		if _, dup := into[rec.ExternalID]; dup || rec.ExternalID == "" {
+			return
+		}
+		into[rec.ExternalID] = rec
+		if !r.Bad {
+			s.order = append(s.order, rec)
+		}
+	})
+}
+
+// roster reads StudentEnrollment or TeacherRoster: one (section, person) pair a row.
+func (s *v1set) roster(f *roster.File, people map[string]*roster.Record) error {
+	return s.job.ReadCSV(f, v1Roster, []string{"Section SIS ID", "SIS ID"}, func(r *roster.Row) {
+		class, person := r.Required("Section SIS ID"), r.Required("SIS ID")
+		if class != "" && !s.job.HasClass(class) {
+			r.Fail(r.H.Index("Section SIS ID"), class, table.RuleUnknownClass, "")
+		}
+		rec := people[person]
+		if person != "" && rec == nil {
+			r.Fail(r.H.Index("SIS ID"), person, table.RuleUnknownUser, "")
+		}
+		if !r.Bad {
+			rec.Classes = roster.AppendUnique(rec.Classes, class)
+		}
+	})
+}

@@ -1,0 +1,252 @@
+package sds
+
+import (
+	"strings"
+
+	"rollcall/importers/roster"
+	"rollcall/importers/table"
+	"rollcall/model"
+)
+
+func cols(names ...string) table.Schema {
+	s := make(table.Schema, len(names))
+	for i, n := range names {
+		s[i] = col(n)
+	}
+	return s
+}
+
+var (
+	v2Orgs    = cols("sourcedId", "name", "type", "parentSourcedId", "identifier")
+	v2Users   = cols("sourcedId", "username", "givenName", "familyName", "email", "status")
+	v2Roles   = cols("userSourcedId", "orgSourcedId", "role", "isPrimary")
+	v2Classes = cols("sourcedId", "orgSourcedId", "title", "courseSourcedId")
+	v2Courses = cols("sourcedId", "title", "grade")
+	v2Enroll  = cols("classSourcedId", "userSourcedId", "role")
+	v2Rel     = cols("userSourcedId", "relationshipUserSourcedId", "relationshipRole")
+	v2Demo    = cols("userSourcedId", "birthDate")
+)
+
+// SniffV2 says whether files are an SDS v2.1 set: users.csv without OneRoster's status columns,
+// with orgs.csv or roles.csv beside it and no OneRoster manifest.
+func SniffV2(files []*roster.File) roster.Fit {
+	fit := roster.Fit{Format: roster.SDSv2}
+	for _, n := range []string{"orgs.csv", "users.csv", "roles.csv"} {
+		if roster.FindFile(files, n) == nil {
+			fit.Missing = append(fit.Missing, n)
+		} else {
+			fit.Matched++
+		}
+	}
+	u := roster.FindFile(files, "users.csv")
+	if u == nil || roster.FindFile(files, "manifest.csv") != nil || fit.Matched < 2 {
+		return fit
+	}
+	t := table.NewText(u.Name, u.Raw)
+	head, _ := table.ReadHeader(t.Rows())
+	h := v2Users.Match(head.Fields, head.Line)
+	fit.OK = h.Has("sourcedId") && h.Has("givenName") && !h.Has("status")
+	if !fit.OK {
+		fit.Missing = append(fit.Missing, "users.csv: sourcedId, givenName")
+	}
+	return fit
+}
+
+type v2user struct {
+	rec     roster.Record
+	primary bool
+	guards  bool // appears as someone's guardian in relationships.csv
+}
+
+// v2set is one SDS v2.1 set being read.
+type v2set struct {
+	job     *roster.Job
+	files   []*roster.File
+	courses map[string][2]string // sourcedId → title, grade
+	users   map[string]*v2user
+	order   []*v2user
+}
+
+// ParseV2 reads an SDS v2.1 set.
+func ParseV2(j *roster.Job, files []*roster.File) error {
+	s := &v2set{job: j, files: files, courses: map[string][2]string{}, users: map[string]*v2user{}}
+	for _, n := range []string{"orgs.csv", "users.csv", "roles.csv"} {
+		if roster.FindFile(files, n) == nil {
+			j.Add(&table.RowError{File: roster.SetName(files), Rule: table.RuleMissingFile, Expected: n})
+		}
+	}
+	steps := []struct {
+		file string
+		read func(*roster.File) error
+	}{
+		{"orgs.csv", s.orgs}, {"courses.csv", s.readCourses}, {"classes.csv", s.classes},
+		{"users.csv", s.readUsers}, {"roles.csv", s.roles}, {"demographics.csv", s.demographics},
+		{"relationships.csv", s.relationships}, {"enrollments.csv", s.enrollments},
+	}
+	for _, st := range steps {
+		if f := roster.FindFile(files, st.file); f != nil {
+			if err := st.read(f); err != nil {
+				return err
+			}
+		}
+	}
+	for _, u := range s.order {
+		if u.rec.Profile == model.ProfileUnknown && u.guards {
+			u.rec.Profile = model.Parent
+		}
+		if u.rec.Profile == model.ProfileUnknown {
+			j.Add(&table.RowError{File: u.rec.Where.File, Line: u.rec.Where.Line, Rule: table.RuleUnknownProfile, Expected: roster.RoleValues})
+			continue
+		}
+		j.Batch.Records = append(j.Batch.Records, u.rec)
+	}
+	return nil
+}
+
+// orgs reads orgs.csv; a parent is checked once all orgs are known, since SDS allows it to come
+// after its child.
+func (s *v2set) orgs(f *roster.File) error {
+	type ref struct {
+		parent string
+		at     table.Location
+		h      *table.Header
+	}
+	var refs []ref
+	err := s.job.ReadCSV(f, v2Orgs, []string{"sourcedId", "name"}, func(r *roster.Row) {
+		def := roster.OrgDef{ExternalID: r.Required("sourcedId"), Name: r.Required("name")}
+		def.ParentExternalID, _ = r.Get("parentSourcedId")
+		def.Code, _ = r.Get("identifier")
+		r.UniqueID(f.Name, def.ExternalID, r.H.Index("sourcedId"))
+		if !r.Bad && s.job.DefineOrg(def) && def.ParentExternalID != "" {
+			refs = append(refs, ref{def.ParentExternalID, r.At, r.H})
+		}
+	})
+	for _, x := range refs {
+		if !s.job.HasOrg(x.parent) {
+			s.job.Add(x.h.CellError(x.at, x.h.Index("parentSourcedId"), x.parent, table.RuleUnknownOrg, ""))
+		}
+	}
+	return err
+}
+
+func (s *v2set) org(r *roster.Row, key string) string {
+	id, i := r.Get(key)
+	if id != "" && !s.job.HasOrg(id) {
+		r.Fail(i, id, table.RuleUnknownOrg, "")
+	}
+	return id
+}
+
+func (s *v2set) readCourses(f *roster.File) error {
+	return s.job.ReadCSV(f, v2Courses, []string{"sourcedId"}, func(r *roster.Row) {
+		id, _ := r.Get("sourcedId")
+		title, _ := r.Get("title")
+		grade, _ := r.Get("grade")
+		s.courses[id] = [2]string{title, grade}
+	})
+}
+
+func (s *v2set) classes(f *roster.File) error {
+	return s.job.ReadCSV(f, v2Classes, []string{"sourcedId", "orgSourcedId", "title"}, func(r *roster.Row) {
+		id := r.Required("sourcedId")
+		course, _ := r.Get("courseSourcedId")
+		def := roster.ClassDef{Code: id, ExternalID: id, OrgExternalID: s.org(r, "orgSourcedId"), Level: s.courses[course][1]}
+		if def.Name, _ = r.Get("title"); def.Name == "" {
+			def.Name = s.courses[course][0]
+		}
+		r.UniqueID(f.Name, id, r.H.Index("sourcedId"))
+		if !r.Bad {
+			s.job.DefineClass(def)
+		}
+	})
+}
+
+func (s *v2set) readUsers(f *roster.File) error {
+	return s.job.ReadCSV(f, v2Users, []string{"sourcedId", "givenName", "familyName"}, func(r *roster.Row) {
+		u := &v2user{rec: roster.Record{Where: r.At, ExternalID: r.Required("sourcedId")}}
+		u.rec.FirstName = r.Required("givenName")
+		u.rec.LastName = r.Required("familyName")
+		u.rec.Login, _ = r.Get("username")
+		u.rec.Email = r.Email("email")
+		r.UniqueID(f.Name, u.rec.ExternalID, r.H.Index("sourcedId"))
+		if _, dup := s.users[u.rec.ExternalID]; dup || u.rec.ExternalID == "" {
+			return
+		}
+		s.users[u.rec.ExternalID] = u
+		if !r.Bad {
+			s.order = append(s.order, u)
+		}
+	})
+}
+
+func (s *v2set) user(r *roster.Row, key string) *v2user {
+	id := r.Required(key)
+	u := s.users[id]
+	if id != "" && u == nil {
+		r.Fail(r.H.Index(key), id, table.RuleUnknownUser, "")
+	}
+	return u
+}
+
+// roles gives users their profile and school: the primary role wins.
+func (s *v2set) roles(f *roster.File) error {
+	return s.job.ReadCSV(f, v2Roles, []string{"userSourcedId", "orgSourcedId", "role"}, func(r *roster.Row) {
+		u := s.user(r, "userSourcedId")
+		org := s.org(r, "orgSourcedId")
+		role, ri := r.Get("role")
+		p, ok := roster.RoleProfile(role)
+		if !ok {
+			r.Fail(ri, role, model.RuleUnknownValue, roster.RoleValues)
+		}
+		if u == nil || !ok {
+			return
+		}
+		isPrimary, _ := r.Get("isPrimary")
+		primary := strings.EqualFold(isPrimary, "true")
+		if u.rec.Profile == model.ProfileUnknown || (primary && !u.primary) {
+			u.rec.Profile, u.primary, u.rec.OrgExternalID = p, primary, org
+		}
+	})
+}
+
+func (s *v2set) demographics(f *roster.File) error {
+	return s.job.ReadCSV(f, v2Demo, []string{"userSourcedId"}, func(r *roster.Row) {
+		u := s.user(r, "userSourcedId")
+		d := r.Date("birthDate", model.ISODate, "YYYY-MM-DD")
+		if u != nil {
+			u.rec.BirthDate = d
+		}
+	})
+}
+
+// relationships links a student (userSourcedId) to an adult (relationshipUserSourcedId).
+func (s *v2set) relationships(f *roster.File) error {
+	return s.job.ReadCSV(f, v2Rel, []string{"userSourcedId", "relationshipUserSourcedId"}, func(r *roster.Row) {
+		child := s.user(r, "userSourcedId")
+		adult := s.user(r, "relationshipUserSourcedId")
+		if child == nil || adult == nil {
+			return
+		}
+		adult.guards = true
+		ref := roster.PersonRef{ExternalID: child.rec.ExternalID}
+		for _, c := range adult.rec.Children {
+			if c == ref {
+				return
+			}
+		}
+		adult.rec.Children = append(adult.rec.Children, ref)
+	})
+}
+
+func (s *v2set) enrollments(f *roster.File) error {
+	return s.job.ReadCSV(f, v2Enroll, []string{"classSourcedId", "userSourcedId"}, func(r *roster.Row) {
+		class := r.Required("classSourcedId")
+		if class != "" && !s.job.HasClass(class) {
+			r.Fail(r.H.Index("classSourcedId"), class, table.RuleUnknownClass, "")
+		}
+		u := s.user(r, "userSourcedId")
+		if u != nil && !r.Bad {
+			u.rec.Classes = roster.AppendUnique(u.rec.Classes, class)
+		}
+	})
+}

@@ -1,0 +1,220 @@
+package sheet
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"rollcall/importers/roster"
+	"rollcall/importers/table"
+	"rollcall/model"
+)
+
+// Workbook limits handed to excelize: the archive may not inflate past maxUnzip, and a worksheet
+// part over maxXML is refused rather than spilled to a temporary file.
+const (
+	maxUnzip = 512 << 20
+	maxXML   = 256 << 20
+)
+
+// IsWorkbook reports whether a file is an XLSX workbook, by name or by content.
+func IsWorkbook(name string, raw []byte) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".xlsm":
+		return true
+	}
+	return bytes.HasPrefix(raw, []byte("PK\x03\x04")) && bytes.Contains(raw, []byte("xl/workbook.xml"))
+}
+
+// open opens a workbook, turning excelize's panics on crafted files into an error: a file from
+// outside must never take the process down.
+func open(raw []byte) (f *excelize.File, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			f, err = nil, errBadWorkbook
+		}
+	}()
+	return excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxXML})
+}
+
+type badWorkbook struct{}
+
+func (badWorkbook) Error() string { return "unreadable workbook" }
+
+var errBadWorkbook error = badWorkbook{}
+
+// SniffWorkbook says whether a workbook holds a template: any sheet whose header fits.
+func SniffWorkbook(f *roster.File) roster.Fit {
+	wb, err := open(f.Raw)
+	if err != nil {
+		return roster.Fit{Format: roster.Sheet, Missing: []string{"xlsx"}}
+	}
+	defer wb.Close()
+	best := roster.Fit{Format: roster.Sheet, Missing: []string{"Nom", "Prénom"}}
+	for _, name := range wb.GetSheetList() {
+		src, err := newSheetRows(wb, name)
+		if err != nil {
+			continue
+		}
+		head, ok := table.ReadHeader(src)
+		src.close()
+		if !ok {
+			continue
+		}
+		h := schema.Match(head.Fields, head.Line)
+		fit := fit(h, f.Name, name)
+		fit.OK = len(h.Missing(colLast, colFirst)) == 0 // in a workbook, names are enough
+		if fit.OK {
+			fit.Missing = nil
+			return fit
+		}
+	}
+	return best
+}
+
+// Preview returns the header and first rows of a workbook's first sheet with content.
+func Preview(f *roster.File, n int) (sheetName string, header []string, rows [][]string) {
+	wb, err := open(f.Raw)
+	if err != nil {
+		return "", nil, nil
+	}
+	defer wb.Close()
+	for _, name := range wb.GetSheetList() {
+		src, err := newSheetRows(wb, name)
+		if err != nil {
+			continue
+		}
+		head, ok := table.ReadHeader(src)
+		if !ok {
+			src.close()
+			continue
+		}
+		header = append([]string(nil), head.Fields...)
+		for len(rows) < n {
+			r, ok := src.Next()
+			if !ok {
+				break
+			}
+			if !r.Blank() {
+				rows = append(rows, append([]string(nil), r.Fields...))
+			}
+		}
+		src.close()
+		return name, header, rows
+	}
+	return "", nil, nil
+}
+
+// ParseWorkbook reads the sheets of a workbook that look like templates (their header has at
+// least two of the template's columns), so that an instructions tab is not an error. When no
+// sheet looks like one, the first non-blank sheet is read anyway, to report what it lacks.
+func ParseWorkbook(j *roster.Job, f *roster.File, profile model.Profile) error {
+	wb, err := open(f.Raw)
+	if err != nil {
+		j.Add(&table.RowError{File: f.Name, Rule: table.RuleBadXLSX, Expected: "xlsx"})
+		j.FileDone(f.Info(0))
+		return nil
+	}
+	defer wb.Close()
+	var read, fallback []string
+	for _, name := range wb.GetSheetList() {
+		h, ok := header(wb, name)
+		switch {
+		case !ok:
+		case h.Matched() >= 2:
+			read = append(read, name)
+		case fallback == nil:
+			fallback = []string{name}
+		}
+	}
+	if len(read) == 0 {
+		read = fallback
+	}
+	if len(read) == 0 {
+		j.Add(&table.RowError{File: f.Name, Rule: table.RuleEmptyFile})
+	}
+	total := 0
+	for _, name := range read {
+		src, err := newSheetRows(wb, name)
+		if err != nil {
+			j.Add(&table.RowError{File: f.Name, Sheet: name, Rule: table.RuleBadXLSX, Expected: "xlsx"})
+			continue
+		}
+		n, err := readTable(j, roster.Table{Name: f.Name, Sheet: name, Src: src, Schema: schema}, profile)
+		src.close()
+		total += n
+		if err != nil {
+			return err
+		}
+		if src.err != nil {
+			j.Add(&table.RowError{File: f.Name, Sheet: name, Rule: table.RuleBadXLSX, Expected: "xlsx"})
+		}
+	}
+	j.FileDone(f.Info(total))
+	return nil
+}
+
+// header reads a sheet's header row; false for a blank or unreadable sheet.
+func header(wb *excelize.File, name string) (*table.Header, bool) {
+	src, err := newSheetRows(wb, name)
+	if err != nil {
+		return nil, false
+	}
+	defer src.close()
+	head, ok := table.ReadHeader(src)
+	if !ok {
+		return nil, false
+	}
+	return schema.Match(head.Fields, head.Line), true
+}
+
+// sheetRows adapts excelize's row iterator to table.Source, numbering rows as Excel does
+// (excelize yields empty rows for the gaps).
+type sheetRows struct {
+	rows *excelize.Rows
+	line int
+	err  error
+}
+
+func newSheetRows(wb *excelize.File, name string) (s *sheetRows, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			s, err = nil, errBadWorkbook
+		}
+	}()
+	rows, err := wb.Rows(name)
+	if err != nil {
+		return nil, err
+	}
+	return &sheetRows{rows: rows}, nil
+}
+
+// Next implements table.Source.
+func (s *sheetRows) Next() (row table.Row, ok bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.err, ok = errBadWorkbook, false
+		}
+	}()
+	if s.err != nil || !s.rows.Next() {
+		if err := s.rows.Error(); err != nil && s.err == nil {
+			s.err = err
+		}
+		return table.Row{}, false
+	}
+	s.line++
+	cols, err := s.rows.Columns()
+	if err != nil {
+		s.err = err
+		return table.Row{}, false
+	}
+	row = table.Row{Line: s.line, Fields: cols}
+	if len(cols) > table.MaxColumns {
+		row.Fields, row.Wide = cols[:table.MaxColumns], true
+	}
+	return row, true
+}
+
+func (s *sheetRows) close() { s.rows.Close() }

@@ -1,0 +1,100 @@
+package importers
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+
+	"rollcall/importers/roster"
+	"rollcall/importers/table"
+)
+
+// readZip reads the roster files of an archive held in memory. Nothing is ever written to disk,
+// yet entry names are still checked: a name that climbs out of the archive ("../../etc/passwd")
+// or is absolute marks a crafted file, and the import says so rather than guessing. Sizes are
+// counted on the bytes actually inflated, not on the headers, which a zip bomb lies in.
+func readZip(name string, raw []byte, errs *table.Errors) []*roster.File {
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		errs.Add(&table.RowError{File: name, Rule: table.RuleBadZip, Expected: "zip"})
+		return nil
+	}
+	if len(zr.File) > MaxArchiveEntries {
+		errs.Add(&table.RowError{File: name, Rule: table.RuleTooLarge, Expected: strconv.Itoa(MaxArchiveEntries) + " files"})
+		return nil
+	}
+	var files []*roster.File
+	total := int64(0)
+	for _, zf := range zr.File {
+		entry := zf.Name
+		if unsafeEntry(entry) {
+			errs.Add(&table.RowError{File: name, Value: entry, Rule: table.RuleUnsafePath})
+			continue
+		}
+		if zf.FileInfo().IsDir() || skipEntry(entry) {
+			continue
+		}
+		display := name + "/" + entry
+		data, err := inflate(zf, min(MaxFileSize, MaxArchiveSize-total))
+		switch {
+		case err == errTooLarge:
+			errs.Add(&table.RowError{File: display, Rule: table.RuleTooLarge, Expected: strconv.Itoa(MaxFileSize)})
+			return files
+		case err != nil:
+			errs.Add(&table.RowError{File: display, Rule: table.RuleBadZip, Expected: "zip"})
+			continue
+		}
+		total += int64(len(data))
+		files = append(files, &roster.File{Name: display, Raw: data})
+	}
+	return files
+}
+
+type sizeError struct{}
+
+func (sizeError) Error() string { return "archive entry too large" }
+
+var errTooLarge error = sizeError{}
+
+// inflate reads one entry, refusing to go past limit bytes.
+func inflate(zf *zip.File, limit int64) ([]byte, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, errTooLarge
+	}
+	return data, nil
+}
+
+// unsafeEntry reports names that would escape a folder they were extracted to.
+func unsafeEntry(name string) bool {
+	n := strings.ReplaceAll(name, `\`, "/")
+	if strings.HasPrefix(n, "/") || (len(n) > 1 && n[1] == ':') || strings.ContainsRune(n, 0) {
+		return true
+	}
+	for _, part := range strings.Split(n, "/") {
+		if part == ".." {
+			return true
+		}
+	}
+	return false
+}
+
+// skipEntry drops what archivers add (macOS resource forks, hidden files) and non-roster files.
+func skipEntry(name string) bool {
+	base := path.Base(name)
+	if strings.HasPrefix(name, "__MACOSX/") || strings.HasPrefix(base, ".") {
+		return true
+	}
+	return !readableExt[strings.ToLower(path.Ext(base))]
+}
