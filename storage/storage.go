@@ -12,6 +12,7 @@ import (
 )
 
 // Sentinel errors. Implementations wrap them with context; callers match with errors.Is.
+// storagetest.Run is the executable form of the contracts below.
 var (
 	ErrNotFound = errors.New("not found")
 	ErrConflict = errors.New("conflict")
@@ -37,6 +38,8 @@ type CodeStore interface {
 	PutCode(ctx context.Context, c model.OneTimeCode) error
 	// SpendCode looks a code up by purpose and hash, checks it with check (which sees the stored
 	// code and may refuse it), and marks it used, all in one transaction so a code is spent once.
+	// An unknown code is ErrNotFound, a used one model.ErrCodeUsed (before check is called);
+	// check runs inside the transaction and must not call the store.
 	SpendCode(ctx context.Context, purpose model.CodePurpose, hash string, check func(model.OneTimeCode) error) (model.OneTimeCode, error)
 	// RevokeCodes marks every unused code of a subject and purpose as used.
 	RevokeCodes(ctx context.Context, purpose model.CodePurpose, subject model.ID) error
@@ -46,10 +49,10 @@ type CodeStore interface {
 type SessionStore interface {
 	PutSession(ctx context.Context, s model.Session) error
 	Session(ctx context.Context, tokenHash string) (model.Session, error)
-	DeleteSession(ctx context.Context, tokenHash string) error
+	DeleteSession(ctx context.Context, tokenHash string) error // ErrNotFound when there was none
 	// SetLocalToken remembers the session token of a local OS user ("" forgets it).
 	SetLocalToken(ctx context.Context, osUser, token string) error
-	LocalToken(ctx context.Context, osUser string) (string, error)
+	LocalToken(ctx context.Context, osUser string) (string, error) // "" when none is remembered
 }
 
 // OrgStore keeps organizations.
@@ -75,7 +78,9 @@ type ClassStore interface {
 	ListGroups(ctx context.Context) ([]model.Group, error)
 }
 
-// UserStore keeps directory users. Logins are unique; (source, external id) is unique.
+// UserStore keeps directory users. Logins are unique ignoring case; (source, external id) is
+// unique. An empty login or external id is not indexed, so it never conflicts. Ids are never
+// given again after a delete.
 type UserStore interface {
 	CreateUser(ctx context.Context, u *model.User) error // ErrConflict on a duplicate login
 	User(ctx context.Context, id model.ID) (model.User, error)
@@ -85,7 +90,8 @@ type UserStore interface {
 	DeleteUser(ctx context.Context, id model.ID) error
 	CountUsers(ctx context.Context) (int, error)
 	// ForEachUser calls fn for every user in id order inside one read transaction; fn must not
-	// call the store. Returning an error stops the walk and is returned.
+	// call the store. Returning an error stops the walk and is returned. Each call gets its own
+	// *model.User, which fn may keep. Cancelling ctx stops the walk within a few thousand users.
 	ForEachUser(ctx context.Context, fn func(*model.User) error) error
 }
 
