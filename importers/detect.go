@@ -29,7 +29,7 @@ type Detection struct {
 // be longer than inputs. Inputs that cannot be opened return an error, like Parse.
 func Detect(inputs []Input) ([]Detection, error) {
 	errs := table.NewErrors(MaxArchiveEntries)
-	sources, err := load(inputs, errs)
+	sources, err := load(inputs, errs, defaultLimits)
 	if err != nil {
 		return nil, err
 	}

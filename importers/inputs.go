@@ -25,6 +25,15 @@ const (
 	MaxArchiveEntries = 1000
 )
 
+// limits bound what load reads; tests shrink them to exercise the guards without gigabytes.
+type limits struct {
+	file    int64 // one file or archive entry
+	archive int64 // one archive, inflated
+	entries int   // files in one archive
+}
+
+var defaultLimits = limits{file: MaxFileSize, archive: MaxArchiveSize, entries: MaxArchiveEntries}
+
 // source is what one Input holds once read: its files, and whether they came together (a folder
 // or an archive, which may be a OneRoster or SDS set).
 type source struct {
@@ -40,7 +49,7 @@ var readableExt = map[string]bool{".csv": true, ".txt": true, ".tsv": true, ".xl
 // load reads the inputs. Problems with their content (a corrupt zip, an entry escaping its
 // folder, a file too large) are reported to errs; a file that cannot be opened at all is an
 // error returned as is, because no row of the import can be trusted without it.
-func load(inputs []Input, errs *table.Errors) ([]source, error) {
+func load(inputs []Input, errs *table.Errors, lim limits) ([]source, error) {
 	var out []source
 	for _, in := range inputs {
 		st, err := os.Stat(in.Path)
@@ -49,20 +58,20 @@ func load(inputs []Input, errs *table.Errors) ([]source, error) {
 		}
 		switch {
 		case st.IsDir():
-			files, err := readDir(in.Path, errs)
+			files, err := readDir(in.Path, errs, lim)
 			if err != nil {
 				return nil, err
 			}
 			out = append(out, source{input: in.Path, files: files, set: true})
-		case st.Size() > MaxFileSize:
-			errs.Add(&table.RowError{File: in.Path, Rule: table.RuleTooLarge, Expected: strconv.Itoa(MaxFileSize)})
+		case st.Size() > lim.file:
+			errs.Add(&table.RowError{File: in.Path, Rule: table.RuleTooLarge, Expected: strconv.FormatInt(lim.file, 10)})
 		default:
 			raw, err := os.ReadFile(in.Path)
 			if err != nil {
 				return nil, fmt.Errorf("importers: %w", err)
 			}
 			if isArchive(in.Path, raw) {
-				out = append(out, source{input: in.Path, files: readZip(in.Path, raw, errs), set: true})
+				out = append(out, source{input: in.Path, files: readZip(in.Path, raw, errs, lim), set: true})
 				continue
 			}
 			out = append(out, source{input: in.Path, files: []*roster.File{{Name: in.Path, Raw: raw}}})
@@ -82,7 +91,7 @@ func isArchive(name string, raw []byte) bool {
 
 // readDir reads the roster files directly in dir, sorted by name. Sub-folders are not
 // descended: a set is one folder.
-func readDir(dir string, errs *table.Errors) ([]*roster.File, error) {
+func readDir(dir string, errs *table.Errors, lim limits) ([]*roster.File, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("importers: %w", err)
@@ -99,15 +108,15 @@ func readDir(dir string, errs *table.Errors) ([]*roster.File, error) {
 		if err != nil {
 			return nil, fmt.Errorf("importers: %w", err)
 		}
-		if info.Size() > MaxFileSize {
-			errs.Add(&table.RowError{File: p, Rule: table.RuleTooLarge, Expected: strconv.Itoa(MaxFileSize)})
+		if info.Size() > lim.file {
+			errs.Add(&table.RowError{File: p, Rule: table.RuleTooLarge, Expected: strconv.FormatInt(lim.file, 10)})
 			continue
 		}
 		f, err := os.Open(p)
 		if err != nil {
 			return nil, fmt.Errorf("importers: %w", err)
 		}
-		raw, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+		raw, err := io.ReadAll(io.LimitReader(f, lim.file+1))
 		f.Close()
 		if err != nil {
 			return nil, fmt.Errorf("importers: %w", err)

@@ -22,7 +22,7 @@ func Parse(ctx context.Context, inputs []Input, opts Options, progress func(Prog
 		report = func(file string, rows int) { progress(Progress{File: file, Rows: rows}) }
 	}
 	job := roster.NewJob(ctx, opts.MaxErrors, report)
-	sources, err := load(inputs, job.Errs)
+	sources, err := load(inputs, job.Errs, defaultLimits)
 	if err != nil {
 		return nil, err
 	}

@@ -16,14 +16,14 @@ import (
 // yet entry names are still checked: a name that climbs out of the archive ("../../etc/passwd")
 // or is absolute marks a crafted file, and the import says so rather than guessing. Sizes are
 // counted on the bytes actually inflated, not on the headers, which a zip bomb lies in.
-func readZip(name string, raw []byte, errs *table.Errors) []*roster.File {
+func readZip(name string, raw []byte, errs *table.Errors, lim limits) []*roster.File {
 	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
 		errs.Add(&table.RowError{File: name, Rule: table.RuleBadZip, Expected: "zip"})
 		return nil
 	}
-	if len(zr.File) > MaxArchiveEntries {
-		errs.Add(&table.RowError{File: name, Rule: table.RuleTooLarge, Expected: strconv.Itoa(MaxArchiveEntries) + " files"})
+	if len(zr.File) > lim.entries {
+		errs.Add(&table.RowError{File: name, Rule: table.RuleTooLarge, Expected: strconv.Itoa(lim.entries) + " files"})
 		return nil
 	}
 	var files []*roster.File
@@ -38,10 +38,15 @@ func readZip(name string, raw []byte, errs *table.Errors) []*roster.File {
 			continue
 		}
 		display := name + "/" + entry
-		data, err := inflate(zf, min(MaxFileSize, MaxArchiveSize-total))
+		limit := min(lim.file, lim.archive-total)
+		if zf.UncompressedSize64 > uint64(limit) { // an honest header lets us refuse before inflating
+			errs.Add(&table.RowError{File: display, Rule: table.RuleTooLarge, Expected: strconv.FormatInt(limit, 10)})
+			return files
+		}
+		data, err := inflate(zf, limit)
 		switch {
 		case err == errTooLarge:
-			errs.Add(&table.RowError{File: display, Rule: table.RuleTooLarge, Expected: strconv.Itoa(MaxFileSize)})
+			errs.Add(&table.RowError{File: display, Rule: table.RuleTooLarge, Expected: strconv.FormatInt(limit, 10)})
 			return files
 		case err != nil:
 			errs.Add(&table.RowError{File: display, Rule: table.RuleBadZip, Expected: "zip"})

@@ -2,6 +2,7 @@ package table
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -28,7 +29,9 @@ const (
 func Decode(raw []byte) (string, Encoding) {
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
-		return string(raw[3:]), UTF8BOM
+		// A BOM promises UTF-8; bytes that break the promise become U+FFFD rather than
+		// reaching names as invalid strings.
+		return strings.ToValidUTF8(string(raw[3:]), "\uFFFD"), UTF8BOM
 	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
 		return decodeUTF16(raw, unicode.LittleEndian), UTF16
 	case looksUTF16LE(raw):
