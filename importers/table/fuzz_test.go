@@ -11,7 +11,7 @@ import (
 // minus quotes) without inventing bytes.
 func FuzzReader(f *testing.F) {
 	f.Add([]byte("Prénom*;Nom*\r\nLéa;COLIN\r\n"), ';')
-	f.Add([]byte(`"a""b";"c` + "\n"), ',')
+	f.Add([]byte(`"a""b";"c`+"\n"), ',')
 	f.Fuzz(func(t *testing.T, data []byte, comma rune) {
 		text := string(data)
 		r := NewReader(text, comma)
