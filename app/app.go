@@ -40,12 +40,14 @@ type App struct {
 
 	decoyOnce sync.Once
 	decoy     string
+
+	dir *dirIndex
 }
 
 // New builds the application layer over a store.
 func New(store storage.Store, opts Options) *App {
 	a := &App{store: store, now: opts.Clock, random: opts.Random, argon: opts.Argon2,
-		throttle: opts.Throttle, notifier: opts.Notifier, codeTTL: opts.CodeTTL}
+		throttle: opts.Throttle, notifier: opts.Notifier, codeTTL: opts.CodeTTL, dir: newDirIndex(time.Local)}
 	if a.now == nil {
 		a.now = time.Now
 	}

@@ -56,6 +56,7 @@ func (a *App) LoadDemo(ctx context.Context) (DemoSummary, error) {
 	if err := a.store.ApplySeed(ctx, b.seed); err != nil {
 		return DemoSummary{}, fmt.Errorf("demo: %w", err)
 	}
+	a.dir.invalidate() // the store numbered the seed's users: rebuild from it
 	if err := a.store.SetMeta(ctx, metaDemoLoaded, b.now.UTC().Format(time.RFC3339)); err != nil {
 		return DemoSummary{}, err
 	}

@@ -1,0 +1,124 @@
+package app
+
+import (
+	"context"
+	"slices"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"rollcall/model"
+)
+
+// UserPage is one page of a selection: the total count and the users shown.
+type UserPage struct {
+	Total  int
+	Offset int
+	Users  []model.User
+}
+
+// WarmUp builds the directory index now, so the first filter does not pay for it. The TUI calls
+// it in a command at start; the CLI lets the first query do it.
+func (a *App) WarmUp(ctx context.Context) error { return a.dir.ensure(ctx, a.store) }
+
+// FindUsers returns one page of the users an admin's selection picks, in the selection's order.
+// Only users of the organizations the admin administers are ever returned.
+func (a *App) FindUsers(ctx context.Context, admin model.Admin, sel model.Selection, offset, limit int) (UserPage, error) {
+	rows, err := a.selectRows(ctx, admin, sel)
+	if err != nil {
+		return UserPage{}, err
+	}
+	page := UserPage{Total: len(rows), Offset: offset}
+	if offset < 0 || offset >= len(rows) || limit <= 0 {
+		return page, nil
+	}
+	ids := a.rowIDs(rows[offset:min(offset+limit, len(rows))])
+	for _, id := range ids {
+		u, err := a.store.User(ctx, id)
+		if err != nil {
+			return UserPage{}, err
+		}
+		page.Users = append(page.Users, u)
+	}
+	return page, nil
+}
+
+// SelectUserIDs returns the ids of every user the selection picks, in its order: what the mail
+// merge prints, the export writes and a seat sync gives seats to.
+func (a *App) SelectUserIDs(ctx context.Context, admin model.Admin, sel model.Selection) ([]model.ID, error) {
+	rows, err := a.selectRows(ctx, admin, sel)
+	if err != nil {
+		return nil, err
+	}
+	return a.rowIDs(rows), nil
+}
+
+func (a *App) selectRows(ctx context.Context, admin model.Admin, sel model.Selection) ([]int32, error) {
+	if err := a.dir.ensure(ctx, a.store); err != nil {
+		return nil, err
+	}
+	sel.OrgIDs = visibleOrgs(sel.OrgIDs, admin.OrgIDs)
+	var ranks map[model.ID]int
+	if sel.Sort == model.SortByClass {
+		var err error
+		if ranks, err = a.classRanks(ctx); err != nil {
+			return nil, err
+		}
+	}
+	a.dir.mu.RLock()
+	defer a.dir.mu.RUnlock()
+	f := compileFilter(&sel, a.dir)
+	rows, err := a.dir.selectRows(ctx, &f)
+	if err != nil {
+		return nil, err
+	}
+	return a.dir.orderRows(rows, sel.Sort, ranks), nil
+}
+
+func (a *App) rowIDs(rows []int32) []model.ID {
+	a.dir.mu.RLock()
+	defer a.dir.mu.RUnlock()
+	ids := make([]model.ID, len(rows))
+	for i, row := range rows {
+		ids[i] = a.dir.ids[row]
+	}
+	return ids
+}
+
+// visibleOrgs narrows a requested organization list to those the admin administers. The result
+// is never nil, so an admin of no organization sees no one.
+func visibleOrgs(requested, allowed []model.ID) []model.ID {
+	out := []model.ID{}
+	for _, id := range allowed {
+		if len(requested) == 0 || slices.Contains(requested, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// classRanks orders every class the French way ("3e A" before "3e B", "Élodie" with "Elodie"),
+// then by organization, for sorting users by class.
+func (a *App) classRanks(ctx context.Context) (map[model.ID]int, error) {
+	classes, err := a.store.ListClasses(ctx)
+	if err != nil {
+		return nil, err
+	}
+	SortClasses(classes)
+	ranks := make(map[model.ID]int, len(classes))
+	for i, c := range classes {
+		ranks[c.ID] = i
+	}
+	return ranks, nil
+}
+
+// SortClasses sorts classes by name with French collation, then by code.
+func SortClasses(classes []model.Class) {
+	col := collate.New(language.French, collate.Numeric)
+	slices.SortStableFunc(classes, func(x, y model.Class) int {
+		if c := col.CompareString(x.Name, y.Name); c != 0 {
+			return c
+		}
+		return col.CompareString(x.Code, y.Code)
+	})
+}

@@ -1,0 +1,274 @@
+package app
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"rollcall/model"
+	"rollcall/storage"
+)
+
+// Row flags of the directory index.
+const (
+	flagLive uint8 = 1 << iota
+	flagActivated
+	flagEmail
+	flagLocalAdmin
+	flagPending
+	flagMoreClasses // the row has entries in moreClass
+	flagGroups      // the row has entries in groups
+)
+
+// dirIndex is the directory's in-memory, column-oriented index: filtering a million users is a
+// scan over a few compact arrays, not a database walk. bbolt stays the source of truth: the index
+// is built from it on first use and every write through App updates it.
+//
+// Rows are never moved; a deleted user's row is marked dead. byName lists the live rows ordered
+// by their folded search text (last name, first name, login, email), so results come out sorted
+// by name without a sort per query.
+type dirIndex struct {
+	mu    sync.RWMutex
+	built bool
+	loc   *time.Location
+
+	rowOf     []int32 // user id → row+1 (0: no row); ids are dense sequence numbers
+	ids       []model.ID
+	orgs      []model.ID
+	profiles  []model.Profile
+	flags     []uint8
+	created   []int32 // days since 1970-01-01 in loc
+	class0    []model.ID
+	moreClass map[int32][]model.ID // rows with more than one class
+	groups    map[int32][]model.ID // rows in groups
+	texts     textArena            // model.SearchText of every row
+	byName    []int32
+}
+
+func newDirIndex(loc *time.Location) *dirIndex {
+	return &dirIndex{loc: loc, moreClass: map[int32][]model.ID{}, groups: map[int32][]model.ID{}}
+}
+
+// ensure builds the index from the store once. Callers hold no lock.
+func (d *dirIndex) ensure(ctx context.Context, st storage.UserStore) error {
+	d.mu.RLock()
+	built := d.built
+	d.mu.RUnlock()
+	if built {
+		return nil
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.built {
+		return nil
+	}
+	if n, err := st.CountUsers(ctx); err == nil {
+		d.grow(n)
+	}
+	err := st.ForEachUser(ctx, func(u *model.User) error {
+		d.set(u)
+		return nil
+	})
+	if err != nil {
+		d.reset()
+		return err
+	}
+	d.resort()
+	d.built = true
+	return nil
+}
+
+func (d *dirIndex) grow(n int) {
+	d.ids = slices.Grow(d.ids, n)
+	d.orgs = slices.Grow(d.orgs, n)
+	d.profiles = slices.Grow(d.profiles, n)
+	d.flags = slices.Grow(d.flags, n)
+	d.created = slices.Grow(d.created, n)
+	d.class0 = slices.Grow(d.class0, n)
+	d.texts.buf = slices.Grow(d.texts.buf, n*48)
+	d.texts.regions = slices.Grow(d.texts.regions, n)
+}
+
+// set writes a user's columns, adding a row for a new id. It reports whether the name order may
+// have changed. The caller holds the write lock.
+func (d *dirIndex) set(u *model.User) (reorder bool) {
+	row, ok := d.row(u.ID)
+	if !ok {
+		row = int32(len(d.ids))
+		for int(u.ID) >= len(d.rowOf) {
+			d.rowOf = append(d.rowOf, make([]int32, max(1024, len(d.rowOf)))...)
+		}
+		d.rowOf[u.ID] = row + 1
+		d.ids = append(d.ids, u.ID)
+		d.orgs = append(d.orgs, 0)
+		d.profiles = append(d.profiles, 0)
+		d.flags = append(d.flags, 0)
+		d.created = append(d.created, 0)
+		d.class0 = append(d.class0, 0)
+	}
+	d.orgs[row] = u.OrgID
+	d.profiles[row] = u.Profile
+	d.flags[row] = userFlags(u)
+	d.created[row] = dayNumber(u.CreatedAt, d.loc)
+	d.class0[row] = 0
+	delete(d.moreClass, row)
+	if len(u.ClassIDs) > 0 {
+		d.class0[row] = u.ClassIDs[0]
+	}
+	if len(u.ClassIDs) > 1 {
+		d.moreClass[row] = slices.Clone(u.ClassIDs[1:])
+		d.flags[row] |= flagMoreClasses
+	}
+	delete(d.groups, row)
+	if len(u.GroupIDs) > 0 {
+		d.groups[row] = slices.Clone(u.GroupIDs)
+		d.flags[row] |= flagGroups
+	}
+	text := model.SearchText(u)
+	if ok && string(d.texts.text(row)) == text {
+		return false
+	}
+	d.texts.set(row, text)
+	return true
+}
+
+func (d *dirIndex) row(id model.ID) (int32, bool) {
+	if int(id) >= len(d.rowOf) || d.rowOf[id] == 0 {
+		return 0, false
+	}
+	return d.rowOf[id] - 1, true
+}
+
+func userFlags(u *model.User) uint8 {
+	f := flagLive
+	if u.Activated() {
+		f |= flagActivated
+	}
+	if u.Email != "" {
+		f |= flagEmail
+	}
+	if u.LocalAdmin {
+		f |= flagLocalAdmin
+	}
+	if u.PendingDeletion() {
+		f |= flagPending
+	}
+	return f
+}
+
+// dayNumber counts days from 1970-01-01 to t's date in loc, so date filters compare integers.
+func dayNumber(t time.Time, loc *time.Location) int32 {
+	return dateNumber(model.DateOf(t.In(loc)))
+}
+
+func dateNumber(d model.Date) int32 {
+	return int32(d.Time().Unix() / 86400)
+}
+
+// upsert applies written users and deleted ids, if the index is built (otherwise the build will
+// read them from the store).
+func (d *dirIndex) upsert(users []model.User, deleted []model.ID) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.built {
+		return
+	}
+	var moved []int32
+	for i := range users {
+		if d.set(&users[i]) {
+			row, _ := d.row(users[i].ID)
+			moved = append(moved, row)
+		}
+	}
+	for _, id := range deleted {
+		if row, ok := d.row(id); ok {
+			d.flags[row] = 0
+			d.rowOf[id] = 0
+			d.texts.clear(row)
+			delete(d.moreClass, row)
+			delete(d.groups, row)
+			moved = append(moved, row)
+		}
+	}
+	if len(moved) > 256 {
+		d.resort()
+		return
+	}
+	for _, row := range moved {
+		d.reposition(row)
+	}
+}
+
+// resort rebuilds byName from the live rows, sorting two halves in parallel.
+func (d *dirIndex) resort() {
+	live := make([]int32, 0, len(d.ids))
+	for row, f := range d.flags {
+		if f&flagLive != 0 {
+			live = append(live, int32(row))
+		}
+	}
+	byText := func(a, b int32) int { return d.compareRows(a, b) }
+	if len(live) < 50_000 || runtime.GOMAXPROCS(0) < 2 {
+		slices.SortFunc(live, byText)
+		d.byName = live
+		return
+	}
+	half := len(live) / 2
+	var wg sync.WaitGroup
+	wg.Go(func() { slices.SortFunc(live[:half], byText) })
+	slices.SortFunc(live[half:], byText)
+	wg.Wait()
+	d.byName = mergeSorted(live[:half], live[half:], byText)
+}
+
+func (d *dirIndex) compareRows(a, b int32) int {
+	if c := bytes.Compare(d.texts.text(a), d.texts.text(b)); c != 0 {
+		return c
+	}
+	return cmp.Compare(d.ids[a], d.ids[b])
+}
+
+func mergeSorted(a, b []int32, cmp func(x, y int32) int) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if cmp(a[0], b[0]) <= 0 {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// reposition moves one row to its place in byName (or out of it, when dead).
+func (d *dirIndex) reposition(row int32) {
+	if i := slices.Index(d.byName, row); i >= 0 {
+		d.byName = slices.Delete(d.byName, i, i+1)
+	}
+	if d.flags[row]&flagLive == 0 {
+		return
+	}
+	i, _ := slices.BinarySearchFunc(d.byName, row, func(e, t int32) int { return d.compareRows(e, t) })
+	d.byName = slices.Insert(d.byName, i, row)
+}
+
+// invalidate drops the index; the next query rebuilds it from the store. Used after bulk writes
+// whose ids the app does not know (a seed).
+func (d *dirIndex) invalidate() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.reset()
+}
+
+// reset empties every column, keeping the lock. The caller holds the write lock.
+func (d *dirIndex) reset() {
+	d.built = false
+	d.rowOf, d.ids, d.orgs, d.profiles, d.flags = nil, nil, nil, nil, nil
+	d.created, d.class0, d.byName = nil, nil, nil
+	d.texts = textArena{}
+	d.moreClass, d.groups = map[int32][]model.ID{}, map[int32][]model.ID{}
+}

@@ -1,0 +1,71 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"rollcall/model"
+	boltstore "rollcall/storage/bolt"
+)
+
+// testClock is a settable clock shared by a test and its App.
+type testClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *testClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	c.mu.Unlock()
+}
+
+// cheapArgon2 keeps tests fast; production parameters are tested once in password_test.go.
+var cheapArgon2 = Argon2Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
+
+type fixture struct {
+	app   *App
+	store *boltstore.Store
+	clock *testClock
+	path  string
+}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "rollcall.db")
+	st, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	clock := &testClock{now: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
+	a := New(st, Options{Clock: clock.Now, Argon2: cheapArgon2})
+	return &fixture{app: a, store: st, clock: clock, path: path}
+}
+
+// verifiedAdmin signs up and verifies an admin with the given password.
+func (f *fixture) verifiedAdmin(t *testing.T, email, password string) model.Admin {
+	t.Helper()
+	ctx := context.Background()
+	res, err := f.app.SignUp(ctx, SignUpInput{FullName: "Ada Admin", Email: email, EmailConfirm: email, Language: model.French, Country: "FR"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.app.CreatePassword(ctx, email, res.Code, password); err != nil {
+		t.Fatal(err)
+	}
+	admin, err := f.store.AdminByEmail(ctx, model.NormalizeEmail(email))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return admin
+}
