@@ -163,12 +163,13 @@ func (s *set) readEnrollments() error {
 			return
 		}
 		class := r.Required("classSourcedId")
-		known := class != "" && s.job.HasClass(class)
-		if class != "" && !known && s.strict("classes") {
+		bad := class != "" && !s.job.HasClass(class) && s.strict("classes")
+		if bad {
 			r.Fail(r.H.Index("classSourcedId"), class, table.RuleUnknownClass, "")
 		}
-		u := s.lookup(r, "userSourcedId")
-		if u != nil && known {
+		// In a delta, a class the set does not carry is one the directory already has: the
+		// enrollment still counts, and Record.Classes names it by its sourcedId.
+		if u := s.lookup(r, "userSourcedId"); u != nil && class != "" && !bad {
 			u.rec.Classes = roster.AppendUnique(u.rec.Classes, class)
 		}
 	})
