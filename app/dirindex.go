@@ -47,6 +47,7 @@ type dirIndex struct {
 	groups    map[int32][]model.ID // rows in groups
 	texts     textArena            // model.SearchText of every row
 	byName    []int32
+	scratch   []byte // reused to build one row's text
 }
 
 func newDirIndex(loc *time.Location) *dirIndex {
@@ -128,11 +129,11 @@ func (d *dirIndex) set(u *model.User) (reorder bool) {
 		d.groups[row] = slices.Clone(u.GroupIDs)
 		d.flags[row] |= flagGroups
 	}
-	text := model.SearchText(u)
-	if ok && string(d.texts.text(row)) == text {
+	d.scratch = model.AppendSearchText(d.scratch[:0], u)
+	if ok && bytes.Equal(d.texts.text(row), d.scratch) {
 		return false
 	}
-	d.texts.set(row, text)
+	d.texts.set(row, d.scratch)
 	return true
 }
 

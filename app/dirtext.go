@@ -24,7 +24,7 @@ type textRegion struct {
 }
 
 // set stores row's text, adding a row slot when row is new.
-func (t *textArena) set(row int32, text string) {
+func (t *textArena) set(row int32, text []byte) {
 	for int(row) >= len(t.start) {
 		t.start, t.end = append(t.start, 0), append(t.end, 0)
 	}

@@ -135,3 +135,14 @@ func TestProfileRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldAndAppendFoldAgree(t *testing.T) {
+	for _, s := range []string{"Élodie LEFÈVRE", "Œuvray", "ß", "plain", "MiXeD ÄÖÜ", "李", ""} {
+		if got := string(AppendFold([]byte("x"), s)); got != "x"+Fold(s) {
+			t.Errorf("AppendFold(%q) = %q, want %q", s, got, "x"+Fold(s))
+		}
+	}
+	if Fold("Élodie") != "elodie" || Fold("ŒUVRAY") != "oeuvray" {
+		t.Errorf("Fold: %q %q", Fold("Élodie"), Fold("ŒUVRAY"))
+	}
+}

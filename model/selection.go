@@ -91,8 +91,18 @@ func SearchWords(text string) []string { return strings.Fields(Fold(text)) }
 
 // SearchText is the folded text a free-text filter looks in: last name, first name, login and
 // email, separated so a search cannot match across two fields.
-func SearchText(u *User) string {
-	return Fold(u.LastName) + "\x01" + Fold(u.FirstName) + "\x01" + Fold(u.Login) + "\x01" + Fold(u.Email)
+func SearchText(u *User) string { return string(AppendSearchText(nil, u)) }
+
+// AppendSearchText appends SearchText(u) to dst without allocating when dst has room: building
+// the directory index calls it a million times.
+func AppendSearchText(dst []byte, u *User) []byte {
+	for i, s := range [4]string{u.LastName, u.FirstName, u.Login, u.Email} {
+		if i > 0 {
+			dst = append(dst, 1)
+		}
+		dst = AppendFold(dst, s)
+	}
+	return dst
 }
 
 func anyIn(have, want []ID) bool {
