@@ -113,6 +113,27 @@ type Seed struct {
 	Subscriptions []model.Subscription
 }
 
+// Batch is a set of directory writes made in one transaction: all or nothing. A record whose ID
+// is temporary (model.TempID) is created, any other is updated (storage.ErrNotFound when it does
+// not exist); references to temporary ids anywhere in the batch are rewritten, as in a Seed.
+// Deletions run after the writes. Uniqueness rules are those of the single-record methods, and
+// a broken one fails the whole batch with ErrConflict.
+type Batch struct {
+	Orgs          []model.Organization
+	Classes       []model.Class
+	Groups        []model.Group
+	Users         []model.User
+	DeleteUsers   []model.ID
+	DeleteClasses []model.ID
+	DeleteGroups  []model.ID
+	Meta          map[string]string // settings written with the batch ("" deletes a key)
+}
+
+// Applied tells what a batch did: the id each temporary id became.
+type Applied struct {
+	IDs map[model.ID]model.ID
+}
+
 // Store is everything Rollcall persists.
 type Store interface {
 	AdminStore
@@ -125,6 +146,8 @@ type Store interface {
 
 	// ApplySeed writes a whole dataset in one transaction (all or nothing).
 	ApplySeed(ctx context.Context, s Seed) error
+	// Apply writes a batch in one transaction (all or nothing).
+	Apply(ctx context.Context, b Batch) (Applied, error)
 	// Meta reads a small setting ("" when unset); SetMeta writes one.
 	Meta(ctx context.Context, key string) (string, error)
 	SetMeta(ctx context.Context, key, value string) error

@@ -29,6 +29,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"sessions", sessionTests},
 		{"meta", metaTests},
 		{"seed", seedTests},
+		{"batch", batchTests},
 		{"context", contextTests},
 	}
 	for _, g := range groups {

@@ -1,0 +1,135 @@
+package bolt
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"go.etcd.io/bbolt"
+
+	"rollcall/model"
+	"rollcall/storage"
+)
+
+// Apply writes a batch in one transaction: records with temporary ids are created (ids drawn,
+// references rewritten as in a seed), the others updated, then the deletions run. Any failure
+// (an unknown record, a broken uniqueness rule) leaves the store as it was. Updates are applied
+// in batch order, so two records of one batch cannot swap a unique key.
+func (s *Store) Apply(ctx context.Context, b storage.Batch) (storage.Applied, error) {
+	var applied storage.Applied
+	err := s.update(ctx, func(tx *bbolt.Tx) error {
+		var err error
+		applied, err = applyBatch(tx, b)
+		return err
+	})
+	if err != nil {
+		return storage.Applied{}, fmt.Errorf("batch: %w", err)
+	}
+	return applied, nil
+}
+
+func applyBatch(tx *bbolt.Tx, b storage.Batch) (storage.Applied, error) {
+	create := seedBatch{orgs: temps(b.Orgs, orgID), classes: temps(b.Classes, classID),
+		groups: temps(b.Groups, groupID), users: temps(b.Users, userID)}
+	if err := create.assign(tx); err != nil {
+		return storage.Applied{}, err
+	}
+	if err := create.rewrite(); err != nil {
+		return storage.Applied{}, err
+	}
+	upd := seedBatch{orgs: reals(b.Orgs, orgID), classes: reals(b.Classes, classID),
+		groups: reals(b.Groups, groupID), users: reals(b.Users, userID),
+		orgIDs: create.orgIDs, classIDs: create.classIDs, groupIDs: create.groupIDs, userIDs: create.userIDs}
+	if err := upd.rewrite(); err != nil {
+		return storage.Applied{}, err
+	}
+	if err := create.insert(tx); err != nil {
+		return storage.Applied{}, err
+	}
+	if err := updateAll(tx, &upd); err != nil {
+		return storage.Applied{}, err
+	}
+	if err := deleteAll(tx, b); err != nil {
+		return storage.Applied{}, err
+	}
+	if err := putMeta(tx, b.Meta); err != nil {
+		return storage.Applied{}, err
+	}
+	ids := map[model.ID]model.ID{}
+	for _, m := range []idMap{create.orgIDs, create.classIDs, create.groupIDs, create.userIDs} {
+		for temp, real := range m.m {
+			ids[temp] = real
+		}
+	}
+	return storage.Applied{IDs: ids}, nil
+}
+
+func orgID(o *model.Organization) model.ID { return o.ID }
+func classID(c *model.Class) model.ID      { return c.ID }
+func groupID(g *model.Group) model.ID      { return g.ID }
+func userID(u *model.User) model.ID        { return u.ID }
+
+// temps copies the records to create (temporary ids); reals those to update.
+func temps[T any](recs []T, id func(*T) model.ID) []T {
+	return slices.DeleteFunc(slices.Clone(recs), func(v T) bool { return !id(&v).IsTemp() })
+}
+
+func reals[T any](recs []T, id func(*T) model.ID) []T {
+	return slices.DeleteFunc(slices.Clone(recs), func(v T) bool { return id(&v).IsTemp() })
+}
+
+func updateAll(tx *bbolt.Tx, b *seedBatch) error {
+	err := updateEach(tx, orgs, b.orgs)
+	if err == nil {
+		err = updateEach(tx, classes, b.classes)
+	}
+	if err == nil {
+		err = updateEach(tx, groups, b.groups)
+	}
+	if err == nil {
+		err = updateEach(tx, users, b.users)
+	}
+	return err
+}
+
+func updateEach[T any](tx *bbolt.Tx, t *table[T], recs []T) error {
+	for i := range recs {
+		if err := t.update(tx, &recs[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func deleteAll(tx *bbolt.Tx, b storage.Batch) error {
+	for _, d := range []struct {
+		ids []model.ID
+		del func(*bbolt.Tx, model.ID) error
+	}{{b.DeleteUsers, users.delete}, {b.DeleteClasses, classes.delete}, {b.DeleteGroups, groups.delete}} {
+		for _, id := range d.ids {
+			if err := d.del(tx, id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func putMeta(tx *bbolt.Tx, meta map[string]string) error {
+	bk := tx.Bucket(bucketSettings)
+	for k, v := range meta {
+		if k == "" {
+			return fmt.Errorf("meta: empty key")
+		}
+		var err error
+		if v == "" {
+			err = bk.Delete([]byte(k))
+		} else {
+			err = bk.Put([]byte(k), []byte(v))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
