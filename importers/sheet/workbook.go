@@ -74,37 +74,34 @@ func SniffWorkbook(f *roster.File) roster.Fit {
 	return best
 }
 
-// Preview returns the header and first rows of a workbook's first sheet with content.
+// Preview returns the header and first rows of the workbook's first template sheet.
 func Preview(f *roster.File, n int) (sheetName string, header []string, rows [][]string) {
 	wb, err := open(f.Raw)
 	if err != nil {
 		return "", nil, nil
 	}
 	defer wb.Close()
-	for _, name := range wb.GetSheetList() {
-		src, err := newSheetRows(wb, name)
-		if err != nil {
-			continue
-		}
-		head, ok := table.ReadHeader(src)
-		if !ok {
-			src.close()
-			continue
-		}
-		header = append([]string(nil), head.Fields...)
-		for len(rows) < n {
-			r, ok := src.Next()
-			if !ok {
-				break
-			}
-			if !r.Blank() {
-				rows = append(rows, append([]string(nil), r.Fields...))
-			}
-		}
-		src.close()
-		return name, header, rows
+	sheets := templateSheets(wb)
+	if len(sheets) == 0 {
+		return "", nil, nil
 	}
-	return "", nil, nil
+	src, err := newSheetRows(wb, sheets[0])
+	if err != nil {
+		return "", nil, nil
+	}
+	defer src.close()
+	head, _ := table.ReadHeader(src)
+	header = append([]string(nil), head.Fields...)
+	for len(rows) < n {
+		r, ok := src.Next()
+		if !ok {
+			break
+		}
+		if !r.Blank() {
+			rows = append(rows, append([]string(nil), r.Fields...))
+		}
+	}
+	return sheets[0], header, rows
 }
 
 // ParseWorkbook reads the sheets of a workbook that look like templates (their header has at
@@ -118,20 +115,7 @@ func ParseWorkbook(j *roster.Job, f *roster.File, profile model.Profile) error {
 		return nil
 	}
 	defer wb.Close()
-	var read, fallback []string
-	for _, name := range wb.GetSheetList() {
-		h, ok := header(wb, name)
-		switch {
-		case !ok:
-		case h.Matched() >= 2:
-			read = append(read, name)
-		case fallback == nil:
-			fallback = []string{name}
-		}
-	}
-	if len(read) == 0 {
-		read = fallback
-	}
+	read := templateSheets(wb)
 	if len(read) == 0 {
 		j.Add(&table.RowError{File: f.Name, Rule: table.RuleEmptyFile})
 	}
@@ -154,6 +138,26 @@ func ParseWorkbook(j *roster.Job, f *roster.File, profile model.Profile) error {
 	}
 	j.FileDone(f.Info(total))
 	return nil
+}
+
+// templateSheets lists the sheets to read: those whose header has at least two of the
+// template's columns, or else the first non-blank sheet, so its problems get reported.
+func templateSheets(wb *excelize.File) []string {
+	var read, fallback []string
+	for _, name := range wb.GetSheetList() {
+		h, ok := header(wb, name)
+		switch {
+		case !ok:
+		case h.Matched() >= 2:
+			read = append(read, name)
+		case fallback == nil:
+			fallback = []string{name}
+		}
+	}
+	if len(read) == 0 {
+		return fallback
+	}
+	return read
 }
 
 // header reads a sheet's header row; false for a blank or unreadable sheet.
