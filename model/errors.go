@@ -82,6 +82,9 @@ var (
 	ErrEmailTaken         = errors.New("an account with this email already exists")
 	ErrTermsNotAccepted   = errors.New("terms not accepted")
 	ErrDemoLoaded         = errors.New("the demo school is already loaded")
+	ErrAlreadyActivated   = errors.New("account already activated")
+	ErrNotPending         = errors.New("user is not pending deletion")
+	ErrNoOrganization     = errors.New("choose an organization")
 )
 
 // ThrottledError says sign-in is refused until a moment, after repeated failures.
@@ -101,3 +104,10 @@ func (e *ThrottledError) RetryAfter(now time.Time) time.Duration {
 	}
 	return d
 }
+
+// NotEmptyError refuses to delete a class or group that still has members, unless forced.
+type NotEmptyError struct {
+	Members int
+}
+
+func (e *NotEmptyError) Error() string { return fmt.Sprintf("still has %d members", e.Members) }

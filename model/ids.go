@@ -1,5 +1,10 @@
 package model
 
+import (
+	"strconv"
+	"strings"
+)
+
 // ID identifies a stored record. Zero means "not stored yet".
 type ID uint64
 
@@ -40,3 +45,15 @@ func TempID(i int) ID { return tempBit | ID(i) }
 
 // IsTemp reports whether id is a temporary id of a batch.
 func (id ID) IsTemp() bool { return id&tempBit != 0 }
+
+// String is the decimal form of an id, as the CLI prints and accepts it.
+func (id ID) String() string { return strconv.FormatUint(uint64(id), 10) }
+
+// ParseID reads a decimal id; 0 and garbage are refused.
+func ParseID(s string) (ID, bool) {
+	n, err := strconv.ParseUint(strings.TrimSpace(s), 10, 64)
+	if err != nil || n == 0 || ID(n).IsTemp() {
+		return 0, false
+	}
+	return ID(n), true
+}

@@ -1,0 +1,314 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"rollcall/model"
+	"rollcall/storage"
+)
+
+// Set says whether a class-like operation is about classes or groups: the two share membership
+// rules and differ only in which list of a user they edit.
+type Set uint8
+
+// The two kinds of sets.
+const (
+	Classes Set = iota
+	Groups
+)
+
+func (s Set) members(u *model.User) *[]model.ID {
+	if s == Groups {
+		return &u.GroupIDs
+	}
+	return &u.ClassIDs
+}
+
+// ClassInfo is a class or a group as lists show it, with its member count.
+type ClassInfo struct {
+	ID      model.ID
+	OrgID   model.ID
+	Code    string
+	Name    string
+	Level   string // classes only
+	Members int
+}
+
+// ListSets lists the classes or groups of the admin's organizations, sorted the French way, with
+// their member counts (from the directory index).
+func (a *App) ListSets(ctx context.Context, admin model.Admin, set Set) ([]ClassInfo, error) {
+	var out []ClassInfo
+	if set == Classes {
+		cs, err := a.store.ListClasses(ctx)
+		if err != nil {
+			return nil, err
+		}
+		SortClasses(cs)
+		for _, c := range cs {
+			out = append(out, ClassInfo{ID: c.ID, OrgID: c.OrgID, Code: c.Code, Name: c.Name, Level: c.Level})
+		}
+	} else {
+		gs, err := a.store.ListGroups(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, g := range gs {
+			out = append(out, ClassInfo{ID: g.ID, OrgID: g.OrgID, Code: g.Code, Name: g.Name})
+		}
+		sortInfos(out)
+	}
+	out = slices.DeleteFunc(out, func(c ClassInfo) bool { return !adminOf(admin, c.OrgID) })
+	counts, err := a.memberCounts(ctx, set)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Members = counts[out[i].ID]
+	}
+	return out, nil
+}
+
+func sortInfos(infos []ClassInfo) {
+	cs := make([]model.Class, len(infos))
+	for i, c := range infos {
+		cs[i] = model.Class{ID: c.ID, Name: c.Name, Code: c.Code}
+	}
+	SortClasses(cs)
+	byID := map[model.ID]ClassInfo{}
+	for _, c := range infos {
+		byID[c.ID] = c
+	}
+	for i, c := range cs {
+		infos[i] = byID[c.ID]
+	}
+}
+
+// memberCounts counts the live users of every class or group from the index.
+func (a *App) memberCounts(ctx context.Context, set Set) (map[model.ID]int, error) {
+	if err := a.dir.ensure(ctx, a.store); err != nil {
+		return nil, err
+	}
+	d := a.dir
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	counts := map[model.ID]int{}
+	for row, fl := range d.flags {
+		if fl&flagLive == 0 {
+			continue
+		}
+		if set == Classes {
+			if c := d.class0[row]; c != 0 {
+				counts[c]++
+			}
+			for _, c := range d.moreClass[int32(row)] {
+				counts[c]++
+			}
+		} else {
+			for _, g := range d.groups[int32(row)] {
+				counts[g]++
+			}
+		}
+	}
+	return counts, nil
+}
+
+// SetInput names a class or group: its code is unique within the organization.
+type SetInput struct {
+	OrgID model.ID
+	Code  string
+	Name  string
+	Level string
+}
+
+// CreateSet creates a class or a group.
+func (a *App) CreateSet(ctx context.Context, admin model.Admin, set Set, in SetInput, dryRun bool) (ClassInfo, error) {
+	if in.OrgID == 0 && len(admin.OrgIDs) == 1 {
+		in.OrgID = admin.OrgIDs[0]
+	}
+	if in.OrgID == 0 {
+		return ClassInfo{}, model.ErrNoOrganization
+	}
+	if !adminOf(admin, in.OrgID) {
+		return ClassInfo{}, storage.ErrNotFound
+	}
+	in.Code, in.Name = model.CleanName(in.Code), model.CleanName(in.Name)
+	if in.Name == "" {
+		in.Name = in.Code
+	}
+	if in.Code == "" {
+		return ClassInfo{}, &model.ValidationError{Field: "code", Rule: model.RuleRequired}
+	}
+	info := ClassInfo{OrgID: in.OrgID, Code: in.Code, Name: in.Name, Level: in.Level}
+	if err := a.checkCodeFree(ctx, set, in.OrgID, in.Code, 0); err != nil || dryRun {
+		return info, err
+	}
+	var err error
+	if set == Classes {
+		c := model.Class{OrgID: in.OrgID, Code: in.Code, Name: in.Name, Level: in.Level, CreatedAt: a.now()}
+		err = a.store.CreateClass(ctx, &c)
+		info.ID = c.ID
+	} else {
+		g := model.Group{OrgID: in.OrgID, Code: in.Code, Name: in.Name, CreatedAt: a.now()}
+		err = a.store.CreateGroup(ctx, &g)
+		info.ID = g.ID
+	}
+	return info, err
+}
+
+// checkCodeFree refuses a code another class (or group) of the organization has, ignoring case.
+func (a *App) checkCodeFree(ctx context.Context, set Set, org model.ID, code string, except model.ID) error {
+	infos, err := a.ListSets(ctx, model.Admin{OrgIDs: []model.ID{org}}, set)
+	if err != nil {
+		return err
+	}
+	for _, c := range infos {
+		if c.ID != except && strings.EqualFold(c.Code, code) {
+			return storage.ErrConflict
+		}
+	}
+	return nil
+}
+
+// FindSet finds a visible class or group by id (as text) or by code.
+func (a *App) FindSet(ctx context.Context, admin model.Admin, set Set, ref string) (ClassInfo, error) {
+	infos, err := a.ListSets(ctx, admin, set)
+	if err != nil {
+		return ClassInfo{}, err
+	}
+	for _, c := range infos {
+		if strings.EqualFold(c.Code, ref) || c.ID.String() == ref {
+			return c, nil
+		}
+	}
+	return ClassInfo{}, storage.ErrNotFound
+}
+
+// RenameSet changes a class's or group's name (and a class's level); "" keeps a value.
+func (a *App) RenameSet(ctx context.Context, admin model.Admin, set Set, id model.ID, name, level string, dryRun bool) (ClassInfo, error) {
+	info, err := a.setByID(ctx, admin, set, id)
+	if err != nil {
+		return info, err
+	}
+	if name = model.CleanName(name); name != "" {
+		info.Name = name
+	}
+	if level != "" {
+		info.Level = level
+	}
+	if dryRun {
+		return info, nil
+	}
+	if set == Classes {
+		c, err := a.store.Class(ctx, id)
+		if err != nil {
+			return info, err
+		}
+		c.Name, c.Level = info.Name, info.Level
+		return info, a.store.UpdateClass(ctx, c)
+	}
+	g, err := a.store.Group(ctx, id)
+	if err != nil {
+		return info, err
+	}
+	g.Name = info.Name
+	return info, a.store.UpdateGroup(ctx, g)
+}
+
+func (a *App) setByID(ctx context.Context, admin model.Admin, set Set, id model.ID) (ClassInfo, error) {
+	infos, err := a.ListSets(ctx, admin, set)
+	if err != nil {
+		return ClassInfo{}, err
+	}
+	for _, c := range infos {
+		if c.ID == id {
+			return c, nil
+		}
+	}
+	return ClassInfo{}, storage.ErrNotFound
+}
+
+// DeleteSet deletes a class or group. One with members is refused with *model.NotEmptyError
+// unless force is set; then its members simply leave it, in the same transaction.
+func (a *App) DeleteSet(ctx context.Context, admin model.Admin, set Set, id model.ID, force, dryRun bool) (ClassInfo, error) {
+	info, err := a.setByID(ctx, admin, set, id)
+	if err != nil {
+		return info, err
+	}
+	if info.Members > 0 && !force {
+		return info, &model.NotEmptyError{Members: info.Members}
+	}
+	members, err := a.membersOf(ctx, admin, set, id)
+	if err != nil || dryRun {
+		return info, err
+	}
+	for i := range members {
+		list := set.members(&members[i])
+		*list = slices.DeleteFunc(*list, func(x model.ID) bool { return x == id })
+		members[i].UpdatedAt = a.now()
+	}
+	b := storage.Batch{Users: members}
+	if set == Classes {
+		b.DeleteClasses = []model.ID{id}
+	} else {
+		b.DeleteGroups = []model.ID{id}
+	}
+	_, err = a.applyBatch(ctx, b)
+	return info, err
+}
+
+// membersOf loads the users in a class or group.
+func (a *App) membersOf(ctx context.Context, admin model.Admin, set Set, id model.ID) ([]model.User, error) {
+	sel := model.Selection{Pending: model.PendingInclude}
+	if set == Classes {
+		sel.ClassIDs = []model.ID{id}
+	} else {
+		sel.GroupIDs = []model.ID{id}
+	}
+	ids, err := a.SelectUserIDs(ctx, admin, sel)
+	if err != nil {
+		return nil, err
+	}
+	users := make([]model.User, 0, len(ids))
+	for _, uid := range ids {
+		u, err := a.store.User(ctx, uid)
+		if err != nil {
+			return nil, err
+		}
+		users = append(users, u)
+	}
+	return users, nil
+}
+
+// ChangeMembers adds (add=true) or removes users from a class or group, in one transaction.
+// Only students and teachers join classes; anyone can join a group. The change is a hand edit:
+// imports will not undo it.
+func (a *App) ChangeMembers(ctx context.Context, admin model.Admin, set Set, id model.ID, userIDs []model.ID, add, dryRun bool) ([]model.User, error) {
+	info, err := a.setByID(ctx, admin, set, id)
+	if err != nil {
+		return nil, err
+	}
+	field := model.FieldClasses
+	if set == Groups {
+		field = model.FieldGroups
+	}
+	return a.changeUsers(ctx, admin, userIDs, dryRun, func(u *model.User) error {
+		if u.OrgID != info.OrgID {
+			return &model.ValidationError{Field: "user", Rule: model.RuleUnknownValue, Value: u.Login}
+		}
+		if set == Classes && add && u.Profile != model.Student && u.Profile != model.Teacher {
+			return &model.ValidationError{Field: "profile", Rule: model.RuleUnknownValue, Value: u.Login}
+		}
+		list := set.members(u)
+		has := slices.Contains(*list, id)
+		switch {
+		case add && !has:
+			*list = append(*list, id)
+		case !add && has:
+			*list = slices.DeleteFunc(*list, func(x model.ID) bool { return x == id })
+		}
+		u.ByHand = u.ByHand.With(field)
+		return nil
+	})
+}
