@@ -138,7 +138,7 @@ func (a *App) CreateSet(ctx context.Context, admin model.Admin, set Set, in SetI
 		in.Name = in.Code
 	}
 	if in.Code == "" {
-		return ClassInfo{}, &model.ValidationError{Field: "code", Rule: model.RuleRequired}
+		return ClassInfo{}, &model.ValidationError{Field: "class_code", Rule: model.RuleRequired}
 	}
 	info := ClassInfo{OrgID: in.OrgID, Code: in.Code, Name: in.Name, Level: in.Level}
 	if err := a.checkCodeFree(ctx, set, in.OrgID, in.Code, 0); err != nil || dryRun {

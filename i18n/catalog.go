@@ -25,6 +25,7 @@ type Catalog struct {
 	CLI    CLITexts
 	Demo   DemoTexts
 	Nouns  NounTexts
+	Users  UsersTexts
 
 	thousands string
 	profiles  [6]string
@@ -41,6 +42,7 @@ type AppTexts struct {
 // FieldTexts name the fields of forms, also used to say which field an error is about.
 type FieldTexts struct {
 	FullName, Email, EmailConfirm, Language, Country, Password, PasswordConfirm, Code string
+	LastName, FirstName, Profile, Class, Group, User, BirthDate, ClassCode, Terms     string
 }
 
 // RuleTexts say what a value should have been.
@@ -55,6 +57,7 @@ type ErrorTexts struct {
 	InvalidCredentials, NotVerified, AlreadyVerified, CodeInvalid, CodeExpired, CodeUsed,
 	NotSignedIn, EmailTaken, TermsNotAccepted, DemoLoaded, Throttled, NotFound, Conflict, Locked,
 	NewerSchema, Corrupt, Internal string
+	AlreadyActivated, NotPending, NoOrganization, NotEmpty string
 }
 
 // AuthTexts are the welcome, signup, verification, sign-in and terms screens.
@@ -96,6 +99,17 @@ type Noun struct{ One, Many string }
 // NounTexts are the things Rollcall counts.
 type NounTexts struct {
 	User, Organization, Class, Group, Subscription Noun
+}
+
+// UsersTexts are the directory's words: the preview columns and the users commands.
+type UsersTexts struct {
+	Columns                                                      ColumnTexts
+	Exported, Created, Updated, Deleted, MarkedPending, Restored string
+}
+
+// ColumnTexts head the users preview and the export.
+type ColumnTexts struct {
+	LastName, FirstName, Profile, Login, Code, Email, Class, Created string
 }
 
 // DemoTexts describe the demo school.

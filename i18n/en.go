@@ -16,6 +16,8 @@ func english() *Catalog {
 		Fields: FieldTexts{
 			FullName: "Full name", Email: "Email", EmailConfirm: "Email again", Language: "Language",
 			Country: "Country", Password: "Password", PasswordConfirm: "Password again", Code: "Verification code",
+			LastName: "Last name", FirstName: "First name", Profile: "Profile", Class: "Class", Group: "Group",
+			User: "User", BirthDate: "Birth date", ClassCode: "Code", Terms: "Terms of use",
 		},
 		Rules: RuleTexts{
 			Required: "is required", Email: "is not a valid email address", EmailMismatch: "does not match the email",
@@ -44,6 +46,10 @@ func english() *Catalog {
 			NewerSchema:        "This database was written by a newer Rollcall. Upgrade Rollcall to open it.",
 			Corrupt:            "The database file is damaged. Restore it from a backup.",
 			Internal:           "Something went wrong: %s",
+			AlreadyActivated:   "This account is already activated: it has no activation code any more.",
+			NotPending:         "Only users already marked for deletion can be deleted for good.",
+			NoOrganization:     "You administer several organizations: say which one with --org.",
+			NotEmpty:           "It still has %d members: confirm, or use --force.",
 		},
 		Auth: AuthTexts{
 			WelcomeTitle: "Welcome to Rollcall",
@@ -104,6 +110,12 @@ func english() *Catalog {
 			User: Noun{"user", "users"}, Organization: Noun{"organization", "organizations"},
 			Class: Noun{"class", "classes"}, Group: Noun{"group", "groups"},
 			Subscription: Noun{"subscription", "subscriptions"},
+		},
+		Users: UsersTexts{
+			Columns: ColumnTexts{LastName: "Last name", FirstName: "First name", Profile: "Profile", Login: "Login",
+				Code: "Activation code", Email: "Email", Class: "Class", Created: "Created"},
+			Exported: "Exported %s to %s.", Created: "Created %s (login %s).", Updated: "Updated %s.",
+			Deleted: "Deleted %s for good.", MarkedPending: "Marked %s for deletion.", Restored: "Restored %s.",
 		},
 		Demo: DemoTexts{Loaded: "Demo school loaded: %s."},
 	}

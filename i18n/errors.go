@@ -28,6 +28,10 @@ func (c *Catalog) Error(err error) string {
 	if errors.As(err, &ve) {
 		return c.Validation(ve)
 	}
+	var ne *model.NotEmptyError
+	if errors.As(err, &ne) {
+		return fmt.Sprintf(c.Errors.NotEmpty, ne.Members)
+	}
 	var te *model.ThrottledError
 	if errors.As(err, &te) {
 		return fmt.Sprintf(c.Errors.Throttled, c.Duration(time.Until(te.Until)))
@@ -53,6 +57,8 @@ func (c *Catalog) sentinels() []sentinelText {
 		{model.ErrCodeExpired, e.CodeExpired}, {model.ErrCodeUsed, e.CodeUsed},
 		{model.ErrNotSignedIn, e.NotSignedIn}, {model.ErrEmailTaken, e.EmailTaken},
 		{model.ErrTermsNotAccepted, e.TermsNotAccepted}, {model.ErrDemoLoaded, e.DemoLoaded},
+		{model.ErrAlreadyActivated, e.AlreadyActivated}, {model.ErrNotPending, e.NotPending},
+		{model.ErrNoOrganization, e.NoOrganization},
 		{storage.ErrLocked, e.Locked}, {storage.ErrNewerSchema, e.NewerSchema},
 		{storage.ErrCorrupt, e.Corrupt}, {storage.ErrNotFound, e.NotFound}, {storage.ErrConflict, e.Conflict},
 	}
@@ -83,6 +89,24 @@ func (c *Catalog) FieldName(field string) string {
 		return f.PasswordConfirm
 	case "code":
 		return f.Code
+	case "last_name":
+		return f.LastName
+	case "first_name":
+		return f.FirstName
+	case "profile":
+		return f.Profile
+	case "class":
+		return f.Class
+	case "group":
+		return f.Group
+	case "user":
+		return f.User
+	case "birth_date", "birth-date":
+		return f.BirthDate
+	case "terms":
+		return f.Terms
+	case "class_code":
+		return f.ClassCode
 	}
 	return field
 }

@@ -16,6 +16,8 @@ func french() *Catalog {
 		Fields: FieldTexts{
 			FullName: "Nom complet", Email: "Courriel", EmailConfirm: "Courriel (confirmation)", Language: "Langue",
 			Country: "Pays", Password: "Mot de passe", PasswordConfirm: "Mot de passe (confirmation)", Code: "Code de vérification",
+			LastName: "Nom", FirstName: "Prénom", Profile: "Profil", Class: "Classe", Group: "Groupe",
+			User: "Utilisateur", BirthDate: "Date de naissance", ClassCode: "Code", Terms: "Conditions d'utilisation",
 		},
 		Rules: RuleTexts{
 			Required: "est obligatoire", Email: "n'est pas une adresse valide", EmailMismatch: "ne correspond pas au courriel",
@@ -44,6 +46,10 @@ func french() *Catalog {
 			NewerSchema:        "Cette base a été écrite par un Rollcall plus récent. Mettez Rollcall à jour pour l'ouvrir.",
 			Corrupt:            "Le fichier de la base est endommagé. Restaurez-le depuis une sauvegarde.",
 			Internal:           "Une erreur est survenue : %s",
+			AlreadyActivated:   "Ce compte est déjà activé : il n'a plus de code d'activation.",
+			NotPending:         "Seuls les utilisateurs déjà marqués pour suppression peuvent être supprimés définitivement.",
+			NoOrganization:     "Vous administrez plusieurs établissements : précisez lequel avec --org.",
+			NotEmpty:           "Il reste %d membres : confirmez, ou utilisez --force.",
 		},
 		Auth: AuthTexts{
 			WelcomeTitle: "Bienvenue dans Rollcall",
@@ -104,6 +110,12 @@ func french() *Catalog {
 			User: Noun{"utilisateur", "utilisateurs"}, Organization: Noun{"établissement", "établissements"},
 			Class: Noun{"classe", "classes"}, Group: Noun{"groupe", "groupes"},
 			Subscription: Noun{"abonnement", "abonnements"},
+		},
+		Users: UsersTexts{
+			Columns: ColumnTexts{LastName: "Nom", FirstName: "Prénom", Profile: "Profil", Login: "Identifiant",
+				Code: "Code d'activation", Email: "Courriel", Class: "Classe", Created: "Créé le"},
+			Exported: "%s exporté(s) dans %s.", Created: "%s créé (identifiant %s).", Updated: "%s modifié.",
+			Deleted: "%s supprimé(s) définitivement.", MarkedPending: "%s marqué(s) pour suppression.", Restored: "%s restauré(s).",
 		},
 		Demo: DemoTexts{Loaded: "Établissement de démonstration chargé : %s."},
 	}

@@ -26,6 +26,7 @@ func (e usageError) Unwrap() error { return e.err }
 func exitCode(err error) int {
 	var te *model.ThrottledError
 	var ue usageError
+	var ne *model.NotEmptyError
 	switch {
 	case err == nil:
 		return exitOK
@@ -40,7 +41,8 @@ func exitCode(err error) int {
 		return exitNotFound
 	case errors.As(err, &te), errors.Is(err, storage.ErrConflict), errors.Is(err, storage.ErrLocked),
 		errors.Is(err, model.ErrEmailTaken), errors.Is(err, model.ErrDemoLoaded),
-		errors.Is(err, model.ErrAlreadyVerified), errors.Is(err, storage.ErrNewerSchema):
+		errors.Is(err, model.ErrAlreadyVerified), errors.Is(err, storage.ErrNewerSchema),
+		errors.As(err, &ne), errors.Is(err, model.ErrNotPending), errors.Is(err, model.ErrAlreadyActivated):
 		return exitConflict
 	}
 	return exitInternal

@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"rollcall/app"
 )
 
 // run executes one command line and returns the process exit code. Errors are printed to stderr
@@ -57,11 +59,25 @@ Every action also exists as a command for scripts.`,
 		newSignupCmd(f), newVerifyCmd(f), newResendCmd(f),
 		newLoginCmd(f), newLogoutCmd(f), newWhoamiCmd(f), newAcceptTermsCmd(f),
 		newDemoCmd(f), newBackupCmd(f), newVersionCmd(f),
+		newUsersCmd(f),
+		newSetCmd(f, app.Classes, "classes", "Create, rename and delete classes; manage their members"),
+		newSetCmd(f, app.Groups, "groups", "Create, rename and delete groups; manage their members"),
 	)
-	for _, c := range root.Commands() {
-		c.Args = wrapArgs(c.Args)
-	}
+	wrapAllArgs(root)
 	return root
+}
+
+// wrapAllArgs makes every command's argument errors usage errors (exit code 2).
+func wrapAllArgs(cmd *cobra.Command) {
+	for _, c := range cmd.Commands() {
+		if c.RunE != nil {
+			c.Args = wrapArgs(c.Args)
+		} else {
+			c.Args = wrapArgs(cobra.NoArgs) // a group: an unknown subcommand is a usage error
+			c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+		}
+		wrapAllArgs(c)
+	}
 }
 
 // wrapArgs turns argument-count errors into usage errors (exit code 2).

@@ -1,0 +1,249 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"rollcall/app"
+	"rollcall/i18n"
+	"rollcall/model"
+)
+
+// userJSON is the stable --json shape of a user.
+type userJSON struct {
+	ID             model.ID  `json:"id"`
+	OrgID          model.ID  `json:"org_id"`
+	Profile        string    `json:"profile"`
+	LastName       string    `json:"last_name"`
+	FirstName      string    `json:"first_name"`
+	Login          string    `json:"login"`
+	Email          string    `json:"email,omitempty"`
+	BirthDate      string    `json:"birth_date,omitempty"`
+	Classes        []string  `json:"classes"`
+	Groups         []string  `json:"groups"`
+	Activated      bool      `json:"activated"`
+	ActivationCode string    `json:"activation_code,omitempty"`
+	LocalAdmin     bool      `json:"local_admin"`
+	PendingSince   time.Time `json:"pending_since,omitzero"`
+	CreatedAt      time.Time `json:"created_at"`
+	Source         string    `json:"source,omitempty"`
+	ExternalID     string    `json:"external_id,omitempty"`
+}
+
+// setNames maps class and group ids to their codes, for output.
+type setNames struct{ classes, groups map[model.ID]string }
+
+func loadSetNames(ctx context.Context, a *app.App, admin model.Admin) (setNames, error) {
+	n := setNames{classes: map[model.ID]string{}, groups: map[model.ID]string{}}
+	for set, m := range map[app.Set]map[model.ID]string{app.Classes: n.classes, app.Groups: n.groups} {
+		infos, err := a.ListSets(ctx, admin, set)
+		if err != nil {
+			return n, err
+		}
+		for _, c := range infos {
+			m[c.ID] = c.Code
+		}
+	}
+	return n, nil
+}
+
+func (n setNames) userJSON(u model.User) userJSON {
+	j := userJSON{ID: u.ID, OrgID: u.OrgID, Profile: u.Profile.String(), LastName: u.LastName, FirstName: u.FirstName,
+		Login: u.Login, Email: u.Email, BirthDate: u.BirthDate.String(), Classes: []string{}, Groups: []string{},
+		Activated: u.Activated(), LocalAdmin: u.LocalAdmin, PendingSince: u.PendingSince, CreatedAt: u.CreatedAt,
+		Source: u.Source, ExternalID: u.ExternalID}
+	if !u.Activated() {
+		j.ActivationCode = model.FormatCode(u.ActivationCode)
+	}
+	for _, id := range u.ClassIDs {
+		j.Classes = append(j.Classes, n.classes[id])
+	}
+	for _, id := range u.GroupIDs {
+		j.Groups = append(j.Groups, n.groups[id])
+	}
+	return j
+}
+
+func newUsersCmd(f *factory) *cobra.Command {
+	cmd := &cobra.Command{Use: "users", Short: "Find, show, export and edit directory users"}
+	cmd.AddCommand(newUsersListCmd(f), newUsersShowCmd(f), newUsersExportCmd(f), newUsersAddCmd(f), newUsersEditCmd(f),
+		newUsersSetAdminCmd(f), newUsersRegenCmd(f))
+	cmd.AddCommand(newUsersLifecycleCmds(f)...)
+	return cmd
+}
+
+// signedIn opens the app and returns the signed-in admin.
+func signedIn(ctx context.Context, f *factory) (*app.App, model.Admin, error) {
+	s, err := f.Session(ctx)
+	if err != nil {
+		return nil, model.Admin{}, err
+	}
+	return f.app, s.admin, nil
+}
+
+func newUsersListCmd(f *factory) *cobra.Command {
+	var sf selectionFlags
+	var asJSON bool
+	var limit, offset int
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the users a selection picks (all filters combine)",
+		Example: `  rollcall users list --profile student --class "6e A" --activated no
+  rollcall users list --search "marie dupont" --json`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			a, admin, err := signedIn(ctx, f)
+			if err != nil {
+				return err
+			}
+			sel, err := sf.selection(ctx, a, admin)
+			if err != nil {
+				return err
+			}
+			if limit <= 0 {
+				limit = 1 << 30
+			}
+			page, err := a.FindUsers(ctx, admin, sel, offset, limit)
+			if err != nil {
+				return err
+			}
+			names, err := loadSetNames(ctx, a, admin)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := struct {
+					Total int        `json:"total"`
+					Users []userJSON `json:"users"`
+				}{Total: page.Total, Users: []userJSON{}}
+				for _, u := range page.Users {
+					out.Users = append(out.Users, names.userJSON(u))
+				}
+				return f.printJSON(out)
+			}
+			printUserTable(cmd, f.Catalog(), names, page)
+			return nil
+		},
+	}
+	sf.register(cmd.Flags())
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON: {total, users: [...]}")
+	cmd.Flags().IntVar(&limit, "limit", 0, "at most this many users (default: all)")
+	cmd.Flags().IntVar(&offset, "offset", 0, "skip this many users first")
+	return cmd
+}
+
+func printUserTable(cmd *cobra.Command, cat *i18n.Catalog, names setNames, page app.UserPage) {
+	tw := tabwriter.NewWriter(cmd.OutOrStdout(), 2, 4, 2, ' ', 0)
+	h := cat.Users.Columns
+	fmt.Fprintln(tw, strings.Join([]string{h.LastName, h.FirstName, h.Profile, h.Login, h.Code, h.Email, h.Class, h.Created}, "\t"))
+	for _, u := range page.Users {
+		j := names.userJSON(u)
+		fmt.Fprintln(tw, strings.Join([]string{u.LastName, u.FirstName, cat.Profile(u.Profile), u.Login, j.ActivationCode,
+			u.Email, strings.Join(j.Classes, ", "), cat.Date(model.DateOf(u.CreatedAt.Local()))}, "\t"))
+	}
+	tw.Flush()
+	fmt.Fprintln(cmd.ErrOrStderr(), cat.Count(page.Total, cat.Nouns.User))
+}
+
+func newUsersShowCmd(f *factory) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show LOGIN|ID",
+		Short: "Show one user",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			a, admin, err := signedIn(ctx, f)
+			if err != nil {
+				return err
+			}
+			u, err := findUser(ctx, a, admin, args[0])
+			if err != nil {
+				return err
+			}
+			names, err := loadSetNames(ctx, a, admin)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return f.printJSON(names.userJSON(u))
+			}
+			printUserTable(cmd, f.Catalog(), names, app.UserPage{Total: 1, Users: []model.User{u}})
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	return cmd
+}
+
+// findUser accepts a login or a numeric id.
+func findUser(ctx context.Context, a *app.App, admin model.Admin, ref string) (model.User, error) {
+	if id, ok := model.ParseID(ref); ok {
+		if u, err := a.GetUser(ctx, admin, id); err == nil {
+			return u, nil
+		}
+	}
+	return a.FindUserByLogin(ctx, admin, ref)
+}
+
+func newUsersExportCmd(f *factory) *cobra.Command {
+	var sf selectionFlags
+	var format, output string
+	cmd := &cobra.Command{
+		Use:   "export -o FILE",
+		Short: "Export the selection to CSV or XLSX (cells neutralised against formula injection)",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			formats := map[string]app.ExportFormat{"csv": app.ExportCSV, "csv-fr": app.ExportCSVSemicolon, "xlsx": app.ExportXLSX}
+			ef, ok := formats[strings.ToLower(format)]
+			if !ok {
+				return flagError("format", format)
+			}
+			if output == "" {
+				return usageError{fmt.Errorf("--output is required")}
+			}
+			a, admin, err := signedIn(ctx, f)
+			if err != nil {
+				return err
+			}
+			sel, err := sf.selection(ctx, a, admin)
+			if err != nil {
+				return err
+			}
+			out, err := os.OpenFile(output, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+			if err != nil {
+				return err
+			}
+			cat := f.Catalog()
+			n, err := a.ExportUsers(ctx, admin, sel, ef, exportLabels(cat), out)
+			if cerr := out.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				os.Remove(output)
+				return err
+			}
+			f.say(cat.Users.Exported, cat.Count(n, cat.Nouns.User), output)
+			return nil
+		},
+	}
+	sf.register(cmd.Flags())
+	cmd.Flags().StringVar(&format, "format", "csv", "csv (Excel, UTF-8), csv-fr (semicolons, French Excel) or xlsx")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "file to write")
+	return cmd
+}
+
+func exportLabels(cat *i18n.Catalog) app.ExportLabels {
+	h := cat.Users.Columns
+	return app.ExportLabels{
+		Headers: [8]string{h.LastName, h.FirstName, h.Profile, h.Login, h.Code, h.Email, h.Class, h.Created},
+		Profile: cat.Profile,
+		Date:    func(t time.Time) string { return model.DateOf(t.Local()).String() },
+	}
+}

@@ -1,0 +1,261 @@
+package main
+
+import (
+	"context"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"rollcall/app"
+	"rollcall/model"
+)
+
+// userFieldFlags are the editable fields of a user; only flags given on the command line count.
+type userFieldFlags struct {
+	profile, last, first, email, birth, lang string
+	classes, groups                          []string
+}
+
+func (u *userFieldFlags) register(fl *pflag.FlagSet) {
+	fl.StringVar(&u.profile, "profile", "", "student, teacher, parent, staff or guest")
+	fl.StringVar(&u.last, "last-name", "", "last name")
+	fl.StringVar(&u.first, "first-name", "", "first name")
+	fl.StringVar(&u.email, "email", "", "email address (empty to remove)")
+	fl.StringVar(&u.birth, "birth-date", "", "birth date, YYYY-MM-DD")
+	fl.StringVar(&u.lang, "language", "", "the person's language: fr or en")
+	fl.StringSliceVar(&u.classes, "class", nil, "class codes (replaces the list)")
+	fl.StringSliceVar(&u.groups, "group", nil, "group codes (replaces the list)")
+}
+
+// fields builds app.UserFields from the flags that were set.
+func (u *userFieldFlags) fields(ctx context.Context, cmd *cobra.Command, a *app.App, admin model.Admin) (app.UserFields, error) {
+	var out app.UserFields
+	changed := cmd.Flags().Changed
+	if changed("profile") {
+		p, ok := model.ParseProfile(u.profile)
+		if !ok {
+			return out, flagError("profile", u.profile)
+		}
+		out.Profile = &p
+	}
+	if changed("last-name") {
+		out.LastName = &u.last
+	}
+	if changed("first-name") {
+		out.FirstName = &u.first
+	}
+	if changed("email") {
+		out.Email = &u.email
+	}
+	if changed("birth-date") {
+		d, err := parseDateFlag("birth-date", u.birth)
+		if err != nil {
+			return out, err
+		}
+		out.BirthDate = &d
+	}
+	if changed("language") {
+		l, ok := model.ParseLanguage(u.lang)
+		if !ok {
+			return out, flagError("language", u.lang)
+		}
+		out.Language = &l
+	}
+	if changed("class") {
+		ids, err := resolveSets(ctx, a, admin, app.Classes, "class", u.classes)
+		if err != nil {
+			return out, err
+		}
+		out.ClassIDs = &ids
+	}
+	if changed("group") {
+		ids, err := resolveSets(ctx, a, admin, app.Groups, "group", u.groups)
+		if err != nil {
+			return out, err
+		}
+		out.GroupIDs = &ids
+	}
+	return out, nil
+}
+
+// printUser reports a changed user: JSON on stdout, or a sentence on stderr.
+func printUser(ctx context.Context, f *factory, a *app.App, admin model.Admin, u model.User, asJSON, dryRun bool, msg string, args ...any) error {
+	if dryRun {
+		f.say("%s", f.Catalog().CLI.DryRun)
+	}
+	if asJSON {
+		names, err := loadSetNames(ctx, a, admin)
+		if err != nil {
+			return err
+		}
+		return f.printJSON(names.userJSON(u))
+	}
+	if !dryRun {
+		f.say(msg, args...)
+	}
+	return nil
+}
+
+func newUsersAddCmd(f *factory) *cobra.Command {
+	var uf userFieldFlags
+	var org string
+	var dryRun, asJSON bool
+	cmd := &cobra.Command{
+		Use:     "add --profile P --last-name N --first-name F",
+		Short:   "Create a user by hand (its fields are then protected from imports)",
+		Example: `  rollcall users add --profile student --last-name Lefèvre --first-name Élodie --class "6e A"`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			a, admin, err := signedIn(ctx, f)
+			if err != nil {
+				return err
+			}
+			fields, err := uf.fields(ctx, cmd, a, admin)
+			if err != nil {
+				return err
+			}
+			var orgID model.ID
+			if org != "" {
+				var ok bool
+				if orgID, ok = model.ParseID(org); !ok {
+					return flagError("org", org)
+				}
+			}
+			u, err := a.CreateUser(ctx, admin, orgID, fields, dryRun)
+			if err != nil {
+				return err
+			}
+			return printUser(ctx, f, a, admin, u, asJSON, dryRun, f.Catalog().Users.Created, u.FullName(), u.Login)
+		},
+	}
+	uf.register(cmd.Flags())
+	cmd.Flags().StringVar(&org, "org", "", "organization id (needed when you administer several)")
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check and show the user without creating it")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the user as JSON")
+	return cmd
+}
+
+func newUsersEditCmd(f *factory) *cobra.Command {
+	var uf userFieldFlags
+	var dryRun, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "edit LOGIN|ID [--field value ...]",
+		Short: "Change a user's fields (each changed field is protected from imports)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			a, admin, err := signedIn(ctx, f)
+			if err != nil {
+				return err
+			}
+			u, err := findUser(ctx, a, admin, args[0])
+			if err != nil {
+				return err
+			}
+			fields, err := uf.fields(ctx, cmd, a, admin)
+			if err != nil {
+				return err
+			}
+			if u, err = a.EditUser(ctx, admin, u.ID, fields, dryRun); err != nil {
+				return err
+			}
+			return printUser(ctx, f, a, admin, u, asJSON, dryRun, f.Catalog().Users.Updated, u.Login)
+		},
+	}
+	uf.register(cmd.Flags())
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "show the result without saving it")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the user as JSON")
+	return cmd
+}
+
+// oneUserCmd builds a command that changes one user found by login or id.
+func oneUserCmd(f *factory, use, short string, extra func(*pflag.FlagSet), change func(ctx context.Context, a *app.App, admin model.Admin, id model.ID, dryRun bool) (model.User, error)) *cobra.Command {
+	var dryRun, asJSON bool
+	cmd := &cobra.Command{
+		Use: use, Short: short, Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			a, admin, err := signedIn(ctx, f)
+			if err != nil {
+				return err
+			}
+			u, err := findUser(ctx, a, admin, args[0])
+			if err != nil {
+				return err
+			}
+			if u, err = change(ctx, a, admin, u.ID, dryRun); err != nil {
+				return err
+			}
+			return printUser(ctx, f, a, admin, u, asJSON, dryRun, f.Catalog().Users.Updated, u.Login)
+		},
+	}
+	if extra != nil {
+		extra(cmd.Flags())
+	}
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "show the result without saving it")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the user as JSON")
+	return cmd
+}
+
+func newUsersSetAdminCmd(f *factory) *cobra.Command {
+	var off bool
+	return oneUserCmd(f, "set-admin LOGIN|ID", "Mark a user as a local admin of their school (--off to unmark)",
+		func(fl *pflag.FlagSet) { fl.BoolVar(&off, "off", false, "unmark instead") },
+		func(ctx context.Context, a *app.App, admin model.Admin, id model.ID, dryRun bool) (model.User, error) {
+			return a.SetLocalAdmin(ctx, admin, id, !off, dryRun)
+		})
+}
+
+func newUsersRegenCmd(f *factory) *cobra.Command {
+	return oneUserCmd(f, "regen-code LOGIN|ID", "Give a not-yet-activated user a new activation code (the old one stops working)", nil,
+		func(ctx context.Context, a *app.App, admin model.Admin, id model.ID, dryRun bool) (model.User, error) {
+			return a.RegenerateActivationCode(ctx, admin, id, dryRun)
+		})
+}
+
+// newUsersLifecycleCmds are predelete, restore and delete: each takes one or more users.
+func newUsersLifecycleCmds(f *factory) []*cobra.Command {
+	type op func(context.Context, model.Admin, []model.ID, bool) ([]model.User, error)
+	build := func(use, short string, pick func(*app.App) op, msg func(f *factory) string) *cobra.Command {
+		var dryRun bool
+		cmd := &cobra.Command{
+			Use: use + " LOGIN|ID...", Short: short, Args: cobra.MinimumNArgs(1),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				ctx := cmd.Context()
+				a, admin, err := signedIn(ctx, f)
+				if err != nil {
+					return err
+				}
+				ids := make([]model.ID, len(args))
+				for i, ref := range args {
+					u, err := findUser(ctx, a, admin, ref)
+					if err != nil {
+						return err
+					}
+					ids[i] = u.ID
+				}
+				users, err := pick(a)(ctx, admin, ids, dryRun)
+				if err != nil {
+					return err
+				}
+				cat := f.Catalog()
+				if dryRun {
+					f.say("%s", cat.CLI.DryRun)
+					return nil
+				}
+				f.say(msg(f), cat.Count(len(users), cat.Nouns.User))
+				return nil
+			},
+		}
+		cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check without changing anything")
+		return cmd
+	}
+	return []*cobra.Command{
+		build("predelete", "Mark users for deletion (they can be restored)", func(a *app.App) op { return a.MarkPendingDeletion },
+			func(f *factory) string { return f.Catalog().Users.MarkedPending }),
+		build("restore", "Take users out of pending deletion", func(a *app.App) op { return a.RestoreUsers },
+			func(f *factory) string { return f.Catalog().Users.Restored }),
+		build("delete", "Delete users for good (only users already pending deletion)", func(a *app.App) op { return a.DeleteUsers },
+			func(f *factory) string { return f.Catalog().Users.Deleted }),
+	}
+}

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"rollcall/app"
+	"rollcall/model"
+)
+
+// selectionFlags are the directory filters, shared by every command that works on a selection
+// (users list, users export, merge pdf, merge email).
+type selectionFlags struct {
+	profiles, classes, groups, orgs []string
+	activated, email, pending       string
+	localAdmins                     bool
+	from, to, search, sort          string
+}
+
+func (s *selectionFlags) register(fl *pflag.FlagSet) {
+	fl.StringSliceVar(&s.profiles, "profile", nil, "student, teacher, parent, staff, guest (repeat or comma-separate; default all)")
+	fl.StringSliceVar(&s.classes, "class", nil, "class code or id (repeatable)")
+	fl.StringSliceVar(&s.groups, "group", nil, "group code or id (repeatable)")
+	fl.StringSliceVar(&s.orgs, "org", nil, "organization id (repeatable; default: all yours)")
+	fl.StringVar(&s.activated, "activated", "all", "all, yes or no")
+	fl.StringVar(&s.email, "email", "all", "all, with or without")
+	fl.BoolVar(&s.localAdmins, "local-admins", false, "only local admins")
+	fl.StringVar(&s.from, "created-from", "", "created on or after this date (YYYY-MM-DD)")
+	fl.StringVar(&s.to, "created-to", "", "created on or before this date (YYYY-MM-DD)")
+	fl.StringVar(&s.pending, "pending", "exclude", "users pending deletion: exclude, include or only")
+	fl.StringVar(&s.search, "search", "", "words to find in name, login or email")
+	fl.StringVar(&s.sort, "sort", "name", "name, profile or class")
+}
+
+// selection turns the flags into a model.Selection, resolving class and group codes.
+func (s *selectionFlags) selection(ctx context.Context, a *app.App, admin model.Admin) (model.Selection, error) {
+	var sel model.Selection
+	for _, p := range splitList(s.profiles) {
+		v, ok := model.ParseProfile(p)
+		if !ok {
+			return sel, flagError("profile", p)
+		}
+		sel.Profiles = append(sel.Profiles, v)
+	}
+	var err error
+	if sel.ClassIDs, err = resolveSets(ctx, a, admin, app.Classes, "class", s.classes); err != nil {
+		return sel, err
+	}
+	if sel.GroupIDs, err = resolveSets(ctx, a, admin, app.Groups, "group", s.groups); err != nil {
+		return sel, err
+	}
+	for _, o := range splitList(s.orgs) {
+		id, ok := model.ParseID(o)
+		if !ok {
+			return sel, flagError("org", o)
+		}
+		sel.OrgIDs = append(sel.OrgIDs, id)
+	}
+	tri := map[string]model.Tri{"all": model.TriAll, "yes": model.TriYes, "with": model.TriYes, "no": model.TriNo, "without": model.TriNo}
+	var ok bool
+	if sel.Activation, ok = tri[strings.ToLower(s.activated)]; !ok {
+		return sel, flagError("activated", s.activated)
+	}
+	if sel.Email, ok = tri[strings.ToLower(s.email)]; !ok {
+		return sel, flagError("email", s.email)
+	}
+	pending := map[string]model.PendingMode{"exclude": model.PendingExclude, "include": model.PendingInclude, "only": model.PendingOnly}
+	if sel.Pending, ok = pending[strings.ToLower(s.pending)]; !ok {
+		return sel, flagError("pending", s.pending)
+	}
+	sorts := map[string]model.SortOrder{"name": model.SortByName, "profile": model.SortByProfile, "class": model.SortByClass}
+	if sel.Sort, ok = sorts[strings.ToLower(s.sort)]; !ok {
+		return sel, flagError("sort", s.sort)
+	}
+	if sel.CreatedFrom, err = parseDateFlag("created-from", s.from); err != nil {
+		return sel, err
+	}
+	if sel.CreatedTo, err = parseDateFlag("created-to", s.to); err != nil {
+		return sel, err
+	}
+	sel.LocalAdmins, sel.Text = s.localAdmins, s.search
+	return sel, nil
+}
+
+func resolveSets(ctx context.Context, a *app.App, admin model.Admin, set app.Set, flag string, refs []string) ([]model.ID, error) {
+	var ids []model.ID
+	for _, ref := range splitList(refs) {
+		info, err := a.FindSet(ctx, admin, set, ref)
+		if err != nil {
+			return nil, fmt.Errorf("--%s %q: %w", flag, ref, err)
+		}
+		ids = append(ids, info.ID)
+	}
+	return ids, nil
+}
+
+func parseDateFlag(flag, v string) (model.Date, error) {
+	if v == "" {
+		return model.Date{}, nil
+	}
+	d, ok := model.ParseDate(v, model.ISODate)
+	if !ok {
+		return d, &model.ValidationError{Field: flag, Rule: model.RuleDate, Value: v}
+	}
+	return d, nil
+}
+
+// flagError is a flag value outside the allowed set: invalid input, exit code 3.
+func flagError(flag, v string) error {
+	return &model.ValidationError{Field: "--" + flag, Rule: model.RuleUnknownValue, Value: v}
+}
+
+// splitList accepts repeated flags and comma lists alike, dropping blanks.
+func splitList(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
