@@ -35,7 +35,7 @@ func Parse(j *roster.Job, f *roster.File, t *table.Text) error {
 			break
 		}
 	}
-	rows, err := j.Read(roster.Table{Name: f.Name, Src: t.Rows(), Schema: k.schema},
+	rows, err := j.Read(roster.Table{Name: f.Name, Src: t.Rows(), Schema: k.schema, Rows: t.Lines()},
 		func(h *table.Header) bool {
 			ok := true
 			for _, key := range k.needs {

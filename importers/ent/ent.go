@@ -26,7 +26,7 @@ func Sniff(name string, cells []string) roster.Fit {
 // It returns only the context's error; problems go to the job.
 func Parse(j *roster.Job, f *roster.File, t *table.Text, profile model.Profile) error {
 	p := parser{job: j}
-	rows, err := j.Read(roster.Table{Name: f.Name, Src: t.Rows(), Schema: importSchema},
+	rows, err := j.Read(roster.Table{Name: f.Name, Src: t.Rows(), Schema: importSchema, Rows: t.Lines()},
 		func(h *table.Header) bool { return p.start(f.Name, h, profile) },
 		p.row)
 	j.FileDone(f.Info(rows))
@@ -121,6 +121,9 @@ func (p *parser) row(r *roster.Row) {
 	rec.Login, _ = r.Get(colLogin)
 	rec.ExternalID, i = r.Get(colExternalID)
 	r.UniqueID(rec.Profile.String(), rec.ExternalID, i)
+	if ix := r.H.Indexes(colClasses); len(ix) > 0 {
+		rec.Classes = make([]string, 0, len(ix))
+	}
 	for _, i := range r.H.Indexes(colClasses) {
 		rec.Classes = roster.AppendUnique(rec.Classes, p.job.ClassByName(table.Value(r.Fields, i), ""))
 	}

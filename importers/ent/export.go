@@ -18,7 +18,7 @@ func SniffExport(cells []string) roster.Fit {
 
 // ParseExport reads one ENT export file, which holds every profile, one per row.
 func ParseExport(j *roster.Job, f *roster.File, t *table.Text) error {
-	rows, err := j.Read(roster.Table{Name: f.Name, Src: t.Rows(), Schema: exportSchema},
+	rows, err := j.Read(roster.Table{Name: f.Name, Src: t.Rows(), Schema: exportSchema, Rows: t.Lines()},
 		func(h *table.Header) bool {
 			ok := true
 			for _, k := range []string{colENTID, colProfile, colLastName, colFirstName} {

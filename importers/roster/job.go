@@ -22,8 +22,9 @@ type Job struct {
 
 	ctx      context.Context
 	progress func(file string, rows int)
-	byName   map[string]int // folded class name → index in Batch.Classes
-	byCode   map[string]int // class code → index in Batch.Classes, for formats with ids
+	byName   map[string]int    // folded class name → index in Batch.Classes
+	byRaw    map[string]string // class name as written → its code, to skip folding on repeats
+	byCode   map[string]int    // class code → index in Batch.Classes, for formats with ids
 	orgs     map[string]int
 	ids      map[idKey]table.Location
 }
@@ -44,6 +45,7 @@ func NewJob(ctx context.Context, maxErrors int, progress func(file string, rows 
 		ctx:      ctx,
 		progress: progress,
 		byName:   map[string]int{},
+		byRaw:    map[string]string{},
 		byCode:   map[string]int{},
 		orgs:     map[string]int{},
 		ids:      map[idKey]table.Location{},
@@ -80,6 +82,10 @@ func (j *Job) Err() error { return j.ctx.Err() }
 // are matched case- and accent-insensitively, and the first spelling met is kept, so "6ème A"
 // and "6EME A" in two files are one class. level is kept when the first mention lacked one.
 func (j *Job) ClassByName(name, level string) string {
+	if code, ok := j.byRaw[name]; ok && level == "" {
+		return code
+	}
+	raw := name
 	name = table.Clean(name)
 	if name == "" {
 		return ""
@@ -90,9 +96,11 @@ func (j *Job) ClassByName(name, level string) string {
 		if c.Level == "" {
 			c.Level = level
 		}
+		j.byRaw[raw] = c.Code
 		return c.Code
 	}
 	j.byName[key] = len(j.Batch.Classes)
+	j.byRaw[raw] = name
 	j.Batch.Classes = append(j.Batch.Classes, ClassDef{Code: name, Name: name, Level: level})
 	return name
 }

@@ -3,6 +3,7 @@ package roster
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strings"
 
 	"rollcall/importers/table"
@@ -26,6 +27,9 @@ type Table struct {
 	Sheet  string // worksheet, for workbooks
 	Src    table.Source
 	Schema table.Schema
+	// Rows, when known, is about how many rows the table has. Records are large and a 100k-row
+	// file would otherwise copy them over and over as the slice grows.
+	Rows int
 }
 
 // Read reads t's header and then each non-blank data row. start sees the header first and may
@@ -41,12 +45,14 @@ func (j *Job) Read(t Table, start func(h *table.Header) bool, row func(r *Row)) 
 	}
 	h := t.Schema.Match(head.Fields, head.Line)
 	if head.Wide {
-		at.Line = head.Line
 		j.Add(&table.RowError{File: t.Name, Sheet: t.Sheet, Line: head.Line, Rule: table.RuleTooManyColumns, Expected: itoa(table.MaxColumns)})
 		return 0, nil
 	}
 	if !start(h) {
 		return 0, nil
+	}
+	if t.Rows > 0 {
+		j.Batch.Records = slices.Grow(j.Batch.Records, t.Rows)
 	}
 	n := 0
 	r := Row{Job: j, H: h}

@@ -36,7 +36,7 @@ func fit(h *table.Header, file, sheetName string) roster.Fit {
 
 // ParseCSV reads a template saved as CSV.
 func ParseCSV(j *roster.Job, f *roster.File, t *table.Text, profile model.Profile) error {
-	rows, err := readTable(j, roster.Table{Name: f.Name, Src: t.Rows(), Schema: schema}, profile)
+	rows, err := readTable(j, roster.Table{Name: f.Name, Src: t.Rows(), Schema: schema, Rows: t.Lines()}, profile)
 	j.FileDone(f.Info(rows))
 	return err
 }

@@ -23,6 +23,9 @@ func NewText(name string, raw []byte) *Text {
 	return &Text{Name: name, Text: text, Encoding: enc, Comma: DetectDelimiter(text)}
 }
 
+// Lines estimates the rows of the text, to size what is built from them.
+func (t *Text) Lines() int { return strings.Count(t.Text, "\n") + 1 }
+
 // Rows returns a reader over the text.
 func (t *Text) Rows() *Reader { return NewReader(t.Text, t.Comma) }
 
@@ -78,7 +81,7 @@ func isClean(s string) bool {
 		case c < ' ' || c == 0x7f:
 			return false
 		case c >= utf8.RuneSelf:
-			return norm.NFC.IsNormalString(s) && !hasUnicodeSpace(s)
+			return norm.NFC.QuickSpanString(s) == len(s) && !hasUnicodeSpace(s)
 		}
 		prevSpace = false
 	}
