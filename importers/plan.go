@@ -110,7 +110,6 @@ func planFile(f *roster.File, force Format) (unit, bool) {
 			return u, true
 		}
 	}
-	u.fit = roster.Fit{Missing: nil}
 	return u, false
 }
 

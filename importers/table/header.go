@@ -42,14 +42,11 @@ func HeaderKey(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if r < unicode.MaxASCII {
-				b.WriteByte(byte(r))
-			} else if unicode.Is(unicode.Mn, r) {
-				continue
-			} else {
-				b.WriteRune(r)
-			}
+		switch {
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteByte(byte(r))
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r) // a letter Fold has no ASCII for (Greek, Cyrillic) stays itself
 		}
 	}
 	return b.String()
