@@ -61,6 +61,9 @@ func applyBatch(tx *bbolt.Tx, b storage.Batch) (storage.Applied, error) {
 			ids[temp] = real
 		}
 	}
+	if err := applyImportParts(tx, b, ids); err != nil {
+		return storage.Applied{}, err
+	}
 	return storage.Applied{IDs: ids}, nil
 }
 

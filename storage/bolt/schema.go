@@ -10,7 +10,7 @@ import (
 )
 
 // CurrentSchema is the newest file layout this code knows; Open upgrades older files to it.
-const CurrentSchema = 1
+const CurrentSchema = 2
 
 // Bucket names. Index buckets map a unique key to an 8-byte id.
 var (
@@ -36,6 +36,10 @@ var (
 	bucketCodes       = []byte("codes")        // purpose + 0x00 + hash → JSON model.OneTimeCode
 	bucketSessions    = []byte("sessions")     // token hash → JSON model.Session
 	bucketLocalTokens = []byte("local_tokens") // OS user name → session token
+
+	bucketImports    = []byte("imports")     // id → JSON model.ImportRun (version 2)
+	bucketImportUndo = []byte("import_undo") // run id → JSON model.ImportUndo (version 2)
+	bucketProvenance = []byte("provenance")  // user id → JSON model.Provenance (version 2)
 )
 
 // schemaKey holds the layout version in bucketMeta.
@@ -49,6 +53,16 @@ type migration func(tx *bbolt.Tx) error
 // that has shipped: append a new one.
 var migrations = []migration{
 	createV1Buckets, // 0 → 1: an empty file gets every bucket
+	createV2Buckets, // 1 → 2: import history, undo data and provenance
+}
+
+func createV2Buckets(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{bucketImports, bucketImportUndo, bucketProvenance} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("bucket %s: %w", name, err)
+		}
+	}
+	return nil
 }
 
 func createV1Buckets(tx *bbolt.Tx) error {

@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"meta", metaTests},
 		{"seed", seedTests},
 		{"batch", batchTests},
+		{"imports", importTests},
 		{"context", contextTests},
 	}
 	for _, g := range groups {

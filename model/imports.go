@@ -1,0 +1,62 @@
+package model
+
+import "time"
+
+// ImportRun is one import in the history: when, by whom, from which files, and what it did.
+type ImportRun struct {
+	ID       ID
+	At       time.Time
+	AdminID  ID
+	Source   string // "ent", "oneroster", "sds", "sheet", ... as the admin named it
+	Format   string
+	Files    []ImportFile
+	Counts   ImportCounts
+	UndoneAt time.Time // zero unless the run was undone
+}
+
+// ImportFile is a file an import read, with the SHA-256 of its bytes.
+type ImportFile struct {
+	Name   string
+	SHA256 string
+	Rows   int
+}
+
+// ImportCounts is the report of an import: every user of the import ends in exactly one bucket.
+type ImportCounts struct {
+	Created, Updated, Unchanged, Protected, PendingDeletion int
+	Restored                                                int // among Updated: users back from pending deletion
+	ClassesCreated, GroupsCreated, OrgsCreated              int
+}
+
+// Undone reports whether the run was reverted.
+func (r *ImportRun) Undone() bool { return !r.UndoneAt.IsZero() }
+
+// Origin says where a field's value came from: the import run, file and line that last set it.
+type Origin struct {
+	Run  ID
+	File string
+	Line int
+}
+
+// Provenance maps each field of one user to the import that last set it. Fields set by hand have
+// no entry (User.ByHand says so).
+type Provenance map[Field]Origin
+
+// ImportUndo is what undoing a run needs: the users it changed as they were before, and the
+// records it created.
+type ImportUndo struct {
+	RunID      ID
+	Before     []User // users the run updated or marked pending, as they were
+	NewUsers   []ID
+	NewClasses []ID
+	NewGroups  []ID
+	NewOrgs    []ID
+	WrittenAt  time.Time // the UpdatedAt the run gave every user it wrote
+}
+
+// FieldNames lists the fields by their stable names, for JSON and the provenance display.
+var FieldNames = map[Field]string{
+	FieldLastName: "last_name", FieldFirstName: "first_name", FieldEmail: "email", FieldBirthDate: "birth_date",
+	FieldClasses: "classes", FieldGroups: "groups", FieldProfile: "profile", FieldLogin: "login",
+	FieldChildren: "children", FieldLanguage: "language",
+}

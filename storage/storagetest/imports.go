@@ -1,0 +1,68 @@
+package storagetest
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"rollcall/model"
+	"rollcall/storage"
+)
+
+var importTests = []test{
+	{"a batch records its run, undo data and provenance", testImportParts},
+}
+
+func testImportParts(t *testing.T, s storage.Store) {
+	must(t, "ApplySeed", s.ApplySeed(bg, demoSeed()))
+	student, _ := s.UserByLogin(bg, "student")
+	before := student
+	student.FirstName = "Léa"
+	at := time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC)
+	run := model.ImportRun{ID: model.TempID(100), At: at, Source: "ent", Files: []model.ImportFile{{Name: "eleves.csv", SHA256: "ab", Rows: 2}},
+		Counts: model.ImportCounts{Created: 1, Updated: 1}}
+	fresh := model.User{ID: model.TempID(1), Login: "fresh", OrgID: student.OrgID}
+	applied, err := s.Apply(bg, storage.Batch{
+		Users:  []model.User{student, fresh},
+		Import: &run,
+		Undo:   &model.ImportUndo{RunID: model.TempID(100), Before: []model.User{before}, NewUsers: []model.ID{model.TempID(1)}, WrittenAt: at},
+		Provenance: map[model.ID]model.Provenance{
+			student.ID:       {model.FieldFirstName: {Run: model.TempID(100), File: "eleves.csv", Line: 2}},
+			model.TempID(1): {model.FieldLastName: {File: "eleves.csv", Line: 3}},
+		},
+	})
+	must(t, "Apply", err)
+	runID, freshID := applied.IDs[model.TempID(100)], applied.IDs[model.TempID(1)]
+	runs, err := s.ListImports(bg)
+	must(t, "ListImports", err)
+	if len(runs) != 1 || runs[0].ID != runID || runs[0].Files[0].SHA256 != "ab" || runs[0].Counts.Created != 1 {
+		t.Fatalf("history = %+v, want the run as %d", runs, runID)
+	}
+	undo, err := s.ImportUndo(bg, runID)
+	must(t, "ImportUndo", err)
+	if undo.RunID != runID || len(undo.NewUsers) != 1 || undo.NewUsers[0] != freshID || undo.Before[0].FirstName == "Léa" {
+		t.Errorf("undo = %+v", undo)
+	}
+	p, err := s.Provenance(bg, freshID)
+	must(t, "Provenance", err)
+	if p[model.FieldLastName].Line != 3 {
+		t.Errorf("provenance of the new user = %+v", p)
+	}
+	// A later batch merges provenance, drops fields, and updates the run.
+	runs[0].UndoneAt = at
+	_, err = s.Apply(bg, storage.Batch{Import: &runs[0], DropProvenance: map[model.ID][]model.Field{freshID: {model.FieldLastName}},
+		Provenance: map[model.ID]model.Provenance{student.ID: {model.FieldEmail: {File: "x.csv", Line: 9}}}})
+	must(t, "Apply 2", err)
+	if p, _ := s.Provenance(bg, freshID); len(p) != 0 {
+		t.Errorf("dropped provenance kept: %+v", p)
+	}
+	if p, _ := s.Provenance(bg, student.ID); p[model.FieldFirstName].Line != 2 || p[model.FieldEmail].Line != 9 {
+		t.Errorf("merged provenance = %+v", p)
+	}
+	if runs, _ := s.ListImports(bg); !runs[0].Undone() {
+		t.Error("the run update was lost")
+	}
+	if _, err := s.ImportUndo(bg, 9999); !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("undo of an unknown run: %v", err)
+	}
+}
