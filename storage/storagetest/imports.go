@@ -27,7 +27,7 @@ func testImportParts(t *testing.T, s storage.Store) {
 		Import: &run,
 		Undo:   &model.ImportUndo{RunID: model.TempID(100), Before: []model.User{before}, NewUsers: []model.ID{model.TempID(1)}, WrittenAt: at},
 		Provenance: map[model.ID]model.Provenance{
-			student.ID:       {model.FieldFirstName: {Run: model.TempID(100), File: "eleves.csv", Line: 2}},
+			student.ID:      {model.FieldFirstName: {Run: model.TempID(100), File: "eleves.csv", Line: 2}},
 			model.TempID(1): {model.FieldLastName: {File: "eleves.csv", Line: 3}},
 		},
 	})
