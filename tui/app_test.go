@@ -1,0 +1,216 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"rollcall/app"
+	"rollcall/model"
+	"rollcall/tui/internal/tuitest"
+	"rollcall/tui/screen"
+)
+
+const osUser = "tester"
+
+func start(t *testing.T, a *app.App, opts Options) (*Model, *tuitest.Driver) {
+	t.Helper()
+	opts.App, opts.OSUser, opts.Remember = a, osUser, true
+	if opts.Lang == "" {
+		opts.Lang = model.English
+	}
+	m := New(opts)
+	return m, tuitest.ForModel(t, m, 120, 30)
+}
+
+// remembered signs an admin in and keeps their token for osUser, as `rollcall login` does.
+func remembered(t *testing.T, a *app.App, acceptTerms bool) tuitest.Admin {
+	t.Helper()
+	ad := tuitest.SignUp(t, a, "ada@example.org", model.French, acceptTerms)
+	if err := a.RememberLocal(context.Background(), osUser, ad.Token); err != nil {
+		t.Fatal(err)
+	}
+	return ad
+}
+
+func quitted(d *tuitest.Driver) bool {
+	for _, m := range d.Emitted {
+		if _, ok := m.(tea.QuitMsg); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func TestStartsOnWelcomeWhenNobodyIsSignedIn(t *testing.T) {
+	t.Parallel()
+	_, d := start(t, tuitest.NewApp(t), Options{})
+	d.WaitView("Rollcall  not signed in", "Welcome to Rollcall", "? help", "q quit")
+	if h := lipgloss.Height(d.View()); h != 30 {
+		t.Errorf("the console is %d lines high in a 30-line terminal:\n%s", h, d.View())
+	}
+}
+
+func TestResumesTheRememberedSession(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name        string
+		acceptTerms bool
+		want        string
+	}{
+		{"terms accepted: home", true, "Accueil"},
+		{"first sign-in: terms", false, "Avant de commencer"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			a := tuitest.NewApp(t)
+			remembered(t, a, tt.acceptTerms)
+			// The admin chose French; the console follows their choice, not LANG.
+			_, d := start(t, a, Options{Lang: model.English})
+			d.WaitView("Connecté : Ada Test <ada@example.org>", tt.want)
+		})
+	}
+}
+
+func TestLangFlagWinsOverTheSavedChoice(t *testing.T) {
+	t.Parallel()
+	a := tuitest.NewApp(t)
+	remembered(t, a, true)
+	_, d := start(t, a, Options{Lang: model.English, LangFixed: true})
+	d.WaitView("Signed in as Ada Test", "Home")
+}
+
+func TestDemoAtStartThenHeaderShowsTheSchools(t *testing.T) {
+	t.Parallel()
+	a := tuitest.NewApp(t)
+	remembered(t, a, true)
+	_, d := start(t, a, Options{Demo: true})
+	d.WaitView("Établissement de démonstration chargé :", "Collège Jean Moulin, École élémentaire Les Tilleuls")
+	d.WaitView("utilisateurs · Élève")
+
+	// Again: already loaded is not an error.
+	_, d2 := start(t, a, Options{Demo: true})
+	d2.WaitView("Accueil", "Collège Jean Moulin")
+	if strings.Contains(d2.View(), "déjà chargé") || strings.Contains(d2.View(), "erreur") {
+		t.Errorf("a second --demo reported something:\n%s", d2.View())
+	}
+}
+
+func TestQuitKeys(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		keys  []string
+		quits bool
+	}{
+		{"q on welcome", []string{"q"}, true},
+		{"ctrl+c on welcome", []string{"ctrl+c"}, true},
+		{"q in a text field is typed", []string{"s", "q"}, false},
+		{"ctrl+c in a text field", []string{"s", "ctrl+c"}, true},
+		{"esc then q", []string{"s", "esc", "q"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m, d := start(t, tuitest.NewApp(t), Options{})
+			d.WaitView("Welcome to Rollcall")
+			for i, k := range tt.keys {
+				d.Press(k)
+				if k == "s" {
+					d.WaitView("┃ Email", "esc back", "ctrl+c quit")
+				}
+				if i == len(tt.keys)-1 && k == "q" && !tt.quits {
+					d.WaitView("> q")
+				}
+			}
+			if tt.quits {
+				tuitest.Await[tea.QuitMsg](d)
+			} else if quitted(d) || len(m.stack) != 2 {
+				t.Errorf("quit or left although a text field had focus")
+			}
+		})
+	}
+}
+
+func TestEscGoesBackAndHelpToggles(t *testing.T) {
+	t.Parallel()
+	m, d := start(t, tuitest.NewApp(t), Options{})
+	d.WaitView("Welcome to Rollcall")
+	d.Press("n")
+	d.WaitView("Create your admin account")
+	d.Press("esc")
+	d.WaitView("Welcome to Rollcall")
+	if len(m.stack) != 1 {
+		t.Errorf("stack has %d screens after back", len(m.stack))
+	}
+	short := d.View()
+	d.Press("?")
+	full := d.View()
+	if lipgloss.Height(full) != 30 || !strings.Contains(full, "create account") {
+		t.Errorf("full help broke the layout:\n%s", full)
+	}
+	if short == full {
+		t.Error("? did not change the help")
+	}
+}
+
+func TestLanguageKeyOnWelcomeChangesTheWholeConsole(t *testing.T) {
+	t.Parallel()
+	_, d := start(t, tuitest.NewApp(t), Options{})
+	d.WaitView("not signed in", "Welcome to Rollcall", "q quit")
+	d.Press("l")
+	d.WaitView("non connecté", "Bienvenue dans Rollcall", "q quitter")
+}
+
+func TestSignOutForgetsTheLocalSession(t *testing.T) {
+	t.Parallel()
+	a := tuitest.NewApp(t)
+	ad := remembered(t, a, true)
+	_, d := start(t, a, Options{})
+	d.WaitView("Accueil")
+	d.Press("o")
+	d.WaitView("Déconnecté.", "Bienvenue dans Rollcall", "non connecté")
+	ctx := context.Background()
+	if _, _, err := a.LocalSession(ctx, osUser); !errors.Is(err, model.ErrNotSignedIn) {
+		t.Errorf("local session after sign-out: %v", err)
+	}
+	if _, err := a.SessionAdmin(ctx, ad.Token); !errors.Is(err, model.ErrNotSignedIn) {
+		t.Errorf("the token still works after sign-out: %v", err)
+	}
+}
+
+func TestSignInRemembersTheSession(t *testing.T) {
+	t.Parallel()
+	a := tuitest.NewApp(t)
+	ad := tuitest.SignUp(t, a, "ada@example.org", model.English, true)
+	_, d := start(t, a, Options{})
+	d.WaitView("Welcome to Rollcall")
+	d.Press("s")
+	d.WaitView("┃ Email")
+	d.Type(ad.Email)
+	d.Press("enter")
+	d.WaitView("┃ Password")
+	d.Type(ad.Password)
+	d.Press("enter")
+	d.WaitView("Signed in as Ada Test", "Home", "Subscriptions")
+	d.WaitFor("the token to be remembered", func() bool {
+		_, admin, err := a.LocalSession(context.Background(), osUser)
+		return err == nil && admin.ID == ad.Admin.ID
+	})
+}
+
+func TestHomeIsGuarded(t *testing.T) {
+	t.Parallel()
+	m, d := start(t, tuitest.NewApp(t), Options{})
+	d.WaitView("Welcome to Rollcall")
+	d.Send(screen.NavigateMsg{Route: screen.RouteHome, Mode: screen.Push})
+	d.WaitView("Welcome to Rollcall")
+	if len(m.stack) != 1 || strings.Contains(d.View(), "Subscriptions") {
+		t.Errorf("home opened without a signed-in admin (%d screens):\n%s", len(m.stack), d.View())
+	}
+}

@@ -1,0 +1,69 @@
+package tuitest
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"rollcall/app"
+	"rollcall/model"
+	"rollcall/storage/bolt"
+	"rollcall/tui/screen"
+)
+
+// CheapArgon2 keeps password hashing fast in tests; production uses app.DefaultArgon2.
+func CheapArgon2() app.Argon2Params {
+	return app.Argon2Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
+}
+
+// NewApp opens the application layer over a real bbolt file in t.TempDir(). Tests are the one
+// place besides cmd that may open the bbolt store: screens are exercised against the real thing.
+func NewApp(t testing.TB) *app.App {
+	t.Helper()
+	st, err := bolt.Open(filepath.Join(t.TempDir(), "rollcall.db"), bolt.Options{})
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	return app.New(st, app.Options{Argon2: CheapArgon2()})
+}
+
+// NewSession builds a session speaking lang over a fresh app, signed in as nobody.
+func NewSession(t testing.TB, lang model.Language) *screen.Session {
+	t.Helper()
+	s := screen.NewSession(context.Background(), NewApp(t), lang, true)
+	s.OSUser, s.Remember, s.Origin = "tester", true, "local:tester"
+	return s
+}
+
+// Admin is a verified admin created through the app, with the password it signs in with.
+type Admin struct {
+	Email, Password string
+	Admin           model.Admin
+	Token           string
+}
+
+// SignUp creates and verifies an admin, then signs them in; acceptTerms records the terms.
+func SignUp(t testing.TB, a *app.App, email string, lang model.Language, acceptTerms bool) Admin {
+	t.Helper()
+	ctx := context.Background()
+	const pw = "correct horse 42"
+	res, err := a.SignUp(ctx, app.SignUpInput{FullName: "Ada Test", Email: email, EmailConfirm: email,
+		Language: lang, Country: "FR"})
+	if err != nil {
+		t.Fatalf("sign up: %v", err)
+	}
+	if err := a.CreatePassword(ctx, email, res.Code, pw); err != nil {
+		t.Fatalf("create password: %v", err)
+	}
+	in, err := a.SignIn(ctx, email, pw, "test")
+	if err != nil {
+		t.Fatalf("sign in: %v", err)
+	}
+	if acceptTerms {
+		if in.Admin, err = a.AcceptTerms(ctx, in.Admin.ID); err != nil {
+			t.Fatalf("accept terms: %v", err)
+		}
+	}
+	return Admin{Email: email, Password: pw, Admin: in.Admin, Token: in.Token}
+}

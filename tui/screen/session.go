@@ -1,0 +1,88 @@
+package screen
+
+import (
+	"context"
+
+	"rollcall/app"
+	"rollcall/i18n"
+	"rollcall/model"
+	"rollcall/tui/keys"
+	"rollcall/tui/styles"
+)
+
+// RequestID tags an async request so its result can be matched to it: a result whose id is not
+// the one a screen is waiting for is stale and dropped. Ids are unique within a session, so a
+// result cannot be mistaken for one of a newer screen of the same kind.
+type RequestID uint64
+
+// Session is everything one console session shares: one local terminal, or later one SSH
+// connection. The root creates it and is the only one to replace its fields, except through
+// the methods below; screens read it. It is touched only from Update (the program's goroutine):
+// commands must copy what they need before they return, never read the Session when they run.
+type Session struct {
+	// Ctx ends with the session (the program's context); commands pass it to app calls so a
+	// closed SSH connection cancels them.
+	Ctx context.Context
+	// App is the application layer, shared by every session of the process.
+	App *app.App
+
+	Cat    *i18n.Catalog
+	Styles *styles.Styles
+	Keys   *keys.KeyMap
+
+	// Admin and Token are the signed-in admin and their session token; Token is empty when
+	// nobody is signed in.
+	Admin model.Admin
+	Token string
+
+	// OSUser is the local operating-system user; Remember says whether a sign-in is kept for
+	// them in the database so the next run starts signed in.
+	OSUser   string
+	Remember bool
+	// Origin labels sessions this console opens ("local:alice"), for the sessions list.
+	Origin string
+
+	lastRequest RequestID
+}
+
+// NewSession builds a session speaking lang on a dark or light terminal.
+func NewSession(ctx context.Context, a *app.App, lang model.Language, dark bool) *Session {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	cat := i18n.For(lang)
+	return &Session{Ctx: ctx, App: a, Cat: cat, Styles: styles.New(dark), Keys: keys.New(cat)}
+}
+
+// SignedIn reports whether an admin is signed in.
+func (s *Session) SignedIn() bool { return s.Token != "" }
+
+// SetLanguage switches the whole console to another language, from the next View on.
+func (s *Session) SetLanguage(lang model.Language) {
+	if lang == s.Cat.Lang {
+		return
+	}
+	s.Cat = i18n.For(lang)
+	s.Keys = keys.New(s.Cat)
+}
+
+// OtherLanguage is the language the l key switches to.
+func (s *Session) OtherLanguage() model.Language {
+	if s.Cat.Lang == model.French {
+		return model.English
+	}
+	return model.French
+}
+
+// SetDark rebuilds the styles once the terminal has told its background colour.
+func (s *Session) SetDark(dark bool) {
+	if dark != s.Styles.Dark {
+		s.Styles = styles.New(dark)
+	}
+}
+
+// NewRequest returns a fresh request id.
+func (s *Session) NewRequest() RequestID {
+	s.lastRequest++
+	return s.lastRequest
+}

@@ -1,0 +1,156 @@
+// Package terms is asked once, at an admin's first sign-in: confirm being an adult and accept
+// the terms of use. Yes to both records it with app.AcceptTerms and opens home; a No signs out.
+package terms
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+
+	"rollcall/app"
+	"rollcall/model"
+	"rollcall/tui/busy"
+	"rollcall/tui/screen"
+)
+
+// focus is the form, or the request recording the acceptance.
+type focus int
+
+const (
+	focusForm focus = iota
+	focusSaving
+)
+
+// Field keys.
+const (
+	fieldAdult  = "adult"
+	fieldAccept = "accept"
+)
+
+// Model is the terms screen.
+type Model struct {
+	sess   *screen.Session
+	focus  focus
+	form   *huh.Form
+	adult  bool
+	accept bool
+	req    screen.RequestID
+	err    error
+	busy   busy.Model
+
+	width, height int
+}
+
+// acceptedMsg is the result of app.AcceptTerms.
+type acceptedMsg struct {
+	id    screen.RequestID
+	admin model.Admin
+	err   error
+}
+
+// New builds the terms screen for the signed-in admin.
+func New(sess *screen.Session) *Model {
+	m := &Model{sess: sess, busy: busy.New(sess.Styles.Primary)}
+	m.form = m.newForm()
+	return m
+}
+
+func (m *Model) newForm() *huh.Form {
+	cat := m.sess.Cat
+	// Both answers start at No: consent is never pre-ticked.
+	m.adult, m.accept = false, false
+	return m.sess.NewForm(huh.NewGroup(
+		huh.NewConfirm().Key(fieldAdult).Title(cat.Auth.TermsAdult).
+			Affirmative(cat.App.Yes).Negative(cat.App.No).Value(&m.adult),
+		huh.NewConfirm().Key(fieldAccept).Title(cat.Auth.TermsAccept).Description(cat.Auth.TermsDeclineHint).
+			Affirmative(cat.App.Yes).Negative(cat.App.No).Value(&m.accept),
+	))
+}
+
+// Init focuses the first question.
+func (m *Model) Init() tea.Cmd { return m.form.Init() }
+
+// SetSize fits the form under the text of the terms.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	screen.SizeForm(m.form, w, h-lipgloss.Height(m.header()))
+}
+
+// CapturesInput is false: yes/no questions take no text, so q still quits.
+func (m *Model) CapturesInput() bool { return false }
+
+// Update routes keys to the form and handles the result.
+func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
+	if msg, ok := msg.(acceptedMsg); ok {
+		return m, m.accepted(msg)
+	}
+	if m.focus != focusForm {
+		return m, m.busy.Update(msg)
+	}
+	cmd, state := screen.UpdateForm(m.form, msg)
+	if state != huh.StateCompleted {
+		return m, cmd
+	}
+	if !m.adult || !m.accept {
+		return m, tea.Batch(cmd, screen.Emit(screen.SignOutMsg{}))
+	}
+	m.focus, m.err = focusSaving, nil
+	m.req = m.sess.NewRequest()
+	return m, tea.Batch(cmd, m.busy.Start(), acceptCmd(m.sess.Ctx, m.sess.App, m.sess.Admin.ID, m.req))
+}
+
+func acceptCmd(ctx context.Context, a *app.App, adminID model.ID, id screen.RequestID) tea.Cmd {
+	return func() tea.Msg {
+		admin, err := a.AcceptTerms(ctx, adminID)
+		return acceptedMsg{id: id, admin: admin, err: err}
+	}
+}
+
+func (m *Model) accepted(msg acceptedMsg) tea.Cmd {
+	if msg.id != m.req || m.focus != focusSaving {
+		return nil
+	}
+	m.busy.Stop()
+	if msg.err != nil {
+		m.focus, m.err = focusForm, msg.err
+		m.form = m.newForm()
+		m.SetSize(m.width, m.height)
+		return m.form.Init()
+	}
+	// The root must know the admin accepted before it opens home, which requires it.
+	return tea.Sequence(screen.Emit(screen.AdminMsg{Admin: msg.admin}),
+		screen.Navigate(screen.RouteHome, nil, screen.Reset))
+}
+
+func (m *Model) header() string {
+	cat, st := m.sess.Cat, m.sess.Styles
+	wrap := lipgloss.NewStyle().Width(min(max(m.width, 20), 76))
+	h := st.Title.Render(cat.Auth.TermsTitle) + "\n\n" + wrap.Render(cat.Auth.TermsBody) + "\n"
+	if m.err != nil {
+		h += "\n" + st.Error.Render(cat.Error(m.err)) + "\n"
+	}
+	return h
+}
+
+// View shows the terms and the two questions.
+func (m *Model) View() string {
+	body := m.form.View()
+	if m.focus != focusForm {
+		body = m.busy.View(m.sess.Cat.App.Working)
+	}
+	return m.header() + "\n" + body
+}
+
+// ShortHelp shows the focused question's keys.
+func (m *Model) ShortHelp() []key.Binding {
+	if m.focus != focusForm {
+		return nil
+	}
+	return screen.FormHelp(m.form)
+}
+
+// FullHelp shows the same keys.
+func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

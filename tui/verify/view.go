@@ -1,0 +1,41 @@
+package verify
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+)
+
+func (m *Model) headerHeight() int { return lipgloss.Height(m.header()) }
+
+// header says where the code went, shows it when it was not emailed, and its expiry.
+func (m *Model) header() string {
+	cat, st := m.sess.Cat, m.sess.Styles
+	wrap := lipgloss.NewStyle().Width(min(max(m.width, 20), 76))
+	var b strings.Builder
+	b.WriteString(st.Title.Render(cat.Auth.VerifyTitle) + "\n\n")
+	if m.res.Code == "" {
+		b.WriteString(wrap.Render(fmt.Sprintf(cat.Auth.VerifyEmailed, m.res.Email)) + "\n")
+	} else {
+		b.WriteString(wrap.Render(fmt.Sprintf(cat.Auth.VerifyShown, m.res.Email)) + "\n\n")
+		b.WriteString("  " + st.Code.Render(m.res.Code) + "\n\n")
+	}
+	b.WriteString(st.Muted.Render(fmt.Sprintf(cat.Auth.VerifyExpires, cat.DateTime(m.res.ExpiresAt))) + "\n")
+	if m.resent {
+		b.WriteString(st.Success.Render(cat.Auth.CodeResent) + "\n")
+	}
+	if m.err != nil {
+		b.WriteString("\n" + st.Error.Render(cat.Error(m.err)) + "\n")
+	}
+	return b.String()
+}
+
+// View shows the explanation and the form, or the spinner while a request runs.
+func (m *Model) View() string {
+	body := m.form.View()
+	if m.focus != focusForm {
+		body = m.busy.View(m.sess.Cat.App.Working)
+	}
+	return m.header() + "\n" + body
+}
