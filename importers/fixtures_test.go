@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -279,5 +280,18 @@ func TestUnknownFormatSaysWhatWasTried(t *testing.T) {
 	}
 	if len(tried["ent-export"]) == 0 || len(tried["be1d"]) == 0 || len(tried["sds-v1"]) == 0 {
 		t.Errorf("every format says what it missed: %+v", e.Tried)
+	}
+}
+
+func TestSetFilesPickedOneByOne(t *testing.T) {
+	t.Parallel()
+	dir := sample(t, "sds/v2.1")
+	var paths []string
+	for _, n := range []string{"orgs.csv", "users.csv", "roles.csv", "classes.csv", "enrollments.csv", "relationships.csv", "courses.csv", "demographics.csv"} {
+		paths = append(paths, filepath.Join(dir, n))
+	}
+	b := mustParse(t, Options{}, paths...)
+	if b.Format != FormatSDSv2 || len(b.Records) != 8 || len(b.Files) != 8 {
+		t.Errorf("format %q, %d records, %d files", b.Format, len(b.Records), len(b.Files))
 	}
 }
