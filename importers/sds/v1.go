@@ -29,7 +29,16 @@ func SniffV1(files []*roster.File) roster.Fit {
 			fit.Missing = append(fit.Missing, n)
 		}
 	}
-	fit.OK = fit.Matched > 0 && (roster.FindFile(files, "Student.csv") != nil || roster.FindFile(files, "Teacher.csv") != nil)
+	// The names alone could be an ENT file called Student.csv: the SIS ID column settles it.
+	for _, n := range []string{"Student.csv", "Teacher.csv"} {
+		if f := roster.FindFile(files, n); f != nil {
+			t := table.NewText(f.Name, f.Raw)
+			head, _ := table.ReadHeader(t.Rows())
+			if v1Person.Match(head.Fields, head.Line).Has("SIS ID") {
+				fit.OK = true
+			}
+		}
+	}
 	return fit
 }
 
