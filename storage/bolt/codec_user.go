@@ -98,8 +98,13 @@ func appendTime(b []byte, t time.Time) ([]byte, error) {
 
 // decodeUser fills u (all fields but ID, which is the key) from a record. Corrupt input of any
 // kind returns an error wrapping storage.ErrCorrupt; it never panics and never allocates more
-// than the record's size suggests. Strings are copied out of data, which bbolt owns. Times come
-// back in UTC; empty id lists come back nil.
+// than the record's size. Times come back in UTC; empty id lists come back nil.
+//
+// It makes two allocations whatever the user: the three id lists share one array, and the
+// string fields are slices of one copy of the record's string bytes (data belongs to bbolt and
+// dies with the transaction). That made decoding ~2x faster than a copy per field. The price:
+// keeping any one field keeps the whole ~100-250 bytes alive, so a caller that keeps a single
+// field of many users should strings.Clone it (the app's index copies into its own arena).
 func decodeUser(data []byte, u *model.User) error {
 	if len(data) == 0 {
 		return fmt.Errorf("%w: empty user record", storage.ErrCorrupt)
@@ -135,15 +140,17 @@ func decodeUser(data []byte, u *model.User) error {
 	} else {
 		u.ClassIDs, u.GroupIDs, u.ChildIDs = nil, nil, nil
 	}
-	u.LastName = r.str()
-	u.FirstName = r.str()
-	u.Login = r.str()
-	u.Email = r.str()
-	u.Language = model.Language(r.str())
-	u.Source = r.str()
-	u.ExternalID = r.str()
-	u.ActivationCode = r.str()
-	u.PasswordHash = r.str()
+	// The strings are the rest of the record: one copy out of bbolt's memory, then slices of it.
+	blob := string(r.b)
+	u.LastName = r.str(blob)
+	u.FirstName = r.str(blob)
+	u.Login = r.str(blob)
+	u.Email = r.str(blob)
+	u.Language = model.Language(r.str(blob))
+	u.Source = r.str(blob)
+	u.ExternalID = r.str(blob)
+	u.ActivationCode = r.str(blob)
+	u.PasswordHash = r.str(blob)
 	if r.err == nil && len(r.b) != 0 {
 		r.fail("trailing bytes")
 	}
@@ -228,13 +235,15 @@ func (r *reader) time() time.Time {
 	return time.Unix(0, ns).UTC()
 }
 
-func (r *reader) str() string {
+// str reads a length-prefixed string and returns it as a slice of blob, which is a copy of
+// what r had left when the strings began: both end at the same byte.
+func (r *reader) str(blob string) string {
 	n := r.uvarint()
 	if n > uint64(len(r.b)) {
 		r.fail("string longer than the record")
 		return ""
 	}
-	s := string(r.b[:n])
+	off := len(blob) - len(r.b)
 	r.b = r.b[n:]
-	return s
+	return blob[off : off+int(n)]
 }

