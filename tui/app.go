@@ -55,7 +55,8 @@ type Model struct {
 	status        status
 	orgs          []model.Organization // the signed-in admin's, for the header
 	orgsReq       screen.RequestID
-	started       bool
+	// started is set once the start command answered; until then the header names nobody.
+	started bool
 }
 
 // status is the line above the footer: an error or a notice, until the next key.

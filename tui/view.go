@@ -37,7 +37,10 @@ func (m *Model) bodySize() (w, h int) {
 func (m *Model) header() string {
 	cat, st := m.sess.Cat, m.sess.Styles
 	who := cat.App.NotSignedIn
-	if m.sess.SignedIn() {
+	switch {
+	case !m.started:
+		who = ""
+	case m.sess.SignedIn():
 		a := m.sess.Admin
 		who = fmt.Sprintf(cat.App.SignedInAs, a.FullName+" <"+a.Email+">")
 		names := make([]string, len(m.orgs))
