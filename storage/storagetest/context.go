@@ -62,6 +62,13 @@ func testCancelledContext(t *testing.T, s storage.Store) {
 		{"Subscription", func() error { _, err := s.Subscription(ctx, 1); return err }},
 		{"ListSubscriptions", func() error { _, err := s.ListSubscriptions(ctx); return err }},
 		{"ApplySeed", func() error { return s.ApplySeed(ctx, demoSeed()) }},
+		{"Apply", func() error {
+			_, err := s.Apply(ctx, storage.Batch{Users: []model.User{{ID: model.TempID(1), Login: "w"}}})
+			return err
+		}},
+		{"ListImports", func() error { _, err := s.ListImports(ctx); return err }},
+		{"ImportUndo", func() error { _, err := s.ImportUndo(ctx, 1); return err }},
+		{"Provenance", func() error { _, err := s.Provenance(ctx, u.ID); return err }},
 		{"Meta", func() error { _, err := s.Meta(ctx, "k"); return err }},
 		{"SetMeta", func() error { return s.SetMeta(ctx, "k", "v") }},
 		{"Backup", func() error { _, err := s.Backup(ctx, io.Discard); return err }},

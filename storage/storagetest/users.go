@@ -14,6 +14,7 @@ var userTests = []test{
 	{"renames keep the indexes right", testUserRenames},
 	{"delete frees the keys", testUserDelete},
 	{"missing user", testUserMissing},
+	{"delete forgets provenance", testUserDeleteProvenance},
 }
 
 // fullUser sets every field, so a forgotten one in an encoding shows.
@@ -164,5 +165,20 @@ func testUserMissing(t *testing.T, s storage.Store) {
 	isErr(t, "DeleteUser(5)", s.DeleteUser(bg, 5), storage.ErrNotFound)
 	if n, err := s.CountUsers(bg); err != nil || n != 0 {
 		t.Errorf("CountUsers on an empty store = %d, %v", n, err)
+	}
+}
+
+func testUserDeleteProvenance(t *testing.T, s storage.Store) {
+	u := model.User{LastName: "Imported", Login: "imported"}
+	must(t, "CreateUser", s.CreateUser(bg, &u))
+	_, err := s.Apply(bg, storage.Batch{Provenance: map[model.ID]model.Provenance{
+		u.ID: {model.FieldLastName: {File: "eleves.csv", Line: 2}}}})
+	must(t, "Apply provenance", err)
+	if p, err := s.Provenance(bg, u.ID); err != nil || len(p) != 1 {
+		t.Fatalf("Provenance before delete = %+v, %v", p, err)
+	}
+	must(t, "DeleteUser", s.DeleteUser(bg, u.ID))
+	if p, err := s.Provenance(bg, u.ID); err != nil || len(p) != 0 {
+		t.Errorf("Provenance after DeleteUser = %+v, %v; want none", p, err)
 	}
 }
