@@ -85,6 +85,7 @@ var (
 	ErrAlreadyActivated   = errors.New("account already activated")
 	ErrNotPending         = errors.New("user is not pending deletion")
 	ErrNoOrganization     = errors.New("choose an organization")
+	ErrNothingToUndo      = errors.New("no import to undo")
 )
 
 // ThrottledError says sign-in is refused until a moment, after repeated failures.
@@ -111,3 +112,10 @@ type NotEmptyError struct {
 }
 
 func (e *NotEmptyError) Error() string { return fmt.Sprintf("still has %d members", e.Members) }
+
+// ChangedSinceError refuses to undo an import after a user it wrote was changed again.
+type ChangedSinceError struct {
+	Login string
+}
+
+func (e *ChangedSinceError) Error() string { return "user " + e.Login + " changed since the import" }

@@ -8,6 +8,7 @@ type ImportRun struct {
 	At       time.Time
 	AdminID  ID
 	Source   string // "ent", "oneroster", "sds", "sheet", ... as the admin named it
+	OrgIDs   []ID   // the organizations the run touched: who may see and undo it
 	Format   string
 	Files    []ImportFile
 	Counts   ImportCounts

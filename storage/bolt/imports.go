@@ -66,6 +66,10 @@ func readProvenance(tx *bbolt.Tx, userID model.ID) (model.Provenance, error) {
 func applyImportParts(tx *bbolt.Tx, b storage.Batch, ids map[model.ID]model.ID) error {
 	if b.Import != nil {
 		run := *b.Import
+		run.OrgIDs = make([]model.ID, len(b.Import.OrgIDs))
+		for i, id := range b.Import.OrgIDs {
+			run.OrgIDs[i] = real(ids, id)
+		}
 		var err error
 		if run.ID.IsTemp() {
 			temp := run.ID

@@ -1,0 +1,189 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"rollcall/importers"
+	"rollcall/importers/table"
+	"rollcall/model"
+	"rollcall/storage"
+)
+
+// Import reads roster files and syncs the directory with them, all or nothing: the files are
+// parsed and the whole change is computed first (any invalid row stops it, with every error
+// located), then written in one transaction. With opts.DryRun nothing is written and the report
+// is the full diff. progress, which may be nil, sees each stage; ctx cancels at any point before
+// the write.
+func (a *App) Import(ctx context.Context, admin model.Admin, inputs []importers.Input, opts ImportOptions, progress func(ImportProgress)) (ImportReport, error) {
+	report := func(pr ImportProgress) {
+		if progress != nil {
+			progress(pr)
+		}
+	}
+	batch, err := importers.Parse(ctx, inputs, importers.Options{Format: opts.Format}, func(pr importers.Progress) {
+		report(ImportProgress{Stage: StageParsing, File: pr.File, Rows: pr.Rows})
+	})
+	if err != nil {
+		return ImportReport{}, err
+	}
+	dir, err := a.snapshot(ctx, admin, opts.OrgID)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	p := &planner{opts: opts, source: importSource(opts.Source, batch.Format), batch: batch, now: a.now(),
+		random: a.random, errs: table.NewErrors(100), dir: dir}
+	p.plan(report)
+	if err := p.errs.Err(); err != nil {
+		return ImportReport{}, err
+	}
+	if p.tooMany != nil {
+		return ImportReport{}, p.tooMany
+	}
+	if err := ctx.Err(); err != nil {
+		return ImportReport{}, err
+	}
+	p.report.DryRun = opts.DryRun
+	if opts.DryRun {
+		return p.report, nil
+	}
+	if err := a.hashPasswords(ctx, p, report); err != nil {
+		return ImportReport{}, err
+	}
+	report(ImportProgress{Stage: StageWriting, Total: len(p.out.Users)})
+	p.out.Import.AdminID = admin.ID
+	applied, err := a.applyBatch(ctx, p.out)
+	if err != nil {
+		return ImportReport{}, fmt.Errorf("import: %w", err)
+	}
+	p.report.RunID = applied.IDs[p.runID]
+	if err := a.grantOrgs(ctx, admin, p.undo.NewOrgs, applied); err != nil {
+		return p.report, err
+	}
+	report(ImportProgress{Stage: StageDone, Total: len(p.out.Users)})
+	return p.report, nil
+}
+
+// importSource is the source an import's users belong to: what the admin named, else the
+// format's family.
+func importSource(named string, f importers.Format) string {
+	if s := strings.ToLower(strings.TrimSpace(named)); s != "" {
+		return s
+	}
+	switch f {
+	case importers.FormatENT, importers.FormatENTExport:
+		return "ent"
+	case importers.FormatSDSv1, importers.FormatSDSv2:
+		return "sds"
+	}
+	return string(f)
+}
+
+// snapshot loads what the planner reads: the admin's organizations, their classes, groups and
+// users, and every login in use.
+func (a *App) snapshot(ctx context.Context, admin model.Admin, target model.ID) (directorySnapshot, error) {
+	d := directorySnapshot{logins: map[string]bool{}}
+	switch {
+	case target != 0 && !adminOf(admin, target):
+		return d, storage.ErrNotFound
+	case target != 0:
+		d.target = target
+	case len(admin.OrgIDs) == 1:
+		d.target = admin.OrgIDs[0]
+	}
+	orgs, err := a.store.ListOrgs(ctx)
+	if err != nil {
+		return d, err
+	}
+	for _, o := range orgs {
+		if adminOf(admin, o.ID) {
+			d.orgs = append(d.orgs, o)
+		}
+	}
+	classes, err := a.store.ListClasses(ctx)
+	if err != nil {
+		return d, err
+	}
+	for _, c := range classes {
+		if adminOf(admin, c.OrgID) {
+			d.classes = append(d.classes, c)
+		}
+	}
+	groups, err := a.store.ListGroups(ctx)
+	if err != nil {
+		return d, err
+	}
+	for _, g := range groups {
+		if adminOf(admin, g.OrgID) {
+			d.groups = append(d.groups, g)
+		}
+	}
+	err = a.store.ForEachUser(ctx, func(u *model.User) error {
+		d.logins[strings.ToLower(u.Login)] = true
+		if adminOf(admin, u.OrgID) {
+			d.users = append(d.users, *u)
+		}
+		return nil
+	})
+	return d, err
+}
+
+// hashPasswords hashes the imported passwords on every core, reporting progress.
+func (a *App) hashPasswords(ctx context.Context, p *planner, report func(ImportProgress)) error {
+	if len(p.passwords) == 0 {
+		return nil
+	}
+	var done atomic.Int64
+	var firstErr error
+	var mu sync.Mutex
+	jobs := make(chan pendingPassword)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for j := range jobs {
+				h, err := hashPassword(a.argon, a.random, j.password)
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				p.out.Users[j.user].PasswordHash = h
+				mu.Unlock()
+				report(ImportProgress{Stage: StageHashing, Hashed: int(done.Add(1)), Total: len(p.passwords)})
+			}
+		})
+	}
+	for _, j := range p.passwords {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- j
+	}
+	close(jobs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return firstErr
+}
+
+// grantOrgs makes the importing admin an admin of the organizations the import created.
+func (a *App) grantOrgs(ctx context.Context, admin model.Admin, temps []model.ID, applied storage.Applied) error {
+	if len(temps) == 0 {
+		return nil
+	}
+	fresh, err := a.store.Admin(ctx, admin.ID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	for _, t := range temps {
+		fresh.OrgIDs = appendUnique(fresh.OrgIDs, applied.IDs[t])
+	}
+	return a.store.UpdateAdmin(ctx, fresh)
+}

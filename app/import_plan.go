@@ -1,0 +1,117 @@
+package app
+
+import (
+	"io"
+	"strings"
+	"time"
+
+	"rollcall/importers"
+	"rollcall/importers/table"
+	"rollcall/model"
+	"rollcall/storage"
+)
+
+// Rules the import planner reports, beside the parsers' own.
+const (
+	RuleAmbiguousMatch  model.Rule = "ambiguous_match"  // a row matches two users; Expected names how
+	RuleDuplicatePerson model.Rule = "duplicate_person" // two rows are the same person; Other is the first
+	RuleUnknownChild    model.Rule = "unknown_child"    // a parent's child matches no student
+	RuleAmbiguousChild  model.Rule = "ambiguous_child"  // a parent's child matches two students
+)
+
+// planner turns a parsed import and the directory as it is into one storage batch and a report.
+// It does no I/O: everything it needs is loaded before, and the batch is written after.
+type planner struct {
+	opts   ImportOptions
+	source string
+	batch  *importers.Batch
+	now    time.Time
+	random io.Reader
+	errs   *table.Errors
+	temp   int
+	runID  model.ID
+
+	dir     directorySnapshot
+	orgOf   map[string]model.ID // OrgDef external id → org id (real or temporary)
+	classOf map[setKey]model.ID // (org, folded code) → class id
+	groupOf map[setKey]model.ID
+	codeOf  map[model.ID]string // class and group id → code, for the diff
+
+	recUser   []model.ID         // per record: the user it is (real, or temporary when new)
+	recOrg    []model.ID         // per record: its organization
+	recMatch  []int              // per record: index of the matched user in dir.users, or -1
+	children  map[int][]model.ID // per parent record: the children its row names
+	matchedBy map[model.ID]int   // existing user id → record index that matched it
+	emailRows map[string]int     // how many records carry each email
+	passwords []pendingPassword
+
+	out     storage.Batch
+	report  ImportReport
+	undo    model.ImportUndo
+	tooMany *TooManyDeletionsError
+}
+
+// setKey names a class or group within an organization.
+type setKey struct {
+	org  model.ID
+	code string // folded
+}
+
+type pendingPassword struct {
+	user     int // index in out.Users
+	password string
+}
+
+// directorySnapshot is the part of the store an import reads: the admin's organizations and
+// their classes, groups and users, plus every login in use anywhere (logins are global).
+type directorySnapshot struct {
+	target  model.ID // organization of one-school formats; 0 if none
+	orgs    []model.Organization
+	classes []model.Class
+	groups  []model.Group
+	users   []model.User
+	logins  map[string]bool // lower-case
+
+	byExt   map[string]int   // external id of this source → index in users
+	byLogin map[string]int   // lower-case login → index
+	byEmail map[string][]int // email → indexes
+	byName  map[string][]int // folded last, first and birth date → indexes
+}
+
+func (p *planner) newTemp() model.ID {
+	p.temp++
+	return model.TempID(p.temp)
+}
+
+// plan computes the batch; the errors it finds are in p.errs.
+func (p *planner) plan(progress func(ImportProgress)) {
+	p.runID = p.newTemp()
+	p.orgOf, p.classOf, p.groupOf = map[string]model.ID{}, map[setKey]model.ID{}, map[setKey]model.ID{}
+	p.codeOf, p.matchedBy = map[model.ID]string{}, map[model.ID]int{}
+	p.indexDirectory()
+	p.resolveOrgs()
+	p.resolveClasses()
+	n := len(p.batch.Records)
+	p.recUser, p.recOrg, p.recMatch = make([]model.ID, n), make([]model.ID, n), make([]int, n)
+	p.checkBatchDuplicates()
+	for i := range p.batch.Records {
+		p.matchRecord(i)
+	}
+	p.linkChildren()
+	for i := range p.batch.Records {
+		p.planRecord(i)
+		if progress != nil && (i%5000 == 4999 || i == n-1) {
+			progress(ImportProgress{Stage: StageMatching, Matched: i + 1, Total: n})
+		}
+	}
+	p.markAbsent()
+	p.finish()
+}
+
+// fold is the comparison form of codes and names in an import.
+func fold(s string) string { return strings.TrimSpace(model.Fold(model.CleanName(s))) }
+
+func (p *planner) rowError(where importers.Location, column, value string, rule model.Rule, expected string) {
+	p.errs.Add(&table.RowError{File: where.File, Sheet: where.Sheet, Line: where.Line, Column: column,
+		Value: table.Shorten(value, table.MaxValueInError), Rule: rule, Expected: expected})
+}

@@ -1,0 +1,197 @@
+package app
+
+import (
+	"strings"
+
+	"rollcall/importers"
+	"rollcall/model"
+)
+
+// indexDirectory builds the lookup maps of the snapshot. Only users without a source, or of
+// this import's source, can be matched: a user another sync owns is never taken over.
+func (p *planner) indexDirectory() {
+	d := &p.dir
+	d.byExt, d.byLogin = map[string]int{}, map[string]int{}
+	d.byEmail, d.byName = map[string][]int{}, map[string][]int{}
+	for i := range d.users {
+		u := &d.users[i]
+		if u.Source != "" && u.Source != p.source {
+			continue
+		}
+		if u.ExternalID != "" && u.Source == p.source {
+			d.byExt[u.ExternalID] = i
+		}
+		if u.Login != "" {
+			d.byLogin[strings.ToLower(u.Login)] = i
+		}
+		if u.Email != "" {
+			d.byEmail[u.Email] = append(d.byEmail[u.Email], i)
+		}
+		k := nameKey(u.LastName, u.FirstName, u.BirthDate, u.Profile)
+		d.byName[k] = append(d.byName[k], i)
+	}
+	for _, c := range d.classes {
+		p.codeOf[c.ID] = c.Code
+	}
+	for _, g := range d.groups {
+		p.codeOf[g.ID] = g.Code
+	}
+}
+
+// nameKey is the last-resort identity: names and birth date, or names and profile when the
+// birth date is unknown (a parent and a pupil may share a name).
+func nameKey(last, first string, birth model.Date, profile model.Profile) string {
+	if birth.IsZero() {
+		return fold(last) + "\x00" + fold(first) + "\x00" + profile.String()
+	}
+	return fold(last) + "\x00" + fold(first) + "\x00" + birth.String()
+}
+
+// resolveOrgs matches each organization a set defines to one of the admin's, by the source's id
+// then by official code, and plans the others.
+func (p *planner) resolveOrgs() {
+	for _, def := range p.batch.Orgs {
+		if _, done := p.orgOf[def.ExternalID]; done {
+			continue
+		}
+		if id, ok := p.findOrg(def); ok {
+			p.orgOf[def.ExternalID] = id
+			continue
+		}
+		org := model.Organization{ID: p.newTemp(), Name: def.Name, Code: def.Code, Source: p.source,
+			ExternalID: def.ExternalID, CreatedAt: p.now}
+		if org.Name == "" {
+			org.Name = def.ExternalID
+		}
+		p.out.Orgs = append(p.out.Orgs, org)
+		p.undo.NewOrgs = append(p.undo.NewOrgs, org.ID)
+		p.report.Counts.OrgsCreated++
+		p.orgOf[def.ExternalID] = org.ID
+	}
+}
+
+func (p *planner) findOrg(def importers.OrgDef) (model.ID, bool) {
+	for _, o := range p.dir.orgs {
+		if o.Source == p.source && o.ExternalID != "" && o.ExternalID == def.ExternalID {
+			return o.ID, true
+		}
+	}
+	for _, o := range p.dir.orgs {
+		if def.Code != "" && strings.EqualFold(o.Code, def.Code) {
+			return o.ID, true
+		}
+	}
+	return 0, false
+}
+
+// recordOrg is the organization of a record: the one its row names, the set's only one, or
+// the import's target.
+func (p *planner) recordOrg(rec *importers.Record) model.ID {
+	if rec.OrgExternalID != "" {
+		if id, ok := p.orgOf[rec.OrgExternalID]; ok {
+			return id
+		}
+	}
+	if len(p.batch.Orgs) == 1 {
+		return p.orgOf[p.batch.Orgs[0].ExternalID]
+	}
+	return p.dir.target
+}
+
+// resolveClasses matches the classes the files define to existing ones (by the source's id,
+// then by code ignoring case and accents) and plans the others.
+func (p *planner) resolveClasses() {
+	for _, def := range p.batch.Classes {
+		org := p.dir.target
+		if def.OrgExternalID != "" {
+			if id, ok := p.orgOf[def.OrgExternalID]; ok {
+				org = id
+			}
+		} else if len(p.batch.Orgs) == 1 {
+			org = p.orgOf[p.batch.Orgs[0].ExternalID]
+		}
+		if org == 0 {
+			continue // reported for the records that use it
+		}
+		p.classID(org, def)
+	}
+}
+
+// classID returns the class of an organization with the definition's code, planning it if new.
+func (p *planner) classID(org model.ID, def importers.ClassDef) model.ID {
+	key := setKey{org, fold(def.Code)}
+	if id, ok := p.classOf[key]; ok {
+		return id
+	}
+	for _, c := range p.dir.classes {
+		if c.OrgID != org {
+			continue
+		}
+		if (def.ExternalID != "" && c.Source == p.source && c.ExternalID == def.ExternalID) || fold(c.Code) == key.code {
+			p.classOf[key] = c.ID
+			return c.ID
+		}
+	}
+	name := def.Name
+	if name == "" {
+		name = def.Code
+	}
+	c := model.Class{ID: p.newTemp(), OrgID: org, Code: model.CleanName(def.Code), Name: model.CleanName(name),
+		Level: def.Level, Source: p.source, ExternalID: def.ExternalID, CreatedAt: p.now}
+	p.out.Classes = append(p.out.Classes, c)
+	p.undo.NewClasses = append(p.undo.NewClasses, c.ID)
+	p.report.Counts.ClassesCreated++
+	p.classOf[key], p.codeOf[c.ID] = c.ID, c.Code
+	return c.ID
+}
+
+// recordClasses resolves a record's class codes within its organization.
+func (p *planner) recordClasses(org model.ID, codes []string) []model.ID {
+	var ids []model.ID
+	for _, code := range codes {
+		def := importers.ClassDef{Code: code}
+		for _, d := range p.batch.Classes {
+			if d.Code == code {
+				def = d
+				break
+			}
+		}
+		classOrg := org
+		if def.OrgExternalID != "" {
+			if id, ok := p.orgOf[def.OrgExternalID]; ok {
+				classOrg = id
+			}
+		}
+		ids = appendUnique(ids, p.classID(classOrg, def))
+	}
+	return ids
+}
+
+// recordGroups resolves group codes within the organization, planning new groups.
+func (p *planner) recordGroups(org model.ID, codes []string) []model.ID {
+	var ids []model.ID
+	for _, code := range codes {
+		key := setKey{org, fold(code)}
+		id, ok := p.groupOf[key]
+		if !ok {
+			for _, g := range p.dir.groups {
+				if g.OrgID == org && fold(g.Code) == key.code {
+					id, ok = g.ID, true
+					break
+				}
+			}
+		}
+		if !ok {
+			g := model.Group{ID: p.newTemp(), OrgID: org, Code: model.CleanName(code), Name: model.CleanName(code),
+				Source: p.source, CreatedAt: p.now}
+			p.out.Groups = append(p.out.Groups, g)
+			p.undo.NewGroups = append(p.undo.NewGroups, g.ID)
+			p.report.Counts.GroupsCreated++
+			id = g.ID
+			p.codeOf[id] = g.Code
+		}
+		p.groupOf[key] = id
+		ids = appendUnique(ids, id)
+	}
+	return ids
+}

@@ -1,0 +1,135 @@
+package app
+
+import (
+	"fmt"
+
+	"rollcall/importers"
+	"rollcall/model"
+)
+
+// ImportOptions tune one import.
+type ImportOptions struct {
+	// Source names where the files come from ("ent", "oneroster", ...); default: the format's
+	// family. Users are matched, and marked pending deletion, within their source.
+	Source string
+	Format importers.Format // "" detects
+	// OrgID receives the users of one-school formats (ENT, BE1D, spreadsheets); default: the
+	// admin's only organization.
+	OrgID model.ID
+	// Force overwrites fields set by hand and local admins' fields.
+	Force bool
+	// MaxDeletions caps how many of the source's users one import may mark pending deletion:
+	// a count, or with Percent a percentage of those users (default 10%).
+	MaxDeletions DeletionLimit
+	DryRun       bool
+}
+
+// DeletionLimit is a cap on deletions: Count users, or Percent of the source's users.
+type DeletionLimit struct {
+	Count     int
+	Percent   float64
+	IsPercent bool
+	Set       bool
+}
+
+// ParseDeletionLimit reads "25" or "5%".
+func ParseDeletionLimit(s string) (DeletionLimit, bool) {
+	var l DeletionLimit
+	if n := len(s); n > 1 && s[n-1] == '%' {
+		if _, err := fmt.Sscanf(s[:n-1], "%g", &l.Percent); err != nil || l.Percent < 0 || l.Percent > 100 {
+			return l, false
+		}
+		l.Set, l.IsPercent = true, true
+		return l, true
+	}
+	if _, err := fmt.Sscanf(s, "%d", &l.Count); err != nil || l.Count < 0 {
+		return l, false
+	}
+	l.Set = true
+	return l, true
+}
+
+func (l DeletionLimit) allows(n, of int) bool {
+	switch {
+	case !l.Set:
+		return float64(n) <= 0.10*float64(of)
+	case l.IsPercent:
+		return float64(n) <= l.Percent/100*float64(of)
+	}
+	return n <= l.Count
+}
+
+// TooManyDeletionsError stops an import that would mark too many users pending deletion.
+type TooManyDeletionsError struct {
+	Would, Of int
+	Limit     DeletionLimit
+}
+
+func (e *TooManyDeletionsError) Error() string {
+	return fmt.Sprintf("the import would mark %d of %d users pending deletion", e.Would, e.Of)
+}
+
+// ImportStage is the step an import is at, for progress.
+type ImportStage uint8
+
+// The stages of an import.
+const (
+	StageParsing ImportStage = iota
+	StageMatching
+	StageHashing
+	StageWriting
+	StageDone
+)
+
+// ImportProgress is what a progress callback sees: the stage and counts so far.
+type ImportProgress struct {
+	Stage   ImportStage
+	File    string
+	Rows    int // rows parsed
+	Matched int // records matched or planned
+	Total   int // records in the import, once parsed
+	Hashed  int // imported passwords hashed
+}
+
+// ChangeKind is the bucket a user ends in.
+type ChangeKind uint8
+
+// The buckets of an import report.
+const (
+	Created ChangeKind = iota
+	Updated
+	Unchanged
+	Protected
+	PendingDeletion
+)
+
+// FieldChange is one field an import sets: from Old to New, as text.
+type FieldChange struct {
+	Field    model.Field
+	Old, New string
+}
+
+// UserChange is one user's line in the diff.
+type UserChange struct {
+	Kind      ChangeKind
+	UserID    model.ID // 0 for a user still to be created
+	Login     string
+	LastName  string
+	FirstName string
+	Profile   model.Profile
+	Where     importers.Location
+	Fields    []FieldChange
+	Blocked   []model.Field // changes refused because the field is protected
+	Restored  bool          // back from pending deletion
+}
+
+// ImportReport is what an import did (or, dry, would do).
+type ImportReport struct {
+	RunID   model.ID
+	Source  string
+	Format  importers.Format
+	Files   []model.ImportFile
+	Counts  model.ImportCounts
+	Changes []UserChange // every user, in file order, then users marked pending
+	DryRun  bool
+}

@@ -1,0 +1,195 @@
+package app
+
+import (
+	"slices"
+	"strings"
+
+	"rollcall/importers"
+	"rollcall/model"
+)
+
+// wantedFields are the values a record asks for. Empty values mean "the file does not say", so
+// an import never erases what it does not know.
+type wantedFields struct {
+	profile          model.Profile
+	last, first      string
+	email            string
+	birth            model.Date
+	classes, groups  []model.ID
+	hasClass, hasGrp bool
+	children         []model.ID
+	hasKids          bool
+}
+
+func (p *planner) wanted(rec *importers.Record, org model.ID) wantedFields {
+	w := wantedFields{profile: rec.Profile, last: model.CleanName(rec.LastName), first: model.CleanName(rec.FirstName),
+		email: rec.Email, birth: rec.BirthDate}
+	if len(rec.Classes) > 0 {
+		w.classes, w.hasClass = p.recordClasses(org, rec.Classes), true
+	}
+	if len(rec.Groups) > 0 {
+		w.groups, w.hasGrp = p.recordGroups(org, rec.Groups), true
+	}
+	return w
+}
+
+// createUser plans a new account: a login, an activation code (or the imported password), and
+// provenance for every field the file gave.
+func (p *planner) createUser(i int, rec *importers.Record, org model.ID, w wantedFields) {
+	u := model.User{ID: p.recUser[i], OrgID: org, Profile: w.profile, LastName: w.last, FirstName: w.first,
+		Email: w.email, BirthDate: w.birth, ClassIDs: w.classes, GroupIDs: w.groups, ChildIDs: w.children, Source: p.source,
+		ExternalID: rec.ExternalID, CreatedAt: p.now, UpdatedAt: p.now}
+	u.Login = p.newLogin(rec)
+	if rec.Password != "" {
+		p.passwords = append(p.passwords, pendingPassword{user: len(p.out.Users), password: rec.Password})
+		u.ActivatedAt = p.now
+	} else {
+		code, err := model.NewCode(p.random, 8)
+		if err != nil {
+			p.rowError(rec.Where, "", "", "random_source", err.Error())
+			return
+		}
+		u.ActivationCode = code
+	}
+	p.out.Users = append(p.out.Users, u)
+	p.undo.NewUsers = append(p.undo.NewUsers, u.ID)
+	prov := model.Provenance{}
+	for _, f := range []model.Field{model.FieldProfile, model.FieldLastName, model.FieldFirstName, model.FieldLogin} {
+		prov[f] = p.origin(rec)
+	}
+	for f, set := range map[model.Field]bool{model.FieldEmail: w.email != "", model.FieldBirthDate: !w.birth.IsZero(),
+		model.FieldClasses: w.hasClass, model.FieldGroups: w.hasGrp, model.FieldChildren: w.hasKids} {
+		if set {
+			prov[f] = p.origin(rec)
+		}
+	}
+	p.setProvenance(u.ID, prov)
+	p.report.Counts.Created++
+	p.report.Changes = append(p.report.Changes, UserChange{Kind: Created, Login: u.Login, LastName: u.LastName,
+		FirstName: u.FirstName, Profile: u.Profile, Where: rec.Where})
+}
+
+func (p *planner) origin(rec *importers.Record) model.Origin {
+	return model.Origin{Run: p.runID, File: rec.Where.File, Line: rec.Where.Line}
+}
+
+func (p *planner) setProvenance(id model.ID, prov model.Provenance) {
+	if len(prov) == 0 {
+		return
+	}
+	if p.out.Provenance == nil {
+		p.out.Provenance = map[model.ID]model.Provenance{}
+	}
+	cur := p.out.Provenance[id]
+	if cur == nil {
+		p.out.Provenance[id] = prov
+		return
+	}
+	for f, o := range prov {
+		cur[f] = o
+	}
+}
+
+// newLogin keeps the file's login when it is usable and free, else makes firstname.lastname.
+func (p *planner) newLogin(rec *importers.Record) string {
+	l := strings.TrimSpace(rec.Login)
+	if l != "" && !strings.ContainsAny(l, " \t") && !p.dir.logins[strings.ToLower(l)] {
+		p.dir.logins[strings.ToLower(l)] = true
+		return l
+	}
+	login := model.UniqueLogin(model.LoginBase(rec.FirstName, rec.LastName), func(s string) bool { return p.dir.logins[s] })
+	p.dir.logins[login] = true
+	return login
+}
+
+// updateUser applies the record's values to a matched user, except protected fields.
+func (p *planner) updateUser(i int, rec *importers.Record, idx int, w wantedFields) {
+	before := p.dir.users[idx]
+	u := before
+	u.ClassIDs, u.GroupIDs, u.ChildIDs = slices.Clone(u.ClassIDs), slices.Clone(u.GroupIDs), slices.Clone(u.ChildIDs)
+	ch := UserChange{UserID: u.ID, Login: u.Login, LastName: u.LastName, FirstName: u.FirstName, Profile: u.Profile, Where: rec.Where}
+	prov := model.Provenance{}
+	set := func(f model.Field, differs bool, old, new string, apply func()) {
+		if !differs {
+			return
+		}
+		if p.protected(&before, f) {
+			ch.Blocked = append(ch.Blocked, f)
+			return
+		}
+		apply()
+		ch.Fields = append(ch.Fields, FieldChange{Field: f, Old: old, New: new})
+		prov[f] = p.origin(rec)
+	}
+	set(model.FieldProfile, w.profile != 0 && w.profile != u.Profile, u.Profile.String(), w.profile.String(), func() { u.Profile = w.profile })
+	set(model.FieldLastName, w.last != "" && w.last != u.LastName, u.LastName, w.last, func() { u.LastName = w.last })
+	set(model.FieldFirstName, w.first != "" && w.first != u.FirstName, u.FirstName, w.first, func() { u.FirstName = w.first })
+	set(model.FieldEmail, w.email != "" && w.email != u.Email, u.Email, w.email, func() { u.Email = w.email })
+	set(model.FieldBirthDate, !w.birth.IsZero() && w.birth != u.BirthDate, u.BirthDate.String(), w.birth.String(), func() { u.BirthDate = w.birth })
+	set(model.FieldClasses, w.hasClass && !sameIDs(w.classes, u.ClassIDs), p.codes(u.ClassIDs), p.codes(w.classes), func() { u.ClassIDs = w.classes })
+	set(model.FieldGroups, w.hasGrp && !sameIDs(w.groups, u.GroupIDs), p.codes(u.GroupIDs), p.codes(w.groups), func() { u.GroupIDs = w.groups })
+	set(model.FieldChildren, w.hasKids && !sameIDs(w.children, u.ChildIDs), p.logins(u.ChildIDs), p.logins(w.children), func() { u.ChildIDs = w.children })
+	if u.OrgID != p.recOrg[i] && !p.protected(&before, model.FieldClasses) {
+		u.OrgID = p.recOrg[i] // the person moved to another school of the admin's
+	}
+	if u.Source != p.source || u.ExternalID != rec.ExternalID && rec.ExternalID != "" {
+		u.Source, u.ExternalID = p.source, rec.ExternalID // adopted: the next run matches by id
+	}
+	if u.PendingDeletion() {
+		u.PendingSince, ch.Restored = model.User{}.PendingSince, true
+		p.report.Counts.Restored++
+	}
+	p.bucket(&ch, before, u, prov)
+}
+
+// bucket files a matched user's change and queues the write when anything changed.
+func (p *planner) bucket(ch *UserChange, before, u model.User, prov model.Provenance) {
+	changed := len(ch.Fields) > 0 || ch.Restored || u.Source != before.Source || u.ExternalID != before.ExternalID || u.OrgID != before.OrgID
+	switch {
+	case len(ch.Fields) > 0 || ch.Restored:
+		ch.Kind = Updated
+		p.report.Counts.Updated++
+	case len(ch.Blocked) > 0:
+		ch.Kind = Protected
+		p.report.Counts.Protected++
+	default:
+		ch.Kind = Unchanged
+		p.report.Counts.Unchanged++
+	}
+	p.report.Changes = append(p.report.Changes, *ch)
+	if !changed {
+		return
+	}
+	u.UpdatedAt = p.now
+	p.out.Users = append(p.out.Users, u)
+	p.undo.Before = append(p.undo.Before, before)
+	p.setProvenance(u.ID, prov)
+}
+
+// protected says whether an import must leave a field of this user alone.
+func (p *planner) protected(u *model.User, f model.Field) bool {
+	if p.opts.Force {
+		return false
+	}
+	return u.CreatedByHand || u.LocalAdmin || u.ByHand.Has(f)
+}
+
+func sameIDs(a, b []model.ID) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, id := range a {
+		if !slices.Contains(b, id) {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *planner) codes(ids []model.ID) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = p.codeOf[id]
+	}
+	return strings.Join(parts, ", ")
+}
