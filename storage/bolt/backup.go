@@ -57,7 +57,17 @@ func (s *Store) BackupToFile(ctx context.Context, path string) (err error) {
 	if err := os.Rename(f.Name(), path); err != nil {
 		return fmt.Errorf("backup to %s: %w", path, err)
 	}
+	syncDir(dir)
 	return nil
+}
+
+// syncDir makes a rename in dir durable where the system allows it (not on Windows, where
+// opening a directory for sync fails; the rename is then as durable as the OS makes it).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
 }
 
 // ctxWriter fails writes once ctx is done, which aborts tx.WriteTo.

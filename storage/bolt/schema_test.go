@@ -225,3 +225,31 @@ func TestRefusedFilesStayUntouched(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenUpgradesAV1File runs the real migration list on a file as version 1 left it.
+func TestOpenUpgradesAV1File(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	path := v1File(t)
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer s.Close()
+	if s.SchemaVersion() != CurrentSchema {
+		t.Errorf("SchemaVersion = %d, want %d", s.SchemaVersion(), CurrentSchema)
+	}
+	u, err := s.User(ctx, 1)
+	if want := sampleUser(); err != nil || u.Login != want.Login {
+		t.Errorf("the v1 user after the upgrade: %q, %v", u.Login, err)
+	}
+	if got, err := s.UserByLogin(ctx, u.Login); err != nil || got.ID != 1 {
+		t.Errorf("the v1 login index after the upgrade: %d, %v", got.ID, err)
+	}
+	if _, err := s.ListImports(ctx); err != nil {
+		t.Errorf("ListImports on the upgraded file: %v", err)
+	}
+	if _, err := s.Apply(ctx, storage.Batch{Provenance: map[model.ID]model.Provenance{1: {model.FieldEmail: {File: "f.csv", Line: 2}}}}); err != nil {
+		t.Errorf("writing provenance on the upgraded file: %v", err)
+	}
+}
