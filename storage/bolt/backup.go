@@ -76,6 +76,7 @@ type ctxWriter struct {
 	w   io.Writer
 }
 
+// Write refuses once the context is done, otherwise writes through.
 func (c ctxWriter) Write(p []byte) (int, error) {
 	if err := c.ctx.Err(); err != nil {
 		return 0, err

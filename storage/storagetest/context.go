@@ -19,10 +19,35 @@ func testCancelledContext(t *testing.T, s storage.Store) {
 	must(t, "PutCode", s.PutCode(bg, newCode("h", model.PurposeInvite, u.ID)))
 	ctx, cancel := context.WithCancel(bg)
 	cancel()
-	calls := []struct {
-		name string
-		call func() error
-	}{
+	calls := cancelledCalls(ctx, s, u)
+	for _, c := range calls {
+		isErr(t, c.name, c.call(), context.Canceled)
+	}
+	// Nothing above was written.
+	if _, err := s.User(bg, u.ID); err != nil {
+		t.Errorf("DeleteUser with a cancelled context deleted the user: %v", err)
+	}
+	if _, err := s.SpendCode(bg, model.PurposeInvite, "h", accept); err != nil {
+		t.Errorf("a cancelled SpendCode or RevokeCodes spent the code: %v", err)
+	}
+	seedLeftNothing(t, s, 1)
+	if v, _ := s.Meta(bg, "k"); v != "" {
+		t.Errorf("SetMeta with a cancelled context wrote %q", v)
+	}
+	if tok, _ := s.LocalToken(bg, "alice"); tok != "" {
+		t.Errorf("SetLocalToken with a cancelled context wrote %q", tok)
+	}
+}
+
+// call is one store method invoked with fixed arguments.
+type call struct {
+	name string
+	call func() error
+}
+
+// cancelledCalls is every method of the store called with ctx; u is a stored user.
+func cancelledCalls(ctx context.Context, s storage.Store, u model.User) []call {
+	return []call{
 		{"CreateAdmin", func() error { return s.CreateAdmin(ctx, &model.Admin{Email: "a@example.org"}) }},
 		{"Admin", func() error { _, err := s.Admin(ctx, 1); return err }},
 		{"AdminByEmail", func() error { _, err := s.AdminByEmail(ctx, "a@example.org"); return err }},
@@ -72,22 +97,5 @@ func testCancelledContext(t *testing.T, s storage.Store) {
 		{"Meta", func() error { _, err := s.Meta(ctx, "k"); return err }},
 		{"SetMeta", func() error { return s.SetMeta(ctx, "k", "v") }},
 		{"Backup", func() error { _, err := s.Backup(ctx, io.Discard); return err }},
-	}
-	for _, c := range calls {
-		isErr(t, c.name, c.call(), context.Canceled)
-	}
-	// Nothing above was written.
-	if _, err := s.User(bg, u.ID); err != nil {
-		t.Errorf("DeleteUser with a cancelled context deleted the user: %v", err)
-	}
-	if _, err := s.SpendCode(bg, model.PurposeInvite, "h", accept); err != nil {
-		t.Errorf("a cancelled SpendCode or RevokeCodes spent the code: %v", err)
-	}
-	seedLeftNothing(t, s, 1)
-	if v, _ := s.Meta(bg, "k"); v != "" {
-		t.Errorf("SetMeta with a cancelled context wrote %q", v)
-	}
-	if tok, _ := s.LocalToken(bg, "alice"); tok != "" {
-		t.Errorf("SetLocalToken with a cancelled context wrote %q", tok)
 	}
 }
