@@ -89,12 +89,10 @@ func (p *planner) single(rec *importers.Record, candidates []int, how, value str
 func (p *planner) matchRecord(i int) {
 	rec := &p.batch.Records[i]
 	p.recMatch[i] = -1
-	org := p.recordOrg(rec)
-	if org == 0 {
+	if p.recOrg[i] == 0 {
 		p.rowError(rec.Where, "", "", importers.RuleUnknownOrg, "--org")
 		return
 	}
-	p.recOrg[i] = org
 	idx := p.match(rec)
 	if idx < 0 {
 		p.recUser[i] = p.newTemp()
@@ -124,4 +122,28 @@ func (p *planner) planRecord(i int) {
 		return
 	}
 	p.updateUser(i, rec, p.recMatch[i], want)
+}
+
+// assignOrgs gives every record its organization. A parent whose row names none (SDS parents
+// come from relationships.csv) belongs to the school of their first child in the files.
+func (p *planner) assignOrgs() {
+	byExt := map[string]int{}
+	for i := range p.batch.Records {
+		rec := &p.batch.Records[i]
+		p.recOrg[i] = p.recordOrg(rec)
+		if rec.ExternalID != "" {
+			byExt[rec.ExternalID] = i
+		}
+	}
+	for i := range p.batch.Records {
+		if p.recOrg[i] != 0 {
+			continue
+		}
+		for _, ref := range p.batch.Records[i].Children {
+			if j, ok := byExt[ref.ExternalID]; ok && p.recOrg[j] != 0 {
+				p.recOrg[i] = p.recOrg[j]
+				break
+			}
+		}
+	}
 }

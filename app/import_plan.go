@@ -94,6 +94,7 @@ func (p *planner) plan(progress func(ImportProgress)) {
 	n := len(p.batch.Records)
 	p.recUser, p.recOrg, p.recMatch = make([]model.ID, n), make([]model.ID, n), make([]int, n)
 	p.checkBatchDuplicates()
+	p.assignOrgs()
 	for i := range p.batch.Records {
 		p.matchRecord(i)
 	}

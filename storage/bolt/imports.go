@@ -96,7 +96,12 @@ func applyImportParts(tx *bbolt.Tx, b storage.Batch, ids map[model.ID]model.ID) 
 		}
 	}
 	for id, p := range b.Provenance {
-		if err := mergeProvenance(tx, real(ids, id), p, nil); err != nil {
+		resolved := make(model.Provenance, len(p))
+		for f, o := range p {
+			o.Run = real(ids, o.Run) // the batch's own run has a temporary id
+			resolved[f] = o
+		}
+		if err := mergeProvenance(tx, real(ids, id), resolved, nil); err != nil {
 			return err
 		}
 	}
