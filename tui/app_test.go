@@ -214,3 +214,25 @@ func TestHomeIsGuarded(t *testing.T) {
 		t.Errorf("home opened without a signed-in admin (%d screens):\n%s", len(m.stack), d.View())
 	}
 }
+
+func TestResizeReachesEveryScreen(t *testing.T) {
+	t.Parallel()
+	m, d := start(t, tuitest.NewApp(t), Options{})
+	d.WaitView("Welcome to Rollcall")
+	d.Press("n")
+	d.WaitView("┃ Language")
+	d.Send(tea.WindowSizeMsg{Width: 50, Height: 20})
+	for _, v := range []string{d.View(), func() string { d.Press("esc"); d.WaitView("Welcome"); return d.View() }()} {
+		if h := lipgloss.Height(v); h != 20 {
+			t.Errorf("view is %d lines high in a 20-line terminal:\n%s", h, v)
+		}
+		for _, line := range strings.Split(v, "\n") {
+			if w := lipgloss.Width(line); w > 50 {
+				t.Errorf("line of %d cells in a 50-cell terminal: %q", w, line)
+			}
+		}
+	}
+	if len(m.stack) != 1 {
+		t.Errorf("stack has %d screens", len(m.stack))
+	}
+}

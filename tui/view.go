@@ -68,9 +68,10 @@ func (m *Model) statusLine() string {
 	return lipgloss.NewStyle().PaddingLeft(bodyIndent).MaxWidth(max(m.width, 1)).Render(style.Render(text))
 }
 
-// footer is the help line, or the full help when toggled.
+// footer is the help line, or the full help when toggled. MaxWidth because bubbles' help
+// still adds an item that fits exactly up to the width but leaves no room for the ellipsis.
 func (m *Model) footer() string {
-	return lipgloss.NewStyle().PaddingLeft(bodyIndent).Render(m.help.View(m.helpKeys()))
+	return lipgloss.NewStyle().PaddingLeft(bodyIndent).MaxWidth(max(m.width, 1)).Render(m.help.View(m.helpKeys()))
 }
 
 // helpKeys are the top screen's keys followed by the global ones that apply now.
