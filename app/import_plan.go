@@ -37,13 +37,14 @@ type planner struct {
 	groupOf map[setKey]model.ID
 	codeOf  map[model.ID]string // class and group id → code, for the diff
 
-	recUser   []model.ID         // per record: the user it is (real, or temporary when new)
-	recOrg    []model.ID         // per record: its organization
-	recMatch  []int              // per record: index of the matched user in dir.users, or -1
-	children  map[int][]model.ID // per parent record: the children its row names
-	matchedBy map[model.ID]int   // existing user id → record index that matched it
-	emailRows map[string]int     // how many records carry each email
-	passwords []pendingPassword
+	recUser    []model.ID         // per record: the user it is (real, or temporary when new)
+	recOrg     []model.ID         // per record: its organization
+	recMatch   []int              // per record: index of the matched user in dir.users, or -1
+	children   map[int][]model.ID // per parent record: the children its row names
+	matchedBy  map[model.ID]int   // existing user id → record index that matched it
+	emailRows  map[string]int     // how many records carry each email
+	nextSuffix map[string]int     // login base → next number to try
+	passwords  []pendingPassword
 
 	out     storage.Batch
 	report  ImportReport
@@ -87,7 +88,7 @@ func (p *planner) newTemp() model.ID {
 func (p *planner) plan(progress func(ImportProgress)) {
 	p.runID = p.newTemp()
 	p.orgOf, p.classOf, p.groupOf = map[string]model.ID{}, map[setKey]model.ID{}, map[setKey]model.ID{}
-	p.codeOf, p.matchedBy = map[model.ID]string{}, map[model.ID]int{}
+	p.codeOf, p.matchedBy, p.nextSuffix = map[model.ID]string{}, map[model.ID]int{}, map[string]int{}
 	p.indexDirectory()
 	p.resolveOrgs()
 	p.resolveClasses()

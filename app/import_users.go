@@ -2,6 +2,7 @@ package app
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"rollcall/importers"
@@ -97,7 +98,15 @@ func (p *planner) newLogin(rec *importers.Record) string {
 		p.dir.logins[strings.ToLower(l)] = true
 		return l
 	}
-	login := model.UniqueLogin(model.LoginBase(rec.FirstName, rec.LastName), func(s string) bool { return p.dir.logins[s] })
+	base := model.LoginBase(rec.FirstName, rec.LastName)
+	login, next := base, p.nextSuffix[base]
+	if next > 0 || p.dir.logins[base] {
+		// Resume numbering where this base left off: a school has dozens of "lea.martin".
+		for next = max(next, 2); p.dir.logins[base+strconv.Itoa(next)]; next++ {
+		}
+		login = base + strconv.Itoa(next)
+	}
+	p.nextSuffix[base] = max(next, 1) + 1
 	p.dir.logins[login] = true
 	return login
 }

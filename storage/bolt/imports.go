@@ -95,13 +95,30 @@ func applyImportParts(tx *bbolt.Tx, b storage.Batch, ids map[model.ID]model.ID) 
 			return err
 		}
 	}
+	fresh := map[model.ID]bool{} // users created by this batch have no stored provenance to merge
+	for temp, id := range ids {
+		if temp.IsTemp() {
+			fresh[id] = true
+		}
+	}
+	resolvedIDs := make(map[model.ID]model.Provenance, len(b.Provenance))
 	for id, p := range b.Provenance {
+		resolvedIDs[real(ids, id)] = p
+	}
+	for _, id := range sortedIDs(resolvedIDs) {
+		p := resolvedIDs[id]
 		resolved := make(model.Provenance, len(p))
 		for f, o := range p {
 			o.Run = real(ids, o.Run) // the batch's own run has a temporary id
 			resolved[f] = o
 		}
-		if err := mergeProvenance(tx, real(ids, id), resolved, nil); err != nil {
+		if fresh[id] {
+			if err := putProvenance(tx, id, resolved); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := mergeProvenance(tx, id, resolved, nil); err != nil {
 			return err
 		}
 	}
@@ -151,11 +168,15 @@ func mergeProvenance(tx *bbolt.Tx, userID model.ID, p model.Provenance, drop []m
 	for _, f := range drop {
 		delete(cur, f)
 	}
+	return putProvenance(tx, userID, cur)
+}
+
+func putProvenance(tx *bbolt.Tx, userID model.ID, p model.Provenance) error {
 	bk := tx.Bucket(bucketProvenance)
-	if len(cur) == 0 {
+	if len(p) == 0 {
 		return bk.Delete(itob(userID))
 	}
-	raw, err := json.Marshal(cur)
+	raw, err := json.Marshal(p)
 	if err != nil {
 		return err
 	}

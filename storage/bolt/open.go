@@ -44,6 +44,9 @@ type Store struct {
 
 var _ storage.Store = (*Store)(nil)
 
+// initialMmapSize is 1 GiB: a million users take about 450 MB.
+const initialMmapSize = 1 << 30
+
 // Open opens or creates the database at path (mode 0600, parent directories created 0700) and
 // brings its schema up to date. It fails with storage.ErrLocked when another process holds the
 // file for longer than opts.Timeout, and with storage.ErrNewerSchema, without touching the file,
@@ -66,7 +69,10 @@ func open(path string, opts Options, steps []migration) (*Store, error) {
 			return nil, fmt.Errorf("open %s: %w", path, err)
 		}
 	}
-	db, err := bbolt.Open(path, fileMode, &bbolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+	// A large initial map is only address space: it spares the remaps (each copying every dirty
+	// node, and waiting for readers) that a big import otherwise triggers as the file grows.
+	db, err := bbolt.Open(path, fileMode, &bbolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly,
+		InitialMmapSize: initialMmapSize})
 	if errors.Is(err, bberrors.ErrTimeout) {
 		return nil, fmt.Errorf("open %s: %w", path, storage.ErrLocked)
 	} else if err != nil {

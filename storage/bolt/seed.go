@@ -94,7 +94,7 @@ func (b *seedBatch) insert(tx *bbolt.Tx) error {
 		err = insertEach(tx, groups, b.groups)
 	}
 	if err == nil {
-		err = insertEach(tx, users, b.users)
+		err = bulkInsert(tx, users, b.users)
 	}
 	if err == nil {
 		err = insertEach(tx, subscriptions, b.subs)

@@ -1,0 +1,78 @@
+package bolt
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+
+	"go.etcd.io/bbolt"
+
+	"rollcall/model"
+	"rollcall/storage"
+)
+
+// bulkInsert writes many new records (ids already drawn, ascending) with their index entries.
+// bbolt keeps a transaction's changes in nodes that only split at commit, so inserting 100,000
+// index keys in random order memmoves ever larger nodes; inserting each index's keys sorted
+// appends instead, and an import of 100,000 users drops from tens of seconds to under one.
+func bulkInsert[T any](tx *bbolt.Tx, t *table[T], recs []T) error {
+	if len(recs) < 64 {
+		return insertEach(tx, t, recs)
+	}
+	for i := range t.indexes {
+		if err := bulkClaim(tx, t, &t.indexes[i], recs); err != nil {
+			return err
+		}
+	}
+	order := make([]int, len(recs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return int(*t.id(&recs[a])) - int(*t.id(&recs[b])) })
+	for _, i := range order {
+		if err := t.put(tx, &recs[i], *t.id(&recs[i])); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type claimEntry struct {
+	key []byte
+	rec int
+}
+
+// bulkClaim checks and writes one index's keys for new records, in key order.
+func bulkClaim[T any](tx *bbolt.Tx, t *table[T], ix *index[T], recs []T) error {
+	entries := make([]claimEntry, 0, len(recs))
+	for i := range recs {
+		if k := ix.key(&recs[i]); len(k) > 0 {
+			entries = append(entries, claimEntry{k, i})
+		}
+	}
+	slices.SortFunc(entries, func(a, b claimEntry) int { return bytes.Compare(a.key, b.key) })
+	b := tx.Bucket(ix.bucket)
+	for n, e := range entries {
+		v := &recs[e.rec]
+		if n > 0 && bytes.Equal(entries[n-1].key, e.key) {
+			return fmt.Errorf("%s %q is given twice in one batch: %w", t.kind, ix.label(v), storage.ErrConflict)
+		}
+		if held := b.Get(e.key); held != nil {
+			return fmt.Errorf("%s %q is taken by %s %d: %w", t.kind, ix.label(v), t.kind, btoi(held), storage.ErrConflict)
+		}
+		if err := b.Put(e.key, itob(*t.id(v))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sortedIDs returns ids in ascending order, for writes keyed by id.
+func sortedIDs(m map[model.ID]model.Provenance) []model.ID {
+	ids := make([]model.ID, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
