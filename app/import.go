@@ -87,7 +87,11 @@ func importSource(named string, f importers.Format) string {
 // snapshot loads what the planner reads: the admin's organizations, their classes, groups and
 // users, and every login in use.
 func (a *App) snapshot(ctx context.Context, admin model.Admin, target model.ID) (directorySnapshot, error) {
-	d := directorySnapshot{logins: map[string]bool{}}
+	n, err := a.store.CountUsers(ctx)
+	if err != nil {
+		return directorySnapshot{}, err
+	}
+	d := directorySnapshot{logins: make(map[string]bool, n), users: make([]model.User, 0, n)}
 	switch {
 	case target != 0 && !adminOf(admin, target):
 		return d, storage.ErrNotFound

@@ -37,6 +37,8 @@ type planner struct {
 	groupOf map[setKey]model.ID
 	codeOf  map[model.ID]string // class and group id → code, for the diff
 
+	classDefs map[string]importers.ClassDef // the files' class definitions by code
+
 	recUser    []model.ID         // per record: the user it is (real, or temporary when new)
 	recOrg     []model.ID         // per record: its organization
 	recMatch   []int              // per record: index of the matched user in dir.users, or -1
@@ -94,6 +96,8 @@ func (p *planner) plan(progress func(ImportProgress)) {
 	p.resolveClasses()
 	n := len(p.batch.Records)
 	p.recUser, p.recOrg, p.recMatch = make([]model.ID, n), make([]model.ID, n), make([]int, n)
+	p.out.Users = make([]model.User, 0, n) // users are big: growing by doubling copies them again and again
+	p.report.Changes = make([]UserChange, 0, n/8)
 	p.checkBatchDuplicates()
 	p.assignOrgs()
 	for i := range p.batch.Records {

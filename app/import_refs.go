@@ -148,13 +148,18 @@ func (p *planner) classID(org model.ID, def importers.ClassDef) model.ID {
 // recordClasses resolves a record's class codes within its organization.
 func (p *planner) recordClasses(org model.ID, codes []string) []model.ID {
 	var ids []model.ID
-	for _, code := range codes {
-		def := importers.ClassDef{Code: code}
+	if p.classDefs == nil {
+		p.classDefs = make(map[string]importers.ClassDef, len(p.batch.Classes))
 		for _, d := range p.batch.Classes {
-			if d.Code == code {
-				def = d
-				break
+			if _, dup := p.classDefs[d.Code]; !dup {
+				p.classDefs[d.Code] = d
 			}
+		}
+	}
+	for _, code := range codes {
+		def, ok := p.classDefs[code]
+		if !ok {
+			def = importers.ClassDef{Code: code}
 		}
 		classOrg := org
 		if def.OrgExternalID != "" {

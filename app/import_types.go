@@ -130,6 +130,6 @@ type ImportReport struct {
 	Format  importers.Format
 	Files   []model.ImportFile
 	Counts  model.ImportCounts
-	Changes []UserChange // every user, in file order, then users marked pending
+	Changes []UserChange // every user created, updated or protected, in file order, then those marked pending
 	DryRun  bool
 }

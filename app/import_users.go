@@ -114,8 +114,7 @@ func (p *planner) newLogin(rec *importers.Record) string {
 // updateUser applies the record's values to a matched user, except protected fields.
 func (p *planner) updateUser(i int, rec *importers.Record, idx int, w wantedFields) {
 	before := p.dir.users[idx]
-	u := before
-	u.ClassIDs, u.GroupIDs, u.ChildIDs = slices.Clone(u.ClassIDs), slices.Clone(u.GroupIDs), slices.Clone(u.ChildIDs)
+	u := before // the apply funcs below replace whole slices, never write into before's
 	ch := UserChange{UserID: u.ID, Login: u.Login, LastName: u.LastName, FirstName: u.FirstName, Profile: u.Profile, Where: rec.Where}
 	prov := model.Provenance{}
 	set := func(f model.Field, differs bool, old, new string, apply func()) {
@@ -165,7 +164,9 @@ func (p *planner) bucket(ch *UserChange, before, u model.User, prov model.Proven
 		ch.Kind = Unchanged
 		p.report.Counts.Unchanged++
 	}
-	p.report.Changes = append(p.report.Changes, *ch)
+	if ch.Kind != Unchanged { // the diff lists what changes; unchanged users are only counted
+		p.report.Changes = append(p.report.Changes, *ch)
+	}
 	if !changed {
 		return
 	}

@@ -3,7 +3,6 @@ package bolt
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"go.etcd.io/bbolt"
 
@@ -29,17 +28,18 @@ func (s *Store) Apply(ctx context.Context, b storage.Batch) (storage.Applied, er
 }
 
 func applyBatch(tx *bbolt.Tx, b storage.Batch) (storage.Applied, error) {
-	create := seedBatch{orgs: temps(b.Orgs, orgID), classes: temps(b.Classes, classID),
-		groups: temps(b.Groups, groupID), users: temps(b.Users, userID)}
+	var create, upd seedBatch
+	create.orgs, upd.orgs = partition(b.Orgs, orgID)
+	create.classes, upd.classes = partition(b.Classes, classID)
+	create.groups, upd.groups = partition(b.Groups, groupID)
+	create.users, upd.users = partition(b.Users, userID)
 	if err := create.assign(tx); err != nil {
 		return storage.Applied{}, err
 	}
 	if err := create.rewrite(); err != nil {
 		return storage.Applied{}, err
 	}
-	upd := seedBatch{orgs: reals(b.Orgs, orgID), classes: reals(b.Classes, classID),
-		groups: reals(b.Groups, groupID), users: reals(b.Users, userID),
-		orgIDs: create.orgIDs, classIDs: create.classIDs, groupIDs: create.groupIDs, userIDs: create.userIDs}
+	upd.orgIDs, upd.classIDs, upd.groupIDs, upd.userIDs = create.orgIDs, create.classIDs, create.groupIDs, create.userIDs
 	if err := upd.rewrite(); err != nil {
 		return storage.Applied{}, err
 	}
@@ -72,13 +72,24 @@ func classID(c *model.Class) model.ID      { return c.ID }
 func groupID(g *model.Group) model.ID      { return g.ID }
 func userID(u *model.User) model.ID        { return u.ID }
 
-// temps copies the records to create (temporary ids); reals those to update.
-func temps[T any](recs []T, id func(*T) model.ID) []T {
-	return slices.DeleteFunc(slices.Clone(recs), func(v T) bool { return !id(&v).IsTemp() })
-}
-
-func reals[T any](recs []T, id func(*T) model.ID) []T {
-	return slices.DeleteFunc(slices.Clone(recs), func(v T) bool { return id(&v).IsTemp() })
+// partition copies the records to create (temporary ids) and those to update, in one pass: the
+// caller's batch is never modified, and a 100,000-user import copies its users once.
+func partition[T any](recs []T, id func(*T) model.ID) (create, update []T) {
+	n := 0
+	for i := range recs {
+		if id(&recs[i]).IsTemp() {
+			n++
+		}
+	}
+	create, update = make([]T, 0, n), make([]T, 0, len(recs)-n)
+	for i := range recs {
+		if id(&recs[i]).IsTemp() {
+			create = append(create, recs[i])
+		} else {
+			update = append(update, recs[i])
+		}
+	}
+	return create, update
 }
 
 func updateAll(tx *bbolt.Tx, b *seedBatch) error {

@@ -53,12 +53,11 @@ func (s *Store) Provenance(ctx context.Context, userID model.ID) (p model.Proven
 }
 
 func readProvenance(tx *bbolt.Tx, userID model.ID) (model.Provenance, error) {
-	p := model.Provenance{}
 	raw := tx.Bucket(bucketProvenance).Get(itob(userID))
 	if raw == nil {
-		return p, nil
+		return model.Provenance{}, nil
 	}
-	return p, jsonDecode(raw, &p)
+	return decodeProvenance(raw)
 }
 
 // applyImportParts records a batch's import run, undo data and provenance, rewriting the
@@ -176,7 +175,7 @@ func putProvenance(tx *bbolt.Tx, userID model.ID, p model.Provenance) error {
 	if len(p) == 0 {
 		return bk.Delete(itob(userID))
 	}
-	raw, err := json.Marshal(p)
+	raw, err := encodeProvenance(p)
 	if err != nil {
 		return err
 	}

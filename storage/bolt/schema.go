@@ -39,7 +39,7 @@ var (
 
 	bucketImports    = []byte("imports")     // id → JSON model.ImportRun (version 2)
 	bucketImportUndo = []byte("import_undo") // run id → JSON model.ImportUndo (version 2)
-	bucketProvenance = []byte("provenance")  // user id → JSON model.Provenance (version 2)
+	bucketProvenance = []byte("provenance")  // user id → JSON list of origins (provenance_codec.go) (version 2)
 )
 
 // schemaKey holds the layout version in bucketMeta.
