@@ -36,6 +36,9 @@ func (a *App) Import(ctx context.Context, admin model.Admin, inputs []importers.
 	if err != nil {
 		return ImportReport{}, err
 	}
+	if dir.target == 0 && len(batch.Orgs) == 0 {
+		return ImportReport{}, model.ErrNoOrganization // one-school files, and no school to put them in
+	}
 	p := &planner{opts: opts, source: importSource(opts.Source, batch.Format), batch: batch, now: a.now(),
 		random: a.random, errs: table.NewErrors(100), dir: dir}
 	p.plan(report)

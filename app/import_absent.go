@@ -69,7 +69,7 @@ func (p *planner) markPending(doomed []int, scope int) {
 		marked = append(marked, i)
 	}
 	if len(marked) > 0 && !p.opts.MaxDeletions.allows(len(marked), scope) {
-		p.tooMany = &TooManyDeletionsError{Would: len(marked), Of: scope, Limit: p.opts.MaxDeletions}
+		p.tooMany = &model.TooManyDeletionsError{Would: len(marked), Of: scope}
 		return
 	}
 	for _, i := range marked {

@@ -51,7 +51,7 @@ type planner struct {
 	out     storage.Batch
 	report  ImportReport
 	undo    model.ImportUndo
-	tooMany *TooManyDeletionsError
+	tooMany *model.TooManyDeletionsError
 }
 
 // setKey names a class or group within an organization.

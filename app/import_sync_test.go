@@ -122,7 +122,7 @@ func TestAbsentUsersArePendingAndTheGuardHolds(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := f.app.Import(ctx, admin, inputs(writeStudents(t, dir, rows[:15])), ImportOptions{}, nil)
-	var tm *TooManyDeletionsError
+	var tm *model.TooManyDeletionsError
 	if !errors.As(err, &tm) || tm.Would != 5 || tm.Of != 20 {
 		t.Fatalf("removing 5 of 20 with the default 10%% guard: %v", err)
 	}

@@ -59,16 +59,6 @@ func (l DeletionLimit) allows(n, of int) bool {
 	return n <= l.Count
 }
 
-// TooManyDeletionsError stops an import that would mark too many users pending deletion.
-type TooManyDeletionsError struct {
-	Would, Of int
-	Limit     DeletionLimit
-}
-
-func (e *TooManyDeletionsError) Error() string {
-	return fmt.Sprintf("the import would mark %d of %d users pending deletion", e.Would, e.Of)
-}
-
 // ImportStage is the step an import is at, for progress.
 type ImportStage uint8
 

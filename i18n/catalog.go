@@ -26,6 +26,7 @@ type Catalog struct {
 	Demo   DemoTexts
 	Nouns  NounTexts
 	Users  UsersTexts
+	Import ImportTexts
 
 	thousands string
 	profiles  [6]string
@@ -58,6 +59,7 @@ type ErrorTexts struct {
 	NotSignedIn, EmailTaken, TermsNotAccepted, DemoLoaded, Throttled, NotFound, Conflict, Locked,
 	NewerSchema, Corrupt, Internal string
 	AlreadyActivated, NotPending, NoOrganization, NotEmpty string
+	NoFile                                                 string
 }
 
 // AuthTexts are the welcome, signup, verification, sign-in and terms screens.
@@ -98,7 +100,7 @@ type Noun struct{ One, Many string }
 
 // NounTexts are the things Rollcall counts.
 type NounTexts struct {
-	User, Organization, Class, Group, Subscription Noun
+	User, Organization, Class, Group, Subscription, Row Noun
 }
 
 // UsersTexts are the directory's words: the preview columns and the users commands.
@@ -110,6 +112,20 @@ type UsersTexts struct {
 // ColumnTexts head the users preview and the export.
 type ColumnTexts struct {
 	LastName, FirstName, Profile, Login, Code, Email, Class, Created string
+}
+
+// ImportTexts are the words of imports: reports, stages, history, and what a file's error
+// expected (one text per importer rule).
+type ImportTexts struct {
+	Report, ReportDry, Classes                                                          string
+	StageParsing, StageMatching, StageHashing, StageWriting                             string
+	History, Undone, UndoDone, NothingToUndo, ChangedSince, TooManyDeletions            string
+	Created, Updated, Unchanged, Protected, PendingDeletion, Restored                   string
+	At, Line, Column, Value, Expected, FirstAt, AndMore                                 string
+	UnknownFormat, MixedFormats, MissingColumn, MissingFile, EmptyFile, DuplicateID     string
+	UnknownClass, UnknownUser, UnknownOrg, UnknownProfile, BadZip, UnsafePath, TooLarge string
+	TooManyColumns, UnterminatedQuote, BadXLSX, AmbiguousMatch, DuplicatePerson         string
+	UnknownChild, AmbiguousChild, Tried                                                 string
 }
 
 // DemoTexts describe the demo school.

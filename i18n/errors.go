@@ -3,9 +3,11 @@ package i18n
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 	"time"
 
+	"rollcall/importers/table"
 	"rollcall/model"
 	"rollcall/storage"
 )
@@ -27,6 +29,26 @@ func (c *Catalog) Error(err error) string {
 	var ve *model.ValidationError
 	if errors.As(err, &ve) {
 		return c.Validation(ve)
+	}
+	var rows *table.Errors
+	if errors.As(err, &rows) {
+		return c.RowErrors(rows)
+	}
+	var row *table.RowError
+	if errors.As(err, &row) {
+		return c.RowError(row)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Sprintf(c.Errors.NoFile, pe.Path, pe.Err)
+	}
+	var tm *model.TooManyDeletionsError
+	if errors.As(err, &tm) {
+		return fmt.Sprintf(c.Import.TooManyDeletions, c.Int(tm.Would), c.Int(tm.Of))
+	}
+	var cs *model.ChangedSinceError
+	if errors.As(err, &cs) {
+		return fmt.Sprintf(c.Import.ChangedSince, cs.Login)
 	}
 	var ne *model.NotEmptyError
 	if errors.As(err, &ne) {
@@ -58,7 +80,7 @@ func (c *Catalog) sentinels() []sentinelText {
 		{model.ErrNotSignedIn, e.NotSignedIn}, {model.ErrEmailTaken, e.EmailTaken},
 		{model.ErrTermsNotAccepted, e.TermsNotAccepted}, {model.ErrDemoLoaded, e.DemoLoaded},
 		{model.ErrAlreadyActivated, e.AlreadyActivated}, {model.ErrNotPending, e.NotPending},
-		{model.ErrNoOrganization, e.NoOrganization},
+		{model.ErrNoOrganization, e.NoOrganization}, {model.ErrNothingToUndo, c.Import.NothingToUndo},
 		{storage.ErrLocked, e.Locked}, {storage.ErrNewerSchema, e.NewerSchema},
 		{storage.ErrCorrupt, e.Corrupt}, {storage.ErrNotFound, e.NotFound}, {storage.ErrConflict, e.Conflict},
 	}
@@ -107,6 +129,8 @@ func (c *Catalog) FieldName(field string) string {
 		return f.Terms
 	case "class_code":
 		return f.ClassCode
+	case "org_name":
+		return f.FullName
 	}
 	return field
 }

@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // ImportRun is one import in the history: when, by whom, from which files, and what it did.
 type ImportRun struct {
@@ -17,9 +20,9 @@ type ImportRun struct {
 
 // ImportFile is a file an import read, with the SHA-256 of its bytes.
 type ImportFile struct {
-	Name   string
-	SHA256 string
-	Rows   int
+	Name   string `json:"name"`
+	SHA256 string `json:"sha256"`
+	Rows   int    `json:"rows"`
 }
 
 // ImportCounts is the report of an import: every user of the import ends in exactly one bucket.
@@ -60,4 +63,14 @@ var FieldNames = map[Field]string{
 	FieldLastName: "last_name", FieldFirstName: "first_name", FieldEmail: "email", FieldBirthDate: "birth_date",
 	FieldClasses: "classes", FieldGroups: "groups", FieldProfile: "profile", FieldLogin: "login",
 	FieldChildren: "children", FieldLanguage: "language",
+}
+
+// TooManyDeletionsError stops an import that would mark more of a source's users pending
+// deletion than allowed: a wrong or partial file must not empty a school.
+type TooManyDeletionsError struct {
+	Would, Of int
+}
+
+func (e *TooManyDeletionsError) Error() string {
+	return fmt.Sprintf("the import would mark %d of %d users pending deletion", e.Would, e.Of)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"io/fs"
 
 	"rollcall/model"
 	"rollcall/storage"
@@ -27,22 +28,25 @@ func exitCode(err error) int {
 	var te *model.ThrottledError
 	var ue usageError
 	var ne *model.NotEmptyError
+	var tm *model.TooManyDeletionsError
+	var cs *model.ChangedSinceError
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ue):
 		return exitUsage
-	case errors.Is(err, model.ErrInvalid), errors.Is(err, model.ErrCodeInvalid),
+	case errors.Is(err, model.ErrInvalid), errors.Is(err, model.ErrCodeInvalid), errors.Is(err, model.ErrNoOrganization),
 		errors.Is(err, model.ErrCodeExpired), errors.Is(err, model.ErrCodeUsed):
 		return exitInvalid
-	case errors.Is(err, storage.ErrNotFound), errors.Is(err, model.ErrNotSignedIn),
+	case errors.Is(err, storage.ErrNotFound), errors.Is(err, model.ErrNotSignedIn), errors.Is(err, fs.ErrNotExist),
 		errors.Is(err, model.ErrInvalidCredentials), errors.Is(err, model.ErrNotVerified),
 		errors.Is(err, model.ErrTermsNotAccepted):
 		return exitNotFound
 	case errors.As(err, &te), errors.Is(err, storage.ErrConflict), errors.Is(err, storage.ErrLocked),
 		errors.Is(err, model.ErrEmailTaken), errors.Is(err, model.ErrDemoLoaded),
 		errors.Is(err, model.ErrAlreadyVerified), errors.Is(err, storage.ErrNewerSchema),
-		errors.As(err, &ne), errors.Is(err, model.ErrNotPending), errors.Is(err, model.ErrAlreadyActivated):
+		errors.As(err, &ne), errors.Is(err, model.ErrNotPending), errors.Is(err, model.ErrAlreadyActivated),
+		errors.As(err, &tm), errors.As(err, &cs), errors.Is(err, model.ErrNothingToUndo):
 		return exitConflict
 	}
 	return exitInternal

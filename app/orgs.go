@@ -1,0 +1,49 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"rollcall/model"
+)
+
+// ListOrgs returns the organizations the admin administers.
+func (a *App) ListOrgs(ctx context.Context, admin model.Admin) ([]model.Organization, error) {
+	all, err := a.store.ListOrgs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Organization
+	for _, o := range all {
+		if adminOf(admin, o.ID) {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
+
+// CreateOrg adds an organization (name, city, country) and makes the admin its admin.
+func (a *App) CreateOrg(ctx context.Context, admin model.Admin, o model.Organization, dryRun bool) (model.Organization, error) {
+	o.Name, o.City = model.CleanName(o.Name), model.CleanName(o.City)
+	o.Country = strings.ToUpper(strings.TrimSpace(o.Country))
+	var errs model.ValidationErrors
+	if o.Name == "" {
+		errs = append(errs, &model.ValidationError{Field: "org_name", Rule: model.RuleRequired})
+	}
+	if o.Country != "" && !model.ValidCountry(o.Country) {
+		errs = append(errs, &model.ValidationError{Field: "country", Rule: model.RuleCountry, Value: o.Country})
+	}
+	if err := errs.Err(); err != nil || dryRun {
+		return o, err
+	}
+	o.ID, o.CreatedAt = 0, a.now()
+	if err := a.store.CreateOrg(ctx, &o); err != nil {
+		return o, err
+	}
+	fresh, err := a.store.Admin(ctx, admin.ID)
+	if err != nil {
+		return o, err
+	}
+	fresh.OrgIDs = appendUnique(fresh.OrgIDs, o.ID)
+	return o, a.store.UpdateAdmin(ctx, fresh)
+}

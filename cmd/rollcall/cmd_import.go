@@ -1,0 +1,273 @@
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"rollcall/app"
+	"rollcall/i18n"
+	"rollcall/importers"
+	"rollcall/model"
+)
+
+type importOptions struct {
+	source, format, org, maxDeletions string
+	dryRun, asJSON, force, verbose    bool
+}
+
+// importJSON is the stable --json shape of an import report.
+type importJSON struct {
+	RunID   model.ID           `json:"run_id,omitempty"`
+	Source  string             `json:"source"`
+	Format  string             `json:"format"`
+	DryRun  bool               `json:"dry_run"`
+	Files   []model.ImportFile `json:"files"`
+	Counts  countsOut          `json:"counts"`
+	Changes []changeJSON       `json:"changes,omitempty"`
+}
+
+type countsOut struct {
+	Created         int `json:"created"`
+	Updated         int `json:"updated"`
+	Unchanged       int `json:"unchanged"`
+	Protected       int `json:"protected"`
+	PendingDeletion int `json:"pending_deletion"`
+	Restored        int `json:"restored"`
+	ClassesCreated  int `json:"classes_created"`
+	GroupsCreated   int `json:"groups_created"`
+	OrgsCreated     int `json:"orgs_created"`
+}
+
+type changeJSON struct {
+	Kind      string      `json:"kind"`
+	Login     string      `json:"login"`
+	LastName  string      `json:"last_name"`
+	FirstName string      `json:"first_name"`
+	Profile   string      `json:"profile"`
+	File      string      `json:"file,omitempty"`
+	Line      int         `json:"line,omitempty"`
+	Fields    []fieldJSON `json:"fields,omitempty"`
+	Blocked   []string    `json:"blocked,omitempty"`
+	Restored  bool        `json:"restored,omitempty"`
+}
+
+type fieldJSON struct {
+	Field string `json:"field"`
+	Old   string `json:"old"`
+	New   string `json:"new"`
+}
+
+var changeKinds = map[app.ChangeKind]string{app.Created: "created", app.Updated: "updated", app.Unchanged: "unchanged",
+	app.Protected: "protected", app.PendingDeletion: "pending_deletion"}
+
+func toCounts(c model.ImportCounts) countsOut {
+	return countsOut{c.Created, c.Updated, c.Unchanged, c.Protected, c.PendingDeletion, c.Restored, c.ClassesCreated, c.GroupsCreated, c.OrgsCreated}
+}
+
+func newImportCmd(f *factory) *cobra.Command {
+	o := &importOptions{}
+	cmd := &cobra.Command{
+		Use:   "import FILE|DIR|ZIP...",
+		Short: "Import and sync rosters (ENT, BE1D, spreadsheets, OneRoster, SDS), all or nothing",
+		Example: `  rollcall import CSV_Eleves.csv CSV_Enseignants.csv --dry-run
+  rollcall import oneroster.zip --source classlink --json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runImport(cmd, f, o, args) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&o.source, "source", "", "name of the source (default: the format's family: ent, oneroster, sds, sheet, be1d)")
+	fl.StringVar(&o.format, "format", "", "force the format: ent, ent-export, be1d, sheet, oneroster, sds-v1, sds-v2")
+	fl.StringVar(&o.org, "org", "", "organization id for one-school files (default: your only one)")
+	fl.StringVar(&o.maxDeletions, "max-deletions", "", "most users one run may mark pending deletion: a count or a percentage (default 10%)")
+	fl.BoolVar(&o.dryRun, "dry-run", false, "show the full diff without writing")
+	fl.BoolVar(&o.force, "force", false, "overwrite fields set by hand and local admins' fields")
+	fl.BoolVar(&o.asJSON, "json", false, "print the report as JSON")
+	fl.BoolVarP(&o.verbose, "verbose", "v", false, "list every change (always on with --dry-run)")
+	cmd.AddCommand(newImportHistoryCmd(f), newImportUndoCmd(f))
+	return cmd
+}
+
+func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) error {
+	ctx := cmd.Context()
+	opts := app.ImportOptions{Source: o.source, Format: importers.Format(o.format), Force: o.force, DryRun: o.dryRun}
+	if o.org != "" {
+		var ok bool
+		if opts.OrgID, ok = model.ParseID(o.org); !ok {
+			return flagError("org", o.org)
+		}
+	}
+	if o.maxDeletions != "" {
+		var ok bool
+		if opts.MaxDeletions, ok = app.ParseDeletionLimit(o.maxDeletions); !ok {
+			return flagError("max-deletions", o.maxDeletions)
+		}
+	}
+	a, admin, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	var inputs []importers.Input
+	for _, p := range args {
+		inputs = append(inputs, importers.Input{Path: p})
+	}
+	cat := f.Catalog()
+	rep, err := a.Import(ctx, admin, inputs, opts, progressPrinter(f, cat))
+	if err != nil {
+		return err
+	}
+	if o.asJSON {
+		return f.printJSON(reportJSON(rep, o.dryRun || o.verbose))
+	}
+	if o.dryRun || o.verbose {
+		printChanges(cmd, cat, rep)
+	}
+	summary := reportLine(cat, rep.Counts)
+	if o.dryRun {
+		summary = fmt.Sprintf(cat.Import.ReportDry, summary)
+	}
+	cmd.Println(summary)
+	return nil
+}
+
+func reportLine(cat *i18n.Catalog, c model.ImportCounts) string {
+	return fmt.Sprintf(cat.Import.Report, cat.Int(c.Created), cat.Int(c.Updated), cat.Int(c.Protected), cat.Int(c.Unchanged), cat.Int(c.PendingDeletion))
+}
+
+// progressPrinter reports import progress on stderr as plain lines, at most twice a second.
+func progressPrinter(f *factory, cat *i18n.Catalog) func(app.ImportProgress) {
+	var mu sync.Mutex
+	var last time.Time
+	var lastStage app.ImportStage = 255
+	return func(p app.ImportProgress) {
+		mu.Lock()
+		defer mu.Unlock()
+		if p.Stage == app.StageDone || (p.Stage == lastStage && time.Since(last) < 500*time.Millisecond) {
+			return
+		}
+		last, lastStage = time.Now(), p.Stage
+		t := cat.Import
+		switch p.Stage {
+		case app.StageParsing:
+			f.say(t.StageParsing, cat.Int(p.Rows))
+		case app.StageMatching:
+			f.say(t.StageMatching, cat.Int(p.Matched), cat.Int(p.Total))
+		case app.StageHashing:
+			f.say(t.StageHashing, cat.Int(p.Hashed), cat.Int(p.Total))
+		case app.StageWriting:
+			f.say(t.StageWriting, cat.Int(p.Total))
+		}
+	}
+}
+
+func reportJSON(rep app.ImportReport, withChanges bool) importJSON {
+	out := importJSON{RunID: rep.RunID, Source: rep.Source, Format: string(rep.Format), DryRun: rep.DryRun,
+		Files: rep.Files, Counts: toCounts(rep.Counts)}
+	if out.Files == nil {
+		out.Files = []model.ImportFile{}
+	}
+	if !withChanges {
+		return out
+	}
+	for _, ch := range rep.Changes {
+		j := changeJSON{Kind: changeKinds[ch.Kind], Login: ch.Login, LastName: ch.LastName, FirstName: ch.FirstName,
+			Profile: ch.Profile.String(), File: ch.Where.File, Line: ch.Where.Line, Restored: ch.Restored}
+		for _, fc := range ch.Fields {
+			j.Fields = append(j.Fields, fieldJSON{model.FieldNames[fc.Field], fc.Old, fc.New})
+		}
+		for _, b := range ch.Blocked {
+			j.Blocked = append(j.Blocked, model.FieldNames[b])
+		}
+		out.Changes = append(out.Changes, j)
+	}
+	return out
+}
+
+func printChanges(cmd *cobra.Command, cat *i18n.Catalog, rep app.ImportReport) {
+	kinds := map[app.ChangeKind]string{app.Created: cat.Import.Created, app.Updated: cat.Import.Updated,
+		app.Protected: cat.Import.Protected, app.PendingDeletion: cat.Import.PendingDeletion}
+	for _, ch := range rep.Changes {
+		cmd.Printf("%-13s %-24s %s %s (%s)\n", kinds[ch.Kind], ch.Login, ch.FirstName, ch.LastName, cat.Profile(ch.Profile))
+		for _, fc := range ch.Fields {
+			cmd.Printf("    %-12s %q → %q\n", model.FieldNames[fc.Field], fc.Old, fc.New)
+		}
+		for _, b := range ch.Blocked {
+			cmd.Printf("    %-12s (%s)\n", model.FieldNames[b], cat.Import.Protected)
+		}
+	}
+}
+
+func newImportHistoryCmd(f *factory) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use: "history", Short: "List past imports, newest first, with their files and reports",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			a, admin, err := signedIn(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			runs, err := a.ImportHistory(cmd.Context(), admin)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				type runJSON struct {
+					ID       model.ID           `json:"id"`
+					At       time.Time          `json:"at"`
+					AdminID  model.ID           `json:"admin_id"`
+					Source   string             `json:"source"`
+					Format   string             `json:"format"`
+					Files    []model.ImportFile `json:"files"`
+					Counts   countsOut          `json:"counts"`
+					UndoneAt time.Time          `json:"undone_at,omitzero"`
+				}
+				out := []runJSON{}
+				for _, r := range runs {
+					out = append(out, runJSON{r.ID, r.At, r.AdminID, r.Source, r.Format, r.Files, toCounts(r.Counts), r.UndoneAt})
+				}
+				return f.printJSON(out)
+			}
+			cat := f.Catalog()
+			for _, r := range runs {
+				undone := ""
+				if r.Undone() {
+					undone = " [" + cat.Import.Undone + "]"
+				}
+				cmd.Printf("#%d  %s  %s  %s%s\n", r.ID, cat.DateTime(r.At), r.Source, reportLine(cat, r.Counts), undone)
+				for _, file := range r.Files {
+					cmd.Printf("      %s  sha256:%s  (%s)\n", file.Name, file.SHA256, cat.Count(file.Rows, cat.Nouns.Row))
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	return cmd
+}
+
+func newImportUndoCmd(f *factory) *cobra.Command {
+	var dryRun bool
+	cmd := &cobra.Command{
+		Use: "undo", Short: "Revert the latest import exactly, if nothing changed its users since",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			a, admin, err := signedIn(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			run, err := a.UndoLastImport(cmd.Context(), admin, dryRun)
+			if err != nil {
+				return err
+			}
+			cat := f.Catalog()
+			if dryRun {
+				f.say("%s", cat.CLI.DryRun)
+			}
+			f.say(cat.Import.UndoDone, run.ID.String(), reportLine(cat, run.Counts))
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check that the undo is possible, without doing it")
+	return cmd
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"rollcall/model"
+)
+
+func newOrgsCmd(f *factory) *cobra.Command {
+	cmd := &cobra.Command{Use: "orgs", Short: "List and add the organizations (schools) you administer"}
+	var asJSON bool
+	list := &cobra.Command{
+		Use: "list", Short: "List your organizations",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			a, admin, err := signedIn(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			orgs, err := a.ListOrgs(cmd.Context(), admin)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := []orgJSON{}
+				for _, o := range orgs {
+					out = append(out, orgJSON{ID: o.ID, Name: o.Name, City: o.City, Country: o.Country})
+				}
+				return f.printJSON(out)
+			}
+			for _, o := range orgs {
+				cmd.Printf("%d\t%s\t%s\t%s\n", o.ID, o.Name, o.City, o.Country)
+			}
+			return nil
+		},
+	}
+	list.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	var in model.Organization
+	var dryRun, createJSON bool
+	create := &cobra.Command{
+		Use: "create --name NAME [--city CITY] [--country CC]", Short: "Add an organization you will administer",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			a, admin, err := signedIn(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			o, err := a.CreateOrg(cmd.Context(), admin, in, dryRun)
+			if err != nil {
+				return err
+			}
+			if dryRun {
+				f.say("%s", f.Catalog().CLI.DryRun)
+			}
+			if createJSON {
+				return f.printJSON(orgJSON{ID: o.ID, Name: o.Name, City: o.City, Country: o.Country})
+			}
+			return nil
+		},
+	}
+	create.Flags().StringVar(&in.Name, "name", "", "name (required)")
+	create.Flags().StringVar(&in.City, "city", "", "city")
+	create.Flags().StringVar(&in.Country, "country", "", "two-letter country code")
+	create.Flags().StringVar(&in.Code, "code", "", "official school code (UAI in France)")
+	create.Flags().BoolVar(&dryRun, "dry-run", false, "check without creating")
+	create.Flags().BoolVar(&createJSON, "json", false, "print the organization as JSON")
+	cmd.AddCommand(list, create)
+	return cmd
+}
