@@ -10,7 +10,7 @@ import (
 )
 
 // CurrentSchema is the newest file layout this code knows; Open upgrades older files to it.
-const CurrentSchema = 2
+const CurrentSchema = 3
 
 // Bucket names. Index buckets map a unique key to an 8-byte id.
 var (
@@ -40,6 +40,20 @@ var (
 	bucketImports    = []byte("imports")     // id → JSON model.ImportRun (version 2)
 	bucketImportUndo = []byte("import_undo") // run id → JSON model.ImportUndo (version 2)
 	bucketProvenance = []byte("provenance")  // user id → JSON list of origins (provenance_codec.go) (version 2)
+
+	// Version 3 creates the buckets of subscriptions and seats, mail-merge campaigns, SSH keys,
+	// invitations, saved filters and the audit log up front, so the features that fill them can
+	// land in any order without competing for a schema version. Each is keyed as noted; the
+	// feature's own file owns its encoding.
+	bucketSeats        = []byte("seats")               // subscription id(8) + seat id(8) → seat
+	bucketClaims       = []byte("claims")              // hash of a claim code or serial → claim record
+	bucketVendorKeys   = []byte("vendor_keys")         // key fingerprint → trusted vendor public key
+	bucketCampaigns    = []byte("campaigns")           // id → campaign
+	bucketRecipients   = []byte("campaign_recipients") // campaign id(8) + user id(8) → delivery status
+	bucketSSHKeys      = []byte("ssh_keys")            // key fingerprint → admin's public key
+	bucketInvitations  = []byte("invitations")         // id → invitation
+	bucketSavedFilters = []byte("saved_filters")       // admin id(8) + name → selection
+	bucketAudit        = []byte("audit")               // id → who changed what, when
 )
 
 // schemaKey holds the layout version in bucketMeta.
@@ -54,6 +68,17 @@ type migration func(tx *bbolt.Tx) error
 var migrations = []migration{
 	createV1Buckets, // 0 → 1: an empty file gets every bucket
 	createV2Buckets, // 1 → 2: import history, undo data and provenance
+	createV3Buckets, // 2 → 3: subscriptions' seats and claims, campaigns, SSH keys, invitations, saved filters, audit
+}
+
+func createV3Buckets(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{bucketSeats, bucketClaims, bucketVendorKeys, bucketCampaigns, bucketRecipients,
+		bucketSSHKeys, bucketInvitations, bucketSavedFilters, bucketAudit} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("bucket %s: %w", name, err)
+		}
+	}
+	return nil
 }
 
 func createV2Buckets(tx *bbolt.Tx) error {
