@@ -55,8 +55,8 @@ func (m *Model) orgsCmd() tea.Cmd {
 	m.orgsReq = m.sess.NewRequest()
 	a, ctx, admin, id := m.sess.App, m.sess.Ctx, m.sess.Admin, m.orgsReq
 	return func() tea.Msg {
-		ov, err := a.Overview(ctx, admin)
-		return orgsMsg{id: id, orgs: ov.Orgs, err: err}
+		orgs, err := a.ListOrgs(ctx, admin)
+		return orgsMsg{id: id, orgs: orgs, err: err}
 	}
 }
 
