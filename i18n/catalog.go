@@ -107,6 +107,7 @@ type NounTexts struct {
 type UsersTexts struct {
 	Columns                                                      ColumnTexts
 	Exported, Created, Updated, Deleted, MarkedPending, Restored string
+	FromImport, ByHand                                           string
 }
 
 // ColumnTexts head the users preview and the export.

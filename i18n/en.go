@@ -117,6 +117,7 @@ func english() *Catalog {
 				Code: "Activation code", Email: "Email", Class: "Class", Created: "Created"},
 			Exported: "Exported %s to %s.", Created: "Created %s (login %s).", Updated: "Updated %s.",
 			Deleted: "Deleted %s for good.", MarkedPending: "Marked %s for deletion.", Restored: "Restored %s.",
+			FromImport: "from import #%s (%s)", ByHand: "set by hand (imports leave it alone)",
 		},
 		Import: ImportTexts{
 			Report:    "%s created, %s updated, %s protected, %s unchanged, %s to be deleted",

@@ -117,6 +117,7 @@ func french() *Catalog {
 				Code: "Code d'activation", Email: "Courriel", Class: "Classe", Created: "Créé le"},
 			Exported: "%s exporté(s) dans %s.", Created: "%s créé (identifiant %s).", Updated: "%s modifié.",
 			Deleted: "%s supprimé(s) définitivement.", MarkedPending: "%s marqué(s) pour suppression.", Restored: "%s restauré(s).",
+			FromImport: "import n° %s (%s)", ByHand: "saisi à la main (les imports n'y touchent pas)",
 		},
 		Import: ImportTexts{
 			Report:    "%s créés, %s mis à jour, %s protégés, %s inchangés, %s à supprimer",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -36,11 +37,12 @@ type userJSON struct {
 	ExternalID     string    `json:"external_id,omitempty"`
 }
 
-// setNames maps class and group ids to their codes, for output.
-type setNames struct{ classes, groups map[model.ID]string }
+// setNames maps class and group ids to their codes (what --class accepts, and JSON shows) and
+// class ids to their names (what tables show: a OneRoster class code is a source id).
+type setNames struct{ classes, groups, classNames map[model.ID]string }
 
 func loadSetNames(ctx context.Context, a *app.App, admin model.Admin) (setNames, error) {
-	n := setNames{classes: map[model.ID]string{}, groups: map[model.ID]string{}}
+	n := setNames{classes: map[model.ID]string{}, groups: map[model.ID]string{}, classNames: map[model.ID]string{}}
 	for set, m := range map[app.Set]map[model.ID]string{app.Classes: n.classes, app.Groups: n.groups} {
 		infos, err := a.ListSets(ctx, admin, set)
 		if err != nil {
@@ -48,9 +50,20 @@ func loadSetNames(ctx context.Context, a *app.App, admin model.Admin) (setNames,
 		}
 		for _, c := range infos {
 			m[c.ID] = c.Code
+			if set == app.Classes {
+				n.classNames[c.ID] = c.Name
+			}
 		}
 	}
 	return n, nil
+}
+
+func (n setNames) classList(ids []model.ID) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = n.classNames[id]
+	}
+	return strings.Join(names, ", ")
 }
 
 func (n setNames) userJSON(u model.User) userJSON {
@@ -145,7 +158,7 @@ func printUserTable(cmd *cobra.Command, cat *i18n.Catalog, names setNames, page 
 	for _, u := range page.Users {
 		j := names.userJSON(u)
 		fmt.Fprintln(tw, strings.Join([]string{u.LastName, u.FirstName, cat.Profile(u.Profile), u.Login, j.ActivationCode,
-			u.Email, strings.Join(j.Classes, ", "), cat.Date(model.DateOf(u.CreatedAt.Local()))}, "\t"))
+			u.Email, names.classList(u.ClassIDs), cat.Date(model.DateOf(u.CreatedAt.Local()))}, "\t"))
 	}
 	tw.Flush()
 	fmt.Fprintln(cmd.ErrOrStderr(), cat.Count(page.Total, cat.Nouns.User))
@@ -171,15 +184,59 @@ func newUsersShowCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if asJSON {
-				return f.printJSON(names.userJSON(u))
+			prov, err := a.UserProvenance(ctx, admin, u.ID)
+			if err != nil {
+				return err
 			}
-			printUserTable(cmd, f.Catalog(), names, app.UserPage{Total: 1, Users: []model.User{u}})
+			out := userShowJSON{userJSON: names.userJSON(u), Provenance: map[string]originJSON{}, ByHand: []string{}}
+			for field, name := range model.FieldNames {
+				if o, ok := prov[field]; ok {
+					out.Provenance[name] = originJSON{Run: o.Run, File: o.File, Line: o.Line}
+				}
+				if u.ByHand.Has(field) {
+					out.ByHand = append(out.ByHand, name)
+				}
+			}
+			slices.Sort(out.ByHand)
+			if asJSON {
+				return f.printJSON(out)
+			}
+			cat := f.Catalog()
+			printUserTable(cmd, cat, names, app.UserPage{Total: 1, Users: []model.User{u}})
+			printProvenance(cmd, cat, out)
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON, with where each field came from")
 	return cmd
+}
+
+// userShowJSON is a user with the origin of its fields.
+type userShowJSON struct {
+	userJSON
+	Provenance map[string]originJSON `json:"provenance"`
+	ByHand     []string              `json:"set_by_hand"`
+}
+
+type originJSON struct {
+	Run  model.ID `json:"import_run"`
+	File string   `json:"file"`
+	Line int      `json:"line"`
+}
+
+func printProvenance(cmd *cobra.Command, cat *i18n.Catalog, u userShowJSON) {
+	fields := make([]string, 0, len(u.Provenance))
+	for name := range u.Provenance {
+		fields = append(fields, name)
+	}
+	slices.Sort(fields)
+	for _, name := range fields {
+		o := u.Provenance[name]
+		cmd.Printf("  %-12s %s\n", name, fmt.Sprintf(cat.Users.FromImport, o.Run.String(), fmt.Sprintf(cat.Import.At, o.File, o.Line)))
+	}
+	for _, name := range u.ByHand {
+		cmd.Printf("  %-12s %s\n", name, cat.Users.ByHand)
+	}
 }
 
 // findUser accepts a login or a numeric id.
