@@ -28,6 +28,8 @@ type Catalog struct {
 	Users  UsersTexts
 	Import ImportTexts
 
+	ImportScreen ImportScreenTexts
+
 	thousands string
 	profiles  [6]string
 	plurals   func(n int) bool // true when n takes the plural form

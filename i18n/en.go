@@ -153,5 +153,7 @@ func english() *Catalog {
 			Tried:             "tried %s",
 		},
 		Demo: DemoTexts{Loaded: "Demo school loaded: %s."},
+
+		ImportScreen: importScreenEN(),
 	}
 }

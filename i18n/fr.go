@@ -153,5 +153,7 @@ func french() *Catalog {
 			Tried:             "essayé : %s",
 		},
 		Demo: DemoTexts{Loaded: "Établissement de démonstration chargé : %s."},
+
+		ImportScreen: importScreenFR(),
 	}
 }
