@@ -30,6 +30,9 @@ type Catalog struct {
 
 	ImportScreen ImportScreenTexts
 
+	// Directory is the console's Users and Classes & groups screens.
+	Directory DirectoryTexts
+
 	thousands string
 	profiles  [6]string
 	plurals   func(n int) bool // true when n takes the plural form

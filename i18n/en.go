@@ -155,5 +155,7 @@ func english() *Catalog {
 		Demo: DemoTexts{Loaded: "Demo school loaded: %s."},
 
 		ImportScreen: importScreenEN(),
+
+		Directory: directoryEN(),
 	}
 }

@@ -155,5 +155,7 @@ func french() *Catalog {
 		Demo: DemoTexts{Loaded: "Établissement de démonstration chargé : %s."},
 
 		ImportScreen: importScreenFR(),
+
+		Directory: directoryFR(),
 	}
 }
