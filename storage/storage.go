@@ -166,6 +166,9 @@ type Store interface {
 	UserStore
 	SubscriptionStore
 	ImportStore
+	TeamStore
+	SSHKeyStore
+	AuditStore
 
 	// ApplySeed writes a whole dataset in one transaction (all or nothing).
 	ApplySeed(ctx context.Context, s Seed) error

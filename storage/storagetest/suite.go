@@ -33,6 +33,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"batch failures", batchFailureTests},
 		{"imports", importTests},
 		{"context", contextTests},
+		{"team", teamTests},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) {
