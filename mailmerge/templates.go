@@ -11,6 +11,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 
 	"rollcall/model"
@@ -67,16 +68,18 @@ func templateFiles() []string {
 	return []string{CardTemplate, SubjectTemplate, TextTemplate, HTMLTemplate}
 }
 
-// DefaultTemplates returns the embedded French and English templates. They are parsed and
-// checked by the package tests, so this cannot fail in a released binary; it panics only if
-// the embedded files were broken at build time.
+// DefaultTemplates returns the embedded French and English templates, parsed once and
+// shared (Templates are immutable). They are checked by the package tests, so this cannot
+// fail in a released binary; it panics only if the embedded files were broken at build time.
 func DefaultTemplates() *Templates {
-	t, err := ParseTemplates(nil)
+	t, err := defaultTemplates()
 	if err != nil {
 		panic("mailmerge: embedded templates are broken: " + err.Error())
 	}
 	return t
 }
+
+var defaultTemplates = sync.OnceValues(func() (*Templates, error) { return ParseTemplates(nil) })
 
 // ParseTemplates returns the default templates with some files replaced: files maps a name
 // such as "fr/card.tmpl" to its source. Every template is parsed and run on sample data, so
