@@ -122,6 +122,12 @@ type Subscription struct {
 	ClaimedBy   ID
 	ClaimedAt   time.Time
 	ClaimRef    string // the code or serial it was claimed with (hashed for codes)
+
+	VendorLocation string    // where the vendor or reseller is, as the admin typed it
+	VendorKeyID    string    // the key that signed the claim code (KeyID)
+	ClaimKind      ClaimKind // by code or by displays; zero for subscriptions made otherwise
+	Displays       int       // ClaimByDisplays: how many displays were bought
+	Serial         string    // ClaimByDisplays: the serial typed, formatted
 }
 
 // ProductKey is a licence key carried by a subscription, with the seats it activates.
@@ -130,13 +136,8 @@ type ProductKey struct {
 	Seats int
 }
 
-// Expired reports whether the subscription has ended at `today`.
+// Expired reports whether the subscription has ended at `today`: its end date is its last day.
+// A subscription that renews never expires.
 func (s *Subscription) Expired(today Date) bool {
-	switch {
-	case !s.EndsOn.IsZero():
-		return !today.Before(s.EndsOn)
-	case !s.RenewsOn.IsZero():
-		return false
-	}
-	return false
+	return !s.EndsOn.IsZero() && s.EndsOn.Before(today)
 }

@@ -1,0 +1,26 @@
+package model
+
+import "time"
+
+// AuditAction names a change recorded in the audit log.
+type AuditAction string
+
+// The changes of subscriptions and seats that the audit log records.
+const (
+	AuditClaim       AuditAction = "subscription.claim"
+	AuditSeatsAdd    AuditAction = "seats.add"
+	AuditSeatsRemove AuditAction = "seats.remove"
+	AuditSeatsSync   AuditAction = "seats.sync"
+	AuditVendorTrust AuditAction = "vendor.trust"
+)
+
+// AuditEvent records who changed what, and when. Detail is short and never holds a secret.
+type AuditEvent struct {
+	ID        ID
+	At        time.Time
+	AdminID   ID
+	Action    AuditAction
+	OrgID     ID     // the organization concerned, when there is one
+	SubjectID ID     // the record concerned (a subscription)
+	Detail    string // what changed, for a person: "3 added: a@…, b@…, c@…"
+}

@@ -1,0 +1,166 @@
+package model
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSplitEmails(t *testing.T) {
+	got, err := SplitEmails(" Ana@School.fr, bob@school.fr\ncarl@school.fr;dora@school.fr\r\n\tana@school.fr ")
+	want := []string{"ana@school.fr", "bob@school.fr", "carl@school.fr", "dora@school.fr", "ana@school.fr"}
+	if err != nil || !slices.Equal(got, want) {
+		t.Fatalf("SplitEmails = %q, %v", got, err)
+	}
+	_, err = SplitEmails("ana@school.fr bob@ carl")
+	var ie *InvalidEmailsError
+	if !errors.As(err, &ie) || !slices.Equal(ie.Values, []string{"bob@", "carl"}) || !errors.Is(err, ErrInvalid) {
+		t.Fatalf("invalid list: %v", err)
+	}
+}
+
+func TestParseEmailFile(t *testing.T) {
+	got, err := ParseEmailFile("ok.csv", strings.NewReader("\uFEFFana@school.fr\r\nBOB@school.fr\r\n\r\ncarl@school.fr"))
+	if err != nil || !slices.Equal(got, []string{"ana@school.fr", "bob@school.fr", "carl@school.fr"}) {
+		t.Fatalf("good file: %q %v", got, err)
+	}
+	bad := "email\nana@school.fr\nbob @school.fr\n\"carl@school.fr\"\ndora@school.fr,teacher\n" +
+		strings.Repeat("x", 400) + "@school.fr\neve@school.fr\n\xff@school.fr\n"
+	_, err = ParseEmailFile("bad.csv", strings.NewReader(bad))
+	var fe *EmailFileError
+	if !errors.As(err, &fe) || !errors.Is(err, ErrInvalid) {
+		t.Fatalf("bad file: %v", err)
+	}
+	want := []EmailLineError{
+		{Line: 1, Value: "email", Problem: EmailLineNotEmail},
+		{Line: 3, Value: "bob @school.fr", Problem: EmailLineSpace},
+		{Line: 4, Value: `"carl@school.fr"`, Problem: EmailLineQuote},
+		{Line: 5, Value: "dora@school.fr,teacher", Problem: EmailLineComma},
+		{Line: 6, Value: strings.Repeat("x", 60) + "…", Problem: EmailLineTooLong},
+		{Line: 8, Value: "?@school.fr", Problem: EmailLineEncoding},
+	}
+	if fe.File != "bad.csv" || !slices.Equal(fe.Lines, want) || fe.More != 0 {
+		t.Errorf("errors:\n got  %+v\n want %+v", fe.Lines, want)
+	}
+}
+
+func TestParseEmailFileCapsErrors(t *testing.T) {
+	_, err := ParseEmailFile("many.csv", strings.NewReader(strings.Repeat("nope\n", 120)))
+	var fe *EmailFileError
+	if !errors.As(err, &fe) || len(fe.Lines) != MaxEmailLineErrors || fe.More != 120-MaxEmailLineErrors {
+		t.Fatalf("got %v", err)
+	}
+	if fe.Lines[MaxEmailLineErrors-1].Line != MaxEmailLineErrors {
+		t.Errorf("last listed line = %d", fe.Lines[MaxEmailLineErrors-1].Line)
+	}
+}
+
+func FuzzParseEmailFile(f *testing.F) {
+	f.Add([]byte("ana@school.fr\nbob@school.fr\n"))
+	f.Add([]byte("\uFEFFemail\r\nana@school.fr,x\r\n\"q\"@a.fr\n"))
+	f.Add([]byte(strings.Repeat("a", 5000) + "\nb@c.fr"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		emails, err := ParseEmailFile("f.csv", strings.NewReader(string(data)))
+		if err != nil {
+			var fe *EmailFileError
+			if !errors.As(err, &fe) || len(fe.Lines) == 0 {
+				t.Fatalf("error %v is not a located file error", err)
+			}
+			for _, l := range fe.Lines {
+				if l.Line < 1 || l.Problem == 0 || len(l.Value) > 64 {
+					t.Fatalf("bad line error %+v", l)
+				}
+			}
+			return
+		}
+		// Whatever is accepted is a valid, normalized address with none of the refused characters.
+		for _, e := range emails {
+			if !ValidEmail(e) || e != NormalizeEmail(e) || strings.ContainsAny(e, " ,;\"'") {
+				t.Fatalf("accepted %q", e)
+			}
+		}
+	})
+}
+
+func seats(sync string, emails ...string) []Seat {
+	out := make([]Seat, len(emails))
+	for i, e := range emails {
+		out[i] = Seat{ID: ID(i + 1), Email: e, Sync: sync}
+		if sync == "" {
+			out[i].Source = SeatTyped
+		}
+	}
+	return out
+}
+
+func TestPlanSeatAdd(t *testing.T) {
+	current := seats("", "a@x.fr", "b@x.fr")
+	p, err := PlanSeatAdd(5, current, []string{"c@x.fr", "a@x.fr", "d@x.fr", "c@x.fr"})
+	if err != nil || !slices.Equal(p.Add, []string{"c@x.fr", "d@x.fr"}) || p.Duplicates != 2 || p.Free != 3 {
+		t.Fatalf("plan %+v, %v", p, err)
+	}
+	_, err = PlanSeatAdd(3, current, []string{"c@x.fr", "d@x.fr"})
+	var le *SeatLimitError
+	if !errors.As(err, &le) || le.Free != 1 || le.Requested != 2 {
+		t.Fatalf("over the limit: %v", err)
+	}
+}
+
+func TestPlanSeatSync(t *testing.T) {
+	current := append(seats("", "hand@x.fr", "both@x.fr"), seats("google:ou:/T", "stay@x.fr", "gone@x.fr")...)
+	current = append(current, Seat{ID: 9, Email: "other@x.fr", Sync: "microsoft:group:1", Source: SeatMicrosoft})
+	p, err := PlanSeatSync(8, current, "google:ou:/T", []string{"stay@x.fr", "new@x.fr", "both@x.fr", "new@x.fr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(p.Add, []string{"new@x.fr"}) || len(p.Remove) != 1 || p.Remove[0].Email != "gone@x.fr" ||
+		p.Kept != 1 || p.Duplicates != 2 || p.Free != 4 {
+		t.Errorf("plan %+v", p)
+	}
+	// A sync never removes seats given by hand or by another sync, even with an empty source.
+	p, _ = PlanSeatSync(8, current, "google:ou:/T", nil)
+	if len(p.Remove) != 2 {
+		t.Errorf("empty source removes %+v, want only the sync's two seats", p.Remove)
+	}
+	// Removals free seats for the additions of the same run.
+	if _, err := PlanSeatSync(5, current, "google:ou:/T", []string{"stay@x.fr", "new@x.fr"}); err != nil {
+		t.Errorf("5 seats, 5 held, 1 leaves, 1 comes: %v", err)
+	}
+	_, err = PlanSeatSync(5, current, "google:ou:/T", []string{"stay@x.fr", "new@x.fr", "new2@x.fr"})
+	var le *SeatLimitError
+	if !errors.As(err, &le) || le.Free != 1 {
+		t.Errorf("over the limit: %v", err)
+	}
+}
+
+func TestSubscriptionState(t *testing.T) {
+	today := Date{2026, 11, 23}
+	tests := []struct {
+		name string
+		sub  Subscription
+		want SubState
+	}{
+		{"renews later", Subscription{StartsOn: Date{2026, 9, 1}, RenewsOn: Date{2027, 9, 30}}, SubState{StateRenews, Date{2027, 9, 30}}},
+		{"renewal passed rolls a term", Subscription{StartsOn: Date{2024, 9, 1}, RenewsOn: Date{2025, 9, 30}}, SubState{StateRenews, Date{2027, 9, 30}}},
+		{"two-year term", Subscription{StartsOn: Date{2022, 9, 1}, RenewsOn: Date{2024, 9, 30}}, SubState{StateRenews, Date{2028, 9, 30}}},
+		{"ends later", Subscription{EndsOn: Date{2027, 8, 31}}, SubState{StateEnds, Date{2027, 8, 31}}},
+		{"ends today", Subscription{EndsOn: today}, SubState{StateEnds, today}},
+		{"expired", Subscription{EndsOn: Date{2026, 8, 31}}, SubState{StateExpired, Date{2026, 8, 31}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.sub.State(today); got != tc.want {
+				t.Errorf("State = %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+	states := []SubState{{StateExpired, Date{2025, 1, 1}}, {StateRenews, Date{2027, 1, 1}}, {StateExpired, Date{2026, 1, 1}},
+		{StateEnds, Date{2026, 12, 1}}}
+	slices.SortFunc(states, StateOrder)
+	want := []SubState{{StateEnds, Date{2026, 12, 1}}, {StateRenews, Date{2027, 1, 1}}, {StateExpired, Date{2026, 1, 1}},
+		{StateExpired, Date{2025, 1, 1}}}
+	if !slices.Equal(states, want) {
+		t.Errorf("by state: %+v", states)
+	}
+}
