@@ -11,18 +11,18 @@ type ClaimProblem uint8
 
 // The reasons a claim is refused.
 const (
-	ClaimEmpty         ClaimProblem = iota + 1 // nothing typed
-	ClaimBadCharacter                          // a character that no code has (Position, Char)
-	ClaimMistyped                              // the checksum does not match: a typing mistake
-	ClaimMalformed                             // not a claim code at all (length, padding, layout)
-	ClaimVersion                               // made by a newer Rollcall vendor tool
-	ClaimUnknownVendor                         // signed by a vendor key this Rollcall does not trust (KeyID)
-	ClaimForged                                // the signature does not match: forged or altered
-	ClaimExpired                               // the entitlement ended (Date)
-	SerialUnknownModel                         // no display model of the catalogue has this serial's prefix
-	SerialBadCheckDigit                           // the serial's check digit is wrong: a typing mistake
-	SerialMalformed                            // the serial has the wrong length or characters
-	DisplaysCount                              // the number of displays is out of range (Max)
+	ClaimEmpty          ClaimProblem = iota + 1 // nothing typed
+	ClaimBadCharacter                           // a character that no code has (Position, Char)
+	ClaimMistyped                               // the checksum does not match: a typing mistake
+	ClaimMalformed                              // not a claim code at all (length, padding, layout)
+	ClaimVersion                                // made by a newer Rollcall vendor tool
+	ClaimUnknownVendor                          // signed by a vendor key this Rollcall does not trust (KeyID)
+	ClaimForged                                 // the signature does not match: forged or altered
+	ClaimExpired                                // the entitlement ended (Date)
+	SerialUnknownModel                          // no display model of the catalogue has this serial's prefix
+	SerialBadCheckDigit                         // the serial's check digit is wrong: a typing mistake
+	SerialMalformed                             // the serial has the wrong length or characters
+	DisplaysCount                               // the number of displays is out of range (Max)
 )
 
 // ErrAlreadyClaimed is matched by AlreadyClaimedError.
