@@ -21,12 +21,21 @@ var audit = &table[model.AuditEntry]{
 
 // AppendAudit stores an entry and sets e.ID.
 func (s *Store) AppendAudit(ctx context.Context, e *model.AuditEntry) error {
-	v := *e
-	err := s.update(ctx, func(tx *bbolt.Tx) error { return audit.create(tx, &v) })
-	if err == nil {
-		e.ID = v.ID
+	return s.update(ctx, func(tx *bbolt.Tx) error { return appendAudit(tx, e) })
+}
+
+// appendAudit stores an entry inside a write transaction, so a change and its audit entry
+// commit together, and sets e.ID once stored; a nil entry is nothing to record.
+func appendAudit(tx *bbolt.Tx, e *model.AuditEntry) error {
+	if e == nil {
+		return nil
 	}
-	return err
+	v := *e
+	if err := audit.create(tx, &v); err != nil {
+		return err
+	}
+	e.ID = v.ID
+	return nil
 }
 
 // ListAudit walks the log newest first until fn says stop. fn runs inside the read
