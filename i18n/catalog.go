@@ -32,6 +32,8 @@ type Catalog struct {
 
 	// Directory is the console's Users and Classes & groups screens.
 	Directory DirectoryTexts
+	// Admins is several admins and Rollcall over SSH.
+	Admins AdminsTexts
 
 	thousands string
 	profiles  [6]string

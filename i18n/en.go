@@ -157,5 +157,6 @@ func english() *Catalog {
 		ImportScreen: importScreenEN(),
 
 		Directory: directoryEN(),
+		Admins:    adminsEN(),
 	}
 }

@@ -38,6 +38,9 @@ func (c *Catalog) Error(err error) string {
 	if errors.As(err, &row) {
 		return c.RowError(row)
 	}
+	if s, ok := c.adminsError(err); ok {
+		return s
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return fmt.Sprintf(c.Errors.NoFile, pe.Path, pe.Err)

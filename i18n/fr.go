@@ -157,5 +157,6 @@ func french() *Catalog {
 		ImportScreen: importScreenFR(),
 
 		Directory: directoryFR(),
+		Admins:    adminsFR(),
 	}
 }
