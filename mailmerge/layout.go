@@ -40,6 +40,7 @@ type LayoutError struct {
 	Value int
 }
 
+// Error names the unsupported value and what is supported.
 func (e *LayoutError) Error() string {
 	return fmt.Sprintf("mailmerge: unsupported layout %s %d (cards per sheet: 1, 2 or 8; paper: A4 or Letter)", e.Field, e.Value)
 }

@@ -124,6 +124,7 @@ type smtpMailer struct {
 // String describes the mailer without secrets, should one end up in a log.
 func (s *smtpMailer) String() string { return "SMTP mailer (" + s.cfg.String() + ")" }
 
+// Send implements Mailer.
 func (s *smtpMailer) Send(ctx context.Context, m Message) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()

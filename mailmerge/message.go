@@ -29,6 +29,7 @@ type AddressError struct {
 	Err     error
 }
 
+// Error names the address and why it was refused.
 func (e *AddressError) Error() string {
 	return fmt.Sprintf("mailmerge: bad address %q: %v", e.Address, e.Err)
 }

@@ -61,6 +61,7 @@ type SendError struct {
 	Err error
 }
 
+// Error reads like "smtp RCPT TO <a@b.c>: 550 5.1.1 No such user (permanent)".
 func (e *SendError) Error() string {
 	kind := "permanent"
 	if e.Temporary {

@@ -2,6 +2,7 @@ package mailmerge
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,7 +19,7 @@ type Group struct {
 }
 
 // WritePDFSplit writes one PDF per group into dir (which must exist) and returns the paths
-// written, in group order. It is WritePDF per group with file handling: each file is written
+// written, in group order; a group without cards gets no file. It is WritePDF per group with file handling: each file is written
 // under a temporary name and renamed once complete, so a failed or cancelled run never leaves
 // a half-written PDF (the files completed before it stay). An existing file of the same name
 // is replaced. progress counts pages over all groups; the total is -1 unless every group's
@@ -52,6 +53,9 @@ func WritePDFSplit(ctx context.Context, dir string, groups []Group, layout Layou
 				progress(done+p, total)
 			}
 		})
+		if errors.Is(err, ErrNoCards) {
+			continue
+		}
 		if err != nil {
 			return paths, fmt.Errorf("group %q: %w", g.Name, err)
 		}

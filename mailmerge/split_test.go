@@ -21,8 +21,8 @@ func TestWritePDFSplit(t *testing.T) {
 			classB = append(classB, c)
 		}
 	}
-	groups := []Group{{Name: "3e A", Cards: SliceSource(classA)}, {Name: "3e B/option", Cards: SliceSource(classB)}}
-	var last [2]int
+	groups := []Group{{Name: "3e A", Cards: SliceSource(classA)}, {Name: "empty", Cards: SliceSource(nil)}, {Name: "3e B/option", Cards: SliceSource(classB)}}
+	var last [2]int // an empty group has no file and no page
 	paths, err := WritePDFSplit(context.Background(), dir, groups, Layout{PerSheet: 2}, nil, func(done, total int) {
 		last = [2]int{done, total}
 	})

@@ -28,6 +28,7 @@ type TemplateError struct {
 	Err     error // the underlying error
 }
 
+// Error reads like "template fr/card.tmpl:3: unexpected EOF".
 func (e *TemplateError) Error() string {
 	var b strings.Builder
 	b.WriteString("template ")
@@ -53,6 +54,7 @@ func (e *TemplateError) Unwrap() error { return e.Err }
 // TemplateErrors collects the problems of a set of templates.
 type TemplateErrors []*TemplateError
 
+// Error joins the errors with "; ".
 func (es TemplateErrors) Error() string {
 	parts := make([]string, len(es))
 	for i, e := range es {

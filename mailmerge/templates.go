@@ -178,13 +178,17 @@ func parseSet(lang model.Language, sources map[string]string) (*templateSet, Tem
 func (s *templateSet) check(lang model.Language) TemplateErrors {
 	var errs TemplateErrors
 	var buf bytes.Buffer
-	seen := make(map[string]bool)
+	runs := []func(*bytes.Buffer, *TemplateData) error{s.execCard, s.execSubject, s.execText, s.execHTML}
+	failed := make([]bool, len(runs)) // one error per file is enough, and reruns can be slow
 	for _, d := range sampleData(lang) {
-		for _, run := range []func(*bytes.Buffer, *TemplateData) error{s.execCard, s.execSubject, s.execText, s.execHTML} {
+		for i, run := range runs {
+			if failed[i] {
+				continue
+			}
 			buf.Reset()
 			var te *TemplateError
-			if err := run(&buf, &d); errors.As(err, &te) && !seen[te.Name] {
-				seen[te.Name] = true
+			if err := run(&buf, &d); errors.As(err, &te) {
+				failed[i] = true
 				errs = append(errs, te)
 			}
 		}

@@ -2,12 +2,17 @@ package mailmerge
 
 import (
 	"context"
+	"errors"
 	"io"
 	"runtime"
 	"sync"
 
 	"rollcall/mailmerge/pdf"
 )
+
+// ErrNoCards is returned by WritePDF when the source yields no card: a PDF without pages
+// helps nobody, and most viewers reject it.
+var ErrNoCards = errors.New("mailmerge: no cards to print")
 
 // pageJob is one sheet travelling through the pipeline. done is closed once content or err
 // is set.
@@ -84,6 +89,9 @@ func WritePDF(ctx context.Context, w io.Writer, src CardSource, layout Layout, t
 	wg.Wait() // and never return while they still touch src
 	if err != nil {
 		return err
+	}
+	if pw.Pages() == 0 {
+		return ErrNoCards
 	}
 	return pw.Close()
 }

@@ -169,6 +169,13 @@ func TestSourceError(t *testing.T) {
 	}
 }
 
+func TestNoCards(t *testing.T) {
+	t.Parallel()
+	if err := WritePDF(context.Background(), &bytes.Buffer{}, SliceSource(nil), Layout{}, nil, nil); !errors.Is(err, ErrNoCards) {
+		t.Fatalf("err = %v, want ErrNoCards", err)
+	}
+}
+
 func TestBadLayout(t *testing.T) {
 	t.Parallel()
 	for _, l := range []Layout{{PerSheet: 3}, {PerSheet: -1}, {Paper: Paper(7)}} {

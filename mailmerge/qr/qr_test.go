@@ -196,3 +196,28 @@ func TestPackedPenaltyMatchesBytePenalty(t *testing.T) {
 		}
 	}
 }
+
+// FuzzEncode: any text either is too long or gives a well-formed matrix with its three
+// finder patterns and the dark module where the standard puts them.
+func FuzzEncode(f *testing.F) {
+	f.Add("hello", uint8(0))
+	f.Add(strings.Repeat("é", 700), uint8(3))
+	f.Fuzz(func(t *testing.T, s string, level uint8) {
+		l := Level(level % 4)
+		c, err := Encode(s, l)
+		if errors.Is(err, ErrTooLong) {
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Size != 4*c.Version+17 || len(c.modules) != c.Size*c.Size {
+			t.Fatalf("version %d size %d modules %d", c.Version, c.Size, len(c.modules))
+		}
+		for _, p := range [][2]int{{0, 0}, {6, 6}, {c.Size - 1, 0}, {0, c.Size - 1}, {3, 3}, {8, c.Size - 8}} {
+			if !c.Dark(p[0], p[1]) {
+				t.Fatalf("module %v should be dark", p)
+			}
+		}
+	})
+}
