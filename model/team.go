@@ -38,17 +38,26 @@ type SSHKey struct {
 	AddedAt     time.Time
 }
 
-// AuditEntry records one change: who made it, when, what and on what. OrgIDs are the
-// organizations it concerns; the entry is shown to the admins of all of them, and to its author.
-type AuditEntry struct {
-	ID         ID
-	At         time.Time
-	AdminID    ID
-	AdminEmail string // as it was then, so the log still reads after the admin left
-	Action     string // a dotted name: "admins.invite", "users.create", "seats.assign", …
-	Target     string // what it was done to, for a person: an email, a login, a class code
-	OrgIDs     []ID
-}
+// The changes of admins, keys and the directory that the audit log records (AuditEvent). Other
+// features add their own actions next to their code.
+const (
+	AuditAdminInvite   AuditAction = "admins.invite"
+	AuditAdminUninvite AuditAction = "admins.uninvite"
+	AuditAdminJoin     AuditAction = "admins.join"
+	AuditAdminRemove   AuditAction = "admins.remove"
+	AuditSSHKeyAdd     AuditAction = "ssh_keys.add"
+	AuditSSHKeyRemove  AuditAction = "ssh_keys.remove"
+	AuditOrgCreate     AuditAction = "orgs.create"
+	AuditUserCreate    AuditAction = "users.create"
+	AuditUserEdit      AuditAction = "users.edit"
+	AuditUserSetAdmin  AuditAction = "users.set_admin"
+	AuditUserNewCode   AuditAction = "users.new_code"
+	AuditUserPending   AuditAction = "users.pending"
+	AuditUserRestore   AuditAction = "users.restore"
+	AuditUserDelete    AuditAction = "users.delete"
+	AuditImport        AuditAction = "import.run"
+	AuditImportUndo    AuditAction = "import.undo"
+)
 
 // The team's errors. App wraps them with ErrInvalid or storage's sentinels, so exit codes and
 // errors.Is keep working; the catalogue says each in words.

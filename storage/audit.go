@@ -6,11 +6,11 @@ import (
 	"rollcall/model"
 )
 
-// AuditStore keeps the audit log: append only, read newest first.
+// AuditStore keeps the log of who changed what. Changes that must be logged atomically take
+// the event as a parameter of their own method (ChangeSeats, ClaimSubscription).
 type AuditStore interface {
-	// AppendAudit stores an entry and sets e.ID; ids grow with time.
-	AppendAudit(ctx context.Context, e *model.AuditEntry) error
-	// ListAudit calls fn for each entry, newest first, until fn returns false or an error (which
-	// is returned). fn must not call the store.
-	ListAudit(ctx context.Context, fn func(model.AuditEntry) (bool, error)) error
+	// AppendAudit records an event and sets e.ID; ids grow with time.
+	AppendAudit(ctx context.Context, e *model.AuditEvent) error
+	// ListAudit returns the events about subject (every event when subject is 0), oldest first.
+	ListAudit(ctx context.Context, subject model.ID) ([]model.AuditEvent, error)
 }

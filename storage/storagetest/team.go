@@ -20,7 +20,7 @@ var teamTests = []test{
 	{"a refused join writes nothing", testAcceptInvitationRefused},
 	{"revoke an invitation", testRevokeInvitation},
 	{"ssh keys", testSSHKeys},
-	{"audit log newest first", testAuditLog},
+	{"audit log in order", testAuditLog},
 	{"team methods refuse a cancelled context", testTeamCancelled},
 }
 
@@ -237,30 +237,22 @@ func testSSHKeys(t *testing.T, s storage.Store) {
 }
 
 func testAuditLog(t *testing.T, s storage.Store) {
-	var want []model.AuditEntry
+	var want []model.AuditEvent
 	for i := range 5 {
-		e := model.AuditEntry{At: at(1).Add(time.Duration(i) * time.Minute), AdminID: 1, AdminEmail: "ada@example.org",
-			Action: "users.create", Target: "login" + string(rune('a'+i)), OrgIDs: []model.ID{model.ID(i % 2)}}
+		e := model.AuditEvent{At: at(1).Add(time.Duration(i) * time.Minute), AdminID: 1, Action: model.AuditUserCreate,
+			Detail: "login" + string(rune('a'+i)), OrgID: model.ID(i % 2), SubjectID: model.ID(10 + i%2)}
 		must(t, "AppendAudit", s.AppendAudit(bg, &e))
-		if len(want) > 0 && e.ID <= want[0].ID {
-			t.Fatalf("AppendAudit ids do not grow: %d after %d", e.ID, want[0].ID)
+		if len(want) > 0 && e.ID <= want[len(want)-1].ID {
+			t.Fatalf("AppendAudit ids do not grow: %d after %d", e.ID, want[len(want)-1].ID)
 		}
-		want = append([]model.AuditEntry{e}, want...)
+		want = append(want, e)
 	}
-	var got []model.AuditEntry
-	must(t, "ListAudit", s.ListAudit(bg, func(e model.AuditEntry) (bool, error) {
-		got = append(got, e)
-		return true, nil
-	}))
-	same(t, "ListAudit, newest first", got, want)
-	got = got[:0]
-	must(t, "ListAudit, first two", s.ListAudit(bg, func(e model.AuditEntry) (bool, error) {
-		got = append(got, e)
-		return len(got) < 2, nil
-	}))
-	same(t, "ListAudit stopped after two", got, want[:2])
-	stop := errors.New("stop")
-	isErr(t, "ListAudit returns fn's error", s.ListAudit(bg, func(model.AuditEntry) (bool, error) { return true, stop }), stop)
+	got, err := s.ListAudit(bg, 0)
+	must(t, "ListAudit(0)", err)
+	same(t, "ListAudit(0), oldest first", got, want)
+	got, err = s.ListAudit(bg, 11)
+	must(t, "ListAudit(11)", err)
+	same(t, "ListAudit(11)", got, []model.AuditEvent{want[1], want[3]})
 }
 
 func testTeamCancelled(t *testing.T, s storage.Store) {
@@ -288,10 +280,8 @@ func testTeamCancelled(t *testing.T, s storage.Store) {
 		{"SSHKey", func() error { _, err := s.SSHKey(ctx, "f"); return err }},
 		{"ListSSHKeys", func() error { _, err := s.ListSSHKeys(ctx, 1); return err }},
 		{"DeleteSSHKey", func() error { return s.DeleteSSHKey(ctx, "f") }},
-		{"AppendAudit", func() error { return s.AppendAudit(ctx, &model.AuditEntry{Action: "x"}) }},
-		{"ListAudit", func() error {
-			return s.ListAudit(ctx, func(model.AuditEntry) (bool, error) { return true, nil })
-		}},
+		{"AppendAudit", func() error { return s.AppendAudit(ctx, &model.AuditEvent{Action: "x"}) }},
+		{"ListAudit", func() error { _, err := s.ListAudit(ctx, 0); return err }},
 	}
 	for _, c := range calls {
 		isErr(t, c.name, c.call(), context.Canceled)
