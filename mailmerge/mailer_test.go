@@ -201,6 +201,15 @@ func TestReconnect(t *testing.T) {
 	if err := mailer.Send(ctx, mustMessage(t, testCard(6))); err != nil || srv.Connections() != 3 {
 		t.Errorf("after 421: err %v, %d connections; want nil, 3", err, srv.Connections())
 	}
+	// A server restarted between two sends (or one that dropped an idle connection): the
+	// stale connection fails before anything is accepted and is replaced silently.
+	srv.Kill()
+	if err := srv.Restart(); err != nil {
+		t.Fatal(err)
+	}
+	if err := mailer.Send(ctx, mustMessage(t, testCard(7))); err != nil || srv.Connections() != 4 {
+		t.Errorf("after restart: err %v, %d connections; want nil, 4", err, srv.Connections())
+	}
 }
 
 func TestAuthAndPasswordRedaction(t *testing.T) {
@@ -317,5 +326,22 @@ func TestRetry(t *testing.T) {
 	b := ExponentialBackoff(time.Second, 5*time.Second)
 	if got := fmt.Sprint(b(1), b(2), b(3), b(4), b(10)); got != "1s 2s 4s 5s 5s" {
 		t.Errorf("backoff %s", got)
+	}
+}
+
+// TestSecurityChoices: STARTTLS demanded from a server without it is a configuration error
+// (permanent); SecurityNone with a password authenticates in clear, as the admin chose.
+func TestSecurityChoices(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	plain := smtptest.Start(t, smtptest.Options{})
+	err := newTestMailer(t, plain, func(c *SMTPConfig) { c.Security = SecurityStartTLS }).Send(ctx, mustMessage(t, testCard(0)))
+	if se := (*SendError)(nil); !errors.As(err, &se) || se.Phase != PhaseConnect || se.Temporary {
+		t.Errorf("STARTTLS unavailable: err = %v, want permanent connect error", err)
+	}
+	withAuth := smtptest.Start(t, smtptest.Options{Username: "relay", Password: "relay-pass"})
+	m := newTestMailer(t, withAuth, func(c *SMTPConfig) { c.Username, c.Password = "relay", "relay-pass" })
+	if err := m.Send(ctx, mustMessage(t, testCard(0))); err != nil {
+		t.Errorf("clear-text AUTH with SecurityNone: %v", err)
 	}
 }
