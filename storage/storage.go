@@ -165,6 +165,7 @@ type Store interface {
 	ClassStore
 	UserStore
 	SubscriptionStore
+	LicensingStore
 	ImportStore
 	TeamStore
 	SSHKeyStore

@@ -34,6 +34,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"imports", importTests},
 		{"context", contextTests},
 		{"team", teamTests},
+		{"seats", seatTests},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) {

@@ -1,0 +1,172 @@
+package storagetest
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"rollcall/model"
+	"rollcall/storage"
+)
+
+var seatTests = []test{
+	{"seats change in one transaction", testChangeSeats},
+	{"a failed seat change writes nothing", testChangeSeatsFails},
+	{"claims are single use", testClaims},
+	{"vendor keys", testVendorKeys},
+	{"seat methods refuse a cancelled context", testSeatsCancelled},
+}
+
+func newSub(t *testing.T, s storage.Store, seats int) model.Subscription {
+	t.Helper()
+	sub := model.Subscription{OrgID: 1, Product: "Atlas", Seats: seats}
+	must(t, "CreateSubscription", s.CreateSubscription(bg, &sub))
+	return sub
+}
+
+// addPlan adds the given emails by hand, whatever is there.
+func addPlan(emails ...string) storage.SeatPlan {
+	return func(_ model.Subscription, _ []model.Seat) (storage.SeatWrite, error) {
+		var w storage.SeatWrite
+		for _, e := range emails {
+			w.Add = append(w.Add, model.Seat{Email: e, Source: model.SeatTyped, AddedBy: 7, AddedAt: at(3)})
+		}
+		return w, nil
+	}
+}
+
+func testChangeSeats(t *testing.T, s storage.Store) {
+	sub, other := newSub(t, s, 10), newSub(t, s, 5)
+	w, err := s.ChangeSeats(bg, sub.ID, addPlan("a@x.fr", "b@x.fr"))
+	must(t, "ChangeSeats add", err)
+	if len(w.Add) != 2 || w.Add[0].ID == 0 || w.Add[1].ID <= w.Add[0].ID || w.Add[0].SubscriptionID != sub.ID {
+		t.Fatalf("written %+v: want two seats with increasing ids", w.Add)
+	}
+	_, err = s.ChangeSeats(bg, other.ID, addPlan("c@x.fr"))
+	must(t, "ChangeSeats other", err)
+
+	// The plan sees the subscription and its seats as stored, and its audit entry is kept.
+	var seen []model.Seat
+	entry := &model.AuditEvent{At: at(4), AdminID: 7, Action: model.AuditSeatsRemove, Detail: "a@x.fr", OrgID: 1, SubjectID: sub.ID}
+	_, err = s.ChangeSeats(bg, sub.ID, func(got model.Subscription, cur []model.Seat) (storage.SeatWrite, error) {
+		if got.ID != sub.ID || got.Seats != 10 {
+			t.Errorf("plan got subscription %+v", got)
+		}
+		seen = cur
+		return storage.SeatWrite{Remove: []model.ID{cur[0].ID}, Audit: entry}, nil
+	})
+	must(t, "ChangeSeats remove", err)
+	same(t, "seats seen by the plan", seen, w.Add)
+	left, err := s.Seats(bg, sub.ID)
+	must(t, "Seats", err)
+	same(t, "seats after removal", left, w.Add[1:])
+	counts, err := s.CountSeats(bg)
+	must(t, "CountSeats", err)
+	same(t, "CountSeats", counts, map[model.ID]int{sub.ID: 1, other.ID: 1})
+
+	logged, err := s.ListAudit(bg, sub.ID)
+	must(t, "ListAudit", err)
+	if len(logged) != 1 || logged[0].Action != model.AuditSeatsRemove || logged[0].Detail != "a@x.fr" {
+		t.Errorf("audit log %+v: want the removal", logged)
+	}
+	_, err = s.Seats(bg, 99)
+	isErr(t, "Seats(99)", err, storage.ErrNotFound)
+}
+
+func testChangeSeatsFails(t *testing.T, s storage.Store) {
+	sub := newSub(t, s, 10)
+	w, err := s.ChangeSeats(bg, sub.ID, addPlan("a@x.fr"))
+	must(t, "ChangeSeats", err)
+	refused := errors.New("refused")
+	_, err = s.ChangeSeats(bg, sub.ID, func(model.Subscription, []model.Seat) (storage.SeatWrite, error) {
+		return storage.SeatWrite{}, refused
+	})
+	isErr(t, "a refusing plan", err, refused)
+	_, err = s.ChangeSeats(bg, sub.ID, func(model.Subscription, []model.Seat) (storage.SeatWrite, error) {
+		add, _ := addPlan("b@x.fr")(sub, nil)
+		return storage.SeatWrite{Add: add.Add, Remove: []model.ID{w.Add[0].ID + 100}}, nil
+	})
+	isErr(t, "removing an unknown seat", err, storage.ErrNotFound)
+	got, err := s.Seats(bg, sub.ID)
+	must(t, "Seats", err)
+	same(t, "seats after the failures", got, w.Add)
+	_, err = s.ChangeSeats(bg, 99, addPlan("a@x.fr"))
+	isErr(t, "ChangeSeats(99)", err, storage.ErrNotFound)
+}
+
+func testClaims(t *testing.T, s storage.Store) {
+	c := model.Claim{Hash: model.ClaimHash(model.ClaimByCode, "abc"), Kind: model.ClaimByCode, OrgID: 1,
+		OrgName: "Collège Jean Moulin", ClaimedAt: at(5), ClaimedBy: 7}
+	sub := model.Subscription{OrgID: 1, Product: "Atlas", Seats: 30, ClaimRef: c.Hash}
+	entry := &model.AuditEvent{At: at(5), AdminID: 7, Action: model.AuditClaim, Detail: "Atlas"}
+	must(t, "ClaimSubscription", s.ClaimSubscription(bg, c, &sub, entry))
+	if sub.ID == 0 {
+		t.Fatal("no subscription id")
+	}
+	got, err := s.Claim(bg, c.Hash)
+	must(t, "Claim", err)
+	c.SubscriptionID = sub.ID
+	same(t, "Claim", got, c)
+
+	again := model.Subscription{OrgID: 2, Product: "Atlas", Seats: 30}
+	err = s.ClaimSubscription(bg, model.Claim{Hash: c.Hash, OrgID: 2, OrgName: "Other", ClaimedAt: at(6)}, &again, nil)
+	var ac *model.AlreadyClaimedError
+	if !errors.As(err, &ac) || ac.OrgName != "Collège Jean Moulin" || !ac.At.Equal(at(5)) || ac.OrgID != 1 {
+		t.Fatalf("second claim: %v, want when and by whom the first was", err)
+	}
+	subs, err := s.ListSubscriptions(bg)
+	must(t, "ListSubscriptions", err)
+	if len(subs) != 1 {
+		t.Errorf("%d subscriptions after a refused claim, want 1", len(subs))
+	}
+	_, err = s.Claim(bg, "nope")
+	isErr(t, "Claim(nope)", err, storage.ErrNotFound)
+}
+
+func testVendorKeys(t *testing.T, s storage.Store) {
+	pub := make([]byte, 32)
+	pub[0] = 1
+	k := model.VendorKey{Vendor: "Acme", Public: pub, Origin: model.KeyAdded, AddedAt: at(1), AddedBy: 7}
+	added, err := s.PutVendorKey(bg, k, &model.AuditEvent{At: at(1), Action: model.AuditVendorTrust, Detail: "Acme"})
+	must(t, "PutVendorKey", err)
+	if !added {
+		t.Error("first put: added = false")
+	}
+	added, err = s.PutVendorKey(bg, k, nil)
+	must(t, "PutVendorKey again", err)
+	if added {
+		t.Error("second put: added = true")
+	}
+	list, err := s.ListVendorKeys(bg)
+	must(t, "ListVendorKeys", err)
+	same(t, "ListVendorKeys", list, []model.VendorKey{k})
+}
+
+func testSeatsCancelled(t *testing.T, s storage.Store) {
+	sub := newSub(t, s, 10)
+	ctx, cancel := context.WithCancel(bg)
+	cancel()
+	calls := []struct {
+		name string
+		call func() error
+	}{
+		{"Seats", func() error { _, err := s.Seats(ctx, sub.ID); return err }},
+		{"CountSeats", func() error { _, err := s.CountSeats(ctx); return err }},
+		{"ChangeSeats", func() error { _, err := s.ChangeSeats(ctx, sub.ID, addPlan("a@x.fr")); return err }},
+		{"ClaimSubscription", func() error {
+			return s.ClaimSubscription(ctx, model.Claim{Hash: "h"}, &model.Subscription{Product: "P"}, nil)
+		}},
+		{"Claim", func() error { _, err := s.Claim(ctx, "h"); return err }},
+		{"PutVendorKey", func() error {
+			_, err := s.PutVendorKey(ctx, model.VendorKey{Public: make([]byte, 32)}, nil)
+			return err
+		}},
+		{"ListVendorKeys", func() error { _, err := s.ListVendorKeys(ctx); return err }},
+	}
+	for _, c := range calls {
+		isErr(t, c.name, c.call(), context.Canceled)
+	}
+	if got, err := s.Seats(bg, sub.ID); err != nil || len(got) != 0 {
+		t.Errorf("a cancelled ChangeSeats wrote %v (%v)", got, err)
+	}
+}
