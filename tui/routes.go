@@ -5,6 +5,7 @@ import (
 
 	"rollcall/app"
 	"rollcall/tui/home"
+	"rollcall/tui/imports"
 	"rollcall/tui/notyet"
 	"rollcall/tui/screen"
 	"rollcall/tui/signin"
@@ -31,6 +32,9 @@ func (m *Model) build(route screen.Route, arg any) screen.Screen {
 		return home.New(m.sess)
 	case screen.RouteArea:
 		area, _ := arg.(screen.Area)
+		if area == screen.AreaImports {
+			return imports.New(m.sess)
+		}
 		return notyet.New(m.sess, area)
 	}
 	return welcome.New(m.sess)

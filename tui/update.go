@@ -80,7 +80,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		m.help.ShowAll = !m.help.ShowAll
 		m.resize()
 		return nil
-	case key.Matches(k, km.Back) && len(m.stack) > 1:
+	case key.Matches(k, km.Back) && len(m.stack) > 1 && !screen.HandlesBack(m.top()):
 		return m.back()
 	}
 	return m.forward(k)

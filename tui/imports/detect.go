@@ -1,0 +1,160 @@
+package imports
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"rollcall/app"
+	"rollcall/importers"
+	"rollcall/model"
+	"rollcall/tui/screen"
+)
+
+// detectedMsg is what importers.Detect found, with the admin's organizations for the options.
+type detectedMsg struct {
+	id         screen.RequestID
+	inputs     []importers.Input
+	detections []importers.Detection
+	orgs       []model.Organization
+	err        error
+}
+
+// detectCmd reads the headers and first rows of the inputs, and the admin's organizations.
+func detectCmd(ctx context.Context, a *app.App, token string, paths []string, id screen.RequestID) tea.Cmd {
+	return func() tea.Msg {
+		msg := detectedMsg{id: id}
+		for _, p := range paths {
+			msg.inputs = append(msg.inputs, importers.Input{Path: expandHome(p)})
+		}
+		admin, err := a.SessionAdmin(ctx, token)
+		if err != nil {
+			msg.err = err
+			return msg
+		}
+		if msg.orgs, msg.err = a.ListOrgs(ctx, admin); msg.err != nil {
+			return msg
+		}
+		msg.detections, msg.err = importers.Detect(msg.inputs)
+		return msg
+	}
+}
+
+// startDetect detects what the marked paths are.
+func (m *Model) startDetect() tea.Cmd {
+	if len(m.picker.marked) == 0 {
+		return nil
+	}
+	m.step, m.notice, m.detectErr = stepDetecting, "", nil
+	m.detectReq = m.sess.NewRequest()
+	paths := append([]string(nil), m.picker.marked...)
+	return tea.Batch(m.busy.Start(), detectCmd(m.sess.Ctx, m.sess.App, m.sess.Token, paths, m.detectReq))
+}
+
+func (m *Model) detected(msg detectedMsg) tea.Cmd {
+	if msg.id != m.detectReq || m.step != stepDetecting {
+		return nil
+	}
+	m.busy.Stop()
+	m.step, m.current = stepDetected, 0
+	m.inputs, m.detections, m.orgs, m.detectErr = msg.inputs, msg.detections, msg.orgs, msg.err
+	m.opts = optionValues{}
+	if len(m.orgs) > 0 && !m.setFormat() {
+		m.opts.org = m.orgs[0].ID
+	}
+	return nil
+}
+
+// format is the format of the import: the first readable detection's.
+func (m *Model) format() importers.Format {
+	for _, d := range m.detections {
+		if d.Format != "" {
+			return d.Format
+		}
+	}
+	return ""
+}
+
+// setFormat reports whether the import is a multi-school set (OneRoster, SDS), whose files
+// name their organizations.
+func (m *Model) setFormat() bool { return m.format().Set() }
+
+// defaultSource is the source an import gets when none is named: the format's family, as
+// app.Import decides it.
+func defaultSource(f importers.Format) string {
+	switch f {
+	case importers.FormatENT, importers.FormatENTExport:
+		return "ent"
+	case importers.FormatSDSv1, importers.FormatSDSv2:
+		return "sds"
+	}
+	return string(f)
+}
+
+// Field keys of the options form.
+const (
+	fieldSource       = "source"
+	fieldOrg          = "org"
+	fieldForce        = "force"
+	fieldMaxDeletions = "max_deletions"
+)
+
+// openOptions shows the options form; the values of a previous visit stay.
+func (m *Model) openOptions() tea.Cmd {
+	if m.detectErr != nil || len(m.detections) == 0 {
+		return nil
+	}
+	m.step, m.notice = stepOptions, ""
+	m.form = m.newOptionsForm()
+	m.SetSize(m.width, m.height)
+	return m.form.Init()
+}
+
+func (m *Model) newOptionsForm() *huh.Form {
+	cat := m.sess.Cat
+	t := cat.ImportScreen
+	fields := []huh.Field{
+		huh.NewInput().Key(fieldSource).Title(t.Source).Placeholder(defaultSource(m.format())).
+			Description(fmt.Sprintf(t.SourceHint, defaultSource(m.format()))).Value(&m.opts.source),
+	}
+	if len(m.orgs) > 1 || (len(m.orgs) == 1 && m.setFormat()) {
+		var opts []huh.Option[model.ID]
+		if m.setFormat() {
+			opts = append(opts, huh.NewOption(t.OrgFromFiles, model.ID(0)))
+		}
+		for _, o := range m.orgs {
+			opts = append(opts, huh.NewOption(o.Name, o.ID))
+		}
+		fields = append(fields, huh.NewSelect[model.ID]().Key(fieldOrg).Title(t.Org).Description(t.OrgHint).
+			Options(opts...).Value(&m.opts.org))
+	}
+	fields = append(fields,
+		huh.NewConfirm().Key(fieldForce).Title(t.Force).Description(t.ForceHint).
+			Affirmative(cat.App.Yes).Negative(cat.App.No).Value(&m.opts.force),
+		huh.NewInput().Key(fieldMaxDeletions).Title(t.MaxDeletions).Description(t.MaxDeletionsHint).
+			Value(&m.opts.maxDeletions).Validate(m.checkMaxDeletions),
+	)
+	return m.sess.NewForm(huh.NewGroup(fields...))
+}
+
+func (m *Model) checkMaxDeletions(s string) error {
+	if s == "" {
+		return nil
+	}
+	if _, ok := app.ParseDeletionLimit(s); !ok {
+		return errors.New(m.sess.Cat.ImportScreen.MaxDeletionsInvalid)
+	}
+	return nil
+}
+
+// importOptions are the options of the next run, from the form's values.
+func (m *Model) importOptions(dry bool) app.ImportOptions {
+	o := app.ImportOptions{Source: m.opts.source, OrgID: m.opts.org, Force: m.opts.force, DryRun: dry}
+	if m.opts.maxDeletions != "" {
+		o.MaxDeletions, _ = app.ParseDeletionLimit(m.opts.maxDeletions)
+	}
+	return o
+}

@@ -1,0 +1,162 @@
+package imports
+
+import (
+	"context"
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"rollcall/app"
+	"rollcall/model"
+	"rollcall/tui/screen"
+)
+
+// history is the history tab: the admin's imports, newest first, and the undo of the latest.
+type history struct {
+	step   histStep
+	req    screen.RequestID
+	runs   []model.ImportRun
+	loaded bool
+	err    error
+	notice string // what the last undo did
+	target model.ImportRun
+	scroller
+}
+
+// historyMsg is the result of app.ImportHistory.
+type historyMsg struct {
+	id   screen.RequestID
+	runs []model.ImportRun
+	err  error
+}
+
+// undoneMsg is the result of app.UndoLastImport.
+type undoneMsg struct {
+	id  screen.RequestID
+	run model.ImportRun
+	err error
+}
+
+func historyCmd(ctx context.Context, a *app.App, token string, id screen.RequestID) tea.Cmd {
+	return func() tea.Msg {
+		admin, err := a.SessionAdmin(ctx, token)
+		if err != nil {
+			return historyMsg{id: id, err: err}
+		}
+		runs, err := a.ImportHistory(ctx, admin)
+		return historyMsg{id: id, runs: runs, err: err}
+	}
+}
+
+func undoCmd(ctx context.Context, a *app.App, token string, id screen.RequestID) tea.Cmd {
+	return func() tea.Msg {
+		admin, err := a.SessionAdmin(ctx, token)
+		if err != nil {
+			return undoneMsg{id: id, err: err}
+		}
+		run, err := a.UndoLastImport(ctx, admin, false)
+		return undoneMsg{id: id, run: run, err: err}
+	}
+}
+
+// showHistory switches to the history tab and reads it again: another console or the CLI may
+// have imported meanwhile. The list read before shows until the new one arrives.
+func (m *Model) showHistory() tea.Cmd {
+	m.tab = tabHistory
+	return m.loadHistory()
+}
+
+func (m *Model) loadHistory() tea.Cmd {
+	m.hist.req = m.sess.NewRequest()
+	return historyCmd(m.sess.Ctx, m.sess.App, m.sess.Token, m.hist.req)
+}
+
+func (m *Model) historyLoaded(msg historyMsg) tea.Cmd {
+	if msg.id != m.hist.req {
+		return nil
+	}
+	m.hist.loaded, m.hist.runs, m.hist.err = true, msg.runs, msg.err
+	m.hist.scroll(0, len(m.hist.runs), m.listHeight(), func(i int) int { return len(m.runLines(i)) })
+	return nil
+}
+
+// latest is the import an undo would revert: the newest not undone.
+func (h *history) latest() (model.ImportRun, bool) {
+	for _, r := range h.runs {
+		if !r.Undone() {
+			return r, true
+		}
+	}
+	return model.ImportRun{}, false
+}
+
+func (m *Model) historyKey(k tea.KeyPressMsg) tea.Cmd {
+	km, h := m.keys, &m.hist
+	switch h.step {
+	case histConfirm:
+		switch {
+		case key.Matches(k, km.Yes):
+			h.step, h.notice, h.err = histUndoing, "", nil
+			h.req = m.sess.NewRequest()
+			return tea.Batch(m.busy.Start(), undoCmd(m.sess.Ctx, m.sess.App, m.sess.Token, h.req))
+		case key.Matches(k, km.No):
+			h.step = histList
+		}
+		return nil
+	case histUndoing:
+		return nil // an undo is one transaction: it is not cancelled halfway
+	}
+	switch {
+	case key.Matches(k, km.Tab):
+		m.tab = tabImport
+	case key.Matches(k, km.Undo):
+		if run, ok := h.latest(); ok {
+			h.step, h.target, h.notice, h.err = histConfirm, run, "", nil
+		} else {
+			h.err = model.ErrNothingToUndo
+		}
+	default:
+		m.scrollKey(k, &h.scroller, len(h.runs), func(i int) int { return len(m.runLines(i)) })
+	}
+	return nil
+}
+
+func (m *Model) undone(msg undoneMsg) tea.Cmd {
+	if msg.id != m.hist.req || m.hist.step != histUndoing {
+		return nil
+	}
+	m.busy.Stop()
+	m.hist.step = histList
+	if msg.err != nil {
+		m.hist.err = msg.err
+		return m.loadHistory()
+	}
+	cat := m.sess.Cat
+	m.hist.notice = fmt.Sprintf(cat.Import.UndoDone, msg.run.ID.String(), reportLine(cat, msg.run.Counts))
+	return tea.Batch(m.loadHistory(), screen.Emit(screen.DataChangedMsg{}))
+}
+
+// runLines renders one import of the history: when, source, format, report, and its files
+// with the start of their SHA-256.
+func (m *Model) runLines(i int) []string {
+	cat, st := m.sess.Cat, m.sess.Styles
+	r := m.hist.runs[i]
+	head := st.Primary.Render("#"+r.ID.String()) + "  " + cat.DateTime(r.At) + "  " + r.Source
+	if r.Format != "" && r.Format != r.Source {
+		head += " (" + r.Format + ")"
+	}
+	head += "  " + reportLine(cat, r.Counts)
+	if r.Undone() {
+		head += "  " + st.Error.Render("["+cat.Import.Undone+" "+cat.DateTime(r.UndoneAt)+"]")
+	}
+	lines := []string{m.cut(head)}
+	for _, f := range r.Files {
+		sum := f.SHA256
+		if len(sum) > 12 {
+			sum = sum[:12] + "…"
+		}
+		lines = append(lines, m.cut("      "+m.relative(f.Name)+"  "+st.Muted.Render("sha256:"+sum)+"  "+cat.Count(f.Rows, cat.Nouns.Row)))
+	}
+	return lines
+}

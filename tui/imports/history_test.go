@@ -1,0 +1,71 @@
+package imports
+
+import (
+	"context"
+	"regexp"
+	"testing"
+
+	"rollcall/app"
+	"rollcall/importers"
+	"rollcall/model"
+)
+
+// TestHistoryAndUndo: the history lists an import with its files' SHA-256; undo asks first,
+// reverts it and says so; an import whose users were edited since cannot be undone, and the
+// screen says which user changed.
+func TestHistoryAndUndo(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := writeENT(t, dir, threeStudents...)
+	f := newFixture(t, model.English, 1, dir)
+	d := f.d
+	importNow(t, f, path)
+
+	d.WaitView("Choose the files")
+	d.Press("tab")
+	d.WaitView("Import history", "#1", "ent", "3 created, 0 updated, 0 protected, 0 unchanged, 0 to be deleted", "CSV_Eleves.csv")
+	if !regexp.MustCompile(`sha256:[0-9a-f]{12}…  3 rows`).MatchString(d.View()) {
+		t.Errorf("the file's digest and rows are not shown:\n%s", d.View())
+	}
+	d.Press("u")
+	d.WaitView("Undo import #1 of ", "(3 created, 0 updated, 0 protected, 0 unchanged, 0 to be deleted)? (y/n)")
+	d.Press("n")
+	if f.users() != 3 {
+		t.Fatal("declining the undo changed the directory")
+	}
+	d.Press("u")
+	d.Press("y")
+	d.WaitView("Import #1 undone: 3 created", "[undone")
+	if n := f.users(); n != 0 {
+		t.Fatalf("after the undo %d users remain", n)
+	}
+
+	// Imported again, then one student edited by hand: the undo is refused, naming her.
+	importNow(t, f, path)
+	page, err := f.sess.App.FindUsers(context.Background(), f.admin(), model.Selection{Text: "Léa"}, 0, 1)
+	if err != nil || len(page.Users) != 1 {
+		t.Fatalf("finding Léa: %v %v", page, err)
+	}
+	name := "Léonie"
+	if _, err := f.sess.App.EditUser(context.Background(), f.admin(), page.Users[0].ID, app.UserFields{FirstName: &name}, false); err != nil {
+		t.Fatal(err)
+	}
+	d.Press("tab")
+	d.Press("tab") // back to the history: it is read again
+	d.WaitView("#2")
+	d.Press("u")
+	d.WaitView("Undo import #2")
+	d.Press("y")
+	d.WaitView("Cannot undo: lea.colin was changed after the import.")
+	if n := f.users(); n != 3 {
+		t.Errorf("a refused undo left %d users, want 3", n)
+	}
+}
+
+// importNow imports a file through the app, as the CLI would.
+func importNow(t *testing.T, f *fixture, path string) {
+	t.Helper()
+	if _, err := f.sess.App.Import(context.Background(), f.admin(), []importers.Input{{Path: path}}, app.ImportOptions{}, nil); err != nil {
+		t.Fatal(err)
+	}
+}
