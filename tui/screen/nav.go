@@ -18,6 +18,9 @@ const (
 	RouteTerms                // confirm adulthood and accept the terms
 	RouteHome                 // signed in: the areas of Rollcall
 	RouteArea                 // an area of Rollcall; Arg Area
+
+	// RouteMailMerge is the mail merge of a selection of users; Arg MailMergeArgs.
+	RouteMailMerge
 )
 
 // NavMode says what happens to the screen stack when a route opens.

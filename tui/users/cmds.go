@@ -1,0 +1,244 @@
+package users
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"rollcall/app"
+	"rollcall/i18n"
+	"rollcall/model"
+	"rollcall/tui/screen"
+)
+
+// setsMsg carries the admin's classes, groups and schools: names for the list and the detail,
+// choices for the class filter and the forms.
+type setsMsg struct {
+	id              screen.RequestID
+	classes, groups []app.ClassInfo
+	orgs            []model.Organization
+	err             error
+}
+
+func (m *Model) loadSets() tea.Cmd {
+	m.setsReq = m.sess.NewRequest()
+	a, ctx, admin, id := m.sess.App, m.sess.Ctx, m.sess.Admin, m.setsReq
+	return func() tea.Msg {
+		msg := setsMsg{id: id}
+		if msg.classes, msg.err = a.ListSets(ctx, admin, app.Classes); msg.err != nil {
+			return msg
+		}
+		if msg.groups, msg.err = a.ListSets(ctx, admin, app.Groups); msg.err != nil {
+			return msg
+		}
+		msg.orgs, msg.err = a.ListOrgs(ctx, admin)
+		return msg
+	}
+}
+
+func (m *Model) setsLoaded(msg setsMsg) tea.Cmd {
+	if msg.id != m.setsReq {
+		return nil
+	}
+	if msg.err != nil {
+		m.fail(msg.err)
+		return nil
+	}
+	m.classes, m.groups, m.orgs = msg.classes, msg.groups, msg.orgs
+	names := make(map[model.ID]string, len(m.classes))
+	for _, c := range m.classes {
+		names[c.ID] = c.Name
+	}
+	m.list.SetClassNames(names)
+	return nil
+}
+
+// refilter shows the panel's selection; debounce while the admin types.
+func (m *Model) refilter(debounce bool) tea.Cmd {
+	return m.list.SetSelection(m.panel.sel, debounce)
+}
+
+// refresh reloads what another screen may have changed.
+func (m *Model) refresh() tea.Cmd {
+	cmds := []tea.Cmd{m.loadSets(), m.list.Reload()}
+	if m.focus == focusDetail {
+		cmds = append(cmds, m.loadDetail(m.detail.user.ID))
+	}
+	return tea.Batch(cmds...)
+}
+
+// actionKind is what a running action does, for its notice and what follows it.
+type actionKind int
+
+const (
+	actEdit actionKind = iota
+	actCreate
+	actAdmin
+	actRegen
+	actPending
+	actRestore
+	actDelete
+	actExport
+)
+
+// actionMsg is the result of an action on users.
+type actionMsg struct {
+	id   screen.RequestID
+	kind actionKind
+	user model.User
+	n    int
+	path string
+	err  error
+}
+
+// run starts an action in a command, with the spinner on and esc to cancel it.
+func (m *Model) run(kind actionKind, label string, job func(ctx context.Context) actionMsg) tea.Cmd {
+	if m.focus != focusForm && m.focus != focusBusy {
+		m.back = m.focus
+	}
+	m.form = nil
+	m.setFocus(focusBusy)
+	m.actionReq = m.sess.NewRequest()
+	ctx, cancel := context.WithCancel(m.sess.Ctx)
+	m.cancel, m.busyLabel = cancel, label
+	id := m.actionReq
+	return tea.Batch(m.busy.Start(), func() tea.Msg {
+		defer cancel()
+		msg := job(ctx)
+		msg.id, msg.kind = id, kind
+		return msg
+	})
+}
+
+// runOne runs an action that changes one user and returns it.
+func (m *Model) runOne(kind actionKind, do func(ctx context.Context, a *app.App, admin model.Admin) (model.User, error)) tea.Cmd {
+	a, admin := m.sess.App, m.sess.Admin
+	return m.run(kind, m.sess.Cat.App.Working, func(ctx context.Context) actionMsg {
+		u, err := do(ctx, a, admin)
+		return actionMsg{user: u, err: err}
+	})
+}
+
+// runMany runs a lifecycle action on one user through the app's list-taking call.
+func (m *Model) runMany(kind actionKind, u model.User, do func(context.Context, model.Admin, []model.ID, bool) ([]model.User, error)) tea.Cmd {
+	return m.runOne(kind, func(ctx context.Context, _ *app.App, admin model.Admin) (model.User, error) {
+		out, err := do(ctx, admin, []model.ID{u.ID}, false)
+		if err != nil || len(out) == 0 {
+			return u, err
+		}
+		return out[0], nil
+	})
+}
+
+func (m *Model) actionDone(msg actionMsg) tea.Cmd {
+	if msg.id != m.actionReq {
+		return nil
+	}
+	m.busy.Stop()
+	m.cancel = nil
+	if msg.err != nil {
+		return m.actionFailed(msg)
+	}
+	m.notice = m.noticeFor(msg)
+	cmds := []tea.Cmd{m.list.Reload()}
+	switch {
+	case msg.kind == actDelete:
+		m.detail = detail{}
+		cmds = append(cmds, m.setFocus(focusTable))
+	case msg.kind == actCreate:
+		cmds = append(cmds, m.openDetail(msg.user))
+	case m.back == focusDetail:
+		cmds = append(cmds, m.setFocus(focusDetail), m.loadDetail(msg.user.ID))
+	default:
+		cmds = append(cmds, m.setFocus(m.back))
+	}
+	return tea.Batch(cmds...)
+}
+
+// actionFailed shows the error; a refused edit or creation reopens its form as it was typed.
+func (m *Model) actionFailed(msg actionMsg) tea.Cmd {
+	cat := m.sess.Cat
+	var pe *fs.PathError
+	switch {
+	case errors.Is(msg.err, context.Canceled):
+		m.notice = cat.App.Cancelled
+	case msg.kind == actExport && errors.As(msg.err, &pe):
+		m.errText = fmt.Sprintf(cat.Directory.Users.CannotWrite, pe.Path, pe.Err)
+	default:
+		m.fail(msg.err)
+	}
+	var ve *model.ValidationError
+	var ves model.ValidationErrors
+	if (msg.kind == actEdit || msg.kind == actCreate) && (errors.As(msg.err, &ve) || errors.As(msg.err, &ves)) {
+		kind := formEdit
+		if msg.kind == actCreate {
+			kind = formCreate
+		}
+		return m.openForm(kind, m.userForm(kind))
+	}
+	return m.setFocus(m.back)
+}
+
+func (m *Model) noticeFor(msg actionMsg) string {
+	cat := m.sess.Cat
+	u, t := &msg.user, cat.Directory.Users
+	name := u.FullName()
+	switch msg.kind {
+	case actEdit:
+		return fmt.Sprintf(cat.Users.Updated, name)
+	case actCreate:
+		return fmt.Sprintf(cat.Users.Created, name, u.Login)
+	case actAdmin:
+		if u.LocalAdmin {
+			return fmt.Sprintf(t.AdminOn, name)
+		}
+		return fmt.Sprintf(t.AdminOff, name)
+	case actRegen:
+		return fmt.Sprintf(t.NewCode, name, model.FormatCode(u.ActivationCode))
+	case actPending:
+		return fmt.Sprintf(cat.Users.MarkedPending, name)
+	case actRestore:
+		return fmt.Sprintf(cat.Users.Restored, name)
+	case actDelete:
+		return fmt.Sprintf(cat.Users.Deleted, name)
+	}
+	return fmt.Sprintf(cat.Users.Exported, cat.Count(msg.n, cat.Nouns.User), msg.path)
+}
+
+// export writes the selection to path in a command; esc cancels it and removes the file.
+func (m *Model) export(format app.ExportFormat, path string) tea.Cmd {
+	cat := m.sess.Cat
+	a, admin, sel, labels := m.sess.App, m.sess.Admin, m.list.Selection(), exportLabels(cat)
+	label := fmt.Sprintf(cat.Directory.Users.Exporting, cat.Count(m.list.Total(), cat.Nouns.User), path)
+	return m.run(actExport, label, func(ctx context.Context) actionMsg {
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+		if err != nil {
+			return actionMsg{err: err}
+		}
+		n, err := a.ExportUsers(ctx, admin, sel, format, labels, f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			_ = os.Remove(path) // never leave half a file behind
+			return actionMsg{err: err}
+		}
+		return actionMsg{n: n, path: path}
+	})
+}
+
+// exportLabels are the export's words in the admin's language; dates stay ISO so spreadsheets
+// read them as dates. The catalogue is never changed once built, so the command may read it.
+func exportLabels(cat *i18n.Catalog) app.ExportLabels {
+	h := cat.Users.Columns
+	return app.ExportLabels{
+		Headers: [8]string{h.LastName, h.FirstName, h.Profile, h.Login, h.Code, h.Email, h.Class, h.Created},
+		Profile: cat.Profile,
+		Date:    func(t time.Time) string { return model.DateOf(t.Local()).String() },
+	}
+}

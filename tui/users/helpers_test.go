@@ -1,0 +1,103 @@
+package users
+
+import (
+	"context"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"rollcall/model"
+	"rollcall/tui/internal/tuitest"
+	"rollcall/tui/screen"
+)
+
+// demoSession is a signed-in admin of the demo school (about 1,150 users), on a real store.
+func demoSession(t *testing.T, lang model.Language) *screen.Session {
+	t.Helper()
+	ctx := context.Background()
+	sess := tuitest.NewSession(t, lang)
+	ad := tuitest.SignUp(t, sess.App, "ada@example.org", lang, true)
+	if _, err := sess.App.LoadDemo(ctx); err != nil {
+		t.Fatalf("load demo: %v", err)
+	}
+	admin, err := sess.App.SessionAdmin(ctx, ad.Token) // the demo gave the admin its schools
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess.Admin, sess.Token = admin, ad.Token
+	return sess
+}
+
+// open drives a fresh Users screen at 120×40 and waits for the first count.
+func open(t *testing.T, sess *screen.Session) (*Model, *tuitest.Driver) {
+	t.Helper()
+	m := New(sess)
+	d := tuitest.ForScreen(t, m, 120, 40)
+	d.WaitFor("the first page", func() bool { return m.list.Loaded() })
+	return m, d
+}
+
+// count is what the app says a selection holds.
+func count(t *testing.T, sess *screen.Session, sel model.Selection) int {
+	t.Helper()
+	page, err := sess.App.FindUsers(context.Background(), sess.Admin, sel, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return page.Total
+}
+
+var countRe = regexp.MustCompile(`Users  ([\d,]+) users?`)
+
+// shownCount reads the count on the title line.
+func shownCount(d *tuitest.Driver) int {
+	m := countRe.FindStringSubmatch(d.View())
+	if m == nil {
+		return -1
+	}
+	n, _ := strconv.Atoi(strings.ReplaceAll(m[1], ",", ""))
+	return n
+}
+
+// waitCount waits until the screen has no filter running and shows want users.
+func waitCount(d *tuitest.Driver, m *Model, want int) {
+	d.T().Helper()
+	d.WaitFor("a count of "+strconv.Itoa(want), func() bool { return m.list.Loaded() && shownCount(d) == want })
+}
+
+func space() tea.KeyPressMsg { return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "} }
+
+// focused is the key of the form field with the focus, "" without a form.
+func focused(m *Model) string {
+	if m.focus != focusForm || m.form == nil {
+		return ""
+	}
+	return m.form.GetFocusedField().GetKey()
+}
+
+// waitField waits until the form field keyed name has the focus.
+func waitField(d *tuitest.Driver, m *Model, name string) {
+	d.T().Helper()
+	d.WaitFor("the form field "+name, func() bool { return focused(m) == name })
+}
+
+// searchFor types text in the search field and waits for the filtered count.
+func searchFor(t *testing.T, d *tuitest.Driver, m *Model, text string) {
+	t.Helper()
+	if m.focus != focusFilters || m.panel.row != rowSearch {
+		d.Press("tab")
+		d.Press("/")
+	}
+	d.Type(text)
+	sel := m.panel.sel
+	waitCount(d, m, count(t, m.sess, sel))
+}
+
+// selectedLogin is the login of the row under the cursor.
+func selectedLogin(m *Model) string {
+	u, _ := m.list.Selected()
+	return u.Login
+}

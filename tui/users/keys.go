@@ -1,0 +1,49 @@
+package users
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"rollcall/tui/screen"
+)
+
+// keyMap is the Users screen's bindings, built from the session's catalogue when the screen is.
+type keyMap struct {
+	focus, search, rowUp, rowDown, left, right, toggle, choose, clear key.Binding
+	details, edit, add, export, admin, regen, pending, restore, del   key.Binding
+	mailMerge, close, cancel                                          key.Binding
+}
+
+func newKeyMap(sess *screen.Session) keyMap {
+	k, d := sess.Cat.Keys, sess.Cat.Directory.Keys
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return keyMap{
+		focus:     b("tab", d.Focus, "tab", "shift+tab"),
+		search:    b("/", d.Search, "/"),
+		rowUp:     b("↑", k.Up, "up"),
+		rowDown:   b("↓", k.Down, "down"),
+		left:      b("←", d.Change, "left"),
+		right:     b("→", d.Change, "right"),
+		toggle:    b("space", d.Toggle, "space"),
+		choose:    b("enter", d.Choose, "enter"),
+		clear:     b("ctrl+r", d.Clear, "ctrl+r"),
+		details:   b("enter", d.Details, "enter"),
+		edit:      b("e", d.Edit, "e"),
+		add:       b("n", d.New, "n"),
+		export:    b("x", d.Export, "x"),
+		admin:     b("a", d.Admin, "a"),
+		regen:     b("r", d.Regen, "r"),
+		pending:   b("p", d.Pending, "p"),
+		restore:   b("u", d.Restore, "u"),
+		del:       b("D", d.Delete, "D"),
+		mailMerge: b("m", d.MailMerge, "m"),
+		close:     b("esc", d.Close, "esc"),
+		cancel:    b("esc", d.Cancel, "esc"),
+	}
+}
+
+// actionKeys are the keys that act on one user, from the list or the detail.
+func (km keyMap) actionKeys() []key.Binding {
+	return []key.Binding{km.edit, km.admin, km.regen, km.pending, km.restore, km.del}
+}
