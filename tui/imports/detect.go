@@ -4,6 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -61,11 +65,26 @@ func (m *Model) detected(msg detectedMsg) tea.Cmd {
 	m.busy.Stop()
 	m.step, m.current = stepDetected, 0
 	m.inputs, m.detections, m.orgs, m.detectErr = msg.inputs, msg.detections, msg.orgs, msg.err
+	m.unmarkMissing(msg)
 	m.opts = optionValues{}
 	if len(m.orgs) > 0 && !m.setFormat() {
 		m.opts.org = m.orgs[0].ID
 	}
 	return nil
+}
+
+// unmarkMissing drops a marked path that cannot be opened (a typed path with a typo), so going
+// back to the picker does not keep it.
+func (m *Model) unmarkMissing(msg detectedMsg) {
+	var pe *fs.PathError
+	if !errors.As(msg.err, &pe) {
+		return
+	}
+	for _, in := range msg.inputs {
+		if in.Path == pe.Path || strings.HasPrefix(pe.Path, in.Path+string(filepath.Separator)) {
+			m.picker.marked = slices.DeleteFunc(m.picker.marked, func(p string) bool { return expandHome(p) == in.Path })
+		}
+	}
 }
 
 // format is the format of the import: the first readable detection's.

@@ -172,15 +172,19 @@ func (m *Model) value(s string) string {
 	return s
 }
 
-// errorLines renders one located error, wrapped to the width. Files are named from the folder
-// the picker shows, as the admin chose them.
+// errorLines renders one located error, wrapped to the width.
 func (m *Model) errorLines(e *importers.RowError) []string {
+	w := max(m.width-2, 20)
+	wrapped := lipgloss.NewStyle().Width(w).Render("• " + m.rowError(e))
+	return strings.Split(wrapped, "\n")
+}
+
+// rowError says where a file is wrong, in the admin's language, the files named from the
+// folder the picker shows.
+func (m *Model) rowError(e *importers.RowError) string {
 	short := *e
 	short.File, short.Other.File = m.relative(e.File), m.relative(e.Other.File)
-	text := m.sess.Cat.RowError(&short)
-	w := max(m.width-2, 20)
-	wrapped := lipgloss.NewStyle().Width(w).Render("• " + text)
-	return strings.Split(wrapped, "\n")
+	return m.sess.Cat.RowError(&short)
 }
 
 // relative names a file from the picker's folder when it is inside it.

@@ -126,7 +126,7 @@ func (m *Model) runningView() string {
 	if m.run.dry {
 		title = t.DryRunning
 	}
-	var stage string
+	stage := cat.App.Working
 	percent := -1.0
 	switch r.stage {
 	case app.StageParsing:

@@ -23,14 +23,16 @@ func (m *Model) detectedView() string {
 		b.WriteString(m.wrap(st.Error.Render(cat.Error(m.detectErr))) + "\n")
 		return b.String()
 	}
-	for i, d := range m.detections {
+	first, last := m.detectionWindow()
+	for i, d := range m.detections[first:last] {
+		i += first
 		marker := "  "
 		if i == m.current {
 			marker = st.Selected.Render("› ")
 		}
 		b.WriteString(m.cut(marker+pad(filepath.Base(d.Path), 24)+" "+m.detectionFacts(d)) + "\n")
 		if d.Problem != nil {
-			b.WriteString(m.wrap("    "+st.Error.Render(cat.RowError(d.Problem))) + "\n")
+			b.WriteString(m.wrap("    "+st.Error.Render(m.rowError(d.Problem))) + "\n")
 		}
 		if len(d.Files) > 0 {
 			names := make([]string, len(d.Files))
@@ -48,6 +50,18 @@ func (m *Model) detectedView() string {
 	}
 	b.WriteString("\n" + m.wrap(st.Muted.Render(t.DetectNext)) + "\n")
 	return b.String()
+}
+
+// detectionWindow is the detections on show: all of them, or, for a folder of many files, the
+// ones around the cursor, leaving room for the preview.
+func (m *Model) detectionWindow() (first, last int) {
+	n := len(m.detections)
+	room := max(m.height-tabsHeight-3-importers.PreviewRows-6, 3)
+	if n <= room {
+		return 0, n
+	}
+	first = min(max(m.current-room/2, 0), n-room)
+	return first, first + room
 }
 
 // detectionFacts is "format ent · encoding windows-1252 · delimiter ; · profile Student".
