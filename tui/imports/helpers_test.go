@@ -80,13 +80,16 @@ func (f *fixture) submitOptions() {
 	f.fillOptions()
 }
 
-// fillOptions goes through every field of the options with enter, keeping the values set so
-// far; the last enter starts the dry run.
-func (f *fixture) fillOptions() {
+// fillOptions goes through every field of the options with enter, typing typed[key] into a
+// field first; the last enter starts the dry run.
+func (f *fixture) fillOptions(typed ...map[string]string) {
 	f.t.Helper()
 	f.d.WaitFor("the options", func() bool { return f.m.step == stepOptions && f.m.form.GetFocusedField() != nil })
 	for f.m.step == stepOptions && f.m.form.State == huh.StateNormal {
 		key := f.m.form.GetFocusedField().GetKey()
+		for _, values := range typed {
+			f.d.Type(values[key])
+		}
 		f.d.Press("enter")
 		f.d.WaitFor("the next field after "+key, func() bool {
 			return f.m.step != stepOptions || f.m.form.State != huh.StateNormal || f.m.form.GetFocusedField().GetKey() != key

@@ -50,10 +50,6 @@ func (m *Model) other(msg tea.Msg) tea.Cmd {
 
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	if m.tab == tabHistory {
-		if key.Matches(k, m.sess.Keys.Back) && m.hist.step == histConfirm {
-			m.hist.step = histList
-			return nil
-		}
 		return m.historyKey(k)
 	}
 	switch m.step {
