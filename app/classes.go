@@ -154,7 +154,7 @@ func (a *App) CreateSet(ctx context.Context, admin model.Admin, set Set, in SetI
 		err = a.store.CreateGroup(ctx, &g)
 		info.ID = g.ID
 	}
-	return info, err
+	return info, a.audited(ctx, err, false, admin, setAction(set, "create"), info.Code, info.OrgID)
 }
 
 // checkCodeFree refuses a code another class (or group) of the organization has, ignoring case.
@@ -206,14 +206,16 @@ func (a *App) RenameSet(ctx context.Context, admin model.Admin, set Set, id mode
 			return info, err
 		}
 		c.Name, c.Level = info.Name, info.Level
-		return info, a.store.UpdateClass(ctx, c)
+		err = a.store.UpdateClass(ctx, c)
+		return info, a.audited(ctx, err, false, admin, setAction(set, "rename"), info.Code, info.OrgID)
 	}
 	g, err := a.store.Group(ctx, id)
 	if err != nil {
 		return info, err
 	}
 	g.Name = info.Name
-	return info, a.store.UpdateGroup(ctx, g)
+	err = a.store.UpdateGroup(ctx, g)
+	return info, a.audited(ctx, err, false, admin, setAction(set, "rename"), info.Code, info.OrgID)
 }
 
 func (a *App) setByID(ctx context.Context, admin model.Admin, set Set, id model.ID) (ClassInfo, error) {
@@ -255,7 +257,7 @@ func (a *App) DeleteSet(ctx context.Context, admin model.Admin, set Set, id mode
 		b.DeleteGroups = []model.ID{id}
 	}
 	_, err = a.applyBatch(ctx, b)
-	return info, err
+	return info, a.audited(ctx, err, false, admin, setAction(set, "delete"), info.Code, info.OrgID)
 }
 
 // membersOf loads the users in a class or group.
@@ -293,7 +295,11 @@ func (a *App) ChangeMembers(ctx context.Context, admin model.Admin, set Set, id 
 	if set == Groups {
 		field = model.FieldGroups
 	}
-	return a.changeUsers(ctx, admin, userIDs, dryRun, func(u *model.User) error {
+	verb := "remove_members"
+	if add {
+		verb = "add_members"
+	}
+	users, err := a.changeUsers(ctx, admin, userIDs, dryRun, func(u *model.User) error {
 		if u.OrgID != info.OrgID {
 			return &model.ValidationError{Field: "user", Rule: model.RuleUnknownValue, Value: u.Login}
 		}
@@ -311,4 +317,5 @@ func (a *App) ChangeMembers(ctx context.Context, admin model.Admin, set Set, id 
 		u.ByHand = u.ByHand.With(field)
 		return nil
 	})
+	return users, a.audited(ctx, err, dryRun, admin, setAction(set, verb), info.Code+": "+loginList(users), info.OrgID)
 }

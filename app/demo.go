@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"rollcall/model"
@@ -53,6 +54,10 @@ func (a *App) LoadDemo(ctx context.Context) (DemoSummary, error) {
 	if err := b.build(); err != nil {
 		return DemoSummary{}, err
 	}
+	known, err := a.store.ListOrgs(ctx)
+	if err != nil {
+		return DemoSummary{}, err
+	}
 	if err := a.store.ApplySeed(ctx, b.seed); err != nil {
 		return DemoSummary{}, fmt.Errorf("demo: %w", err)
 	}
@@ -60,11 +65,12 @@ func (a *App) LoadDemo(ctx context.Context) (DemoSummary, error) {
 	if err := a.store.SetMeta(ctx, metaDemoLoaded, b.now.UTC().Format(time.RFC3339)); err != nil {
 		return DemoSummary{}, err
 	}
-	return b.summary, a.grantAllOrgs(ctx)
+	return b.summary, a.grantNewOrgs(ctx, known)
 }
 
-// grantAllOrgs makes every admin an admin of every organization.
-func (a *App) grantAllOrgs(ctx context.Context) error {
+// grantNewOrgs makes every admin an admin of the organizations not in known (the demo's),
+// keeping their own: an admin never gains another admin's school.
+func (a *App) grantNewOrgs(ctx context.Context, known []model.Organization) error {
 	orgs, err := a.store.ListOrgs(ctx)
 	if err != nil {
 		return err
@@ -74,11 +80,15 @@ func (a *App) grantAllOrgs(ctx context.Context) error {
 		return err
 	}
 	for _, ad := range admins {
-		ad.OrgIDs = ad.OrgIDs[:0]
-		for _, o := range orgs {
-			ad.OrgIDs = append(ad.OrgIDs, o.ID)
-		}
-		if err := a.store.UpdateAdmin(ctx, ad); err != nil && !errors.Is(err, storage.ErrNotFound) {
+		_, err := a.store.UpdateAdminFunc(ctx, ad.ID, func(fresh *model.Admin) error {
+			for _, o := range orgs {
+				if !slices.ContainsFunc(known, func(k model.Organization) bool { return k.ID == o.ID }) {
+					fresh.OrgIDs = appendUnique(fresh.OrgIDs, o.ID)
+				}
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, storage.ErrNotFound) {
 			return err
 		}
 	}

@@ -68,6 +68,9 @@ func (a *App) Import(ctx context.Context, admin model.Admin, inputs []importers.
 	if err := a.grantOrgs(ctx, admin, p.undo.NewOrgs, applied); err != nil {
 		return p.report, err
 	}
+	if err := a.auditImport(ctx, admin, model.AuditImport, *p.out.Import, applied); err != nil {
+		return p.report, err
+	}
 	report(ImportProgress{Stage: StageDone, Total: len(p.out.Users)})
 	return p.report, nil
 }
@@ -183,14 +186,14 @@ func (a *App) grantOrgs(ctx context.Context, admin model.Admin, temps []model.ID
 	if len(temps) == 0 {
 		return nil
 	}
-	fresh, err := a.store.Admin(ctx, admin.ID)
+	_, err := a.store.UpdateAdminFunc(ctx, admin.ID, func(fresh *model.Admin) error {
+		for _, t := range temps {
+			fresh.OrgIDs = appendUnique(fresh.OrgIDs, applied.IDs[t])
+		}
+		return nil
+	})
 	if errors.Is(err, storage.ErrNotFound) {
 		return nil
-	} else if err != nil {
-		return err
 	}
-	for _, t := range temps {
-		fresh.OrgIDs = appendUnique(fresh.OrgIDs, applied.IDs[t])
-	}
-	return a.store.UpdateAdmin(ctx, fresh)
+	return err
 }

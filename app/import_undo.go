@@ -39,18 +39,17 @@ func (a *App) UndoLastImport(ctx context.Context, admin model.Admin, dryRun bool
 	if err != nil {
 		return model.ImportRun{}, err
 	}
+	// The admin's newest run: another organization's later import does not block it, and the
+	// undo's own checks refuse when a later run changed the same users.
 	var run *model.ImportRun
 	for i := range runs {
-		if !runs[i].Undone() {
+		if !runs[i].Undone() && a.runVisible(admin, runs[i]) {
 			run = &runs[i]
 			break
 		}
 	}
 	if run == nil {
 		return model.ImportRun{}, model.ErrNothingToUndo
-	}
-	if !a.runVisible(admin, *run) {
-		return model.ImportRun{}, storage.ErrNotFound
 	}
 	undo, err := a.store.ImportUndo(ctx, run.ID)
 	if err != nil {
@@ -63,7 +62,7 @@ func (a *App) UndoLastImport(ctx context.Context, admin model.Admin, dryRun bool
 	if _, err := a.applyBatch(ctx, b); err != nil {
 		return *run, err
 	}
-	return *b.Import, nil
+	return *b.Import, a.auditImport(ctx, admin, model.AuditImportUndo, *b.Import, storage.Applied{})
 }
 
 // undoBatch checks that nothing changed the run's users since, and builds the reverting batch.

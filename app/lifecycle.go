@@ -12,20 +12,22 @@ import (
 // and can be restored until they are deleted for good.
 func (a *App) MarkPendingDeletion(ctx context.Context, admin model.Admin, ids []model.ID, dryRun bool) ([]model.User, error) {
 	now := a.now()
-	return a.changeUsers(ctx, admin, ids, dryRun, func(u *model.User) error {
+	users, err := a.changeUsers(ctx, admin, ids, dryRun, func(u *model.User) error {
 		if !u.PendingDeletion() {
 			u.PendingSince = now
 		}
 		return nil
 	})
+	return users, a.auditedUsers(ctx, err, dryRun, admin, model.AuditUserPending, users)
 }
 
 // RestoreUsers takes users out of pending deletion.
 func (a *App) RestoreUsers(ctx context.Context, admin model.Admin, ids []model.ID, dryRun bool) ([]model.User, error) {
-	return a.changeUsers(ctx, admin, ids, dryRun, func(u *model.User) error {
+	users, err := a.changeUsers(ctx, admin, ids, dryRun, func(u *model.User) error {
 		u.PendingSince = model.User{}.PendingSince
 		return nil
 	})
+	return users, a.auditedUsers(ctx, err, dryRun, admin, model.AuditUserRestore, users)
 }
 
 // DeleteUsers removes users for good. Only users already pending deletion can go (the two-step
@@ -55,7 +57,7 @@ func (a *App) DeleteUsers(ctx context.Context, admin model.Admin, ids []model.ID
 		parents[i].UpdatedAt = now
 	}
 	_, err = a.applyBatch(ctx, storage.Batch{Users: parents, DeleteUsers: ids})
-	return gone, err
+	return gone, a.auditedUsers(ctx, err, false, admin, model.AuditUserDelete, gone)
 }
 
 // parentsOf finds the users who list any of ids as a child, other than those being deleted.

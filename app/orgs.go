@@ -40,10 +40,9 @@ func (a *App) CreateOrg(ctx context.Context, admin model.Admin, o model.Organiza
 	if err := a.store.CreateOrg(ctx, &o); err != nil {
 		return o, err
 	}
-	fresh, err := a.store.Admin(ctx, admin.ID)
-	if err != nil {
-		return o, err
-	}
-	fresh.OrgIDs = appendUnique(fresh.OrgIDs, o.ID)
-	return o, a.store.UpdateAdmin(ctx, fresh)
+	_, err := a.store.UpdateAdminFunc(ctx, admin.ID, func(fresh *model.Admin) error {
+		fresh.OrgIDs = appendUnique(fresh.OrgIDs, o.ID)
+		return nil
+	})
+	return o, a.audited(ctx, err, false, admin, model.AuditOrgCreate, o.Name, o.ID)
 }

@@ -41,16 +41,21 @@ func (a *App) SignIn(ctx context.Context, email, password, origin string) (SignI
 		return SignInResult{}, fmt.Errorf("sign in: %w", err)
 	}
 	if !ok {
-		admin.FailedSignIns++
-		admin.LastFailedSignIn = now
-		if err := a.store.UpdateAdmin(ctx, admin); err != nil {
+		// Counted in one transaction: concurrent wrong guesses (several SSH connections) all count.
+		if _, err := a.store.UpdateAdminFunc(ctx, admin.ID, func(ad *model.Admin) error {
+			ad.FailedSignIns++
+			ad.LastFailedSignIn = now
+			return nil
+		}); err != nil {
 			return SignInResult{}, err
 		}
 		return SignInResult{}, model.ErrInvalidCredentials
 	}
 	if admin.FailedSignIns != 0 {
-		admin.FailedSignIns, admin.LastFailedSignIn = 0, model.Admin{}.LastFailedSignIn
-		if err := a.store.UpdateAdmin(ctx, admin); err != nil {
+		if admin, err = a.store.UpdateAdminFunc(ctx, admin.ID, func(ad *model.Admin) error {
+			ad.FailedSignIns, ad.LastFailedSignIn = 0, model.Admin{}.LastFailedSignIn
+			return nil
+		}); err != nil {
 			return SignInResult{}, err
 		}
 	}
@@ -115,17 +120,13 @@ func (a *App) SessionAdmin(ctx context.Context, token string) (model.Admin, erro
 
 // AcceptTerms records that the admin confirmed being an adult and accepted the terms.
 func (a *App) AcceptTerms(ctx context.Context, adminID model.ID) (model.Admin, error) {
-	admin, err := a.store.Admin(ctx, adminID)
-	if err != nil {
-		return model.Admin{}, err
-	}
-	if admin.TermsAcceptedAt.IsZero() {
-		admin.TermsAcceptedAt = a.now()
-		if err := a.store.UpdateAdmin(ctx, admin); err != nil {
-			return model.Admin{}, err
+	now := a.now()
+	return a.store.UpdateAdminFunc(ctx, adminID, func(admin *model.Admin) error {
+		if admin.TermsAcceptedAt.IsZero() {
+			admin.TermsAcceptedAt = now
 		}
-	}
-	return admin, nil
+		return nil
+	})
 }
 
 // SetLanguage changes the admin's UI language.
@@ -133,12 +134,10 @@ func (a *App) SetLanguage(ctx context.Context, adminID model.ID, lang model.Lang
 	if !lang.Valid() {
 		return model.Admin{}, &model.ValidationError{Field: "language", Rule: model.RuleLanguage, Value: string(lang)}
 	}
-	admin, err := a.store.Admin(ctx, adminID)
-	if err != nil {
-		return model.Admin{}, err
-	}
-	admin.Language = lang
-	return admin, a.store.UpdateAdmin(ctx, admin)
+	return a.store.UpdateAdminFunc(ctx, adminID, func(admin *model.Admin) error {
+		admin.Language = lang
+		return nil
+	})
 }
 
 // RememberLocal keeps the token of the local OS user's session in the database, so the next

@@ -186,7 +186,9 @@ func (a *App) createPassword(ctx context.Context, email, code, password string, 
 	if err != nil {
 		return err
 	}
-	admin.PasswordHash = hash
-	admin.VerifiedAt = now
-	return a.store.UpdateAdmin(ctx, admin)
+	_, err = a.store.UpdateAdminFunc(ctx, admin.ID, func(fresh *model.Admin) error {
+		fresh.PasswordHash, fresh.VerifiedAt = hash, now
+		return nil
+	})
+	return err
 }

@@ -119,7 +119,8 @@ func (a *App) CreateUser(ctx context.Context, admin model.Admin, org model.ID, f
 	if err != nil {
 		return model.User{}, err
 	}
-	return resolveUser(u, applied.IDs), nil
+	u = resolveUser(u, applied.IDs)
+	return u, a.Audit(ctx, admin, model.AuditUserCreate, u.Login, u.OrgID)
 }
 
 // freeLogin finds the first free login from base: base, base2, base3...
@@ -154,26 +155,28 @@ func (a *App) checkMemberships(ctx context.Context, u *model.User) error {
 
 // EditUser changes the given fields of a user; each becomes protected from imports.
 func (a *App) EditUser(ctx context.Context, admin model.Admin, id model.ID, fields UserFields, dryRun bool) (model.User, error) {
-	return a.changeUser(ctx, admin, id, dryRun, func(u *model.User) error {
+	u, err := a.changeUser(ctx, admin, id, dryRun, func(u *model.User) error {
 		fields.apply(u)
 		if err := validateUser(u).Err(); err != nil {
 			return err
 		}
 		return a.checkMemberships(ctx, u)
 	})
+	return u, a.audited(ctx, err, dryRun, admin, model.AuditUserEdit, u.Login, u.OrgID)
 }
 
 // SetLocalAdmin marks or unmarks a user as a local administrator of their school.
 func (a *App) SetLocalAdmin(ctx context.Context, admin model.Admin, id model.ID, on, dryRun bool) (model.User, error) {
-	return a.changeUser(ctx, admin, id, dryRun, func(u *model.User) error {
+	u, err := a.changeUser(ctx, admin, id, dryRun, func(u *model.User) error {
 		u.LocalAdmin = on
 		return nil
 	})
+	return u, a.audited(ctx, err, dryRun, admin, model.AuditUserSetAdmin, u.Login, u.OrgID)
 }
 
 // RegenerateActivationCode gives a not-yet-activated user a new code; the old one stops working.
 func (a *App) RegenerateActivationCode(ctx context.Context, admin model.Admin, id model.ID, dryRun bool) (model.User, error) {
-	return a.changeUser(ctx, admin, id, dryRun, func(u *model.User) error {
+	u, err := a.changeUser(ctx, admin, id, dryRun, func(u *model.User) error {
 		if u.Activated() {
 			return model.ErrAlreadyActivated
 		}
@@ -181,6 +184,7 @@ func (a *App) RegenerateActivationCode(ctx context.Context, admin model.Admin, i
 		u.ActivationCode = code
 		return err
 	})
+	return u, a.audited(ctx, err, dryRun, admin, model.AuditUserNewCode, u.Login, u.OrgID)
 }
 
 // changeUser loads a visible user, lets change modify it, and writes it back.
