@@ -170,6 +170,7 @@ type Store interface {
 	TeamStore
 	SSHKeyStore
 	AuditStore
+	CampaignStore
 
 	// ApplySeed writes a whole dataset in one transaction (all or nothing).
 	ApplySeed(ctx context.Context, s Seed) error
