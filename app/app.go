@@ -26,6 +26,8 @@ type Options struct {
 	Notifier Notifier
 	// CodeTTL is how long a verification code stays valid (default 48 hours).
 	CodeTTL time.Duration
+	// Licensing configures subscriptions and seats (display catalogue, mailer, directories).
+	Licensing LicensingOptions
 }
 
 // App is the application layer: one per process, shared by every TUI session and CLI command.
@@ -42,12 +44,14 @@ type App struct {
 	decoy     string
 
 	dir *dirIndex
+	lic *licensing
 }
 
 // New builds the application layer over a store.
 func New(store storage.Store, opts Options) *App {
 	a := &App{store: store, now: opts.Clock, random: opts.Random, argon: opts.Argon2,
-		throttle: opts.Throttle, notifier: opts.Notifier, codeTTL: opts.CodeTTL, dir: newDirIndex(time.Local)}
+		throttle: opts.Throttle, notifier: opts.Notifier, codeTTL: opts.CodeTTL, dir: newDirIndex(time.Local),
+		lic: &licensing{opts: opts.Licensing}}
 	if a.now == nil {
 		a.now = time.Now
 	}

@@ -65,6 +65,9 @@ func (a *App) LoadDemo(ctx context.Context) (DemoSummary, error) {
 	if err := a.store.SetMeta(ctx, metaDemoLoaded, b.now.UTC().Format(time.RFC3339)); err != nil {
 		return DemoSummary{}, err
 	}
+	if err := a.loadDemoSeats(ctx); err != nil {
+		return DemoSummary{}, err
+	}
 	return b.summary, a.grantNewOrgs(ctx, known)
 }
 

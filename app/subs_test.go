@@ -1,0 +1,70 @@
+package app
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"rollcall/model"
+)
+
+func TestListSubscriptions(t *testing.T) {
+	t.Parallel()
+	f := licFixture(t, LicensingOptions{})
+	ada := f.adminWithOrgs(t, "ada@example.org", "Collège Jean Moulin", "École Les Tilleuls")
+	v := newVendor(t, "Acme", 3)
+	f.trust(t, ada, v)
+	college, ecole := ada.OrgIDs[0], ada.OrgIDs[1]
+	mk := func(product string, org model.ID, renews, ends model.Date) model.ID {
+		e := model.Entitlement{OrderNumber: product, Product: product, Seats: 10, Keys: 1,
+			StartsOn: model.Date{Year: 2026, Month: 1, Day: 1}, RenewsOn: renews, EndsOn: ends}
+		if e.End().Before(model.DateOf(f.clock.Now())) {
+			f.clock.Advance(-365 * 24 * time.Hour) // claim it while it was valid
+			defer f.clock.Advance(365 * 24 * time.Hour)
+		}
+		sub, err := f.app.Claim(bg, ada, ClaimInput{Code: v.code(t, e), OrgID: org}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sub.ID
+	}
+	mk("Zoologie", college, model.Date{Year: 2027, Month: 9, Day: 30}, model.Date{})
+	atlas := mk("Atlas", ecole, model.Date{}, model.Date{Year: 2026, Month: 11, Day: 1})
+	mk("Maths", college, model.Date{Year: 2027, Month: 1, Day: 15}, model.Date{})
+	mk("Éveil", ecole, model.Date{}, model.Date{Year: 2027, Month: 6, Day: 30})
+	if _, err := f.app.AddTypedSeats(bg, ada, atlas, "a@x.fr b@x.fr", SeatOptions{}); err != nil {
+		t.Fatal(err)
+	}
+
+	list, err := f.app.ListSubscriptions(bg, ada, SubsQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	products := func(rows []SubRow) (out []string) {
+		for _, r := range rows {
+			out = append(out, r.Sub.Product)
+		}
+		return out
+	}
+	if got := products(list.Rows); !slices.Equal(got, []string{"Atlas", "Éveil", "Maths", "Zoologie"}) {
+		t.Errorf("by product: %q", got) // French order: É with E
+	}
+	if list.Next.Sub.Product != "Maths" || list.Next.State.Date != (model.Date{Year: 2027, Month: 1, Day: 15}) {
+		t.Errorf("banner: %+v", list.Next)
+	}
+	if r := list.Rows[0]; r.Assigned != 2 || r.Free() != 8 || r.State.Kind != model.StateExpired || r.OrgName != "École Les Tilleuls" {
+		t.Errorf("Atlas row %+v", r)
+	}
+	list, _ = f.app.ListSubscriptions(bg, ada, SubsQuery{Sort: SubsByState})
+	if got := products(list.Rows); !slices.Equal(got, []string{"Maths", "Éveil", "Zoologie", "Atlas"}) {
+		t.Errorf("by state: %q", got)
+	}
+	list, _ = f.app.ListSubscriptions(bg, ada, SubsQuery{OrgID: ecole})
+	if got := products(list.Rows); !slices.Equal(got, []string{"Atlas", "Éveil"}) || list.Next.Sub.ID != 0 {
+		t.Errorf("one organization: %q, banner %+v", got, list.Next)
+	}
+	bob := f.adminWithOrgs(t, "bob@example.org", "Lycée Ampère")
+	if list, _ := f.app.ListSubscriptions(bg, bob, SubsQuery{}); len(list.Rows) != 0 {
+		t.Errorf("another admin sees %d subscriptions", len(list.Rows))
+	}
+}
