@@ -145,6 +145,12 @@ func (m *Model) actionDone(msg actionMsg) tea.Cmd {
 		return m.actionFailed(msg)
 	}
 	m.notice = m.noticeFor(msg)
+	if msg.user.ID != 0 && msg.kind != actDelete {
+		m.list.Replace(msg.user)
+		if m.detail.user.ID == msg.user.ID {
+			m.detail.user = msg.user
+		}
+	}
 	cmds := []tea.Cmd{m.list.Reload()}
 	switch {
 	case msg.kind == actDelete:

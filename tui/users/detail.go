@@ -3,6 +3,7 @@ package users
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -152,7 +153,7 @@ func provenanceRows(cat *i18n.Catalog, u *model.User, prov model.Provenance) [][
 		case u.ByHand.Has(field):
 			rows = append(rows, [2]string{names[field], d.ByHand})
 		case ok:
-			rows = append(rows, [2]string{names[field], fmt.Sprintf(d.FromImport, o.Run.String(), o.File, o.Line)})
+			rows = append(rows, [2]string{names[field], fmt.Sprintf(d.FromImport, o.Run.String(), filepath.Base(o.File), o.Line)})
 		}
 	}
 	return rows

@@ -131,6 +131,9 @@ func (m *Model) editUser(u model.User) tea.Cmd {
 
 // createUser asks for the school first when the admin has several.
 func (m *Model) createUser() tea.Cmd {
+	if m.orgs == nil {
+		return nil // the schools are still loading: which one to ask is not known yet
+	}
 	m.fv = &formValues{profile: model.Student}
 	if len(m.orgs) == 1 {
 		m.fv.org = m.orgs[0].ID

@@ -36,7 +36,7 @@ func open(t *testing.T, sess *screen.Session) (*Model, *tuitest.Driver) {
 	t.Helper()
 	m := New(sess)
 	d := tuitest.ForScreen(t, m, 120, 40)
-	d.WaitFor("the first page", func() bool { return m.list.Loaded() })
+	d.WaitFor("the first page and the classes", func() bool { return m.list.Loaded() && m.orgs != nil })
 	return m, d
 }
 
@@ -101,3 +101,8 @@ func selectedLogin(m *Model) string {
 	u, _ := m.list.Selected()
 	return u.Login
 }
+
+func tuitestAwaitNav(d *tuitest.Driver) screen.NavigateMsg { return tuitest.Await[screen.NavigateMsg](d) }
+
+// driver is the test driver, named short for helpers' signatures.
+type driver = *tuitest.Driver

@@ -116,8 +116,8 @@ func (m *Model) detailKey(k tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(k, m.keys.close) {
 		return m.setFocus(focusTable)
 	}
-	if !m.detail.loaded || m.detail.err != nil {
-		return nil
+	if m.detail.err != nil {
+		return nil // the row it came from is still there: act on it from the list
 	}
 	return m.userAction(k, m.detail.user)
 }
@@ -129,9 +129,12 @@ func (m *Model) userAction(k tea.KeyPressMsg, u model.User) tea.Cmd {
 	case key.Matches(k, km.edit):
 		return m.editUser(u)
 	case key.Matches(k, km.admin):
-		on := !u.LocalAdmin
 		return m.runOne(actAdmin, func(ctx context.Context, a *app.App, admin model.Admin) (model.User, error) {
-			return a.SetLocalAdmin(ctx, admin, u.ID, on, false)
+			cur, err := a.GetUser(ctx, admin, u.ID) // toggle what the store has, not a row shown
+			if err != nil {
+				return u, err
+			}
+			return a.SetLocalAdmin(ctx, admin, u.ID, !cur.LocalAdmin, false)
 		})
 	case key.Matches(k, km.regen):
 		if u.Activated() {

@@ -112,6 +112,16 @@ func (m *Model) Selected() (model.User, bool) {
 	return m.rows[i], true
 }
 
+// Replace puts a user's new values in their loaded row at once, before the reload that follows
+// an action answers, so the next key acts on what the user is now.
+func (m *Model) Replace(u model.User) {
+	for i := range m.rows {
+		if m.rows[i].ID == u.ID {
+			m.rows[i] = u
+		}
+	}
+}
+
 // SetSelection shows another selection from its first row. With debounce (the admin is typing)
 // the query waits Debounce for the next change; otherwise it runs now.
 func (m *Model) SetSelection(sel model.Selection, debounce bool) tea.Cmd {

@@ -2,6 +2,7 @@ package userlist
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -62,7 +63,11 @@ func (m *Model) spec(c Column) spec {
 	case Class:
 		return spec{5, max(10, lipgloss.Width(h.Class)), 1}
 	}
-	return spec{11, max(lipgloss.Width(cat.Date(model.Date{Year: 2026, Month: 12, Day: 30})), lipgloss.Width(h.Created)), 0}
+	w := lipgloss.Width(h.Created)
+	for month := range 12 { // "13 janv. 2026" is wider than "13 mai 2026"
+		w = max(w, lipgloss.Width(cat.Date(model.Date{Year: 2026, Month: time.Month(month + 1), Day: 28})))
+	}
+	return spec{11, w, 0}
 }
 
 // widths fits the columns into the list's width: every column gets its minimum, then all grow
