@@ -102,7 +102,9 @@ func selectedLogin(m *Model) string {
 	return u.Login
 }
 
-func tuitestAwaitNav(d *tuitest.Driver) screen.NavigateMsg { return tuitest.Await[screen.NavigateMsg](d) }
+func tuitestAwaitNav(d *tuitest.Driver) screen.NavigateMsg {
+	return tuitest.Await[screen.NavigateMsg](d)
+}
 
 // driver is the test driver, named short for helpers' signatures.
 type driver = *tuitest.Driver
