@@ -6,7 +6,6 @@ import (
 	"crypto/ed25519"
 	"crypto/sha256"
 	"embed"
-	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -31,9 +30,6 @@ func demoVendorKey() ed25519.PrivateKey {
 	seed := sha256.Sum256([]byte("rollcall demo vendor: not a secret, trusted only in demo stores"))
 	return ed25519.NewKeyFromSeed(seed[:])
 }
-
-// ErrDemoKey refuses to trust the demo vendor's key in a store: it is public knowledge.
-var ErrDemoKey = errors.New("the demo vendor key cannot be trusted")
 
 // ShippedVendorKeys returns the keys embedded in Rollcall.
 func ShippedVendorKeys() ([]model.VendorKey, error) {
@@ -101,7 +97,7 @@ func (a *App) TrustVendorKey(ctx context.Context, admin model.Admin, r io.Reader
 		return k, false, err
 	}
 	if k.Public.Equal(demoVendorKey().Public()) {
-		return k, false, fmt.Errorf("%w: %w", ErrDemoKey, model.ErrInvalid)
+		return k, false, fmt.Errorf("%w: %w", model.ErrDemoKey, model.ErrInvalid)
 	}
 	trusted, err := a.TrustedVendorKeys(ctx)
 	if err != nil {

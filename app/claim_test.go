@@ -111,7 +111,7 @@ func TestDemoKeyOnlyInDemoStore(t *testing.T) {
 	}
 	pub := demoVendorKey().Public().(ed25519.PublicKey)
 	_, _, err = f.app.TrustVendorKey(bg, ada, strings.NewReader(model.FormatVendorPublicKey("Démo", pub)), false)
-	if !errors.Is(err, ErrDemoKey) || !errors.Is(err, model.ErrInvalid) {
+	if !errors.Is(err, model.ErrDemoKey) || !errors.Is(err, model.ErrInvalid) {
 		t.Errorf("trusting the demo key: %v", err)
 	}
 	if _, err := f.app.CheckClaim(bg, ada, ClaimInput{Displays: 2, Serial: claims.Serials[0].Serial}); claimProblem(err) != model.SerialUnknownModel {

@@ -120,11 +120,11 @@ func NewGoogle(ctx context.Context, c GoogleConfig) (*GoogleClient, error) {
 	case c.ServiceAccountFile != "":
 		raw, err := os.ReadFile(c.ServiceAccountFile)
 		if err != nil {
-			return nil, fmt.Errorf("google credentials: %w", err)
+			return nil, svcErr(Google, err)
 		}
 		var sa serviceAccount
 		if err := json.Unmarshal(raw, &sa); err != nil || sa.ClientEmail == "" || sa.PrivateKey == "" {
-			return nil, fmt.Errorf("google credentials %s: %w: not a service-account key file", c.ServiceAccountFile, ErrNotConfigured)
+			return nil, svcErr(Google, fmt.Errorf("%s: %w: not a service-account key file", c.ServiceAccountFile, ErrNotConfigured))
 		}
 		if sa.TokenURI == "" {
 			sa.TokenURI = "https://oauth2.googleapis.com/token"
@@ -133,7 +133,7 @@ func NewGoogle(ctx context.Context, c GoogleConfig) (*GoogleClient, error) {
 			Subject: c.Admin, Scopes: googleScopes, TokenURL: sa.TokenURI}
 		g.HTTP = cfg.Client(ctx)
 	default:
-		return nil, fmt.Errorf("google directory: %w", ErrNotConfigured)
+		return nil, svcErr(Google, ErrNotConfigured)
 	}
 	return g, nil
 }
@@ -156,7 +156,7 @@ func NewMicrosoft(ctx context.Context, c MicrosoftConfig) (*MicrosoftClient, err
 			AuthStyle: oauth2.AuthStyleInParams}
 		m.HTTP = cfg.Client(ctx)
 	default:
-		return nil, fmt.Errorf("microsoft directory: %w", ErrNotConfigured)
+		return nil, svcErr(Microsoft, ErrNotConfigured)
 	}
 	return m, nil
 }

@@ -35,6 +35,32 @@ var (
 	ErrBadPage = errors.New("unexpected answer from the directory")
 )
 
+// Error is a failure of one directory: it says which, and wraps the cause.
+type Error struct {
+	Service Service
+	Err     error
+}
+
+func (e *Error) Error() string { return string(e.Service) + " directory: " + e.Err.Error() }
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// ServiceOf says which directory an error comes from ("" when none).
+func ServiceOf(err error) Service {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Service
+	}
+	var ae *APIError
+	if errors.As(err, &ae) {
+		return ae.Service
+	}
+	return ""
+}
+
+func svcErr(svc Service, err error) error { return &Error{Service: svc, Err: err} }
+
 // APIError is an HTTP error answer from a directory, with the service's own message.
 type APIError struct {
 	Service Service
@@ -83,19 +109,19 @@ func getJSON(ctx context.Context, c *http.Client, svc Service, u string, v any) 
 		if err != nil {
 			var re *oauth2.RetrieveError
 			if errors.As(err, &re) {
-				return fmt.Errorf("%s directory: %w: %s %s", svc, ErrUnauthorized, re.ErrorCode, truncate(re.ErrorDescription))
+				return svcErr(svc, fmt.Errorf("%w: %s %s", ErrUnauthorized, re.ErrorCode, truncate(re.ErrorDescription)))
 			}
-			return fmt.Errorf("%s directory: %w", svc, redactURLError(err))
+			return svcErr(svc, redactURLError(err))
 		}
 		body, err := io.ReadAll(io.LimitReader(resp.Body, maxPageBytes))
 		_ = resp.Body.Close()
 		if err != nil {
-			return fmt.Errorf("%s directory: %w", svc, err)
+			return svcErr(svc, err)
 		}
 		switch resp.StatusCode {
 		case http.StatusOK:
 			if err := json.Unmarshal(body, v); err != nil {
-				return fmt.Errorf("%s directory: %w: %v", svc, ErrBadPage, err)
+				return svcErr(svc, fmt.Errorf("%w: %v", ErrBadPage, err))
 			}
 			return nil
 		case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:

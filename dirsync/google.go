@@ -82,7 +82,7 @@ func (g *GoogleClient) OrgUnitEmails(ctx context.Context, path string, progress 
 func (g *GoogleClient) GroupEmails(ctx context.Context, group string, progress Progress) ([]string, error) {
 	group = strings.TrimSpace(group)
 	if group == "" {
-		return nil, fmt.Errorf("google directory: %w", ErrNoSuchGroup)
+		return nil, svcErr(Google, ErrNoSuchGroup)
 	}
 	path := "/admin/directory/v1/groups/" + url.PathEscape(group) + "/members"
 	q := url.Values{}
@@ -111,7 +111,7 @@ func (g *GoogleClient) GroupEmails(ctx context.Context, group string, progress P
 // pages calls fetch with each page token in turn ("" first) until it returns none.
 func (g *GoogleClient) pages(ctx context.Context, fetch func(token string) (string, error)) error {
 	if g.HTTP == nil {
-		return fmt.Errorf("google directory: %w", ErrNotConfigured)
+		return svcErr(Google, ErrNotConfigured)
 	}
 	token := ""
 	for range maxPages {
@@ -127,7 +127,7 @@ func (g *GoogleClient) pages(ctx context.Context, fetch func(token string) (stri
 		}
 		token = next
 	}
-	return fmt.Errorf("google directory: %w: more than %d pages", ErrBadPage, maxPages)
+	return svcErr(Google, fmt.Errorf("%w: more than %d pages", ErrBadPage, maxPages))
 }
 
 func (g *GoogleClient) url(path string, q url.Values, token string) string {

@@ -35,11 +35,11 @@ type graphMembersPage struct {
 // name), disabled accounts left out, following @odata.nextLink from page to page.
 func (m *MicrosoftClient) GroupEmails(ctx context.Context, groupID string, progress Progress) ([]string, error) {
 	if m.HTTP == nil {
-		return nil, fmt.Errorf("microsoft directory: %w", ErrNotConfigured)
+		return nil, svcErr(Microsoft, ErrNotConfigured)
 	}
 	groupID = strings.TrimSpace(groupID)
 	if groupID == "" {
-		return nil, fmt.Errorf("microsoft directory: %w", ErrNoSuchGroup)
+		return nil, svcErr(Microsoft, ErrNoSuchGroup)
 	}
 	base := strings.TrimRight(m.BaseURL, "/")
 	if base == "" {
@@ -70,12 +70,12 @@ func (m *MicrosoftClient) GroupEmails(ctx context.Context, groupID string, progr
 			return out, nil
 		}
 		if !sameOrigin(base, page.NextLink) {
-			return nil, fmt.Errorf("microsoft directory: %w: next page on another host", ErrBadPage)
+			return nil, svcErr(Microsoft, fmt.Errorf("%w: next page on another host", ErrBadPage))
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		next = page.NextLink
 	}
-	return nil, fmt.Errorf("microsoft directory: %w: more than %d pages", ErrBadPage, maxPages)
+	return nil, svcErr(Microsoft, fmt.Errorf("%w: more than %d pages", ErrBadPage, maxPages))
 }

@@ -32,6 +32,8 @@ type Catalog struct {
 
 	// Directory is the console's Users and Classes & groups screens.
 	Directory DirectoryTexts
+	// Licensing is subscriptions and seats: claims, the lists, syncs and their refusals.
+	Licensing LicensingTexts
 	// Admins is several admins and Rollcall over SSH.
 	Admins AdminsTexts
 

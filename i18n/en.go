@@ -157,6 +157,7 @@ func english() *Catalog {
 		ImportScreen: importScreenEN(),
 
 		Directory: directoryEN(),
+		Licensing: licensingEN(),
 		Admins:    adminsEN(),
 	}
 }

@@ -18,6 +18,9 @@ func (c *Catalog) Error(err error) string {
 	if err == nil {
 		return ""
 	}
+	if s, ok := c.licensingError(err); ok {
+		return s
+	}
 	var ves model.ValidationErrors
 	if errors.As(err, &ves) {
 		parts := make([]string, len(ves))

@@ -157,6 +157,7 @@ func french() *Catalog {
 		ImportScreen: importScreenFR(),
 
 		Directory: directoryFR(),
+		Licensing: licensingFR(),
 		Admins:    adminsFR(),
 	}
 }

@@ -28,6 +28,10 @@ const (
 // ErrAlreadyClaimed is matched by AlreadyClaimedError.
 var ErrAlreadyClaimed = errors.New("already claimed")
 
+// ErrDemoKey refuses to trust the demo vendor's key in a store: anyone can derive its private
+// half, so only a store holding the demo school trusts it, and only implicitly.
+var ErrDemoKey = errors.New("the demo vendor key cannot be trusted")
+
 // ClaimCodeError refuses a claim code or a serial, saying why and where.
 type ClaimCodeError struct {
 	Problem  ClaimProblem
