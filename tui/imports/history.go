@@ -14,13 +14,14 @@ import (
 
 // history is the history tab: the admin's imports, newest first, and the undo of the latest.
 type history struct {
-	step   histStep
-	req    screen.RequestID
-	runs   []model.ImportRun
-	loaded bool
-	err    error
-	notice string // what the last undo did
-	target model.ImportRun
+	step    histStep
+	req     screen.RequestID // the list being read
+	undoReq screen.RequestID // the undo, or its check, under way
+	runs    []model.ImportRun
+	loaded  bool
+	err     error
+	notice  string // what the last undo did
+	target  model.ImportRun
 	scroller
 }
 
@@ -31,9 +32,10 @@ type historyMsg struct {
 	err  error
 }
 
-// undoneMsg is the result of app.UndoLastImport.
+// undoneMsg is the result of app.UndoLastImport: a check (dry) before asking, or the undo.
 type undoneMsg struct {
 	id  screen.RequestID
+	dry bool
 	run model.ImportRun
 	err error
 }
@@ -49,15 +51,26 @@ func historyCmd(ctx context.Context, a *app.App, token string, id screen.Request
 	}
 }
 
-func undoCmd(ctx context.Context, a *app.App, token string, id screen.RequestID) tea.Cmd {
+func undoCmd(ctx context.Context, a *app.App, token string, dry bool, id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
 		admin, err := a.SessionAdmin(ctx, token)
 		if err != nil {
-			return undoneMsg{id: id, err: err}
+			return undoneMsg{id: id, dry: dry, err: err}
 		}
-		run, err := a.UndoLastImport(ctx, admin, false)
-		return undoneMsg{id: id, run: run, err: err}
+		run, err := a.UndoLastImport(ctx, admin, dry)
+		return undoneMsg{id: id, dry: dry, run: run, err: err}
 	}
+}
+
+// startUndo checks (dry) or does the undo of the admin's latest import.
+func (m *Model) startUndo(dry bool) tea.Cmd {
+	h := &m.hist
+	h.step, h.notice, h.err = histUndoing, "", nil
+	if dry {
+		h.step = histChecking
+	}
+	h.undoReq = m.sess.NewRequest()
+	return tea.Batch(m.busy.Start(), undoCmd(m.sess.Ctx, m.sess.App, m.sess.Token, dry, h.undoReq))
 }
 
 // showHistory switches to the history tab and reads it again: another console or the CLI may
@@ -81,27 +94,21 @@ func (m *Model) historyLoaded(msg historyMsg) tea.Cmd {
 	return nil
 }
 
-// latest is the import an undo would revert: the newest not undone.
-func (h *history) latest() (model.ImportRun, bool) {
-	for _, r := range h.runs {
-		if !r.Undone() {
-			return r, true
-		}
-	}
-	return model.ImportRun{}, false
-}
-
 func (m *Model) historyKey(k tea.KeyPressMsg) tea.Cmd {
 	km, h := m.keys, &m.hist
 	switch h.step {
 	case histConfirm:
 		switch {
 		case key.Matches(k, km.Yes):
-			h.step, h.notice, h.err = histUndoing, "", nil
-			h.req = m.sess.NewRequest()
-			return tea.Batch(m.busy.Start(), undoCmd(m.sess.Ctx, m.sess.App, m.sess.Token, h.req))
+			return m.startUndo(false)
 		case key.Matches(k, km.No):
 			h.step = histList
+		}
+		return nil
+	case histChecking:
+		if key.Matches(k, m.sess.Keys.Back) {
+			m.busy.Stop()
+			h.step, h.undoReq = histList, 0
 		}
 		return nil
 	case histUndoing:
@@ -111,11 +118,7 @@ func (m *Model) historyKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Tab):
 		m.tab = tabImport
 	case key.Matches(k, km.Undo):
-		if run, ok := h.latest(); ok {
-			h.step, h.target, h.notice, h.err = histConfirm, run, "", nil
-		} else {
-			h.err = model.ErrNothingToUndo
-		}
+		return m.startUndo(true)
 	default:
 		m.scrollKey(k, &h.scroller, len(h.runs), func(i int) int { return len(m.runLines(i)) })
 	}
@@ -123,17 +126,23 @@ func (m *Model) historyKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) undone(msg undoneMsg) tea.Cmd {
-	if msg.id != m.hist.req || m.hist.step != histUndoing {
+	h := &m.hist
+	if msg.id != h.undoReq || (h.step != histChecking && h.step != histUndoing) {
 		return nil
 	}
 	m.busy.Stop()
-	m.hist.step = histList
-	if msg.err != nil {
-		m.hist.err = msg.err
+	switch {
+	case msg.err != nil:
+		h.step, h.err = histList, msg.err
 		return m.loadHistory()
+	case msg.dry:
+		// The check passed: ask, naming the very run the undo will revert.
+		h.step, h.target = histConfirm, msg.run
+		return nil
 	}
+	h.step = histList
 	cat := m.sess.Cat
-	m.hist.notice = fmt.Sprintf(cat.Import.UndoDone, msg.run.ID.String(), reportLine(cat, msg.run.Counts))
+	h.notice = fmt.Sprintf(cat.Import.UndoDone, msg.run.ID.String(), reportLine(cat, msg.run.Counts))
 	return tea.Batch(m.loadHistory(), screen.Emit(screen.DataChangedMsg{}))
 }
 

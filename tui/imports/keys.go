@@ -68,7 +68,7 @@ func (m *Model) ShortHelp() []key.Binding {
 		switch m.hist.step {
 		case histConfirm:
 			return []key.Binding{km.Yes, km.No}
-		case histUndoing:
+		case histUndoing, histChecking:
 			return nil
 		}
 		return []key.Binding{km.Up, km.Down, km.PageUp, km.Undo, km.Tab}

@@ -45,9 +45,10 @@ const (
 type histStep int
 
 const (
-	histList    histStep = iota
-	histConfirm          // "undo import #n?" asked
-	histUndoing          // app.UndoLastImport runs
+	histList     histStep = iota
+	histChecking          // app.UndoLastImport checks, without writing, that the undo is possible
+	histConfirm           // "undo import #n?" asked
+	histUndoing           // app.UndoLastImport runs
 )
 
 // optionValues are what the options form edits; the form points into them.

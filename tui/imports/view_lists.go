@@ -109,6 +109,8 @@ func (m *Model) historyView() string {
 		b.WriteString(m.wrap(st.Selected.Render(fmt.Sprintf(t.ConfirmUndo, r.ID.String(), cat.DateTime(r.At), reportLine(cat, r.Counts)))) + "\n")
 	case h.step == histUndoing:
 		b.WriteString(m.busy.View(t.Undoing) + "\n")
+	case h.step == histChecking:
+		b.WriteString(m.busy.View(cat.App.Working) + "\n")
 	case h.err != nil:
 		b.WriteString(m.wrap(st.Error.Render(cat.Error(h.err))) + "\n")
 	case h.notice != "":
