@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"rollcall/app"
+	"rollcall/tui/classes"
 	"rollcall/tui/home"
 	"rollcall/tui/imports"
 	"rollcall/tui/notyet"
@@ -11,6 +12,7 @@ import (
 	"rollcall/tui/signin"
 	"rollcall/tui/signup"
 	"rollcall/tui/terms"
+	"rollcall/tui/users"
 	"rollcall/tui/verify"
 	"rollcall/tui/welcome"
 )
@@ -32,10 +34,18 @@ func (m *Model) build(route screen.Route, arg any) screen.Screen {
 		return home.New(m.sess)
 	case screen.RouteArea:
 		area, _ := arg.(screen.Area)
-		if area == screen.AreaImports {
+		switch area {
+		case screen.AreaImports:
 			return imports.New(m.sess)
+		case screen.AreaUsers:
+			return users.New(m.sess)
+		case screen.AreaClasses:
+			return classes.New(m.sess)
 		}
 		return notyet.New(m.sess, area)
+	case screen.RouteMailMerge:
+		// The mail-merge screen, when it comes, reads the selection from MailMergeArgs.
+		return notyet.New(m.sess, screen.AreaMailMerge)
 	}
 	return welcome.New(m.sess)
 }
@@ -44,7 +54,7 @@ func (m *Model) build(route screen.Route, arg any) screen.Screen {
 // go first.
 func (m *Model) guard(route screen.Route) screen.Route {
 	switch route {
-	case screen.RouteHome, screen.RouteArea, screen.RouteTerms:
+	case screen.RouteHome, screen.RouteArea, screen.RouteTerms, screen.RouteMailMerge:
 		if !m.sess.SignedIn() {
 			return screen.RouteWelcome
 		}

@@ -45,6 +45,7 @@ type Model struct {
 	cancel    context.CancelFunc
 
 	focused       bool
+	empty         string // said when the selection is empty; "" for the default
 	width, height int
 }
 
@@ -75,6 +76,9 @@ func (m *Model) SetSize(width, height int) {
 
 // SetFocused says whether the list has the screen's focus: only then is the cursor row lit.
 func (m *Model) SetFocused(on bool) { m.focused = on }
+
+// SetEmptyText says what the list shows when the selection is empty.
+func (m *Model) SetEmptyText(s string) { m.empty = s }
 
 // SetClassNames gives the names the Class column shows.
 func (m *Model) SetClassNames(names map[model.ID]string) { m.names = names }

@@ -186,7 +186,11 @@ func (m *Model) View() string {
 	case !m.loaded:
 		lines = append(lines, indent+st.Muted.Render(cat.App.Working))
 	case m.loaded && !m.stale && m.total == 0:
-		lines = append(lines, indent+st.Muted.Render(cat.Directory.Users.NoMatch))
+		empty := cat.Directory.Users.NoMatch
+		if m.empty != "" {
+			empty = m.empty
+		}
+		lines = append(lines, indent+st.Muted.Render(empty))
 	default:
 		lines = append(lines, m.rowLines(widths, indent)...)
 	}
