@@ -6,6 +6,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
+
+	"rollcall/tui/screen"
 )
 
 // bodyIndent is the left margin of the body and footer.
@@ -84,7 +86,7 @@ func (m *Model) helpKeys() helpKeys {
 		short, full, typing = top.ShortHelp(), top.FullHelp(), top.CapturesInput()
 	}
 	var global []key.Binding
-	if len(m.stack) > 1 {
+	if len(m.stack) > 1 && !screen.HandlesBack(m.top()) { // else esc is the screen's, in its help
 		global = append(global, km.Back)
 	}
 	if typing {
