@@ -228,6 +228,18 @@ func TestExportWritesTheSelection(t *testing.T) {
 	d.Type(filepath.Join(t.TempDir(), "missing", "dir", "x.xlsx"))
 	d.Press("enter")
 	d.WaitView("Impossible d'écrire")
+
+	d.Press("x") // XLSX, the first format offered
+	waitField(d, m, "format")
+	d.Press("enter")
+	waitField(d, m, "path")
+	book := filepath.Join(t.TempDir(), "profs.xlsx")
+	d.Type(book)
+	d.Press("enter")
+	d.WaitView("exporté(s) dans " + book)
+	if b, err := os.ReadFile(book); err != nil || !strings.HasPrefix(string(b), "PK\x03\x04") {
+		t.Errorf("%s is not a workbook: %v", book, err)
+	}
 }
 
 func TestDetailSaysWhereValuesCameFrom(t *testing.T) {
