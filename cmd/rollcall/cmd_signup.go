@@ -11,6 +11,7 @@ import (
 
 type signupOptions struct {
 	name, email, emailConfirm, lang, country string
+	invite                                   string // an invitation code (cmd_signup_invite.go)
 	dryRun, json                             bool
 }
 
@@ -39,6 +40,7 @@ func newSignupCmd(f *factory) *cobra.Command {
 	fl.StringVar(&o.emailConfirm, "email-confirm", "", "the email again (default: --email)")
 	fl.StringVar(&o.lang, "language", "", "your language: fr or en (default: --lang, then $LANG)")
 	fl.StringVar(&o.country, "country", "", "two-letter country code, e.g. FR (required)")
+	fl.StringVar(&o.invite, "invite", "", "an invitation code: become an admin of the organization it is for")
 	fl.BoolVar(&o.dryRun, "dry-run", false, "check the form without creating the account")
 	fl.BoolVar(&o.json, "json", false, "print the result as JSON")
 	return cmd
@@ -60,6 +62,9 @@ func runSignup(cmd *cobra.Command, f *factory, o *signupOptions) error {
 		if err := in.Validate().Err(); err != nil {
 			return err
 		}
+		if err := checkSignUpInvite(cmd.Context(), f, in, o.invite); err != nil {
+			return err
+		}
 		f.say("%s", f.Catalog().CLI.DryRun)
 		if o.json {
 			return f.printJSON(signupJSON{Email: model.NormalizeEmail(o.email), DryRun: true})
@@ -70,7 +75,7 @@ func runSignup(cmd *cobra.Command, f *factory, o *signupOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := a.SignUp(cmd.Context(), in)
+	res, err := signUp(cmd.Context(), f, a, in, o.invite)
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,9 @@ type factory struct {
 	lang   string // --lang
 
 	store storage.Store
-	app   *app.App
+	// app is built on first use, or given in advance over a store someone else opened (the SSH
+	// server's, shared by its sessions); Close then leaves that store open.
+	app *app.App
 	// session is set when the caller is already authenticated (an SSH session); otherwise the
 	// local OS user's remembered session is used.
 	session *authSession

@@ -13,7 +13,13 @@ import (
 // run executes one command line and returns the process exit code. Errors are printed to stderr
 // in the resolved language.
 func run(ctx context.Context, e *env, args []string) int {
-	f := &factory{env: e}
+	return runWith(ctx, &factory{env: e}, args)
+}
+
+// runWith is run with a prepared factory: the SSH server gives one holding its open app and
+// the connecting admin's session (see remoteExec).
+func runWith(ctx context.Context, f *factory, args []string) int {
+	e := f.env
 	defer f.Close()
 	root := newRootCmd(f)
 	root.SetArgs(args)
@@ -62,6 +68,7 @@ Every action also exists as a command for scripts.`,
 		newUsersCmd(f), newImportCmd(f), newOrgsCmd(f),
 		newSetCmd(f, app.Classes, "classes", "Create, rename and delete classes; manage their members"),
 		newSetCmd(f, app.Groups, "groups", "Create, rename and delete groups; manage their members"),
+		newAdminsCmd(f), newSSHKeysCmd(f), newServeCmd(f),
 	)
 	wrapAllArgs(root)
 	return root

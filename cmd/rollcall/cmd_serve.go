@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"rollcall/cmd/rollcall/sshserver"
+)
+
+type serveOptions struct {
+	listen, hostKey string
+	passwordAuth    bool
+	idle, grace     time.Duration
+}
+
+func newServeCmd(f *factory) *cobra.Command {
+	o := &serveOptions{}
+	cmd := &cobra.Command{
+		Use:   "serve [--listen :2222] [--host-key PATH]",
+		Short: "Serve Rollcall over SSH: the console for each admin's key, and every command for scripts",
+		Long: `Serve Rollcall over SSH. An admin connects with a key added by 'rollcall ssh-keys add' and gets
+their own console (ssh -p 2222 host), or runs one command (ssh -p 2222 host users list --json),
+which prints its output and exits with its status. Unknown keys are refused. The host key is an
+Ed25519 key created on first start (mode 0600); its fingerprint is printed at start.
+SIGTERM stops accepting connections, lets running commands finish and exits.`,
+		Example: `  rollcall serve --listen :2222
+  ssh -p 2222 localhost users list --json`,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd.Context(), f, o) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&o.listen, "listen", ":2222", "address to listen on")
+	fl.StringVar(&o.hostKey, "host-key", "", "host key file (default: ssh_host_ed25519_key beside the database)")
+	fl.BoolVar(&o.passwordAuth, "password-auth", false, "also accept an admin's email and password (slowed down after failures)")
+	fl.DurationVar(&o.idle, "idle-timeout", 30*time.Minute, "close connections idle for this long (0: never)")
+	fl.DurationVar(&o.grace, "grace", 30*time.Second, "on SIGTERM, how long open sessions may take to finish")
+	return cmd
+}
+
+func runServe(ctx context.Context, f *factory, o *serveOptions) error {
+	a, err := f.App()
+	if err != nil {
+		return err
+	}
+	if o.hostKey == "" {
+		o.hostKey = filepath.Join(filepath.Dir(f.dbPath), "ssh_host_ed25519_key")
+	}
+	signer, err := sshserver.LoadHostKey(o.hostKey)
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(f.env.stderr, nil))
+	srv, err := sshserver.New(sshserver.Config{App: a, HostKey: signer, PasswordAuth: o.passwordAuth,
+		IdleTimeout: o.idle, Grace: o.grace, Logger: logger, Exec: remoteExec(a)})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", o.listen)
+	if err != nil {
+		return err
+	}
+	cat := f.Catalog()
+	f.say(cat.Admins.Listening, ln.Addr().String())
+	f.say(cat.Admins.HostKey, srv.Fingerprint(), o.hostKey)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	f.say("%s", cat.Admins.Stopping)
+	// The grace period, plus a margin for the handlers to notice they were cut.
+	stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), o.grace+10*time.Second)
+	defer cancel()
+	err = srv.Shutdown(stopCtx)
+	if serr := <-served; err == nil {
+		err = serr
+	}
+	if err == nil {
+		f.say("%s", cat.Admins.Stopped)
+	}
+	return err // the deferred f.Close then closes the store, every write committed
+}

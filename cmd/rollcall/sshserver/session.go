@@ -1,0 +1,134 @@
+package sshserver
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	bm "charm.land/wish/v2/bubbletea"
+	"github.com/charmbracelet/ssh"
+
+	"rollcall/i18n"
+	"rollcall/model"
+	"rollcall/tui"
+)
+
+// middleware is the one handler of every session: it identifies the admin, opens a Rollcall
+// session for the connection, then runs a console or a command, and logs who did what from
+// where (never a secret: the command's arguments may hold codes, so only its name is logged).
+func (s *Server) middleware(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		defer next(sess)
+		s.mu.Lock()
+		if s.closing {
+			s.mu.Unlock()
+			fmt.Fprintln(sess.Stderr(), "rollcall: the server is stopping")
+			_ = sess.Exit(1)
+			return
+		}
+		s.sessions.Add(1)
+		s.mu.Unlock()
+		defer s.sessions.Done()
+		defer s.recoverPanic(sess)
+		s.serve(sess)
+	}
+}
+
+func (s *Server) recoverPanic(sess ssh.Session) {
+	if r := recover(); r != nil {
+		s.log.Error("ssh session panicked", "remote", sess.RemoteAddr().String(), "panic", fmt.Sprint(r),
+			"stack", string(debug.Stack()))
+		_ = sess.Exit(1)
+	}
+}
+
+func (s *Server) serve(sess ssh.Session) {
+	ctx := sess.Context()
+	remote := sess.RemoteAddr().String()
+	id, key, ok := granted(sess)
+	if !ok {
+		s.log.Warn("ssh session without a grant", "remote", remote)
+		_ = sess.Exit(1)
+		return
+	}
+	token, err := s.cfg.App.OpenSession(ctx, model.Admin{ID: id}, "ssh:"+remote)
+	if err != nil {
+		s.log.Error("ssh session not opened", "remote", remote, "error", err.Error())
+		_ = sess.Exit(1)
+		return
+	}
+	// The Rollcall session ends with the SSH one, even when the connection is cut.
+	defer func() { _ = s.cfg.App.SignOut(context.WithoutCancel(ctx), token) }()
+	admin, err := s.cfg.App.SessionAdmin(ctx, token)
+	if err != nil {
+		s.log.Error("ssh session admin", "remote", remote, "error", err.Error())
+		_ = sess.Exit(1)
+		return
+	}
+	log := s.log.With("admin", admin.Email, "remote", remote)
+	if key != "" {
+		log = log.With("key", key)
+	}
+	lang := clientLang(sess.Environ())
+	_, _, pty := sess.Pty()
+	start := time.Now()
+	switch {
+	case len(sess.Command()) > 0:
+		log.Info("ssh command started", "command", sess.Command()[0], "tty", pty)
+		code := s.cfg.Exec(ctx, Exec{Args: sess.Command(), Stdin: sess, Stdout: sess, Stderr: sess.Stderr(),
+			TTY: pty, Lang: lang, Admin: admin, Token: token, Log: log})
+		log.Info("ssh command ended", "command", sess.Command()[0], "exit", code, "duration", time.Since(start).Round(time.Millisecond))
+		_ = sess.Exit(code)
+	case pty:
+		log.Info("ssh console started")
+		s.console(sess, token, lang, remote)
+		log.Info("ssh console ended", "duration", time.Since(start).Round(time.Millisecond))
+	default:
+		fmt.Fprintln(sess.Stderr(), i18n.For(i18n.Resolve("", admin.Language, lang)).Admins.NeedTerminal)
+		_ = sess.Exit(2)
+	}
+}
+
+// console runs one console for the session: its own Bubble Tea program and model, signed in
+// with the connection's session. The wish middleware feeds it the terminal's size changes and
+// quits it when the connection closes.
+func (s *Server) console(sess ssh.Session, token, lang, remote string) {
+	m := tui.New(tui.Options{
+		Context:  sess.Context(),
+		App:      s.cfg.App,
+		Lang:     i18n.Resolve("", "", lang),
+		Remember: false,
+		Token:    token,
+		Origin:   "ssh:" + remote,
+		Dark:     true, // until the terminal answers
+	})
+	p := tea.NewProgram(m, bm.MakeOptions(sess)...)
+	if !s.track(p) {
+		fmt.Fprintln(sess.Stderr(), "rollcall: the server is stopping")
+		return
+	}
+	defer s.untrack(p)
+	bm.MiddlewareWithProgramHandler(func(ssh.Session) *tea.Program { return p })(func(ssh.Session) {})(sess)
+	_ = sess.Exit(0)
+}
+
+// clientLang is the language the client's environment asks for (SSH clients send LANG and
+// LC_* when configured to), "" when it sent none.
+func clientLang(environ []string) string {
+	var lang string
+	for _, kv := range environ {
+		k, v, _ := strings.Cut(kv, "=")
+		switch k {
+		case "LC_ALL", "LC_MESSAGES":
+			if v != "" {
+				return v
+			}
+		case "LANG":
+			lang = v
+		}
+	}
+	return lang
+}
