@@ -43,8 +43,9 @@ type App struct {
 	decoyOnce sync.Once
 	decoy     string
 
-	dir *dirIndex
-	lic *licensing
+	dir   *dirIndex
+	lic   *licensing
+	merge mergeState // campaigns being sent, activations in progress
 }
 
 // New builds the application layer over a store.
