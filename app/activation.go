@@ -1,0 +1,155 @@
+package app
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"strings"
+	"time"
+
+	"rollcall/model"
+	"rollcall/storage"
+)
+
+// ResetCodeTTL is how long a password-reset code stays valid: long enough for an email read
+// after a weekend.
+const ResetCodeTTL = 7 * 24 * time.Hour
+
+// resetCodeLen matches activation codes: 30^8 codes, single use, expiring.
+const resetCodeLen = 8
+
+// AuditResetCode records that an admin issued a password-reset code (never the code).
+const AuditResetCode model.AuditAction = "users.reset_code"
+
+// Activate is the other side of a login card: the person proves they hold the card with their
+// login and activation code and chooses a password (stored as an argon2id hash). The account
+// is then activated and the code spent. A wrong code, an unknown login or an account already
+// activated is a *model.AccountCodeError.
+func (a *App) Activate(ctx context.Context, login, code, password string) (model.User, error) {
+	if err := model.CheckAdminPassword("password", password).Err(); err != nil {
+		return model.User{}, err
+	}
+	login = strings.TrimSpace(login)
+	a.merge.activate.Lock() // one check-and-spend at a time, so a code works once
+	defer a.merge.activate.Unlock()
+	u, err := a.store.UserByLogin(ctx, login)
+	if errors.Is(err, storage.ErrNotFound) {
+		return model.User{}, &model.AccountCodeError{Login: login, Err: model.ErrCodeInvalid}
+	} else if err != nil {
+		return model.User{}, err
+	}
+	if u.Activated() {
+		return model.User{}, &model.AccountCodeError{Login: u.Login, Err: model.ErrCodeUsed}
+	}
+	typed := model.NormalizeCode(code)
+	if u.ActivationCode == "" || subtle.ConstantTimeCompare([]byte(typed), []byte(u.ActivationCode)) != 1 {
+		return model.User{}, &model.AccountCodeError{Login: u.Login, Err: model.ErrCodeInvalid}
+	}
+	hash, err := hashPassword(a.argon, a.random, password)
+	if err != nil {
+		return model.User{}, err
+	}
+	now := a.now()
+	u.PasswordHash, u.ActivatedAt, u.ActivationCode, u.UpdatedAt = hash, now, "", now
+	if _, err := a.applyBatch(ctx, storage.Batch{Users: []model.User{u}}); err != nil {
+		return model.User{}, err
+	}
+	return u, nil
+}
+
+// ResetCode is a password-reset code just issued. Code is the raw secret (print it grouped
+// with model.FormatCode); only its hash is stored.
+type ResetCode struct {
+	User      model.User
+	Code      string
+	ExpiresAt time.Time
+}
+
+// IssueResetCode gives an activated user a single-use reset code valid ResetCodeTTL; codes
+// issued before stop working. An account never activated has no password to reset:
+// model.ErrNotActivated (its card's activation code is the way in).
+func (a *App) IssueResetCode(ctx context.Context, admin model.Admin, login string, dryRun bool) (ResetCode, error) {
+	u, err := a.FindUserByLogin(ctx, admin, login)
+	if err != nil {
+		return ResetCode{}, err
+	}
+	if !u.Activated() {
+		return ResetCode{}, model.ErrNotActivated
+	}
+	code, otc, err := a.newResetCode(u.ID)
+	if err != nil {
+		return ResetCode{}, err
+	}
+	res := ResetCode{User: u, Code: code, ExpiresAt: otc.ExpiresAt}
+	if dryRun {
+		res.Code = ""
+		return res, nil
+	}
+	if err := a.store.RevokeCodes(ctx, model.PurposeResetPassword, u.ID); err != nil {
+		return ResetCode{}, err
+	}
+	if err := a.store.PutCode(ctx, otc); err != nil {
+		return ResetCode{}, err
+	}
+	return res, a.Audit(ctx, admin, AuditResetCode, u.Login, u.OrgID)
+}
+
+// newResetCode draws a reset code for a user and the record that stores its hash.
+func (a *App) newResetCode(user model.ID) (string, model.OneTimeCode, error) {
+	code, err := model.NewCode(a.random, resetCodeLen)
+	if err != nil {
+		return "", model.OneTimeCode{}, err
+	}
+	now := a.now()
+	return code, model.OneTimeCode{Hash: model.HashSecret(code), Purpose: model.PurposeResetPassword,
+		SubjectID: user, CreatedAt: now, ExpiresAt: now.Add(ResetCodeTTL)}, nil
+}
+
+// ResetPassword sets a new password with a reset code from IssueResetCode or a campaign email.
+// The code is spent, and every other reset code of the account stops working. A wrong,
+// expired or used code is a *model.AccountCodeError.
+func (a *App) ResetPassword(ctx context.Context, login, code, password string) (model.User, error) {
+	if err := model.CheckAdminPassword("password", password).Err(); err != nil {
+		return model.User{}, err
+	}
+	login = strings.TrimSpace(login)
+	refuse := func(reason error) error { return &model.AccountCodeError{Login: login, Err: reason} }
+	u, err := a.store.UserByLogin(ctx, login)
+	if errors.Is(err, storage.ErrNotFound) {
+		return model.User{}, refuse(model.ErrCodeInvalid)
+	} else if err != nil {
+		return model.User{}, err
+	}
+	now := a.now()
+	_, err = a.store.SpendCode(ctx, model.PurposeResetPassword, model.HashSecret(model.NormalizeCode(code)),
+		func(c model.OneTimeCode) error {
+			if c.SubjectID != u.ID {
+				return model.ErrCodeInvalid
+			}
+			return c.Check(now)
+		})
+	for _, reason := range []error{model.ErrCodeInvalid, model.ErrCodeExpired, model.ErrCodeUsed} {
+		if errors.Is(err, reason) {
+			return model.User{}, refuse(reason)
+		}
+	}
+	if errors.Is(err, storage.ErrNotFound) {
+		return model.User{}, refuse(model.ErrCodeInvalid)
+	} else if err != nil {
+		return model.User{}, err
+	}
+	hash, err := hashPassword(a.argon, a.random, password)
+	if err != nil {
+		return model.User{}, err
+	}
+	a.merge.activate.Lock()
+	defer a.merge.activate.Unlock()
+	if u, err = a.store.User(ctx, u.ID); err != nil { // fresh: an import may have run meanwhile
+		return model.User{}, err
+	}
+	u.PasswordHash, u.UpdatedAt = hash, a.now()
+	if _, err := a.applyBatch(ctx, storage.Batch{Users: []model.User{u}}); err != nil {
+		return model.User{}, err
+	}
+	return u, a.store.RevokeCodes(ctx, model.PurposeResetPassword, u.ID)
+}

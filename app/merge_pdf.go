@@ -1,0 +1,95 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"rollcall/mailmerge"
+	"rollcall/model"
+)
+
+// MergeResult says what a card run wrote.
+type MergeResult struct {
+	Cards int
+	Pages int
+	// Files are the PDFs of a split run, one per class, in class order.
+	Files []string
+}
+
+// MergePDF prints the login cards of a selection to w as one PDF, in the selection's order:
+// layout.PerSheet cards a sheet, each card in its person's language (else the admin's). Users
+// are read from the store one at a time while pages stream out, so memory stays flat. progress,
+// if set, gets the pages written and the total after each page. Cancelling ctx stops it with
+// ctx.Err(); what was written to w is then unfinished.
+//
+// Cards carry the activation address, so one must be configured (model.ErrNoActivationURL);
+// an empty selection is mailmerge.ErrNoCards.
+func (a *App) MergePDF(ctx context.Context, admin model.Admin, sel model.Selection, layout mailmerge.Layout,
+	opts MergeOptions, w io.Writer, progress func(pagesDone, pagesTotal int)) (MergeResult, error) {
+	m, err := a.newMerger(ctx, admin.Language, opts, "")
+	if err != nil {
+		return MergeResult{}, err
+	}
+	if m.base == nil {
+		return MergeResult{}, model.ErrNoActivationURL
+	}
+	rows, err := a.selectForMerge(ctx, admin, sel, nil)
+	if err != nil {
+		return MergeResult{}, err
+	}
+	res := MergeResult{Cards: len(rows.ids)}
+	err = mailmerge.WritePDF(ctx, w, m.source(ctx, rows.ids), layout, m.tpl, func(done, total int) {
+		res.Pages = done
+		if progress != nil {
+			progress(done, total)
+		}
+	})
+	if err != nil {
+		return res, err
+	}
+	return res, a.Audit(ctx, admin, AuditCards, fmt.Sprintf("%d cards, %d pages", res.Cards, res.Pages), rows.orgs...)
+}
+
+// MergePDFSplit is MergePDF with one file per class in dir (which must exist), named after
+// the class; a person in several classes is printed once, with their first class in class
+// order, and people without a class go to a file named noClass ("" gives "cards.pdf"). Each
+// file appears complete or not at all; progress counts pages over every file.
+func (a *App) MergePDFSplit(ctx context.Context, admin model.Admin, sel model.Selection, layout mailmerge.Layout,
+	opts MergeOptions, dir, noClass string, progress func(pagesDone, pagesTotal int)) (MergeResult, error) {
+	m, err := a.newMerger(ctx, admin.Language, opts, "")
+	if err != nil {
+		return MergeResult{}, err
+	}
+	if m.base == nil {
+		return MergeResult{}, model.ErrNoActivationURL
+	}
+	rows, err := a.selectForMerge(ctx, admin, sel, m.ranks)
+	if err != nil {
+		return MergeResult{}, err
+	}
+	if len(rows.ids) == 0 {
+		return MergeResult{}, mailmerge.ErrNoCards
+	}
+	classes, ids := rows.byClass(m.ranks)
+	groups := make([]mailmerge.Group, len(classes))
+	for i, c := range classes {
+		name := noClass
+		if c != 0 {
+			name = m.classes[c].Name
+		}
+		groups[i] = mailmerge.Group{Name: name, Cards: m.source(ctx, ids[i])}
+	}
+	res := MergeResult{Cards: len(rows.ids)}
+	res.Files, err = mailmerge.WritePDFSplit(ctx, dir, groups, layout, m.tpl, func(done, total int) {
+		res.Pages = done
+		if progress != nil {
+			progress(done, total)
+		}
+	})
+	if err != nil {
+		return res, err
+	}
+	detail := fmt.Sprintf("%d cards, %d pages, %d files", res.Cards, res.Pages, len(res.Files))
+	return res, a.Audit(ctx, admin, AuditCards, detail, rows.orgs...)
+}
