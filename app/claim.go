@@ -156,18 +156,29 @@ func (a *App) alreadyClaimed(ctx context.Context, at time.Time, org model.ID, na
 	return &model.AlreadyClaimedError{At: at, OrgID: org, OrgName: name}
 }
 
+// Claimed is a subscription just claimed, with its organization's name.
+type Claimed struct {
+	model.Subscription
+	OrgName string
+}
+
 // Claim verifies the code or serial again, settles the organization (adding it when asked)
 // and creates the subscription, filing the claim so it cannot be made twice. With dryRun it
-// checks everything and writes nothing. The subscription is returned with its organization.
-func (a *App) Claim(ctx context.Context, admin model.Admin, in ClaimInput, dryRun bool) (model.Subscription, error) {
+// checks everything and writes nothing.
+func (a *App) Claim(ctx context.Context, admin model.Admin, in ClaimInput, dryRun bool) (Claimed, error) {
 	p, err := a.CheckClaim(ctx, admin, in)
 	if err != nil {
-		return p.Subscription, err
+		return Claimed{Subscription: p.Subscription}, err
 	}
 	org, err := a.claimOrg(ctx, admin, in, dryRun)
 	if err != nil {
-		return p.Subscription, err
+		return Claimed{Subscription: p.Subscription}, err
 	}
+	sub, err := a.fileClaim(ctx, admin, p, org, dryRun)
+	return Claimed{Subscription: sub, OrgName: org.Name}, err
+}
+
+func (a *App) fileClaim(ctx context.Context, admin model.Admin, p ClaimPreview, org model.Organization, dryRun bool) (model.Subscription, error) {
 	sub := p.Subscription
 	sub.OrgID, sub.ClaimedBy, sub.ClaimedAt, sub.ClaimRef = org.ID, admin.ID, a.now(), p.hash
 	if dryRun {

@@ -22,6 +22,8 @@ type demoJSON struct {
 	Subscriptions int            `json:"subscriptions"`
 	Users         int            `json:"users"`
 	ByProfile     map[string]int `json:"by_profile"`
+	// Claims are the demo's unclaimed claim codes and display serials, to try a claim.
+	Claims *demoClaimsJSON `json:"claims,omitempty"`
 }
 
 func newDemoCmd(f *factory) *cobra.Command {
@@ -57,12 +59,16 @@ func newDemoCmd(f *factory) *cobra.Command {
 			for p, n := range sum.Users {
 				out.ByProfile[p.String()] = n
 			}
+			if out.Claims, err = demoClaims(cmd.Context(), a); err != nil {
+				return err
+			}
 			if asJSON {
 				return f.printJSON(out)
 			}
 			cat := f.Catalog()
 			f.say(cat.CLI.DemoLoaded, cat.Count(out.Users, cat.Nouns.User), cat.Count(out.Orgs, cat.Nouns.Organization),
 				cat.Count(out.Classes, cat.Nouns.Class), cat.Count(out.Subscriptions, cat.Nouns.Subscription))
+			printDemoClaims(f, out.Claims)
 			return nil
 		},
 	}

@@ -48,7 +48,7 @@ func (f *factory) App() (*app.App, error) {
 		return nil, err
 	}
 	f.store = st
-	f.app = app.New(st, app.Options{})
+	f.app = app.New(st, app.Options{Licensing: licensingOptions(f.env.getenv)})
 	return f.app, nil
 }
 

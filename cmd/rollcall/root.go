@@ -68,6 +68,7 @@ Every action also exists as a command for scripts.`,
 		newUsersCmd(f), newImportCmd(f), newOrgsCmd(f),
 		newSetCmd(f, app.Classes, "classes", "Create, rename and delete classes; manage their members"),
 		newSetCmd(f, app.Groups, "groups", "Create, rename and delete groups; manage their members"),
+		newSubsCmd(f), newSeatsCmd(f), newVendorCmd(f),
 		newAdminsCmd(f), newSSHKeysCmd(f), newServeCmd(f),
 	)
 	wrapAllArgs(root)

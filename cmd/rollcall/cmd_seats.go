@@ -1,0 +1,288 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"rollcall/app"
+	"rollcall/model"
+)
+
+func newSeatsCmd(f *factory) *cobra.Command {
+	cmd := &cobra.Command{Use: "seats", Short: "Seats of a subscription: list, add, import, sync, take back"}
+	cmd.AddCommand(newSeatsListCmd(f), newSeatsAddCmd(f), newSeatsImportCmd(f), newSeatsRemoveCmd(f), newSeatsSyncCmd(f))
+	return cmd
+}
+
+// seatJSON is the stable --json shape of a seat.
+type seatJSON struct {
+	ID      model.ID  `json:"id"`
+	Email   string    `json:"email"`
+	Source  string    `json:"source"` // typed, file, roster, selection, google, microsoft
+	Sync    string    `json:"sync,omitempty"`
+	AddedBy model.ID  `json:"added_by,omitempty"`
+	AddedAt time.Time `json:"added_at,omitzero"`
+}
+
+// seatsListJSON is the --json shape of `seats list`.
+type seatsListJSON struct {
+	Subscription subJSON    `json:"subscription"`
+	Seats        []seatJSON `json:"seats"`
+}
+
+func newSeatsListCmd(f *factory) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use: "list SUBSCRIPTION-ID", Short: "List a subscription's seat holders: email, how added, when",
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, admin, err := signedIn(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			id, err := parseSubID(args[0])
+			if err != nil {
+				return err
+			}
+			l, err := a.ListSeats(cmd.Context(), admin, id)
+			if err != nil {
+				return err
+			}
+			out := seatsListJSON{Subscription: toSubJSON(l.SubRow), Seats: []seatJSON{}}
+			for _, s := range l.Seats {
+				out.Seats = append(out.Seats, seatJSON{ID: s.ID, Email: s.Email, Source: s.Source.String(), Sync: s.Sync,
+					AddedBy: s.AddedBy, AddedAt: s.AddedAt})
+			}
+			if asJSON {
+				return f.printJSON(out)
+			}
+			cat := f.Catalog()
+			f.say(cat.Licensing.Seats.Summary, cat.Int(l.Assigned), cat.Int(l.Sub.Seats), cat.Int(l.Free()))
+			tw := tabwriter.NewWriter(f.env.stdout, 2, 4, 2, ' ', 0)
+			for _, s := range l.Seats {
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Email, seatHow(f, s), cat.DateTime(s.AddedAt))
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	return cmd
+}
+
+// seatHow says how a seat was added, in words.
+func seatHow(f *factory, s model.Seat) string {
+	t := f.Catalog().Licensing.Seats
+	switch s.Source {
+	case model.SeatFile:
+		return t.File
+	case model.SeatRoster:
+		return t.Roster
+	case model.SeatSelection:
+		return t.Selection
+	case model.SeatGoogle:
+		return t.Google + " (" + strings.TrimPrefix(s.Sync, "google:") + ")"
+	case model.SeatMicrosoft:
+		return t.Microsoft + " (" + strings.TrimPrefix(s.Sync, "microsoft:") + ")"
+	}
+	return t.Typed
+}
+
+// seatResultJSON is the --json shape of a change of seats.
+type seatResultJSON struct {
+	Added        []string         `json:"added"`
+	Removed      []string         `json:"removed"`
+	Duplicates   int              `json:"duplicates"`
+	Kept         int              `json:"kept,omitempty"`
+	Read         int              `json:"read,omitempty"`
+	NoEmail      int              `json:"no_email,omitempty"`
+	Free         int              `json:"free"`
+	Notified     int              `json:"notified,omitempty"`
+	NotifyFailed []notifyFailJSON `json:"notify_failed,omitempty"`
+	DryRun       bool             `json:"dry_run,omitempty"`
+}
+
+// notifyFailJSON is an email that could not be sent.
+type notifyFailJSON struct {
+	Email string `json:"email"`
+	Error string `json:"error"`
+}
+
+// reportSeats prints what a change of seats did: a summary on stderr, JSON on stdout if asked.
+func reportSeats(f *factory, res app.SeatResult, dryRun, asJSON bool) error {
+	cat := f.Catalog()
+	t, seat := cat.Licensing.Seats, cat.Licensing.Seat
+	out := seatResultJSON{Added: []string{}, Removed: []string{}, Duplicates: res.Duplicates, Kept: res.Kept, Read: res.Read,
+		NoEmail: res.NoEmail, Free: res.Free, Notified: res.Notified, DryRun: dryRun}
+	for _, s := range res.Added {
+		out.Added = append(out.Added, s.Email)
+	}
+	for _, s := range res.Removed {
+		out.Removed = append(out.Removed, s.Email)
+	}
+	parts := []string{fmt.Sprintf(t.Added, cat.Count(len(res.Added), seat))}
+	if len(res.Removed) > 0 {
+		parts = append(parts, fmt.Sprintf(t.Removed, cat.Count(len(res.Removed), seat)))
+	}
+	if res.Kept > 0 {
+		parts = append(parts, fmt.Sprintf(t.Kept, cat.Count(res.Kept, seat)))
+	}
+	if res.Duplicates > 0 {
+		parts = append(parts, fmt.Sprintf(t.Duplicates, cat.Int(res.Duplicates)))
+	}
+	if res.NoEmail > 0 {
+		parts = append(parts, fmt.Sprintf(t.NoEmail, cat.Count(res.NoEmail, cat.Nouns.User)))
+	}
+	if res.Notified > 0 {
+		parts = append(parts, fmt.Sprintf(t.Notified, cat.Int(res.Notified)))
+	}
+	parts = append(parts, fmt.Sprintf(t.Free, cat.Count(res.Free, seat)))
+	line := strings.Join(parts, ", ")
+	if dryRun {
+		line = fmt.Sprintf(t.Would, line)
+	}
+	f.say("%s", line)
+	for _, e := range res.NotifyErrs {
+		f.say(t.NotifyFailed, e.Email, cat.Error(e.Err))
+		out.NotifyFailed = append(out.NotifyFailed, notifyFailJSON{Email: e.Email, Error: e.Err.Error()})
+	}
+	if asJSON {
+		return f.printJSON(out)
+	}
+	return nil
+}
+
+func newSeatsAddCmd(f *factory) *cobra.Command {
+	var opts app.SeatOptions
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "add SUBSCRIPTION-ID EMAIL...",
+		Short: "Give seats to emails (spaces, commas or new lines between them); more than are free adds none",
+		Args:  cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, admin, err := signedIn(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			id, err := parseSubID(args[0])
+			if err != nil {
+				return err
+			}
+			opts.Lang = f.Catalog().Lang
+			res, err := a.AddTypedSeats(cmd.Context(), admin, id, strings.Join(args[1:], " "), opts)
+			if err != nil {
+				return err
+			}
+			return reportSeats(f, res, opts.DryRun, asJSON)
+		},
+	}
+	seatFlags(cmd, &opts, &asJSON)
+	return cmd
+}
+
+func seatFlags(cmd *cobra.Command, opts *app.SeatOptions, asJSON *bool) {
+	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "count what would change, change nothing")
+	cmd.Flags().BoolVar(&opts.Notify, "notify", false, "email the new seat holders (when a mail server is set up)")
+	cmd.Flags().BoolVar(asJSON, "json", false, "print what changed as JSON")
+}
+
+func newSeatsImportCmd(f *factory) *cobra.Command {
+	var opts app.SeatOptions
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "import SUBSCRIPTION-ID FILE.csv",
+		Short: "Give seats to the emails of a CSV file: one a line, no header, no spaces, commas or quotes",
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, admin, err := signedIn(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			id, err := parseSubID(args[0])
+			if err != nil {
+				return err
+			}
+			file, err := os.Open(args[1])
+			if err != nil {
+				return err
+			}
+			defer file.Close()
+			opts.Lang = f.Catalog().Lang
+			res, err := a.ImportSeats(cmd.Context(), admin, id, filepath.Base(args[1]), file, opts)
+			if err != nil {
+				return err
+			}
+			return reportSeats(f, res, opts.DryRun, asJSON)
+		},
+	}
+	seatFlags(cmd, &opts, &asJSON)
+	return cmd
+}
+
+func newSeatsRemoveCmd(f *factory) *cobra.Command {
+	var byHand, yes, dryRun, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "remove SUBSCRIPTION-ID (EMAIL | --by-hand) [--yes]",
+		Short: "Take back one seat, or every seat given by hand (syncs keep theirs)",
+		Args:  cobra.RangeArgs(1, 2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if byHand == (len(args) == 2) {
+				return usageError{fmt.Errorf("give one EMAIL or --by-hand")}
+			}
+			a, admin, err := signedIn(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			id, err := parseSubID(args[0])
+			if err != nil {
+				return err
+			}
+			remove := func(dry bool) (app.SeatResult, error) {
+				if byHand {
+					return a.RemoveHandSeats(cmd.Context(), admin, id, dry)
+				}
+				return a.RemoveSeat(cmd.Context(), admin, id, args[1], dry)
+			}
+			res, err := remove(true) // what would go, to ask about it
+			if err != nil || dryRun {
+				if err == nil {
+					return reportSeats(f, res, true, asJSON)
+				}
+				return err
+			}
+			cat := f.Catalog()
+			if len(res.Removed) == 0 {
+				f.say("%s", cat.Licensing.Seats.NothingByHand)
+				return reportSeats(f, res, false, asJSON)
+			}
+			if !yes {
+				q := fmt.Sprintf(cat.Licensing.Seats.ConfirmRemoveHand, cat.Count(len(res.Removed), cat.Licensing.Seat))
+				if !byHand {
+					q = fmt.Sprintf(cat.Licensing.Seats.ConfirmRemoveOne, res.Removed[0].Email)
+				}
+				ok, err := confirm(f, q)
+				if err != nil || !ok {
+					if err == nil {
+						f.say("%s", cat.App.Cancelled)
+						return errSilent
+					}
+					return err
+				}
+			}
+			if res, err = remove(false); err != nil {
+				return err
+			}
+			return reportSeats(f, res, false, asJSON)
+		},
+	}
+	cmd.Flags().BoolVar(&byHand, "by-hand", false, "every seat given by hand (typed or from a file)")
+	cmd.Flags().BoolVar(&yes, "yes", false, "do not ask for confirmation (needed without a terminal)")
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "say what would be taken back")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print what changed as JSON")
+	return cmd
+}

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"rollcall/app"
+	"rollcall/i18n"
+	"rollcall/model"
+)
+
+func newSubsCmd(f *factory) *cobra.Command {
+	cmd := &cobra.Command{Use: "subs", Short: "Subscriptions: list them, claim what came with a purchase"}
+	cmd.AddCommand(newSubsListCmd(f), newSubsClaimCmd(f))
+	return cmd
+}
+
+// subsListJSON is the stable --json shape of `subs list`.
+type subsListJSON struct {
+	Today         string       `json:"today"`
+	NextRenewal   *renewalJSON `json:"next_renewal"` // null when nothing renews
+	Subscriptions []subJSON    `json:"subscriptions"`
+}
+
+// renewalJSON is the banner: the subscription that renews soonest.
+type renewalJSON struct {
+	SubscriptionID model.ID `json:"subscription_id"`
+	Product        string   `json:"product"`
+	Date           string   `json:"date"`
+}
+
+func newSubsListCmd(f *factory) *cobra.Command {
+	var org, sort string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list [--org ID] [--sort product|state]",
+		Short: "List your subscriptions: product, organization, product keys, seats given, state",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			a, admin, err := signedIn(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			var q app.SubsQuery
+			if org != "" {
+				var ok bool
+				if q.OrgID, ok = model.ParseID(org); !ok {
+					return flagError("org", org)
+				}
+			}
+			switch strings.ToLower(sort) {
+			case "", "product":
+			case "state":
+				q.Sort = app.SubsByState
+			default:
+				return flagError("sort", sort)
+			}
+			list, err := a.ListSubscriptions(cmd.Context(), admin, q)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return f.printJSON(toSubsListJSON(list))
+			}
+			printSubs(f, list)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&org, "org", "", "only this organization's (id; default: all yours)")
+	cmd.Flags().StringVar(&sort, "sort", "product", "product, or state (renewing soonest first, expired last)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	return cmd
+}
+
+func toSubsListJSON(list app.SubsList) subsListJSON {
+	out := subsListJSON{Today: list.Today.String(), Subscriptions: []subJSON{}}
+	for _, r := range list.Rows {
+		out.Subscriptions = append(out.Subscriptions, toSubJSON(r))
+	}
+	if list.Next.Sub.ID != 0 {
+		out.NextRenewal = &renewalJSON{SubscriptionID: list.Next.Sub.ID, Product: list.Next.Sub.Product, Date: list.Next.State.Date.String()}
+	}
+	return out
+}
+
+// printSubs writes the banner on stderr and the table on stdout.
+func printSubs(f *factory, list app.SubsList) {
+	cat := f.Catalog()
+	t := cat.Licensing.Subs
+	if list.Next.Sub.ID != 0 {
+		f.say(t.Banner, cat.Date(list.Next.State.Date), list.Next.Sub.Product)
+	} else {
+		f.say("%s", t.NoRenewal)
+	}
+	tw := tabwriter.NewWriter(f.env.stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "ID\t%s\t%s\t%s\t%s\t%s\n", t.Product, t.Organization, t.ProductKeys, t.Assigned, t.State)
+	for _, r := range list.Rows {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s/%s\t%s\n", r.Sub.ID, r.Sub.Product, r.OrgName, keysText(cat, r.Sub.Keys, 2),
+			cat.Int(r.Assigned), cat.Int(r.Sub.Seats), stateText(cat, r.State))
+	}
+	_ = tw.Flush()
+}
+
+// keysText lists up to n product keys with their seats, and how many more there are.
+func keysText(cat *i18n.Catalog, keys []model.ProductKey, n int) string {
+	var parts []string
+	for i, k := range keys {
+		if i == n {
+			parts = append(parts, fmt.Sprintf(cat.Licensing.Subs.MoreKeys, len(keys)-n))
+			break
+		}
+		parts = append(parts, fmt.Sprintf(cat.Licensing.Subs.KeySeats, k.Key, cat.Int(k.Seats)))
+	}
+	if len(parts) == 0 {
+		return "—"
+	}
+	return strings.Join(parts, ", ")
+}

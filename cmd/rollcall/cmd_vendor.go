@@ -1,0 +1,284 @@
+package main
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"fmt"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"rollcall/model"
+)
+
+func newVendorCmd(f *factory) *cobra.Command {
+	cmd := &cobra.Command{Use: "vendor", Short: "Vendor keys: trust a vendor's claim codes; and the vendor's own tool to mint them"}
+	cmd.AddCommand(newVendorKeygenCmd(f), newVendorIssueCmd(f), newVendorTrustCmd(f), newVendorListCmd(f))
+	return cmd
+}
+
+// keygenJSON is the --json shape of `vendor keygen`.
+type keygenJSON struct {
+	Vendor     string `json:"vendor"`
+	KeyID      string `json:"key_id"`
+	PrivateKey string `json:"private_key_file"`
+	PublicKey  string `json:"public_key_file"`
+}
+
+func newVendorKeygenCmd(f *factory) *cobra.Command {
+	var vendor, out string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "keygen --vendor NAME --out PREFIX",
+		Short: "For vendors: make a signing key pair (PREFIX.key, private, mode 0600; PREFIX.pub, for schools)",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if strings.TrimSpace(vendor) == "" {
+				return &model.ValidationError{Field: "--vendor", Rule: model.RuleRequired}
+			}
+			if out == "" {
+				return &model.ValidationError{Field: "--out", Rule: model.RuleRequired}
+			}
+			pub, priv, err := ed25519.GenerateKey(rand.Reader)
+			if err != nil {
+				return err
+			}
+			keyPath, pubPath := out+".key", out+".pub"
+			// O_EXCL: never overwrite a key, it may be the only copy.
+			kf, err := os.OpenFile(keyPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+			if err != nil {
+				return err
+			}
+			_, err = kf.WriteString(model.FormatVendorPrivateKey(vendor, priv))
+			if cerr := kf.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(pubPath, []byte(model.FormatVendorPublicKey(vendor, pub)), 0o644); err != nil {
+				return err
+			}
+			k := model.VendorKey{Vendor: vendor, Public: pub}
+			if asJSON {
+				return f.printJSON(keygenJSON{Vendor: k.Vendor, KeyID: k.KeyID(), PrivateKey: keyPath, PublicKey: pubPath})
+			}
+			f.say(f.Catalog().Licensing.Vendor.KeyWritten, keyPath, pubPath)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&vendor, "vendor", "", "the vendor's name, as schools will see it")
+	cmd.Flags().StringVar(&out, "out", "", "path prefix of the two files")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the files and key id as JSON")
+	return cmd
+}
+
+// issueJSON is the --json shape of `vendor issue-code`.
+type issueJSON struct {
+	Code        string `json:"code"`
+	URL         string `json:"url,omitempty"`
+	KeyID       string `json:"key_id"`
+	Product     string `json:"product"`
+	OrderNumber string `json:"order_number,omitempty"`
+	Seats       int    `json:"seats"`
+	Keys        int    `json:"product_keys"`
+	StartsOn    string `json:"starts_on"`
+	RenewsOn    string `json:"renews_on,omitempty"`
+	EndsOn      string `json:"ends_on,omitempty"`
+}
+
+func newVendorIssueCmd(f *factory) *cobra.Command {
+	var keyFile, start, term, claimURL string
+	var e model.Entitlement
+	var renews, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "issue-code --key FILE --product P --seats N --term 12m|2y|YYYY-MM-DD [--renews]",
+		Short: "For vendors: mint a signed claim code for an order (no database needed)",
+		Example: `  rollcall vendor issue-code --key acme.key --product "Maths+ Collège" --seats 120 --order PO-42 --term 1y --renews
+  rollcall vendor issue-code --key acme.key --product Atlas --seats 30 --start 2026-09-01 --term 2027-08-31 --keys 2`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			raw, err := os.ReadFile(keyFile)
+			if err != nil {
+				return err
+			}
+			_, priv, err := model.ParseVendorPrivateKey(strings.NewReader(string(raw)))
+			if err != nil {
+				return err
+			}
+			if e.StartsOn, err = parseStart(start); err != nil {
+				return err
+			}
+			end, err := termEnd(e.StartsOn, term, renews)
+			if err != nil {
+				return err
+			}
+			if renews {
+				e.RenewsOn = end
+			} else {
+				e.EndsOn = end
+			}
+			code, err := model.SignEntitlement(priv, e)
+			if err != nil {
+				return err
+			}
+			out := issueJSON{Code: code, KeyID: model.VendorKey{Public: priv.Public().(ed25519.PublicKey)}.KeyID(),
+				Product: e.Product, OrderNumber: e.OrderNumber, Seats: e.Seats, Keys: e.Keys, StartsOn: e.StartsOn.String(),
+				RenewsOn: e.RenewsOn.String(), EndsOn: e.EndsOn.String()}
+			if claimURL != "" {
+				out.URL = claimURL + "?code=" + url.QueryEscape(code)
+			}
+			if asJSON {
+				return f.printJSON(out)
+			}
+			fmt.Fprintln(f.env.stdout, code)
+			if out.URL != "" {
+				fmt.Fprintln(f.env.stdout, out.URL)
+			}
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&keyFile, "key", "", "the private key file from vendor keygen")
+	fl.StringVar(&e.Product, "product", "", "the product, as schools will see it (up to 64 bytes)")
+	fl.IntVar(&e.Seats, "seats", 0, "how many seats were bought")
+	fl.IntVar(&e.Keys, "keys", 1, "how many product keys the seats are split into")
+	fl.StringVar(&e.OrderNumber, "order", "", "the order number (up to 32 bytes)")
+	fl.StringVar(&start, "start", "", "first day of the term, YYYY-MM-DD (default: today)")
+	fl.StringVar(&term, "term", "1y", "length of the term (12m, 1y, 2y) or its renewal or end date")
+	fl.BoolVar(&renews, "renews", false, "the subscription renews at the end of the term (default: it ends)")
+	fl.StringVar(&claimURL, "claim-url", "", "also print the claim link: this URL with ?code=…")
+	fl.BoolVar(&asJSON, "json", false, "print the code and what it carries as JSON")
+	return cmd
+}
+
+func parseStart(s string) (model.Date, error) {
+	if s == "" {
+		return model.DateOf(time.Now()), nil
+	}
+	return parseDateFlag("start", s)
+}
+
+// termEnd is the renewal date (start + term) or, for a term that ends, its last day; a date
+// is taken as is.
+func termEnd(start model.Date, term string, renews bool) (model.Date, error) {
+	bad := &model.ValidationError{Field: "--term", Rule: model.RuleUnknownValue, Value: term}
+	if d, ok := model.ParseDate(term, model.ISODate); ok {
+		return d, nil
+	}
+	if len(term) < 2 {
+		return model.Date{}, bad
+	}
+	n, err := strconv.Atoi(term[:len(term)-1])
+	if err != nil || n < 1 || n > 100 {
+		return model.Date{}, bad
+	}
+	months := n
+	switch term[len(term)-1] {
+	case 'y', 'Y', 'a':
+		months = 12 * n
+	case 'm', 'M':
+	default:
+		return model.Date{}, bad
+	}
+	end := start.Time().AddDate(0, months, 0)
+	if !renews {
+		end = end.AddDate(0, 0, -1)
+	}
+	return model.DateOf(end), nil
+}
+
+// trustJSON is the --json shape of `vendor trust`.
+type trustJSON struct {
+	Vendor string `json:"vendor"`
+	KeyID  string `json:"key_id"`
+	Added  bool   `json:"added"`
+	DryRun bool   `json:"dry_run,omitempty"`
+}
+
+func newVendorTrustCmd(f *factory) *cobra.Command {
+	var dryRun, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "trust PUBKEY-FILE",
+		Short: "Accept the claim codes a vendor signs: add its public key file",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, admin, err := signedIn(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			file, err := os.Open(args[0])
+			if err != nil {
+				return err
+			}
+			defer file.Close()
+			k, added, err := a.TrustVendorKey(cmd.Context(), admin, file, dryRun)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return f.printJSON(trustJSON{Vendor: k.Vendor, KeyID: k.KeyID(), Added: added, DryRun: dryRun})
+			}
+			v := f.Catalog().Licensing.Vendor
+			switch {
+			case dryRun:
+				f.say("%s", f.Catalog().CLI.DryRun)
+			case added:
+				f.say(v.Trusted, k.Vendor, k.KeyID())
+			default:
+				f.say(v.AlreadyTrusted, k.Vendor, k.KeyID())
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the file without adding the key")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the key as JSON")
+	return cmd
+}
+
+// vendorKeyJSON is the --json shape of a trusted key.
+type vendorKeyJSON struct {
+	Vendor      string    `json:"vendor"`
+	KeyID       string    `json:"key_id"`
+	Fingerprint string    `json:"fingerprint"`
+	Origin      string    `json:"origin"` // shipped, added or demo
+	AddedAt     time.Time `json:"added_at,omitzero"`
+}
+
+func newVendorListCmd(f *factory) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the vendor keys claim codes are checked against",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			a, _, err := signedIn(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			keys, err := a.TrustedVendorKeys(cmd.Context())
+			if err != nil {
+				return err
+			}
+			out := []vendorKeyJSON{}
+			for _, k := range keys {
+				out = append(out, vendorKeyJSON{Vendor: k.Vendor, KeyID: k.KeyID(), Fingerprint: k.Fingerprint(),
+					Origin: k.Origin.String(), AddedAt: k.AddedAt})
+			}
+			if asJSON {
+				return f.printJSON(out)
+			}
+			v := f.Catalog().Licensing.Vendor
+			origins := map[string]string{"shipped": v.Shipped, "added": v.Added, "demo": v.Demo}
+			tw := tabwriter.NewWriter(f.env.stdout, 2, 4, 2, ' ', 0)
+			for _, k := range out {
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", k.KeyID, k.Vendor, origins[k.Origin])
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	return cmd
+}
