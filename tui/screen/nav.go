@@ -21,6 +21,10 @@ const (
 
 	// RouteMailMerge is the mail merge of a selection of users; Arg MailMergeArgs.
 	RouteMailMerge
+	// RouteClaim is the wizard that claims a subscription.
+	RouteClaim
+	// RouteSeats is a subscription's seats; Arg the subscription's model.ID.
+	RouteSeats
 )
 
 // NavMode says what happens to the screen stack when a route opens.
