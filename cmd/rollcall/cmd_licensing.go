@@ -86,20 +86,6 @@ func toSubJSON(r app.SubRow) subJSON {
 	return j
 }
 
-// stateText is "Next renewal: 30 Sep 2026", "Ends: …" or "Expired" in the catalogue's language.
-func stateText(cat *i18n.Catalog, st model.SubState) string {
-	t := cat.Licensing.Subs
-	switch {
-	case st.Kind == model.StateExpired:
-		return t.Expired
-	case st.Kind == model.StateEnds:
-		return fmt.Sprintf(t.Ends, cat.Date(st.Date))
-	case st.Date.IsZero():
-		return t.RenewsUnknown
-	}
-	return fmt.Sprintf(t.Renews, cat.Date(st.Date))
-}
-
 // parseSubID reads a subscription id argument.
 func parseSubID(s string) (model.ID, error) {
 	id, ok := model.ParseID(s)

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"rollcall/app"
+	"rollcall/i18n"
 	"rollcall/model"
 )
 
@@ -66,31 +67,13 @@ func newSeatsListCmd(f *factory) *cobra.Command {
 			f.say(cat.Licensing.Seats.Summary, cat.Int(l.Assigned), cat.Int(l.Sub.Seats), cat.Int(l.Free()))
 			tw := tabwriter.NewWriter(f.env.stdout, 2, 4, 2, ' ', 0)
 			for _, s := range l.Seats {
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Email, seatHow(f, s), cat.DateTime(s.AddedAt))
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Email, cat.SeatSource(s), cat.DateTime(s.AddedAt))
 			}
 			return tw.Flush()
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd
-}
-
-// seatHow says how a seat was added, in words.
-func seatHow(f *factory, s model.Seat) string {
-	t := f.Catalog().Licensing.Seats
-	switch s.Source {
-	case model.SeatFile:
-		return t.File
-	case model.SeatRoster:
-		return t.Roster
-	case model.SeatSelection:
-		return t.Selection
-	case model.SeatGoogle:
-		return t.Google + " (" + strings.TrimPrefix(s.Sync, "google:") + ")"
-	case model.SeatMicrosoft:
-		return t.Microsoft + " (" + strings.TrimPrefix(s.Sync, "microsoft:") + ")"
-	}
-	return t.Typed
 }
 
 // seatResultJSON is the --json shape of a change of seats.
@@ -116,7 +99,7 @@ type notifyFailJSON struct {
 // reportSeats prints what a change of seats did: a summary on stderr, JSON on stdout if asked.
 func reportSeats(f *factory, res app.SeatResult, dryRun, asJSON bool) error {
 	cat := f.Catalog()
-	t, seat := cat.Licensing.Seats, cat.Licensing.Seat
+	t := cat.Licensing.Seats
 	out := seatResultJSON{Added: []string{}, Removed: []string{}, Duplicates: res.Duplicates, Kept: res.Kept, Read: res.Read,
 		NoEmail: res.NoEmail, Free: res.Free, Notified: res.Notified, DryRun: dryRun}
 	for _, s := range res.Added {
@@ -125,28 +108,8 @@ func reportSeats(f *factory, res app.SeatResult, dryRun, asJSON bool) error {
 	for _, s := range res.Removed {
 		out.Removed = append(out.Removed, s.Email)
 	}
-	parts := []string{fmt.Sprintf(t.Added, cat.Count(len(res.Added), seat))}
-	if len(res.Removed) > 0 {
-		parts = append(parts, fmt.Sprintf(t.Removed, cat.Count(len(res.Removed), seat)))
-	}
-	if res.Kept > 0 {
-		parts = append(parts, fmt.Sprintf(t.Kept, cat.Count(res.Kept, seat)))
-	}
-	if res.Duplicates > 0 {
-		parts = append(parts, fmt.Sprintf(t.Duplicates, cat.Int(res.Duplicates)))
-	}
-	if res.NoEmail > 0 {
-		parts = append(parts, fmt.Sprintf(t.NoEmail, cat.Count(res.NoEmail, cat.Nouns.User)))
-	}
-	if res.Notified > 0 {
-		parts = append(parts, fmt.Sprintf(t.Notified, cat.Int(res.Notified)))
-	}
-	parts = append(parts, fmt.Sprintf(t.Free, cat.Count(res.Free, seat)))
-	line := strings.Join(parts, ", ")
-	if dryRun {
-		line = fmt.Sprintf(t.Would, line)
-	}
-	f.say("%s", line)
+	f.say("%s", cat.SeatSummary(i18n.SeatCounts{Added: len(res.Added), Removed: len(res.Removed), Kept: res.Kept,
+		Duplicates: res.Duplicates, NoEmail: res.NoEmail, Notified: res.Notified, Free: res.Free, DryRun: dryRun}))
 	for _, e := range res.NotifyErrs {
 		f.say(t.NotifyFailed, e.Email, cat.Error(e.Err))
 		out.NotifyFailed = append(out.NotifyFailed, notifyFailJSON{Email: e.Email, Error: e.Err.Error()})

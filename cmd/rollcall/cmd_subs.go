@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"rollcall/app"
-	"rollcall/i18n"
 	"rollcall/model"
 )
 
@@ -97,24 +96,8 @@ func printSubs(f *factory, list app.SubsList) {
 	tw := tabwriter.NewWriter(f.env.stdout, 2, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "ID\t%s\t%s\t%s\t%s\t%s\n", t.Product, t.Organization, t.ProductKeys, t.Assigned, t.State)
 	for _, r := range list.Rows {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s/%s\t%s\n", r.Sub.ID, r.Sub.Product, r.OrgName, keysText(cat, r.Sub.Keys, 2),
-			cat.Int(r.Assigned), cat.Int(r.Sub.Seats), stateText(cat, r.State))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s/%s\t%s\n", r.Sub.ID, r.Sub.Product, r.OrgName, cat.ProductKeys(r.Sub.Keys, 2),
+			cat.Int(r.Assigned), cat.Int(r.Sub.Seats), cat.SubState(r.State))
 	}
 	_ = tw.Flush()
-}
-
-// keysText lists up to n product keys with their seats, and how many more there are.
-func keysText(cat *i18n.Catalog, keys []model.ProductKey, n int) string {
-	var parts []string
-	for i, k := range keys {
-		if i == n {
-			parts = append(parts, fmt.Sprintf(cat.Licensing.Subs.MoreKeys, len(keys)-n))
-			break
-		}
-		parts = append(parts, fmt.Sprintf(cat.Licensing.Subs.KeySeats, k.Key, cat.Int(k.Seats)))
-	}
-	if len(parts) == 0 {
-		return "—"
-	}
-	return strings.Join(parts, ", ")
 }

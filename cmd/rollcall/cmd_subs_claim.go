@@ -54,7 +54,7 @@ func newSubsClaimCmd(f *factory) *cobra.Command {
 			if asJSON {
 				return f.printJSON(claimJSON{subJSON: toSubJSON(row), DryRun: dryRun})
 			}
-			fmt.Fprintf(f.env.stdout, "%d\t%s\t%s\n", sub.ID, keysText(cat, sub.Keys, len(sub.Keys)), stateText(cat, row.State))
+			fmt.Fprintf(f.env.stdout, "%d\t%s\t%s\n", sub.ID, cat.ProductKeys(sub.Keys, len(sub.Keys)), cat.SubState(row.State))
 			return nil
 		},
 	}
