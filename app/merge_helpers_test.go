@@ -37,7 +37,7 @@ func mergeFixture(t *testing.T) (*fixture, model.Admin) {
 }
 
 // useSMTP points the mail settings at an in-process SMTP server.
-func useSMTP(t *testing.T, f *fixture, admin model.Admin, srv *smtptest.Server) {
+func useSMTP(t testing.TB, f *fixture, admin model.Admin, srv *smtptest.Server) {
 	t.Helper()
 	host, port, sec, from := srv.Host(), srv.Port(), "none", "Service informatique <it@college.example.fr>"
 	ch := MailSettingsChange{Host: &host, Port: &port, Security: &sec, From: &from}
