@@ -36,6 +36,8 @@ type Catalog struct {
 	Licensing LicensingTexts
 	// Admins is several admins and Rollcall over SSH.
 	Admins AdminsTexts
+	// MailMerge is login cards, email campaigns, activation and reset, mail settings.
+	MailMerge MailMergeTexts
 
 	thousands string
 	profiles  [6]string

@@ -159,5 +159,6 @@ func english() *Catalog {
 		Directory: directoryEN(),
 		Licensing: licensingEN(),
 		Admins:    adminsEN(),
+		MailMerge: mailMergeEN(),
 	}
 }

@@ -41,6 +41,9 @@ func (c *Catalog) Error(err error) string {
 	if errors.As(err, &row) {
 		return c.RowError(row)
 	}
+	if s, ok := c.mailMergeError(err); ok {
+		return s
+	}
 	if s, ok := c.adminsError(err); ok {
 		return s
 	}

@@ -159,5 +159,6 @@ func french() *Catalog {
 		Directory: directoryFR(),
 		Licensing: licensingFR(),
 		Admins:    adminsFR(),
+		MailMerge: mailMergeFR(),
 	}
 }

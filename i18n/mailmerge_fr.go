@@ -1,0 +1,71 @@
+package i18n
+
+func mailMergeFR() MailMergeTexts {
+	return MailMergeTexts{
+		Title: "Publipostage", Selection: "Sélection", Layout: "Cartes par feuille", Paper: "Papier",
+		Output: "Fichier de sortie", SplitByClass: "Un fichier par classe", SplitHint: "La sortie est alors un dossier.",
+		PerSheet: "%d par feuille", TabCards: "Cartes (PDF)", TabEmails: "E-mails", Preview: "Aperçu",
+		FirstCard: "Première carte", FirstMessage: "Premier e-mail",
+		NoMessage: "Personne dans la sélection n’a d’adresse e-mail.", NoCard: "La sélection est vide.",
+		Counts:   "%s sélectionnés · %s avec e-mail · %s activés",
+		Generate: "Générer", Send: "Envoyer les e-mails", Resume: "Reprendre", Cancel: "Annuler", Cancelling: "Annulation…",
+		Browse: "Parcourir", Edit: "Modifier", Subject: "Objet", To: "À",
+		Pages:          "Pages écrites : %s sur %s",
+		Written:        "%s cartes sur %s pages écrites dans %s.",
+		WrittenSplit:   "%s cartes sur %s pages écrites dans %d fichiers de %s.",
+		CampaignLine:   "Envoyés %s · échecs %s · restants %s",
+		CampaignPaused: "La campagne %d est en pause : %s",
+		CampaignDone:   "Campagne %d : %s envoyés, %s échecs.",
+		NoActivationURL: "Aucune adresse d’activation n’est définie : les cartes et les e-mails en ont besoin. " +
+			"Saisissez-la ci-dessous.",
+		NoSMTP:        "Aucun serveur SMTP n’est défini : les e-mails ne peuvent pas partir (rollcall settings smtp).",
+		ActivationURL: "Adresse d’activation", SaveURL: "Enregistrer l’adresse",
+		Campaigns: "Campagnes d’e-mails", NoCampaigns: "Aucune campagne pour l’instant.",
+		OutputHint:        "Un fichier .pdf, ou un dossier pour un fichier par classe.",
+		ActivationURLHint: "La page des comptes de l’établissement ; les cartes renvoient vers …/activate et …/reset.",
+		FromHome: "Toutes les personnes que vous administrez (hors suppressions en attente). " +
+			"Choisissez une sélection dans Utilisateurs pour en viser moins.",
+		States: CampaignStateTexts{New: "pas commencée", Running: "en cours d’envoi", Paused: "en pause",
+			Cancelled: "annulée", Done: "terminée", Interrupted: "interrompue"},
+		Activation: "activation", Reset: "mot de passe oublié", Uncertain: "incertain",
+		UncertainHint: "Le programme s’est arrêté pendant la remise de ces messages : ils sont peut-être partis. " +
+			"Renvoyez-les avec --resend-uncertain.",
+		Sent: "envoyés", Failed: "échecs", Left: "restants", Pending: "en attente", Sending: "en cours",
+		Recipients: "destinataires", Rate: "messages par minute",
+		DryRunHeader:     "Simulation : rien n’a été envoyé. %s destinataires.",
+		CampaignCreated:  "Campagne %d : %s destinataires.",
+		ResumeWith:       "Reprendre avec : rollcall merge resume %d",
+		Activated:        "Compte %s activé : connectez-vous avec le nouveau mot de passe.",
+		PasswordReset:    "Mot de passe de %s modifié.",
+		ResetEmailed:     "Un code de réinitialisation a été envoyé à %s (valable jusqu’au %s).",
+		ResetShown:       "Code de réinitialisation de %s, valable jusqu’au %s (une seule utilisation) :",
+		SettingsSaved:    "Paramètres d’envoi enregistrés.",
+		SettingsPassword: "mot de passe",
+		Set:              "défini", Unset: "non défini",
+		TemplatesExported: "%d modèles écrits dans %s : modifiez-les, puis rollcall settings smtp --templates %s",
+		NothingLeft:       "Plus rien à envoyer dans la campagne %d.",
+		FailedLine:        "%s <%s> : %s",
+		VerifySubject:     "Votre code de vérification Rollcall",
+		VerifyBody: "Bonjour,\n\nVotre code de vérification Rollcall est : %s\n\nSaisissez-le dans Rollcall pour créer " +
+			"votre mot de passe. Il ne sert qu’une fois et expire dans 48 heures.\n\n" +
+			"Si vous ne vous êtes pas inscrit, ignorez cet e-mail.\n",
+		InviteSubject: "Invitation à administrer %s dans Rollcall",
+		InviteBody: "Bonjour,\n\n%s vous invite à administrer %s dans Rollcall.\n\nVotre code d’invitation : %s\n" +
+			"Il ne sert qu’une fois, jusqu’au %s. Dans Rollcall, choisissez « Rejoindre avec une invitation » et saisissez-le.\n",
+		ErrNoActivationURL: "Aucune adresse d’activation n’est configurée : définissez-la avec " +
+			"rollcall settings smtp --activation-url URL (ou --activation-url sur cette commande).",
+		ErrNoSMTP:          "Aucun serveur SMTP n’est configuré : définissez-le avec rollcall settings smtp --host … --from ….",
+		ErrCampaignRunning: "Cette campagne est déjà en cours d’envoi.",
+		ErrNoRecipients:    "Personne dans cette sélection n’a d’adresse e-mail.",
+		ErrNotActivated:    "Ce compte n’a jamais été activé : le code d’activation de sa carte permet d’y entrer.",
+		ErrCodeInvalid:     "%s : ce code n’est pas valable (vérifiez l’identifiant et le code).",
+		ErrCodeExpired:     "%s : ce code a expiré : demandez-en un nouveau.",
+		ErrCodeUsed:        "%s : ce code a déjà servi.",
+		ErrPaused:          "Campagne %d en pause : le serveur SMTP a échoué (%s). Corrigez, puis : rollcall merge resume %d",
+		ErrNoCards:         "La sélection est vide : aucune carte à imprimer.",
+		ErrTemplate:        "Modèle %s : %s",
+		ErrLayout:          "Mise en page %d non prise en charge : 1, 2 ou 8 cartes par feuille ; papier a4 ou letter.",
+		ErrSend:            "L’envoi a échoué : %s",
+		ErrAddress:         "%s n’est pas une adresse e-mail utilisable.",
+	}
+}
