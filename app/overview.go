@@ -38,8 +38,8 @@ func (a *App) Overview(ctx context.Context, admin model.Admin) (Overview, error)
 	return out, err
 }
 
-// countByProfile counts the admin's live users per profile from the directory index: a scan of
-// two small columns, not a walk of the database.
+// countByProfile counts the admin's users per profile, those pending deletion excepted, from
+// the directory index: a scan of small columns, not a walk of the database.
 func (a *App) countByProfile(ctx context.Context, admin model.Admin) (map[model.Profile]int, error) {
 	if err := a.dir.ensure(ctx, a.store); err != nil {
 		return nil, err
@@ -49,7 +49,9 @@ func (a *App) countByProfile(ctx context.Context, admin model.Admin) (map[model.
 	defer d.mu.RUnlock()
 	counts := map[model.Profile]int{}
 	for row, fl := range d.flags {
-		if fl&flagLive != 0 && slices.Contains(admin.OrgIDs, d.orgs[row]) {
+		// Pending deletions are left out, as the default selection leaves them out: home and
+		// the users screen must agree on "how many users".
+		if fl&flagLive != 0 && fl&flagPending == 0 && slices.Contains(admin.OrgIDs, d.orgs[row]) {
 			counts[d.profiles[row]]++
 		}
 	}
