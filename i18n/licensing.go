@@ -16,10 +16,10 @@ type LicensingTexts struct {
 
 // SubsTexts are the Subscriptions list.
 type SubsTexts struct {
-	Title, Product, Organization, ProductKeys, Assigned, State         string
-	Renews, RenewsUnknown, Ends, Expired, AllOrgs, Banner, NoRenewal   string
-	Empty, SortState, SortProduct, MoreKeys, ShowingOrg                string
-	Vendor, Order, Claimed, Displays, Serial, Term, Location, KeySeats string
+	Title, Product, Organization, ProductKeys, Assigned, State                string
+	Renews, RenewsUnknown, Ends, Expired, AllOrgs, Banner, NoRenewal          string
+	Empty, SortState, SortProduct, MoreKeys, ShowingOrg                       string
+	Vendor, Order, Claimed, Displays, Serial, Term, Location, KeySeats, Seats string
 }
 
 // ClaimTexts are the claim wizard and the claim's report.
@@ -27,7 +27,7 @@ type ClaimTexts struct {
 	Title, Method, MethodCode, MethodDisplays, Code, CodeHint, Displays, DisplaysHint     string
 	Serial, SerialHint, Vendor, VendorHint, Location, Org, NewOrg, NewOrgName, NewOrgCity string
 	NewOrgCountry, Review, Submit, Edit, EditWhat, EditCode, EditVendor, EditOrg, Cancel  string
-	Checking, Claiming, Claimed, DryRun, NotANumber                                       string
+	Checking, Claiming, Claimed, DryRun, NotANumber, NewTag, Again                        string
 }
 
 // SeatsTexts are the seats screen and the seats commands.

@@ -12,7 +12,7 @@ func licensingEN() LicensingTexts {
 			SortState: "sorted by state", SortProduct: "sorted by product", MoreKeys: "+%d more",
 			ShowingOrg: "Organization: %s",
 			Vendor:     "Vendor", Order: "Order", Claimed: "Claimed", Displays: "Displays", Serial: "Serial",
-			Term: "Term", Location: "Vendor's location", KeySeats: "%s (%s seats)",
+			Term: "Term", Location: "Vendor's location", KeySeats: "%s (%s seats)", Seats: "Seats",
 		},
 		Claim: ClaimTexts{
 			Title: "Claim a subscription", Method: "What came with the purchase?",
@@ -25,11 +25,11 @@ func licensingEN() LicensingTexts {
 			Org: "Organization that receives it", NewOrg: "Add an organization…", NewOrgName: "Name of the organization",
 			NewOrgCity: "City", NewOrgCountry: "Country",
 			Review: "Review the claim", Submit: "Claim it", Edit: "Go back and edit", EditWhat: "What do you want to change?",
-			EditCode: "The code or the displays", EditVendor: "The vendor", EditOrg: "The organization", Cancel: "Cancel the claim",
+			EditCode: "the code or the displays", EditVendor: "the vendor", EditOrg: "the organization", Cancel: "Cancel the claim",
 			Checking: "Checking the code…", Claiming: "Claiming…",
 			Claimed:    "Claimed %s for %s: %s.",
 			DryRun:     "Nothing was claimed (--dry-run): %s for %s, %s.",
-			NotANumber: "must be a whole number",
+			NotANumber: "must be a whole number", NewTag: "new", Again: "enter: give its seats · esc: back to the list",
 		},
 		Seats: SeatsTexts{
 			Title: "Seats: %s", Summary: "%s given of %s, %s free", Email: "Email", HowAdded: "How added", When: "When", By: "By",

@@ -12,7 +12,7 @@ func licensingFR() LicensingTexts {
 			SortState: "triés par état", SortProduct: "triés par produit", MoreKeys: "+%d autres",
 			ShowingOrg: "Établissement : %s",
 			Vendor:     "Fournisseur", Order: "Commande", Claimed: "Réclamé", Displays: "Écrans", Serial: "Numéro de série",
-			Term: "Durée", Location: "Lieu du fournisseur", KeySeats: "%s (%s licences)",
+			Term: "Durée", Location: "Lieu du fournisseur", KeySeats: "%s (%s licences)", Seats: "Licences",
 		},
 		Claim: ClaimTexts{
 			Title: "Réclamer un abonnement", Method: "Qu'est-ce qui accompagnait l'achat ?",
@@ -25,11 +25,11 @@ func licensingFR() LicensingTexts {
 			Org: "Établissement bénéficiaire", NewOrg: "Ajouter un établissement…", NewOrgName: "Nom de l'établissement",
 			NewOrgCity: "Ville", NewOrgCountry: "Pays",
 			Review: "Vérifiez la réclamation", Submit: "Réclamer", Edit: "Revenir et modifier", EditWhat: "Que voulez-vous changer ?",
-			EditCode: "Le code ou les écrans", EditVendor: "Le fournisseur", EditOrg: "L'établissement", Cancel: "Annuler la réclamation",
+			EditCode: "le code ou les écrans", EditVendor: "le fournisseur", EditOrg: "l'établissement", Cancel: "Annuler la réclamation",
 			Checking: "Vérification du code…", Claiming: "Réclamation…",
 			Claimed:    "Réclamé : %s pour %s : %s.",
 			DryRun:     "Rien n'a été réclamé (--dry-run) : %s pour %s, %s.",
-			NotANumber: "doit être un nombre entier",
+			NotANumber: "doit être un nombre entier", NewTag: "nouveau", Again: "entrée : attribuer ses licences · échap : retour à la liste",
 		},
 		Seats: SeatsTexts{
 			Title: "Licences : %s", Summary: "%s attribuées sur %s, %s libres", Email: "Courriel", HowAdded: "Ajout", When: "Quand", By: "Par",

@@ -4,13 +4,17 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"rollcall/app"
+	"rollcall/model"
+	"rollcall/tui/claim"
 	"rollcall/tui/classes"
 	"rollcall/tui/home"
 	"rollcall/tui/imports"
 	"rollcall/tui/notyet"
 	"rollcall/tui/screen"
+	"rollcall/tui/seats"
 	"rollcall/tui/signin"
 	"rollcall/tui/signup"
+	"rollcall/tui/subs"
 	"rollcall/tui/terms"
 	"rollcall/tui/users"
 	"rollcall/tui/verify"
@@ -35,6 +39,8 @@ func (m *Model) build(route screen.Route, arg any) screen.Screen {
 	case screen.RouteArea:
 		area, _ := arg.(screen.Area)
 		switch area {
+		case screen.AreaSubscriptions:
+			return subs.New(m.sess)
 		case screen.AreaImports:
 			return imports.New(m.sess)
 		case screen.AreaUsers:
@@ -43,6 +49,11 @@ func (m *Model) build(route screen.Route, arg any) screen.Screen {
 			return classes.New(m.sess)
 		}
 		return notyet.New(m.sess, area)
+	case screen.RouteClaim:
+		return claim.New(m.sess)
+	case screen.RouteSeats:
+		id, _ := arg.(model.ID)
+		return seats.New(m.sess, id)
 	case screen.RouteMailMerge:
 		// The mail-merge screen, when it comes, reads the selection from MailMergeArgs.
 		return notyet.New(m.sess, screen.AreaMailMerge)
@@ -54,7 +65,7 @@ func (m *Model) build(route screen.Route, arg any) screen.Screen {
 // go first.
 func (m *Model) guard(route screen.Route) screen.Route {
 	switch route {
-	case screen.RouteHome, screen.RouteArea, screen.RouteTerms, screen.RouteMailMerge:
+	case screen.RouteHome, screen.RouteArea, screen.RouteTerms, screen.RouteMailMerge, screen.RouteClaim, screen.RouteSeats:
 		if !m.sess.SignedIn() {
 			return screen.RouteWelcome
 		}

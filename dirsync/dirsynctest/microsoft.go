@@ -29,6 +29,18 @@ type Microsoft struct {
 	tokens   map[string]bool
 	groups   map[string][]GraphUser
 	requests int
+	gate     chan struct{}
+}
+
+// Hold makes every members request wait until release is called or the client gives up: a
+// sync in flight, for cancellation tests.
+func (m *Microsoft) Hold() (release func()) {
+	gate := make(chan struct{})
+	m.mu.Lock()
+	m.gate = gate
+	m.mu.Unlock()
+	var once sync.Once
+	return func() { once.Do(func() { close(gate) }) }
 }
 
 // NewMicrosoft starts a fake Graph; it stops when the test ends.
@@ -87,7 +99,15 @@ func (m *Microsoft) members(w http.ResponseWriter, r *http.Request) {
 		m.Throttle--
 	}
 	members, found := m.groups[r.PathValue("id")]
+	gate := m.gate
 	m.mu.Unlock()
+	if gate != nil {
+		select {
+		case <-gate:
+		case <-r.Context().Done():
+			return
+		}
+	}
 	switch {
 	case !ok:
 		writeJSON(w, http.StatusUnauthorized, map[string]any{"error": map[string]string{"code": "InvalidAuthenticationToken",

@@ -1,0 +1,196 @@
+package seats
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+
+	"rollcall/app"
+	"rollcall/model"
+	"rollcall/tui/screen"
+)
+
+// loadedMsg carries the seats and the sync form's choices.
+type loadedMsg struct {
+	id      screen.RequestID
+	list    app.SeatList
+	choices choices
+	err     error
+}
+
+func (m *Model) load() tea.Cmd {
+	m.req = m.sess.NewRequest()
+	a, ctx, token, sub, id := m.sess.App, m.sess.Ctx, m.sess.Token, m.subID, m.req
+	return func() tea.Msg {
+		msg := loadedMsg{id: id}
+		admin, err := a.SessionAdmin(ctx, token)
+		if err != nil {
+			msg.err = err
+			return msg
+		}
+		if msg.list, msg.err = a.ListSeats(ctx, admin, sub); msg.err != nil {
+			return msg
+		}
+		if msg.choices.orgs, msg.err = a.ListOrgs(ctx, admin); msg.err != nil {
+			return msg
+		}
+		if msg.choices.classes, msg.err = a.ListSets(ctx, admin, app.Classes); msg.err != nil {
+			return msg
+		}
+		msg.choices.groups, msg.err = a.ListSets(ctx, admin, app.Groups)
+		return msg
+	}
+}
+
+func (m *Model) loadedSeats(msg loadedMsg) tea.Cmd {
+	if msg.id != m.req {
+		return nil
+	}
+	m.loaded = true
+	if msg.err != nil {
+		m.err = msg.err
+		return nil
+	}
+	m.list, m.choices = msg.list, msg.choices
+	m.cursor = max(min(m.cursor, len(m.list.Seats)-1), 0)
+	return nil
+}
+
+// doneMsg is how a change of seats ended.
+type doneMsg struct {
+	id  screen.RequestID
+	res app.SeatResult
+	dry bool
+	err error
+}
+
+// change runs one change of seats in a command, as the session's admin.
+func (m *Model) change(fn func(ctx context.Context, a *app.App, admin model.Admin) (app.SeatResult, error)) tea.Cmd {
+	m.focus, m.form, m.notice, m.err = focusBusy, nil, "", nil
+	m.actionReq = m.sess.NewRequest()
+	a, ctx, token, id := m.sess.App, m.sess.Ctx, m.sess.Token, m.actionReq
+	return tea.Batch(m.busy.Start(), func() tea.Msg {
+		admin, err := a.SessionAdmin(ctx, token)
+		if err != nil {
+			return doneMsg{id: id, err: err}
+		}
+		res, err := fn(ctx, a, admin)
+		return doneMsg{id: id, res: res, err: err}
+	})
+}
+
+func (m *Model) changed(msg doneMsg) tea.Cmd {
+	if msg.id != m.actionReq {
+		return nil // a cancelled sync's late answer, or older
+	}
+	m.busy.Stop()
+	if m.cancel != nil {
+		m.cancel()
+		m.cancel, m.feed = nil, nil
+	}
+	m.focus = focusList
+	cat := m.sess.Cat
+	switch {
+	case errors.Is(msg.err, context.Canceled):
+		m.notice = cat.App.Cancelled
+	case msg.err != nil:
+		m.err = msg.err
+	default:
+		m.notice = cat.SeatSummary(counts(msg.res))
+		for _, e := range msg.res.NotifyErrs {
+			m.notice += "\n" + cat.Error(e.Err) + " (" + e.Email + ")"
+		}
+	}
+	return tea.Batch(m.load(), screen.Emit(screen.DataChangedMsg{}))
+}
+
+// readFileCmd-free import: the file is opened inside the command.
+func importFile(path string, opts app.SeatOptions, sub model.ID) func(ctx context.Context, a *app.App, admin model.Admin) (app.SeatResult, error) {
+	return func(ctx context.Context, a *app.App, admin model.Admin) (app.SeatResult, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return app.SeatResult{}, err
+		}
+		defer f.Close()
+		return a.ImportSeats(ctx, admin, sub, filepath.Base(path), f, opts)
+	}
+}
+
+// feed carries a sync's progress to the screen without blocking the sync (the "realtime"
+// pattern): the callback keeps the latest progress and raises a flag; a waiting command takes
+// it and is issued again after each message.
+type feed struct {
+	mu    sync.Mutex
+	p     app.SyncProgress
+	ready chan struct{}
+	done  chan struct{}
+}
+
+func newFeed() *feed { return &feed{ready: make(chan struct{}, 1), done: make(chan struct{})} }
+
+func (f *feed) report(p app.SyncProgress) {
+	f.mu.Lock()
+	f.p = p
+	f.mu.Unlock()
+	select {
+	case f.ready <- struct{}{}:
+	default:
+	}
+}
+
+// progressMsg is the latest progress of the sync with this request id.
+type progressMsg struct {
+	id screen.RequestID
+	p  app.SyncProgress
+}
+
+func (f *feed) waitCmd(id screen.RequestID) tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case <-f.ready:
+			f.mu.Lock()
+			defer f.mu.Unlock()
+			return progressMsg{id: id, p: f.p}
+		case <-f.done:
+			return nil
+		}
+	}
+}
+
+// startSync runs a sync with progress; esc cancels it.
+func (m *Model) startSync(src app.SyncSource, opts app.SeatOptions) tea.Cmd {
+	ctx, cancel := context.WithCancel(m.sess.Ctx)
+	f := newFeed()
+	m.focus, m.form, m.notice, m.err = focusSyncing, nil, "", nil
+	m.cancel, m.feed, m.progress = cancel, f, app.SyncProgress{}
+	m.actionReq = m.sess.NewRequest()
+	a, token, sub, id := m.sess.App, m.sess.Token, m.subID, m.actionReq
+	return tea.Batch(m.busy.Start(), f.waitCmd(id), func() tea.Msg {
+		defer close(f.done)
+		admin, err := a.SessionAdmin(ctx, token)
+		if err != nil {
+			return doneMsg{id: id, err: err}
+		}
+		res, err := a.SyncSeats(ctx, admin, sub, src, opts, f.report)
+		return doneMsg{id: id, res: res, err: err}
+	})
+}
+
+func (m *Model) progressed(msg progressMsg) tea.Cmd {
+	if msg.id != m.actionReq || m.feed == nil {
+		return nil
+	}
+	m.progress = msg.p
+	return m.feed.waitCmd(msg.id)
+}
+
+// cancelSync stops the running sync; its answer (cancelled) ends the wait.
+func (m *Model) cancelSync() {
+	if m.cancel != nil {
+		m.cancel()
+	}
+}

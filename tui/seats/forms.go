@@ -1,0 +1,152 @@
+package seats
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"rollcall/app"
+	"rollcall/model"
+	"rollcall/tui/screen"
+)
+
+// formKind is what the open form is for.
+type formKind int
+
+const (
+	formEmails formKind = iota
+	formFile
+	formSync
+	formRemoveOne
+	formRemoveHand
+)
+
+// Sync sources, as the sync form's values.
+const (
+	srcRoster      = "roster"
+	srcClass       = "class"
+	srcGroup       = "group"
+	srcProfile     = "profile"
+	srcGoogleOU    = "google-ou"
+	srcGoogleGroup = "google-group"
+	srcMicrosoft   = "microsoft"
+)
+
+// formValues are what the open form edits.
+type formValues struct {
+	emails, path   string
+	notify, yes    bool
+	source         string
+	org, class     model.ID
+	group          model.ID
+	profile        model.Profile
+	ou, groupEmail string
+	groupID        string
+	target         model.Seat
+}
+
+func (m *Model) openForm(kind formKind, groups ...*huh.Group) tea.Cmd {
+	m.form, m.formKind, m.focus = m.sess.NewForm(groups...), kind, focusForm
+	m.notice, m.err = "", nil
+	screen.SizeForm(m.form, m.width, m.bodyHeight())
+	return m.form.Init()
+}
+
+// notifyField asks whether to email the new seat holders, when a mailer is set up.
+func (m *Model) notifyFields() []huh.Field {
+	if !m.sess.App.CanNotify() {
+		return nil
+	}
+	return []huh.Field{huh.NewConfirm().Key("notify").Title(m.sess.Cat.Licensing.Seats.Notify).Value(&m.fv.notify).
+		Affirmative(m.sess.Cat.App.Yes).Negative(m.sess.Cat.App.No)}
+}
+
+func (m *Model) emailsForm() tea.Cmd {
+	t := m.sess.Cat.Licensing.Seats
+	m.fv = &formValues{}
+	fields := append([]huh.Field{huh.NewText().Key("emails").Title(t.EmailsTitle).Description(t.EmailsHint).
+		CharLimit(100_000).Lines(6).ExternalEditor(false).Value(&m.fv.emails).Validate(m.checkEmails)}, m.notifyFields()...)
+	return m.openForm(formEmails, huh.NewGroup(fields...).Title(t.AddTyped))
+}
+
+// checkEmails says at once which typed words are not addresses.
+func (m *Model) checkEmails(s string) error {
+	emails, err := model.SplitEmails(s)
+	switch {
+	case err != nil:
+		return errors.New(m.sess.Cat.Error(err))
+	case len(emails) == 0:
+		return errors.New(m.sess.Cat.Licensing.Seats.EmailsTitle + " " + m.sess.Cat.Rules.Required)
+	}
+	return nil
+}
+
+func (m *Model) fileForm() tea.Cmd {
+	t := m.sess.Cat.Licensing.Seats
+	m.fv = &formValues{}
+	fields := append([]huh.Field{huh.NewInput().Key("path").Title(t.FileTitle).Description(t.FileHint).
+		CharLimit(4096).Value(&m.fv.path).Validate(func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(t.FileTitle + " " + m.sess.Cat.Rules.Required)
+		}
+		return nil
+	})}, m.notifyFields()...)
+	return m.openForm(formFile, huh.NewGroup(fields...).Title(t.Import))
+}
+
+func (m *Model) confirmForm(kind formKind, question string) tea.Cmd {
+	return m.openForm(kind, huh.NewGroup(huh.NewConfirm().Key("yes").Title(question).Value(&m.fv.yes).
+		Affirmative(m.sess.Cat.App.Yes).Negative(m.sess.Cat.App.No)))
+}
+
+func (m *Model) formKey(k tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(k, m.keys.cancel) {
+		m.form, m.focus = nil, focusList
+		return nil
+	}
+	return m.updateForm(k)
+}
+
+// updateForm passes a message to the form and acts once it completes.
+func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
+	cmd, state := screen.UpdateForm(m.form, msg)
+	switch state {
+	case huh.StateCompleted:
+		return tea.Batch(cmd, m.submit())
+	case huh.StateAborted:
+		m.form, m.focus = nil, focusList
+	}
+	return cmd
+}
+
+func (m *Model) submit() tea.Cmd {
+	fv, sub := m.fv, m.subID
+	opts := app.SeatOptions{Notify: fv.notify, Lang: m.sess.Cat.Lang}
+	switch m.formKind {
+	case formEmails:
+		return m.change(func(ctx context.Context, a *app.App, admin model.Admin) (app.SeatResult, error) {
+			return a.AddTypedSeats(ctx, admin, sub, fv.emails, opts)
+		})
+	case formFile:
+		return m.change(importFile(strings.TrimSpace(fv.path), opts, sub))
+	case formSync:
+		return m.startSync(m.syncSource(), opts)
+	case formRemoveOne, formRemoveHand:
+		if !fv.yes {
+			m.form, m.focus = nil, focusList
+			return nil
+		}
+		one, email := m.formKind == formRemoveOne, fv.target.Email
+		return m.change(func(ctx context.Context, a *app.App, admin model.Admin) (app.SeatResult, error) {
+			if one {
+				return a.RemoveSeat(ctx, admin, sub, email, false)
+			}
+			return a.RemoveHandSeats(ctx, admin, sub, false)
+		})
+	}
+	return nil
+}

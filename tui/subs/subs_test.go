@@ -1,0 +1,87 @@
+package subs
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"rollcall/app"
+	"rollcall/i18n"
+	"rollcall/model"
+	"rollcall/tui/internal/tuitest"
+	"rollcall/tui/screen"
+)
+
+func demoSession(t *testing.T, lang model.Language) *screen.Session {
+	t.Helper()
+	ctx := context.Background()
+	sess := tuitest.NewSession(t, lang)
+	ad := tuitest.SignUp(t, sess.App, "ada@example.org", lang, true)
+	if _, err := sess.App.LoadDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	admin, err := sess.App.SessionAdmin(ctx, ad.Token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess.Admin, sess.Token = admin, ad.Token
+	return sess
+}
+
+func TestSubscriptionsList(t *testing.T) {
+	t.Parallel()
+	sess := demoSession(t, model.English)
+	m := New(sess)
+	d := tuitest.ForScreen(t, m, 140, 30)
+	d.WaitFor("the list", func() bool { return m.loaded })
+	cat := i18n.For(model.English)
+	list, _ := sess.App.ListSubscriptions(context.Background(), sess.Admin, app.SubsQuery{})
+	next := list.Next
+	d.WaitView("Subscriptions", fmt.Sprintf("Next renewal: %s (%s)", cat.Date(next.State.Date), next.Sub.Product),
+		"Organization: All organizations · sorted by product", "Product", "Assigned/Total",
+		"40/120", "Expired", "DEMO-MATH5-7Q4K (120 seats)", "Next renewal: "+cat.Date(list.Rows[1].State.Date))
+
+	// The organization selector: the college alone, then all again.
+	d.Press("o")
+	d.WaitView("Organization: Collège Jean Moulin")
+	d.WaitFor("the college's subscriptions", func() bool { return len(m.list.Rows) == 2 })
+	if v := d.View(); strings.Contains(v, "Les Tilleuls  ") {
+		t.Errorf("another school's subscription shows:\n%s", v)
+	}
+	d.Press("o")
+	d.Press("o")
+	d.WaitView("Organization: All organizations")
+	d.WaitFor("all subscriptions", func() bool { return len(m.list.Rows) == 3 })
+
+	// Sorted by state: the expired one goes last.
+	d.Press("s")
+	d.WaitView("sorted by state")
+	d.WaitFor("the order by state", func() bool { return len(m.list.Rows) == 3 && m.list.Rows[2].Sub.Product == "Atlas interactif" })
+
+	d.Press("down")
+	d.Press("enter")
+	nav := tuitest.Await[screen.NavigateMsg](d)
+	if nav.Route != screen.RouteSeats || nav.Arg != m.list.Rows[1].Sub.ID {
+		t.Errorf("enter opened %+v", nav)
+	}
+	d.Press("c")
+	if nav := tuitest.Await[screen.NavigateMsg](d); nav.Route != screen.RouteClaim {
+		t.Errorf("c opened %+v", nav)
+	}
+}
+
+func TestSubscriptionsInFrenchAndEmpty(t *testing.T) {
+	t.Parallel()
+	sess := demoSession(t, model.French)
+	m := New(sess)
+	d := tuitest.ForScreen(t, m, 140, 30)
+	d.WaitView("Abonnements", "Prochain renouvellement : ", "Tous les établissements", "Expiré", "Attribuées/Total")
+
+	empty := tuitest.NewSession(t, model.English)
+	ad := tuitest.SignUp(t, empty.App, "bob@example.org", model.English, true)
+	empty.Admin, empty.Token = ad.Admin, ad.Token
+	e := New(empty)
+	de := tuitest.ForScreen(t, e, 100, 20)
+	de.WaitView("No subscription yet: press c to claim", "No renewal coming up.")
+}
