@@ -145,3 +145,28 @@ func (a *App) CampaignRecipients(ctx context.Context, admin model.Admin, id, aft
 	}
 	return out, nil
 }
+
+// CampaignDue counts the recipients a run with these options would send to: what a resume
+// dry run shows.
+func (a *App) CampaignDue(ctx context.Context, admin model.Admin, id model.ID, opts RunOptions) (int, error) {
+	if _, err := a.Campaign(ctx, admin, id); err != nil {
+		return 0, err
+	}
+	n := 0
+	var after model.ID
+	for {
+		page, err := a.store.Recipients(ctx, id, after, 1024)
+		if err != nil || len(page) == 0 {
+			return n, err
+		}
+		after = page[len(page)-1].UserID
+		for _, r := range page {
+			if r.Status == model.DeliverySending && !a.merge.live(id) {
+				r.Status = model.DeliveryUncertain // what the next run will make of it
+			}
+			if opts.eligible(r) {
+				n++
+			}
+		}
+	}
+}

@@ -36,6 +36,8 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.As(err, &ue):
 		return exitUsage
+	case mergeExit(err) != 0:
+		return mergeExit(err)
 	case errors.Is(err, dirsync.ErrNotConfigured), errors.Is(err, dirsync.ErrUnauthorized), errors.Is(err, dirsync.ErrNoSuchGroup):
 		return exitNotFound // the directory's credentials are missing or refused, or it has no such group
 	case errors.Is(err, model.ErrInvalid), errors.Is(err, model.ErrCodeInvalid), errors.Is(err, model.ErrNoOrganization),

@@ -48,7 +48,7 @@ func (f *factory) App() (*app.App, error) {
 		return nil, err
 	}
 	f.store = st
-	f.app = app.New(st, app.Options{Licensing: licensingOptions(f.env.getenv)})
+	f.app = app.New(st, app.Options{Licensing: licensingOptions(f.env.getenv), Notifier: app.NewMailNotifier(st, notifierTexts())})
 	return f.app, nil
 }
 

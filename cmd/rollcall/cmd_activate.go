@@ -1,0 +1,157 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"rollcall/app"
+	"rollcall/model"
+)
+
+// activationJSON is the stable --json shape of activate and of a password change.
+type activationJSON struct {
+	Login     string    `json:"login"`
+	Activated bool      `json:"activated"`
+	At        time.Time `json:"at"`
+}
+
+func newActivateCmd(f *factory) *cobra.Command {
+	var login, code string
+	var stdin, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "activate",
+		Short: "Activate a directory account with the code of its login card and choose its password",
+		Long: `Activate a person's account with their login and the activation code printed on their
+login card (or sent by email), and set their password, read from stdin or typed at a prompt.
+The code then stops working.`,
+		Example: `  echo 'a-new-password1' | rollcall activate --login zoe.martin --code ABCD-EFGH --password-stdin`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if login == "" || code == "" {
+				return usageError{fmt.Errorf("--login and --code are required")}
+			}
+			password, err := readPassword(f, stdin, "--password-stdin")
+			if err != nil {
+				return err
+			}
+			a, err := f.App()
+			if err != nil {
+				return err
+			}
+			u, err := a.Activate(cmd.Context(), login, code, password)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return f.printJSON(activationJSON{Login: u.Login, Activated: true, At: u.ActivatedAt})
+			}
+			f.say(f.Catalog().MailMerge.Activated, u.Login)
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&login, "login", "", "the account's login")
+	fl.StringVar(&code, "code", "", "the activation code of the login card")
+	fl.BoolVar(&stdin, "password-stdin", false, "read the new password from the first line of stdin")
+	fl.BoolVar(&asJSON, "json", false, "print the result as JSON")
+	return cmd
+}
+
+// resetJSON is the stable --json shape of reset-password.
+type resetJSON struct {
+	Login     string    `json:"login"`
+	Emailed   bool      `json:"emailed"`
+	Email     string    `json:"email,omitempty"`
+	Code      string    `json:"code,omitempty"` // only when it was not emailed
+	ExpiresAt time.Time `json:"expires_at"`
+	DryRun    bool      `json:"dry_run"`
+}
+
+func newResetPasswordCmd(f *factory) *cobra.Command {
+	var login, code string
+	var stdin, dryRun, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "reset-password",
+		Short: "Issue a password-reset code for an activated account, or set a new password with one",
+		Long: `With --login only (you must be signed in): issue a single-use reset code, valid 7 days. It is
+emailed to the person when SMTP and the activation address are configured and they have an
+email; otherwise it is printed for you to hand over. Older reset codes stop working.
+
+With --code too: set the account's new password (read from stdin or typed at a prompt) with
+a reset code; no sign-in needed. The code then stops working.`,
+		Example: `  rollcall reset-password --login zoe.martin
+  echo 'a-new-password1' | rollcall reset-password --login zoe.martin --code ABCD-EFGH --password-stdin`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if login == "" {
+				return usageError{fmt.Errorf("--login is required")}
+			}
+			if code != "" {
+				return runResetWithCode(cmd, f, login, code, stdin, asJSON)
+			}
+			return runIssueReset(cmd, f, login, dryRun, asJSON)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&login, "login", "", "the account's login")
+	fl.StringVar(&code, "code", "", "a reset code: set the new password with it")
+	fl.BoolVar(&stdin, "password-stdin", false, "with --code: read the new password from the first line of stdin")
+	fl.BoolVar(&dryRun, "dry-run", false, "check the account without issuing a code")
+	fl.BoolVar(&asJSON, "json", false, "print the result as JSON")
+	return cmd
+}
+
+func runResetWithCode(cmd *cobra.Command, f *factory, login, code string, stdin, asJSON bool) error {
+	password, err := readPassword(f, stdin, "--password-stdin")
+	if err != nil {
+		return err
+	}
+	a, err := f.App()
+	if err != nil {
+		return err
+	}
+	u, err := a.ResetPassword(cmd.Context(), login, code, password)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return f.printJSON(activationJSON{Login: u.Login, Activated: u.Activated(), At: u.UpdatedAt})
+	}
+	f.say(f.Catalog().MailMerge.PasswordReset, u.Login)
+	return nil
+}
+
+func runIssueReset(cmd *cobra.Command, f *factory, login string, dryRun, asJSON bool) error {
+	ctx := cmd.Context()
+	a, admin, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	res, sendErr := a.SendResetCode(ctx, admin, login, app.MergeOptions{ProfileLabel: profileLabel}, dryRun)
+	if res.User.ID == 0 {
+		return sendErr
+	}
+	cat := f.Catalog()
+	if sendErr != nil { // the code exists but did not leave: hand it over instead
+		f.say("%s", cat.Error(sendErr))
+	}
+	j := resetJSON{Login: res.User.Login, Emailed: res.Emailed, ExpiresAt: res.ExpiresAt, DryRun: dryRun}
+	if res.Emailed {
+		j.Email = res.User.Email
+	}
+	if res.Code != "" {
+		j.Code = model.FormatCode(res.Code)
+	}
+	switch {
+	case asJSON:
+		return f.printJSON(j)
+	case dryRun:
+		f.say("%s", cat.CLI.DryRun)
+	case res.Emailed:
+		f.say(cat.MailMerge.ResetEmailed, j.Email, cat.DateTime(res.ExpiresAt))
+	default:
+		f.say(cat.MailMerge.ResetShown, j.Login, cat.DateTime(res.ExpiresAt))
+		fmt.Fprintln(f.env.stdout, j.Code)
+	}
+	return nil
+}

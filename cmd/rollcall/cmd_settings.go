@@ -1,0 +1,209 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"rollcall/app"
+	"rollcall/mailmerge"
+)
+
+func newSettingsCmd(f *factory) *cobra.Command {
+	cmd := &cobra.Command{Use: "settings", Short: "Show and change how Rollcall sends email and where cards point"}
+	cmd.AddCommand(newSettingsSMTPCmd(f), newSettingsShowCmd(f))
+	return cmd
+}
+
+// settingsJSON is the stable --json shape of the mail settings; the password is only said to
+// be set or not.
+type settingsJSON struct {
+	Host           string `json:"host"`
+	Port           int    `json:"port"`
+	Security       string `json:"security"`
+	Username       string `json:"username"`
+	PasswordSet    bool   `json:"password_set"`
+	From           string `json:"from"`
+	ActivationURL  string `json:"activation_url"`
+	TemplateDir    string `json:"template_dir"`
+	SMTPConfigured bool   `json:"smtp_configured"`
+}
+
+func toSettingsJSON(s app.MailSettings) settingsJSON {
+	return settingsJSON{Host: s.Host, Port: s.Port, Security: s.Security.String(), Username: s.Username,
+		PasswordSet: s.PasswordSet(), From: s.From, ActivationURL: s.ActivationURL, TemplateDir: s.TemplateDir,
+		SMTPConfigured: s.SMTPConfigured()}
+}
+
+func newSettingsSMTPCmd(f *factory) *cobra.Command {
+	var host, security, username, from, activationURL, templates string
+	var port int
+	var passwordStdin, clearPassword, dryRun, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "smtp",
+		Short: "Set the SMTP server, the sender, the activation address and the template directory",
+		Long: `Change the mail settings: only the flags given change. The password is read from stdin
+(--password-stdin) or a prompt, never from the command line, and is never shown again.
+The activation address is the school's account page: cards and emails point people to
+ADDRESS/activate?login=…&code=… and ADDRESS/reset?login=….`,
+		Example: `  echo "$SMTP_PASSWORD" | rollcall settings smtp --host smtp.example.fr --port 587 --security starttls \
+      --username it@example.fr --from "IT <it@example.fr>" --password-stdin
+  rollcall settings smtp --activation-url https://ent.example.fr/comptes`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			a, admin, err := signedIn(ctx, f)
+			if err != nil {
+				return err
+			}
+			var ch app.MailSettingsChange
+			changed := cmd.Flags().Changed
+			for _, s := range []struct {
+				flag string
+				val  *string
+				dst  **string
+			}{{"host", &host, &ch.Host}, {"security", &security, &ch.Security}, {"username", &username, &ch.Username},
+				{"from", &from, &ch.From}, {"activation-url", &activationURL, &ch.ActivationURL}, {"templates", &templates, &ch.TemplateDir}} {
+				if changed(s.flag) {
+					*s.dst = s.val
+				}
+			}
+			if changed("templates") && templates != "" {
+				if abs, err := filepath.Abs(templates); err == nil {
+					templates = abs
+				}
+			}
+			if changed("port") {
+				ch.Port = &port
+			}
+			if passwordStdin {
+				pw, err := readPassword(f, true, "--password-stdin")
+				if err != nil {
+					return err
+				}
+				ch.Password = &pw
+			}
+			if clearPassword {
+				empty := ""
+				ch.Password = &empty
+			}
+			s, err := a.SetMailSettings(ctx, admin, ch, dryRun)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return f.printJSON(toSettingsJSON(s))
+			}
+			cat := f.Catalog()
+			if dryRun {
+				f.say("%s", cat.CLI.DryRun)
+			} else {
+				f.say("%s", cat.MailMerge.SettingsSaved)
+			}
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&host, "host", "", "SMTP server host name")
+	fl.IntVar(&port, "port", 0, "SMTP port (0: 25, 587 or 465 after --security)")
+	fl.StringVar(&security, "security", "", "none, starttls or tls")
+	fl.StringVar(&username, "username", "", "SMTP login (empty: no authentication)")
+	fl.StringVar(&from, "from", "", `sender, "Name <address>" or an address`)
+	fl.BoolVar(&passwordStdin, "password-stdin", false, "read the SMTP password from the first line of stdin")
+	fl.BoolVar(&clearPassword, "clear-password", false, "forget the SMTP password")
+	fl.StringVar(&activationURL, "activation-url", "", "the school's account page that cards and emails point to")
+	fl.StringVar(&templates, "templates", "", "directory of edited templates (empty: the built-in ones)")
+	fl.BoolVar(&dryRun, "dry-run", false, "check the settings without saving them")
+	fl.BoolVar(&asJSON, "json", false, "print the resulting settings as JSON")
+	return cmd
+}
+
+func newSettingsShowCmd(f *factory) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show",
+		Short: "Show the mail settings (the password only as set or not set)",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			a, _, err := signedIn(ctx, f)
+			if err != nil {
+				return err
+			}
+			s, err := a.MailSettings(ctx)
+			if err != nil {
+				return err
+			}
+			j := toSettingsJSON(s)
+			if asJSON {
+				return f.printJSON(j)
+			}
+			cat := f.Catalog()
+			pw := cat.MailMerge.Unset
+			if j.PasswordSet {
+				pw = cat.MailMerge.Set
+			}
+			tw := tabwriter.NewWriter(f.env.stdout, 0, 4, 2, ' ', 0)
+			for _, row := range [][2]string{{"host", j.Host}, {"port", fmt.Sprint(s.SMTPConfig().Port)},
+				{"security", j.Security}, {"username", j.Username}, {cat.MailMerge.SettingsPassword, pw}, {"from", j.From},
+				{"activation-url", j.ActivationURL}, {"templates", j.TemplateDir}} {
+				fmt.Fprintf(tw, "%s\t%s\n", row[0], row[1])
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	return cmd
+}
+
+func newTemplatesCmd(f *factory) *cobra.Command {
+	cmd := &cobra.Command{Use: "templates", Short: "The card and email templates, to edit per language"}
+	var force, dryRun bool
+	export := &cobra.Command{
+		Use:   "export DIR",
+		Short: "Write the built-in card and email templates (French and English) to DIR, to edit",
+		Long: `Write the built-in templates to DIR (fr/card.tmpl, en/email.html.tmpl, ...). They are Go
+templates; the fields they may use are listed at the top of each file and in
+'go doc rollcall/mailmerge.TemplateData'. Use the edited copies with
+'rollcall settings smtp --templates DIR' or --templates on merge commands.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := args[0]
+			files := mailmerge.DefaultTemplateFiles()
+			names := make([]string, 0, len(files))
+			for name := range files {
+				names = append(names, name)
+			}
+			sort.Strings(names)
+			for _, name := range names {
+				path := filepath.Join(dir, filepath.FromSlash(name))
+				if _, err := os.Stat(path); err == nil && !force {
+					return fmt.Errorf("%s: %w (use --force to replace it)", path, os.ErrExist)
+				}
+				if dryRun {
+					fmt.Fprintln(f.env.stdout, path)
+					continue
+				}
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					return err
+				}
+				if err := os.WriteFile(path, []byte(files[name]), 0o644); err != nil {
+					return err
+				}
+				fmt.Fprintln(f.env.stdout, path)
+			}
+			if dryRun {
+				f.say("%s", f.Catalog().CLI.DryRun)
+				return nil
+			}
+			f.say(f.Catalog().MailMerge.TemplatesExported, len(names), dir, dir)
+			return nil
+		},
+	}
+	export.Flags().BoolVar(&force, "force", false, "replace files that exist")
+	export.Flags().BoolVar(&dryRun, "dry-run", false, "list the files without writing them")
+	cmd.AddCommand(export)
+	return cmd
+}
