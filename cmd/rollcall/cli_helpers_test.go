@@ -96,3 +96,5 @@ func (c *cli) signUpAndLogin(email, password string) {
 	c.must(password+"\n", "login", "--email", email, "--password-stdin")
 	c.must("", "accept-terms", "--adult", "--accept")
 }
+
+func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
