@@ -20,6 +20,10 @@ type MailMergeTexts struct {
 	Pages, Written, WrittenSplit, CampaignLine, CampaignPaused, CampaignDone   string
 	NoActivationURL, NoSMTP, ActivationURL, SaveURL, Campaigns, NoCampaigns    string
 	OutputHint, ActivationURLHint, FromHome                                    string
+	Options, ConfirmSend, Generating, SendingNow, CampaignItem, Running        string
+
+	// Keys: their help texts.
+	KeyTab, KeyEdit, KeyGenerate, KeySend, KeyResume, KeyCancel, KeyConfirm string
 
 	// Campaign states and delivery words.
 	States                                                 CampaignStateTexts

@@ -25,6 +25,11 @@ func mailMergeFR() MailMergeTexts {
 		ActivationURLHint: "La page des comptes de l’établissement ; les cartes renvoient vers …/activate et …/reset.",
 		FromHome: "Toutes les personnes que vous administrez (hors suppressions en attente). " +
 			"Choisissez une sélection dans Utilisateurs pour en viser moins.",
+		Options: "Options", ConfirmSend: "Envoyer %s e-mails maintenant ? entrée : envoyer · échap : pas maintenant",
+		Generating: "Génération des cartes…", SendingNow: "Envoi en cours…", CampaignItem: "Campagne %d · %s · %s",
+		Running: "Une tâche est en cours : annulez-la d’abord (échap).",
+		KeyTab:  "cartes / e-mails", KeyEdit: "options", KeyGenerate: "générer", KeySend: "envoyer",
+		KeyResume: "reprendre", KeyCancel: "annuler", KeyConfirm: "confirmer",
 		States: CampaignStateTexts{New: "pas commencée", Running: "en cours d’envoi", Paused: "en pause",
 			Cancelled: "annulée", Done: "terminée", Interrupted: "interrompue"},
 		Activation: "activation", Reset: "mot de passe oublié", Uncertain: "incertain",

@@ -3,9 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -136,10 +134,7 @@ func runMergePDF(cmd *cobra.Command, f *factory, o *mergePDFOptions) error {
 		}
 		res, err = a.MergePDFSplit(ctx, admin, sel, layout, o.merge.options(), o.out, "", progress)
 	} else {
-		res, err = writeFileAtomically(o.out, func(w io.Writer) (app.MergeResult, error) {
-			return a.MergePDF(ctx, admin, sel, layout, o.merge.options(), w, progress)
-		})
-		res.Files = []string{o.out}
+		res, err = a.MergePDFFile(ctx, admin, sel, layout, o.merge.options(), o.out, progress)
 	}
 	f.endProgress()
 	if err != nil {
@@ -179,26 +174,6 @@ func mergePDFDryRun(cmd *cobra.Command, f *factory, a *app.App, admin model.Admi
 		fmt.Fprintf(f.env.stdout, "%s\n%s\n", cat.MailMerge.FirstCard, p.CardText)
 	}
 	return nil
-}
-
-// writeFileAtomically writes path through a temporary file renamed once write succeeded, so
-// a failed or cancelled run leaves no half-written file (and an older one stays).
-func writeFileAtomically(path string, write func(io.Writer) (app.MergeResult, error)) (app.MergeResult, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".rollcall-*.tmp")
-	if err != nil {
-		return app.MergeResult{}, err
-	}
-	res, err := write(tmp)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		_ = os.Remove(tmp.Name())
-	}
-	return res, err
 }
 
 // pageProgress shows "Pages written: n of N" on a terminal, nothing otherwise.
