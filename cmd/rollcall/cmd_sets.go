@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -116,11 +117,7 @@ func setRenameCmd(f *factory, set app.Set) *cobra.Command {
 	cmd := &cobra.Command{
 		Use: "rename CODE --name NAME", Short: "Rename one", Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, admin, err := signedIn(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			info, err := a.FindSet(cmd.Context(), admin, set, args[0])
+			a, admin, info, err := signedInSet(cmd.Context(), f, set, args[0])
 			if err != nil {
 				return err
 			}
@@ -144,11 +141,7 @@ func setDeleteCmd(f *factory, set app.Set) *cobra.Command {
 	cmd := &cobra.Command{
 		Use: "delete CODE", Short: "Delete one (one with members needs --force; they just leave it)", Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, admin, err := signedIn(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			info, err := a.FindSet(cmd.Context(), admin, set, args[0])
+			a, admin, info, err := signedInSet(cmd.Context(), f, set, args[0])
 			if err != nil {
 				return err
 			}
@@ -176,11 +169,7 @@ func setMembersCmd(f *factory, set app.Set, add bool) *cobra.Command {
 		Use: use, Short: short, Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, admin, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			info, err := a.FindSet(ctx, admin, set, args[0])
+			a, admin, info, err := signedInSet(ctx, f, set, args[0])
 			if err != nil {
 				return err
 			}
@@ -203,4 +192,15 @@ func setMembersCmd(f *factory, set app.Set, add bool) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check without changing anything")
 	return cmd
+}
+
+// signedInSet opens the app for the signed-in admin and finds one of their classes or groups by
+// code or id.
+func signedInSet(ctx context.Context, f *factory, set app.Set, ref string) (*app.App, model.Admin, app.ClassInfo, error) {
+	a, admin, err := signedIn(ctx, f)
+	if err != nil {
+		return nil, admin, app.ClassInfo{}, err
+	}
+	info, err := a.FindSet(ctx, admin, set, ref)
+	return a, admin, info, err
 }

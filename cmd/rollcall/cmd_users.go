@@ -172,11 +172,7 @@ func newUsersShowCmd(f *factory) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, admin, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			u, err := findUser(ctx, a, admin, args[0])
+			a, admin, u, err := signedInUser(ctx, f, args[0])
 			if err != nil {
 				return err
 			}
@@ -237,6 +233,16 @@ func printProvenance(cmd *cobra.Command, cat *i18n.Catalog, u userShowJSON) {
 	for _, name := range u.ByHand {
 		cmd.Printf("  %-12s %s\n", name, cat.Users.ByHand)
 	}
+}
+
+// signedInUser opens the app for the signed-in admin and finds one of their users.
+func signedInUser(ctx context.Context, f *factory, ref string) (*app.App, model.Admin, model.User, error) {
+	a, admin, err := signedIn(ctx, f)
+	if err != nil {
+		return nil, admin, model.User{}, err
+	}
+	u, err := findUser(ctx, a, admin, ref)
+	return a, admin, u, err
 }
 
 // findUser accepts a login or a numeric id.

@@ -144,11 +144,7 @@ func newUsersEditCmd(f *factory) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, admin, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			u, err := findUser(ctx, a, admin, args[0])
+			a, admin, u, err := signedInUser(ctx, f, args[0])
 			if err != nil {
 				return err
 			}
@@ -175,11 +171,7 @@ func oneUserCmd(f *factory, use, short string, extra func(*pflag.FlagSet), chang
 		Use: use, Short: short, Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, admin, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			u, err := findUser(ctx, a, admin, args[0])
+			a, admin, u, err := signedInUser(ctx, f, args[0])
 			if err != nil {
 				return err
 			}
