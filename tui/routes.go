@@ -5,6 +5,7 @@ import (
 
 	"rollcall/app"
 	"rollcall/model"
+	"rollcall/tui/admins"
 	"rollcall/tui/claim"
 	"rollcall/tui/classes"
 	"rollcall/tui/home"
@@ -47,6 +48,8 @@ func (m *Model) build(route screen.Route, arg any) screen.Screen {
 			return users.New(m.sess)
 		case screen.AreaClasses:
 			return classes.New(m.sess)
+		case screen.AreaAdmins:
+			return admins.New(m.sess)
 		}
 		return notyet.New(m.sess, area)
 	case screen.RouteClaim:

@@ -16,6 +16,7 @@ const (
 	fieldCountry      = "country"
 	fieldEmail        = "email"
 	fieldEmailConfirm = "email_confirm"
+	fieldInvite       = "invite"
 )
 
 func (m *Model) languageForm() *huh.Form {
@@ -43,6 +44,8 @@ func (m *Model) detailsForm() *huh.Form {
 			Validate(m.check(fieldEmail)),
 		huh.NewInput().Key(fieldEmailConfirm).Title(f.EmailConfirm).Value(&m.in.EmailConfirm).
 			Validate(m.check(fieldEmailConfirm)),
+		huh.NewInput().Key(fieldInvite).Title(m.sess.Cat.Admins.InviteCode).
+			Description(m.sess.Cat.Admins.InviteCodeHint).Value(&m.invite).CharLimit(32),
 	))
 }
 

@@ -5,6 +5,7 @@ package signup
 
 import (
 	"context"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -30,9 +31,11 @@ type Model struct {
 	step step
 	form *huh.Form
 	in   app.SignUpInput // bound to the form fields
-	req  screen.RequestID
-	err  error // the last refusal of the app, shown above the form
-	busy busy.Model
+	// invite is an invitation code, optional: with one, the new admin administers its school.
+	invite string
+	req    screen.RequestID
+	err    error // the last refusal of the app, shown above the form
+	busy   busy.Model
 
 	width, height int
 }
@@ -95,11 +98,15 @@ func (m *Model) languageChosen() tea.Cmd {
 func (m *Model) submit() tea.Cmd {
 	m.step, m.err = stepSending, nil
 	m.req = m.sess.NewRequest()
-	return tea.Batch(m.busy.Start(), signUpCmd(m.sess.Ctx, m.sess.App, m.in, m.req))
+	return tea.Batch(m.busy.Start(), signUpCmd(m.sess.Ctx, m.sess.App, m.in, m.invite, m.req))
 }
 
-func signUpCmd(ctx context.Context, a *app.App, in app.SignUpInput, id screen.RequestID) tea.Cmd {
+func signUpCmd(ctx context.Context, a *app.App, in app.SignUpInput, invite string, id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
+		if strings.TrimSpace(invite) != "" {
+			res, err := a.SignUpInvited(ctx, in, invite)
+			return signedUpMsg{id: id, res: res, err: err}
+		}
 		res, err := a.SignUp(ctx, in)
 		return signedUpMsg{id: id, res: res, err: err}
 	}

@@ -49,6 +49,7 @@ func TestSignUpInFrenchSwitchesTheUIAndOpensVerify(t *testing.T) {
 	fill(d, m, "fr")
 	fill(d, m, "Marie@Example.org")
 	fill(d, m, "marie@example.org")
+	fill(d, m, "") // no invitation code
 
 	nav := tuitest.Await[screen.NavigateMsg](d)
 	res, ok := nav.Arg.(app.SignUpResult)
@@ -97,6 +98,7 @@ func TestEmailTakenShowsTheErrorAndKeepsTheForm(t *testing.T) {
 	fill(d, m, "FR")
 	fill(d, m, "a@example.org")
 	fill(d, m, "a@example.org")
+	fill(d, m, "") // no invitation code
 	d.WaitView("An account with this email already exists: sign in instead.", "Full name")
 	if m.step != stepDetails || m.in.FullName != "Second" {
 		t.Errorf("step = %v, name = %q: want the details form again with the values kept", m.step, m.in.FullName)
@@ -108,5 +110,51 @@ func TestEmailTakenShowsTheErrorAndKeepsTheForm(t *testing.T) {
 	}
 	if !strings.Contains(d.View(), "Second") {
 		t.Errorf("the typed name is gone:\n%s", d.View())
+	}
+}
+
+// TestSignUpWithAnInvitationCode: the new admin administers the invitation's school, and a
+// wrong code brings the form back with the reason.
+func TestSignUpWithAnInvitationCode(t *testing.T) {
+	t.Parallel()
+	sess := tuitest.NewSession(t, model.English)
+	ctx := context.Background()
+	ada := tuitest.SignUp(t, sess.App, "ada@example.org", model.English, true)
+	org, err := sess.App.CreateOrg(ctx, ada.Admin, model.Organization{Name: "École Jaurès", Country: "FR"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ada.Admin, _ = sess.App.SessionAdmin(ctx, ada.Token)
+	inv, err := sess.App.Invite(ctx, ada.Admin, app.InviteInput{Email: "paul@example.org"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(sess)
+	d := tuitest.ForScreen(t, m, 80, 30)
+	fill(d, m, "")
+	fill(d, m, "Paul Invité")
+	fill(d, m, "FR")
+	fill(d, m, "paul@example.org")
+	fill(d, m, "paul@example.org")
+	fill(d, m, "AAAA-BBBB-CCCC")
+	d.WaitView("This code is not valid", "Invitation code (optional)")
+	for range 4 { // the form is back with the values kept: on to the code
+		fill(d, m, "")
+	}
+	if got := focus(m)(); got != fieldInvite {
+		t.Fatalf("focus on %q, want the invitation code", got)
+	}
+	for range len("AAAA-BBBB-CCCC") {
+		d.Press("backspace")
+	}
+	fill(d, m, strings.ToLower(inv.Code))
+	nav := tuitest.Await[screen.NavigateMsg](d)
+	res, _ := nav.Arg.(app.SignUpResult)
+	if nav.Route != screen.RouteVerify || res.Email != "paul@example.org" {
+		t.Fatalf("navigated to %+v", nav)
+	}
+	paul, err := sess.App.FindAdmin(ctx, ada.Admin, "paul@example.org")
+	if err != nil || len(paul.OrgIDs) != 1 || paul.OrgIDs[0] != org.ID {
+		t.Errorf("Paul administers %+v (%v), want École Jaurès only", paul.OrgIDs, err)
 	}
 }

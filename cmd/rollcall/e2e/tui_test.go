@@ -89,6 +89,7 @@ func signUpInFrench(term *terminal) {
 	term.fill("Pays", "FR")
 	term.fill("Courriel", email)
 	term.fill("Courriel (confirmation)", email)
+	term.fill("Code d’invitation (facultatif)", "")
 }
 
 // createPassword reads the code the verification screen shows and creates the password.

@@ -1,0 +1,114 @@
+package admins
+
+import (
+	"context"
+
+	tea "charm.land/bubbletea/v2"
+
+	"rollcall/app"
+	"rollcall/model"
+	"rollcall/tui/screen"
+)
+
+// logLimit is how many of the newest log entries the activity tab shows.
+const logLimit = 200
+
+// loadedMsg carries the screen's data.
+type loadedMsg struct {
+	id   screen.RequestID
+	data data
+	err  error
+}
+
+// load reads the admin afresh (a removal elsewhere changes their organizations), then the lists.
+func (m *Model) load() tea.Cmd {
+	m.loadReq = m.sess.NewRequest()
+	a, ctx, token, id := m.sess.App, m.sess.Ctx, m.sess.Token, m.loadReq
+	return func() tea.Msg {
+		d, err := loadData(ctx, a, token)
+		return loadedMsg{id: id, data: d, err: err}
+	}
+}
+
+func loadData(ctx context.Context, a *app.App, token string) (data, error) {
+	var d data
+	var err error
+	if d.me, err = a.SessionAdmin(ctx, token); err != nil {
+		return d, err
+	}
+	if d.admins, err = a.ListAdmins(ctx, d.me); err != nil {
+		return d, err
+	}
+	if d.invites, err = a.ListInvitations(ctx, d.me); err != nil {
+		return d, err
+	}
+	if d.keys, err = a.ListSSHKeys(ctx, d.me); err != nil {
+		return d, err
+	}
+	if d.log, err = a.AuditLog(ctx, d.me, app.AuditQuery{Limit: logLimit}); err != nil {
+		return d, err
+	}
+	if d.order, err = a.ListOrgs(ctx, d.me); err != nil {
+		return d, err
+	}
+	d.orgs = map[model.ID]model.Organization{}
+	for _, o := range d.order {
+		d.orgs[o.ID] = o
+	}
+	return d, nil
+}
+
+func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
+	if msg.id != m.loadReq {
+		return nil // a newer load is on its way
+	}
+	if msg.err != nil {
+		m.errText = m.sess.Cat.Error(msg.err)
+		return nil
+	}
+	m.data, m.loaded = msg.data, true
+	for t := range tabCount {
+		m.cursor[t] = max(min(m.cursor[t], m.count(t)-1), 0)
+	}
+	// The header shows the admin's organizations: a removal may have changed them.
+	return screen.Emit(screen.AdminMsg{Admin: msg.data.me})
+}
+
+// actionMsg is the result of a change; notice says it in the admin's language.
+type actionMsg struct {
+	id     screen.RequestID
+	notice string
+	code   string // an invitation code to keep on show
+	err    error
+}
+
+// run performs a change in a command, with the admin as the store has them, then reloads.
+func (m *Model) run(do func(ctx context.Context, a *app.App, me model.Admin) actionMsg) tea.Cmd {
+	m.actionReq = m.sess.NewRequest()
+	m.form, m.focus = nil, focusBusy
+	a, ctx, me, id := m.sess.App, m.sess.Ctx, m.data.me, m.actionReq
+	return tea.Batch(m.busy.Start(), func() tea.Msg {
+		msg := do(ctx, a, me)
+		msg.id = id
+		return msg
+	})
+}
+
+func (m *Model) actionDone(msg actionMsg) tea.Cmd {
+	if msg.id != m.actionReq {
+		return nil
+	}
+	m.busy.Stop()
+	m.focus = focusList
+	if msg.err != nil {
+		m.errText = m.sess.Cat.Error(msg.err)
+	} else {
+		m.notice = msg.notice
+		if msg.code != "" {
+			m.shown = msg.notice
+		}
+	}
+	return m.load()
+}
+
+func ids(id ...model.ID) []model.ID { return id }
