@@ -7,10 +7,11 @@ import (
 )
 
 // checkBatchDuplicates finds one person twice in the files before anything is matched: two rows
-// with one external id. It also counts emails: one shared by several rows of the files is a
+// with one external id, or with one email and the same names (the same parent in the parents
+// and the staff files). It also counts emails: one shared by several rows of the files is a
 // placeholder ("no-reply@…", a family address) and identifies nobody.
 func (p *planner) checkBatchDuplicates() {
-	byExt := map[string]int{}
+	byExt, byEmailName := map[string]int{}, map[string]int{}
 	p.emailRows = map[string]int{}
 	for i := range p.batch.Records {
 		rec := &p.batch.Records[i]
@@ -21,8 +22,17 @@ func (p *planner) checkBatchDuplicates() {
 				byExt[rec.ExternalID] = i
 			}
 		}
-		if rec.Email != "" {
-			p.emailRows[rec.Email]++
+		if rec.Email == "" {
+			continue
+		}
+		p.emailRows[rec.Email]++
+		// One email and the same names is one person, whatever the files say their profile is
+		// (a parent who also works at the school); one email and other names is a family address.
+		key := rec.Email + "\x00" + fold(rec.LastName) + "\x00" + fold(rec.FirstName)
+		if first, dup := byEmailName[key]; dup && rec.ExternalID == "" {
+			p.duplicate(i, first, "email", rec.Email)
+		} else if !dup {
+			byEmailName[key] = i
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"rollcall/importers"
 	"rollcall/model"
 )
 
@@ -255,5 +256,32 @@ func TestImportSetSamples(t *testing.T) {
 				t.Errorf("re-import: %+v, %v; want nothing created or updated", again.Counts, err)
 			}
 		})
+	}
+}
+
+func TestOnePersonInTwoFilesIsAnError(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	admin := schoolAdmin(t, f)
+	dir := t.TempDir()
+	parents := "Nom*;Prénom*;Courriel;Nom de l'élève;Prénom de l'élève;Classes de l'élève\r\n" +
+		"DUPUIS;Nathalie;n.dupuis@example.fr;;;\r\n" +
+		"MOULIN;Paul;famille@example.fr;;;\r\n"
+	staff := "Prénom*;Nom*;email\r\n" +
+		"Nathalie;Dupuis;n.dupuis@example.fr\r\n" +
+		"Anne;Moulin;famille@example.fr\r\n"
+	os.WriteFile(filepath.Join(dir, "CSV_Parents.csv"), []byte(parents), 0o600)
+	os.WriteFile(filepath.Join(dir, "CSV_Personnels.csv"), []byte(staff), 0o600)
+	_, err := f.app.Import(ctx, admin, inputs(dir), ImportOptions{}, nil)
+	var errs *importers.Errors
+	if !errors.As(err, &errs) || len(errs.List) != 1 {
+		t.Fatalf("err = %v, want one duplicate-person error", err)
+	}
+	e := errs.List[0]
+	if e.Rule != RuleDuplicatePerson || e.Value != "n.dupuis@example.fr" || e.Other.Line != 2 || e.Line != 2 || e.File == e.Other.File {
+		t.Errorf("error = %+v, want Nathalie Dupuis named in both files", e)
+	}
+	if n, _ := f.store.CountUsers(ctx); n != 0 {
+		t.Errorf("%d users written", n)
 	}
 }
