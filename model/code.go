@@ -31,18 +31,19 @@ func NewCode(r io.Reader, n int) (string, error) {
 	return string(out), nil
 }
 
-// NormalizeCode upper-cases a typed code and drops spaces and dashes, so "abcd-efgh" matches.
-// Look-alike characters are mapped to the ones the alphabet keeps.
+// NormalizeCode upper-cases a typed code and keeps only ASCII letters and digits, so
+// "abcd-efgh" and " ABCD EFGH " match. Look-alike characters are mapped to the ones the
+// alphabet keeps.
 func NormalizeCode(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToUpper(s) {
-		switch r {
-		case ' ', '-', '\t':
-			continue
-		case 'O':
+		switch {
+		case r == 'O':
 			r = '0'
-		case 'I', 'L':
+		case r == 'I' || r == 'L':
 			r = '1'
+		case !('A' <= r && r <= 'Z' || '0' <= r && r <= '9'):
+			continue
 		}
 		b.WriteRune(r)
 	}
