@@ -22,7 +22,8 @@ type SeatNotice func(sub model.Subscription, email string, lang model.Language) 
 type LicensingOptions struct {
 	// CatalogPath is a display catalogue file replacing the shipped one ("": shipped).
 	CatalogPath string
-	// Mailer and Notice, when both set, let AddSeats email new seat holders on request.
+	// Notice writes the email to new seat holders; without it nobody is emailed. Mailer sends
+	// it; when nil, the SMTP server of the mail settings (rollcall settings smtp) does.
 	Mailer SeatMailer
 	Notice SeatNotice
 	// Directories says how to reach Google Workspace and Microsoft 365 for syncs.
@@ -37,9 +38,6 @@ type licensing struct {
 	catalog     *model.DisplayCatalog
 	catalogErr  error
 }
-
-// CanNotify reports whether new seat holders can be emailed (a mailer is configured).
-func (a *App) CanNotify() bool { return a.lic.opts.Mailer != nil && a.lic.opts.Notice != nil }
 
 // Directories reports which cloud directories are configured for syncs.
 func (a *App) Directories() (google, microsoft bool) {

@@ -49,6 +49,8 @@ type SeatResult struct {
 	Free       int // seats free after the change
 	Notified   int // new seat holders emailed
 	NotifyErrs []NotifyError
+	// NotifySkipped says that emails were asked for but no mail server is set up.
+	NotifySkipped bool
 }
 
 // NotifyError is an email that could not be sent to a new seat holder; the seat stays.

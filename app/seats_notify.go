@@ -3,15 +3,60 @@ package app
 import (
 	"context"
 
+	"rollcall/mailmerge"
 	"rollcall/model"
 )
 
-// notify emails the new seat holders of res when asked and a mailer is configured; a failed
-// email is recorded in res and the seat stays. A dry run sends nothing.
+// seatMailer returns what new seat holders are emailed through: the options' mailer, else one
+// on the SMTP server of the mail settings (closed by done); nil when neither is set or the
+// faces gave no notice text.
+func (a *App) seatMailer(ctx context.Context) (m SeatMailer, done func(), err error) {
+	switch {
+	case a.lic.opts.Notice == nil:
+		return nil, nil, nil
+	case a.lic.opts.Mailer != nil:
+		return a.lic.opts.Mailer, func() {}, nil
+	}
+	s, err := loadMailSettings(ctx, a.store)
+	if err != nil || !s.SMTPConfigured() {
+		return nil, nil, err
+	}
+	mailer, err := mailmerge.NewSMTPMailer(s.SMTPConfig())
+	if err != nil {
+		return nil, nil, err
+	}
+	return mailer, func() { _ = mailer.Close() }, nil
+}
+
+// CanNotify reports whether new seat holders can be emailed: a mailer is set up.
+func (a *App) CanNotify(ctx context.Context) (bool, error) {
+	if a.lic.opts.Notice == nil {
+		return false, nil
+	}
+	if a.lic.opts.Mailer != nil {
+		return true, nil
+	}
+	s, err := loadMailSettings(ctx, a.store)
+	return err == nil && s.SMTPConfigured(), err
+}
+
+// notify emails the new seat holders of res when asked and a mailer is set up (else it says
+// so in res.NotifySkipped); a failed email is recorded in res and the seat stays. A dry run
+// sends nothing.
 func (a *App) notify(ctx context.Context, admin model.Admin, subID model.ID, res SeatResult, opts SeatOptions) SeatResult {
-	if !opts.Notify || opts.DryRun || !a.CanNotify() || len(res.Added) == 0 {
+	if !opts.Notify || opts.DryRun || len(res.Added) == 0 {
 		return res
 	}
+	mailer, done, err := a.seatMailer(ctx)
+	switch {
+	case err != nil:
+		res.NotifyErrs = append(res.NotifyErrs, NotifyError{Err: err})
+		return res
+	case mailer == nil:
+		res.NotifySkipped = true
+		return res
+	}
+	defer done()
 	sub, err := a.store.Subscription(ctx, subID)
 	if err != nil {
 		res.NotifyErrs = append(res.NotifyErrs, NotifyError{Err: err})
@@ -22,11 +67,11 @@ func (a *App) notify(ctx context.Context, admin model.Admin, subID model.ID, res
 		lang = admin.Language
 	}
 	for _, s := range res.Added {
-		if ctx.Err() != nil {
-			res.NotifyErrs = append(res.NotifyErrs, NotifyError{Email: s.Email, Err: ctx.Err()})
+		if err := ctx.Err(); err != nil {
+			res.NotifyErrs = append(res.NotifyErrs, NotifyError{Email: s.Email, Err: err})
 			continue
 		}
-		if err := a.lic.opts.Mailer.Send(ctx, a.lic.opts.Notice(sub, s.Email, lang)); err != nil {
+		if err := mailer.Send(ctx, a.lic.opts.Notice(sub, s.Email, lang)); err != nil {
 			res.NotifyErrs = append(res.NotifyErrs, NotifyError{Email: s.Email, Err: err})
 			continue
 		}

@@ -194,3 +194,39 @@ func TestNewSeatHoldersAreEmailed(t *testing.T) {
 		t.Errorf("%d messages, want 1", n)
 	}
 }
+
+func TestSeatNoticesUseTheMailSettings(t *testing.T) {
+	t.Parallel()
+	srv := smtptest.Start(t, smtptest.Options{})
+	notice := func(sub model.Subscription, email string, lang model.Language) mailmerge.Message {
+		return mailmerge.Message{To: email, Language: lang, Subject: "Ready: " + sub.Product, Text: "Ready."}
+	}
+	f := licFixture(t, LicensingOptions{Notice: notice})
+	ada := f.adminWithOrgs(t, "ada@example.org", "Collège Jean Moulin")
+	sub := f.claimed(t, ada, "PO-1", 10)
+	// No mail server yet: the seats are given and the result says nobody was emailed.
+	if ok, err := f.app.CanNotify(bg); ok || err != nil {
+		t.Fatalf("CanNotify without settings: %v %v", ok, err)
+	}
+	res, err := f.app.AddTypedSeats(bg, ada, sub, "ana@school.fr", SeatOptions{Notify: true})
+	if err != nil || !res.NotifySkipped || res.Notified != 0 || len(res.Added) != 1 {
+		t.Fatalf("without a mail server: %+v %v", res, err)
+	}
+	host, sec, from := srv.Host(), "none", "Rollcall <rollcall@school.fr>"
+	port := srv.Port()
+	if _, err := f.app.SetMailSettings(bg, ada, MailSettingsChange{Host: &host, Port: &port, Security: &sec, From: &from}, false); err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := f.app.CanNotify(bg); !ok {
+		t.Fatal("CanNotify with SMTP settings is false")
+	}
+	res, err = f.app.AddTypedSeats(bg, ada, sub, "bob@school.fr carl@school.fr", SeatOptions{Notify: true})
+	if err != nil || res.Notified != 2 || res.NotifySkipped {
+		t.Fatalf("with a mail server: %+v %v", res, err)
+	}
+	ctx, cancel := context.WithTimeout(bg, 10*time.Second)
+	defer cancel()
+	if msgs, err := srv.WaitMessages(ctx, 2); err != nil || msgs[1].Subject != "Ready: Maths+ Collège" {
+		t.Errorf("messages %+v %v", msgs, err)
+	}
+}

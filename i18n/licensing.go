@@ -36,7 +36,7 @@ type SeatsTexts struct {
 	Typed, File, Roster, Selection, Google, Microsoft                              string
 	AddTyped, Import, Sync, RemoveOne, RemoveHand                                  string
 	EmailsTitle, EmailsHint, FileTitle, FileHint, Notify                           string
-	ConfirmRemoveOne, ConfirmRemoveHand, NothingByHand                             string
+	ConfirmRemoveOne, ConfirmRemoveHand, NothingByHand, NoMailer                   string
 	Added, Duplicates, Removed, Kept, NoEmail, Free, Notified, NotifyFailed, Would string
 }
 

@@ -110,6 +110,9 @@ func reportSeats(f *factory, res app.SeatResult, dryRun, asJSON bool) error {
 	}
 	f.say("%s", cat.SeatSummary(i18n.SeatCounts{Added: len(res.Added), Removed: len(res.Removed), Kept: res.Kept,
 		Duplicates: res.Duplicates, NoEmail: res.NoEmail, Notified: res.Notified, Free: res.Free, DryRun: dryRun}))
+	if res.NotifySkipped {
+		f.say("%s", t.NoMailer)
+	}
 	for _, e := range res.NotifyErrs {
 		f.say(t.NotifyFailed, e.Email, cat.Error(e.Err))
 		out.NotifyFailed = append(out.NotifyFailed, notifyFailJSON{Email: e.Email, Error: e.Err.Error()})

@@ -16,10 +16,11 @@ import (
 
 // loadedMsg carries the seats and the sync form's choices.
 type loadedMsg struct {
-	id      screen.RequestID
-	list    app.SeatList
-	choices choices
-	err     error
+	id        screen.RequestID
+	list      app.SeatList
+	choices   choices
+	canNotify bool
+	err       error
 }
 
 func (m *Model) load() tea.Cmd {
@@ -41,7 +42,10 @@ func (m *Model) load() tea.Cmd {
 		if msg.choices.classes, msg.err = a.ListSets(ctx, admin, app.Classes); msg.err != nil {
 			return msg
 		}
-		msg.choices.groups, msg.err = a.ListSets(ctx, admin, app.Groups)
+		if msg.choices.groups, msg.err = a.ListSets(ctx, admin, app.Groups); msg.err != nil {
+			return msg
+		}
+		msg.canNotify, msg.err = a.CanNotify(ctx)
 		return msg
 	}
 }
@@ -55,7 +59,7 @@ func (m *Model) loadedSeats(msg loadedMsg) tea.Cmd {
 		m.err = msg.err
 		return nil
 	}
-	m.list, m.choices = msg.list, msg.choices
+	m.list, m.choices, m.canNotify = msg.list, msg.choices, msg.canNotify
 	m.cursor = max(min(m.cursor, len(m.list.Seats)-1), 0)
 	return nil
 }
@@ -101,6 +105,9 @@ func (m *Model) changed(msg doneMsg) tea.Cmd {
 		m.err = msg.err
 	default:
 		m.notice = cat.SeatSummary(counts(msg.res))
+		if msg.res.NotifySkipped {
+			m.notice += "\n" + cat.Licensing.Seats.NoMailer
+		}
 		for _, e := range msg.res.NotifyErrs {
 			m.notice += "\n" + cat.Error(e.Err) + " (" + e.Email + ")"
 		}

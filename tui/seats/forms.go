@@ -58,7 +58,7 @@ func (m *Model) openForm(kind formKind, groups ...*huh.Group) tea.Cmd {
 
 // notifyField asks whether to email the new seat holders, when a mailer is set up.
 func (m *Model) notifyFields() []huh.Field {
-	if !m.sess.App.CanNotify() {
+	if !m.canNotify {
 		return nil
 	}
 	return []huh.Field{huh.NewConfirm().Key("notify").Title(m.sess.Cat.Licensing.Seats.Notify).Value(&m.fv.notify).

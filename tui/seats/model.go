@@ -39,7 +39,9 @@ type Model struct {
 	loaded  bool
 	cursor  int
 	choices choices // organizations, classes and groups a sync can pick
-	req     screen.RequestID
+	// canNotify says a mailer is set up: the add forms then offer to email new seat holders.
+	canNotify bool
+	req       screen.RequestID
 
 	form     *huh.Form
 	formKind formKind
