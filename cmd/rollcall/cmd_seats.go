@@ -227,16 +227,7 @@ func newSeatsRemoveCmd(f *factory) *cobra.Command {
 				return reportSeats(f, res, false, asJSON)
 			}
 			if !yes {
-				q := fmt.Sprintf(cat.Licensing.Seats.ConfirmRemoveHand, cat.Count(len(res.Removed), cat.Licensing.Seat))
-				if !byHand {
-					q = fmt.Sprintf(cat.Licensing.Seats.ConfirmRemoveOne, res.Removed[0].Email)
-				}
-				ok, err := confirm(f, q)
-				if err != nil || !ok {
-					if err == nil {
-						f.say("%s", cat.App.Cancelled)
-						return errSilent
-					}
+				if err := confirmRemoval(f, res, byHand); err != nil {
 					return err
 				}
 			}
@@ -251,4 +242,19 @@ func newSeatsRemoveCmd(f *factory) *cobra.Command {
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "say what would be taken back")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print what changed as JSON")
 	return cmd
+}
+
+// confirmRemoval asks before taking seats back; no is errSilent, after saying it was cancelled.
+func confirmRemoval(f *factory, res app.SeatResult, byHand bool) error {
+	cat := f.Catalog()
+	q := fmt.Sprintf(cat.Licensing.Seats.ConfirmRemoveHand, cat.Count(len(res.Removed), cat.Licensing.Seat))
+	if !byHand {
+		q = fmt.Sprintf(cat.Licensing.Seats.ConfirmRemoveOne, res.Removed[0].Email)
+	}
+	ok, err := confirm(f, q)
+	if err == nil && !ok {
+		f.say("%s", cat.App.Cancelled)
+		return errSilent
+	}
+	return err
 }
