@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -25,6 +26,9 @@ func newSubsClaimCmd(f *factory) *cobra.Command {
 		Example: `  rollcall subs claim --code "https://shop.example/claim?code=05JVC-…" --org 3
   rollcall subs claim --displays 12 --serial TBX-2411-0427-7 --new-org-name "Lycée Ampère" --new-org-city Lyon --new-org-country FR`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if in.Code != "" && (in.Serial != "" || in.Displays != 0) {
+				return usageError{errors.New("give --code, or --displays and --serial, not both")}
+			}
 			a, admin, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
