@@ -231,7 +231,9 @@ func TestCampaignResumesAfterServerDiesSendingEachOnce(t *testing.T) {
 	t.Parallel()
 	cf := newCampaignFixture(t, CampaignOptions{})
 	cf.srv.KillAfter(4)
-	st, err := cf.run(t, RunOptions{Attempts: 2})
+	// One connection: the server dies between two messages, never while one is in flight
+	// (that one would be uncertain, and rightly not sent again).
+	st, err := cf.run(t, RunOptions{Attempts: 2, Connections: 1})
 	var paused *model.CampaignPausedError
 	if !errors.As(err, &paused) || st.State != model.CampaignPaused || st.Pause == nil || !st.Pause.Temporary {
 		t.Fatalf("server killed mid-campaign: %v, %+v", err, st.Campaign)

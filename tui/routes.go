@@ -10,6 +10,7 @@ import (
 	"rollcall/tui/classes"
 	"rollcall/tui/home"
 	"rollcall/tui/imports"
+	"rollcall/tui/merge"
 	"rollcall/tui/notyet"
 	"rollcall/tui/screen"
 	"rollcall/tui/seats"
@@ -50,6 +51,8 @@ func (m *Model) build(route screen.Route, arg any) screen.Screen {
 			return classes.New(m.sess)
 		case screen.AreaAdmins:
 			return admins.New(m.sess)
+		case screen.AreaMailMerge:
+			return merge.New(m.sess, screen.MailMergeArgs{}, true)
 		}
 		return notyet.New(m.sess, area)
 	case screen.RouteClaim:
@@ -58,8 +61,8 @@ func (m *Model) build(route screen.Route, arg any) screen.Screen {
 		id, _ := arg.(model.ID)
 		return seats.New(m.sess, id)
 	case screen.RouteMailMerge:
-		// The mail-merge screen, when it comes, reads the selection from MailMergeArgs.
-		return notyet.New(m.sess, screen.AreaMailMerge)
+		args, _ := arg.(screen.MailMergeArgs)
+		return merge.New(m.sess, args, false)
 	}
 	return welcome.New(m.sess)
 }

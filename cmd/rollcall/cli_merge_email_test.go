@@ -109,7 +109,7 @@ func TestMergeEmailResumesAfterTheServerDied(t *testing.T) {
 	}
 	srv.RejectRecipient(bad, 550, "No such user")
 	srv.KillAfter(5)
-	r := c.run("", "merge", "email", "--class", "6e A")
+	r := c.run("", "merge", "email", "--class", "6e A", "--connections", "1") // dies between two messages
 	m := resumeRE.FindStringSubmatch(r.stderr)
 	if r.code != exitPaused || m == nil {
 		t.Fatalf("server killed: exit %d, want %d and how to resume\n%s", r.code, exitPaused, r.stderr)
