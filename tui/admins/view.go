@@ -135,7 +135,7 @@ func (m *Model) table() ([]string, [][]string) {
 // columnWidths fits each column to its widest cell, capped so one long cell cannot push the
 // others off the screen.
 func columnWidths(header []string, rows [][]string) []int {
-	const maxCol = 40
+	const maxCol = 52 // a SHA256 fingerprint is 50
 	w := make([]int, len(header))
 	for i, h := range header {
 		w[i] = min(lipgloss.Width(h), maxCol)

@@ -125,9 +125,10 @@ func (s *Server) Serve(l net.Listener) error {
 }
 
 // Shutdown stops accepting connections, asks every console to quit, lets running commands
-// finish, and returns once every session handler is done, so the caller can close the store
-// with every write committed. Sessions still open after the grace period (or when ctx ends)
-// are cut; their commands see their context cancelled.
+// finish, then closes the connections left (idle ones, or clients that keep theirs open) and
+// returns once every session handler is done, so the caller can close the store with every
+// write committed. Sessions still running after the grace period (or when ctx ends) are cut:
+// their commands see their context cancelled.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	s.closing = true
@@ -136,28 +137,30 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		programs = append(programs, p)
 	}
 	s.mu.Unlock()
+	// With a context already done, the library's Shutdown closes the listeners and returns
+	// without waiting for the connections: handlers are what this waits for.
+	closed, cancelClosed := context.WithCancel(ctx)
+	cancelClosed()
+	_ = s.srv.Shutdown(closed)
 	for _, p := range programs {
 		go p.Quit() // Send blocks until the program reads it: never block the shutdown on it
 	}
-	grace, cancel := context.WithTimeout(ctx, s.cfg.Grace)
-	defer cancel()
-	err := s.srv.Shutdown(grace)
-	if err != nil {
-		// Connections that outlived the grace period: close them, then wait for their handlers,
-		// which stop at their next look at the (now cancelled) session context.
-		err = errors.Join(err, s.srv.Close())
-	}
-	done := make(chan struct{})
-	go func() { s.sessions.Wait(); close(done) }()
+	handlers := make(chan struct{})
+	go func() { s.sessions.Wait(); close(handlers) }()
+	grace := time.NewTimer(s.cfg.Grace)
+	defer grace.Stop()
 	select {
-	case <-done:
+	case <-handlers:
+	case <-grace.C:
+	case <-ctx.Done():
+	}
+	err := s.srv.Close()
+	select {
+	case <-handlers:
+		return err
 	case <-ctx.Done():
 		return errors.Join(err, ctx.Err())
 	}
-	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
-		return nil // cut at the end of the grace period, as documented
-	}
-	return err
 }
 
 // track registers a running console so Shutdown can ask it to quit; false when the server is
