@@ -16,7 +16,7 @@ func mailMergeEN() MailMergeTexts {
 		CampaignLine:    "Sent %s · failed %s · left %s",
 		CampaignPaused:  "Campaign %d is paused: %s",
 		CampaignDone:    "Campaign %d: %s sent, %s failed.",
-		NoActivationURL: "No activation address is set: cards and emails need one. Type it below.",
+		NoActivationURL: "No activation address is set: cards and emails need one. Set it in the options (e).",
 		NoSMTP:          "No SMTP server is set: emails cannot be sent (rollcall settings smtp).",
 		ActivationURL:   "Activation address", SaveURL: "Save the address",
 		Campaigns: "Email campaigns", NoCampaigns: "No campaign yet.",

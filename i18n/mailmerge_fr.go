@@ -17,7 +17,7 @@ func mailMergeFR() MailMergeTexts {
 		CampaignPaused: "La campagne %d est en pause : %s",
 		CampaignDone:   "Campagne %d : %s envoyés, %s échecs.",
 		NoActivationURL: "Aucune adresse d’activation n’est définie : les cartes et les e-mails en ont besoin. " +
-			"Saisissez-la ci-dessous.",
+			"Définissez-la dans les options (e).",
 		NoSMTP:        "Aucun serveur SMTP n’est défini : les e-mails ne peuvent pas partir (rollcall settings smtp).",
 		ActivationURL: "Adresse d’activation", SaveURL: "Enregistrer l’adresse",
 		Campaigns: "Campagnes d’e-mails", NoCampaigns: "Aucune campagne pour l’instant.",

@@ -155,3 +155,62 @@ func TestSendPauseAndResumeCampaign(t *testing.T) {
 		}
 	}
 }
+
+// clearAndType empties the focused input and types s.
+func clearAndType(d *tuitest.Driver, s string) {
+	for range 80 {
+		d.Press("backspace")
+	}
+	d.Type(s)
+}
+
+func TestOptionsFormThenCancelSending(t *testing.T) {
+	t.Parallel()
+	sess, admin, srv := smtpSession(t)
+	empty := ""
+	if _, err := sess.App.SetMailSettings(context.Background(), admin, app.MailSettingsChange{ActivationURL: &empty}, false); err != nil {
+		t.Fatal(err)
+	}
+	m := New(sess, screen.MailMergeArgs{Selection: model.Selection{ClassIDs: class6eA(t, sess, admin).ClassIDs}}, false)
+	d := tuitest.ForScreen(t, m, 120, 50)
+	d.WaitView("Aucune adresse d’activation")
+	d.Press("e")
+	d.WaitView("Cartes par feuille", "Adresse d’activation")
+	focus := func(key string) {
+		d.WaitFor("focus on "+key, func() bool { return m.form != nil && m.form.GetFocusedField().GetKey() == key })
+	}
+	d.Press("left") // 8 → 2 per sheet
+	d.Press("enter")
+	focus("paper")
+	d.Press("right") // A4 → US Letter
+	d.Press("enter")
+	focus("output")
+	out := filepath.Join(t.TempDir(), "cartes.pdf")
+	clearAndType(d, out)
+	d.Press("enter")
+	focus("split")
+	d.Press("enter") // not split
+	focus("activation_url")
+	clearAndType(d, "https://ent.example.fr/comptes")
+	d.Press("enter")
+	focus("rate")
+	clearAndType(d, "60") // one message a second: slow enough to cancel
+	d.Press("enter")
+	d.WaitFor("the address saved and the preview reloaded", func() bool {
+		return m.step == stepView && !m.busy.On() && m.opts.activationURL == "https://ent.example.fr/comptes"
+	})
+	if m.opts.perSheet != 2 || m.opts.output != out || m.opts.rate != "60" || m.preview.NoActivationURL {
+		t.Fatalf("options after the form: %+v (no activation URL: %v)", m.opts, m.preview.NoActivationURL)
+	}
+	d.WaitView("2 par feuille", "US Letter", "https://ent.example.fr/comptes/reset")
+
+	d.Press("tab")
+	d.Press("s")
+	d.Press("enter")
+	d.WaitFor("the first message", func() bool { return len(srv.Messages()) >= 1 })
+	d.Press("esc")
+	d.WaitView("Annulé", "Campagne 1 · annulée")
+	if n := len(srv.Messages()); n >= m.preview.Counts.WithEmail {
+		t.Errorf("cancel sent everything anyway (%d messages)", n)
+	}
+}
