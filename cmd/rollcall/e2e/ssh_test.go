@@ -41,9 +41,9 @@ func (l *lockedBuffer) String() string {
 // served by `rollcall serve` on 127.0.0.1.
 type sshFixture struct {
 	dir, db, key, known, port string
-	fingerprint          string
-	serve                *exec.Cmd
-	log                  *lockedBuffer
+	fingerprint               string
+	serve                     *exec.Cmd
+	log                       *lockedBuffer
 }
 
 func newSSHFixture(t *testing.T) *sshFixture {
