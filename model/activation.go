@@ -8,6 +8,7 @@ type AccountCodeError struct {
 	Err   error
 }
 
+// Error names the login and the reason.
 func (e *AccountCodeError) Error() string { return "login " + e.Login + ": " + e.Err.Error() }
 
 // Unwrap returns the reason, so errors.Is(err, ErrCodeExpired) works.

@@ -159,6 +159,7 @@ type CampaignPausedError struct {
 	Pause      CampaignPause
 }
 
+// Error names the SMTP step that failed and the server's reply.
 func (e *CampaignPausedError) Error() string {
 	msg := "campaign paused: smtp " + e.Pause.Phase
 	if e.Pause.Reply != "" {
