@@ -39,10 +39,15 @@ func toSettingsJSON(s app.MailSettings) settingsJSON {
 		SMTPConfigured: s.SMTPConfigured()}
 }
 
+// settingsSMTPOptions are the flags of settings smtp; only those given change a setting.
+type settingsSMTPOptions struct {
+	host, security, username, from, activationURL, templates string
+	port                                                     int
+	passwordStdin, clearPassword, dryRun, asJSON             bool
+}
+
 func newSettingsSMTPCmd(f *factory) *cobra.Command {
-	var host, security, username, from, activationURL, templates string
-	var port int
-	var passwordStdin, clearPassword, dryRun, asJSON bool
+	var o settingsSMTPOptions
 	cmd := &cobra.Command{
 		Use:   "smtp",
 		Short: "Set the SMTP server, the sender, the activation address and the template directory",
@@ -53,72 +58,83 @@ ADDRESS/activate?login=…&code=… and ADDRESS/reset?login=….`,
 		Example: `  echo "$SMTP_PASSWORD" | rollcall settings smtp --host smtp.example.fr --port 587 --security starttls \
       --username it@example.fr --from "IT <it@example.fr>" --password-stdin
   rollcall settings smtp --activation-url https://ent.example.fr/comptes`,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			a, admin, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			var ch app.MailSettingsChange
-			changed := cmd.Flags().Changed
-			for _, s := range []struct {
-				flag string
-				val  *string
-				dst  **string
-			}{{"host", &host, &ch.Host}, {"security", &security, &ch.Security}, {"username", &username, &ch.Username},
-				{"from", &from, &ch.From}, {"activation-url", &activationURL, &ch.ActivationURL}, {"templates", &templates, &ch.TemplateDir}} {
-				if changed(s.flag) {
-					*s.dst = s.val
-				}
-			}
-			if changed("templates") && templates != "" {
-				if abs, err := filepath.Abs(templates); err == nil {
-					templates = abs
-				}
-			}
-			if changed("port") {
-				ch.Port = &port
-			}
-			if passwordStdin {
-				pw, err := readPassword(f, true, "--password-stdin")
-				if err != nil {
-					return err
-				}
-				ch.Password = &pw
-			}
-			if clearPassword {
-				empty := ""
-				ch.Password = &empty
-			}
-			s, err := a.SetMailSettings(ctx, admin, ch, dryRun)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return f.printJSON(toSettingsJSON(s))
-			}
-			cat := f.Catalog()
-			if dryRun {
-				f.say("%s", cat.CLI.DryRun)
-			} else {
-				f.say("%s", cat.MailMerge.SettingsSaved)
-			}
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return runSettingsSMTP(cmd, f, &o) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&host, "host", "", "SMTP server host name")
-	fl.IntVar(&port, "port", 0, "SMTP port (0: 25, 587 or 465 after --security)")
-	fl.StringVar(&security, "security", "", "none, starttls or tls")
-	fl.StringVar(&username, "username", "", "SMTP login (empty: no authentication)")
-	fl.StringVar(&from, "from", "", `sender, "Name <address>" or an address`)
-	fl.BoolVar(&passwordStdin, "password-stdin", false, "read the SMTP password from the first line of stdin")
-	fl.BoolVar(&clearPassword, "clear-password", false, "forget the SMTP password")
-	fl.StringVar(&activationURL, "activation-url", "", "the school's account page that cards and emails point to")
-	fl.StringVar(&templates, "templates", "", "directory of edited templates (empty: the built-in ones)")
-	fl.BoolVar(&dryRun, "dry-run", false, "check the settings without saving them")
-	fl.BoolVar(&asJSON, "json", false, "print the resulting settings as JSON")
+	fl.StringVar(&o.host, "host", "", "SMTP server host name")
+	fl.IntVar(&o.port, "port", 0, "SMTP port (0: 25, 587 or 465 after --security)")
+	fl.StringVar(&o.security, "security", "", "none, starttls or tls")
+	fl.StringVar(&o.username, "username", "", "SMTP login (empty: no authentication)")
+	fl.StringVar(&o.from, "from", "", `sender, "Name <address>" or an address`)
+	fl.BoolVar(&o.passwordStdin, "password-stdin", false, "read the SMTP password from the first line of stdin")
+	fl.BoolVar(&o.clearPassword, "clear-password", false, "forget the SMTP password")
+	fl.StringVar(&o.activationURL, "activation-url", "", "the school's account page that cards and emails point to")
+	fl.StringVar(&o.templates, "templates", "", "directory of edited templates (empty: the built-in ones)")
+	fl.BoolVar(&o.dryRun, "dry-run", false, "check the settings without saving them")
+	fl.BoolVar(&o.asJSON, "json", false, "print the resulting settings as JSON")
 	return cmd
+}
+
+// change turns the flags that were given into a settings change.
+func (o *settingsSMTPOptions) change(cmd *cobra.Command, f *factory) (app.MailSettingsChange, error) {
+	var ch app.MailSettingsChange
+	changed := cmd.Flags().Changed
+	if changed("templates") && o.templates != "" {
+		if abs, err := filepath.Abs(o.templates); err == nil {
+			o.templates = abs
+		}
+	}
+	for _, s := range []struct {
+		flag string
+		val  *string
+		dst  **string
+	}{{"host", &o.host, &ch.Host}, {"security", &o.security, &ch.Security}, {"username", &o.username, &ch.Username},
+		{"from", &o.from, &ch.From}, {"activation-url", &o.activationURL, &ch.ActivationURL}, {"templates", &o.templates, &ch.TemplateDir}} {
+		if changed(s.flag) {
+			*s.dst = s.val
+		}
+	}
+	if changed("port") {
+		ch.Port = &o.port
+	}
+	if o.passwordStdin {
+		pw, err := readPassword(f, true, "--password-stdin")
+		if err != nil {
+			return ch, err
+		}
+		ch.Password = &pw
+	}
+	if o.clearPassword {
+		empty := ""
+		ch.Password = &empty
+	}
+	return ch, nil
+}
+
+func runSettingsSMTP(cmd *cobra.Command, f *factory, o *settingsSMTPOptions) error {
+	ctx := cmd.Context()
+	a, admin, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	ch, err := o.change(cmd, f)
+	if err != nil {
+		return err
+	}
+	s, err := a.SetMailSettings(ctx, admin, ch, o.dryRun)
+	if err != nil {
+		return err
+	}
+	if o.asJSON {
+		return f.printJSON(toSettingsJSON(s))
+	}
+	cat := f.Catalog()
+	if o.dryRun {
+		f.say("%s", cat.CLI.DryRun)
+	} else {
+		f.say("%s", cat.MailMerge.SettingsSaved)
+	}
+	return nil
 }
 
 func newSettingsShowCmd(f *factory) *cobra.Command {
