@@ -34,6 +34,8 @@ type AdminsTexts struct {
 
 	// Errors.
 	LastAdmin, InviteOtherEmail, AlreadyAdmin, SSHKeyInvalid, SSHKeyWeak string
+	// ServerFiles refuses a file path in a console served over SSH.
+	ServerFiles string
 
 	// Help line of the Admins screen.
 	KeyInvite, KeyRemove, KeyAddKey, KeyTab, KeyRefresh string
@@ -54,6 +56,8 @@ func (c *Catalog) adminsError(err error) (string, bool) {
 		return t.SSHKeyWeak, true
 	case errors.Is(err, model.ErrSSHKeyInvalid):
 		return t.SSHKeyInvalid, true
+	case errors.Is(err, model.ErrServerFiles):
+		return t.ServerFiles, true
 	}
 	return "", false
 }
@@ -92,7 +96,9 @@ func adminsEN() AdminsTexts {
 		AlreadyAdmin:     "Already an admin of this organization.",
 		SSHKeyInvalid:    "This is not an SSH public key: paste one line of a .pub file.",
 		SSHKeyWeak:       "This key is too weak: use an Ed25519 key (ssh-keygen -t ed25519), or RSA of 2048 bits or more.",
-		KeyInvite:        "invite", KeyRemove: "remove", KeyAddKey: "add key", KeyTab: "next list", KeyRefresh: "refresh",
+		ServerFiles: "Over SSH, files would be the server's: import, export and print from a terminal on your own " +
+			"computer, or with the commands over ssh.",
+		KeyInvite: "invite", KeyRemove: "remove", KeyAddKey: "add key", KeyTab: "next list", KeyRefresh: "refresh",
 	}
 }
 
@@ -132,7 +138,9 @@ func adminsFR() AdminsTexts {
 		AlreadyAdmin:     "Déjà administrateur de cet établissement.",
 		SSHKeyInvalid:    "Ce n’est pas une clé publique SSH : collez une ligne d’un fichier .pub.",
 		SSHKeyWeak:       "Cette clé est trop faible : utilisez une clé Ed25519 (ssh-keygen -t ed25519), ou RSA d’au moins 2048 bits.",
-		KeyInvite:        "inviter", KeyRemove: "retirer", KeyAddKey: "ajouter une clé", KeyTab: "liste suivante",
+		ServerFiles: "Par SSH, les fichiers seraient ceux du serveur : importez, exportez et imprimez depuis un terminal " +
+			"sur votre ordinateur, ou avec les commandes par ssh.",
+		KeyInvite: "inviter", KeyRemove: "retirer", KeyAddKey: "ajouter une clé", KeyTab: "liste suivante",
 		KeyRefresh: "actualiser",
 	}
 }

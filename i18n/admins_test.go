@@ -22,6 +22,7 @@ func TestAdminsErrors(t *testing.T) {
 		{fmt.Errorf("%w (%w)", model.ErrAlreadyAdmin, storage.ErrConflict), func(c *Catalog) string { return c.Admins.AlreadyAdmin }},
 		{fmt.Errorf("%w (%w)", model.ErrSSHKeyInvalid, model.ErrInvalid), func(c *Catalog) string { return c.Admins.SSHKeyInvalid }},
 		{fmt.Errorf("%w (%w)", model.ErrSSHKeyWeak, model.ErrInvalid), func(c *Catalog) string { return c.Admins.SSHKeyWeak }},
+		{fmt.Errorf("export: %w", model.ErrServerFiles), func(c *Catalog) string { return c.Admins.ServerFiles }},
 	}
 	for _, lang := range model.Languages {
 		cat := For(lang)

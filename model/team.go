@@ -70,6 +70,9 @@ var (
 	ErrSSHKeyInvalid = errors.New("not an SSH public key")
 	// ErrSSHKeyWeak refuses DSA keys and RSA keys under 2048 bits.
 	ErrSSHKeyWeak = errors.New("SSH key type or size too weak")
+	// ErrServerFiles refuses to read or write a file from a console served over SSH: the path
+	// would be the server's, not the admin's.
+	ErrServerFiles = errors.New("files cannot be read or written from an SSH session")
 )
 
 // LastAdminError refuses to leave an organization without an admin.

@@ -35,6 +35,8 @@ type Options struct {
 	Token string
 	// Origin labels the sessions this console opens; default "local:<OSUser>".
 	Origin string
+	// Remote is set for a console served over SSH: screens refuse file paths (the server's).
+	Remote bool
 	// Demo loads the demo school at start if it is not loaded yet.
 	Demo bool
 	// Dark is the guess of the terminal's background until the terminal answers.
@@ -68,7 +70,7 @@ type status struct {
 // New builds one console session.
 func New(opts Options) *Model {
 	sess := screen.NewSession(opts.Context, opts.App, opts.Lang, opts.Dark)
-	sess.OSUser, sess.Remember, sess.Origin = opts.OSUser, opts.Remember, opts.Origin
+	sess.OSUser, sess.Remember, sess.Origin, sess.Remote = opts.OSUser, opts.Remember, opts.Origin, opts.Remote
 	if sess.Origin == "" {
 		sess.Origin = "local:" + opts.OSUser
 	}

@@ -178,3 +178,20 @@ func TestSSHIdleConnectionsAreClosed(t *testing.T) {
 		t.Fatal("an idle connection stayed open past the idle timeout")
 	}
 }
+
+// TestSSHConsoleRefusesServerFiles: over SSH a path names a file of the server, so the imports
+// screen does not browse the server's folders.
+func TestSSHConsoleRefusesServerFiles(t *testing.T) {
+	t.Parallel()
+	c, _, signer := sshAdmin(t)
+	c.orgID("École X")
+	srv := c.serve()
+	con := openConsole(t, srv.mustDial(signer), 110, 32)
+	con.waitText(0, "Accueil")
+	mark := con.mark()
+	for range 3 { // Imports is the fourth area
+		con.send("\x1b[B")
+	}
+	con.send("\r")
+	con.waitText(mark, "Par SSH, les fichiers seraient ceux du serveur")
+}

@@ -57,8 +57,11 @@ type dirMsg struct {
 // open reads a folder (relative paths are from the current directory) in a command.
 func (p *picker) open(sess *screen.Session, dir string) tea.Cmd {
 	p.req = sess.NewRequest()
-	id := p.req
+	id, local := p.req, sess.LocalFiles() // over SSH the folders would be the server's
 	return func() tea.Msg {
+		if local != nil {
+			return dirMsg{id: id, dir: dir, err: local}
+		}
 		abs, err := filepath.Abs(dir)
 		if err != nil {
 			return dirMsg{id: id, dir: dir, err: err}

@@ -130,6 +130,10 @@ func (m *Model) startJob(kind jobKind) (context.Context, *feed) {
 }
 
 func (m *Model) startPDF() tea.Cmd {
+	if err := m.sess.LocalFiles(); err != nil { // over SSH the PDF would be written on the server
+		m.err = err
+		return nil
+	}
 	ctx, f := m.startJob(jobPDF)
 	return tea.Batch(m.busy.Start(),
 		pdfCmd(ctx, m.sess.App, m.sess.Token, m.sel, m.opts, m.mergeOptions(), f, m.job.id), f.waitCmd(m.job.id))

@@ -41,6 +41,9 @@ type Session struct {
 	Remember bool
 	// Origin labels sessions this console opens ("local:alice"), for the sessions list.
 	Origin string
+	// Remote is set for a console served over SSH: a path typed there names a file of the
+	// server, so screens check LocalFiles before reading or writing one.
+	Remote bool
 
 	lastRequest RequestID
 }
@@ -85,4 +88,13 @@ func (s *Session) SetDark(dark bool) {
 func (s *Session) NewRequest() RequestID {
 	s.lastRequest++
 	return s.lastRequest
+}
+
+// LocalFiles is model.ErrServerFiles in a console served over SSH, nil on a local terminal:
+// screens call it before reading or writing a file the admin named.
+func (s *Session) LocalFiles() error {
+	if s.Remote {
+		return model.ErrServerFiles
+	}
+	return nil
 }

@@ -132,6 +132,9 @@ func (m *Model) submit() tea.Cmd {
 			return a.AddTypedSeats(ctx, admin, sub, fv.emails, opts)
 		})
 	case formFile:
+		if err := m.sess.LocalFiles(); err != nil { // over SSH the file would be the server's
+			return m.change(func(context.Context, *app.App, model.Admin) (app.SeatResult, error) { return app.SeatResult{}, err })
+		}
 		return m.change(importFile(strings.TrimSpace(fv.path), opts, sub))
 	case formSync:
 		return m.startSync(m.syncSource(), opts)

@@ -221,7 +221,11 @@ func (m *Model) export(format app.ExportFormat, path string) tea.Cmd {
 	cat := m.sess.Cat
 	a, admin, sel, labels := m.sess.App, m.sess.Admin, m.list.Selection(), exportLabels(cat)
 	label := fmt.Sprintf(cat.Directory.Users.Exporting, cat.Count(m.list.Total(), cat.Nouns.User), path)
+	local := m.sess.LocalFiles() // over SSH the path would be the server's
 	return m.run(actExport, label, func(ctx context.Context) actionMsg {
+		if local != nil {
+			return actionMsg{err: local}
+		}
 		f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
 		if err != nil {
 			return actionMsg{err: err}

@@ -103,6 +103,7 @@ func (s *Server) console(sess ssh.Session, token, lang, remote string) {
 		Remember: false,
 		Token:    token,
 		Origin:   "ssh:" + remote,
+		Remote:   true,
 		Dark:     true, // until the terminal answers
 	})
 	p := tea.NewProgram(m, bm.MakeOptions(sess)...)
