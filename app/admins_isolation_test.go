@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"sync"
 	"testing"
@@ -244,5 +245,51 @@ func TestRemovalSurvivesConcurrentAdminWrites(t *testing.T) {
 				t.Errorf("after %s, Bob administers X again: %v", name, got.OrgIDs)
 			}
 		})
+	}
+}
+
+// TestOnceOnlyStepsUnderConcurrentSessions: several SSH sessions at once must not make two
+// "first" admins (each given every school) nor load the demo twice.
+func TestOnceOnlyStepsUnderConcurrentSessions(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	org := model.Organization{Name: "École existante"}
+	if err := f.store.CreateOrg(ctx, &org); err != nil {
+		t.Fatal(err)
+	}
+	const n = 6
+	var wg sync.WaitGroup
+	demoErrs := make([]error, n)
+	for i := range n {
+		wg.Go(func() {
+			email := fmt.Sprintf("admin%d@example.fr", i)
+			if _, err := f.app.SignUp(ctx, signUpInput("Admin", email)); err != nil {
+				t.Errorf("signup %d: %v", i, err)
+			}
+		})
+		wg.Go(func() { _, demoErrs[i] = f.app.LoadDemo(ctx) })
+	}
+	wg.Wait()
+	admins, _ := f.store.ListAdmins(ctx)
+	owners := 0
+	for _, ad := range admins {
+		if slices.Contains(ad.OrgIDs, org.ID) {
+			owners++
+		}
+	}
+	if owners != 1 {
+		t.Errorf("%d admins were given the existing school, want only the first", owners)
+	}
+	loaded := 0
+	for _, err := range demoErrs {
+		switch {
+		case err == nil:
+			loaded++
+		case !errors.Is(err, model.ErrDemoLoaded):
+			t.Errorf("a concurrent demo load: %v, want ErrDemoLoaded", err)
+		}
+	}
+	if loaded != 1 {
+		t.Errorf("the demo was loaded %d times, want once", loaded)
 	}
 }

@@ -41,6 +41,10 @@ type App struct {
 	codeTTL  time.Duration
 
 	decoyOnce sync.Once
+	// firstMu serializes the check-then-write steps that must happen once per store (the first
+	// admin's signup, the demo load): one process holds the file, so a mutex is enough, and the
+	// SSH server runs many sessions in that process.
+	firstMu sync.Mutex
 	decoy     string
 
 	dir   *dirIndex

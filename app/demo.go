@@ -44,6 +44,8 @@ func (a *App) IsDemo(ctx context.Context) (bool, error) {
 // the same on every run (a fixed seed); activation codes come from the app's random source.
 // Every existing admin is made an admin of the demo schools.
 func (a *App) LoadDemo(ctx context.Context) (DemoSummary, error) {
+	a.firstMu.Lock()
+	defer a.firstMu.Unlock()
 	if loaded, err := a.IsDemo(ctx); err != nil {
 		return DemoSummary{}, err
 	} else if loaded {

@@ -72,6 +72,8 @@ func (a *App) SignUp(ctx context.Context, in SignUpInput) (SignUpResult, error) 
 		Country:   strings.ToUpper(strings.TrimSpace(in.Country)),
 		CreatedAt: a.now(),
 	}
+	a.firstMu.Lock()
+	defer a.firstMu.Unlock()
 	admins, err := a.store.ListAdmins(ctx)
 	if err != nil {
 		return SignUpResult{}, err
