@@ -114,6 +114,22 @@ func (a *App) AuditLog(ctx context.Context, admin model.Admin, q AuditQuery) ([]
 	return out, nil
 }
 
+// AuthorEmails names the authors of records the caller shows (import runs, audit events):
+// the email of each admin id, "" for an id no admin has.
+func (a *App) AuthorEmails(ctx context.Context, ids []model.ID) (map[model.ID]string, error) {
+	admins, err := a.store.ListAdmins(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[model.ID]string, len(ids))
+	for _, ad := range admins {
+		if slices.Contains(ids, ad.ID) {
+			out[ad.ID] = ad.Email
+		}
+	}
+	return out, nil
+}
+
 func auditVisible(admin model.Admin, e model.AuditEvent) bool {
 	return e.AdminID == admin.ID || (e.OrgID != 0 && adminOf(admin, e.OrgID))
 }

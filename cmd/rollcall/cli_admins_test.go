@@ -196,3 +196,30 @@ func TestSSHKeysThroughTheCLI(t *testing.T) {
 		t.Errorf("after remove: %+v", keys)
 	}
 }
+
+// TestImportHistorySaysWhoImported: with several admins on a school, each run names its author.
+func TestImportHistorySaysWhoImported(t *testing.T) {
+	t.Parallel()
+	ada := newCLI(t)
+	ada.signUpAndLogin("ada@example.fr", "motdepasse1")
+	ada.orgID("École X")
+	file := filepath.Join(t.TempDir(), "CSV_Students.csv")
+	os.WriteFile(file, []byte("externalID;First name*;Last name*;Birthdate*;Email;Class\r\n"+
+		"S-1;Léa;MARTIN;01/03/2014;;6A\r\nS-2;Théo;DURAND;02/03/2014;;6A\r\n"), 0o600)
+	ada.must("", "import", file)
+	var history []struct {
+		AdminEmail string `json:"admin_email"`
+	}
+	ada.json(&history, "", "import", "history")
+	if len(history) != 1 || history[0].AdminEmail != "ada@example.fr" {
+		t.Errorf("import history: %+v, want the run by ada@example.fr", history)
+	}
+	if r := ada.must("", "import", "history"); !strings.Contains(r.stdout, "ada@example.fr") {
+		t.Errorf("the history's text does not name who imported:\n%s", r.stdout)
+	}
+	var log []auditJSON
+	ada.json(&log, "", "admins", "log", "--action", "import.")
+	if len(log) != 1 || log[0].AdminEmail != "ada@example.fr" || !strings.Contains(log[0].Detail, "2 created") {
+		t.Errorf("the log of imports: %+v", log)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"text/tabwriter"
 	"time"
@@ -80,4 +81,13 @@ func newAdminsLogCmd(f *factory) *cobra.Command {
 	cmd.Flags().StringVar(&q.Action, "action", "", `only this action, or a prefix ending in "." (users., admins., seats.)`)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd
+}
+
+// importAuthors names who ran each import, for the history (several admins share a school).
+func importAuthors(ctx context.Context, a *app.App, runs []model.ImportRun) (map[model.ID]string, error) {
+	ids := make([]model.ID, len(runs))
+	for i, r := range runs {
+		ids[i] = r.AdminID
+	}
+	return a.AuthorEmails(ctx, ids)
 }

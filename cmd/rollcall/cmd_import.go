@@ -212,11 +212,16 @@ func newImportHistoryCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			by, err := importAuthors(cmd.Context(), a, runs)
+			if err != nil {
+				return err
+			}
 			if asJSON {
 				type runJSON struct {
 					ID       model.ID           `json:"id"`
 					At       time.Time          `json:"at"`
 					AdminID  model.ID           `json:"admin_id"`
+					By       string             `json:"admin_email,omitempty"`
 					Source   string             `json:"source"`
 					Format   string             `json:"format"`
 					Files    []model.ImportFile `json:"files"`
@@ -225,7 +230,7 @@ func newImportHistoryCmd(f *factory) *cobra.Command {
 				}
 				out := []runJSON{}
 				for _, r := range runs {
-					out = append(out, runJSON{r.ID, r.At, r.AdminID, r.Source, r.Format, r.Files, toCounts(r.Counts), r.UndoneAt})
+					out = append(out, runJSON{r.ID, r.At, r.AdminID, by[r.AdminID], r.Source, r.Format, r.Files, toCounts(r.Counts), r.UndoneAt})
 				}
 				return f.printJSON(out)
 			}
@@ -235,7 +240,7 @@ func newImportHistoryCmd(f *factory) *cobra.Command {
 				if r.Undone() {
 					undone = " [" + cat.Import.Undone + "]"
 				}
-				cmd.Printf("#%d  %s  %s  %s%s\n", r.ID, cat.DateTime(r.At), r.Source, reportLine(cat, r.Counts), undone)
+				cmd.Printf("#%d  %s  %s  %s  %s%s\n", r.ID, cat.DateTime(r.At), by[r.AdminID], r.Source, reportLine(cat, r.Counts), undone)
 				for _, file := range r.Files {
 					cmd.Printf("      %s  sha256:%s  (%s)\n", file.Name, file.SHA256, cat.Count(file.Rows, cat.Nouns.Row))
 				}
