@@ -45,7 +45,7 @@ type App struct {
 	// admin's signup, the demo load): one process holds the file, so a mutex is enough, and the
 	// SSH server runs many sessions in that process.
 	firstMu sync.Mutex
-	decoy     string
+	decoy   string
 
 	dir   *dirIndex
 	lic   *licensing
