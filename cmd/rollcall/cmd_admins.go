@@ -225,11 +225,7 @@ func newAdminsJoinCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if dryRun {
-				f.say("%s", f.Catalog().CLI.DryRun)
-			} else {
-				f.say(f.Catalog().Admins.Joined, org.Name)
-			}
+			sayDone(f, dryRun, f.Catalog().Admins.Joined, org.Name)
 			if asJSON {
 				return f.printJSON(orgJSON{ID: org.ID, Name: org.Name, City: org.City, Country: org.Country})
 			}
@@ -276,11 +272,7 @@ administer. Their account stays, with any other organization. You may remove you
 			if err != nil {
 				return err
 			}
-			if dryRun {
-				f.say("%s", f.Catalog().CLI.DryRun)
-			} else {
-				f.say(f.Catalog().Admins.Removed, target.Email, idList(orgs))
-			}
+			sayDone(f, dryRun, f.Catalog().Admins.Removed, target.Email, idList(orgs))
 			if asJSON {
 				return f.printJSON(removedJSON{AdminID: target.ID, Email: target.Email, OrgIDs: nonNil(orgs), DryRun: dryRun})
 			}
@@ -312,14 +304,19 @@ func newAdminsUninviteCmd(f *factory) *cobra.Command {
 			if _, err := a.RevokeInvitation(ctx, me, id, dryRun); err != nil {
 				return err
 			}
-			if dryRun {
-				f.say("%s", f.Catalog().CLI.DryRun)
-			} else {
-				f.say("%s", f.Catalog().Admins.Uninvited)
-			}
+			sayDone(f, dryRun, "%s", f.Catalog().Admins.Uninvited)
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check without withdrawing")
 	return cmd
+}
+
+// sayDone tells a person what a command did, or only that it was a dry run.
+func sayDone(f *factory, dryRun bool, format string, args ...any) {
+	if dryRun {
+		f.say("%s", f.Catalog().CLI.DryRun)
+		return
+	}
+	f.say(format, args...)
 }

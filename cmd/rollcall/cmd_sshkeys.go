@@ -76,11 +76,7 @@ func newSSHKeysAddCmd(f *factory) *cobra.Command {
 					f.say(f.Catalog().Admins.KeyAdded, k.Fingerprint)
 				}
 			}
-			if dryRun {
-				f.say("%s", f.Catalog().CLI.DryRun)
-			} else {
-				f.say("%s", f.Catalog().Admins.KeysHint)
-			}
+			sayDone(f, dryRun, "%s", f.Catalog().Admins.KeysHint)
 			if asJSON {
 				return f.printJSON(out)
 			}
@@ -183,11 +179,7 @@ func newSSHKeysRemoveCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if dryRun {
-				f.say("%s", f.Catalog().CLI.DryRun)
-			} else {
-				f.say(f.Catalog().Admins.KeyRemoved, k.Fingerprint)
-			}
+			sayDone(f, dryRun, f.Catalog().Admins.KeyRemoved, k.Fingerprint)
 			return nil
 		},
 	}
