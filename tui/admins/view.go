@@ -68,8 +68,9 @@ func (m *Model) listView(height int) string {
 	}
 	var pre string
 	if m.tab == tabInvites && m.shown != "" {
-		pre = st.Primary.Render(m.shown) + "\n\n"
-		height -= 2
+		// Wrapped, not cut: the code and its expiry must stay readable on a narrow terminal.
+		pre = st.Primary.Width(max(m.width, 20)).Render(m.shown) + "\n\n"
+		height -= lipgloss.Height(pre)
 	}
 	header, rows := m.table()
 	if len(rows) == 0 {
