@@ -88,11 +88,11 @@ func (a *App) RemoveAdmin(ctx context.Context, actor model.Admin, targetID, org 
 		return nil, fmt.Errorf("admin %d of organization %d: %w", targetID, org, storage.ErrNotFound)
 	}
 	if err := a.checkOtherAdmins(ctx, targetID, orgs); err != nil || dryRun {
-		return orgs, asConflict(err)
+		return orgs, a.asConflict(ctx, err)
 	}
 	for i, id := range orgs {
 		if _, err := a.store.RevokeAdminOrg(ctx, targetID, id); err != nil {
-			return orgs[:i], asConflict(err)
+			return orgs[:i], a.asConflict(ctx, err)
 		}
 		if err := a.Audit(ctx, actor, model.AuditAdminRemove, target.Email, id); err != nil {
 			return orgs[:i+1], err
@@ -120,12 +120,16 @@ func (a *App) checkOtherAdmins(ctx context.Context, adminID model.ID, orgs []mod
 	return nil
 }
 
-// asConflict makes a refusal to remove the last admin also match storage.ErrConflict, so
-// callers that sort errors by kind (exit codes) see a conflict.
-func asConflict(err error) error {
+// asConflict names the school of a refusal to remove its last admin and makes the refusal also
+// match storage.ErrConflict, so callers that sort errors by kind (exit codes) see a conflict.
+func (a *App) asConflict(ctx context.Context, err error) error {
 	var last *model.LastAdminError
-	if errors.As(err, &last) && !errors.Is(err, storage.ErrConflict) {
-		return fmt.Errorf("%w (%w)", err, storage.ErrConflict)
+	if !errors.As(err, &last) {
+		return err
 	}
-	return err
+	named := *last
+	if o, oerr := a.store.Org(ctx, last.OrgID); oerr == nil {
+		named.OrgName = o.Name
+	}
+	return fmt.Errorf("%w (%w)", &named, storage.ErrConflict)
 }

@@ -136,7 +136,7 @@ func TestInviteAcceptActRemove(t *testing.T) {
 	}
 	var last *model.LastAdminError
 	_, err = f.app.RemoveAdmin(ctx, s.a, s.a.ID, s.x.ID, false)
-	if !errors.As(err, &last) || last.OrgID != s.x.ID || !errors.Is(err, storage.ErrConflict) {
+	if !errors.As(err, &last) || last.OrgID != s.x.ID || last.OrgName != "École X" || !errors.Is(err, storage.ErrConflict) {
 		t.Errorf("removing the last admin of X: %v, want *model.LastAdminError (a conflict)", err)
 	}
 	carl = s.reload(t, carl)

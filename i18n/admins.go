@@ -47,7 +47,11 @@ func (c *Catalog) adminsError(err error) (string, bool) {
 	var last *model.LastAdminError
 	switch {
 	case errors.As(err, &last):
-		return fmt.Sprintf(t.LastAdmin, last.OrgID), true
+		org := last.OrgName
+		if org == "" {
+			org = last.OrgID.String()
+		}
+		return fmt.Sprintf(t.LastAdmin, org), true
 	case errors.Is(err, model.ErrInviteOtherEmail):
 		return t.InviteOtherEmail, true
 	case errors.Is(err, model.ErrAlreadyAdmin):
@@ -91,7 +95,7 @@ func adminsEN() AdminsTexts {
 		NeedTerminal: "This server shows the console on a terminal: connect with ssh -t, or give a command " +
 			"(ssh … users list --json).",
 		NotRemote:        "%s cannot run over SSH: it reads or writes files on the server.",
-		LastAdmin:        "This is the last admin of organization %d: invite another one before removing them.",
+		LastAdmin:        "This is the last admin of “%s”: invite another one before removing them.",
 		InviteOtherEmail: "This invitation was sent to another email address.",
 		AlreadyAdmin:     "Already an admin of this organization.",
 		SSHKeyInvalid:    "This is not an SSH public key: paste one line of a .pub file.",
@@ -133,7 +137,7 @@ func adminsFR() AdminsTexts {
 		NeedTerminal: "Ce serveur affiche la console dans un terminal : connectez-vous avec ssh -t, ou donnez une " +
 			"commande (ssh … users list --json).",
 		NotRemote:        "%s ne peut pas s’exécuter par SSH : la commande lit ou écrit des fichiers sur le serveur.",
-		LastAdmin:        "C’est le dernier administrateur de l’établissement %d : invitez-en un autre avant de le retirer.",
+		LastAdmin:        "C’est le dernier administrateur de « %s » : invitez-en un autre avant de le retirer.",
 		InviteOtherEmail: "Cette invitation a été envoyée à une autre adresse e-mail.",
 		AlreadyAdmin:     "Déjà administrateur de cet établissement.",
 		SSHKeyInvalid:    "Ce n’est pas une clé publique SSH : collez une ligne d’un fichier .pub.",

@@ -17,7 +17,8 @@ func TestAdminsErrors(t *testing.T) {
 		want func(*Catalog) string
 	}{
 		{fmt.Errorf("remove: %w (%w)", &model.LastAdminError{OrgID: 3}, storage.ErrConflict),
-			func(c *Catalog) string { return fmt.Sprintf(c.Admins.LastAdmin, 3) }},
+			func(c *Catalog) string { return fmt.Sprintf(c.Admins.LastAdmin, "3") }},
+		{&model.LastAdminError{OrgID: 3, OrgName: "École X"}, func(c *Catalog) string { return fmt.Sprintf(c.Admins.LastAdmin, "École X") }},
 		{fmt.Errorf("%w (%w)", model.ErrInviteOtherEmail, model.ErrInvalid), func(c *Catalog) string { return c.Admins.InviteOtherEmail }},
 		{fmt.Errorf("%w (%w)", model.ErrAlreadyAdmin, storage.ErrConflict), func(c *Catalog) string { return c.Admins.AlreadyAdmin }},
 		{fmt.Errorf("%w (%w)", model.ErrSSHKeyInvalid, model.ErrInvalid), func(c *Catalog) string { return c.Admins.SSHKeyInvalid }},

@@ -77,7 +77,8 @@ var (
 
 // LastAdminError refuses to leave an organization without an admin.
 type LastAdminError struct {
-	OrgID ID
+	OrgID   ID
+	OrgName string // filled in by the app when known, for the message
 }
 
 func (e *LastAdminError) Error() string {

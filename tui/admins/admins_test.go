@@ -100,7 +100,7 @@ func TestRemoveAdminAndTheLastAdminStays(t *testing.T) {
 	d.Press("o")
 	d.Press("enter")
 	waitIdle(d, m)
-	d.WaitView("C’est le dernier administrateur", " Administrateurs (1) ")
+	d.WaitView("C’est le dernier administrateur de « École Jaurès »", " Administrateurs (1) ")
 	d.Press("tab")
 	d.Press("tab")
 	d.Press("tab")
