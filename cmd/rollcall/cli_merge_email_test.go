@@ -116,7 +116,9 @@ func TestMergeEmailResumesAfterTheServerDied(t *testing.T) {
 	}
 	var st campaignJSON
 	c.json(&st, "", "merge", "status", m[1])
-	if st.State != "paused" || st.Pause == nil || st.Counts.Sent != 5 || st.Counts.Left() == 0 {
+	// The server dies after five messages; the rejected recipient may be one of them (the pick
+	// above comes from a map), so five were handled: five sent, or four sent and one failed.
+	if st.State != "paused" || st.Pause == nil || st.Counts.Sent+st.Counts.Failed != 5 || st.Counts.Sent < 4 || st.Counts.Left() == 0 {
 		t.Fatalf("status after the outage: %+v", st)
 	}
 	var dry struct {

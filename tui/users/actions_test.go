@@ -153,9 +153,7 @@ func TestEditProtectsWhatChanged(t *testing.T) {
 	// An edit that changes nothing writes nothing.
 	d.Press("e")
 	waitField(d, m, "profile")
-	for range 7 {
-		d.Press("enter")
-	}
+	submitUnchanged(d, m)
 	d.WaitView("Nothing changed.")
 }
 

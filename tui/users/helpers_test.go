@@ -1,6 +1,7 @@
 package users
 
 import (
+	"charm.land/huh/v2"
 	"context"
 	"regexp"
 	"strconv"
@@ -82,6 +83,23 @@ func focused(m *Model) string {
 func waitField(d *tuitest.Driver, m *Model, name string) {
 	d.T().Helper()
 	d.WaitFor("the form field "+name, func() bool { return focused(m) == name })
+}
+
+// submitUnchanged presses enter through every field of the open form, one field at a time:
+// Huh moves to the next field one message after enter, so a burst of keys could land in the
+// field it is leaving.
+func submitUnchanged(d *tuitest.Driver, m *Model) {
+	d.T().Helper()
+	for range 20 {
+		if m.form == nil || m.form.State != huh.StateNormal {
+			return
+		}
+		before := focused(m)
+		d.Press("enter")
+		d.WaitFor("the form to move on from "+before, func() bool {
+			return m.form == nil || m.form.State != huh.StateNormal || focused(m) != before
+		})
+	}
 }
 
 // searchFor types text in the search field and waits for the filtered count.

@@ -69,8 +69,8 @@ func TestConsoleStaysResponsiveDuringABigImport(t *testing.T) {
 		t.Fatal("the dry run finished before esc was handled: the console was not listening")
 	}
 
-	// Again, to the end, then the real import: its counters must move while it runs.
-	term.keys("Enter")
+	// The cancelled dry run went back to the options form. Again, to the end, then the real
+	// import: its counters must move while it runs.
 	term.waitFocus("Source")
 	term.keys("Enter", "Enter", "Enter")
 	term.waitText("Simulation : 300\u202f000 créés")
