@@ -18,14 +18,16 @@ import (
 var remoteCommands = []string{
 	"whoami", "version", "help",
 	"orgs", "users", "classes", "groups", "admins", "ssh-keys",
-	"import history", "import undo",
+	"import history", "import undo", "demo",
+	"subs", "seats list", "seats add", "seats remove", "seats sync",
+	"merge email", "merge status", "merge resume", "activate", "reset-password", "settings show",
 }
 
 // remoteDenied are exceptions inside allowed groups.
 var remoteDenied = []string{"users export"}
 
 // remoteFileFlags name files on the server wherever they appear.
-var remoteFileFlags = []string{"db", "output"}
+var remoteFileFlags = []string{"db", "output", "templates"}
 
 // remoteExec runs the CLI command of an SSH exec request, as the connecting admin, over the
 // server's open app: the same run as a local command, with the SSH channel as its streams.
