@@ -4,6 +4,7 @@
 package i18n
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -129,7 +130,8 @@ type ColumnTexts struct {
 // ImportTexts are the words of imports: reports, stages, history, and what a file's error
 // expected (one text per importer rule).
 type ImportTexts struct {
-	Report, ReportDry, Classes                                                          string
+	Counts                                                                              ImportCountNouns
+	ReportDry                                                                           string
 	StageParsing, StageMatching, StageHashing, StageWriting                             string
 	History, Undone, UndoDone, NothingToUndo, ChangedSince, TooManyDeletions            string
 	Created, Updated, Unchanged, Protected, PendingDeletion, Restored                   string
@@ -138,6 +140,14 @@ type ImportTexts struct {
 	UnknownClass, UnknownUser, UnknownOrg, UnknownProfile, BadZip, UnsafePath, TooLarge string
 	TooManyColumns, UnterminatedQuote, BadXLSX, AmbiguousMatch, DuplicatePerson         string
 	UnknownChild, AmbiguousChild, Tried                                                 string
+}
+
+// ImportCountNouns are the words of an import's summary, each agreeing with its count:
+// "1 créé, 2 mis à jour", "1 created, 2 updated".
+type ImportCountNouns struct {
+	Created, Updated, Protected, Unchanged, ToDelete Noun
+	// ClassesCreated says "%s created" around the list of classes, groups and organizations.
+	ClassesCreated, And string
 }
 
 // DemoTexts describe the demo school.
@@ -194,6 +204,21 @@ func (c *Catalog) Int(n int) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// ImportReport is an import's summary line: "24 created, 0 updated, 0 protected, 0 unchanged,
+// 0 to be deleted", each word agreeing with its count.
+func (c *Catalog) ImportReport(n model.ImportCounts) string {
+	w := c.Import.Counts
+	return strings.Join([]string{c.Count(n.Created, w.Created), c.Count(n.Updated, w.Updated),
+		c.Count(n.Protected, w.Protected), c.Count(n.Unchanged, w.Unchanged), c.Count(n.PendingDeletion, w.ToDelete)}, ", ")
+}
+
+// ImportClasses is what an import added besides users: "2 classes, 0 groups and 1 organization created".
+func (c *Catalog) ImportClasses(n model.ImportCounts) string {
+	list := c.Count(n.ClassesCreated, c.Nouns.Class) + ", " + c.Count(n.GroupsCreated, c.Nouns.Group) +
+		" " + c.Import.Counts.And + " " + c.Count(n.OrgsCreated, c.Nouns.Organization)
+	return fmt.Sprintf(c.Import.Counts.ClassesCreated, list)
 }
 
 // Count formats "n thing(s)" with the language's plural rule (French: 0 and 1 are singular).

@@ -60,6 +60,12 @@ func TestNumbersAndPlurals(t *testing.T) {
 		{fr.Count(1170, fr.Nouns.User), "1\u202f170 utilisateurs"},
 		{en.Date(model.Date{Year: 2026, Month: 9, Day: 30}), "30 Sep 2026"},
 		{fr.Date(model.Date{Year: 2026, Month: 9, Day: 30}), "30 sept. 2026"},
+		{fr.ImportReport(model.ImportCounts{Created: 1, Updated: 1, Unchanged: 1170}),
+			"1 créé, 1 mis à jour, 0 protégé, 1\u202f170 inchangés, 0 à supprimer"},
+		{en.ImportReport(model.ImportCounts{Created: 47, Updated: 1170, PendingDeletion: 2}),
+			"47 created, 1,170 updated, 0 protected, 0 unchanged, 2 to be deleted"},
+		{fr.ImportClasses(model.ImportCounts{ClassesCreated: 2, OrgsCreated: 1}), "2 classes, 0 groupe et 1 établissement créés"},
+		{en.ImportClasses(model.ImportCounts{GroupsCreated: 1}), "0 classes, 1 group and 0 organizations created"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -120,8 +120,10 @@ func english() *Catalog {
 			FromImport: "from import #%s (%s)", ByHand: "set by hand (imports leave it alone)",
 		},
 		Import: ImportTexts{
-			Report:    "%s created, %s updated, %s protected, %s unchanged, %s to be deleted",
-			ReportDry: "Dry run: %s. Nothing was written.", Classes: "%s classes, %s groups and %s organizations created",
+			Counts: ImportCountNouns{Created: Noun{"created", "created"}, Updated: Noun{"updated", "updated"},
+				Protected: Noun{"protected", "protected"}, Unchanged: Noun{"unchanged", "unchanged"},
+				ToDelete: Noun{"to be deleted", "to be deleted"}, ClassesCreated: "%s created", And: "and"},
+			ReportDry:    "Dry run: %s. Nothing was written.",
 			StageParsing: "Reading files: %s rows", StageMatching: "Matching users: %s/%s", StageHashing: "Hashing passwords: %s/%s",
 			StageWriting: "Writing %s users…",
 			History:      "Import history", Undone: "undone", UndoDone: "Import #%s undone: %s.",

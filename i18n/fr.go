@@ -120,8 +120,10 @@ func french() *Catalog {
 			FromImport: "import n° %s (%s)", ByHand: "saisi à la main (les imports n'y touchent pas)",
 		},
 		Import: ImportTexts{
-			Report:    "%s créés, %s mis à jour, %s protégés, %s inchangés, %s à supprimer",
-			ReportDry: "Simulation : %s. Rien n'a été écrit.", Classes: "%s classes, %s groupes et %s établissements créés",
+			Counts: ImportCountNouns{Created: Noun{"créé", "créés"}, Updated: Noun{"mis à jour", "mis à jour"},
+				Protected: Noun{"protégé", "protégés"}, Unchanged: Noun{"inchangé", "inchangés"},
+				ToDelete: Noun{"à supprimer", "à supprimer"}, ClassesCreated: "%s créés", And: "et"},
+			ReportDry:    "Simulation : %s. Rien n'a été écrit.",
 			StageParsing: "Lecture des fichiers : %s lignes", StageMatching: "Rapprochement : %s/%s", StageHashing: "Chiffrement des mots de passe : %s/%s",
 			StageWriting: "Écriture de %s utilisateurs…",
 			History:      "Historique des imports", Undone: "annulé", UndoDone: "Import n° %s annulé : %s.",

@@ -124,16 +124,12 @@ func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) 
 	if o.dryRun || o.verbose {
 		printChanges(cmd, cat, rep)
 	}
-	summary := reportLine(cat, rep.Counts)
+	summary := cat.ImportReport(rep.Counts)
 	if o.dryRun {
 		summary = fmt.Sprintf(cat.Import.ReportDry, summary)
 	}
 	cmd.Println(summary)
 	return nil
-}
-
-func reportLine(cat *i18n.Catalog, c model.ImportCounts) string {
-	return fmt.Sprintf(cat.Import.Report, cat.Int(c.Created), cat.Int(c.Updated), cat.Int(c.Protected), cat.Int(c.Unchanged), cat.Int(c.PendingDeletion))
 }
 
 // progressPrinter reports import progress on stderr as plain lines, at most twice a second.
@@ -240,7 +236,7 @@ func newImportHistoryCmd(f *factory) *cobra.Command {
 				if r.Undone() {
 					undone = " [" + cat.Import.Undone + "]"
 				}
-				cmd.Printf("#%d  %s  %s  %s  %s%s\n", r.ID, cat.DateTime(r.At), by[r.AdminID], r.Source, reportLine(cat, r.Counts), undone)
+				cmd.Printf("#%d  %s  %s  %s  %s%s\n", r.ID, cat.DateTime(r.At), by[r.AdminID], r.Source, cat.ImportReport(r.Counts), undone)
 				for _, file := range r.Files {
 					cmd.Printf("      %s  sha256:%s  (%s)\n", file.Name, file.SHA256, cat.Count(file.Rows, cat.Nouns.Row))
 				}
@@ -269,7 +265,7 @@ func newImportUndoCmd(f *factory) *cobra.Command {
 			if dryRun {
 				f.say("%s", cat.CLI.DryRun)
 			}
-			f.say(cat.Import.UndoDone, run.ID.String(), reportLine(cat, run.Counts))
+			f.say(cat.Import.UndoDone, run.ID.String(), cat.ImportReport(run.Counts))
 			return nil
 		},
 	}

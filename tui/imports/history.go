@@ -142,7 +142,7 @@ func (m *Model) undone(msg undoneMsg) tea.Cmd {
 	}
 	h.step = histList
 	cat := m.sess.Cat
-	h.notice = fmt.Sprintf(cat.Import.UndoDone, msg.run.ID.String(), reportLine(cat, msg.run.Counts))
+	h.notice = fmt.Sprintf(cat.Import.UndoDone, msg.run.ID.String(), cat.ImportReport(msg.run.Counts))
 	return tea.Batch(m.loadHistory(), screen.Emit(screen.DataChangedMsg{}))
 }
 
@@ -155,7 +155,7 @@ func (m *Model) runLines(i int) []string {
 	if r.Format != "" && r.Format != r.Source {
 		head += " (" + r.Format + ")"
 	}
-	head += "  " + reportLine(cat, r.Counts)
+	head += "  " + cat.ImportReport(r.Counts)
 	if r.Undone() {
 		head += "  " + st.Error.Render("["+cat.Import.Undone+" "+cat.DateTime(r.UndoneAt)+"]")
 	}

@@ -73,8 +73,8 @@ func TestDryRunShowsTheDiffAndConfirmWrites(t *testing.T) {
 	d := f.d
 
 	f.dryRun(dir)
-	d.WaitView("Simulation : 3 créés, 0 mis à jour, 0 protégés, 0 inchangés, 0 à supprimer. Rien n'a été écrit.",
-		"2 classes, 0 groupes et 0 établissements créés", "lea.colin", "Léa COLIN (Élève)", "CSV_Eleves.csv:2", "ines.berger", "1–3 sur 3")
+	d.WaitView("Simulation : 3 créés, 0 mis à jour, 0 protégé, 0 inchangé, 0 à supprimer. Rien n'a été écrit.",
+		"2 classes, 0 groupe et 0 établissement créés", "lea.colin", "Léa COLIN (Élève)", "CSV_Eleves.csv:2", "ines.berger", "1–3 sur 3")
 	if n := f.users(); n != 0 {
 		t.Fatalf("the dry run wrote %d users", n)
 	}
@@ -97,7 +97,7 @@ func TestDryRunShowsTheDiffAndConfirmWrites(t *testing.T) {
 	d.Press("enter") // a new import
 	d.WaitView("Choisissez ce qu'il faut importer")
 	f.dryRun(dir)
-	d.WaitView("0 créés, 1 mis à jour, 0 protégés, 2 inchangés", "theo.colin", "Classes", "CM2 → 6e")
+	d.WaitView("0 créé, 1 mis à jour, 0 protégé, 2 inchangés", "theo.colin", "Classes", "CM2 → 6e")
 }
 
 // TestInvalidRowsAreListedWhereTheyAre: a bad date stops the dry run; the error names the file,

@@ -2,7 +2,6 @@ package imports
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -78,12 +77,6 @@ func (m *Model) rowErrors() *importers.Errors {
 		return es
 	}
 	return nil
-}
-
-// reportLine is "24 created, 0 updated, …" in the admin's language, as the CLI prints it.
-func reportLine(cat *i18n.Catalog, c model.ImportCounts) string {
-	return fmt.Sprintf(cat.Import.Report, cat.Int(c.Created), cat.Int(c.Updated), cat.Int(c.Protected),
-		cat.Int(c.Unchanged), cat.Int(c.PendingDeletion))
 }
 
 // kindLabel names a change's bucket.

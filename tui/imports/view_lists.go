@@ -3,9 +3,6 @@ package imports
 import (
 	"fmt"
 	"strings"
-
-	"rollcall/i18n"
-	"rollcall/model"
 )
 
 // resultView is the diff of a dry run (with the confirmation when asked), why a run stopped,
@@ -23,12 +20,12 @@ func (m *Model) resultView() string {
 		b.WriteString(m.problemsView())
 		return b.String()
 	}
-	line := reportLine(cat, m.report.Counts)
+	line := cat.ImportReport(m.report.Counts)
 	if m.report.DryRun {
 		line = fmt.Sprintf(cat.Import.ReportDry, line)
 	}
 	b.WriteString(m.cut(st.Success.Render(line)) + "\n")
-	b.WriteString(m.cut(st.Muted.Render(classesLine(cat, m.report.Counts))+"  "+m.listPosition()) + "\n\n")
+	b.WriteString(m.cut(st.Muted.Render(cat.ImportClasses(m.report.Counts))+"  "+m.listPosition()) + "\n\n")
 	n := m.changes.len()
 	if n == 0 {
 		b.WriteString(st.Muted.Render(t.NoChanges) + "\n")
@@ -56,11 +53,6 @@ func (m *Model) listPosition() string {
 	first := min(m.changes.offset+1, n)
 	return m.sess.Styles.Muted.Render("[f] " + kind + " · " +
 		fmt.Sprintf(cat.ImportScreen.Position, cat.Int(first), cat.Int(next), cat.Int(n)))
-}
-
-// classesLine is "3 classes, 0 groups and 0 organizations created".
-func classesLine(cat *i18n.Catalog, c model.ImportCounts) string {
-	return fmt.Sprintf(cat.Import.Classes, cat.Int(c.ClassesCreated), cat.Int(c.GroupsCreated), cat.Int(c.OrgsCreated))
 }
 
 // problemsView says why the run stopped: every located error of the files, scrollable, or the
@@ -106,7 +98,7 @@ func (m *Model) historyView() string {
 	switch {
 	case h.step == histConfirm:
 		r := h.target
-		b.WriteString(m.wrap(st.Selected.Render(fmt.Sprintf(t.ConfirmUndo, r.ID.String(), cat.DateTime(r.At), reportLine(cat, r.Counts)))) + "\n")
+		b.WriteString(m.wrap(st.Selected.Render(fmt.Sprintf(t.ConfirmUndo, r.ID.String(), cat.DateTime(r.At), cat.ImportReport(r.Counts)))) + "\n")
 	case h.step == histUndoing:
 		b.WriteString(m.busy.View(t.Undoing) + "\n")
 	case h.step == histChecking:

@@ -90,7 +90,7 @@ func TestConsoleImportsTheENTTemplates(t *testing.T) {
 	term.keys("Enter")
 	term.waitFocus("Nombre maximal d'utilisateurs à supprimer")
 	term.keys("Enter") // empty: the default 10%
-	term.waitText("Simulation : 24 créés, 0 mis à jour, 0 protégés, 0 inchangés, 0 à supprimer. Rien n'a été écrit.",
+	term.waitText("Simulation : 24 créés, 0 mis à jour, 0 protégé, 0 inchangé, 0 à supprimer. Rien n'a été écrit.",
 		"lea.colin", "Léa COLIN (Élève)")
 
 	term.keys("Enter")
