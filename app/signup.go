@@ -194,3 +194,13 @@ func (a *App) createPassword(ctx context.Context, email, code, password string, 
 	})
 	return err
 }
+
+// LanguageOf is the language the admin of email chose at signup, so that messages meant for
+// them before they sign in (the CLI's verify) speak it; empty when there is no such admin.
+func (a *App) LanguageOf(ctx context.Context, email string) model.Language {
+	admin, err := a.store.AdminByEmail(ctx, model.NormalizeEmail(email))
+	if err != nil {
+		return ""
+	}
+	return admin.Language
+}

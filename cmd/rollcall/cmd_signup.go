@@ -156,6 +156,7 @@ func newVerifyCmd(f *factory) *cobra.Command {
 			if err := a.CreatePassword(cmd.Context(), o.email, o.code, pw); err != nil {
 				return err
 			}
+			f.language = a.LanguageOf(cmd.Context(), o.email)
 			f.say(f.Catalog().CLI.Verified, model.NormalizeEmail(o.email))
 			return nil
 		},

@@ -27,6 +27,8 @@ type factory struct {
 	// session is set when the caller is already authenticated (an SSH session); otherwise the
 	// local OS user's remembered session is used.
 	session *authSession
+	// language is the admin's saved choice when a command learnt it without a session (verify).
+	language model.Language
 }
 
 // authSession is a signed-in admin and their token.
@@ -78,9 +80,13 @@ func (f *factory) Session(ctx context.Context) (*authSession, error) {
 }
 
 // Catalog returns the messages in the language of --lang, else the signed-in admin's saved
-// choice (when already known), else LANG.
+// choice, else LANG. A command that opened the store without needing a session (backup) still
+// answers in the language of the admin signed in on this machine.
 func (f *factory) Catalog() *i18n.Catalog {
-	var saved model.Language
+	if f.session == nil && f.app != nil && f.language == "" {
+		_, _ = f.Session(context.Background()) // not signed in: LANG decides
+	}
+	saved := f.language
 	if f.session != nil {
 		saved = f.session.admin.Language
 	}

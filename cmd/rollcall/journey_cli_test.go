@@ -76,7 +76,10 @@ func (j *journey) signUp() {
 	if s.AdminID == 0 || s.Email != "marie.curie@ecole-ferry.fr" || s.CodeEmailed || len(model.NormalizeCode(s.Code)) != 8 {
 		t.Fatalf("signup --json = %+v, want the normalized email and the 8-character code shown", s)
 	}
-	c.must(journeyPassword+"\n", "verify", "--email", s.Email, "--code", s.Code, "--password-stdin")
+	// Nobody is signed in yet: verify answers in the language chosen at signup, not LANG's.
+	if r := c.must(journeyPassword+"\n", "verify", "--email", s.Email, "--code", s.Code, "--password-stdin"); !strings.Contains(r.stderr, "Courriel vérifié") {
+		t.Errorf("verify answered %q, want French", r.stderr)
+	}
 	var who whoamiJSON
 	c.json(&who, journeyPassword+"\n", "login", "--email", s.Email, "--password-stdin")
 	if !who.SignedIn || who.Admin == nil || who.Admin.ID != s.AdminID || !who.Admin.Verified {
@@ -522,7 +525,9 @@ func (j *journey) undoReimport() {
 func (j *journey) reopenBackup() {
 	t, c := j.t, j.c
 	dest := filepath.Join(j.dir, "rollcall-janvier.db")
-	c.must("", "backup", dest)
+	if r := c.must("", "backup", dest); !strings.Contains(r.stderr, "Sauvegarde écrite dans "+dest) {
+		t.Errorf("backup answered %q, want French", r.stderr)
+	}
 	b := &cli{t: t, db: dest, user: c.user, env: c.env}
 	for _, args := range [][]string{{"whoami"}, {"users", "list"}, {"seats", "list", j.code.ID.String()}, {"merge", "status"},
 		{"import", "history"}, {"vendor", "list"}} {
