@@ -86,14 +86,14 @@ func (l *Loader) Update(msg tea.Msg) tea.Cmd {
 }
 
 // View is one line: the spinner, the summary, or the error ("already loaded" included).
-func (l Loader) View(sess *screen.Session) string {
+func (l Loader) View(sess *screen.Session, width int) string {
 	switch l.state {
 	case loading:
 		return l.busy.View(sess.Cat.App.Working)
 	case done:
-		return sess.Styles.Success.Render(Summary(sess.Cat, l.summary))
+		return sess.Styles.Success.Render(screen.Paragraph(Summary(sess.Cat, l.summary), width))
 	case failed:
-		return sess.Styles.Error.Render(sess.Cat.Error(l.err))
+		return sess.Styles.Error.Render(screen.Paragraph(sess.Cat.Error(l.err), width))
 	}
 	return ""
 }

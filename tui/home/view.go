@@ -28,7 +28,7 @@ func (m *Model) View() string {
 		}
 		b.WriteString(marker + title + pad + "  " + st.Muted.Render(a.Help(cat)) + "\n")
 	}
-	if s := m.demo.View(m.sess); s != "" {
+	if s := m.demo.View(m.sess, m.width); s != "" {
 		b.WriteString("\n" + s + "\n")
 	}
 	return b.String()

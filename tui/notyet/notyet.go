@@ -5,7 +5,6 @@ package notyet
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"rollcall/tui/screen"
 )
@@ -35,9 +34,8 @@ func (m *Model) CapturesInput() bool { return false }
 // View names the area and says it is not available yet.
 func (m *Model) View() string {
 	cat, st := m.sess.Cat, m.sess.Styles
-	wrap := lipgloss.NewStyle().Width(min(max(m.width, 20), 76))
 	return st.Title.Render(m.area.Title(cat)) + "\n" + st.Muted.Render(m.area.Help(cat)) + "\n\n" +
-		wrap.Render(cat.Home.NotYet) + "\n"
+		screen.Paragraph(cat.Home.NotYet, m.width) + "\n"
 }
 
 // ShortHelp is empty: the root adds back and quit.

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+
+	"rollcall/tui/screen"
 )
 
 func (m *Model) headerHeight() int { return lipgloss.Height(m.header()) }
@@ -16,8 +18,7 @@ func (m *Model) header() string {
 		b.WriteString("\n" + st.Success.Render(cat.Auth.PasswordCreated) + "\n")
 	}
 	if m.err != nil {
-		wrap := lipgloss.NewStyle().Width(min(max(m.width, 20), 76))
-		b.WriteString("\n" + st.Error.Render(wrap.Render(cat.Error(m.err))) + "\n")
+		b.WriteString("\n" + st.Error.Render(screen.Paragraph(cat.Error(m.err), m.width)) + "\n")
 	}
 	return b.String()
 }

@@ -127,10 +127,9 @@ func (m *Model) accepted(msg acceptedMsg) tea.Cmd {
 
 func (m *Model) header() string {
 	cat, st := m.sess.Cat, m.sess.Styles
-	wrap := lipgloss.NewStyle().Width(min(max(m.width, 20), 76))
-	h := st.Title.Render(cat.Auth.TermsTitle) + "\n\n" + wrap.Render(cat.Auth.TermsBody) + "\n"
+	h := st.Title.Render(cat.Auth.TermsTitle) + "\n\n" + screen.Paragraph(cat.Auth.TermsBody, m.width) + "\n"
 	if m.err != nil {
-		h += "\n" + st.Error.Render(cat.Error(m.err)) + "\n"
+		h += "\n" + st.Error.Render(screen.Paragraph(cat.Error(m.err), m.width)) + "\n"
 	}
 	return h
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+
+	"rollcall/tui/screen"
 )
 
 func (m *Model) headerHeight() int { return lipgloss.Height(m.header()) }
@@ -12,13 +14,12 @@ func (m *Model) headerHeight() int { return lipgloss.Height(m.header()) }
 // header says where the code went, shows it when it was not emailed, and its expiry.
 func (m *Model) header() string {
 	cat, st := m.sess.Cat, m.sess.Styles
-	wrap := lipgloss.NewStyle().Width(min(max(m.width, 20), 76))
 	var b strings.Builder
 	b.WriteString(st.Title.Render(cat.Auth.VerifyTitle) + "\n\n")
 	if m.res.Code == "" {
-		b.WriteString(wrap.Render(fmt.Sprintf(cat.Auth.VerifyEmailed, m.res.Email)) + "\n")
+		b.WriteString(screen.Paragraph(fmt.Sprintf(cat.Auth.VerifyEmailed, m.res.Email), m.width) + "\n")
 	} else {
-		b.WriteString(wrap.Render(fmt.Sprintf(cat.Auth.VerifyShown, m.res.Email)) + "\n\n")
+		b.WriteString(screen.Paragraph(fmt.Sprintf(cat.Auth.VerifyShown, m.res.Email), m.width) + "\n\n")
 		b.WriteString("  " + st.Code.Render(m.res.Code) + "\n\n")
 	}
 	b.WriteString(st.Muted.Render(fmt.Sprintf(cat.Auth.VerifyExpires, cat.DateTime(m.res.ExpiresAt))) + "\n")
@@ -26,7 +27,7 @@ func (m *Model) header() string {
 		b.WriteString(st.Success.Render(cat.Auth.CodeResent) + "\n")
 	}
 	if m.err != nil {
-		b.WriteString("\n" + st.Error.Render(cat.Error(m.err)) + "\n")
+		b.WriteString("\n" + st.Error.Render(screen.Paragraph(cat.Error(m.err), m.width)) + "\n")
 	}
 	return b.String()
 }

@@ -101,7 +101,7 @@ func (m *Model) View() string {
 	cat, st := m.sess.Cat, m.sess.Styles
 	var b strings.Builder
 	b.WriteString(st.Title.Render(cat.Auth.WelcomeTitle) + "\n\n")
-	body := lipgloss.NewStyle().Width(min(max(m.width, 20), 76)).Render(cat.Auth.WelcomeBody)
+	body := screen.Paragraph(cat.Auth.WelcomeBody, m.width)
 	b.WriteString(body + "\n\n")
 	for a := range actionCount {
 		label, k := m.item(a, cat)
@@ -111,7 +111,7 @@ func (m *Model) View() string {
 		}
 		b.WriteString(marker + st.Key.Render(padRight(k, 3)) + " " + label + "\n")
 	}
-	if s := m.demo.View(m.sess); s != "" {
+	if s := m.demo.View(m.sess, m.width); s != "" {
 		b.WriteString("\n" + s + "\n")
 	}
 	return b.String()

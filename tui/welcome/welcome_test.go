@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"rollcall/model"
 	"rollcall/tui/internal/tuitest"
@@ -87,6 +88,20 @@ func TestViewAtFixedSize(t *testing.T) {
 	for _, w := range want {
 		if !strings.Contains(v, w) {
 			t.Errorf("view lacks %q:\n%s", w, v)
+		}
+	}
+}
+
+// The demo's summary is longer than a narrow terminal: it wraps instead of losing its end.
+func TestDemoSummaryWrapsToTheWidth(t *testing.T) {
+	t.Parallel()
+	const width = 60
+	d := tuitest.ForScreen(t, New(tuitest.NewSession(t, model.French)), width, 24)
+	d.Press("d")
+	d.WaitView("Établissement de démonstration chargé", "abonnements")
+	for _, line := range strings.Split(d.View(), "\n") {
+		if w := lipgloss.Width(line); w > width {
+			t.Errorf("a line is %d columns wide, more than %d: %q", w, width, line)
 		}
 	}
 }
