@@ -41,6 +41,7 @@ type Catalog struct {
 	MailMerge MailMergeTexts
 
 	thousands string
+	colon     string // between a label and its value: ": ", or " : " in French
 	profiles  [6]string
 	plurals   func(n int) bool // true when n takes the plural form
 }
@@ -219,6 +220,11 @@ func (c *Catalog) ImportClasses(n model.ImportCounts) string {
 	list := c.Count(n.ClassesCreated, c.Nouns.Class) + ", " + c.Count(n.GroupsCreated, c.Nouns.Group) +
 		" " + c.Import.Counts.And + " " + c.Count(n.OrgsCreated, c.Nouns.Organization)
 	return fmt.Sprintf(c.Import.Counts.ClassesCreated, list)
+}
+
+// Label joins a label and its value with the language's colon: "Paper: A4", "Papier : A4".
+func (c *Catalog) Label(label, value string) string {
+	return label + c.colon + value
 }
 
 // Count formats "n thing(s)" with the language's plural rule (French: 0 and 1 are singular).

@@ -66,6 +66,8 @@ func TestNumbersAndPlurals(t *testing.T) {
 			"47 created, 1,170 updated, 0 protected, 0 unchanged, 2 to be deleted"},
 		{fr.ImportClasses(model.ImportCounts{ClassesCreated: 2, OrgsCreated: 1}), "2 classes, 0 groupe et 1 établissement créés"},
 		{en.ImportClasses(model.ImportCounts{GroupsCreated: 1}), "0 classes, 1 group and 0 organizations created"},
+		{en.Label("Paper", "A4"), "Paper: A4"},
+		{fr.Label("Papier", "A4"), "Papier : A4"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

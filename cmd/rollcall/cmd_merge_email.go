@@ -139,8 +139,8 @@ func mergeEmailDryRun(ctx context.Context, f *factory, a *app.App, admin model.A
 		fmt.Fprintf(f.env.stdout, "\n# %s\n%s\n", cat.MailMerge.FirstCard, out.FirstCard)
 	}
 	if m := out.FirstMessage; m != nil {
-		fmt.Fprintf(f.env.stdout, "\n# %s\n%s: %s\n%s: %s\n\n%s\n", cat.MailMerge.FirstMessage,
-			cat.MailMerge.To, m.To, cat.MailMerge.Subject, m.Subject, m.Text)
+		fmt.Fprintf(f.env.stdout, "\n# %s\n%s\n%s\n\n%s\n", cat.MailMerge.FirstMessage,
+			cat.Label(cat.MailMerge.To, m.To), cat.Label(cat.MailMerge.Subject, m.Subject), m.Text)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -162,8 +163,8 @@ func showCampaign(ctx context.Context, f *factory, a *app.App, admin model.Admin
 	out := f.env.stdout
 	fmt.Fprintf(out, "%d\t%s\t%s\n", st.ID, cat.DateTime(st.CreatedAt), cat.CampaignState(st.State, st.Interrupted()))
 	c := st.Counts
-	fmt.Fprintf(out, "%s: %s · %s: %s · %s: %s · %s: %s · %s: %s\n", mm.Recipients, cat.Int(c.Total()),
-		mm.Sent, cat.Int(c.Sent), mm.Failed, cat.Int(c.Failed), mm.Uncertain, cat.Int(c.Uncertain), mm.Left, cat.Int(c.Left()))
+	fmt.Fprintln(out, strings.Join([]string{cat.Label(mm.Recipients, cat.Int(c.Total())), cat.Label(mm.Sent, cat.Int(c.Sent)),
+		cat.Label(mm.Failed, cat.Int(c.Failed)), cat.Label(mm.Uncertain, cat.Int(c.Uncertain)), cat.Label(mm.Left, cat.Int(c.Left()))}, " · "))
 	if st.Pause != nil {
 		fmt.Fprintf(out, mm.CampaignPaused+"\n", st.ID, cat.PauseReason(*st.Pause))
 	}

@@ -158,7 +158,7 @@ func printWhoami(cmd *cobra.Command, cat *i18n.Catalog, w whoamiJSON) {
 	for _, o := range w.Organizations {
 		cmd.Printf("  %s (%s)\n", o.Name, o.City)
 	}
-	cmd.Printf("%s: %s\n", cat.Home.Users, cat.Int(w.Users.Total))
+	cmd.Println(cat.Label(cat.Home.Users, cat.Int(w.Users.Total)))
 }
 
 func newAcceptTermsCmd(f *factory) *cobra.Command {

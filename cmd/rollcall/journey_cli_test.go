@@ -86,6 +86,9 @@ func (j *journey) signUp() {
 		t.Fatalf("login --json = %+v", who)
 	}
 	c.must("", "accept-terms", "--adult", "--accept")
+	if r := c.must("", "whoami"); !strings.Contains(r.stdout, "Utilisateurs : 0\n") {
+		t.Errorf("whoami printed %q, want French with its spaced colon", r.stdout)
+	}
 	c.json(&who, "", "whoami")
 	a := who.Admin
 	if !who.SignedIn || a.Email != s.Email || a.Language != "fr" || a.Country != "FR" || a.TermsAcceptedAt.IsZero() ||

@@ -105,13 +105,14 @@ func (m *Model) checkCountry(title string) func(string) error {
 
 // reviewForm asks what to do with the claim shown above it.
 func (m *Model) reviewForm() *huh.Form {
-	t := m.sess.Cat.Licensing.Claim
+	cat := m.sess.Cat
+	t := cat.Licensing.Claim
 	m.v.choice = choiceSubmit
 	return m.sess.NewForm(huh.NewGroup(huh.NewSelect[string]().Key("choice").Title(t.Review).Value(&m.v.choice).Options(
 		huh.NewOption(t.Submit, choiceSubmit),
-		huh.NewOption(t.Edit+": "+t.EditCode, choiceCode),
-		huh.NewOption(t.Edit+": "+t.EditVendor, choiceVendor),
-		huh.NewOption(t.Edit+": "+t.EditOrg, choiceOrg),
+		huh.NewOption(cat.Label(t.Edit, t.EditCode), choiceCode),
+		huh.NewOption(cat.Label(t.Edit, t.EditVendor), choiceVendor),
+		huh.NewOption(cat.Label(t.Edit, t.EditOrg), choiceOrg),
 		huh.NewOption(t.Cancel, choiceCancel),
 	)))
 }

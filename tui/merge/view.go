@@ -68,7 +68,7 @@ func (m *Model) cardsPanel() []string {
 	if m.opts.paper == mailmerge.Letter {
 		paper = "US Letter"
 	}
-	line := fmt.Sprintf("%s · %s: %s · %s: %s", fmt.Sprintf(t.PerSheet, m.opts.perSheet), t.Paper, paper, t.Output, m.opts.output)
+	line := fmt.Sprintf(t.PerSheet, m.opts.perSheet) + " · " + cat.Label(t.Paper, paper) + " · " + cat.Label(t.Output, m.opts.output)
 	if m.opts.split {
 		line += " · " + t.SplitByClass
 	}
@@ -138,7 +138,7 @@ func (m *Model) emailsPanel() []string {
 		}
 		return lines
 	}
-	lines = append(lines, fmt.Sprintf("%s: %s <%s>", t.To, msg.ToName, msg.To), fmt.Sprintf("%s: %s", t.Subject, msg.Subject), "")
+	lines = append(lines, cat.Label(t.To, msg.ToName+" <"+msg.To+">"), cat.Label(t.Subject, msg.Subject), "")
 	for _, l := range strings.Split(strings.TrimSpace(msg.Text), "\n") {
 		lines = append(lines, m.wrapIndent(l))
 	}
