@@ -236,3 +236,36 @@ func TestResizeReachesEveryScreen(t *testing.T) {
 		t.Errorf("stack has %d screens", len(m.stack))
 	}
 }
+
+// On a narrow terminal nothing is lost at the edge: the header's cut shows an ellipsis, the
+// status line and the home's counts wrap, and the console still fits the terminal's height.
+func TestNarrowTerminalWrapsInsteadOfCutting(t *testing.T) {
+	t.Parallel()
+	a := tuitest.NewApp(t)
+	remembered(t, a, true)
+	const width, height = 60, 24
+	m := New(Options{App: a, OSUser: osUser, Remember: true, Lang: model.French, Demo: true})
+	d := tuitest.ForModel(t, m, width, height)
+	words := func() string { return strings.Join(strings.Fields(d.View()), " ") }
+	d.WaitFor("the demo's summary and the home's counts, whole", func() bool {
+		return strings.Contains(words(), "Établissement de démonstration chargé : 1 137 utilisateurs, 2 établissements, 26 classes, 5 groupes, 3 abonnements.") &&
+			strings.Contains(words(), "Invité 10") && strings.Contains(strings.SplitN(d.View(), "\n", 2)[0], "· Collège")
+	})
+	lines := strings.Split(d.View(), "\n")
+	if !strings.HasSuffix(strings.TrimRight(lines[0], " "), "…") {
+		t.Errorf("the header is cut without an ellipsis: %q", lines[0])
+	}
+	for _, l := range lines {
+		if strings.Contains(l, "› Abonnements") && !strings.HasSuffix(strings.TrimRight(l, " "), "…") {
+			t.Errorf("the area's help is cut without an ellipsis: %q", l)
+		}
+	}
+	for _, l := range lines {
+		if w := lipgloss.Width(l); w > width {
+			t.Errorf("a line is %d columns wide, more than %d: %q", w, width, l)
+		}
+	}
+	if len(lines) != height {
+		t.Errorf("the console is %d lines high on a %d-line terminal:\n%s", len(lines), height, d.View())
+	}
+}

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"rollcall/model"
 	"rollcall/tui/demoload"
@@ -69,7 +70,7 @@ func (m *Model) forward(msg tea.Msg) tea.Cmd {
 // key handles the global keys, then gives the key to the top screen. q and ? are left to a
 // screen whose text field has focus; ctrl+c always quits.
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
-	m.status = status{}
+	m.setStatus(status{})
 	km := m.sess.Keys
 	typing := m.top() != nil && m.top().CapturesInput()
 	switch {
@@ -98,7 +99,7 @@ func (m *Model) onStarted(msg startedMsg) tea.Cmd {
 	}
 	// Said after signIn, so in the admin's language.
 	if msg.demoErr == nil && msg.demoRan {
-		m.status = status{text: demoload.Summary(m.sess.Cat, msg.demo)}
+		m.setStatus(status{text: demoload.Summary(m.sess.Cat, msg.demo)})
 	}
 	if !errors.Is(msg.demoErr, model.ErrDemoLoaded) {
 		m.showError(msg.demoErr)
@@ -144,13 +145,23 @@ func (m *Model) adminChanged(admin model.Admin) tea.Cmd {
 func (m *Model) signedOut(msg signedOutMsg) tea.Cmd {
 	m.sess.Token, m.sess.Admin, m.orgs = "", model.Admin{}, nil
 	cmd := m.navigate(screen.NavigateMsg{Route: screen.RouteWelcome, Mode: screen.Reset})
-	m.status = status{text: m.sess.Cat.Auth.SignedOut}
+	m.setStatus(status{text: m.sess.Cat.Auth.SignedOut})
 	m.showError(msg.err)
 	return cmd
 }
 
+// setStatus shows a status line; a line that wraps to another height resizes the screens, so
+// the body never draws under it.
+func (m *Model) setStatus(s status) {
+	before := lipgloss.Height(m.statusLine())
+	m.status = s
+	if lipgloss.Height(m.statusLine()) != before {
+		m.resize()
+	}
+}
+
 func (m *Model) showError(err error) {
 	if err != nil {
-		m.status = status{text: m.sess.Cat.Error(err), isErr: true}
+		m.setStatus(status{text: m.sess.Cat.Error(err), isErr: true})
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"rollcall/tui/screen"
 )
@@ -30,12 +31,12 @@ func (m *Model) render() string {
 
 // bodySize is the area a screen may draw in.
 func (m *Model) bodySize() (w, h int) {
-	chrome := lipgloss.Height(m.header()) + 1 + 1 + lipgloss.Height(m.footer())
+	chrome := lipgloss.Height(m.header()) + 1 + lipgloss.Height(m.statusLine()) + lipgloss.Height(m.footer())
 	return max(m.width-bodyIndent, 0), max(m.height-chrome, 0)
 }
 
 // header is "Rollcall  Signed in as Ada <ada@example.org> · Collège Jean Moulin", cut to the
-// width.
+// width with an ellipsis, so a cut name shows it is cut.
 func (m *Model) header() string {
 	cat, st := m.sess.Cat, m.sess.Styles
 	who := cat.App.NotSignedIn
@@ -54,7 +55,7 @@ func (m *Model) header() string {
 		}
 	}
 	line := st.Brand.Render(cat.App.Title) + " " + st.Header.Render(who)
-	return lipgloss.NewStyle().MaxWidth(max(m.width, 1)).Render(line)
+	return ansi.Truncate(line, max(m.width, 1), "…")
 }
 
 func (m *Model) statusLine() string {
@@ -67,7 +68,9 @@ func (m *Model) statusLine() string {
 	if m.status.isErr {
 		style = st.Error
 	}
-	return lipgloss.NewStyle().PaddingLeft(bodyIndent).MaxWidth(max(m.width, 1)).Render(style.Render(text))
+	// Wrapped, not cut: an error's end is often the part that says what to do.
+	wrapped := ansi.Wrap(text, max(m.width-bodyIndent, 1), "")
+	return lipgloss.NewStyle().PaddingLeft(bodyIndent).Render(style.Render(wrapped))
 }
 
 // footer is the help line, or the full help when toggled. MaxWidth because bubbles' help

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"rollcall/model"
 	"rollcall/tui/screen"
@@ -26,7 +27,11 @@ func (m *Model) View() string {
 		if a == m.cursor {
 			marker, title = st.Selected.Render("› "), st.Selected.Render(title)
 		}
-		b.WriteString(marker + title + pad + "  " + st.Muted.Render(a.Help(cat)) + "\n")
+		line := marker + title + pad + "  " + st.Muted.Render(a.Help(cat))
+		if m.width > 0 {
+			line = ansi.Truncate(line, m.width, "…") // the help is a hint: cut, but visibly
+		}
+		b.WriteString(line + "\n")
 	}
 	if s := m.demo.View(m.sess, m.width); s != "" {
 		b.WriteString("\n" + s + "\n")
@@ -53,8 +58,8 @@ func (m *Model) summary() string {
 			profiles = append(profiles, cat.Profile(p)+" "+cat.Int(n))
 		}
 	}
-	line := fmt.Sprintf(cat.Home.Summary, cat.Count(len(ov.Orgs), cat.Nouns.Organization),
-		cat.Count(ov.Users, cat.Nouns.User), strings.Join(profiles, ", "))
+	line := screen.Paragraph(fmt.Sprintf(cat.Home.Summary, cat.Count(len(ov.Orgs), cat.Nouns.Organization),
+		cat.Count(ov.Users, cat.Nouns.User), strings.Join(profiles, ", ")), m.width)
 	if ov.Demo {
 		line += "\n" + st.Primary.Render(cat.Home.DemoBanner)
 	}
