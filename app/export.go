@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gocarina/gocsv"
 	"github.com/xuri/excelize/v2"
 
 	"rollcall/model"
@@ -46,25 +47,48 @@ func (a *App) ExportUsers(ctx context.Context, admin model.Admin, sel model.Sele
 	if err != nil {
 		return 0, err
 	}
-	if err := out.write(labels.Headers[:]); err != nil {
+	// The header is in the admin's language, so it is written here rather than from the tags.
+	if err := out.Write(labels.Headers[:]); err != nil {
 		return 0, err
 	}
-	for i, id := range ids {
-		if i%1024 == 0 && ctx.Err() != nil {
+	batch := make([]exportRecord, 0, exportBatch)
+	for i := 0; i < len(ids); i += exportBatch {
+		if ctx.Err() != nil {
 			return i, ctx.Err()
 		}
-		u, err := a.store.User(ctx, id)
-		if err != nil {
-			return i, err
+		batch = batch[:0]
+		for _, id := range ids[i:min(i+exportBatch, len(ids))] {
+			u, err := a.store.User(ctx, id)
+			if err != nil {
+				return i, err
+			}
+			batch = append(batch, newExportRecord(&u, classNames, labels))
 		}
-		if err := out.write(exportRow(&u, classNames, labels)); err != nil {
+		if err := gocsv.MarshalCSVWithoutHeaders(batch, out); err != nil {
 			return i, err
 		}
 	}
 	return len(ids), out.close()
 }
 
-func exportRow(u *model.User, classNames map[model.ID]string, labels ExportLabels) []string {
+// exportBatch is how many users are read, then written, at a time: cancellation is checked
+// between batches, and memory stays flat whatever the selection's size.
+const exportBatch = 1024
+
+// exportRecord is one exported user; gocsv writes its fields in this order, which is the
+// order of ExportLabels.Headers. The tags name the columns for code; people read the labels.
+type exportRecord struct {
+	LastName       string `csv:"last_name"`
+	FirstName      string `csv:"first_name"`
+	Profile        string `csv:"profile"`
+	Login          string `csv:"login"`
+	ActivationCode string `csv:"activation_code"` // only while the account is not activated
+	Email          string `csv:"email"`
+	Classes        string `csv:"classes"`
+	Created        string `csv:"created"`
+}
+
+func newExportRecord(u *model.User, classNames map[model.ID]string, labels ExportLabels) exportRecord {
 	var classes []string
 	for _, id := range u.ClassIDs {
 		classes = append(classes, classNames[id])
@@ -73,8 +97,8 @@ func exportRow(u *model.User, classNames map[model.ID]string, labels ExportLabel
 	if !u.Activated() {
 		code = model.FormatCode(u.ActivationCode)
 	}
-	return []string{u.LastName, u.FirstName, labels.Profile(u.Profile), u.Login, code, u.Email,
-		strings.Join(classes, ", "), labels.Date(u.CreatedAt)}
+	return exportRecord{LastName: u.LastName, FirstName: u.FirstName, Profile: labels.Profile(u.Profile), Login: u.Login,
+		ActivationCode: code, Email: u.Email, Classes: strings.Join(classes, ", "), Created: labels.Date(u.CreatedAt)}
 }
 
 func (a *App) classNames(ctx context.Context) (map[model.ID]string, error) {
@@ -89,13 +113,16 @@ func (a *App) classNames(ctx context.Context) (map[model.ID]string, error) {
 	return m, nil
 }
 
-// rowWriter writes neutralised rows to CSV or XLSX.
+// rowWriter is the gocsv.CSVWriter both formats are written through: it neutralises every
+// cell, then writes CSV (encoding/csv configured for Excel) or XLSX rows (excelize's stream).
 type rowWriter struct {
 	csv  *csv.Writer
 	xlsx *excelize.File
 	sw   *excelize.StreamWriter
 	dest io.Writer
 	row  int
+	err  error
+	safe []string
 }
 
 func newRowWriter(format ExportFormat, w io.Writer) (*rowWriter, error) {
@@ -121,24 +148,43 @@ func newRowWriter(format ExportFormat, w io.Writer) (*rowWriter, error) {
 	return nil, fmt.Errorf("export: unknown format %d", format)
 }
 
-func (r *rowWriter) write(cells []string) error {
-	safe := make([]string, len(cells))
-	for i, c := range cells {
-		safe[i] = model.NeutralizeCell(c)
+// Write writes one row, each cell neutralised.
+func (r *rowWriter) Write(cells []string) error {
+	r.safe = r.safe[:0]
+	for _, c := range cells {
+		r.safe = append(r.safe, model.NeutralizeCell(c))
 	}
 	if r.csv != nil {
-		return r.csv.Write(safe)
+		return r.csv.Write(r.safe)
 	}
 	r.row++
-	values := make([]any, len(safe))
-	for i, c := range safe {
+	values := make([]any, len(r.safe))
+	for i, c := range r.safe {
 		values[i] = excelize.Cell{Value: c} // always a string cell, never a formula
 	}
 	cell, err := excelize.CoordinatesToCellName(1, r.row)
-	if err != nil {
-		return err
+	if err == nil {
+		err = r.sw.SetRow(cell, values)
 	}
-	return r.sw.SetRow(cell, values)
+	if err != nil && r.err == nil {
+		r.err = err
+	}
+	return err
+}
+
+// Flush pushes buffered CSV out; XLSX rows stay in the stream until close.
+func (r *rowWriter) Flush() {
+	if r.csv != nil {
+		r.csv.Flush()
+	}
+}
+
+// Error is the first error a write met.
+func (r *rowWriter) Error() error {
+	if r.csv != nil {
+		return r.csv.Error()
+	}
+	return r.err
 }
 
 func (r *rowWriter) close() error {

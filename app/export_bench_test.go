@@ -1,0 +1,34 @@
+package app
+
+import (
+	"context"
+	"io"
+	"testing"
+	"time"
+
+	"rollcall/model"
+)
+
+// BenchmarkExport100k writes 100,000 imported students to CSV and to XLSX.
+func BenchmarkExport100k(b *testing.B) {
+	a, admin := benchApp(b)
+	path := writeENT(b, b.TempDir(), 100_000, 0)
+	if _, err := a.Import(context.Background(), admin, inputs(path), ImportOptions{}, nil); err != nil {
+		b.Fatal(err)
+	}
+	labels := ExportLabels{Profile: model.Profile.String, Date: func(t time.Time) string { return t.Format(time.DateOnly) }}
+	for _, f := range []struct {
+		name   string
+		format ExportFormat
+	}{{"csv", ExportCSV}, {"xlsx", ExportXLSX}} {
+		b.Run(f.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				n, err := a.ExportUsers(context.Background(), admin, model.Selection{}, f.format, labels, io.Discard)
+				if err != nil || n != 100_000 {
+					b.Fatalf("exported %d: %v", n, err)
+				}
+			}
+		})
+	}
+}
