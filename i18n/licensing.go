@@ -16,8 +16,10 @@ type LicensingTexts struct {
 
 // SubsTexts are the Subscriptions list.
 type SubsTexts struct {
-	Title, Product, Organization, ProductKeys, Assigned, State                string
-	Renews, RenewsUnknown, Ends, Expired, AllOrgs, Banner, NoRenewal          string
+	Title, Product, Organization, ProductKeys, Assigned, State       string
+	Renews, RenewsUnknown, Ends, Expired, AllOrgs, Banner, NoRenewal string
+	// RenewsShort is Renews in a table, whose column header already says "State".
+	RenewsShort                                                               string
 	Empty, SortState, SortProduct, MoreKeys, ShowingOrg                       string
 	Vendor, Order, Claimed, Displays, Serial, Term, Location, KeySeats, Seats string
 }

@@ -6,7 +6,7 @@ func licensingEN() LicensingTexts {
 		Subs: SubsTexts{
 			Title: "Subscriptions", Product: "Product", Organization: "Organization", ProductKeys: "Product keys",
 			Assigned: "Assigned/Total", State: "State",
-			Renews: "Next renewal: %s", RenewsUnknown: "Renews", Ends: "Ends: %s", Expired: "Expired",
+			Renews: "Next renewal: %s", RenewsShort: "Renews %s", RenewsUnknown: "Renews", Ends: "Ends: %s", Expired: "Expired",
 			AllOrgs: "All organizations", Banner: "Next renewal: %s (%s)", NoRenewal: "No renewal coming up.",
 			Empty:     "No subscription yet: press c to claim what came with a purchase.",
 			SortState: "sorted by state", SortProduct: "sorted by product", MoreKeys: "+%d more",

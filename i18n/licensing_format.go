@@ -21,6 +21,14 @@ func (c *Catalog) SubState(st model.SubState) string {
 	return fmt.Sprintf(t.Renews, c.Date(st.Date))
 }
 
+// SubStateShort is SubState for a table's State column: "Renews 30 Sep 2027".
+func (c *Catalog) SubStateShort(st model.SubState) string {
+	if st.Kind != model.StateExpired && st.Kind != model.StateEnds && !st.Date.IsZero() {
+		return fmt.Sprintf(c.Licensing.Subs.RenewsShort, c.Date(st.Date))
+	}
+	return c.SubState(st)
+}
+
 // ProductKeys lists up to n product keys with their seats, then how many more there are;
 // "—" when there is none.
 func (c *Catalog) ProductKeys(keys []model.ProductKey, n int) string {

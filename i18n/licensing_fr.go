@@ -6,7 +6,7 @@ func licensingFR() LicensingTexts {
 		Subs: SubsTexts{
 			Title: "Abonnements", Product: "Produit", Organization: "Établissement", ProductKeys: "Clés de produit",
 			Assigned: "Attribuées/Total", State: "État",
-			Renews: "Prochain renouvellement : %s", RenewsUnknown: "Renouvelé", Ends: "Fin : %s", Expired: "Expiré",
+			Renews: "Prochain renouvellement : %s", RenewsShort: "Renouvellement %s", RenewsUnknown: "Renouvelé", Ends: "Fin : %s", Expired: "Expiré",
 			AllOrgs: "Tous les établissements", Banner: "Prochain renouvellement : %s (%s)", NoRenewal: "Aucun renouvellement à venir.",
 			Empty:     "Aucun abonnement pour l'instant : appuyez sur c pour réclamer ce qui accompagne un achat.",
 			SortState: "triés par état", SortProduct: "triés par produit", MoreKeys: "+%d autres",

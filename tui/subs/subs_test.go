@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/lipgloss/v2"
+
 	"rollcall/app"
 	"rollcall/i18n"
 	"rollcall/model"
@@ -40,7 +42,7 @@ func TestSubscriptionsList(t *testing.T) {
 	next := list.Next
 	d.WaitView("Subscriptions", fmt.Sprintf("Next renewal: %s (%s)", cat.Date(next.State.Date), next.Sub.Product),
 		"Organization: All organizations · sorted by product", "Product", "Assigned/Total",
-		"40/120", "Expired", "DEMO-MATH5-7Q4K (120 seats)", "Next renewal: "+cat.Date(list.Rows[1].State.Date))
+		"40/120", "Expired", "DEMO-MATH5-7Q4K (120 seats)", "Renews "+cat.Date(list.Rows[1].State.Date))
 
 	// The organization selector: the college alone, then all again.
 	d.Press("o")
@@ -84,4 +86,26 @@ func TestSubscriptionsInFrenchAndEmpty(t *testing.T) {
 	e := New(empty)
 	de := tuitest.ForScreen(t, e, 100, 20)
 	de.WaitView("No subscription yet: press c to claim", "No renewal coming up.")
+}
+
+// On 80 columns the table cuts product, organization and keys first: every state and every
+// seat count stays whole, in French too.
+func TestNarrowTableKeepsStatesWhole(t *testing.T) {
+	t.Parallel()
+	sess := demoSession(t, model.French)
+	m := New(sess)
+	d := tuitest.ForScreen(t, m, 78, 24)
+	d.WaitFor("the list", func() bool { return m.loaded })
+	cat := i18n.For(model.French)
+	list, _ := sess.App.ListSubscriptions(context.Background(), sess.Admin, app.SubsQuery{})
+	var want []string
+	for _, r := range list.Rows {
+		want = append(want, cat.Int(r.Assigned)+"/"+cat.Int(r.Sub.Seats)+"  ", cat.SubStateShort(r.State))
+	}
+	d.WaitView(append(want, "Renouvellement ", "Expiré")...)
+	for _, line := range strings.Split(d.View(), "\n") {
+		if w := lipgloss.Width(line); w > 78 {
+			t.Errorf("a line is %d columns wide: %q", w, line)
+		}
+	}
 }

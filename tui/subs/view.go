@@ -64,7 +64,7 @@ func (m *Model) table() string {
 	rows := [][]string{{t.Product, t.Organization, t.ProductKeys, t.Assigned, t.State}}
 	for _, r := range m.list.Rows {
 		rows = append(rows, []string{r.Sub.Product, r.OrgName, cat.ProductKeys(r.Sub.Keys, 1),
-			cat.Int(r.Assigned) + "/" + cat.Int(r.Sub.Seats), cat.SubState(r.State)})
+			cat.Int(r.Assigned) + "/" + cat.Int(r.Sub.Seats), cat.SubStateShort(r.State)})
 	}
 	widths := fitWidths(rows, max(m.width-2, 20))
 	var b strings.Builder
@@ -91,8 +91,8 @@ func (m *Model) table() string {
 }
 
 // fitWidths gives each column its widest cell, then shrinks the widest of the first three
-// (product, organization, keys; seats and state are never cut) until the row fits in total
-// (two spaces between columns).
+// (product, organization, keys) until the row fits in total (two spaces between columns);
+// only when those are down to minCut does it cut the seats and the state too.
 func fitWidths(rows [][]string, total int) []int {
 	widths := make([]int, len(rows[0]))
 	for _, r := range rows {
@@ -100,20 +100,25 @@ func fitWidths(rows [][]string, total int) []int {
 			widths[i] = max(widths[i], lipgloss.Width(c))
 		}
 	}
-	for sum(widths)+2*(len(widths)-1) > total {
-		w := 0
-		for i := range min(3, len(widths)) {
-			if widths[i] > widths[w] {
-				w = i
+	for _, cols := range []int{min(3, len(widths)), len(widths)} {
+		for sum(widths)+2*(len(widths)-1) > total {
+			w := 0
+			for i := range cols {
+				if widths[i] > widths[w] {
+					w = i
+				}
 			}
+			if widths[w] <= minCut {
+				break
+			}
+			widths[w]--
 		}
-		if widths[w] <= 6 {
-			break
-		}
-		widths[w]--
 	}
 	return widths
 }
+
+// minCut is the narrowest a cut column gets: "Atlas…" still says which product.
+const minCut = 6
 
 func sum(xs []int) int {
 	n := 0
