@@ -93,6 +93,11 @@ func (a *App) addSeats(ctx context.Context, admin model.Admin, subID model.ID, e
 	plan := func(sub model.Subscription, current []model.Seat) (storage.SeatWrite, error) {
 		p, err := model.PlanSeatAdd(sub.Seats, current, emails)
 		res.Duplicates, res.Free = p.Duplicates, p.Free-len(p.Add)
+		if len(p.Add) > 0 { // an ended subscription is the first thing to say, before any count
+			if ended := sub.CheckSeatsOpen(model.DateOf(now)); ended != nil {
+				err = ended
+			}
+		}
 		if err != nil {
 			return storage.SeatWrite{}, err
 		}

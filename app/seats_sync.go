@@ -93,6 +93,11 @@ func (a *App) SyncSeats(ctx context.Context, admin model.Admin, subID model.ID, 
 	plan := func(sub model.Subscription, current []model.Seat) (storage.SeatWrite, error) {
 		p, err := model.PlanSeatSync(sub.Seats, current, key, want)
 		res.Duplicates, res.Kept, res.Free, res.Removed = p.Duplicates, p.Kept, p.Free-len(p.Add), p.Remove
+		if len(p.Add) > 0 { // an ended subscription still loses seats, but says so before any count
+			if ended := sub.CheckSeatsOpen(model.DateOf(now)); ended != nil {
+				err = ended
+			}
+		}
 		if err != nil {
 			return storage.SeatWrite{}, err
 		}

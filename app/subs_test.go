@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"slices"
 	"testing"
 	"time"
@@ -32,9 +33,11 @@ func TestListSubscriptions(t *testing.T) {
 	atlas := mk("Atlas", ecole, model.Date{}, model.Date{Year: 2026, Month: 11, Day: 1})
 	mk("Maths", college, model.Date{Year: 2027, Month: 1, Day: 15}, model.Date{})
 	mk("Éveil", ecole, model.Date{}, model.Date{Year: 2027, Month: 6, Day: 30})
+	f.clock.Advance(-30 * 24 * time.Hour) // seats given while Atlas was running
 	if _, err := f.app.AddTypedSeats(bg, ada, atlas, "a@x.fr b@x.fr", SeatOptions{}); err != nil {
 		t.Fatal(err)
 	}
+	f.clock.Advance(30 * 24 * time.Hour)
 
 	list, err := f.app.ListSubscriptions(bg, ada, SubsQuery{})
 	if err != nil {
@@ -66,5 +69,51 @@ func TestListSubscriptions(t *testing.T) {
 	bob := f.adminWithOrgs(t, "bob@example.org", "Lycée Ampère")
 	if list, _ := f.app.ListSubscriptions(bg, bob, SubsQuery{}); len(list.Rows) != 0 {
 		t.Errorf("another admin sees %d subscriptions", len(list.Rows))
+	}
+}
+
+// An ended subscription takes no new seat, by hand or by sync, until renewed; its seats can
+// still be taken back.
+func TestEndedSubscriptionRefusesNewSeats(t *testing.T) {
+	t.Parallel()
+	f := licFixture(t, LicensingOptions{})
+	ada := f.adminWithOrgs(t, "ada@example.org")
+	if _, err := f.app.LoadDemo(bg); err != nil { // a school with teachers to sync seats from
+		t.Fatal(err)
+	}
+	ada, _ = f.store.Admin(bg, ada.ID)
+	v := newVendor(t, "Acme", 3)
+	f.trust(t, ada, v)
+	ended := model.Date{Year: 2026, Month: 8, Day: 31}
+	e := model.Entitlement{OrderNumber: "PO-1", Product: "Atlas", Seats: 10, Keys: 1, StartsOn: model.Date{Year: 2025, Month: 9, Day: 1}, EndsOn: ended}
+	f.clock.Advance(-365 * 24 * time.Hour)
+	sub, err := f.app.Claim(bg, ada, ClaimInput{Code: v.code(t, e), OrgID: ada.OrgIDs[0]}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.app.AddTypedSeats(bg, ada, sub.ID, "a@x.fr", SeatOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	f.clock.Advance(365 * 24 * time.Hour)
+
+	var se *model.SubscriptionEndedError
+	for _, dry := range []bool{true, false} {
+		_, err := f.app.AddTypedSeats(bg, ada, sub.ID, "b@x.fr", SeatOptions{DryRun: dry})
+		if !errors.As(err, &se) || se.EndedOn != ended || !errors.Is(err, model.ErrInvalid) {
+			t.Errorf("dry %v: adding a seat to an ended subscription: %v", dry, err)
+		}
+	}
+	if _, err := f.app.AddTypedSeats(bg, ada, sub.ID, "a@x.fr", SeatOptions{}); err != nil {
+		t.Errorf("an email that already holds a seat adds nothing, so nothing to refuse: %v", err)
+	}
+	roster := SyncSource{Kind: model.SeatRoster, OrgID: ada.OrgIDs[0]}
+	if _, err := f.app.SyncSeats(bg, ada, sub.ID, roster, SeatOptions{}, nil); !errors.As(err, &se) {
+		t.Errorf("a sync adding seats to an ended subscription: %v", err)
+	}
+	if _, err := f.app.RemoveSeat(bg, ada, sub.ID, "a@x.fr", false); err != nil {
+		t.Errorf("taking a seat back from an ended subscription: %v", err)
+	}
+	if seats, _ := f.app.ListSeats(bg, ada, sub.ID); len(seats.Seats) != 0 {
+		t.Errorf("seats left: %v", seats.Seats)
 	}
 }

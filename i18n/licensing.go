@@ -60,6 +60,7 @@ type RefusalTexts struct {
 	Empty, BadCharacter, Mistyped, Malformed, Version, UnknownVendor, Forged, Expired                    string
 	SerialUnknown, SerialCheckDigit, SerialMalformed, DisplaysCount                                      string
 	AlreadyClaimed, SeatLimit, InvalidEmails, FileErrors, FileLine, AndMore                              string
+	SubscriptionEnded                                                                                    string
 	LineNotEmail, LineSpace, LineComma, LineQuote, LineTooLong, LineEncoding                             string
 	FileTooBig, KeyFile, DemoKey, NeedYes                                                                string
 	KeyUnknownLine, KeyBadVendor, KeyBadKey, KeyPrivate, KeyMissingKey, KeyMissingVendor, KeyLineTooLong string

@@ -17,6 +17,7 @@ func (c *Catalog) licensingError(err error) (string, bool) {
 	var ce *model.ClaimCodeError
 	var ac *model.AlreadyClaimedError
 	var sl *model.SeatLimitError
+	var se *model.SubscriptionEndedError
 	var ie *model.InvalidEmailsError
 	var fe *model.EmailFileError
 	var ke *model.VendorKeyError
@@ -27,6 +28,8 @@ func (c *Catalog) licensingError(err error) (string, bool) {
 		return fmt.Sprintf(r.AlreadyClaimed, c.DateTime(ac.At), ac.OrgName), true
 	case errors.As(err, &sl):
 		return fmt.Sprintf(r.SeatLimit, c.Count(sl.Requested, c.Licensing.Seat), c.Count(sl.Free, c.Licensing.Seat)), true
+	case errors.As(err, &se):
+		return fmt.Sprintf(r.SubscriptionEnded, c.Date(se.EndedOn)), true
 	case errors.As(err, &ie):
 		return fmt.Sprintf(r.InvalidEmails, strings.Join(ie.Values, ", ")), true
 	case errors.As(err, &fe):

@@ -25,6 +25,8 @@ func TestLicensingErrorsInBothLanguages(t *testing.T) {
 		{&model.AlreadyClaimedError{At: at, OrgName: "Collège Jean Moulin"}, "already claimed on 30 Sep 2026 12:00 by Collège Jean Moulin",
 			"Déjà réclamé le 30 sept. 2026 12:00 par Collège Jean Moulin"},
 		{&model.SeatLimitError{Requested: 3, Free: 1}, "3 seats asked for but only 1 seat free", "Demandées : 3 licences ; libres : 1 licence."},
+		{&model.SubscriptionEndedError{EndedOn: model.Date{Year: 2026, Month: 8, Day: 31}}, "ended on 31 Aug 2026: renew it",
+			"a pris fin le 31 août 2026 : renouvelez-le"},
 		{&model.EmailFileError{File: "profs.csv", Lines: []model.EmailLineError{{Line: 2, Value: "a b@x.fr", Problem: model.EmailLineSpace}}},
 			"profs.csv has 1 row; nothing was added:\n  line 2: has a space (\"a b@x.fr\")", "ligne 2 : contient une espace"},
 		{&model.VendorKeyError{Line: 3, Problem: model.KeyFilePrivate}, "line 3: this is a PRIVATE key", "ligne 3 : c'est une clé PRIVÉE"},

@@ -122,6 +122,19 @@ func (e *SeatLimitError) Error() string {
 // Is makes it an invalid input.
 func (e *SeatLimitError) Is(target error) bool { return target == ErrInvalid }
 
+// SubscriptionEndedError refuses new seats on a subscription that has ended: a renewal must
+// come first. Seats can still be taken back.
+type SubscriptionEndedError struct {
+	EndedOn Date
+}
+
+func (e *SubscriptionEndedError) Error() string {
+	return fmt.Sprintf("the subscription ended on %s: no new seat until it is renewed", e.EndedOn)
+}
+
+// Is makes it an invalid input.
+func (e *SubscriptionEndedError) Is(target error) bool { return target == ErrInvalid }
+
 // InvalidEmailsError refuses a typed list of emails with some that are not addresses: nothing
 // was added.
 type InvalidEmailsError struct {

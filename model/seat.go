@@ -74,6 +74,15 @@ type SeatAddPlan struct {
 	Free       int      // free seats before adding
 }
 
+// CheckSeatsOpen refuses new seats on a subscription that has ended by today
+// (*SubscriptionEndedError).
+func (s *Subscription) CheckSeatsOpen(today Date) error {
+	if st := s.State(today); st.Kind == StateExpired {
+		return &SubscriptionEndedError{EndedOn: st.Date}
+	}
+	return nil
+}
+
 // PlanSeatAdd decides which of emails (normalized already) get a new seat on a subscription of
 // total seats that has current: duplicates are skipped and counted, and when the new ones do
 // not fit, none is added (a *SeatLimitError says how many are free).

@@ -109,7 +109,15 @@ func (m *Model) ShortHelp() []key.Binding {
 	case focusBusy:
 		return nil
 	}
+	if m.ended() {
+		return []key.Binding{km.up, km.down, km.remove, km.removeHand}
+	}
 	return []key.Binding{km.up, km.down, km.add, km.file, km.sync, km.remove, km.removeHand}
+}
+
+// ended says the subscription has ended: it takes no new seat, so the ways to add are hidden.
+func (m *Model) ended() bool {
+	return m.loaded && m.list.State.Kind == model.StateExpired
 }
 
 // FullHelp groups the same keys.
@@ -117,6 +125,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 	km := m.keys
 	if m.focus != focusList {
 		return [][]key.Binding{m.ShortHelp()}
+	}
+	if m.ended() {
+		return [][]key.Binding{{km.up, km.down}, {km.remove, km.removeHand}}
 	}
 	return [][]key.Binding{{km.up, km.down}, {km.add, km.file, km.sync}, {km.remove, km.removeHand}}
 }

@@ -187,3 +187,36 @@ func TestSyncFromAClassAndUnsetGoogle(t *testing.T) {
 	d.Press("enter")
 	d.WaitView("Google Workspace is not set up")
 }
+
+// The demo's Atlas interactif has ended: its screen offers no way to add seats, and a key
+// that would add says why instead of opening a form.
+func TestEndedSubscriptionOffersNoNewSeats(t *testing.T) {
+	t.Parallel()
+	sess, _, _ := session(t, dirsync.Config{}, 4)
+	list, err := sess.App.ListSubscriptions(context.Background(), sess.Admin, app.SubsQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ended model.ID
+	for _, r := range list.Rows {
+		if r.State.Kind == model.StateExpired {
+			ended = r.Sub.ID
+		}
+	}
+	if ended == 0 {
+		t.Fatal("the demo has no ended subscription")
+	}
+	m := New(sess, ended)
+	d := tuitest.ForScreen(t, m, 120, 40)
+	d.WaitFor("the seats", func() bool { return m.loaded })
+	for _, b := range m.ShortHelp() {
+		if b.Help().Key == "a" || b.Help().Key == "i" {
+			t.Errorf("the help offers %q on an ended subscription", b.Help().Desc)
+		}
+	}
+	d.Press("a")
+	d.WaitView("ended on", "renew it before giving seats")
+	if m.focus == focusForm {
+		t.Error("a form opened on an ended subscription")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"rollcall/model"
 	"rollcall/tui/screen"
 )
 
@@ -58,6 +59,8 @@ func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 		m.cursor = max(m.cursor-1, 0)
 	case key.Matches(k, km.down):
 		m.cursor = max(min(m.cursor+1, len(m.list.Seats)-1), 0)
+	case m.ended() && (key.Matches(k, km.add) || key.Matches(k, km.file) || key.Matches(k, km.sync)):
+		m.err = &model.SubscriptionEndedError{EndedOn: m.list.State.Date} // says why, rather than a form that would fail
 	case key.Matches(k, km.add):
 		return m.emailsForm()
 	case key.Matches(k, km.file):
