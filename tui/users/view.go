@@ -179,7 +179,15 @@ func (m *Model) profilesValue(on bool) string {
 			items[i] = st.Selected.Render(items[i])
 		}
 	}
-	return strings.Join(items, "  ")
+	// Every profile stays visible on 80 columns: one space between them when two do not fit.
+	labelW := 0
+	for r := range rowCount {
+		labelW = max(labelW, lipgloss.Width(m.rowLabel(r)))
+	}
+	if v := strings.Join(items, "  "); lipgloss.Width(v) <= m.width-labelW-4 {
+		return v
+	}
+	return strings.Join(items, " ")
 }
 
 func (m *Model) classesValue(on bool) string {

@@ -73,10 +73,13 @@ func TestFrenchCountAndLayout(t *testing.T) {
 	}
 
 	narrow := New(sess)
-	d = tuitest.ForScreen(t, narrow, 80, 30)
+	d = tuitest.ForScreen(t, narrow, 78, 30) // an 80-column terminal's body
 	d.WaitFor("the first page", func() bool { return narrow.list.Loaded() })
 	lines = strings.Split(d.View(), "\n")
 	if !strings.Contains(lines[4], "Classes") || strings.Contains(lines[4], "Activation") {
 		t.Errorf("at 80 columns each filter has its line:\n%s", d.View())
+	}
+	if !strings.Contains(lines[3], "Profils") || !strings.Contains(lines[3], "[ ] Invité") {
+		t.Errorf("at 80 columns every profile shows: %q", lines[3])
 	}
 }
