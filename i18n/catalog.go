@@ -73,6 +73,8 @@ type ErrorTexts struct {
 	NewerSchema, Corrupt, Internal string
 	AlreadyActivated, NotPending, NoOrganization, NotEmpty string
 	NoFile                                                 string
+	// The reasons a file cannot be read that people meet; others keep the system's words.
+	FileMissing, FileDenied, FileIsFolder string
 }
 
 // AuthTexts are the welcome, signup, verification, sign-in and terms screens.

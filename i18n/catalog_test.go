@@ -3,6 +3,8 @@ package i18n
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -78,6 +80,9 @@ func TestNumbersAndPlurals(t *testing.T) {
 
 func TestErrorsAreTranslated(t *testing.T) {
 	fr := For(model.French)
+	dir := t.TempDir()
+	_, missing := os.ReadFile(filepath.Join(dir, "eleves.csv")) // the system's own errors
+	_, folder := os.ReadFile(dir)
 	tests := []struct {
 		err  error
 		want string
@@ -87,6 +92,8 @@ func TestErrorsAreTranslated(t *testing.T) {
 		{model.ValidationErrors{{Field: "email", Rule: model.RuleEmail}, {Field: "password", Rule: model.RulePasswordDigit}},
 			"Courriel n'est pas une adresse valide\nMot de passe doit contenir au moins un chiffre"},
 		{errors.New("disk full"), "Une erreur est survenue : disk full"},
+		{fmt.Errorf("import: %w", missing), "Impossible de lire " + filepath.Join(dir, "eleves.csv") + " : ce fichier ou dossier n'existe pas."},
+		{folder, "Impossible de lire " + dir + " : c'est un dossier."},
 	}
 	for _, tt := range tests {
 		if got := fr.Error(tt.err); got != tt.want {

@@ -51,6 +51,7 @@ func english() *Catalog {
 			NoOrganization:     "Say which organization receives these users with --org (see rollcall orgs list; add one with rollcall orgs create).",
 			NotEmpty:           "It still has %d members: confirm, or use --force.",
 			NoFile:             "Cannot read %s: %s.",
+			FileMissing:        "no such file or folder", FileDenied: "permission denied", FileIsFolder: "it is a folder",
 		},
 		Auth: AuthTexts{
 			WelcomeTitle: "Welcome to Rollcall",

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"syscall"
 	"time"
 
 	"rollcall/importers/table"
@@ -49,7 +50,7 @@ func (c *Catalog) Error(err error) string {
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return fmt.Sprintf(c.Errors.NoFile, pe.Path, pe.Err)
+		return fmt.Sprintf(c.Errors.NoFile, pe.Path, c.fileReason(pe.Err))
 	}
 	var tm *model.TooManyDeletionsError
 	if errors.As(err, &tm) {
@@ -73,6 +74,20 @@ func (c *Catalog) Error(err error) string {
 		}
 	}
 	return fmt.Sprintf(c.Errors.Internal, err.Error())
+}
+
+// fileReason says why a file could not be read in the catalogue's language when the reason is
+// a common one, else in the system's words.
+func (c *Catalog) fileReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return c.Errors.FileMissing
+	case errors.Is(err, fs.ErrPermission):
+		return c.Errors.FileDenied
+	case errors.Is(err, syscall.EISDIR):
+		return c.Errors.FileIsFolder
+	}
+	return err.Error()
 }
 
 type sentinelText struct {

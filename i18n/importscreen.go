@@ -39,7 +39,7 @@ func importScreenEN() ImportScreenTexts {
 		TabImport: "Import", TabHistory: "History",
 
 		PickTitle: "Choose the files to import: files, a folder or a .zip",
-		Marked:    "Marked: %s", NothingMarked: "Nothing marked yet: space marks the entry under the cursor, / types a path.",
+		Marked:    "Marked: %s", NothingMarked: "Nothing marked: space marks the entry, / types a path.",
 		EmptyFolder: "No roster files in this folder.", PathLabel: "Path: ", PathPlaceholder: "a file, a folder or a .zip, then enter",
 		Folder: "folder", Archive: "archive",
 
@@ -78,7 +78,7 @@ func importScreenFR() ImportScreenTexts {
 		TabImport: "Importer", TabHistory: "Historique",
 
 		PickTitle: "Choisissez ce qu'il faut importer : des fichiers, un dossier ou un .zip",
-		Marked:    "Choisis : %s", NothingMarked: "Rien n'est choisi : espace choisit l'élément sous le curseur, / saisit un chemin.",
+		Marked:    "Choisis : %s", NothingMarked: "Rien n'est choisi : espace choisit, / saisit un chemin.",
 		EmptyFolder: "Aucun fichier d'annuaire dans ce dossier.", PathLabel: "Chemin : ", PathPlaceholder: "un fichier, un dossier ou un .zip, puis entrée",
 		Folder: "dossier", Archive: "archive",
 

@@ -6,8 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/lipgloss/v2"
+
 	"rollcall/importers"
 	"rollcall/model"
+	"rollcall/tui/internal/tuitest"
 	"rollcall/tui/screen"
 )
 
@@ -29,7 +32,7 @@ func TestPickerMarksFilesAndShowsWhatTheyAre(t *testing.T) {
 	os.WriteFile(filepath.Join(ent, "notes.pdf"), []byte("%PDF"), 0o600)
 	f := newFixture(t, model.English, 1, root)
 	d := f.d
-	d.WaitView("Choose the files to import", "› ", "ent/", "folder", "Nothing marked yet")
+	d.WaitView("Choose the files to import", "› ", "ent/", "folder", "Nothing marked:")
 
 	d.Press("enter")
 	d.WaitView("CSV_Eleves.csv", "CSV_Enseignants.csv")
@@ -169,5 +172,25 @@ func TestEscOnThePickerIsTheRoots(t *testing.T) {
 	f.d.Press("esc")
 	if f.m.step != stepPick {
 		t.Errorf("esc should leave the path field, step %v", f.m.step)
+	}
+}
+
+// A folder that cannot be read gives an error that wraps on a narrow screen instead of losing
+// its end, and the folder's list gives it room.
+func TestPickerErrorWrapsOnANarrowScreen(t *testing.T) {
+	t.Parallel()
+	missing := filepath.Join(t.TempDir(), "rentree-2026", "exports-de-l-ent-introuvables")
+	f := newFixture(t, model.French, 1, missing)
+	const width, height = 50, 20
+	f.d = tuitest.ForScreen(t, f.m, width, height)
+	f.d.WaitFor("the error", func() bool { return f.m.picker.err != nil })
+	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") } // wrapping may break anywhere
+	want := squeeze(f.sess.Cat.Error(f.m.picker.err))
+	v := f.d.View()
+	if got := squeeze(v); !strings.Contains(got, want) {
+		t.Errorf("the error %q is not whole on screen:\n%s", want, v)
+	}
+	if h := lipgloss.Height(v); h > height {
+		t.Errorf("%d lines in %d:\n%s", h, height, v)
 	}
 }

@@ -64,7 +64,18 @@ func (m *Model) listHeight() int {
 	return max(m.height-chrome, minimumListRows)
 }
 
-func (m *Model) pickerHeight() int { return max(m.height-pickChrome, minimumListRows) }
+// pickerHeight leaves room for the chrome and for every line of an error, which wraps.
+func (m *Model) pickerHeight() int {
+	return max(m.height-pickChrome-(lipgloss.Height(m.pickError())-1), minimumListRows)
+}
+
+// pickError is why the last path was refused, wrapped to the width: its end says what to do.
+func (m *Model) pickError() string {
+	if m.picker.err == nil {
+		return ""
+	}
+	return m.sess.Styles.Error.Render(m.wrap(m.sess.Cat.Error(m.picker.err)))
+}
 
 func (m *Model) pickView() string {
 	cat, st := m.sess.Cat, m.sess.Styles
@@ -91,7 +102,7 @@ func (m *Model) pickView() string {
 	}
 	b.WriteString(m.path.View() + "\n")
 	if p.err != nil {
-		b.WriteString(m.cut(st.Error.Render(cat.Error(p.err))) + "\n")
+		b.WriteString(m.pickError() + "\n")
 	}
 	return b.String()
 }
