@@ -23,7 +23,10 @@ type MailMergeTexts struct {
 	Options, ConfirmSend, Generating, SendingNow, CampaignItem, Running        string
 
 	// Keys: their help texts.
-	KeyTab, KeyEdit, KeyGenerate, KeySend, KeyResume, KeyCancel, KeyConfirm string
+	KeyTab, KeyEdit, KeyGenerate, KeySend, KeyResume, KeyCancel, KeyConfirm, KeySMTP string
+
+	// SMTP is the mail server form of the emails tab.
+	SMTP SMTPFormTexts
 
 	// Campaign states and delivery words.
 	States                                                 CampaignStateTexts
@@ -42,6 +45,12 @@ type MailMergeTexts struct {
 	ErrNoActivationURL, ErrNoSMTP, ErrCampaignRunning, ErrNoRecipients, ErrNotActivated string
 	ErrCodeInvalid, ErrCodeExpired, ErrCodeUsed, ErrPaused, ErrNoCards, ErrTemplate     string
 	ErrLayout, ErrSend, ErrAddress                                                      string
+}
+
+// SMTPFormTexts are the mail server form's labels and hints.
+type SMTPFormTexts struct {
+	Host, Port, PortHint, Security, NoTLS, Username, UsernameHint, Password, PasswordKeep string
+	From, FromHint, Saved                                                                 string
 }
 
 // CampaignStateTexts name the states of a campaign.

@@ -178,18 +178,9 @@ func campaignCmd(ctx context.Context, a *app.App, token string, sel model.Select
 	}
 }
 
-// settingsSavedMsg says the activation address was saved (or why not).
+// settingsSavedMsg says a change of the mail settings was saved (or why not).
 type settingsSavedMsg struct {
-	id  screen.RequestID
-	err error
-}
-
-func saveURLCmd(ctx context.Context, a *app.App, token, url string, id screen.RequestID) tea.Cmd {
-	return func() tea.Msg {
-		admin, err := a.SessionAdmin(ctx, token)
-		if err == nil {
-			_, err = a.SetMailSettings(ctx, admin, app.MailSettingsChange{ActivationURL: &url}, false)
-		}
-		return settingsSavedMsg{id: id, err: err}
-	}
+	id     screen.RequestID
+	err    error
+	notice string // said once saved, if any
 }

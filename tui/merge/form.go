@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
+	"rollcall/app"
 	mm "rollcall/mailmerge"
 	"rollcall/tui/screen"
 )
@@ -34,7 +35,7 @@ func (m *Model) openForm() tea.Cmd {
 			Value(&m.fv.activationURL).Validate(checkURL),
 		huh.NewInput().Key("rate").Title(t.Rate).Value(&m.fv.rate).Validate(checkRate),
 	))
-	m.step = stepForm
+	m.formKind, m.step = formOptions, stepForm
 	screen.SizeForm(m.form, m.width, m.height)
 	return m.form.Init()
 }
@@ -74,6 +75,9 @@ func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 	cmd, state := screen.UpdateForm(m.form, msg)
 	switch state {
 	case huh.StateCompleted:
+		if m.formKind == formSMTP {
+			return tea.Batch(cmd, m.applySMTPForm())
+		}
 		return tea.Batch(cmd, m.applyForm())
 	case huh.StateAborted:
 		m.form, m.step = nil, stepView
@@ -92,6 +96,7 @@ func (m *Model) applyForm() tea.Cmd {
 		return nil
 	}
 	m.loadReq = m.sess.NewRequest()
-	return tea.Batch(m.busy.Start(), saveURLCmd(m.sess.Ctx, m.sess.App, m.sess.Token,
-		strings.TrimSpace(m.fv.activationURL), m.loadReq))
+	url := strings.TrimSpace(m.fv.activationURL)
+	return tea.Batch(m.busy.Start(), saveSettingsCmd(m.sess.Ctx, m.sess.App, m.sess.Token,
+		app.MailSettingsChange{ActivationURL: &url}, "", m.loadReq))
 }

@@ -5,9 +5,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"charm.land/bubbles/v2/key"
 
 	"rollcall/app"
 	"rollcall/mailmerge/smtptest"
@@ -212,5 +215,93 @@ func TestOptionsFormThenCancelSending(t *testing.T) {
 	d.WaitView("Annulé", "Campagne 1 · annulée")
 	if n := len(srv.Messages()); n >= m.preview.Counts.WithEmail {
 		t.Errorf("cancel sent everything anyway (%d messages)", n)
+	}
+}
+
+// The mail server is set from the emails tab, as `rollcall settings smtp` does: the password
+// is never shown, kept when left empty, dropped with the user name; then a campaign goes out.
+func TestMailServerFormThenSend(t *testing.T) {
+	t.Parallel()
+	sess, admin := demoSession(t)
+	srv := smtptest.Start(t, smtptest.Options{})
+	m := New(sess, screen.MailMergeArgs{Selection: class6eA(t, sess, admin)}, false)
+	d := tuitest.ForScreen(t, m, 120, 50)
+	d.WaitView("sélectionnés")
+	d.Press("tab")
+	d.WaitView("Aucun serveur SMTP", "Définissez-le avec p.")
+	if !slices.ContainsFunc(m.ShortHelp(), func(b key.Binding) bool { return b.Help().Key == "p" }) {
+		t.Error("the emails tab's help lacks p")
+	}
+	focus := func(key string) {
+		t.Helper()
+		d.WaitFor("focus on "+key, func() bool { return m.form != nil && m.form.GetFocusedField().GetKey() == key })
+	}
+	d.Press("p")
+	focus("host")
+	d.Type(srv.Host())
+	d.Press("enter")
+	focus("port")
+	d.Type(strconv.Itoa(srv.Port()))
+	d.Press("enter")
+	focus("security")
+	d.Press("right") // STARTTLS → TLS
+	d.Press("right") // → none: the test server speaks clear text
+	d.Press("enter")
+	focus("username")
+	d.Type("relais")
+	d.Press("enter")
+	focus("password")
+	d.Type("s3cret-smtp")
+	if strings.Contains(d.View(), "s3cret-smtp") {
+		t.Errorf("the password shows as typed:\n%s", d.View())
+	}
+	d.Press("enter")
+	focus("from")
+	d.Type("Service informatique <it@college.example.fr>")
+	d.Press("enter")
+	d.WaitView("Serveur d’envoi enregistré.")
+	d.WaitFor("the reload", func() bool { return !m.busy.On() && !m.noSMTP })
+	saved, err := sess.App.MailSettings(context.Background())
+	if err != nil || saved.Host != srv.Host() || saved.Port != srv.Port() || saved.Security.String() != "none" ||
+		saved.Username != "relais" || saved.Password != "s3cret-smtp" || saved.From != "Service informatique <it@college.example.fr>" {
+		t.Fatalf("saved %v (password set: %v), %v", saved, saved.PasswordSet(), err)
+	}
+
+	// Again, the password left empty: it stays. Then without a user name: no password kept.
+	d.Press("p")
+	focus("host")
+	for _, key := range []string{"host", "port", "security", "username", "password"} {
+		focus(key)
+		d.Press("enter")
+	}
+	focus("from")
+	d.Press("enter")
+	d.WaitFor("the second save", func() bool { return m.step == stepView && !m.busy.On() })
+	if s, _ := sess.App.MailSettings(context.Background()); s.Password != "s3cret-smtp" {
+		t.Errorf("an empty password field changed the saved password (set: %v)", s.PasswordSet())
+	}
+	d.Press("p")
+	for _, key := range []string{"host", "port", "security"} {
+		focus(key)
+		d.Press("enter")
+	}
+	focus("username")
+	clearAndType(d, "")
+	d.Press("enter")
+	focus("password")
+	d.Press("enter")
+	focus("from")
+	d.Press("enter")
+	d.WaitFor("the third save", func() bool { return m.step == stepView && !m.busy.On() })
+	if s, _ := sess.App.MailSettings(context.Background()); s.Username != "" || s.PasswordSet() {
+		t.Errorf("without a user name the password stays (user %q)", s.Username)
+	}
+
+	d.Press("s")
+	d.WaitView("e-mails maintenant")
+	d.Press("enter")
+	d.WaitView("Campagne 1 : ", "terminée")
+	if len(srv.Messages()) == 0 || srv.Messages()[0].From == "" {
+		t.Errorf("the server received %d messages", len(srv.Messages()))
 	}
 }

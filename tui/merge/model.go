@@ -63,9 +63,14 @@ type Model struct {
 	campaigns []app.CampaignStatus
 	cursor    int // the campaign under the cursor
 
-	opts options
-	form *huh.Form
-	fv   options // what the form edits
+	opts     options
+	form     *huh.Form
+	formKind formKind
+	fv       options    // what the options form edits
+	sv       smtpValues // what the mail server form edits
+
+	smtp            app.MailSettings // as saved, without the password
+	smtpPasswordSet bool
 
 	job    job
 	notice string // the last job's result
@@ -73,6 +78,14 @@ type Model struct {
 
 	width, height int
 }
+
+// formKind says which form is open.
+type formKind uint8
+
+const (
+	formOptions formKind = iota // layout, paper, output, activation address, rate
+	formSMTP                    // the mail server
+)
 
 // DefaultOutput is where cards go until the admin says otherwise (relative to the directory
 // Rollcall runs in).
@@ -124,11 +137,11 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.panel == panelCards {
 		return []key.Binding{k.tab, k.edit, k.generate}
 	}
-	return []key.Binding{k.tab, k.edit, k.send, k.resume, k.up, k.down}
+	return []key.Binding{k.tab, k.edit, k.smtp, k.send, k.resume, k.up, k.down}
 }
 
 // FullHelp groups the keys.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.tab, k.edit}, {k.generate, k.send, k.resume}, {k.up, k.down, k.cancel}}
+	return [][]key.Binding{{k.tab, k.edit, k.smtp}, {k.generate, k.send, k.resume}, {k.up, k.down, k.cancel}}
 }

@@ -42,6 +42,7 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 			m.err = msg.err
 			return m, nil
 		}
+		m.notice = msg.notice
 		return m, m.reload()
 	case screen.ResumeMsg, screen.DataChangedMsg:
 		if m.step == stepView {
@@ -69,6 +70,8 @@ func (m *Model) loadedPreview(msg loadedMsg) {
 	}
 	m.preview, m.noSMTP, m.campaigns = msg.preview, msg.noSMTP, msg.campaigns
 	m.opts.activationURL = msg.settings.ActivationURL
+	m.smtp, m.smtpPasswordSet = msg.settings, msg.settings.PasswordSet()
+	m.smtp.Password = "" // the screen only needs to know one is set
 	m.cursor = min(m.cursor, max(len(m.campaigns)-1, 0))
 }
 
@@ -105,6 +108,8 @@ func (m *Model) viewKey(k tea.KeyPressMsg) tea.Cmd {
 		m.panel = 1 - m.panel
 	case key.Matches(k, km.edit):
 		return m.openForm()
+	case key.Matches(k, km.smtp) && m.panel == panelEmails && m.loaded:
+		return m.openSMTPForm()
 	case key.Matches(k, km.generate) && m.panel == panelCards:
 		return m.startPDF()
 	case key.Matches(k, km.send) && m.panel == panelEmails && m.loaded:
