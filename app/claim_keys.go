@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/sha256"
 	"embed"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -89,11 +90,15 @@ func keyLookup(keys []model.VendorKey) model.KeyLookup {
 	}
 }
 
-// TrustVendorKey adds the public key in r (a file from `rollcall vendor keygen`) to the keys
-// claim codes are checked against. Adding a key twice changes nothing (added is false); the
-// demo vendor's key is refused (ErrDemoKey, an invalid input).
-func (a *App) TrustVendorKey(ctx context.Context, admin model.Admin, r io.Reader, dryRun bool) (k model.VendorKey, added bool, err error) {
+// TrustVendorKey adds the public key in r, the file name (a file from `rollcall vendor
+// keygen`), to the keys claim codes are checked against. Adding a key twice changes nothing
+// (added is false); the demo vendor's key is refused (ErrDemoKey, an invalid input).
+func (a *App) TrustVendorKey(ctx context.Context, admin model.Admin, name string, r io.Reader, dryRun bool) (k model.VendorKey, added bool, err error) {
 	if k, err = model.ParseVendorPublicKey(r); err != nil {
+		var ke *model.VendorKeyError
+		if errors.As(err, &ke) {
+			ke.File = name
+		}
 		return k, false, err
 	}
 	if k.Public.Equal(demoVendorKey().Public()) {

@@ -110,7 +110,7 @@ func TestDemoKeyOnlyInDemoStore(t *testing.T) {
 		t.Errorf("demo code in a real store: %v", err)
 	}
 	pub := demoVendorKey().Public().(ed25519.PublicKey)
-	_, _, err = f.app.TrustVendorKey(bg, ada, strings.NewReader(model.FormatVendorPublicKey("Démo", pub)), false)
+	_, _, err = f.app.TrustVendorKey(bg, ada, "demo.pub", strings.NewReader(model.FormatVendorPublicKey("Démo", pub)), false)
 	if !errors.Is(err, model.ErrDemoKey) || !errors.Is(err, model.ErrInvalid) {
 		t.Errorf("trusting the demo key: %v", err)
 	}

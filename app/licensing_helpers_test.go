@@ -67,7 +67,7 @@ func (v vendor) code(t *testing.T, e model.Entitlement) string {
 // trust makes the app trust the vendor's key.
 func (f *fixture) trust(t *testing.T, admin model.Admin, v vendor) {
 	t.Helper()
-	if _, _, err := f.app.TrustVendorKey(bg, admin, v.pubFile(), false); err != nil {
+	if _, _, err := f.app.TrustVendorKey(bg, admin, "vendor.pub", v.pubFile(), false); err != nil {
 		t.Fatal(err)
 	}
 }

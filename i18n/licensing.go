@@ -52,6 +52,7 @@ type SyncTexts struct {
 // VendorTexts are the vendor commands' sentences.
 type VendorTexts struct {
 	Trusted, AlreadyTrusted, KeyWritten, Shipped, Added, Demo string
+	KeyFile, KeyFileHint                                      string
 	DemoCodes, DemoSerials                                    string
 }
 
@@ -62,7 +63,7 @@ type RefusalTexts struct {
 	AlreadyClaimed, SeatLimit, InvalidEmails, FileErrors, FileLine, AndMore                              string
 	SubscriptionEnded                                                                                    string
 	LineNotEmail, LineSpace, LineComma, LineQuote, LineTooLong, LineEncoding                             string
-	FileTooBig, KeyFile, DemoKey, NeedYes                                                                string
+	FileTooBig, KeyFile, KeyFileUnnamed, DemoKey, NeedYes                                                string
 	KeyUnknownLine, KeyBadVendor, KeyBadKey, KeyPrivate, KeyMissingKey, KeyMissingVendor, KeyLineTooLong string
 	DirNotConfigured, DirUnauthorized, DirNoSuchGroup, DirBadAnswer                                      string
 }
@@ -74,5 +75,5 @@ type NoticeTexts struct {
 
 // LicensingKeyTexts describe the keys of the subscriptions and seats screens.
 type LicensingKeyTexts struct {
-	Claim, Open, Org, Sort, Add, Import, Sync, Remove, RemoveHand, Cancel string
+	Claim, Open, Org, Sort, Add, Import, Sync, Remove, RemoveHand, Cancel, Vendor string
 }

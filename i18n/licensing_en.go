@@ -58,7 +58,8 @@ func licensingEN() LicensingTexts {
 		Vendor: VendorTexts{
 			Trusted: "Claim codes signed by %s (key %s) are now accepted.", AlreadyTrusted: "%s (key %s) was already trusted.",
 			KeyWritten: "Private key written to %s (keep it secret); public key to %s (give it to schools).",
-			Shipped:    "shipped", Added: "added", Demo: "demo school only",
+			KeyFile:    "Vendor's public key file", KeyFileHint: "The .pub file the vendor gave you: its claim codes will be accepted.",
+			Shipped: "shipped", Added: "added", Demo: "demo school only",
 			DemoCodes: "Claim codes to try (rollcall subs claim --code …):", DemoSerials: "Display serials to try (rollcall subs claim --displays N --serial …):",
 		},
 		Refuse: RefusalTexts{
@@ -67,7 +68,7 @@ func licensingEN() LicensingTexts {
 			Mistyped:          "This claim code has a typing mistake somewhere: check it character by character (O and 0, I, L and 1 count the same).",
 			Malformed:         "This is not a claim code: check that you copied all of it.",
 			Version:           "This claim code was made for a newer Rollcall: update Rollcall.",
-			UnknownVendor:     "This claim code is signed by a vendor Rollcall does not know (key %s). Ask the vendor for its public key file and add it with rollcall vendor trust.",
+			UnknownVendor:     "This claim code is signed by a vendor Rollcall does not know (key %s). Ask the vendor for its public key file and add it (v in Subscriptions, or rollcall vendor trust).",
 			Forged:            "This claim code's signature does not match: it was altered or forged. Use the code exactly as the vendor sent it.",
 			Expired:           "This claim code's subscription ended on %s.",
 			SerialUnknown:     "No display model of the catalogue has a serial like this one: check it.",
@@ -82,8 +83,8 @@ func licensingEN() LicensingTexts {
 			FileLine:          "line %s: %s (%q)", AndMore: "… and %s more",
 			LineNotEmail: "not an email address (a header?)", LineSpace: "has a space", LineComma: "has a comma or semicolon: one column only",
 			LineQuote: "has a quote", LineTooLong: "too long for an email address", LineEncoding: "not UTF-8 text",
-			FileTooBig:       "The file has too many lines.",
-			KeyFile:          "Vendor key file, line %s: %s.",
+			FileTooBig: "The file has too many lines.",
+			KeyFile:    "%s, line %s: %s.", KeyFileUnnamed: "Vendor key file",
 			KeyUnknownLine:   "a line Rollcall does not understand",
 			KeyBadVendor:     "the vendor's name is not readable",
 			KeyBadKey:        "the key is damaged",
@@ -103,7 +104,7 @@ func licensingEN() LicensingTexts {
 			Body:    "Hello,\n\nA seat of %s was given to %s. Sign in to it with this email address.\n\n%s\n",
 		},
 		Keys: LicensingKeyTexts{
-			Claim: "claim", Open: "seats", Org: "organization", Sort: "sort by state", Add: "add emails",
+			Claim: "claim", Vendor: "accept a vendor", Open: "seats", Org: "organization", Sort: "sort by state", Add: "add emails",
 			Import: "import file", Sync: "sync", Remove: "take back", RemoveHand: "take back hand-given", Cancel: "cancel",
 		},
 	}

@@ -35,7 +35,11 @@ func (c *Catalog) licensingError(err error) (string, bool) {
 	case errors.As(err, &fe):
 		return c.EmailFileError(fe), true
 	case errors.As(err, &ke):
-		return fmt.Sprintf(r.KeyFile, strconv.Itoa(ke.Line), c.keyProblem(ke.Problem)), true
+		name := ke.File
+		if name == "" {
+			name = r.KeyFileUnnamed
+		}
+		return fmt.Sprintf(r.KeyFile, name, strconv.Itoa(ke.Line), c.keyProblem(ke.Problem)), true
 	case errors.Is(err, model.ErrDemoKey):
 		return r.DemoKey, true
 	case errors.Is(err, model.ErrEmailFileTooBig):

@@ -58,7 +58,8 @@ func licensingFR() LicensingTexts {
 		Vendor: VendorTexts{
 			Trusted: "Les codes signés par %s (clé %s) sont maintenant acceptés.", AlreadyTrusted: "%s (clé %s) était déjà accepté.",
 			KeyWritten: "Clé privée écrite dans %s (gardez-la secrète) ; clé publique dans %s (à donner aux établissements).",
-			Shipped:    "fournie", Added: "ajoutée", Demo: "école de démonstration seulement",
+			KeyFile:    "Fichier de clé publique du fournisseur", KeyFileHint: "Le fichier .pub que le fournisseur vous a remis : ses codes de réclamation seront acceptés.",
+			Shipped: "fournie", Added: "ajoutée", Demo: "école de démonstration seulement",
 			DemoCodes: "Codes de réclamation à essayer (rollcall subs claim --code …) :", DemoSerials: "Numéros de série d'écrans à essayer (rollcall subs claim --displays N --serial …) :",
 		},
 		Refuse: RefusalTexts{
@@ -67,7 +68,7 @@ func licensingFR() LicensingTexts {
 			Mistyped:          "Ce code de réclamation contient une faute de frappe : vérifiez-le caractère par caractère (O et 0, I, L et 1 comptent pareil).",
 			Malformed:         "Ce n'est pas un code de réclamation : vérifiez qu'il a été copié en entier.",
 			Version:           "Ce code de réclamation est destiné à un Rollcall plus récent : mettez Rollcall à jour.",
-			UnknownVendor:     "Ce code de réclamation est signé par un fournisseur que Rollcall ne connaît pas (clé %s). Demandez au fournisseur son fichier de clé publique et ajoutez-le avec rollcall vendor trust.",
+			UnknownVendor:     "Ce code de réclamation est signé par un fournisseur que Rollcall ne connaît pas (clé %s). Demandez au fournisseur son fichier de clé publique et ajoutez-le (v dans Abonnements, ou rollcall vendor trust).",
 			Forged:            "La signature de ce code de réclamation ne correspond pas : il a été modifié ou contrefait. Utilisez le code tel que le fournisseur l'a envoyé.",
 			Expired:           "L'abonnement de ce code de réclamation a pris fin le %s.",
 			SerialUnknown:     "Aucun modèle d'écran du catalogue n'a de numéro de série de cette forme : vérifiez-le.",
@@ -82,8 +83,8 @@ func licensingFR() LicensingTexts {
 			FileLine:          "ligne %s : %s (%q)", AndMore: "… et %s de plus",
 			LineNotEmail: "pas une adresse de courriel (un en-tête ?)", LineSpace: "contient une espace", LineComma: "contient une virgule ou un point-virgule : une seule colonne",
 			LineQuote: "contient un guillemet", LineTooLong: "trop long pour une adresse de courriel", LineEncoding: "pas du texte UTF-8",
-			FileTooBig:       "Le fichier a trop de lignes.",
-			KeyFile:          "Fichier de clé de fournisseur, ligne %s : %s.",
+			FileTooBig: "Le fichier a trop de lignes.",
+			KeyFile:    "%s, ligne %s : %s.", KeyFileUnnamed: "Fichier de clé de fournisseur",
 			KeyUnknownLine:   "une ligne que Rollcall ne comprend pas",
 			KeyBadVendor:     "le nom du fournisseur est illisible",
 			KeyBadKey:        "la clé est abîmée",
@@ -103,7 +104,7 @@ func licensingFR() LicensingTexts {
 			Body:    "Bonjour,\n\nUne licence de %s a été attribuée à %s. Connectez-vous avec cette adresse de courriel.\n\n%s\n",
 		},
 		Keys: LicensingKeyTexts{
-			Claim: "réclamer", Open: "licences", Org: "établissement", Sort: "trier par état", Add: "ajouter des courriels",
+			Claim: "réclamer", Vendor: "accepter un fournisseur", Open: "licences", Org: "établissement", Sort: "trier par état", Add: "ajouter des courriels",
 			Import: "importer un fichier", Sync: "synchroniser", Remove: "reprendre", RemoveHand: "reprendre celles saisies", Cancel: "annuler",
 		},
 	}

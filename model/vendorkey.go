@@ -62,6 +62,7 @@ func keyIDString(id [4]byte) string { return hex.EncodeToString(id[:]) }
 
 // VendorKeyError says what is wrong in a key file, and on which line (0: the file as a whole).
 type VendorKeyError struct {
+	File    string // the file's name when known
 	Line    int
 	Problem KeyFileProblem
 }
@@ -81,10 +82,14 @@ const (
 )
 
 func (e *VendorKeyError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("vendor key file, line %d: %s", e.Line, string(e.Problem))
+	name := e.File
+	if name == "" {
+		name = "vendor key file"
 	}
-	return "vendor key file: " + string(e.Problem)
+	if e.Line > 0 {
+		return fmt.Sprintf("%s, line %d: %s", name, e.Line, string(e.Problem))
+	}
+	return name + ": " + string(e.Problem)
 }
 
 // Is makes it an invalid input.

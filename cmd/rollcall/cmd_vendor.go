@@ -215,7 +215,7 @@ func newVendorTrustCmd(f *factory) *cobra.Command {
 				return err
 			}
 			defer file.Close()
-			k, added, err := a.TrustVendorKey(cmd.Context(), admin, file, dryRun)
+			k, added, err := a.TrustVendorKey(cmd.Context(), admin, args[0], file, dryRun)
 			if err != nil {
 				return err
 			}

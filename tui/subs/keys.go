@@ -8,7 +8,7 @@ import (
 
 // keyMap is the screen's bindings, with help from the session's catalogue.
 type keyMap struct {
-	up, down, open, claim, org, sort key.Binding
+	up, down, open, claim, vendor, org, sort, cancel key.Binding
 }
 
 func newKeyMap(sess *screen.Session) keyMap {
@@ -23,5 +23,8 @@ func newKeyMap(sess *screen.Session) keyMap {
 		claim: b("c", l.Claim, "c"),
 		org:   b("o", l.Org, "o"),
 		sort:  b("s", l.Sort, "s"),
+		// v: accept a vendor's claim codes, from the public key file it gave.
+		vendor: b("v", l.Vendor, "v"),
+		cancel: b("esc", l.Cancel, "esc"),
 	}
 }

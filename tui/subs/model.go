@@ -7,6 +7,7 @@ package subs
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 
 	"rollcall/app"
 	"rollcall/model"
@@ -26,6 +27,12 @@ type Model struct {
 	loaded bool
 	err    error
 	req    screen.RequestID
+
+	// The vendor form ("accept this vendor's claim codes") and what the last trust said.
+	form       *huh.Form
+	vendorPath string
+	notice     string
+	noticeErr  error
 
 	width, height int
 }
@@ -48,8 +55,11 @@ func (m *Model) Init() tea.Cmd { return m.load() }
 // SetSize records the body area.
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 
-// CapturesInput is false: the screen has no text field.
-func (m *Model) CapturesInput() bool { return false }
+// CapturesInput is true while the vendor form's field has the keys.
+func (m *Model) CapturesInput() bool { return m.form != nil && screen.FormCaptures(m.form) }
+
+// HandlesBack is true while the vendor form is open: esc closes it, not the screen.
+func (m *Model) HandlesBack() bool { return m.form != nil }
 
 // orgID is the organization the selector shows (0: all).
 func (m *Model) orgID() model.ID {
@@ -82,11 +92,20 @@ func (m *Model) load() tea.Cmd {
 func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		if m.form != nil {
+			return m, m.formKey(msg)
+		}
 		return m, m.key(msg)
+	case trustedMsg:
+		m.trusted(msg)
+		return m, nil
 	case loadedMsg:
 		return m, m.loadedList(msg)
 	case screen.DataChangedMsg, screen.ResumeMsg:
 		return m, m.load()
+	}
+	if m.form != nil { // the form's own messages (cursor blink, field focus)
+		return m, m.formKey(msg)
 	}
 	return m, nil
 }
@@ -107,7 +126,10 @@ func (m *Model) loadedList(msg loadedMsg) tea.Cmd {
 
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	km := m.keys
+	m.notice, m.noticeErr = "", nil
 	switch {
+	case key.Matches(k, km.vendor):
+		return m.openVendorForm()
 	case key.Matches(k, km.up):
 		m.cursor = max(m.cursor-1, 0)
 	case key.Matches(k, km.down):
@@ -132,11 +154,17 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 // ShortHelp lists the screen's keys.
 func (m *Model) ShortHelp() []key.Binding {
 	km := m.keys
-	return []key.Binding{km.up, km.down, km.open, km.claim, km.org, km.sort}
+	if m.form != nil {
+		return append(screen.FormHelp(m.form), km.cancel)
+	}
+	return []key.Binding{km.up, km.down, km.open, km.claim, km.vendor, km.org, km.sort}
 }
 
 // FullHelp groups the screen's keys.
 func (m *Model) FullHelp() [][]key.Binding {
 	km := m.keys
-	return [][]key.Binding{{km.up, km.down, km.open}, {km.claim, km.org, km.sort}}
+	if m.form != nil {
+		return [][]key.Binding{m.ShortHelp()}
+	}
+	return [][]key.Binding{{km.up, km.down, km.open}, {km.claim, km.vendor, km.org, km.sort}}
 }

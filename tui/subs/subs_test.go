@@ -2,7 +2,12 @@ package subs
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -108,4 +113,51 @@ func TestNarrowTableKeepsStatesWhole(t *testing.T) {
 			t.Errorf("a line is %d columns wide: %q", w, line)
 		}
 	}
+}
+
+// v accepts a vendor from the public key file it gave, once; a private key file is refused
+// with the file named and the list kept on screen.
+func TestTrustAVendorFromTheScreen(t *testing.T) {
+	t.Parallel()
+	sess := demoSession(t, model.French)
+	m := New(sess)
+	d := tuitest.ForScreen(t, m, 120, 30)
+	d.WaitFor("the list", func() bool { return m.loaded })
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	pubFile, privFile := filepath.Join(dir, "lac.pub"), filepath.Join(dir, "lac.key")
+	if err := os.WriteFile(pubFile, []byte(model.FormatVendorPublicKey("Librairie du Lac", pub)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(privFile, []byte(model.FormatVendorPrivateKey("Librairie du Lac", priv)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	trust := func(path string) {
+		t.Helper()
+		d.Press("v")
+		d.WaitView("Fichier de clé publique du fournisseur")
+		if !m.CapturesInput() || !screen.HandlesBack(m) {
+			t.Error("the path field must keep the keys and esc")
+		}
+		d.Type(path)
+		d.Press("enter")
+	}
+	trust(privFile)
+	d.WaitView(privFile, "PRIVÉE", "Atlas interactif")
+	trust(pubFile)
+	keyID := model.VendorKey{Public: pub}.KeyID()
+	d.WaitView("Les codes signés par Librairie du Lac (clé "+keyID+") sont maintenant", "acceptés.")
+	keys, _ := sess.App.TrustedVendorKeys(context.Background())
+	if !slices.ContainsFunc(keys, func(k model.VendorKey) bool { return k.Vendor == "Librairie du Lac" }) {
+		t.Errorf("the vendor is not trusted: %v", keys)
+	}
+	trust(pubFile)
+	d.WaitView("Librairie du Lac (clé " + keyID + ") était déjà accepté.")
+	d.Press("v")
+	d.WaitView("Fichier de clé publique du fournisseur")
+	d.Press("esc")
+	d.WaitFor("the form to close", func() bool { return m.form == nil && !screen.HandlesBack(m) })
 }

@@ -9,6 +9,7 @@ import (
 
 	"rollcall/app"
 	"rollcall/model"
+	"rollcall/tui/screen"
 )
 
 // View shows the title, the banner, the selector line and the table.
@@ -17,6 +18,14 @@ func (m *Model) View() string {
 	t := cat.Licensing.Subs
 	var b strings.Builder
 	b.WriteString(st.Title.Render(t.Title) + "\n")
+	if m.form != nil {
+		return b.String() + "\n" + m.form.View()
+	}
+	if m.noticeErr != nil {
+		b.WriteString(st.Error.Render(screen.Paragraph(cat.Error(m.noticeErr), m.width)) + "\n")
+	} else if m.notice != "" {
+		b.WriteString(st.Success.Render(screen.Paragraph(m.notice, m.width)) + "\n")
+	}
 	switch {
 	case m.err != nil:
 		b.WriteString(st.Error.Render(cat.Error(m.err)) + "\n")

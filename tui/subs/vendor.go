@@ -1,0 +1,106 @@
+package subs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"rollcall/app"
+	"rollcall/model"
+	"rollcall/tui/screen"
+)
+
+// trustedMsg is the answer to "accept this vendor's claim codes".
+type trustedMsg struct {
+	id    screen.RequestID
+	key   model.VendorKey
+	added bool
+	err   error
+}
+
+// openVendorForm asks for the public key file a vendor gave, as `rollcall vendor trust` does.
+func (m *Model) openVendorForm() tea.Cmd {
+	cat := m.sess.Cat
+	t := cat.Licensing.Vendor
+	m.vendorPath, m.notice, m.noticeErr = "", "", nil
+	m.form = m.sess.NewForm(huh.NewGroup(
+		huh.NewInput().Key("path").Title(t.KeyFile).Description(t.KeyFileHint).CharLimit(4096).
+			Value(&m.vendorPath).Validate(func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return errors.New(t.KeyFile + " " + cat.Rules.Required)
+			}
+			return nil
+		}),
+	))
+	screen.SizeForm(m.form, m.width, m.height)
+	return m.form.Init()
+}
+
+// formKey gives a key to the open form; esc closes it, completion trusts the file.
+func (m *Model) formKey(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.cancel) {
+		m.form = nil
+		return nil
+	}
+	cmd, state := screen.UpdateForm(m.form, msg)
+	switch state {
+	case huh.StateCompleted:
+		m.form = nil
+		return tea.Batch(cmd, m.trust(strings.TrimSpace(m.vendorPath)))
+	case huh.StateAborted:
+		m.form = nil
+	}
+	return cmd
+}
+
+// trust reads the key file and adds the vendor, off the update loop.
+func (m *Model) trust(path string) tea.Cmd {
+	m.req = m.sess.NewRequest()
+	a, ctx, token, id := m.sess.App, m.sess.Ctx, m.sess.Token, m.req
+	if strings.HasPrefix(path, "~"+string(filepath.Separator)) {
+		if home, err := os.UserHomeDir(); err == nil {
+			path = filepath.Join(home, path[2:])
+		}
+	}
+	return func() tea.Msg {
+		return trustVendor(ctx, a, token, path, id)
+	}
+}
+
+func trustVendor(ctx context.Context, a *app.App, token, path string, id screen.RequestID) trustedMsg {
+	admin, err := a.SessionAdmin(ctx, token)
+	if err != nil {
+		return trustedMsg{id: id, err: err}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return trustedMsg{id: id, err: err}
+	}
+	defer f.Close()
+	k, added, err := a.TrustVendorKey(ctx, admin, path, f, false)
+	return trustedMsg{id: id, key: k, added: added, err: err}
+}
+
+// trusted says what the trust did: a vendor's codes are accepted now, or were already.
+func (m *Model) trusted(msg trustedMsg) {
+	if msg.id != m.req {
+		return
+	}
+	if msg.err != nil {
+		m.noticeErr = msg.err
+		return
+	}
+	t := m.sess.Cat.Licensing.Vendor
+	format := t.Trusted
+	if !msg.added {
+		format = t.AlreadyTrusted
+	}
+	m.notice = fmt.Sprintf(format, msg.key.Vendor, msg.key.KeyID())
+}
