@@ -38,7 +38,9 @@ type AdminsTexts struct {
 	ServerFiles string
 
 	// Help line of the Admins screen.
-	KeyInvite, KeyRemove, KeyAddKey, KeyTab, KeyRefresh string
+	KeyInvite, KeyRemove, KeyAddKey, KeyTab, KeyRefresh, KeyJoin string
+	// The join form: an invitation code from another school's admin.
+	JoinTitle, JoinField, JoinHint string
 }
 
 // adminsError translates the team's errors; ok is false for any other error.
@@ -102,6 +104,8 @@ func adminsEN() AdminsTexts {
 		SSHKeyWeak:       "This key is too weak: use an Ed25519 key (ssh-keygen -t ed25519), or RSA of 2048 bits or more.",
 		ServerFiles: "Over SSH, files would be the server's: import, export and print from a terminal on your own " +
 			"computer, or with the commands over ssh.",
+		KeyJoin: "join with a code", JoinTitle: "Join another school", JoinField: "Invitation code",
+		JoinHint:  "The code an admin of that school gave you: you will administer it too.",
 		KeyInvite: "invite", KeyRemove: "remove", KeyAddKey: "add key", KeyTab: "next list", KeyRefresh: "refresh",
 	}
 }
@@ -144,6 +148,8 @@ func adminsFR() AdminsTexts {
 		SSHKeyWeak:       "Cette clé est trop faible : utilisez une clé Ed25519 (ssh-keygen -t ed25519), ou RSA d’au moins 2048 bits.",
 		ServerFiles: "Par SSH, les fichiers seraient ceux du serveur : importez, exportez et imprimez depuis un terminal " +
 			"sur votre ordinateur, ou avec les commandes par ssh.",
+		KeyJoin: "rejoindre avec un code", JoinTitle: "Rejoindre un autre établissement", JoinField: "Code d’invitation",
+		JoinHint:  "Le code que vous a donné un administrateur de cet établissement : vous l’administrerez aussi.",
 		KeyInvite: "inviter", KeyRemove: "retirer", KeyAddKey: "ajouter une clé", KeyTab: "liste suivante",
 		KeyRefresh: "actualiser",
 	}

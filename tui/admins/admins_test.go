@@ -151,3 +151,38 @@ func TestStaleLoadIsDropped(t *testing.T) {
 		t.Errorf("a stale load replaced the list:\n%s", d.View())
 	}
 }
+
+// c joins another school with the code its admin gave: a wrong code is refused and changes
+// nothing; the right one adds the school to the admin's, and the header learns it.
+func TestJoinAnotherSchoolWithACode(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	sess := school(t, model.French)
+	bob := tuitest.SignUp(t, sess.App, "bob@example.org", model.French, true)
+	hugo, err := sess.App.CreateOrg(ctx, bob.Admin, model.Organization{Name: "Collège Hugo", Country: "FR"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bobAdmin, _ := sess.App.SessionAdmin(ctx, bob.Token)
+	inv, err := sess.App.Invite(ctx, bobAdmin, app.InviteInput{OrgID: hugo.ID, Email: "ada@example.org"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, d := open(t, sess)
+	join := func(code string) {
+		t.Helper()
+		d.Press("c")
+		d.WaitView("Rejoindre un autre établissement", "Code d’invitation")
+		d.Type(code)
+		d.Press("enter")
+		waitIdle(d, m)
+	}
+	join("ZZZZ-ZZZZ")
+	if m.errText == "" || len(m.data.me.OrgIDs) != 1 {
+		t.Fatalf("a wrong code: error %q, schools %v", m.errText, m.data.me.OrgIDs)
+	}
+	join(inv.Code)
+	d.WaitView("Vous administrez désormais Collège Hugo.")
+	d.WaitFor("the reload", func() bool { return len(m.data.me.OrgIDs) == 2 })
+	tuitest.AwaitMatch(d, func(am screen.AdminMsg) bool { return len(am.Admin.OrgIDs) == 2 }) // the header's schools
+}

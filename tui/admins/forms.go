@@ -20,17 +20,18 @@ type formKind int
 
 const (
 	formInvite formKind = iota
+	formJoin            // an invitation code from another school: the admin administers it too
 	formAddKey
 	formRemove // the question before removing an admin, withdrawing an invitation or a key
 )
 
 // formValues are the values the open form edits.
 type formValues struct {
-	org          model.ID
-	email, line  string
-	yes          bool
-	removeTab    tab
-	removeTarget int // the row of removeTab the question is about
+	org               model.ID
+	email, line, code string
+	yes               bool
+	removeTab         tab
+	removeTarget      int // the row of removeTab the question is about
 }
 
 func (m *Model) openForm(kind formKind, f *huh.Form) tea.Cmd {
@@ -91,6 +92,21 @@ func (m *Model) optionalEmail(s string) error {
 	return nil
 }
 
+// joinForm asks for an invitation code, as `rollcall admins join CODE` does.
+func (m *Model) joinForm() tea.Cmd {
+	t := m.sess.Cat.Admins
+	m.fv = &formValues{}
+	return m.openForm(formJoin, m.sess.NewForm(huh.NewGroup(
+		huh.NewInput().Key("code").Title(t.JoinField).Description(t.JoinHint).CharLimit(32).Value(&m.fv.code).
+			Validate(func(s string) error {
+				if strings.TrimSpace(s) == "" {
+					return errors.New(t.JoinField + " " + m.sess.Cat.Rules.Required)
+				}
+				return nil
+			}),
+	).Title(t.JoinTitle)))
+}
+
 // addKeyForm asks for one public key line.
 func (m *Model) addKeyForm() tea.Cmd {
 	t := m.sess.Cat.Admins
@@ -146,6 +162,12 @@ func (m *Model) submit() tea.Cmd {
 				who = t.AnyEmail
 			}
 			return actionMsg{notice: fmt.Sprintf(t.InviteShown, who, res.Code, cat.DateTime(res.Invitation.ExpiresAt)), code: res.Code}
+		})
+	case formJoin:
+		code := strings.TrimSpace(fv.code)
+		return m.run(func(ctx context.Context, a *app.App, me model.Admin) actionMsg {
+			org, err := a.AcceptInvitation(ctx, me, code, false)
+			return actionMsg{notice: fmt.Sprintf(t.Joined, org.Name), err: err}
 		})
 	case formAddKey:
 		line := strings.TrimSpace(fv.line)

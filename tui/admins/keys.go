@@ -8,7 +8,7 @@ import (
 
 // keyMap is the screen's bindings, built from the session's catalogue when the screen is.
 type keyMap struct {
-	tabs, up, down, invite, addKey, remove, refresh, cancel key.Binding
+	tabs, up, down, invite, join, addKey, remove, refresh, cancel key.Binding
 }
 
 func newKeyMap(sess *screen.Session) keyMap {
@@ -21,6 +21,7 @@ func newKeyMap(sess *screen.Session) keyMap {
 		up:      b("↑", k.Up, "up", "k"),
 		down:    b("↓", k.Down, "down", "j"),
 		invite:  b("i", t.KeyInvite, "i"),
+		join:    b("c", t.KeyJoin, "c"), // a code from another school's admin
 		addKey:  b("a", t.KeyAddKey, "a"),
 		remove:  b("x", t.KeyRemove, "x", "delete"),
 		refresh: b("r", t.KeyRefresh, "r"),

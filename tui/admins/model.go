@@ -114,7 +114,9 @@ func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
 	out := []key.Binding{k.tabs, k.up, k.down, k.invite}
 	switch m.tab {
-	case tabAdmins, tabInvites:
+	case tabAdmins:
+		out = append(out, k.join, k.remove)
+	case tabInvites:
 		out = append(out, k.remove)
 	case tabKeys:
 		out = append(out, k.addKey, k.remove)
@@ -125,5 +127,5 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp groups the keys.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.tabs, k.up, k.down}, {k.invite, k.addKey, k.remove, k.refresh}}
+	return [][]key.Binding{{k.tabs, k.up, k.down}, {k.invite, k.join, k.addKey, k.remove, k.refresh}}
 }

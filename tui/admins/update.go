@@ -51,6 +51,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, km.invite):
 		return m.inviteForm()
+	case key.Matches(k, km.join):
+		return m.joinForm()
 	case key.Matches(k, km.addKey):
 		m.tab = tabKeys
 		return m.addKeyForm()
