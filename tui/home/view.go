@@ -58,8 +58,11 @@ func (m *Model) summary() string {
 			profiles = append(profiles, cat.Profile(p)+" "+cat.Int(n))
 		}
 	}
-	line := screen.Paragraph(fmt.Sprintf(cat.Home.Summary, cat.Count(len(ov.Orgs), cat.Nouns.Organization),
-		cat.Count(ov.Users, cat.Nouns.User), strings.Join(profiles, ", ")), m.width)
+	line := fmt.Sprintf(cat.Home.Summary, cat.Count(len(ov.Orgs), cat.Nouns.Organization),
+		cat.Count(ov.Users, cat.Nouns.User), strings.Join(profiles, ", "))
+	if m.width > 0 { // counts, not prose: the whole width, wrapped only when it must
+		line = lipgloss.NewStyle().Width(m.width).Render(line)
+	}
 	if ov.Demo {
 		line += "\n" + st.Primary.Render(cat.Home.DemoBanner)
 	}
