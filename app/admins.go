@@ -66,7 +66,7 @@ func (a *App) FindAdmin(ctx context.Context, viewer model.Admin, ref string) (Ad
 			return info, nil
 		}
 	}
-	return AdminInfo{}, fmt.Errorf("admin %q: %w", ref, storage.ErrNotFound)
+	return AdminInfo{}, notFound(model.ThingAdmin, ref)
 }
 
 // RemoveAdmin takes organizations away from an admin: org, or with org 0 every organization of

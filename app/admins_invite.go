@@ -103,7 +103,7 @@ func (a *App) inviteOrg(ctx context.Context, admin model.Admin, id model.ID) (mo
 		return model.Organization{}, model.ErrNoOrganization
 	}
 	if !adminOf(admin, id) {
-		return model.Organization{}, fmt.Errorf("organization %d: %w", id, storage.ErrNotFound)
+		return model.Organization{}, notFound(model.ThingOrganization, id)
 	}
 	return a.store.Org(ctx, id)
 }

@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"rollcall/model"
-	"rollcall/storage"
 )
 
 // Audit actions of email campaigns.
@@ -76,10 +75,10 @@ func (a *App) CreateCampaign(ctx context.Context, admin model.Admin, sel model.S
 func (a *App) Campaign(ctx context.Context, admin model.Admin, id model.ID) (CampaignStatus, error) {
 	c, err := a.store.Campaign(ctx, id)
 	if err != nil {
-		return CampaignStatus{}, err
+		return CampaignStatus{}, orNotFound(err, model.ThingCampaign, id)
 	}
 	if !campaignVisible(admin, c) {
-		return CampaignStatus{}, fmt.Errorf("campaign %d: %w", id, storage.ErrNotFound)
+		return CampaignStatus{}, notFound(model.ThingCampaign, id)
 	}
 	return CampaignStatus{Campaign: c, Live: a.merge.live(c.ID)}, nil
 }

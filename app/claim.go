@@ -211,7 +211,7 @@ func (a *App) claimOrg(ctx context.Context, admin model.Admin, in ClaimInput, dr
 		return model.Organization{}, model.ErrNoOrganization
 	}
 	if !adminOf(admin, in.OrgID) {
-		return model.Organization{}, fmt.Errorf("organization %d: %w", in.OrgID, storage.ErrNotFound)
+		return model.Organization{}, notFound(model.ThingOrganization, in.OrgID)
 	}
 	return a.store.Org(ctx, in.OrgID)
 }

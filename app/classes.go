@@ -19,6 +19,14 @@ const (
 	Groups
 )
 
+// thing names the set in messages.
+func (s Set) thing() model.Thing {
+	if s == Groups {
+		return model.ThingGroup
+	}
+	return model.ThingClass
+}
+
 func (s Set) members(u *model.User) *[]model.ID {
 	if s == Groups {
 		return &u.GroupIDs
@@ -131,7 +139,7 @@ func (a *App) CreateSet(ctx context.Context, admin model.Admin, set Set, in SetI
 		return ClassInfo{}, model.ErrNoOrganization
 	}
 	if !adminOf(admin, in.OrgID) {
-		return ClassInfo{}, storage.ErrNotFound
+		return ClassInfo{}, notFound(model.ThingOrganization, in.OrgID)
 	}
 	in.Code, in.Name = model.CleanName(in.Code), model.CleanName(in.Name)
 	if in.Name == "" {
@@ -182,7 +190,7 @@ func (a *App) FindSet(ctx context.Context, admin model.Admin, set Set, ref strin
 			return c, nil
 		}
 	}
-	return ClassInfo{}, storage.ErrNotFound
+	return ClassInfo{}, notFound(set.thing(), ref)
 }
 
 // RenameSet changes a class's or group's name (and a class's level); "" keeps a value.
@@ -228,7 +236,7 @@ func (a *App) setByID(ctx context.Context, admin model.Admin, set Set, id model.
 			return c, nil
 		}
 	}
-	return ClassInfo{}, storage.ErrNotFound
+	return ClassInfo{}, notFound(set.thing(), id)
 }
 
 // DeleteSet deletes a class or group. One with members is refused with *model.NotEmptyError

@@ -100,7 +100,7 @@ func (a *App) snapshot(ctx context.Context, admin model.Admin, target model.ID) 
 	d := directorySnapshot{logins: make(map[string]bool, n), users: make([]model.User, 0, n)}
 	switch {
 	case target != 0 && !adminOf(admin, target):
-		return d, storage.ErrNotFound
+		return d, notFound(model.ThingOrganization, target)
 	case target != 0:
 		d.target = target
 	case len(admin.OrgIDs) == 1:

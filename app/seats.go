@@ -135,16 +135,18 @@ func (a *App) changeSeats(ctx context.Context, subID model.ID, plan storage.Seat
 // RemoveSeat takes the seat of one email back (storage.ErrNotFound when it has none).
 func (a *App) RemoveSeat(ctx context.Context, admin model.Admin, subID model.ID, email string, dryRun bool) (SeatResult, error) {
 	email = model.NormalizeEmail(email)
-	return a.removeSeats(ctx, admin, subID, dryRun, func(s model.Seat) bool { return s.Email == email }, true)
+	return a.removeSeats(ctx, admin, subID, dryRun, func(s model.Seat) bool { return s.Email == email }, email)
 }
 
 // RemoveHandSeats takes back every seat given by hand (typed or from a file); seats of syncs
 // stay (their sync manages them).
 func (a *App) RemoveHandSeats(ctx context.Context, admin model.Admin, subID model.ID, dryRun bool) (SeatResult, error) {
-	return a.removeSeats(ctx, admin, subID, dryRun, func(s model.Seat) bool { return s.Source.ByHand() }, false)
+	return a.removeSeats(ctx, admin, subID, dryRun, func(s model.Seat) bool { return s.Source.ByHand() }, "")
 }
 
-func (a *App) removeSeats(ctx context.Context, admin model.Admin, subID model.ID, dryRun bool, pick func(model.Seat) bool, one bool) (SeatResult, error) {
+// removeSeats takes back the seats pick chooses; one, when set, is the email of the one seat
+// asked for, which must exist.
+func (a *App) removeSeats(ctx context.Context, admin model.Admin, subID model.ID, dryRun bool, pick func(model.Seat) bool, one string) (SeatResult, error) {
 	if _, err := a.visibleSub(ctx, admin, subID); err != nil {
 		return SeatResult{}, err
 	}
@@ -160,8 +162,8 @@ func (a *App) removeSeats(ctx context.Context, admin model.Admin, subID model.ID
 				emails = append(emails, s.Email)
 			}
 		}
-		if one && len(w.Remove) == 0 {
-			return w, fmt.Errorf("seat: %w", storage.ErrNotFound)
+		if one != "" && len(w.Remove) == 0 {
+			return w, notFound(model.ThingSeat, one)
 		}
 		res.Free = sub.Seats - len(current) + len(w.Remove)
 		w.Audit = &model.AuditEvent{At: now, AdminID: admin.ID, Action: model.AuditSeatsRemove,

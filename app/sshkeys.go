@@ -111,7 +111,7 @@ func pickKey(keys []model.SSHKey, ref string) (model.SSHKey, error) {
 	case 1:
 		return byComment[0], nil
 	case 0:
-		return model.SSHKey{}, fmt.Errorf("SSH key %q: %w", ref, storage.ErrNotFound)
+		return model.SSHKey{}, notFound(model.ThingSSHKey, ref)
 	}
 	return model.SSHKey{}, fmt.Errorf("SSH key %q names %d keys: %w", ref, len(byComment), storage.ErrConflict)
 }

@@ -2,14 +2,12 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"slices"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
 	"rollcall/model"
-	"rollcall/storage"
 )
 
 // SubsSort is how the subscriptions list is ordered.
@@ -50,6 +48,9 @@ type SubsList struct {
 // their seats given and their state today, and the next renewal for the banner.
 func (a *App) ListSubscriptions(ctx context.Context, admin model.Admin, q SubsQuery) (SubsList, error) {
 	out := SubsList{Today: model.DateOf(a.now())}
+	if q.OrgID != 0 && !adminOf(admin, q.OrgID) {
+		return out, notFound(model.ThingOrganization, q.OrgID) // rather than an empty list that looks like an answer
+	}
 	subs, err := a.store.ListSubscriptions(ctx)
 	if err != nil {
 		return out, err
@@ -126,10 +127,10 @@ func (a *App) Subscription(ctx context.Context, admin model.Admin, id model.ID) 
 func (a *App) visibleSub(ctx context.Context, admin model.Admin, id model.ID) (model.Subscription, error) {
 	s, err := a.store.Subscription(ctx, id)
 	if err != nil {
-		return s, err
+		return s, orNotFound(err, model.ThingSubscription, id)
 	}
 	if !adminOf(admin, s.OrgID) {
-		return model.Subscription{}, fmt.Errorf("subscription %d: %w", id, storage.ErrNotFound)
+		return model.Subscription{}, notFound(model.ThingSubscription, id)
 	}
 	return s, nil
 }

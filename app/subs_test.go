@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"rollcall/model"
+	"rollcall/storage"
 )
 
 func TestListSubscriptions(t *testing.T) {
@@ -69,6 +70,11 @@ func TestListSubscriptions(t *testing.T) {
 	bob := f.adminWithOrgs(t, "bob@example.org", "Lycée Ampère")
 	if list, _ := f.app.ListSubscriptions(bg, bob, SubsQuery{}); len(list.Rows) != 0 {
 		t.Errorf("another admin sees %d subscriptions", len(list.Rows))
+	}
+	var nf *model.NotFoundError
+	if _, err := f.app.ListSubscriptions(bg, bob, SubsQuery{OrgID: ecole}); !errors.As(err, &nf) ||
+		nf.Thing != model.ThingOrganization || nf.Ref != ecole.String() || !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("another admin asks for the école's subscriptions: %v", err)
 	}
 }
 

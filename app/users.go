@@ -92,7 +92,7 @@ func (a *App) CreateUser(ctx context.Context, admin model.Admin, org model.ID, f
 		return model.User{}, model.ErrNoOrganization
 	}
 	if !adminOf(admin, org) {
-		return model.User{}, storage.ErrNotFound
+		return model.User{}, notFound(model.ThingOrganization, org)
 	}
 	now := a.now()
 	u := model.User{ID: model.TempID(1), OrgID: org, CreatedAt: now, UpdatedAt: now, CreatedByHand: true}
@@ -214,8 +214,8 @@ func (a *App) GetUser(ctx context.Context, admin model.Admin, id model.ID) (mode
 // FindUserByLogin returns the visible user with this login (case ignored).
 func (a *App) FindUserByLogin(ctx context.Context, admin model.Admin, login string) (model.User, error) {
 	u, err := a.store.UserByLogin(ctx, strings.TrimSpace(login))
-	if err != nil {
-		return model.User{}, err
+	if err == nil {
+		u, err = a.visibleUser(ctx, admin, u.ID)
 	}
-	return a.visibleUser(ctx, admin, u.ID)
+	return u, orNotFound(err, model.ThingUser, strings.TrimSpace(login))
 }

@@ -75,6 +75,14 @@ type ErrorTexts struct {
 	NoFile                                                 string
 	// The reasons a file cannot be read that people meet; others keep the system's words.
 	FileMissing, FileDenied, FileIsFolder string
+	// NotFoundRef is "Class not found: 6e Z"; Things names each kind of record.
+	NotFoundRef string
+	Things      ThingTexts
+}
+
+// ThingTexts name the records people look up, as a sentence starts.
+type ThingTexts struct {
+	User, Class, Group, Organization, Subscription, Seat, Campaign, Admin, SSHKey string
 }
 
 // AuthTexts are the welcome, signup, verification, sign-in and terms screens.

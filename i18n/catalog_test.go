@@ -94,6 +94,8 @@ func TestErrorsAreTranslated(t *testing.T) {
 		{errors.New("disk full"), "Une erreur est survenue : disk full"},
 		{fmt.Errorf("import: %w", missing), "Impossible de lire " + filepath.Join(dir, "eleves.csv") + " : ce fichier ou dossier n'existe pas."},
 		{folder, "Impossible de lire " + dir + " : c'est un dossier."},
+		{fmt.Errorf("--class %q: %w", "6e Z", &model.NotFoundError{Thing: model.ThingClass, Ref: "6e Z", Err: storage.ErrNotFound}),
+			"Classe introuvable : 6e Z."},
 	}
 	for _, tt := range tests {
 		if got := fr.Error(tt.err); got != tt.want {

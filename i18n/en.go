@@ -51,7 +51,10 @@ func english() *Catalog {
 			NoOrganization:     "Say which organization receives these users with --org (see rollcall orgs list; add one with rollcall orgs create).",
 			NotEmpty:           "It still has %d members: confirm, or use --force.",
 			NoFile:             "Cannot read %s: %s.",
-			FileMissing:        "no such file or folder", FileDenied: "permission denied", FileIsFolder: "it is a folder",
+			NotFoundRef:        "%s not found: %s.",
+			Things: ThingTexts{User: "User", Class: "Class", Group: "Group", Organization: "Organization",
+				Subscription: "Subscription", Seat: "Seat", Campaign: "Campaign", Admin: "Admin", SSHKey: "SSH key"},
+			FileMissing: "no such file or folder", FileDenied: "permission denied", FileIsFolder: "it is a folder",
 		},
 		Auth: AuthTexts{
 			WelcomeTitle: "Welcome to Rollcall",

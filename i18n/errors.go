@@ -52,6 +52,10 @@ func (c *Catalog) Error(err error) string {
 	if errors.As(err, &pe) {
 		return fmt.Sprintf(c.Errors.NoFile, pe.Path, c.fileReason(pe.Err))
 	}
+	var nf *model.NotFoundError
+	if errors.As(err, &nf) {
+		return fmt.Sprintf(c.Errors.NotFoundRef, c.thing(nf.Thing), nf.Ref)
+	}
 	var tm *model.TooManyDeletionsError
 	if errors.As(err, &tm) {
 		return fmt.Sprintf(c.Import.TooManyDeletions, c.Int(tm.Would), c.Int(tm.Of))
@@ -74,6 +78,32 @@ func (c *Catalog) Error(err error) string {
 		}
 	}
 	return fmt.Sprintf(c.Errors.Internal, err.Error())
+}
+
+// thing names a kind of record; an unknown kind keeps its code name.
+func (c *Catalog) thing(t model.Thing) string {
+	n := c.Errors.Things
+	switch t {
+	case model.ThingUser:
+		return n.User
+	case model.ThingClass:
+		return n.Class
+	case model.ThingGroup:
+		return n.Group
+	case model.ThingOrganization:
+		return n.Organization
+	case model.ThingSubscription:
+		return n.Subscription
+	case model.ThingSeat:
+		return n.Seat
+	case model.ThingCampaign:
+		return n.Campaign
+	case model.ThingAdmin:
+		return n.Admin
+	case model.ThingSSHKey:
+		return n.SSHKey
+	}
+	return string(t)
 }
 
 // fileReason says why a file could not be read in the catalogue's language when the reason is

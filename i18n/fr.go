@@ -51,7 +51,10 @@ func french() *Catalog {
 			NoOrganization:     "Précisez avec --org l'établissement qui reçoit ces utilisateurs (voir rollcall orgs list ; en ajouter un avec rollcall orgs create).",
 			NotEmpty:           "Il reste %d membres : confirmez, ou utilisez --force.",
 			NoFile:             "Impossible de lire %s : %s.",
-			FileMissing:        "ce fichier ou dossier n'existe pas", FileDenied: "accès refusé", FileIsFolder: "c'est un dossier",
+			NotFoundRef:        "%s introuvable : %s.",
+			Things: ThingTexts{User: "Utilisateur", Class: "Classe", Group: "Groupe", Organization: "Établissement",
+				Subscription: "Abonnement", Seat: "Licence", Campaign: "Campagne", Admin: "Administrateur", SSHKey: "Clé SSH"},
+			FileMissing: "ce fichier ou dossier n'existe pas", FileDenied: "accès refusé", FileIsFolder: "c'est un dossier",
 		},
 		Auth: AuthTexts{
 			WelcomeTitle: "Bienvenue dans Rollcall",

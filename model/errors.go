@@ -119,3 +119,33 @@ type ChangedSinceError struct {
 }
 
 func (e *ChangedSinceError) Error() string { return "user " + e.Login + " changed since the import" }
+
+// Thing names a kind of record in messages: "class", "subscription", …
+type Thing string
+
+// The records people look up by a reference (a code, an id, an email, a login).
+const (
+	ThingUser         Thing = "user"
+	ThingClass        Thing = "class"
+	ThingGroup        Thing = "group"
+	ThingOrganization Thing = "organization"
+	ThingSubscription Thing = "subscription"
+	ThingSeat         Thing = "seat"
+	ThingCampaign     Thing = "campaign"
+	ThingAdmin        Thing = "admin"
+	ThingSSHKey       Thing = "ssh_key"
+)
+
+// NotFoundError says which record was looked for, by which reference, and was not there, or
+// belongs to an organization the admin does not administer (the same answer, so nothing
+// leaks). Err is the store's not-found sentinel, so errors.Is and exit codes keep working.
+type NotFoundError struct {
+	Thing Thing
+	Ref   string
+	Err   error
+}
+
+func (e *NotFoundError) Error() string { return fmt.Sprintf("%s %q: %v", e.Thing, e.Ref, e.Err) }
+
+// Unwrap is the store's sentinel.
+func (e *NotFoundError) Unwrap() error { return e.Err }

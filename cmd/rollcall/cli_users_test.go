@@ -66,8 +66,8 @@ func TestUsersCommands(t *testing.T) {
 		t.Errorf("pending only = %d", after.Total)
 	}
 	c.must("", "users", "delete", "elodie.lefevre")
-	if r := c.run("", "users", "show", "elodie.lefevre"); r.code != exitNotFound {
-		t.Errorf("show a deleted user: exit %d", r.code)
+	if r := c.run("", "users", "show", "elodie.lefevre"); r.code != exitNotFound || !strings.Contains(r.stderr, "Utilisateur introuvable : elodie.lefevre.") {
+		t.Errorf("show a deleted user: exit %d, %q", r.code, r.stderr)
 	}
 
 	dest := filepath.Join(t.TempDir(), "eleves.csv")
@@ -111,8 +111,8 @@ func TestClassesCommands(t *testing.T) {
 	}
 	c.must("", "classes", "delete", "3e E", "--force")
 	var in3eE usersListJSON
-	if r := c.run("", "users", "list", "--class", "3e E"); r.code != exitNotFound {
-		t.Errorf("filter on a deleted class: exit %d", r.code)
+	if r := c.run("", "users", "list", "--class", "3e E"); r.code != exitNotFound || !strings.Contains(r.stderr, "Classe introuvable : 3e E.") {
+		t.Errorf("filter on a deleted class: exit %d, %q", r.code, r.stderr)
 	}
 	c.json(&in3eE, "", "users", "list", "--search", students.Users[0].Login)
 	if len(in3eE.Users) != 1 || len(in3eE.Users[0].Classes) != 1 {
