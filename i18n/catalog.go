@@ -42,6 +42,7 @@ type Catalog struct {
 
 	thousands string
 	colon     string // between a label and its value: ": ", or " : " in French
+	quote     string // around a value quoted in a sentence: "%s", or « %s »
 	profiles  [6]string
 	plurals   func(n int) bool // true when n takes the plural form
 }

@@ -92,6 +92,7 @@ func TestErrorsAreTranslated(t *testing.T) {
 		{model.ValidationErrors{{Field: "email", Rule: model.RuleEmail}, {Field: "password", Rule: model.RulePasswordDigit}},
 			"Courriel n'est pas une adresse valide\nMot de passe doit contenir au moins un chiffre"},
 		{errors.New("disk full"), "Une erreur est survenue : disk full"},
+		{&model.ValidationError{Field: "--profile", Rule: model.RuleUnknownValue, Value: "élèves"}, "--profile n'est pas une valeur connue (« élèves »)"},
 		{fmt.Errorf("import: %w", missing), "Impossible de lire " + filepath.Join(dir, "eleves.csv") + " : ce fichier ou dossier n'existe pas."},
 		{folder, "Impossible de lire " + dir + " : c'est un dossier."},
 		{fmt.Errorf("--class %q: %w", "6e Z", &model.NotFoundError{Thing: model.ThingClass, Ref: "6e Z", Err: storage.ErrNotFound}),

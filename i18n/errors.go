@@ -142,7 +142,11 @@ func (c *Catalog) sentinels() []sentinelText {
 
 // Validation says which field broke which rule: "Email: is not a valid email address".
 func (c *Catalog) Validation(ve *model.ValidationError) string {
-	return c.FieldName(ve.Field) + " " + c.Rule(ve.Rule)
+	s := c.FieldName(ve.Field) + " " + c.Rule(ve.Rule)
+	if ve.Value != "" { // never set for secrets
+		s += " (" + fmt.Sprintf(c.quote, ve.Value) + ")"
+	}
+	return s
 }
 
 // FieldName names a field id used in validation errors.

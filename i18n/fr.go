@@ -4,7 +4,7 @@ import "rollcall/model"
 
 func french() *Catalog {
 	return &Catalog{
-		Lang: model.French, LangName: "Français", thousands: "\u202f", colon: " : ",
+		Lang: model.French, LangName: "Français", thousands: "\u202f", colon: " : ", quote: "« %s »",
 		profiles: [6]string{"", "Élève", "Enseignant", "Parent", "Personnel", "Invité"},
 		plurals:  func(n int) bool { return n > 1 || n < -1 },
 		App: AppTexts{

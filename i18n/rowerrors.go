@@ -30,7 +30,7 @@ func (c *Catalog) RowError(e *table.RowError) string {
 		b.WriteString(", ")
 		fmt.Fprintf(&b, c.Import.Value, e.Value)
 	}
-	b.WriteString(": ")
+	b.WriteString(c.colon)
 	b.WriteString(c.importRule(e.Rule))
 	if e.Expected != "" {
 		b.WriteString(" (")

@@ -103,7 +103,7 @@ func parseDateFlag(flag, v string) (model.Date, error) {
 	}
 	d, ok := model.ParseDate(v, model.ISODate)
 	if !ok {
-		return d, &model.ValidationError{Field: flag, Rule: model.RuleDate, Value: v}
+		return d, &model.ValidationError{Field: "--" + flag, Rule: model.RuleDate, Value: v}
 	}
 	return d, nil
 }
