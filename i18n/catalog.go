@@ -43,8 +43,10 @@ type Catalog struct {
 	thousands string
 	colon     string // between a label and its value: ": ", or " : " in French
 	quote     string // around a value quoted in a sentence: "%s", or « %s »
-	profiles  [6]string
-	plurals   func(n int) bool // true when n takes the plural form
+	// dateLetters spells a date pattern's letters in the language (nil: as written, YYYY-MM-DD).
+	dateLetters *strings.Replacer
+	profiles    [6]string
+	plurals     func(n int) bool // true when n takes the plural form
 }
 
 // AppTexts are the shell's own words.

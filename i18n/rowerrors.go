@@ -33,8 +33,12 @@ func (c *Catalog) RowError(e *table.RowError) string {
 	b.WriteString(c.colon)
 	b.WriteString(c.importRule(e.Rule))
 	if e.Expected != "" {
+		expected := e.Expected
+		if e.Rule == model.RuleDate && c.dateLetters != nil {
+			expected = c.dateLetters.Replace(expected) // DD/MM/YYYY reads JJ/MM/AAAA in French
+		}
 		b.WriteString(" (")
-		fmt.Fprintf(&b, c.Import.Expected, e.Expected)
+		fmt.Fprintf(&b, c.Import.Expected, expected)
 		b.WriteString(")")
 	}
 	if e.Other.File != "" {
