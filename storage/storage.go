@@ -171,6 +171,7 @@ type Store interface {
 	SSHKeyStore
 	AuditStore
 	CampaignStore
+	FilterStore
 
 	// ApplySeed writes a whole dataset in one transaction (all or nothing).
 	ApplySeed(ctx context.Context, s Seed) error

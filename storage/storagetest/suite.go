@@ -36,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"team", teamTests},
 		{"seats", seatTests},
 		{"campaigns", campaignTests},
+		{"filters", filterTests},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) {
