@@ -60,6 +60,7 @@ type AppTexts struct {
 type FieldTexts struct {
 	FullName, Email, EmailConfirm, Language, Country, Password, PasswordConfirm, Code string
 	LastName, FirstName, Profile, Class, Group, User, BirthDate, ClassCode, Terms     string
+	Filter                                                                            string
 }
 
 // RuleTexts say what a value should have been.
@@ -85,7 +86,7 @@ type ErrorTexts struct {
 
 // ThingTexts name the records people look up, as a sentence starts.
 type ThingTexts struct {
-	User, Class, Group, Organization, Subscription, Seat, Campaign, Admin, SSHKey string
+	User, Class, Group, Organization, Subscription, Seat, Campaign, Admin, SSHKey, Filter string
 }
 
 // AuthTexts are the welcome, signup, verification, sign-in and terms screens.

@@ -17,7 +17,7 @@ func english() *Catalog {
 			FullName: "Full name", Email: "Email", EmailConfirm: "Email again", Language: "Language",
 			Country: "Country", Password: "Password", PasswordConfirm: "Password again", Code: "Verification code",
 			LastName: "Last name", FirstName: "First name", Profile: "Profile", Class: "Class", Group: "Group",
-			User: "User", BirthDate: "Birth date", ClassCode: "Code", Terms: "Terms of use",
+			User: "User", BirthDate: "Birth date", ClassCode: "Code", Terms: "Terms of use", Filter: "The filter's name",
 		},
 		Rules: RuleTexts{
 			Required: "is required", Email: "is not a valid email address", EmailMismatch: "does not match the email",
@@ -53,7 +53,7 @@ func english() *Catalog {
 			NoFile:             "Cannot read %s: %s.",
 			NotFoundRef:        "%s not found: %s.",
 			Things: ThingTexts{User: "User", Class: "Class", Group: "Group", Organization: "Organization",
-				Subscription: "Subscription", Seat: "Seat", Campaign: "Campaign", Admin: "Admin", SSHKey: "SSH key"},
+				Subscription: "Subscription", Seat: "Seat", Campaign: "Campaign", Admin: "Admin", SSHKey: "SSH key", Filter: "Filter"},
 			FileMissing: "no such file or folder", FileDenied: "permission denied", FileIsFolder: "it is a folder",
 		},
 		Auth: AuthTexts{

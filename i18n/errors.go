@@ -102,6 +102,8 @@ func (c *Catalog) thing(t model.Thing) string {
 		return n.Admin
 	case model.ThingSSHKey:
 		return n.SSHKey
+	case model.ThingFilter:
+		return n.Filter
 	}
 	return string(t)
 }
@@ -189,6 +191,8 @@ func (c *Catalog) FieldName(field string) string {
 		return f.ClassCode
 	case "org_name":
 		return f.FullName
+	case "filter":
+		return f.Filter
 	}
 	return field
 }

@@ -21,7 +21,7 @@ func french() *Catalog {
 			FullName: "Nom complet", Email: "Courriel", EmailConfirm: "Courriel (confirmation)", Language: "Langue",
 			Country: "Pays", Password: "Mot de passe", PasswordConfirm: "Mot de passe (confirmation)", Code: "Code de vérification",
 			LastName: "Nom", FirstName: "Prénom", Profile: "Profil", Class: "Classe", Group: "Groupe",
-			User: "Utilisateur", BirthDate: "Date de naissance", ClassCode: "Code", Terms: "Conditions d'utilisation",
+			User: "Utilisateur", BirthDate: "Date de naissance", ClassCode: "Code", Terms: "Conditions d'utilisation", Filter: "Le nom du filtre",
 		},
 		Rules: RuleTexts{
 			Required: "est obligatoire", Email: "n'est pas une adresse valide", EmailMismatch: "ne correspond pas au courriel",
@@ -57,7 +57,7 @@ func french() *Catalog {
 			NoFile:             "Impossible de lire %s : %s.",
 			NotFoundRef:        "%s introuvable : %s.",
 			Things: ThingTexts{User: "Utilisateur", Class: "Classe", Group: "Groupe", Organization: "Établissement",
-				Subscription: "Abonnement", Seat: "Licence", Campaign: "Campagne", Admin: "Administrateur", SSHKey: "Clé SSH"},
+				Subscription: "Abonnement", Seat: "Licence", Campaign: "Campagne", Admin: "Administrateur", SSHKey: "Clé SSH", Filter: "Filtre"},
 			FileMissing: "ce fichier ou dossier n'existe pas", FileDenied: "accès refusé", FileIsFolder: "c'est un dossier",
 		},
 		Auth: AuthTexts{

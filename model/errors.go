@@ -134,6 +134,7 @@ const (
 	ThingCampaign     Thing = "campaign"
 	ThingAdmin        Thing = "admin"
 	ThingSSHKey       Thing = "ssh_key"
+	ThingFilter       Thing = "filter"
 )
 
 // NotFoundError says which record was looked for, by which reference, and was not there, or

@@ -1,0 +1,52 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"rollcall/model"
+)
+
+// SaveFilter names a selection for the admin ("CE2 pas activés"), replacing their filter of
+// the same name. Nothing in it is trusted later: a saved selection is narrowed to the admin's
+// organizations every time it is used, like any other.
+func (a *App) SaveFilter(ctx context.Context, admin model.Admin, name string, sel model.Selection, dryRun bool) (model.SavedFilter, error) {
+	name, err := model.CleanFilterName(name)
+	if err != nil {
+		return model.SavedFilter{}, err
+	}
+	f := model.SavedFilter{AdminID: admin.ID, Name: name, Selection: sel, SavedAt: a.now()}
+	if dryRun {
+		return f, nil
+	}
+	return f, a.store.SaveFilter(ctx, f)
+}
+
+// SavedFilters lists the admin's filters by name.
+func (a *App) SavedFilters(ctx context.Context, admin model.Admin) ([]model.SavedFilter, error) {
+	return a.store.SavedFilters(ctx, admin.ID)
+}
+
+// SavedFilter finds one of the admin's filters by name, case and spacing ignored.
+func (a *App) SavedFilter(ctx context.Context, admin model.Admin, name string) (model.SavedFilter, error) {
+	list, err := a.SavedFilters(ctx, admin)
+	if err != nil {
+		return model.SavedFilter{}, err
+	}
+	want := model.CleanName(name)
+	for _, f := range list {
+		if strings.EqualFold(f.Name, want) {
+			return f, nil
+		}
+	}
+	return model.SavedFilter{}, notFound(model.ThingFilter, want)
+}
+
+// DeleteFilter removes one of the admin's filters.
+func (a *App) DeleteFilter(ctx context.Context, admin model.Admin, name string, dryRun bool) (model.SavedFilter, error) {
+	f, err := a.SavedFilter(ctx, admin, name)
+	if err != nil || dryRun {
+		return f, err
+	}
+	return f, orNotFound(a.store.DeleteFilter(ctx, admin.ID, f.Name), model.ThingFilter, f.Name)
+}
