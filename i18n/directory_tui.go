@@ -9,6 +9,14 @@ type DirectoryTexts struct {
 	Forms   UserFormTexts
 	Sets    SetsScreenTexts
 	Keys    DirectoryKeyTexts
+	Saved   SavedFilterTexts
+}
+
+// SavedFilterTexts are the named filters: saving, listing, applying and deleting them.
+type SavedFilterTexts struct {
+	Saved, Deleted, Applied, None, NoneHint string
+	SaveTitle, NameField, NameHint          string
+	PickTitle, PickHint, KeySave, KeyOpen   string
 }
 
 // UsersScreenTexts are the Users screen's own lines and notices.
@@ -66,6 +74,14 @@ type DirectoryKeyTexts struct {
 
 func directoryEN() DirectoryTexts {
 	return DirectoryTexts{
+		Saved: SavedFilterTexts{
+			Saved: "Filter \"%s\" saved: %s.", Deleted: "Filter \"%s\" deleted.", Applied: "Filter \"%s\" applied: %s.",
+			None: "No saved filter.", NoneHint: "Save one with S on the Users screen, or rollcall filters save NAME [filters].",
+			SaveTitle: "Save these filters", NameField: "Filter name",
+			NameHint:  "To find them again with F, --filter NAME, or from the mail merge.",
+			PickTitle: "Saved filters", PickHint: "enter applies · x deletes · esc closes",
+			KeySave: "save filters", KeyOpen: "saved filters",
+		},
 		Users: UsersScreenTexts{
 			NoMatch: "No user matches these filters.", Range: "rows %s–%s", Filtering: "filtering…",
 			AdminOn: "%s is now a local admin.", AdminOff: "%s is no longer a local admin.",
@@ -121,6 +137,14 @@ func directoryEN() DirectoryTexts {
 
 func directoryFR() DirectoryTexts {
 	return DirectoryTexts{
+		Saved: SavedFilterTexts{
+			Saved: "Filtre « %s » enregistré : %s.", Deleted: "Filtre « %s » supprimé.", Applied: "Filtre « %s » appliqué : %s.",
+			None: "Aucun filtre enregistré.", NoneHint: "Enregistrez-en un avec S dans Utilisateurs, ou rollcall filters save NOM [filtres].",
+			SaveTitle: "Enregistrer ces filtres", NameField: "Nom du filtre",
+			NameHint:  "Pour les retrouver avec F, --filter NOM, ou depuis le publipostage.",
+			PickTitle: "Filtres enregistrés", PickHint: "entrée applique · x supprime · échap ferme",
+			KeySave: "enregistrer les filtres", KeyOpen: "filtres enregistrés",
+		},
 		Users: UsersScreenTexts{
 			NoMatch: "Aucun utilisateur ne correspond à ces filtres.", Range: "lignes %s–%s", Filtering: "filtrage…",
 			AdminOn: "%s est maintenant administrateur local.", AdminOff: "%s n'est plus administrateur local.",

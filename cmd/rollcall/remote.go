@@ -17,7 +17,7 @@ import (
 // added here once it is safe remotely. An entry allows its subcommands too.
 var remoteCommands = []string{
 	"whoami", "version", "help",
-	"orgs", "users", "classes", "groups", "admins", "ssh-keys",
+	"orgs", "users", "filters", "classes", "groups", "admins", "ssh-keys",
 	"import history", "import undo", "demo",
 	"subs", "seats list", "seats add", "seats remove", "seats sync",
 	"merge email", "merge status", "merge resume", "activate", "reset-password", "settings show",

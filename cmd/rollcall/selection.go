@@ -18,9 +18,14 @@ type selectionFlags struct {
 	activated, email, pending       string
 	localAdmins                     bool
 	from, to, search, sort          string
+	filter                          string // a saved filter to start from
+
+	fl *pflag.FlagSet // to tell the flags given from their defaults
 }
 
 func (s *selectionFlags) register(fl *pflag.FlagSet) {
+	s.fl = fl
+	fl.StringVar(&s.filter, "filter", "", "start from this saved filter (rollcall filters list); the other flags given change it")
 	fl.StringSliceVar(&s.profiles, "profile", nil, "student, teacher, parent, staff, guest (repeat or comma-separate; default all)")
 	fl.StringSliceVar(&s.classes, "class", nil, "class code or id (repeatable)")
 	fl.StringSliceVar(&s.groups, "group", nil, "group code or id (repeatable)")
@@ -35,8 +40,47 @@ func (s *selectionFlags) register(fl *pflag.FlagSet) {
 	fl.StringVar(&s.sort, "sort", "name", "name, profile or class")
 }
 
-// selection turns the flags into a model.Selection, resolving class and group codes.
+// selection turns the flags into a model.Selection, resolving class and group codes. With
+// --filter it is the saved filter's, each flag given replacing its criterion.
 func (s *selectionFlags) selection(ctx context.Context, a *app.App, admin model.Admin) (model.Selection, error) {
+	sel, err := s.fromFlags(ctx, a, admin)
+	if err != nil || s.filter == "" {
+		return sel, err
+	}
+	saved, err := a.SavedFilter(ctx, admin, s.filter)
+	if err != nil {
+		return sel, err
+	}
+	out := saved.Selection
+	for _, c := range criteria {
+		if s.fl != nil && s.fl.Changed(c.flag) {
+			c.copy(&out, &sel)
+		}
+	}
+	return out, nil
+}
+
+// criteria are the selection flags, each with the part of a selection it sets.
+var criteria = []struct {
+	flag string
+	copy func(dst, src *model.Selection)
+}{
+	{"profile", func(d, s *model.Selection) { d.Profiles = s.Profiles }},
+	{"class", func(d, s *model.Selection) { d.ClassIDs = s.ClassIDs }},
+	{"group", func(d, s *model.Selection) { d.GroupIDs = s.GroupIDs }},
+	{"org", func(d, s *model.Selection) { d.OrgIDs = s.OrgIDs }},
+	{"activated", func(d, s *model.Selection) { d.Activation = s.Activation }},
+	{"email", func(d, s *model.Selection) { d.Email = s.Email }},
+	{"local-admins", func(d, s *model.Selection) { d.LocalAdmins = s.LocalAdmins }},
+	{"created-from", func(d, s *model.Selection) { d.CreatedFrom = s.CreatedFrom }},
+	{"created-to", func(d, s *model.Selection) { d.CreatedTo = s.CreatedTo }},
+	{"pending", func(d, s *model.Selection) { d.Pending = s.Pending }},
+	{"search", func(d, s *model.Selection) { d.Text = s.Text }},
+	{"sort", func(d, s *model.Selection) { d.Sort = s.Sort }},
+}
+
+// fromFlags is the selection the flags alone describe.
+func (s *selectionFlags) fromFlags(ctx context.Context, a *app.App, admin model.Admin) (model.Selection, error) {
 	var sel model.Selection
 	for _, p := range splitList(s.profiles) {
 		v, ok := model.ParseProfile(p)

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"fmt"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"rollcall/model"
+)
+
+// filterJSON is the stable --json shape of a saved filter.
+type filterJSON struct {
+	Name      string          `json:"name"`
+	Users     int             `json:"users"` // how many it selects now
+	SavedAt   time.Time       `json:"saved_at,omitzero"`
+	Selection model.Selection `json:"selection"`
+	DryRun    bool            `json:"dry_run,omitempty"`
+}
+
+func newFiltersCmd(f *factory) *cobra.Command {
+	cmd := &cobra.Command{Use: "filters", Short: "Save a selection of users under a name, to use it again with --filter"}
+	cmd.AddCommand(newFiltersSaveCmd(f), newFiltersListCmd(f), newFiltersDeleteCmd(f))
+	return cmd
+}
+
+func newFiltersSaveCmd(f *factory) *cobra.Command {
+	var sf selectionFlags
+	var dryRun, asJSON bool
+	cmd := &cobra.Command{
+		Use:     "save NAME [filters]",
+		Short:   "Save the selection the filters describe under NAME (replacing a filter of that name)",
+		Example: `  rollcall filters save "CE2 pas activés" --class "CE2 A" --profile student --activated no`,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			a, me, err := signedIn(ctx, f)
+			if err != nil {
+				return err
+			}
+			sel, err := sf.selection(ctx, a, me)
+			if err != nil {
+				return err
+			}
+			saved, err := a.SaveFilter(ctx, me, args[0], sel, dryRun)
+			if err != nil {
+				return err
+			}
+			page, err := a.FindUsers(ctx, me, saved.Selection, 0, 0)
+			if err != nil {
+				return err
+			}
+			cat := f.Catalog()
+			sayDone(f, dryRun, cat.Directory.Saved.Saved, saved.Name, cat.Count(page.Total, cat.Nouns.User))
+			if asJSON {
+				return f.printJSON(filterJSON{Name: saved.Name, Users: page.Total, SavedAt: saved.SavedAt, Selection: saved.Selection, DryRun: dryRun})
+			}
+			return nil
+		},
+	}
+	sf.register(cmd.Flags())
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the name and the filters without saving")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the saved filter as JSON")
+	return cmd
+}
+
+func newFiltersListCmd(f *factory) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "Your saved filters, with how many users each selects now",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			a, me, err := signedIn(ctx, f)
+			if err != nil {
+				return err
+			}
+			list, err := a.SavedFilters(ctx, me)
+			if err != nil {
+				return err
+			}
+			out := make([]filterJSON, 0, len(list))
+			for _, s := range list {
+				page, err := a.FindUsers(ctx, me, s.Selection, 0, 0)
+				if err != nil {
+					return err
+				}
+				out = append(out, filterJSON{Name: s.Name, Users: page.Total, SavedAt: s.SavedAt, Selection: s.Selection})
+			}
+			if asJSON {
+				return f.printJSON(out)
+			}
+			cat := f.Catalog()
+			if len(out) == 0 {
+				f.say("%s %s", cat.Directory.Saved.None, cat.Directory.Saved.NoneHint)
+				return nil
+			}
+			w := tabwriter.NewWriter(f.env.stdout, 0, 4, 2, ' ', 0)
+			for _, s := range out {
+				fmt.Fprintf(w, "%s\t%s\t%s\n", s.Name, cat.Count(s.Users, cat.Nouns.User), cat.DateTime(s.SavedAt))
+			}
+			return w.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	return cmd
+}
+
+func newFiltersDeleteCmd(f *factory) *cobra.Command {
+	var dryRun bool
+	cmd := &cobra.Command{
+		Use:   "delete NAME",
+		Short: "Delete one of your saved filters (the users stay as they are)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			a, me, err := signedIn(ctx, f)
+			if err != nil {
+				return err
+			}
+			gone, err := a.DeleteFilter(ctx, me, args[0], dryRun)
+			if err != nil {
+				return err
+			}
+			sayDone(f, dryRun, f.Catalog().Directory.Saved.Deleted, gone.Name)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check that the filter exists, without deleting it")
+	return cmd
+}
