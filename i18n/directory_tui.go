@@ -75,7 +75,7 @@ type DirectoryKeyTexts struct {
 func directoryEN() DirectoryTexts {
 	return DirectoryTexts{
 		Saved: SavedFilterTexts{
-			Saved: "Filter \"%s\" saved: %s.", Deleted: "Filter \"%s\" deleted.", Applied: "Filter \"%s\" applied: %s.",
+			Saved: "Filter \"%s\" saved: %s.", Deleted: "Filter \"%s\" deleted.", Applied: "Filter \"%s\" applied.",
 			None: "No saved filter.", NoneHint: "Save one with S on the Users screen, or rollcall filters save NAME [filters].",
 			SaveTitle: "Save these filters", NameField: "Filter name",
 			NameHint:  "To find them again with F, --filter NAME, or from the mail merge.",
@@ -138,7 +138,7 @@ func directoryEN() DirectoryTexts {
 func directoryFR() DirectoryTexts {
 	return DirectoryTexts{
 		Saved: SavedFilterTexts{
-			Saved: "Filtre « %s » enregistré : %s.", Deleted: "Filtre « %s » supprimé.", Applied: "Filtre « %s » appliqué : %s.",
+			Saved: "Filtre « %s » enregistré : %s.", Deleted: "Filtre « %s » supprimé.", Applied: "Filtre « %s » appliqué.",
 			None: "Aucun filtre enregistré.", NoneHint: "Enregistrez-en un avec S dans Utilisateurs, ou rollcall filters save NOM [filtres].",
 			SaveTitle: "Enregistrer ces filtres", NameField: "Nom du filtre",
 			NameHint:  "Pour les retrouver avec F, --filter NOM, ou depuis le publipostage.",

@@ -84,6 +84,8 @@ const (
 	actRestore
 	actDelete
 	actExport
+	actSaveFilter   // path is the filter's name, n the users it selects
+	actDeleteFilter // path is the filter's name
 )
 
 // actionMsg is the result of an action on users.
@@ -158,6 +160,8 @@ func (m *Model) actionDone(msg actionMsg) tea.Cmd {
 		cmds = append(cmds, m.setFocus(focusTable))
 	case msg.kind == actCreate:
 		cmds = append(cmds, m.openDetail(msg.user))
+	case msg.kind == actDeleteFilter:
+		cmds = append(cmds, m.openSaved()) // the list without it
 	case m.back == focusDetail:
 		cmds = append(cmds, m.setFocus(focusDetail), m.loadDetail(msg.user.ID))
 	default:
@@ -212,6 +216,10 @@ func (m *Model) noticeFor(msg actionMsg) string {
 		return fmt.Sprintf(cat.Users.Restored, name)
 	case actDelete:
 		return fmt.Sprintf(cat.Users.Deleted, name)
+	case actSaveFilter:
+		return fmt.Sprintf(cat.Directory.Saved.Saved, msg.path, cat.Count(msg.n, cat.Nouns.User))
+	case actDeleteFilter:
+		return fmt.Sprintf(cat.Directory.Saved.Deleted, msg.path)
 	}
 	return fmt.Sprintf(cat.Users.Exported, cat.Count(msg.n, cat.Nouns.User), msg.path)
 }

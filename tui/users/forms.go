@@ -23,12 +23,13 @@ import (
 type formKind int
 
 const (
-	formEdit      formKind = iota // a user's fields
-	formCreateOrg                 // the school of a user created by hand (admins of several)
-	formCreate                    // a user created by hand
-	formExport                    // format and file of the export
-	formDelete                    // yes/no before deleting for good
-	formRegen                     // yes/no before a new activation code
+	formEdit       formKind = iota // a user's fields
+	formCreateOrg                  // the school of a user created by hand (admins of several)
+	formCreate                     // a user created by hand
+	formExport                     // format and file of the export
+	formDelete                     // yes/no before deleting for good
+	formRegen                      // yes/no before a new activation code
+	formSaveFilter                 // the name to save the filters under
 )
 
 // formValues are the values the open form edits; the fields point into them.
@@ -43,6 +44,7 @@ type formValues struct {
 	format          app.ExportFormat
 	path            string
 	yes             bool
+	filterName      string
 }
 
 // openForm shows a form in place of the list or the detail; esc or completion returns there.
@@ -84,6 +86,8 @@ func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 func (m *Model) submitForm() tea.Cmd {
 	fv := m.fv
 	switch m.formKind {
+	case formSaveFilter:
+		return m.saveFilter()
 	case formEdit:
 		fields, changed := fv.fields(fv.target)
 		if !changed {

@@ -11,6 +11,7 @@ type keyMap struct {
 	focus, search, rowUp, rowDown, left, right, toggle, choose, clear key.Binding
 	details, edit, add, export, admin, regen, pending, restore, del   key.Binding
 	mailMerge, close, cancel                                          key.Binding
+	saveFilter, openSaved, deleteFilter                               key.Binding
 }
 
 func newKeyMap(sess *screen.Session) keyMap {
@@ -40,6 +41,10 @@ func newKeyMap(sess *screen.Session) keyMap {
 		mailMerge: b("m", d.MailMerge, "m"),
 		close:     b("esc", d.Close, "esc"),
 		cancel:    b("esc", d.Cancel, "esc"),
+		// S and F: save the filters under a name, and find them again.
+		saveFilter:   b("S", sess.Cat.Directory.Saved.KeySave, "S"),
+		openSaved:    b("F", sess.Cat.Directory.Saved.KeyOpen, "F"),
+		deleteFilter: b("x", d.Delete, "x"),
 	}
 }
 

@@ -35,6 +35,7 @@ const (
 	focusDetail               // one user's detail
 	focusForm                 // a form or a yes/no question
 	focusBusy                 // an action runs; esc cancels it
+	focusSaved                // the saved filters, in place of the list
 )
 
 // Model is the Users screen.
@@ -48,6 +49,7 @@ type Model struct {
 	list   *userlist.Model
 	panel  panel
 	picker picker
+	saved  saved // the saved filters (F)
 
 	classes, groups []app.ClassInfo
 	orgs            []model.Organization
@@ -144,9 +146,11 @@ func (m *Model) ShortHelp() []key.Binding {
 		return append(screen.FormHelp(m.form), km.cancel)
 	case focusBusy:
 		return []key.Binding{km.cancel}
+	case focusSaved:
+		return []key.Binding{km.rowUp, km.rowDown, km.choose, km.deleteFilter, km.close}
 	}
 	u, _ := m.list.Selected()
-	return append([]key.Binding{km.focus, km.details, km.add, km.export, km.mailMerge}, m.keysFor(u)...)
+	return append([]key.Binding{km.focus, km.details, km.add, km.export, km.mailMerge, km.saveFilter, km.openSaved}, m.keysFor(u)...)
 }
 
 // keysFor are the action keys that apply to a user as they are now.
@@ -170,7 +174,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	km := m.keys
 	return [][]key.Binding{
 		{km.focus, km.search, km.rowUp, km.rowDown, km.left, km.right, km.toggle, km.choose, km.clear},
-		append([]key.Binding{km.details, km.add, km.export, km.mailMerge}, m.list.KeyBindings()...),
+		append([]key.Binding{km.details, km.add, km.export, km.mailMerge, km.saveFilter, km.openSaved}, m.list.KeyBindings()...),
 		append(km.actionKeys(), km.close),
 	}
 }

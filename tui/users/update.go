@@ -22,6 +22,9 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		return m, m.detailLoaded(msg)
 	case actionMsg:
 		return m, m.actionDone(msg)
+	case savedMsg:
+		m.savedLoaded(msg)
+		return m, nil
 	case screen.DataChangedMsg, screen.ResumeMsg:
 		return m, m.refresh()
 	}
@@ -51,6 +54,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		cmd = m.detailKey(k)
 	case focusForm:
 		cmd = m.formKey(k)
+	case focusSaved:
+		cmd = m.savedKey(k)
 	case focusBusy:
 		if key.Matches(k, m.keys.cancel) && m.cancel != nil {
 			m.cancel()
@@ -68,6 +73,10 @@ func (m *Model) filterKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.clear):
 		m.panel.reset()
 		return m.refilter(false)
+	case !m.panel.typing() && key.Matches(k, km.saveFilter):
+		return m.saveFilterForm()
+	case !m.panel.typing() && key.Matches(k, km.openSaved):
+		return m.openSaved()
 	}
 	ch, cmd := m.panel.key(k, km)
 	switch ch {
@@ -104,6 +113,10 @@ func (m *Model) tableKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.exportForm()
 	case key.Matches(k, km.mailMerge):
 		return screen.Navigate(screen.RouteMailMerge, screen.MailMergeArgs{Selection: m.Selection()}, screen.Push)
+	case key.Matches(k, km.saveFilter):
+		return m.saveFilterForm()
+	case key.Matches(k, km.openSaved):
+		return m.openSaved()
 	case !ok:
 		return nil
 	case key.Matches(k, km.details):

@@ -46,6 +46,8 @@ func (m *Model) View() string {
 		body = m.detailView()
 	case m.focus == focusPicker:
 		body = m.panelView() + "\n\n" + m.pickerView(m.listHeight())
+	case m.focus == focusSaved || (m.focus == focusBusy && m.back == focusSaved):
+		body = m.panelView() + "\n\n" + m.savedView(m.listHeight())
 	default:
 		body = m.panelView() + "\n\n" + m.list.View()
 	}
