@@ -2,9 +2,11 @@ package app
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"rollcall/model"
+	"rollcall/storage"
 )
 
 // SaveFilter names a selection for the admin ("CE2 pas activés"), replacing their filter of
@@ -19,7 +21,19 @@ func (a *App) SaveFilter(ctx context.Context, admin model.Admin, name string, se
 	if dryRun {
 		return f, nil
 	}
-	return f, a.store.SaveFilter(ctx, f)
+	// Names are found again whatever their case: "CE2" replaces "ce2" rather than sitting
+	// beside it. Saved first, so a failure in between leaves both rather than neither.
+	old, lookErr := a.SavedFilter(ctx, admin, name)
+	if lookErr != nil && !errors.Is(lookErr, storage.ErrNotFound) {
+		return f, lookErr
+	}
+	if err := a.store.SaveFilter(ctx, f); err != nil {
+		return f, err
+	}
+	if lookErr == nil && old.Name != name {
+		return f, a.store.DeleteFilter(ctx, admin.ID, old.Name)
+	}
+	return f, nil
 }
 
 // SavedFilters lists the admin's filters by name.

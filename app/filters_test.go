@@ -43,6 +43,12 @@ func TestSavedFilters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := f.app.SaveFilter(bg, ada, "CM2 PAS ACTIVÉS", sel, false); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := f.app.SavedFilters(bg, ada); len(list) != 1 || list[0].Name != "CM2 PAS ACTIVÉS" {
+		t.Errorf("saving under another case should replace, not add: %+v", list)
+	}
 	again, _ := f.app.FindUsers(bg, ada, found.Selection, 0, 0)
 	if again.Total != want.Total {
 		t.Errorf("the saved filter finds %d users, the selection %d", again.Total, want.Total)

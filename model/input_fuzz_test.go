@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -82,6 +83,26 @@ func FuzzParseWords(f *testing.F) {
 		}
 		if l, ok := ParseLanguage(s); ok && !l.Valid() {
 			t.Fatalf("ParseLanguage(%q) = %q, not a supported language", s, l)
+		}
+	})
+}
+
+// FuzzCleanFilterName: an accepted filter name is trimmed, short enough, free of control
+// characters, and cleaning it again changes nothing.
+func FuzzCleanFilterName(f *testing.F) {
+	f.Fuzz(func(t *testing.T, s string) {
+		name, err := CleanFilterName(s)
+		if err != nil {
+			return
+		}
+		if name == "" || name != strings.TrimSpace(name) || utf8.RuneCountInString(name) > MaxFilterName || !utf8.ValidString(name) {
+			t.Fatalf("CleanFilterName(%q) = %q", s, name)
+		}
+		if strings.ContainsFunc(name, unicode.IsControl) {
+			t.Fatalf("CleanFilterName(%q) = %q keeps a control character", s, name)
+		}
+		if again, err := CleanFilterName(name); err != nil || again != name {
+			t.Fatalf("cleaning %q again gives %q, %v", name, again, err)
 		}
 	})
 }

@@ -18,11 +18,13 @@ type SavedFilter struct {
 // MaxFilterName is the longest name a filter may have, in characters.
 const MaxFilterName = 60
 
-// CleanFilterName trims a filter's name and checks it: not empty, not too long, no control
-// characters (it is shown in lists and typed in commands).
+// CleanFilterName trims a filter's name and checks it: not empty, not too long, valid UTF-8
+// without control characters (it is shown in lists, typed in commands, and is the store's key).
 func CleanFilterName(name string) (string, error) {
 	name = CleanName(name)
 	switch {
+	case !utf8.ValidString(name):
+		return "", &ValidationError{Field: "filter", Rule: RuleUnknownValue}
 	case name == "":
 		return "", &ValidationError{Field: "filter", Rule: RuleRequired}
 	case utf8.RuneCountInString(name) > MaxFilterName:
