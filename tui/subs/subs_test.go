@@ -161,3 +161,18 @@ func TestTrustAVendorFromTheScreen(t *testing.T) {
 	d.Press("esc")
 	d.WaitFor("the form to close", func() bool { return m.form == nil && !screen.HandlesBack(m) })
 }
+
+// Over SSH a path names a file of the server: the vendor form is not offered.
+func TestTrustAVendorIsLocalOnly(t *testing.T) {
+	t.Parallel()
+	sess := demoSession(t, model.English)
+	sess.Remote = true
+	m := New(sess)
+	d := tuitest.ForScreen(t, m, 120, 30)
+	d.WaitFor("the list", func() bool { return m.loaded })
+	d.Press("v")
+	d.WaitView("Over SSH, files would be the server's")
+	if m.form != nil {
+		t.Error("the key file form opened in a remote console")
+	}
+}

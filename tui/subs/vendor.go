@@ -30,6 +30,10 @@ func (m *Model) openVendorForm() tea.Cmd {
 	cat := m.sess.Cat
 	t := cat.Licensing.Vendor
 	m.vendorPath, m.notice, m.noticeErr = "", "", nil
+	if err := m.sess.LocalFiles(); err != nil { // over SSH the key file would be the server's
+		m.noticeErr = err
+		return nil
+	}
 	m.form = m.sess.NewForm(huh.NewGroup(
 		huh.NewInput().Key("path").Title(t.KeyFile).Description(t.KeyFileHint).CharLimit(4096).
 			Value(&m.vendorPath).Validate(func(s string) error {
