@@ -106,6 +106,9 @@ type HomeTexts struct {
 	Title, Subscriptions, Users, Classes, Imports, MailMerge, Admins                  string
 	SubscriptionsHelp, UsersHelp, ClassesHelp, ImportsHelp, MailMergeHelp, AdminsHelp string
 	NotYet, Summary, DemoBanner, NoData                                               string
+	// The backup form (b): its key, field, hint, default file name (with the date) and the
+	// line shown while it is written.
+	KeyBackup, BackupTitle, BackupField, BackupHint, BackupDefault, BackingUp string
 }
 
 // KeyTexts are the help line's descriptions of keys.

@@ -89,6 +89,9 @@ func english() *Catalog {
 			Summary:           "%s · %s · %s",
 			DemoBanner:        "Demo school loaded",
 			NoData:            "No school data yet: press d to load the demo school, or import your rosters.",
+			KeyBackup:         "back up", BackupTitle: "Back up the database", BackupField: "Backup file",
+			BackupHint:    "A whole, consistent copy readable by you only; Rollcall keeps running.",
+			BackupDefault: "rollcall-backup-%s.db", BackingUp: "Backing up…",
 		},
 		Keys: KeyTexts{
 			Quit: "quit", Help: "help", Back: "back", Select: "open", Up: "up", Down: "down",

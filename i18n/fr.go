@@ -93,6 +93,9 @@ func french() *Catalog {
 			Summary:           "%s · %s · %s",
 			DemoBanner:        "Établissement de démonstration chargé",
 			NoData:            "Aucune donnée : appuyez sur d pour charger l'établissement de démonstration, ou importez vos annuaires.",
+			KeyBackup:         "sauvegarder", BackupTitle: "Sauvegarder la base", BackupField: "Fichier de sauvegarde",
+			BackupHint:    "Une copie complète et cohérente, lisible par vous seul ; Rollcall continue de tourner.",
+			BackupDefault: "rollcall-sauvegarde-%s.db", BackingUp: "Sauvegarde en cours…",
 		},
 		Keys: KeyTexts{
 			Quit: "quitter", Help: "aide", Back: "retour", Select: "ouvrir", Up: "haut", Down: "bas",

@@ -2,9 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -88,26 +85,9 @@ func newBackupCmd(f *factory) *cobra.Command {
 				return err
 			}
 			dest := args[0]
-			tmp, err := os.CreateTemp(filepath.Dir(dest), ".rollcall-backup-*")
+			n, err := a.BackupToFile(cmd.Context(), dest)
 			if err != nil {
 				return err
-			}
-			defer os.Remove(tmp.Name())
-			n, err := a.Backup(cmd.Context(), tmp)
-			if err == nil {
-				err = tmp.Sync()
-			}
-			if cerr := tmp.Close(); err == nil {
-				err = cerr
-			}
-			if err == nil {
-				err = os.Chmod(tmp.Name(), 0o600)
-			}
-			if err == nil {
-				err = os.Rename(tmp.Name(), dest)
-			}
-			if err != nil {
-				return fmt.Errorf("backup to %s: %w", dest, err)
 			}
 			cat := f.Catalog()
 			f.say(cat.CLI.BackupWritten, dest, cat.Int(int(n)))

@@ -25,6 +25,8 @@ type Model struct {
 	loaded      bool // an overview arrived at least once
 	overviewReq screen.RequestID
 	languageReq screen.RequestID
+	backup      backup
+	backupKey   key.Binding
 
 	width, height int
 }
@@ -46,7 +48,7 @@ type languageSavedMsg struct {
 
 // New builds the home screen of the signed-in admin.
 func New(sess *screen.Session) *Model {
-	return &Model{sess: sess, demo: demoload.New(sess)}
+	return &Model{sess: sess, demo: demoload.New(sess), backupKey: backupKey(sess)}
 }
 
 // Init loads the summary.
@@ -55,8 +57,13 @@ func (m *Model) Init() tea.Cmd { return m.loadOverview() }
 // SetSize records the body area.
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 
-// CapturesInput is false: home has no text field.
-func (m *Model) CapturesInput() bool { return false }
+// CapturesInput is true while the backup form's field has the keys.
+func (m *Model) CapturesInput() bool {
+	return m.backup.form != nil && screen.FormCaptures(m.backup.form)
+}
+
+// HandlesBack is true while the backup form is open: esc closes it.
+func (m *Model) HandlesBack() bool { return m.backup.form != nil }
 
 func (m *Model) loadOverview() tea.Cmd {
 	m.overviewReq = m.sess.NewRequest()
@@ -76,13 +83,22 @@ func (m *Model) loadOverview() tea.Cmd {
 func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		if m.backup.form != nil {
+			return m, m.backupFormMsg(msg)
+		}
 		return m, m.key(msg)
+	case backedUpMsg:
+		m.backedUp(msg)
+		return m, nil
 	case overviewMsg:
 		return m, m.overviewLoaded(msg)
 	case languageSavedMsg:
 		return m, m.languageSaved(msg)
 	case screen.DataChangedMsg, screen.ResumeMsg:
 		return m, m.loadOverview()
+	}
+	if m.backup.form != nil {
+		return m, tea.Batch(m.backupFormMsg(msg), m.demo.Update(msg))
 	}
 	return m, m.demo.Update(msg)
 }
@@ -115,6 +131,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.toggleLanguage()
 	case key.Matches(k, km.SignOut):
 		return screen.Emit(screen.SignOutMsg{})
+	case key.Matches(k, m.backupKey):
+		return m.openBackup()
 	}
 	return nil
 }
@@ -148,11 +166,14 @@ func (m *Model) languageSaved(msg languageSavedMsg) tea.Cmd {
 // ShortHelp lists the home keys.
 func (m *Model) ShortHelp() []key.Binding {
 	km := m.sess.Keys
-	return []key.Binding{km.Up, km.Down, km.Select, km.Demo, km.Language, km.SignOut}
+	if m.backup.form != nil {
+		return append(screen.FormHelp(m.backup.form), km.Back)
+	}
+	return []key.Binding{km.Up, km.Down, km.Select, km.Demo, m.backupKey, km.Language, km.SignOut}
 }
 
 // FullHelp groups the home keys.
 func (m *Model) FullHelp() [][]key.Binding {
 	km := m.sess.Keys
-	return [][]key.Binding{{km.Up, km.Down, km.Select}, {km.Demo, km.Language, km.SignOut}}
+	return [][]key.Binding{{km.Up, km.Down, km.Select}, {km.Demo, m.backupKey, km.Language, km.SignOut}}
 }

@@ -36,6 +36,9 @@ func (m *Model) View() string {
 	if s := m.demo.View(m.sess, m.width); s != "" {
 		b.WriteString("\n" + s + "\n")
 	}
+	if s := m.backupView(); s != "" {
+		b.WriteString("\n" + s + "\n")
+	}
 	return b.String()
 }
 
