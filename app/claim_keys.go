@@ -11,8 +11,10 @@ import (
 	"io"
 	"path"
 	"slices"
+	"strings"
 
 	"rollcall/model"
+	"rollcall/storage"
 )
 
 // shippedKeys are the public keys of the vendors Rollcall trusts out of the box, one file each
@@ -119,4 +121,34 @@ func (a *App) TrustVendorKey(ctx context.Context, admin model.Admin, name string
 		Detail: k.Vendor + " (" + k.KeyID() + ")"}
 	added, err = a.store.PutVendorKey(ctx, k, ev)
 	return k, added, err
+}
+
+// UntrustVendorKey stops accepting the claim codes of an added vendor key, named by its key
+// id, its fingerprint or, when only one key has it, its vendor's name. Subscriptions already
+// claimed stay. Keys shipped with Rollcall cannot be removed (ErrBuiltInVendorKey, invalid).
+func (a *App) UntrustVendorKey(ctx context.Context, admin model.Admin, ref string, dryRun bool) (model.VendorKey, error) {
+	trusted, err := a.TrustedVendorKeys(ctx)
+	if err != nil {
+		return model.VendorKey{}, err
+	}
+	ref = strings.TrimSpace(ref)
+	var found []model.VendorKey
+	for _, k := range trusted {
+		if strings.EqualFold(k.KeyID(), ref) || strings.EqualFold(k.Fingerprint(), ref) || strings.EqualFold(k.Vendor, ref) {
+			found = append(found, k)
+		}
+	}
+	switch {
+	case len(found) == 0:
+		return model.VendorKey{}, notFound(model.ThingVendorKey, ref)
+	case len(found) > 1:
+		return model.VendorKey{}, fmt.Errorf("%q names %d vendor keys, give the key id: %w", ref, len(found), storage.ErrConflict)
+	case found[0].Origin != model.KeyAdded:
+		return found[0], fmt.Errorf("%w: %w", model.ErrBuiltInVendorKey, model.ErrInvalid)
+	case dryRun:
+		return found[0], nil
+	}
+	k := found[0]
+	ev := &model.AuditEvent{At: a.now(), AdminID: admin.ID, Action: model.AuditVendorUntrust, Detail: k.Vendor + " (" + k.KeyID() + ")"}
+	return k, orNotFound(a.store.DeleteVendorKey(ctx, k.Fingerprint(), ev), model.ThingVendorKey, ref)
 }

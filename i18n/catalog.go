@@ -86,7 +86,7 @@ type ErrorTexts struct {
 
 // ThingTexts name the records people look up, as a sentence starts.
 type ThingTexts struct {
-	User, Class, Group, Organization, Subscription, Seat, Campaign, Admin, SSHKey, Filter string
+	User, Class, Group, Organization, Subscription, Seat, Campaign, Admin, SSHKey, Filter, VendorKey string
 }
 
 // AuthTexts are the welcome, signup, verification, sign-in and terms screens.

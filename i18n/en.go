@@ -53,7 +53,7 @@ func english() *Catalog {
 			NoFile:             "Cannot read %s: %s.",
 			NotFoundRef:        "%s not found: %s.",
 			Things: ThingTexts{User: "User", Class: "Class", Group: "Group", Organization: "Organization",
-				Subscription: "Subscription", Seat: "Seat", Campaign: "Campaign", Admin: "Admin", SSHKey: "SSH key", Filter: "Filter"},
+				Subscription: "Subscription", Seat: "Seat", Campaign: "Campaign", Admin: "Admin", SSHKey: "SSH key", Filter: "Filter", VendorKey: "Vendor key"},
 			FileMissing: "no such file or folder", FileDenied: "permission denied", FileIsFolder: "it is a folder",
 		},
 		Auth: AuthTexts{

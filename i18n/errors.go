@@ -104,6 +104,8 @@ func (c *Catalog) thing(t model.Thing) string {
 		return n.SSHKey
 	case model.ThingFilter:
 		return n.Filter
+	case model.ThingVendorKey:
+		return n.VendorKey
 	}
 	return string(t)
 }

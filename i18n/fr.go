@@ -57,7 +57,7 @@ func french() *Catalog {
 			NoFile:             "Impossible de lire %s : %s.",
 			NotFoundRef:        "%s introuvable : %s.",
 			Things: ThingTexts{User: "Utilisateur", Class: "Classe", Group: "Groupe", Organization: "Établissement",
-				Subscription: "Abonnement", Seat: "Licence", Campaign: "Campagne", Admin: "Administrateur", SSHKey: "Clé SSH", Filter: "Filtre"},
+				Subscription: "Abonnement", Seat: "Licence", Campaign: "Campagne", Admin: "Administrateur", SSHKey: "Clé SSH", Filter: "Filtre", VendorKey: "Clé de fournisseur"},
 			FileMissing: "ce fichier ou dossier n'existe pas", FileDenied: "accès refusé", FileIsFolder: "c'est un dossier",
 		},
 		Auth: AuthTexts{

@@ -52,6 +52,7 @@ type SyncTexts struct {
 // VendorTexts are the vendor commands' sentences.
 type VendorTexts struct {
 	Trusted, AlreadyTrusted, KeyWritten, Shipped, Added, Demo string
+	Untrusted                                                 string
 	KeyFile, KeyFileHint                                      string
 	DemoCodes, DemoSerials                                    string
 }
@@ -64,6 +65,7 @@ type RefusalTexts struct {
 	SubscriptionEnded                                                                                    string
 	LineNotEmail, LineSpace, LineComma, LineQuote, LineTooLong, LineEncoding                             string
 	FileTooBig, KeyFile, KeyFileUnnamed, DemoKey, NeedYes                                                string
+	BuiltInKey                                                                                           string
 	KeyUnknownLine, KeyBadVendor, KeyBadKey, KeyPrivate, KeyMissingKey, KeyMissingVendor, KeyLineTooLong string
 	DirNotConfigured, DirUnauthorized, DirNoSuchGroup, DirBadAnswer                                      string
 }

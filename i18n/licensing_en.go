@@ -56,7 +56,8 @@ func licensingEN() LicensingTexts {
 			Reading: "Reading the source… %s found", Writing: "Writing the seats…", CancelHint: "esc cancels",
 		},
 		Vendor: VendorTexts{
-			Trusted: "Claim codes signed by %s (key %s) are now accepted.", AlreadyTrusted: "%s (key %s) was already trusted.",
+			Untrusted: "Claim codes signed by %s (key %s) are no longer accepted; subscriptions already claimed stay.",
+			Trusted:   "Claim codes signed by %s (key %s) are now accepted.", AlreadyTrusted: "%s (key %s) was already trusted.",
 			KeyWritten: "Private key written to %s (keep it secret); public key to %s (give it to schools).",
 			KeyFile:    "Vendor's public key file", KeyFileHint: "The .pub file the vendor gave you: its claim codes will be accepted.",
 			Shipped: "shipped", Added: "added", Demo: "demo school only",
@@ -93,6 +94,7 @@ func licensingEN() LicensingTexts {
 			KeyMissingVendor: "no vendor name in the file",
 			KeyLineTooLong:   "a line is far too long",
 			DemoKey:          "The demo vendor's key is public: it is trusted only in a database holding the demo school, never added.",
+			BuiltInKey:       "This key came with Rollcall: only the keys added with vendor trust can be removed.",
 			NeedYes:          "This takes seats back: confirm with --yes (standard input is not a terminal).",
 			DirNotConfigured: "%s is not set up: give its credentials (see rollcall seats sync --help).",
 			DirUnauthorized:  "%s refused the credentials: check them and the permissions they were granted.",

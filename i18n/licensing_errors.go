@@ -42,6 +42,8 @@ func (c *Catalog) licensingError(err error) (string, bool) {
 		return fmt.Sprintf(r.KeyFile, name, strconv.Itoa(ke.Line), c.keyProblem(ke.Problem)), true
 	case errors.Is(err, model.ErrDemoKey):
 		return r.DemoKey, true
+	case errors.Is(err, model.ErrBuiltInVendorKey):
+		return r.BuiltInKey, true
 	case errors.Is(err, model.ErrEmailFileTooBig):
 		return r.FileTooBig, true
 	}

@@ -56,7 +56,8 @@ func licensingFR() LicensingTexts {
 			Reading: "Lecture de la source… %s trouvés", Writing: "Écriture des licences…", CancelHint: "échap annule",
 		},
 		Vendor: VendorTexts{
-			Trusted: "Les codes signés par %s (clé %s) sont maintenant acceptés.", AlreadyTrusted: "%s (clé %s) était déjà accepté.",
+			Untrusted: "Les codes signés par %s (clé %s) ne sont plus acceptés ; les abonnements déjà réclamés restent.",
+			Trusted:   "Les codes signés par %s (clé %s) sont maintenant acceptés.", AlreadyTrusted: "%s (clé %s) était déjà accepté.",
 			KeyWritten: "Clé privée écrite dans %s (gardez-la secrète) ; clé publique dans %s (à donner aux établissements).",
 			KeyFile:    "Fichier de clé publique du fournisseur", KeyFileHint: "Le fichier .pub que le fournisseur vous a remis : ses codes de réclamation seront acceptés.",
 			Shipped: "fournie", Added: "ajoutée", Demo: "école de démonstration seulement",
@@ -93,6 +94,7 @@ func licensingFR() LicensingTexts {
 			KeyMissingVendor: "pas de nom de fournisseur dans le fichier",
 			KeyLineTooLong:   "une ligne beaucoup trop longue",
 			DemoKey:          "La clé du fournisseur de démonstration est publique : elle n'est acceptée que dans une base contenant l'école de démonstration, jamais ajoutée.",
+			BuiltInKey:       "Cette clé est fournie avec Rollcall : seules les clés ajoutées avec vendor trust peuvent être retirées.",
 			NeedYes:          "Cela reprend des licences : confirmez avec --yes (l'entrée standard n'est pas un terminal).",
 			DirNotConfigured: "%s n'est pas configuré : donnez ses identifiants (voir rollcall seats sync --help).",
 			DirUnauthorized:  "%s a refusé les identifiants : vérifiez-les, et les droits qui leur ont été accordés.",

@@ -12,6 +12,8 @@ const (
 	AuditSeatsRemove AuditAction = "seats.remove"
 	AuditSeatsSync   AuditAction = "seats.sync"
 	AuditVendorTrust AuditAction = "vendor.trust"
+	// AuditVendorUntrust: the vendor's codes are no longer accepted (claims made stay).
+	AuditVendorUntrust AuditAction = "vendor.untrust"
 )
 
 // AuditEvent records who changed what, and when. Detail is short and never holds a secret.

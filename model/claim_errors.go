@@ -32,6 +32,10 @@ var ErrAlreadyClaimed = errors.New("already claimed")
 // half, so only a store holding the demo school trusts it, and only implicitly.
 var ErrDemoKey = errors.New("the demo vendor key cannot be trusted")
 
+// ErrBuiltInVendorKey refuses to remove a key shipped with Rollcall (or the demo's): only the
+// keys an admin added can be removed.
+var ErrBuiltInVendorKey = errors.New("a vendor key shipped with Rollcall cannot be removed")
+
 // ClaimCodeError refuses a claim code or a serial, saying why and where.
 type ClaimCodeError struct {
 	Problem  ClaimProblem

@@ -135,6 +135,7 @@ const (
 	ThingAdmin        Thing = "admin"
 	ThingSSHKey       Thing = "ssh_key"
 	ThingFilter       Thing = "filter"
+	ThingVendorKey    Thing = "vendor_key"
 )
 
 // NotFoundError says which record was looked for, by which reference, and was not there, or

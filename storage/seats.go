@@ -58,4 +58,6 @@ type VendorKeyStore interface {
 	// (and nothing is written) when the key was already there.
 	PutVendorKey(ctx context.Context, k model.VendorKey, audit *model.AuditEvent) (added bool, err error)
 	ListVendorKeys(ctx context.Context) ([]model.VendorKey, error)
+	// DeleteVendorKey removes a key by fingerprint, with audit when set (ErrNotFound).
+	DeleteVendorKey(ctx context.Context, fingerprint string, audit *model.AuditEvent) error
 }

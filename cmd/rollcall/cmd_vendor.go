@@ -18,7 +18,7 @@ import (
 
 func newVendorCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{Use: "vendor", Short: "Vendor keys: trust a vendor's claim codes; and the vendor's own tool to mint them"}
-	cmd.AddCommand(newVendorKeygenCmd(f), newVendorIssueCmd(f), newVendorTrustCmd(f), newVendorListCmd(f))
+	cmd.AddCommand(newVendorKeygenCmd(f), newVendorIssueCmd(f), newVendorTrustCmd(f), newVendorUntrustCmd(f), newVendorListCmd(f))
 	return cmd
 }
 
@@ -235,6 +235,33 @@ func newVendorTrustCmd(f *factory) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the file without adding the key")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the key as JSON")
+	return cmd
+}
+
+func newVendorUntrustCmd(f *factory) *cobra.Command {
+	var dryRun, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "untrust KEY-ID|VENDOR",
+		Short: "Stop accepting a vendor's claim codes (keys added with trust; claimed subscriptions stay)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, admin, err := signedIn(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			k, err := a.UntrustVendorKey(cmd.Context(), admin, args[0], dryRun)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return f.printJSON(trustJSON{Vendor: k.Vendor, KeyID: k.KeyID(), DryRun: dryRun})
+			}
+			sayDone(f, dryRun, f.Catalog().Licensing.Vendor.Untrusted, k.Vendor, k.KeyID())
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check which key would be removed, without removing it")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the key as JSON")
 	return cmd
 }

@@ -7,6 +7,7 @@ import (
 	"go.etcd.io/bbolt"
 
 	"rollcall/model"
+	"rollcall/storage"
 )
 
 // Vendor keys live in bucketVendorKeys under their fingerprint, as JSON.
@@ -37,6 +38,24 @@ func (s *Store) PutVendorKey(ctx context.Context, k model.VendorKey, audit *mode
 		return nil
 	})
 	return added, err
+}
+
+// DeleteVendorKey removes a key and records why in the same transaction.
+func (s *Store) DeleteVendorKey(ctx context.Context, fingerprint string, audit *model.AuditEvent) error {
+	return s.update(ctx, func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketVendorKeys)
+		if fingerprint == "" || b.Get([]byte(fingerprint)) == nil {
+			return fmt.Errorf("vendor key %s: %w", fingerprint, storage.ErrNotFound)
+		}
+		if err := b.Delete([]byte(fingerprint)); err != nil {
+			return err
+		}
+		if audit != nil {
+			ev := *audit
+			return appendAudit(tx, &ev)
+		}
+		return nil
+	})
 }
 
 // ListVendorKeys returns the stored keys in fingerprint order.

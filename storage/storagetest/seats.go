@@ -140,6 +140,17 @@ func testVendorKeys(t *testing.T, s storage.Store) {
 	list, err := s.ListVendorKeys(bg)
 	must(t, "ListVendorKeys", err)
 	same(t, "ListVendorKeys", list, []model.VendorKey{k})
+
+	must(t, "DeleteVendorKey", s.DeleteVendorKey(bg, k.Fingerprint(), &model.AuditEvent{At: at(2), Action: model.AuditVendorUntrust, Detail: "Acme"}))
+	isErr(t, "DeleteVendorKey again", s.DeleteVendorKey(bg, k.Fingerprint(), nil), storage.ErrNotFound)
+	if list, _ := s.ListVendorKeys(bg); len(list) != 0 {
+		t.Errorf("after the delete: %v", list)
+	}
+	log, err := s.ListAudit(bg, 0)
+	must(t, "ListAudit", err)
+	if len(log) != 2 || log[1].Action != model.AuditVendorUntrust {
+		t.Errorf("the audit log after trust and untrust: %+v", log)
+	}
 }
 
 func testSeatsCancelled(t *testing.T, s storage.Store) {
@@ -162,6 +173,7 @@ func testSeatsCancelled(t *testing.T, s storage.Store) {
 			return err
 		}},
 		{"ListVendorKeys", func() error { _, err := s.ListVendorKeys(ctx); return err }},
+		{"DeleteVendorKey", func() error { return s.DeleteVendorKey(ctx, "f", nil) }},
 	}
 	for _, c := range calls {
 		isErr(t, c.name, c.call(), context.Canceled)
