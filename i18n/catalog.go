@@ -152,6 +152,7 @@ type ImportTexts struct {
 	ReportDry                                                                           string
 	StageParsing, StageMatching, StageHashing, StageWriting                             string
 	History, Undone, UndoDone, NothingToUndo, ChangedSince, TooManyDeletions            string
+	UndoQuestion                                                                        string
 	Created, Updated, Unchanged, Protected, PendingDeletion, Restored                   string
 	At, Line, Column, Value, Expected, FirstAt, AndMore                                 string
 	UnknownFormat, MixedFormats, MissingColumn, MissingFile, EmptyFile, DuplicateID     string

@@ -135,6 +135,7 @@ func english() *Catalog {
 			StageWriting: "Writing %s users…",
 			History:      "Import history", Undone: "undone", UndoDone: "Import #%s undone: %s.",
 			NothingToUndo:    "There is no import to undo.",
+			UndoQuestion:     "Undo import #%s of %s (%s)?",
 			ChangedSince:     "Cannot undo: %s was changed after the import.",
 			TooManyDeletions: "Stopped: this import would mark %s of %s users pending deletion, more than allowed. If that is right, raise --max-deletions.",
 			Created:          "created", Updated: "updated", Unchanged: "unchanged", Protected: "protected", PendingDeletion: "to be deleted", Restored: "restored",

@@ -139,6 +139,7 @@ func french() *Catalog {
 			StageWriting: "Écriture de %s utilisateurs…",
 			History:      "Historique des imports", Undone: "annulé", UndoDone: "Import n° %s annulé : %s.",
 			NothingToUndo:    "Il n'y a aucun import à annuler.",
+			UndoQuestion:     "Annuler l'import n° %s du %s (%s) ?",
 			ChangedSince:     "Annulation impossible : %s a été modifié après l'import.",
 			TooManyDeletions: "Arrêt : cet import marquerait %s utilisateurs sur %s pour suppression, plus que permis. Si c'est voulu, augmentez --max-deletions.",
 			Created:          "créé", Updated: "mis à jour", Unchanged: "inchangé", Protected: "protégé", PendingDeletion: "à supprimer", Restored: "restauré",

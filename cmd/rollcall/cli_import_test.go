@@ -64,14 +64,17 @@ func TestImportCommands(t *testing.T) {
 	if len(history) != 2 || history[0].Counts.Unchanged != 24 {
 		t.Errorf("history = %+v", history)
 	}
-	c.must("", "import", "undo")
-	c.must("", "import", "undo")
+	if r := c.run("", "import", "undo"); r.code != exitUsage || !strings.Contains(r.stderr, "--yes") {
+		t.Errorf("undo without a terminal nor --yes: exit %d, %s", r.code, r.stderr)
+	}
+	c.must("", "import", "undo", "--yes")
+	c.must("", "import", "undo", "--yes")
 	var after usersListJSON
 	c.json(&after, "", "users", "list")
 	if after.Total != 0 {
 		t.Errorf("after undoing both imports %d users remain", after.Total)
 	}
-	if r := c.run("", "import", "undo"); r.code != exitConflict {
+	if r := c.run("", "import", "undo", "--yes"); r.code != exitConflict {
 		t.Errorf("nothing left to undo: exit %d", r.code)
 	}
 }

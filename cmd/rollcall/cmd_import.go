@@ -249,19 +249,33 @@ func newImportHistoryCmd(f *factory) *cobra.Command {
 }
 
 func newImportUndoCmd(f *factory) *cobra.Command {
-	var dryRun bool
+	var dryRun, yes bool
 	cmd := &cobra.Command{
-		Use: "undo", Short: "Revert the latest import exactly, if nothing changed its users since",
+		Use: "undo [--yes]", Short: "Revert the latest import exactly, if nothing changed its users since (asks first)",
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			a, admin, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
+			cat := f.Catalog()
+			if !dryRun && !yes { // it deletes the users the import created: ask, as the console does
+				run, err := a.UndoLastImport(cmd.Context(), admin, true)
+				if err != nil {
+					return err
+				}
+				ok, err := confirm(f, fmt.Sprintf(cat.Import.UndoQuestion, run.ID.String(), cat.DateTime(run.At), cat.ImportReport(run.Counts)))
+				if err != nil {
+					return err
+				}
+				if !ok {
+					f.say("%s", cat.App.Cancelled)
+					return errSilent
+				}
+			}
 			run, err := a.UndoLastImport(cmd.Context(), admin, dryRun)
 			if err != nil {
 				return err
 			}
-			cat := f.Catalog()
 			if dryRun {
 				f.say("%s", cat.CLI.DryRun)
 			}
@@ -270,5 +284,6 @@ func newImportUndoCmd(f *factory) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check that the undo is possible, without doing it")
+	cmd.Flags().BoolVar(&yes, "yes", false, "do not ask for confirmation (needed without a terminal)")
 	return cmd
 }

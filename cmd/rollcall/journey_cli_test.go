@@ -496,7 +496,7 @@ type historyJSON struct {
 
 func (j *journey) undoReimport() {
 	t, c := j.t, j.c
-	c.must("", "import", "undo")
+	c.must("", "import", "undo", "--yes")
 	after := j.users()
 	if after.Total != 30 || slices.ContainsFunc(after.Users, func(u userJSON) bool { return u.Login == "chloe.lefevre" }) {
 		t.Fatalf("after the undo: %d users, Chloé still there?", after.Total)
