@@ -43,6 +43,8 @@ type Catalog struct {
 	thousands string
 	colon     string // between a label and its value: ": ", or " : " in French
 	quote     string // around a value quoted in a sentence: "%s", or « %s »
+	// auditActions name the audit log's actions; an action missing keeps its code.
+	auditActions map[model.AuditAction]string
 	// dateLetters spells a date pattern's letters in the language (nil: as written, YYYY-MM-DD).
 	dateLetters *strings.Replacer
 	profiles    [6]string
@@ -238,6 +240,15 @@ func (c *Catalog) ImportClasses(n model.ImportCounts) string {
 	list := c.Count(n.ClassesCreated, c.Nouns.Class) + ", " + c.Count(n.GroupsCreated, c.Nouns.Group) +
 		" " + c.Import.Counts.And + " " + c.Count(n.OrgsCreated, c.Nouns.Organization)
 	return fmt.Sprintf(c.Import.Counts.ClassesCreated, list)
+}
+
+// AuditAction names an action of the audit log ("Import undone"), or gives its code when the
+// catalogue does not know it.
+func (c *Catalog) AuditAction(a model.AuditAction) string {
+	if s, ok := c.auditActions[a]; ok {
+		return s
+	}
+	return string(a)
 }
 
 // Label joins a label and its value with the language's colon: "Paper: A4", "Papier : A4".

@@ -4,7 +4,7 @@ import "rollcall/model"
 
 func english() *Catalog {
 	return &Catalog{
-		Lang: model.English, LangName: "English", thousands: ",", colon: ": ", quote: "\"%s\"",
+		Lang: model.English, LangName: "English", thousands: ",", auditActions: auditActionsEN, colon: ": ", quote: "\"%s\"",
 		profiles: [6]string{"", "Student", "Teacher", "Parent", "Staff", "Guest"},
 		plurals:  func(n int) bool { return n != 1 },
 		App: AppTexts{

@@ -8,7 +8,7 @@ import (
 
 func french() *Catalog {
 	return &Catalog{
-		Lang: model.French, LangName: "Français", thousands: "\u202f", colon: " : ", quote: "« %s »", dateLetters: strings.NewReplacer("Y", "A", "D", "J"),
+		Lang: model.French, LangName: "Français", thousands: "\u202f", auditActions: auditActionsFR, colon: " : ", quote: "« %s »", dateLetters: strings.NewReplacer("Y", "A", "D", "J"),
 		profiles: [6]string{"", "Élève", "Enseignant", "Parent", "Personnel", "Invité"},
 		plurals:  func(n int) bool { return n > 1 || n < -1 },
 		App: AppTexts{

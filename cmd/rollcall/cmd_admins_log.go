@@ -70,7 +70,7 @@ func newAdminsLogCmd(f *factory) *cobra.Command {
 				if e.OrgID != 0 {
 					orgCol = e.OrgID.String()
 				}
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", cat.DateTime(e.At), e.AdminEmail, e.Action, orgCol, e.Detail)
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", cat.DateTime(e.At), e.AdminEmail, cat.AuditAction(model.AuditAction(e.Action)), orgCol, e.Detail)
 			}
 			return w.Flush()
 		},

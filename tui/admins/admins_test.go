@@ -104,7 +104,7 @@ func TestRemoveAdminAndTheLastAdminStays(t *testing.T) {
 	d.Press("tab")
 	d.Press("tab")
 	d.Press("tab")
-	d.WaitView(" Activité (", "admins.remove", "zoe@example.org")
+	d.WaitView(" Activité (", "administrateur retiré", "zoe@example.org")
 }
 
 func TestAddAndRemoveAnSSHKey(t *testing.T) {

@@ -128,7 +128,7 @@ func (m *Model) table() ([]string, [][]string) {
 		if e.OrgID != 0 {
 			org = m.orgNames(ids(e.OrgID))
 		}
-		rows = append(rows, []string{cat.DateTime(e.At), e.AdminEmail, string(e.Action), org, e.Detail})
+		rows = append(rows, []string{cat.DateTime(e.At), e.AdminEmail, cat.AuditAction(e.Action), org, e.Detail})
 	}
 	return []string{t.ColWhen, t.ColWho, t.ColAction, t.ColOrgs, t.ColTarget}, rows
 }
