@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -79,14 +77,9 @@ func (m *Model) backupFormMsg(msg tea.Msg) tea.Cmd {
 }
 
 func (m *Model) writeBackup(path string) tea.Cmd {
-	if strings.HasPrefix(path, "~"+string(filepath.Separator)) {
-		if home, err := os.UserHomeDir(); err == nil {
-			path = filepath.Join(home, path[2:])
-		}
-	}
 	m.backup.req, m.backup.running = m.sess.NewRequest(), true
 	a, ctx, id := m.sess.App, m.sess.Ctx, m.backup.req
-	return func() tea.Msg { return backUp(ctx, a, path, id) }
+	return func() tea.Msg { return backUp(ctx, a, screen.ExpandHome(path), id) }
 }
 
 func backUp(ctx context.Context, a *app.App, path string, id screen.RequestID) backedUpMsg {

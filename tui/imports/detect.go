@@ -32,7 +32,7 @@ func detectCmd(ctx context.Context, a *app.App, token string, paths []string, id
 	return func() tea.Msg {
 		msg := detectedMsg{id: id}
 		for _, p := range paths {
-			msg.inputs = append(msg.inputs, importers.Input{Path: expandHome(p)})
+			msg.inputs = append(msg.inputs, importers.Input{Path: screen.ExpandHome(p)})
 		}
 		admin, err := a.SessionAdmin(ctx, token)
 		if err != nil {
@@ -86,7 +86,7 @@ func (m *Model) unmarkMissing(msg detectedMsg) {
 	}
 	for _, in := range msg.inputs {
 		if in.Path == pe.Path || strings.HasPrefix(pe.Path, in.Path+string(filepath.Separator)) {
-			m.picker.marked = slices.DeleteFunc(m.picker.marked, func(p string) bool { return expandHome(p) == in.Path })
+			m.picker.marked = slices.DeleteFunc(m.picker.marked, func(p string) bool { return screen.ExpandHome(p) == in.Path })
 		}
 	}
 }

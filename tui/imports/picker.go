@@ -183,16 +183,3 @@ func (p *picker) resolve(typed string) string {
 	}
 	return filepath.Join(p.dir, typed)
 }
-
-// expandHome replaces a leading "~" with the home folder. It reads the environment: call it
-// from a command.
-func expandHome(path string) string {
-	if path != "~" && !strings.HasPrefix(path, "~/") {
-		return path
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return path
-	}
-	return filepath.Join(home, strings.TrimPrefix(path, "~"))
-}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -68,13 +67,8 @@ func (m *Model) formKey(msg tea.Msg) tea.Cmd {
 func (m *Model) trust(path string) tea.Cmd {
 	m.req = m.sess.NewRequest()
 	a, ctx, token, id := m.sess.App, m.sess.Ctx, m.sess.Token, m.req
-	if strings.HasPrefix(path, "~"+string(filepath.Separator)) {
-		if home, err := os.UserHomeDir(); err == nil {
-			path = filepath.Join(home, path[2:])
-		}
-	}
 	return func() tea.Msg {
-		return trustVendor(ctx, a, token, path, id)
+		return trustVendor(ctx, a, token, screen.ExpandHome(path), id)
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -269,11 +268,7 @@ func exportPath(typed string, format app.ExportFormat) string {
 	if p == "" {
 		p = defaultExportName
 	}
-	if rest, ok := strings.CutPrefix(p, "~/"); ok {
-		if home, err := os.UserHomeDir(); err == nil {
-			p = filepath.Join(home, rest)
-		}
-	}
+	p = screen.ExpandHome(p)
 	ext := ".csv"
 	if format == app.ExportXLSX {
 		ext = ".xlsx"
