@@ -68,19 +68,6 @@ func (t *textArena) compact() {
 	t.garbage = 0
 }
 
-// rowAt finds the row whose current text holds byte position pos.
-func (t *textArena) rowAt(pos int) (int32, bool) {
-	i := sort.Search(len(t.regions), func(i int) bool { return int(t.regions[i].start) > pos }) - 1
-	if i < 0 {
-		return 0, false
-	}
-	r := t.regions[i]
-	if t.start[r.row] != r.start || pos >= int(t.end[r.row]) {
-		return 0, false
-	}
-	return r.row, true
-}
-
 // search sets, in bits, every row whose text contains word. Matches come in buffer order, so
 // the region holding each is found by walking forward from the previous one.
 func (t *textArena) search(word []byte, bits []uint64) {

@@ -68,7 +68,6 @@ func (m *Model) loadedSeats(msg loadedMsg) tea.Cmd {
 type doneMsg struct {
 	id  screen.RequestID
 	res app.SeatResult
-	dry bool
 	err error
 }
 
