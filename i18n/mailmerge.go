@@ -20,7 +20,10 @@ type MailMergeTexts struct {
 	Pages, Written, WrittenSplit, CampaignLine, CampaignPaused, CampaignDone   string
 	NoActivationURL, NoSMTP, ActivationURL, SaveURL, Campaigns, NoCampaigns    string
 	OutputHint, ActivationURLHint, FromHome                                    string
-	Options, ConfirmSend, Generating, SendingNow, CampaignItem, Running        string
+	// FromFilter names the saved filter the selection came from; Everyone is the picker's
+	// first choice.
+	FromFilter, Everyone, KeyFilter                                     string
+	Options, ConfirmSend, Generating, SendingNow, CampaignItem, Running string
 
 	// Keys: their help texts.
 	KeyTab, KeyEdit, KeyGenerate, KeySend, KeyResume, KeyCancel, KeyConfirm, KeySMTP string

@@ -24,8 +24,10 @@ func mailMergeFR() MailMergeTexts {
 		OutputHint:        "Un fichier .pdf, ou un dossier pour un fichier par classe.",
 		ActivationURLHint: "La page des comptes de l’établissement ; les cartes renvoient vers …/activate et …/reset.",
 		FromHome: "Toutes les personnes que vous administrez (hors suppressions en attente). " +
-			"Choisissez une sélection dans Utilisateurs pour en viser moins.",
-		Options: "Options", ConfirmSend: "Envoyer %s e-mails maintenant ? entrée : envoyer · échap : pas maintenant",
+			"Choisissez une sélection dans Utilisateurs, ou un filtre enregistré avec f, pour en viser moins.",
+		FromFilter: "Le filtre enregistré « %s ». f en choisit un autre.", Everyone: "Toutes les personnes que vous administrez",
+		KeyFilter: "filtre enregistré",
+		Options:   "Options", ConfirmSend: "Envoyer %s e-mails maintenant ? entrée : envoyer · échap : pas maintenant",
 		Generating: "Génération des cartes…", SendingNow: "Envoi en cours…", CampaignItem: "Campagne %d · %s · %s",
 		Running: "Une tâche est en cours : annulez-la d’abord (échap).",
 		KeyTab:  "cartes / e-mails", KeyEdit: "options", KeyGenerate: "générer", KeySend: "envoyer",

@@ -75,8 +75,11 @@ func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 	cmd, state := screen.UpdateForm(m.form, msg)
 	switch state {
 	case huh.StateCompleted:
-		if m.formKind == formSMTP {
+		switch m.formKind {
+		case formSMTP:
 			return tea.Batch(cmd, m.applySMTPForm())
+		case formFilter:
+			return tea.Batch(cmd, m.applyFilter())
 		}
 		return tea.Batch(cmd, m.applyForm())
 	case huh.StateAborted:

@@ -305,3 +305,24 @@ func TestMailServerFormThenSend(t *testing.T) {
 		t.Errorf("the server received %d messages", len(srv.Messages()))
 	}
 }
+
+// f picks a saved filter as the selection: the counts and the header follow; none saved says
+// how to save one.
+func TestPickASavedFilter(t *testing.T) {
+	t.Parallel()
+	sess, admin := demoSession(t)
+	m := New(sess, screen.MailMergeArgs{}, true)
+	d := tuitest.ForScreen(t, m, 120, 40)
+	d.WaitView("Toutes les personnes que vous administrez", "sélectionnés")
+	d.Press("f")
+	d.WaitView("Aucun filtre enregistré.")
+
+	if _, err := sess.App.SaveFilter(context.Background(), admin, "6e A élèves", class6eA(t, sess, admin), false); err != nil {
+		t.Fatal(err)
+	}
+	d.Press("f")
+	d.WaitView("Filtres enregistrés", "6e A élèves")
+	d.Press("down")
+	d.Press("enter")
+	d.WaitView("Le filtre enregistré « 6e A élèves ».", "25 sélectionnés")
+}

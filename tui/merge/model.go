@@ -50,8 +50,13 @@ type Model struct {
 	sess     *screen.Session
 	sel      model.Selection
 	fromHome bool
-	keys     keyMap
-	busy     busy.Model
+	// filterName is the saved filter the selection came from (f), "" otherwise.
+	filterName string
+	filters    []model.SavedFilter // the picker's choices
+	pick       int                 // the picker's answer: an index of filters, -1 for everyone
+	filtersReq screen.RequestID
+	keys       keyMap
+	busy       busy.Model
 
 	panel panel
 	step  step
@@ -85,6 +90,7 @@ type formKind uint8
 const (
 	formOptions formKind = iota // layout, paper, output, activation address, rate
 	formSMTP                    // the mail server
+	formFilter                  // a saved filter to use as the selection
 )
 
 // DefaultOutput is where cards go until the admin says otherwise (relative to the directory
@@ -135,13 +141,13 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{k.cancel}
 	}
 	if m.panel == panelCards {
-		return []key.Binding{k.tab, k.edit, k.generate}
+		return []key.Binding{k.tab, k.edit, k.filter, k.generate}
 	}
-	return []key.Binding{k.tab, k.edit, k.smtp, k.send, k.resume, k.up, k.down}
+	return []key.Binding{k.tab, k.edit, k.filter, k.smtp, k.send, k.resume, k.up, k.down}
 }
 
 // FullHelp groups the keys.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.tab, k.edit, k.smtp}, {k.generate, k.send, k.resume}, {k.up, k.down, k.cancel}}
+	return [][]key.Binding{{k.tab, k.edit, k.filter, k.smtp}, {k.generate, k.send, k.resume}, {k.up, k.down, k.cancel}}
 }

@@ -33,6 +33,8 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		return m, m.pdfDone(msg)
 	case campaignDoneMsg:
 		return m, m.campaignDone(msg)
+	case filtersMsg:
+		return m, m.openFilterPicker(msg)
 	case settingsSavedMsg:
 		if msg.id != m.loadReq {
 			return m, nil
@@ -108,6 +110,8 @@ func (m *Model) viewKey(k tea.KeyPressMsg) tea.Cmd {
 		m.panel = 1 - m.panel
 	case key.Matches(k, km.edit):
 		return m.openForm()
+	case key.Matches(k, km.filter):
+		return m.loadFilters()
 	case key.Matches(k, km.smtp) && m.panel == panelEmails && m.loaded:
 		return m.openSMTPForm()
 	case key.Matches(k, km.generate) && m.panel == panelCards:

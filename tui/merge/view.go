@@ -16,7 +16,10 @@ func (m *Model) View() string {
 	t := cat.MailMerge
 	var b strings.Builder
 	b.WriteString(st.Title.Render(t.Title) + "\n")
-	if m.fromHome {
+	switch {
+	case m.filterName != "":
+		b.WriteString(st.Muted.Render(m.wrap(fmt.Sprintf(t.FromFilter, m.filterName))) + "\n")
+	case m.fromHome:
 		b.WriteString(st.Muted.Render(m.wrap(t.FromHome)) + "\n")
 	}
 	if m.loaded && m.err == nil || m.preview.Card != nil {
