@@ -98,12 +98,7 @@ func (m *Model) joinForm() tea.Cmd {
 	m.fv = &formValues{}
 	return m.openForm(formJoin, m.sess.NewForm(huh.NewGroup(
 		huh.NewInput().Key("code").Title(t.JoinField).Description(t.JoinHint).CharLimit(32).Value(&m.fv.code).
-			Validate(func(s string) error {
-				if strings.TrimSpace(s) == "" {
-					return errors.New(t.JoinField + " " + m.sess.Cat.Rules.Required)
-				}
-				return nil
-			}),
+			Validate(m.sess.Required(t.JoinField)),
 	).Title(t.JoinTitle)))
 }
 

@@ -30,7 +30,7 @@ func (m *Model) methodForm() *huh.Form {
 			huh.NewInput().Key("displays").Title(t.Displays).Description(t.DisplaysHint).CharLimit(6).
 				Value(&v.displays).Validate(m.checkCount),
 			huh.NewInput().Key("serial").Title(t.Serial).Description(t.SerialHint).CharLimit(40).
-				Value(&v.serial).Validate(m.required(t.Serial))).
+				Value(&v.serial).Validate(m.sess.Required(t.Serial))).
 			WithHideFunc(func() bool { return v.method != methodDisplays }),
 	)
 }
@@ -48,15 +48,6 @@ func (m *Model) checkCount(s string) error {
 		return errors.New(m.sess.Cat.Licensing.Claim.Displays + " " + m.sess.Cat.Licensing.Claim.NotANumber)
 	}
 	return nil
-}
-
-func (m *Model) required(title string) func(string) error {
-	return func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errors.New(title + " " + m.sess.Cat.Rules.Required)
-		}
-		return nil
-	}
 }
 
 // vendorForm asks for the optional vendor and location.
@@ -87,7 +78,7 @@ func (m *Model) orgForm() *huh.Form {
 	return m.sess.NewForm(
 		huh.NewGroup(huh.NewSelect[model.ID]().Key("org").Title(t.Org).Options(opts...).Value(&v.org)),
 		huh.NewGroup(
-			huh.NewInput().Key("name").Title(t.NewOrgName).CharLimit(model.MaxNameLength).Value(&v.newName).Validate(m.required(t.NewOrgName)),
+			huh.NewInput().Key("name").Title(t.NewOrgName).CharLimit(model.MaxNameLength).Value(&v.newName).Validate(m.sess.Required(t.NewOrgName)),
 			huh.NewInput().Key("city").Title(t.NewOrgCity).CharLimit(model.MaxNameLength).Value(&v.newCity),
 			huh.NewInput().Key("country").Title(t.NewOrgCountry).CharLimit(2).Value(&v.newCountry).Validate(m.checkCountry(f.Country)),
 		).WithHideFunc(func() bool { return v.org != 0 }),

@@ -110,7 +110,7 @@ func (m *Model) createForm() tea.Cmd {
 		fields = append(fields, huh.NewSelect[model.ID]().Key("school").Title(t.School).Options(opts...).Value(&m.fv.org))
 	}
 	fields = append(fields,
-		huh.NewInput().Key("code").Title(f.ClassCode).Description(t.CodeHint).Value(&m.fv.code).Validate(m.required(f.ClassCode)),
+		huh.NewInput().Key("code").Title(f.ClassCode).Description(t.CodeHint).Value(&m.fv.code).Validate(m.sess.Required(f.ClassCode)),
 		huh.NewInput().Key("name").Title(t.Name).Value(&m.fv.name).CharLimit(model.MaxNameLength))
 	if m.tab == app.Classes {
 		fields = append(fields, huh.NewInput().Key("level").Title(t.Level).Value(&m.fv.level))
@@ -123,7 +123,7 @@ func (m *Model) renameForm(info app.ClassInfo) tea.Cmd {
 	t := m.sess.Cat.Directory.Sets
 	m.fv = &formValues{target: info, name: info.Name, level: info.Level}
 	fields := []huh.Field{huh.NewInput().Key("name").Title(t.Name).Value(&m.fv.name).
-		CharLimit(model.MaxNameLength).Validate(m.required(t.Name))}
+		CharLimit(model.MaxNameLength).Validate(m.sess.Required(t.Name))}
 	if m.tab == app.Classes {
 		fields = append(fields, huh.NewInput().Key("level").Title(t.Level).Value(&m.fv.level))
 	}

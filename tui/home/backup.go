@@ -2,7 +2,6 @@ package home
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -48,12 +47,7 @@ func (m *Model) openBackup() tea.Cmd {
 	m.backup.path = fmt.Sprintf(t.BackupDefault, m.sess.App.Now().Format("2006-01-02"))
 	m.backup.form = m.sess.NewForm(huh.NewGroup(
 		huh.NewInput().Key("path").Title(t.BackupField).Description(t.BackupHint).CharLimit(4096).
-			Value(&m.backup.path).Validate(func(s string) error {
-			if strings.TrimSpace(s) == "" {
-				return errors.New(t.BackupField + " " + cat.Rules.Required)
-			}
-			return nil
-		}),
+			Value(&m.backup.path).Validate(m.sess.Required(t.BackupField)),
 	).Title(t.BackupTitle))
 	screen.SizeForm(m.backup.form, m.width, m.height)
 	return m.backup.form.Init()

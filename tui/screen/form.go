@@ -1,6 +1,9 @@
 package screen
 
 import (
+	"errors"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -62,4 +65,15 @@ func UpdateForm(f *huh.Form, msg tea.Msg) (tea.Cmd, huh.FormState) {
 	// Huh's Form.Update returns the form itself, so the pointer stays valid.
 	_, cmd := f.Update(msg)
 	return cmd, f.State
+}
+
+// Required is a form field's check that something other than spaces was typed; the message
+// names the field ("Backup file is required").
+func (s *Session) Required(title string) func(string) error {
+	return func(v string) error {
+		if strings.TrimSpace(v) == "" {
+			return errors.New(title + " " + s.Cat.Rules.Required)
+		}
+		return nil
+	}
 }

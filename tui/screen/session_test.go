@@ -18,3 +18,16 @@ func TestLocalFilesOnlyOnALocalTerminal(t *testing.T) {
 		t.Errorf("a console over SSH: %v, want model.ErrServerFiles", err)
 	}
 }
+
+func TestRequiredNamesTheField(t *testing.T) {
+	s := NewSession(context.Background(), nil, model.French, true)
+	check := s.Required("Fichier de sauvegarde")
+	for _, blank := range []string{"", "   ", "\t"} {
+		if err := check(blank); err == nil || err.Error() != "Fichier de sauvegarde "+s.Cat.Rules.Required {
+			t.Errorf("%q: %v", blank, err)
+		}
+	}
+	if err := check(" copie.db "); err != nil {
+		t.Errorf("a path: %v", err)
+	}
+}

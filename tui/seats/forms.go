@@ -89,12 +89,7 @@ func (m *Model) fileForm() tea.Cmd {
 	t := m.sess.Cat.Licensing.Seats
 	m.fv = &formValues{}
 	fields := append([]huh.Field{huh.NewInput().Key("path").Title(t.FileTitle).Description(t.FileHint).
-		CharLimit(4096).Value(&m.fv.path).Validate(func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errors.New(t.FileTitle + " " + m.sess.Cat.Rules.Required)
-		}
-		return nil
-	})}, m.notifyFields()...)
+		CharLimit(4096).Value(&m.fv.path).Validate(m.sess.Required(t.FileTitle))}, m.notifyFields()...)
 	return m.openForm(formFile, huh.NewGroup(fields...).Title(t.Import))
 }
 

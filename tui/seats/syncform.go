@@ -1,7 +1,6 @@
 package seats
 
 import (
-	"errors"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -52,26 +51,17 @@ func (m *Model) syncForm() tea.Cmd {
 		huh.NewGroup(huh.NewSelect[model.Profile]().Key("profile").Title(t.Profile).Options(m.profileOptions()...).Value(&fv.profile),
 			huh.NewSelect[model.ID]().Key("profile_org").Title(t.Pick).Options(m.orgOptions(true)...).Value(&fv.org)).
 			WithHideFunc(is(srcProfile)),
-		huh.NewGroup(huh.NewInput().Key("ou").Title(t.OrgUnit).Description(t.OrgUnitHint).Value(&fv.ou).Validate(m.required(t.OrgUnit))).
+		huh.NewGroup(huh.NewInput().Key("ou").Title(t.OrgUnit).Description(t.OrgUnitHint).Value(&fv.ou).Validate(m.sess.Required(t.OrgUnit))).
 			WithHideFunc(is(srcGoogleOU)),
-		huh.NewGroup(huh.NewInput().Key("gemail").Title(t.GroupEmail).Value(&fv.groupEmail).Validate(m.required(t.GroupEmail))).
+		huh.NewGroup(huh.NewInput().Key("gemail").Title(t.GroupEmail).Value(&fv.groupEmail).Validate(m.sess.Required(t.GroupEmail))).
 			WithHideFunc(is(srcGoogleGroup)),
-		huh.NewGroup(huh.NewInput().Key("gid").Title(t.GroupID).Value(&fv.groupID).Validate(m.required(t.GroupID))).
+		huh.NewGroup(huh.NewInput().Key("gid").Title(t.GroupID).Value(&fv.groupID).Validate(m.sess.Required(t.GroupID))).
 			WithHideFunc(is(srcMicrosoft)),
 	}
 	if f := m.notifyFields(); f != nil {
 		groups = append(groups, huh.NewGroup(f...))
 	}
 	return m.openForm(formSync, groups...)
-}
-
-func (m *Model) required(title string) func(string) error {
-	return func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errors.New(title + " " + m.sess.Cat.Rules.Required)
-		}
-		return nil
-	}
 }
 
 // orgOptions lists the admin's organizations, and "All organizations" first when all is set.

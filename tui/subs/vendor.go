@@ -2,7 +2,6 @@ package subs
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -35,12 +34,7 @@ func (m *Model) openVendorForm() tea.Cmd {
 	}
 	m.form = m.sess.NewForm(huh.NewGroup(
 		huh.NewInput().Key("path").Title(t.KeyFile).Description(t.KeyFileHint).CharLimit(4096).
-			Value(&m.vendorPath).Validate(func(s string) error {
-			if strings.TrimSpace(s) == "" {
-				return errors.New(t.KeyFile + " " + cat.Rules.Required)
-			}
-			return nil
-		}),
+			Value(&m.vendorPath).Validate(m.sess.Required(t.KeyFile)),
 	))
 	screen.SizeForm(m.form, m.width, m.height)
 	return m.form.Init()

@@ -20,7 +20,7 @@ func (m *Model) newForm() *huh.Form {
 	f := cat.Fields
 	return m.sess.NewForm(huh.NewGroup(
 		huh.NewInput().Key(fieldCode).Title(f.Code).Value(&m.code).
-			Validate(m.required(fieldCode)),
+			Validate(m.sess.Required(fieldCode)),
 		huh.NewInput().Key(fieldPassword).Title(f.Password).Description(cat.Auth.PasswordHint).
 			EchoMode(huh.EchoModePassword).Value(&m.pw).Validate(m.checkPassword),
 		huh.NewInput().Key(fieldPasswordConfirm).Title(f.PasswordConfirm).
