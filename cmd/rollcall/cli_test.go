@@ -181,3 +181,19 @@ func TestBackupWhileInUse(t *testing.T) {
 		t.Errorf("the backup lacks the admin: %v", err)
 	}
 }
+
+// signup speaks the language being chosen, not the one of the admin signed in on this
+// machine nor LANG's, errors included.
+func TestSignupSpeaksTheChosenLanguage(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t) // LANG=C; the admin signed in on this machine chose French
+	c.signUpAndLogin("marie@example.fr", "motdepasse1")
+	r := c.run("", "signup", "--name", "Paul", "--email", "marie@example.fr", "--language", "fr", "--country", "FR")
+	if r.code == 0 || !strings.Contains(r.stderr, "Un compte existe déjà avec ce courriel") {
+		t.Errorf("a taken email, signing up in French: exit %d, %q", r.code, r.stderr)
+	}
+	r = c.run("", "signup", "--name", "Paul", "--email", "marie@example.fr", "--language", "en", "--country", "FR")
+	if r.code == 0 || strings.Contains(r.stderr, "Un compte existe déjà") {
+		t.Errorf("a taken email, signing up in English: exit %d, %q", r.code, r.stderr)
+	}
+}

@@ -10,8 +10,6 @@ import (
 	"rollcall/model"
 )
 
-func i18nFor(l model.Language) *i18n.Catalog { return i18n.For(l) }
-
 func newLoginCmd(f *factory) *cobra.Command {
 	var email string
 	var passwordStdin, asJSON bool

@@ -57,6 +57,9 @@ func runSignup(cmd *cobra.Command, f *factory, o *signupOptions) error {
 			lang = model.Language(o.lang) // let validation name the bad value
 		}
 	}
+	if lang.Valid() {
+		f.language = lang // what follows, errors included, speaks the language being chosen
+	}
 	in := app.SignUpInput{FullName: o.name, Email: o.email, EmailConfirm: o.emailConfirm, Language: lang, Country: o.country}
 	if o.dryRun {
 		if err := in.Validate().Err(); err != nil {
@@ -80,9 +83,6 @@ func runSignup(cmd *cobra.Command, f *factory, o *signupOptions) error {
 		return err
 	}
 	cat := f.Catalog()
-	if lang.Valid() && f.lang == "" {
-		cat = i18nFor(lang)
-	}
 	if o.json {
 		return f.printJSON(signupJSON{AdminID: res.AdminID, Email: res.Email, CodeEmailed: res.Emailed, Code: res.Code, ExpiresAt: res.ExpiresAt})
 	}
