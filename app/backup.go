@@ -2,7 +2,8 @@ package app
 
 import (
 	"context"
-	"fmt"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -13,7 +14,7 @@ import (
 func (a *App) BackupToFile(ctx context.Context, dest string) (int64, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(dest), ".rollcall-backup-*")
 	if err != nil {
-		return 0, fmt.Errorf("backup to %s: %w", dest, err)
+		return 0, writeError(dest, err)
 	}
 	defer os.Remove(tmp.Name()) // gone once renamed; the leftover of a failure otherwise
 	n, err := a.Backup(ctx, tmp)
@@ -30,7 +31,17 @@ func (a *App) BackupToFile(ctx context.Context, dest string) (int64, error) {
 		err = os.Rename(tmp.Name(), dest)
 	}
 	if err != nil {
-		return 0, fmt.Errorf("backup to %s: %w", dest, err)
+		return 0, writeError(dest, err)
 	}
 	return n, nil
+}
+
+// writeError says that dest could not be written, and why: a person reads the file they named,
+// not the temporary one beside it.
+func writeError(dest string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &fs.PathError{Op: "write", Path: dest, Err: err}
 }

@@ -78,7 +78,7 @@ type ErrorTexts struct {
 	NotSignedIn, EmailTaken, TermsNotAccepted, DemoLoaded, Throttled, NotFound, Conflict, Locked,
 	NewerSchema, Corrupt, Internal string
 	AlreadyActivated, NotPending, NoOrganization, NotEmpty string
-	NoFile                                                 string
+	NoFile, NoWrite                                        string
 	// The reasons a file cannot be read that people meet; others keep the system's words.
 	FileMissing, FileDenied, FileIsFolder string
 	// NotFoundRef is "Class not found: 6e Z"; Things names each kind of record.

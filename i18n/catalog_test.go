@@ -3,6 +3,7 @@ package i18n
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -98,6 +99,7 @@ func TestErrorsAreTranslated(t *testing.T) {
 			`eleves.csv, ligne 3, colonne Date de naissance* (C), valeur "31/02/2010" : doit être une date (attendu : JJ/MM/AAAA)`},
 		{fmt.Errorf("import: %w", missing), "Impossible de lire " + filepath.Join(dir, "eleves.csv") + " : ce fichier ou dossier n'existe pas."},
 		{folder, "Impossible de lire " + dir + " : c'est un dossier."},
+		{&fs.PathError{Op: "write", Path: "/x/copie.db", Err: fs.ErrNotExist}, "Impossible d'écrire /x/copie.db : ce fichier ou dossier n'existe pas."},
 		{fmt.Errorf("--class %q: %w", "6e Z", &model.NotFoundError{Thing: model.ThingClass, Ref: "6e Z", Err: storage.ErrNotFound}),
 			"Classe introuvable : 6e Z."},
 	}

@@ -28,9 +28,8 @@ type UsersScreenTexts struct {
 	AdminOn, AdminOff, NewCode, NothingChanged string
 	// ConfirmDelete and ConfirmRegen ask before what cannot be undone.
 	ConfirmDelete, ConfirmRegen string
-	// Exporting is shown while an export runs; CancelHint says how to stop it; CannotWrite
-	// says why the file could not be written.
-	Exporting, CancelHint, CannotWrite string
+	// Exporting is shown while an export runs; CancelHint says how to stop it.
+	Exporting, CancelHint string
 }
 
 // FilterTexts label the Users screen's filter panel and its values.
@@ -88,7 +87,7 @@ func directoryEN() DirectoryTexts {
 			NewCode: "New activation code for %s: %s. The old one no longer works.", NothingChanged: "Nothing changed.",
 			ConfirmDelete: "Delete %s for good? This cannot be undone.",
 			ConfirmRegen:  "Give %s a new activation code? The old code stops working, on printed cards too.",
-			Exporting:     "Exporting %s to %s…", CancelHint: "esc cancels", CannotWrite: "Cannot write %s: %s.",
+			Exporting:     "Exporting %s to %s…", CancelHint: "esc cancels",
 		},
 		Filters: FilterTexts{
 			Search: "Search", Profiles: "Profiles", Classes: "Classes", Activation: "Activation", Email: "Email",
@@ -151,7 +150,7 @@ func directoryFR() DirectoryTexts {
 			NewCode: "Nouveau code d'activation pour %s : %s. L'ancien ne fonctionne plus.", NothingChanged: "Rien n'a changé.",
 			ConfirmDelete: "Supprimer %s définitivement ? C'est irréversible.",
 			ConfirmRegen:  "Donner un nouveau code d'activation à %s ? L'ancien code cesse de fonctionner, y compris sur les cartes imprimées.",
-			Exporting:     "Export de %s dans %s…", CancelHint: "échap annule", CannotWrite: "Impossible d'écrire %s : %s.",
+			Exporting:     "Export de %s dans %s…", CancelHint: "échap annule",
 		},
 		Filters: FilterTexts{
 			Search: "Recherche", Profiles: "Profils", Classes: "Classes", Activation: "Activation", Email: "Courriel",

@@ -51,6 +51,7 @@ func english() *Catalog {
 			NoOrganization:     "Say which organization receives these users with --org (see rollcall orgs list; add one with rollcall orgs create).",
 			NotEmpty:           "It still has %d members: confirm, or use --force.",
 			NoFile:             "Cannot read %s: %s.",
+			NoWrite:            "Cannot write %s: %s.",
 			NotFoundRef:        "%s not found: %s.",
 			Things: ThingTexts{User: "User", Class: "Class", Group: "Group", Organization: "Organization",
 				Subscription: "Subscription", Seat: "Seat", Campaign: "Campaign", Admin: "Admin", SSHKey: "SSH key", Filter: "Filter", VendorKey: "Vendor key"},

@@ -50,7 +50,12 @@ func (c *Catalog) Error(err error) string {
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return fmt.Sprintf(c.Errors.NoFile, pe.Path, c.fileReason(pe.Err))
+		format := c.Errors.NoFile
+		switch pe.Op {
+		case "write", "createtemp", "mkdir", "rename", "chmod", "sync", "truncate":
+			format = c.Errors.NoWrite
+		}
+		return fmt.Sprintf(format, pe.Path, c.fileReason(pe.Err))
 	}
 	var nf *model.NotFoundError
 	if errors.As(err, &nf) {

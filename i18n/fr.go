@@ -55,6 +55,7 @@ func french() *Catalog {
 			NoOrganization:     "Précisez avec --org l'établissement qui reçoit ces utilisateurs (voir rollcall orgs list ; en ajouter un avec rollcall orgs create).",
 			NotEmpty:           "Il reste %d membres : confirmez, ou utilisez --force.",
 			NoFile:             "Impossible de lire %s : %s.",
+			NoWrite:            "Impossible d'écrire %s : %s.",
 			NotFoundRef:        "%s introuvable : %s.",
 			Things: ThingTexts{User: "Utilisateur", Class: "Classe", Group: "Groupe", Organization: "Établissement",
 				Subscription: "Abonnement", Seat: "Licence", Campaign: "Campagne", Admin: "Administrateur", SSHKey: "Clé SSH", Filter: "Filtre", VendorKey: "Clé de fournisseur"},

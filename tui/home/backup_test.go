@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"rollcall/model"
@@ -43,6 +44,20 @@ func TestBackupFromHome(t *testing.T) {
 	defer st.Close()
 	if _, err := st.AdminByEmail(context.Background(), "ada@example.org"); err != nil {
 		t.Errorf("the copy lacks the admin: %v", err)
+	}
+
+	// A folder that does not exist: the message names the file asked for, and says "write".
+	missing := filepath.Join(t.TempDir(), "absent", "copie.db")
+	d.Press("b")
+	d.WaitView("Sauvegarder la base")
+	for range 40 {
+		d.Press("backspace")
+	}
+	d.Type(missing)
+	d.Press("enter")
+	d.WaitView("Impossible d'écrire", "ce fichier ou dossier n'existe pas")
+	if v := d.View(); strings.Contains(v, ".rollcall-backup-") || !strings.Contains(strings.Join(strings.Fields(v), ""), missing) {
+		t.Errorf("the error should name %s:\n%s", missing, v)
 	}
 
 	sess.Remote = true

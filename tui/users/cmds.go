@@ -177,8 +177,8 @@ func (m *Model) actionFailed(msg actionMsg) tea.Cmd {
 	switch {
 	case errors.Is(msg.err, context.Canceled):
 		m.notice = cat.App.Cancelled
-	case msg.kind == actExport && errors.As(msg.err, &pe):
-		m.errText = fmt.Sprintf(cat.Directory.Users.CannotWrite, pe.Path, pe.Err)
+	case msg.kind == actExport && errors.As(msg.err, &pe): // an export's file is one written, whatever failed
+		m.fail(&fs.PathError{Op: "write", Path: pe.Path, Err: pe.Err})
 	default:
 		m.fail(msg.err)
 	}
