@@ -32,6 +32,16 @@ type ExportLabels struct {
 	Date    func(time.Time) string
 }
 
+// ExportUsersToFile is ExportUsers into the file path, written whole or not at all (see
+// writeFile): a cancelled or failed export leaves no half file, and an older one stays.
+func (a *App) ExportUsersToFile(ctx context.Context, admin model.Admin, sel model.Selection, format ExportFormat, labels ExportLabels, path string) (n int, err error) {
+	err = writeFile(path, func(w io.Writer) error {
+		n, err = a.ExportUsers(ctx, admin, sel, format, labels, w)
+		return err
+	})
+	return n, err
+}
+
 // ExportUsers writes the selection's users, in its order, with the preview's columns. Every
 // cell is neutralised against formula injection. It returns how many users were written.
 func (a *App) ExportUsers(ctx context.Context, admin model.Admin, sel model.Selection, format ExportFormat, labels ExportLabels, w io.Writer) (int, error) {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"rollcall/mailmerge"
 	"rollcall/model"
@@ -96,24 +94,15 @@ func (a *App) MergePDFSplit(ctx context.Context, admin model.Admin, sel model.Se
 	return res, a.Audit(ctx, admin, AuditCards, detail, rows.orgs...)
 }
 
-// MergePDFFile is MergePDF into a file: written under a temporary name in the same directory
-// and renamed once complete, so a failed or cancelled run leaves no half-written PDF (and an
-// older file of that name stays).
+// MergePDFFile is MergePDF into a file, written whole or not at all (see writeFile): a failed
+// or cancelled run leaves no half-written PDF, and an older file of that name stays.
 func (a *App) MergePDFFile(ctx context.Context, admin model.Admin, sel model.Selection, layout mailmerge.Layout,
-	opts MergeOptions, path string, progress func(pagesDone, pagesTotal int)) (MergeResult, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".rollcall-*.pdf.tmp")
+	opts MergeOptions, path string, progress func(pagesDone, pagesTotal int)) (res MergeResult, err error) {
+	err = writeFile(path, func(w io.Writer) error {
+		res, err = a.MergePDF(ctx, admin, sel, layout, opts, w, progress)
+		return err
+	})
 	if err != nil {
-		return MergeResult{}, err
-	}
-	res, err := a.MergePDF(ctx, admin, sel, layout, opts, tmp, progress)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		_ = os.Remove(tmp.Name())
 		return res, err
 	}
 	res.Files = []string{path}

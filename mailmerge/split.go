@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,12 +70,16 @@ func WritePDFSplit(ctx context.Context, dir string, groups []Group, layout Layou
 func writePDFFile(ctx context.Context, path string, src CardSource, layout Layout, tpl *Templates, progress func(int, int)) (err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), ".rollcall-*.pdf.tmp")
 	if err != nil {
-		return err
+		return &fs.PathError{Op: "write", Path: path, Err: errors.Unwrap(err)}
 	}
 	defer func() {
 		if err != nil {
 			_ = f.Close()
 			_ = os.Remove(f.Name())
+			var pe *fs.PathError
+			if errors.As(err, &pe) { // name the file asked for, not the temporary one
+				err = &fs.PathError{Op: "write", Path: path, Err: pe.Err}
+			}
 		}
 	}()
 	if err = WritePDF(ctx, f, src, layout, tpl, progress); err != nil {

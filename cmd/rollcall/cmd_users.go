@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -279,17 +278,9 @@ func newUsersExportCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out, err := os.OpenFile(output, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
-			if err != nil {
-				return err
-			}
 			cat := f.Catalog()
-			n, err := a.ExportUsers(ctx, admin, sel, ef, exportLabels(cat), out)
-			if cerr := out.Close(); err == nil {
-				err = cerr
-			}
+			n, err := a.ExportUsersToFile(ctx, admin, sel, ef, exportLabels(cat), output)
 			if err != nil {
-				os.Remove(output)
 				return err
 			}
 			f.say(cat.Users.Exported, cat.Count(n, cat.Nouns.User), output)

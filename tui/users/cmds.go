@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -173,12 +171,9 @@ func (m *Model) actionDone(msg actionMsg) tea.Cmd {
 // actionFailed shows the error; a refused edit or creation reopens its form as it was typed.
 func (m *Model) actionFailed(msg actionMsg) tea.Cmd {
 	cat := m.sess.Cat
-	var pe *fs.PathError
 	switch {
 	case errors.Is(msg.err, context.Canceled):
 		m.notice = cat.App.Cancelled
-	case msg.kind == actExport && errors.As(msg.err, &pe): // an export's file is one written, whatever failed
-		m.fail(&fs.PathError{Op: "write", Path: pe.Path, Err: pe.Err})
 	default:
 		m.fail(msg.err)
 	}
@@ -224,7 +219,7 @@ func (m *Model) noticeFor(msg actionMsg) string {
 	return fmt.Sprintf(cat.Users.Exported, cat.Count(msg.n, cat.Nouns.User), msg.path)
 }
 
-// export writes the selection to path in a command; esc cancels it and removes the file.
+// export writes the selection to path in a command; esc cancels it, leaving no file.
 func (m *Model) export(format app.ExportFormat, path string) tea.Cmd {
 	cat := m.sess.Cat
 	a, admin, sel, labels := m.sess.App, m.sess.Admin, m.list.Selection(), exportLabels(cat)
@@ -234,19 +229,8 @@ func (m *Model) export(format app.ExportFormat, path string) tea.Cmd {
 		if local != nil {
 			return actionMsg{err: local}
 		}
-		f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
-		if err != nil {
-			return actionMsg{err: err}
-		}
-		n, err := a.ExportUsers(ctx, admin, sel, format, labels, f)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			_ = os.Remove(path) // never leave half a file behind
-			return actionMsg{err: err}
-		}
-		return actionMsg{n: n, path: path}
+		n, err := a.ExportUsersToFile(ctx, admin, sel, format, labels, path)
+		return actionMsg{n: n, path: path, err: err}
 	})
 }
 
