@@ -21,7 +21,7 @@ func (p *planner) linkChildren() {
 	}
 	for i := range p.batch.Records {
 		rec := &p.batch.Records[i]
-		if len(rec.Children) == 0 || p.recUser[i] == 0 {
+		if len(rec.Children) == 0 || p.recOrg[i] == 0 {
 			continue
 		}
 		var kids []model.ID

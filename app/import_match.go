@@ -44,66 +44,67 @@ func (p *planner) duplicate(i, first int, column, value string) {
 	p.errs.Add(e)
 }
 
-// match finds the existing user a record is: by the source's external id, then by login, then by
-// email, then by last name, first name and birth date (by name and profile when the birth date
-// is unknown on both sides, as in ENT parents files). It returns -1 for a new person, and
-// reports a row whose key fits two users.
-func (p *planner) match(rec *importers.Record) int {
-	d := &p.dir
-	if rec.ExternalID != "" {
-		if i, ok := d.byExt[rec.ExternalID]; ok {
-			return i
-		}
-	}
+// match finds the existing user a record is when no user carries its key (matchExact ran
+// first): by login, then by email, then by last name, first name and birth date (by name and
+// profile when the birth date is unknown on both sides, as in ENT parents files). Users another
+// row already is are not candidates. It returns -1 for a new person, and reports a row whose key
+// fits two users that nothing else in the row tells apart.
+func (p *planner) match(i int) int {
+	d, rec := &p.dir, &p.batch.Records[i]
 	if rec.Login != "" {
-		if i, ok := d.byLogin[strings.ToLower(rec.Login)]; ok && p.adoptable(i, rec) {
-			return i
+		if idx, ok := d.byLogin[strings.ToLower(rec.Login)]; ok && p.adoptable(idx, rec) {
+			return idx
 		}
 	}
 	if rec.Email != "" && p.emailRows[rec.Email] == 1 {
-		if i, ok := p.single(rec, d.byEmail[rec.Email], "email", rec.Email); ok {
-			return i
+		if idx, ok := p.single(i, d.byEmail[rec.Email], "email", rec.Email); ok {
+			return idx
 		}
 	}
 	key := nameKey(rec.LastName, rec.FirstName, rec.BirthDate, rec.Profile)
-	if i, ok := p.single(rec, d.byName[key], "name", rec.LastName+" "+rec.FirstName+" "+rec.BirthDate.String()); ok {
-		return i
+	if idx, ok := p.single(i, d.byName[key], "name", rec.LastName+" "+rec.FirstName+" "+rec.BirthDate.String()); ok {
+		return idx
 	}
 	return -1
 }
 
 // adoptable says whether a user found by a weak key (login, email, name) may be this record:
-// not a user the same source already knows under another external id.
+// not a user the same source already knows under another id of its own.
 func (p *planner) adoptable(i int, rec *importers.Record) bool {
 	u := &p.dir.users[i]
-	return !(u.Source == p.source && u.ExternalID != "" && rec.ExternalID != "" && u.ExternalID != rec.ExternalID)
+	return !(u.Source == p.source && u.ExternalID != "" && !isDerived(u.ExternalID) && rec.ExternalID != "" && u.ExternalID != rec.ExternalID)
 }
 
-// single picks the one adoptable candidate; two are an error, not a guess.
-func (p *planner) single(rec *importers.Record, candidates []int, how, value string) (int, bool) {
-	found := -1
-	for _, i := range candidates {
-		if !p.adoptable(i, rec) {
-			continue
-		}
-		if found >= 0 {
-			p.rowError(rec.Where, how, value, RuleAmbiguousMatch, p.dir.users[found].Login+", "+p.dir.users[i].Login)
-			return -1, false
-		}
-		found = i
-	}
-	return found, found >= 0
-}
-
-// matchRecord decides who a record is: an existing user, or a new one with a temporary id.
-func (p *planner) matchRecord(i int) {
+// single picks the one adoptable candidate that no other row is; two are an error, not a guess,
+// unless the rest of the row tells them apart.
+func (p *planner) single(i int, candidates []int, how, value string) (int, bool) {
 	rec := &p.batch.Records[i]
-	p.recMatch[i] = -1
-	if p.recOrg[i] == 0 {
-		p.rowError(rec.Where, "", "", importers.RuleUnknownOrg, "--org")
-		return
+	var open []int
+	for _, c := range candidates {
+		if p.adoptable(c, rec) && !p.claimed(c) {
+			open = append(open, c)
+		}
 	}
-	idx := p.match(rec)
+	switch len(open) {
+	case 0:
+		return -1, false
+	case 1:
+		return open[0], true
+	}
+	if best := p.tieBreak(i, open); best >= 0 {
+		return best, true
+	}
+	p.rowError(rec.Where, how, value, RuleAmbiguousMatch, p.dir.users[open[0]].Login+", "+p.dir.users[open[1]].Login)
+	return -1, false
+}
+
+// matchRecord decides who a record that matchExact left unmatched is: an existing user, or a
+// new one with a temporary id.
+func (p *planner) matchRecord(i int) {
+	if p.recOrg[i] == 0 || p.recMatch[i] >= 0 {
+		return // no organization (reported), or already found by its key
+	}
+	idx := p.match(i)
 	if idx < 0 {
 		p.recUser[i] = p.newTemp()
 		return
@@ -113,8 +114,7 @@ func (p *planner) matchRecord(i int) {
 		p.duplicate(i, first, "user", u.Login)
 		return
 	}
-	p.matchedBy[u.ID] = i
-	p.recUser[i], p.recMatch[i] = u.ID, idx
+	p.claim(i, idx)
 }
 
 // planRecord plans a matched record's update or a new record's account.

@@ -39,6 +39,7 @@ type planner struct {
 
 	classDefs map[string]importers.ClassDef // the files' class definitions by code
 
+	recKey     []string           // per record: its id in the source, given or derived (keyRecords)
 	recUser    []model.ID         // per record: the user it is (real, or temporary when new)
 	recOrg     []model.ID         // per record: its organization
 	recMatch   []int              // per record: index of the matched user in dir.users, or -1
@@ -100,10 +101,23 @@ func (p *planner) plan(progress func(ImportProgress)) {
 	p.report.Changes = make([]UserChange, 0, n/8)
 	p.checkBatchDuplicates()
 	p.assignOrgs()
+	p.keyRecords()
 	for i := range p.batch.Records {
-		p.matchRecord(i)
+		p.matchExact(i)
+	}
+	// People first, then those who are known by their children: a guardian's children tell
+	// homonyms apart, so they are found before the guardian is matched.
+	for i := range p.batch.Records {
+		if len(p.batch.Records[i].Children) == 0 {
+			p.matchRecord(i)
+		}
 	}
 	p.linkChildren()
+	for i := range p.batch.Records {
+		if len(p.batch.Records[i].Children) > 0 {
+			p.matchRecord(i)
+		}
+	}
 	for i := range p.batch.Records {
 		p.planRecord(i)
 		if progress != nil && (i%5000 == 4999 || i == n-1) {

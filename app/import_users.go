@@ -39,7 +39,7 @@ func (p *planner) wanted(rec *importers.Record, org model.ID) wantedFields {
 func (p *planner) createUser(i int, rec *importers.Record, org model.ID, w wantedFields) {
 	u := model.User{ID: p.recUser[i], OrgID: org, Profile: w.profile, LastName: w.last, FirstName: w.first,
 		Email: w.email, BirthDate: w.birth, ClassIDs: w.classes, GroupIDs: w.groups, ChildIDs: w.children, Source: p.source,
-		ExternalID: rec.ExternalID, CreatedAt: p.now, UpdatedAt: p.now}
+		ExternalID: p.recKey[i], CreatedAt: p.now, UpdatedAt: p.now}
 	u.Login = p.newLogin(rec)
 	if rec.Password != "" {
 		p.passwords = append(p.passwords, pendingPassword{user: len(p.out.Users), password: rec.Password})
@@ -140,8 +140,8 @@ func (p *planner) updateUser(i int, rec *importers.Record, idx int, w wantedFiel
 	if u.OrgID != p.recOrg[i] && !p.protected(&before, model.FieldClasses) {
 		u.OrgID = p.recOrg[i] // the person moved to another school of the admin's
 	}
-	if u.Source != p.source || u.ExternalID != rec.ExternalID && rec.ExternalID != "" {
-		u.Source, u.ExternalID = p.source, rec.ExternalID // adopted: the next run matches by id
+	if key := p.recKey[i]; u.Source != p.source || u.ExternalID != key && (rec.ExternalID != "" || u.ExternalID == "" || isDerived(u.ExternalID)) {
+		u.Source, u.ExternalID = p.source, key // adopted, or known by a new key: the next run matches by it
 	}
 	if u.PendingDeletion() {
 		u.PendingSince, ch.Restored = model.User{}.PendingSince, true
