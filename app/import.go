@@ -81,13 +81,7 @@ func importSource(named string, f importers.Format) string {
 	if s := strings.ToLower(strings.TrimSpace(named)); s != "" {
 		return s
 	}
-	switch f {
-	case importers.FormatENT, importers.FormatENTExport:
-		return "ent"
-	case importers.FormatSDSv1, importers.FormatSDSv2:
-		return "sds"
-	}
-	return string(f)
+	return importers.SourceOf(f)
 }
 
 // snapshot loads what the planner reads: the admin's organizations, their classes, groups and

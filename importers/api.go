@@ -6,20 +6,9 @@ import (
 	"rollcall/model"
 )
 
-// Format identifies a file family: "ent", "ent-export", "be1d", "sheet", "oneroster", "sds-v1",
-// "sds-v2".
+// Format names a file family: "ent", "ent-export", "be1d", "sheet", "oneroster", "sds-v1",
+// "sds-v2", and whatever else formats.go registers (Formats lists them).
 type Format = roster.Format
-
-// The formats Parse reads.
-const (
-	FormatENT       = roster.ENT
-	FormatENTExport = roster.ENTExport
-	FormatBE1D      = roster.BE1D
-	FormatSheet     = roster.Sheet
-	FormatOneRoster = roster.OneRoster
-	FormatSDSv1     = roster.SDSv1
-	FormatSDSv2     = roster.SDSv2
-)
 
 // Input is one thing the admin picked: a file, a folder, or a .zip. OneRoster and SDS sets come
 // as folders or zips; their files may also be given one by one, and are then read as a set when

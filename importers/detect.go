@@ -2,7 +2,6 @@ package importers
 
 import (
 	"rollcall/importers/roster"
-	"rollcall/importers/sheet"
 	"rollcall/importers/table"
 	"rollcall/model"
 )
@@ -14,6 +13,8 @@ const PreviewRows = 5
 type Detection struct {
 	Path      string        // the file, or the folder or archive of a set
 	Format    Format        // "" when no format fits; Problem says why
+	Source    string        // the source its users belong to when the admin names none
+	Set       bool          // a set (OneRoster, SDS) whose files name their organizations
 	Encoding  Encoding      // of the previewed file ("" for workbooks)
 	Delimiter rune          // of the previewed file (0 for workbooks)
 	Headers   []string      // the previewed file's header row, as written
@@ -43,31 +44,33 @@ func Detect(inputs []Input) ([]Detection, error) {
 	return out, nil
 }
 
-// setMain are the files a set's preview shows, in order of preference.
-var setMain = []string{"users.csv", "Student.csv", "Teacher.csv"}
-
 func detection(u unit) Detection {
-	d := Detection{Format: u.format, Profile: u.fit.Profile}
+	d := Detection{Format: u.spec.Format, Source: SourceOf(u.spec.Format), Set: u.spec.Set(), Profile: u.fit.Profile}
 	f := u.files[0]
 	d.Path = f.Name
-	if u.format.Set() {
+	if u.spec.Set() {
 		d.Path = roster.SetName(u.files)
 		for _, g := range u.files {
 			d.Files = append(d.Files, g.Name)
 		}
-		for _, n := range setMain {
+		for _, n := range u.spec.Preview {
 			if m := roster.FindFile(u.files, n); m != nil {
 				f = m
 				break
 			}
 		}
 	}
-	if sheet.IsWorkbook(f.Name, f.Raw) {
-		d.Sheet, d.Headers, d.Preview = sheet.Preview(f, PreviewRows)
-		return d
+	if u.spec.PreviewFile != nil {
+		if part, head, rows, ok := u.spec.PreviewFile(f, PreviewRows); ok {
+			d.Sheet, d.Headers, d.Preview = part, head, rows
+			return d
+		}
 	}
-	t := u.text
-	if t == nil || t.Name != f.Name {
+	var t *table.Text
+	if u.probe != nil && u.probe.File == f {
+		t = u.probe.Text()
+	}
+	if t == nil {
 		t = table.NewText(f.Name, f.Raw)
 	}
 	d.Encoding, d.Delimiter = t.Encoding, t.Comma

@@ -9,6 +9,10 @@
 //	oneroster  OneRoster 1.1 and 1.2 CSV sets, bulk and delta                 (format "oneroster")
 //	sds        Microsoft School Data Sync v1 and v2.1 CSV sets                (formats "sds-v1", "sds-v2")
 //
+// Formats are a registry: each format package exports a roster.FormatSpec (name, default source,
+// set or file detection, the kinds of file it reads, parser, preview), and formats.go lists them
+// in detection order. Nothing else switches on a format's name; see README.md to add one.
+//
 // Detect answers the preview screen's question (which format, encoding, separator, headers)
 // without reading everything. Shared low-level reading lives in importers/table, the result types
 // in importers/roster; this package re-exports them so callers import one package.

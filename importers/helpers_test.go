@@ -8,7 +8,23 @@ import (
 	"strings"
 	"testing"
 
+	"rollcall/importers/be1d"
+	"rollcall/importers/ent"
+	"rollcall/importers/oneroster"
+	"rollcall/importers/sds"
+	"rollcall/importers/sheet"
 	"rollcall/model"
+)
+
+// The registered formats' names, for the tests' tables.
+const (
+	FormatENT       = ent.Format
+	FormatENTExport = ent.ExportFormat
+	FormatBE1D      = be1d.Format
+	FormatSheet     = sheet.Format
+	FormatOneRoster = oneroster.Format
+	FormatSDSv1     = sds.V1Format
+	FormatSDSv2     = sds.V2Format
 )
 
 // repoRoot walks up from the test's folder to the one holding go.mod.

@@ -3,12 +3,7 @@ package importers
 import (
 	"context"
 
-	"rollcall/importers/be1d"
-	"rollcall/importers/ent"
-	"rollcall/importers/oneroster"
 	"rollcall/importers/roster"
-	"rollcall/importers/sds"
-	"rollcall/importers/sheet"
 	"rollcall/importers/table"
 )
 
@@ -50,36 +45,15 @@ func checkMixed(units []unit, errs *table.Errors) Format {
 	if len(units) == 0 {
 		return ""
 	}
-	first := units[0].format
+	first := units[0].spec.Format
 	for _, u := range units[1:] {
-		if u.format != first {
-			errs.Add(&table.RowError{File: u.files[0].Name, Rule: table.RuleMixedFormats, Value: string(u.format), Expected: string(first)})
+		if u.spec.Format != first {
+			errs.Add(&table.RowError{File: u.files[0].Name, Rule: table.RuleMixedFormats, Value: string(u.spec.Format), Expected: string(first)})
 		}
 	}
 	return first
 }
 
 func parseUnit(job *roster.Job, u unit, opts Options) error {
-	switch u.format {
-	case roster.OneRoster:
-		return oneroster.Parse(job, u.files)
-	case roster.SDSv1:
-		return sds.ParseV1(job, u.files)
-	case roster.SDSv2:
-		return sds.ParseV2(job, u.files)
-	}
-	f := u.files[0]
-	if sheet.IsWorkbook(f.Name, f.Raw) {
-		return sheet.ParseWorkbook(job, f, opts.Profile)
-	}
-	switch u.format {
-	case roster.ENTExport:
-		return ent.ParseExport(job, f, u.text)
-	case roster.BE1D:
-		return be1d.Parse(job, f, u.text)
-	case roster.Sheet:
-		return sheet.ParseCSV(job, f, u.text, opts.Profile)
-	default:
-		return ent.Parse(job, f, u.text, opts.Profile)
-	}
+	return u.spec.Parse(job, roster.Unit{Files: u.files, Probe: u.probe, Profile: opts.Profile})
 }

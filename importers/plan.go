@@ -4,21 +4,16 @@ import (
 	"path/filepath"
 	"strings"
 
-	"rollcall/importers/be1d"
-	"rollcall/importers/ent"
-	"rollcall/importers/oneroster"
 	"rollcall/importers/roster"
-	"rollcall/importers/sds"
-	"rollcall/importers/sheet"
 	"rollcall/importers/table"
 )
 
 // unit is one thing to parse: a set of files read together, or one file.
 type unit struct {
-	format Format
-	files  []*roster.File
-	text   *table.Text // the decoded file, for one-file CSV units
-	fit    roster.Fit
+	spec  roster.FormatSpec
+	files []*roster.File
+	probe *roster.Probe // one-file units: the file as detection read it
+	fit   roster.Fit
 }
 
 // plan detects the format of every source and groups files into units. A folder or archive is
@@ -51,19 +46,20 @@ func planGroup(files []*roster.File, force Format, errs *table.Errors) []unit {
 	if len(files) == 0 {
 		return nil
 	}
-	if force.Set() {
-		return []unit{{format: force, files: files, fit: roster.Fit{Format: force, OK: true}}}
+	forced, isForced := spec(force)
+	if isForced && forced.Set() {
+		return []unit{{spec: forced, files: files, fit: roster.Fit{Format: force, OK: true}}}
 	}
 	if force == "" {
-		if fit, ok := sniffSet(files); ok {
-			return []unit{{format: fit.Format, files: files, fit: fit}}
+		if s, fit, ok := sniffSet(files); ok {
+			return []unit{{spec: s, files: files, fit: fit}}
 		}
 	}
 	var units []unit
 	for _, f := range files {
 		u, ok := planFile(f, force)
 		if !ok {
-			errs.Add(unknownFormat(f.Name, u.fit, files))
+			errs.Add(unknownFormat(u.probe, files))
 			continue
 		}
 		units = append(units, u)
@@ -73,61 +69,64 @@ func planGroup(files []*roster.File, force Format, errs *table.Errors) []unit {
 
 // setFits lists the set formats' verdicts on a group of files.
 func setFits(files []*roster.File) []roster.Fit {
-	return []roster.Fit{oneroster.SniffSet(files), sds.SniffV2(files), sds.SniffV1(files)}
-}
-
-func sniffSet(files []*roster.File) (roster.Fit, bool) {
-	for _, fit := range setFits(files) {
-		if fit.OK {
-			return fit, true
+	var fits []roster.Fit
+	for _, s := range formats {
+		if s.Set() {
+			fits = append(fits, s.SniffSet(files))
 		}
 	}
-	return roster.Fit{}, false
+	return fits
 }
 
-// planFile detects the format of one file. The order matters: the ENT export and BE1D have
-// distinctive headers, spreadsheet templates have "Code classe" or a password column, and the
-// ENT import files need only names, so they are tried last.
+func sniffSet(files []*roster.File) (roster.FormatSpec, roster.Fit, bool) {
+	for _, s := range formats {
+		if s.Set() {
+			if fit := s.SniffSet(files); fit.OK {
+				return s, fit, true
+			}
+		}
+	}
+	return roster.FormatSpec{}, roster.Fit{}, false
+}
+
+// planFile detects the format of one file, trying the one-file formats in registry order. A
+// forced format is taken whatever its verdict, as long as it reads files of this kind.
 func planFile(f *roster.File, force Format) (unit, bool) {
-	if sheet.IsWorkbook(f.Name, f.Raw) {
-		fit := sheet.SniffWorkbook(f)
-		if force != "" && force != roster.Sheet {
-			fit = roster.Fit{Format: force, Missing: []string{"CSV"}}
-			return unit{format: force, files: []*roster.File{f}, fit: fit}, false
-		}
-		return unit{format: roster.Sheet, files: []*roster.File{f}, fit: fit}, fit.OK || force == roster.Sheet
-	}
-	t := table.NewText(f.Name, f.Raw)
-	u := unit{files: []*roster.File{f}, text: t}
-	if table.Binary(t.Text) {
+	p := roster.NewProbe(f)
+	u := unit{files: []*roster.File{f}, probe: p}
+	if p.Binary() {
 		u.fit = roster.Fit{Missing: []string{"text"}}
 		return u, false
 	}
-	fits := fileFits(f.Name, t)
-	for _, fit := range fits {
-		if (force == "" && fit.OK) || (force != "" && fit.Format == force) {
-			u.format, u.fit = fit.Format, fit
+	for _, s := range formats {
+		if s.Set() || (force != "" && s.Format != force) {
+			continue
+		}
+		fit := fileFit(s, p)
+		switch {
+		case force == "" && fit.OK:
+			u.spec, u.fit = s, fit
 			return u, true
+		case force != "":
+			u.spec, u.fit = s, fit
+			return u, s.Accepts(p.Kind())
 		}
 	}
 	return u, false
 }
 
-// fileFits lists the one-file formats' verdicts on a text file, in detection order.
-func fileFits(name string, t *table.Text) []roster.Fit {
-	head, _ := table.ReadHeader(t.Rows())
-	cells := head.Fields
-	return []roster.Fit{
-		ent.SniffExport(cells),
-		be1d.Sniff(cells),
-		sheet.SniffCSV(name, cells),
-		ent.Sniff(name, cells),
+// fileFit is a one-file format's verdict on a file; a file of a kind it does not read (a
+// workbook for a CSV format) lacks "CSV".
+func fileFit(s roster.FormatSpec, p *roster.Probe) roster.Fit {
+	if !s.Accepts(p.Kind()) {
+		return roster.Fit{Format: s.Format, Missing: []string{"CSV"}}
 	}
+	return s.SniffFile(p)
 }
 
 // unknownFormat builds the error for a file no format fits, listing what each one missed.
-func unknownFormat(name string, fit roster.Fit, group []*roster.File) *table.RowError {
-	e := &table.RowError{File: name, Line: 1, Rule: table.RuleUnknownFormat}
+func unknownFormat(p *roster.Probe, group []*roster.File) *table.RowError {
+	e := &table.RowError{File: p.File.Name, Line: 1, Rule: table.RuleUnknownFormat}
 	var tried []string
 	add := func(fit roster.Fit) {
 		e.Tried = append(e.Tried, table.Attempt{Format: string(fit.Format), Missing: fit.Missing})
@@ -136,24 +135,16 @@ func unknownFormat(name string, fit roster.Fit, group []*roster.File) *table.Row
 	for _, sf := range setFits(group) {
 		add(sf)
 	}
-	f := &roster.File{Name: name}
-	for _, g := range group {
-		if g.Name == name {
-			f = g
-		}
-	}
-	if sheet.IsWorkbook(f.Name, f.Raw) {
-		add(sheet.SniffWorkbook(f))
-	} else if t := table.NewText(f.Name, f.Raw); !table.Binary(t.Text) {
-		for _, ff := range fileFits(name, t) {
-			add(ff)
-		}
-	} else {
+	if p.Binary() {
 		e.Line = 0
 		e.Expected = "text"
+		return e
 	}
-	if e.Expected == "" {
-		e.Expected = strings.Join(tried, "|")
+	for _, s := range formats {
+		if !s.Set() && s.Accepts(p.Kind()) {
+			add(fileFit(s, p))
+		}
 	}
+	e.Expected = strings.Join(tried, "|")
 	return e
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -78,8 +80,8 @@ func newImportCmd(f *factory) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error { return runImport(cmd, f, o, args) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&o.source, "source", "", "name of the source (default: the format's family: ent, oneroster, sds, sheet, be1d)")
-	fl.StringVar(&o.format, "format", "", "force the format: ent, ent-export, be1d, sheet, oneroster, sds-v1, sds-v2")
+	fl.StringVar(&o.source, "source", "", "name of the source (default: the format's family: "+formatList(importers.SourceOf)+")")
+	fl.StringVar(&o.format, "format", "", "force the format: "+formatList(func(f importers.Format) string { return string(f) }))
 	fl.StringVar(&o.org, "org", "", "organization id for one-school files (default: your only one)")
 	fl.StringVar(&o.maxDeletions, "max-deletions", "", "most users one run may mark pending deletion: a count or a percentage (default 10%)")
 	fl.BoolVar(&o.dryRun, "dry-run", false, "show the full diff without writing")
@@ -286,4 +288,15 @@ func newImportUndoCmd(f *factory) *cobra.Command {
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check that the undo is possible, without doing it")
 	cmd.Flags().BoolVar(&yes, "yes", false, "do not ask for confirmation (needed without a terminal)")
 	return cmd
+}
+
+// formatList lists what name says of each registered format, once each, for the flags' help.
+func formatList(name func(importers.Format) string) string {
+	var out []string
+	for _, f := range importers.Formats() {
+		if n := name(f); !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, ", ")
 }

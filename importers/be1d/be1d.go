@@ -11,12 +11,12 @@ const dateLayout = "YYYY-MM-DD"
 // Sniff says whether a header row is one of the BE1D files. Each file is recognised by its own
 // columns ("Nom Elève", "Nom responsable", "Directeur"), which ENT files never have.
 func Sniff(cells []string) roster.Fit {
-	best := roster.Fit{Format: roster.BE1D}
+	best := roster.Fit{Format: Format}
 	for _, k := range kinds {
 		h := k.schema.Match(cells, 1)
 		missing := h.Missing(k.needs...)
 		if len(missing) == 0 {
-			return roster.Fit{Format: roster.BE1D, OK: true, Matched: h.Matched(), Profile: k.profile}
+			return roster.Fit{Format: Format, OK: true, Matched: h.Matched(), Profile: k.profile}
 		}
 		if best.Missing == nil || len(missing) < len(best.Missing) {
 			best.Missing, best.Matched = missing, h.Matched()

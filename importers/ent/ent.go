@@ -15,7 +15,7 @@ const profileValues = "student|teacher|parent|staff|guest"
 // Sniff says whether a header row is an ENT import file: it needs a first and a last name.
 func Sniff(name string, cells []string) roster.Fit {
 	h := importSchema.Match(cells, 1)
-	fit := roster.Fit{Format: roster.ENT, Matched: h.Matched()}
+	fit := roster.Fit{Format: Format, Matched: h.Matched()}
 	fit.Missing = h.Missing(colFirstName, colLastName)
 	fit.OK = len(fit.Missing) == 0
 	fit.Profile, _ = guessProfile(name, h)

@@ -10,7 +10,7 @@ import (
 // and the profile, which the import templates never have.
 func SniffExport(cells []string) roster.Fit {
 	h := exportSchema.Match(cells, 1)
-	fit := roster.Fit{Format: roster.ENTExport, Matched: h.Matched()}
+	fit := roster.Fit{Format: ExportFormat, Matched: h.Matched()}
 	fit.Missing = h.Missing(colENTID, colProfile, colLastName, colFirstName)
 	fit.OK = len(fit.Missing) == 0
 	return fit

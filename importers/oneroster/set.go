@@ -12,7 +12,7 @@ import (
 // OneRoster's status and dateLastModified columns (then the missing manifest is reported when
 // parsing, rather than the set being taken for another format).
 func SniffSet(files []*roster.File) roster.Fit {
-	fit := roster.Fit{Format: roster.OneRoster}
+	fit := roster.Fit{Format: Format}
 	if m := roster.FindFile(files, "manifest.csv"); m != nil {
 		fit.OK, fit.Matched = true, 1
 		return fit

@@ -5,25 +5,9 @@ import (
 	"rollcall/model"
 )
 
-// Format identifies a file family.
+// Format names a file family ("oneroster", "sds-v1"). Each format package declares its own
+// name with its FormatSpec.
 type Format string
-
-// The formats Parse reads.
-const (
-	ENT       Format = "ent"        // ONE / NÉO import files, one per profile
-	ENTExport Format = "ent-export" // the ENT's "specific CSV export" (Identifiant ENT, Profil)
-	BE1D      Format = "be1d"       // Base Élèves 1er degré extractions
-	Sheet     Format = "sheet"      // publisher spreadsheet templates (XLSX, or CSV with their headers)
-	OneRoster Format = "oneroster"  // OneRoster 1.1 / 1.2 CSV sets
-	SDSv1     Format = "sds-v1"     // Microsoft School Data Sync v1 CSV
-	SDSv2     Format = "sds-v2"     // Microsoft School Data Sync v2.1 CSV
-)
-
-// Formats lists every format, in the order detection tries them and errors list them.
-var Formats = []Format{OneRoster, SDSv2, SDSv1, ENTExport, BE1D, Sheet, ENT}
-
-// Set reports whether the format comes as a set of files (a folder or a zip) read together.
-func (f Format) Set() bool { return f == OneRoster || f == SDSv1 || f == SDSv2 }
 
 // FileInfo describes one file that was read.
 type FileInfo struct {

@@ -21,7 +21,7 @@ var v1Files = []string{"School.csv", "Section.csv", "Student.csv", "Teacher.csv"
 // SniffV1 says whether files are an SDS v1 set: they are named after its files, which no other
 // format uses.
 func SniffV1(files []*roster.File) roster.Fit {
-	fit := roster.Fit{Format: roster.SDSv1}
+	fit := roster.Fit{Format: V1Format}
 	for _, n := range v1Files {
 		if roster.FindFile(files, n) != nil {
 			fit.Matched++

@@ -30,7 +30,7 @@ var (
 // SniffV2 says whether files are an SDS v2.1 set: users.csv without OneRoster's status columns,
 // with orgs.csv or roles.csv beside it and no OneRoster manifest.
 func SniffV2(files []*roster.File) roster.Fit {
-	fit := roster.Fit{Format: roster.SDSv2}
+	fit := roster.Fit{Format: V2Format}
 	for _, n := range []string{"orgs.csv", "users.csv", "roles.csv"} {
 		if roster.FindFile(files, n) == nil {
 			fit.Missing = append(fit.Missing, n)

@@ -19,7 +19,7 @@ func SniffCSV(name string, cells []string) roster.Fit {
 }
 
 func fit(h *table.Header, file, sheetName string) roster.Fit {
-	f := roster.Fit{Format: roster.Sheet, Matched: h.Matched()}
+	f := roster.Fit{Format: Format, Matched: h.Matched()}
 	f.Missing = h.Missing(colLast, colFirst)
 	// "Code classe" marks the template; a bare "Classe" column is every format's.
 	marked := h.Has(colClass) && strings.HasPrefix(table.HeaderKey(h.Cells[h.Index(colClass)]), "code")

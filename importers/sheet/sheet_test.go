@@ -137,7 +137,7 @@ func TestCSVTemplate(t *testing.T) {
 
 func TestSniffWorkbook(t *testing.T) {
 	t.Parallel()
-	if fit := SniffWorkbook(load(t, "modele.xlsx")); !fit.OK || fit.Format != roster.Sheet {
+	if fit := SniffWorkbook(load(t, "modele.xlsx")); !fit.OK || fit.Format != Format {
 		t.Errorf("modele.xlsx: %+v", fit)
 	}
 	if fit := SniffWorkbook(load(t, "sans_prenom.xlsx")); fit.OK {

@@ -2,8 +2,6 @@ package sheet
 
 import (
 	"bytes"
-	"path/filepath"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -20,13 +18,7 @@ const (
 )
 
 // IsWorkbook reports whether a file is an XLSX workbook, by name or by content.
-func IsWorkbook(name string, raw []byte) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".xlsx", ".xlsm":
-		return true
-	}
-	return bytes.HasPrefix(raw, []byte("PK\x03\x04")) && bytes.Contains(raw, []byte("xl/workbook.xml"))
-}
+func IsWorkbook(name string, raw []byte) bool { return roster.IsWorkbook(name, raw) }
 
 // open opens a workbook, turning excelize's panics on crafted files into an error: a file from
 // outside must never take the process down.
@@ -49,10 +41,10 @@ var errBadWorkbook error = badWorkbook{}
 func SniffWorkbook(f *roster.File) roster.Fit {
 	wb, err := open(f.Raw)
 	if err != nil {
-		return roster.Fit{Format: roster.Sheet, Missing: []string{"xlsx"}}
+		return roster.Fit{Format: Format, Missing: []string{"xlsx"}}
 	}
 	defer wb.Close()
-	best := roster.Fit{Format: roster.Sheet, Missing: []string{"Nom", "Prénom"}}
+	best := roster.Fit{Format: Format, Missing: []string{"Nom", "Prénom"}}
 	for _, name := range wb.GetSheetList() {
 		src, err := newSheetRows(wb, name)
 		if err != nil {

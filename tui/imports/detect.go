@@ -18,7 +18,7 @@ import (
 	"rollcall/tui/screen"
 )
 
-// detectedMsg is what importers.Detect found, with the admin's organizations for the options.
+// detectedMsg is what app.DetectImport found, with the admin's organizations for the options.
 type detectedMsg struct {
 	id         screen.RequestID
 	inputs     []importers.Input
@@ -42,7 +42,7 @@ func detectCmd(ctx context.Context, a *app.App, token string, paths []string, id
 		if msg.orgs, msg.err = a.ListOrgs(ctx, admin); msg.err != nil {
 			return msg
 		}
-		msg.detections, msg.err = importers.Detect(msg.inputs)
+		msg.detections, msg.err = a.DetectImport(msg.inputs)
 		return msg
 	}
 }
@@ -91,31 +91,23 @@ func (m *Model) unmarkMissing(msg detectedMsg) {
 	}
 }
 
-// format is the format of the import: the first readable detection's.
-func (m *Model) format() importers.Format {
+// lead is the detection that decides the import's format: the first readable one.
+func (m *Model) lead() importers.Detection {
 	for _, d := range m.detections {
 		if d.Format != "" {
-			return d.Format
+			return d
 		}
 	}
-	return ""
+	return importers.Detection{}
 }
 
 // setFormat reports whether the import is a multi-school set (OneRoster, SDS), whose files
 // name their organizations.
-func (m *Model) setFormat() bool { return m.format().Set() }
+func (m *Model) setFormat() bool { return m.lead().Set }
 
 // defaultSource is the source an import gets when none is named: the format's family, as
 // app.Import decides it.
-func defaultSource(f importers.Format) string {
-	switch f {
-	case importers.FormatENT, importers.FormatENTExport:
-		return "ent"
-	case importers.FormatSDSv1, importers.FormatSDSv2:
-		return "sds"
-	}
-	return string(f)
-}
+func (m *Model) defaultSource() string { return m.lead().Source }
 
 // Field keys of the options form.
 const (
@@ -140,8 +132,8 @@ func (m *Model) newOptionsForm() *huh.Form {
 	cat := m.sess.Cat
 	t := cat.ImportScreen
 	fields := []huh.Field{
-		huh.NewInput().Key(fieldSource).Title(t.Source).Placeholder(defaultSource(m.format())).
-			Description(fmt.Sprintf(t.SourceHint, defaultSource(m.format()))).Value(&m.opts.source),
+		huh.NewInput().Key(fieldSource).Title(t.Source).Placeholder(m.defaultSource()).
+			Description(fmt.Sprintf(t.SourceHint, m.defaultSource())).Value(&m.opts.source),
 	}
 	if len(m.orgs) > 1 || (len(m.orgs) == 1 && m.setFormat()) {
 		var opts []huh.Option[model.ID]

@@ -151,7 +151,7 @@ func TestStaleDetectionIsDropped(t *testing.T) {
 	f.d.Press("d")
 	id := f.m.detectReq
 	f.d.Press("esc")
-	f.d.Send(detectedMsg{id: id, inputs: []importers.Input{{Path: path}}, detections: []importers.Detection{{Path: path, Format: importers.FormatENT}}})
+	f.d.Send(detectedMsg{id: id, inputs: []importers.Input{{Path: path}}, detections: []importers.Detection{{Path: path, Format: "ent", Source: "ent"}}})
 	if f.m.step != stepPick || strings.Contains(f.d.View(), "What the files are") {
 		t.Errorf("a stale detection replaced the picker:\n%s", f.d.View())
 	}

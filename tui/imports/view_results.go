@@ -87,7 +87,7 @@ func (m *Model) detectionFacts(d importers.Detection) string {
 	}
 	if d.Profile != 0 {
 		facts = append(facts, t.Profile+" "+cat.Profile(d.Profile))
-	} else if !d.Format.Set() {
+	} else if !d.Set {
 		facts = append(facts, t.Profile+" "+t.ProfileFromRows)
 	}
 	return strings.Join(facts, st.Muted.Render(" · "))
@@ -136,7 +136,7 @@ func (m *Model) optionsView() string {
 		names = append(names, filepath.Base(d.Path))
 	}
 	head := st.Title.Render(cat.ImportScreen.OptionsTitle) + "  " +
-		st.Muted.Render(strings.Join(names, ", ")+" ("+string(m.format())+")")
+		st.Muted.Render(strings.Join(names, ", ")+" ("+string(m.lead().Format)+")")
 	out := m.cut(head) + "\n"
 	if m.notice != "" {
 		out += st.Error.Render(m.notice) + "\n"

@@ -1,0 +1,10 @@
+package app
+
+import "rollcall/importers"
+
+// DetectImport says what each input of an import is (format, encoding, separator, headers and
+// a few rows), for the preview a face shows before importing. It reads only what it shows and
+// writes nothing; an input that cannot be opened is an error, as for Import.
+func (a *App) DetectImport(inputs []importers.Input) ([]importers.Detection, error) {
+	return importers.Detect(inputs)
+}
