@@ -46,6 +46,7 @@ type App struct {
 	// SSH server runs many sessions in that process.
 	firstMu sync.Mutex
 	decoy   string
+	guard   *signInGuard
 
 	dir   *dirIndex
 	lic   *licensing
@@ -56,7 +57,7 @@ type App struct {
 func New(store storage.Store, opts Options) *App {
 	a := &App{store: store, now: opts.Clock, random: opts.Random, argon: opts.Argon2,
 		throttle: opts.Throttle, notifier: opts.Notifier, codeTTL: opts.CodeTTL, dir: newDirIndex(time.Local),
-		lic: &licensing{opts: opts.Licensing}}
+		lic: &licensing{opts: opts.Licensing}, guard: newSignInGuard()}
 	if a.now == nil {
 		a.now = time.Now
 	}

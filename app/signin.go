@@ -19,17 +19,29 @@ type SignInResult struct {
 }
 
 // SignIn checks an admin's password and opens a session. After repeated failures further attempts
-// are refused with *model.ThrottledError until the wait is over, whatever the password.
+// are refused with *model.ThrottledError until the wait is over, whatever the password, and
+// whether or not the email has an account: an unknown email costs the same argon2 work and ends
+// "too many attempts" the same way, so neither timing nor wording tells which emails exist. The
+// checks of one email run one at a time, the throttle held across each.
 func (a *App) SignIn(ctx context.Context, email, password, origin string) (SignInResult, error) {
-	admin, err := a.store.AdminByEmail(ctx, model.NormalizeEmail(email))
+	email = model.NormalizeEmail(email)
+	unlock, err := a.guard.lock(ctx, email)
+	if err != nil {
+		return SignInResult{}, err
+	}
+	defer unlock()
+	admin, err := a.store.AdminByEmail(ctx, email)
+	now := a.now()
 	if errors.Is(err, storage.ErrNotFound) {
-		// Spend the same time as a real check so timing does not reveal which emails exist.
+		if until := a.guard.unknownBlockedUntil(email, a.throttle); now.Before(until) {
+			return SignInResult{}, &model.ThrottledError{Until: until}
+		}
 		_, _ = verifyPassword(a.decoyHash(), password)
+		a.guard.unknownFailed(email, a.throttle, now)
 		return SignInResult{}, model.ErrInvalidCredentials
 	} else if err != nil {
 		return SignInResult{}, err
 	}
-	now := a.now()
 	if until := a.throttle.BlockedUntil(admin.FailedSignIns, admin.LastFailedSignIn); now.Before(until) {
 		return SignInResult{}, &model.ThrottledError{Until: until}
 	}
@@ -70,17 +82,14 @@ func (a *App) SignIn(ctx context.Context, email, password, origin string) (SignI
 	return SignInResult{Token: token, Admin: admin}, nil
 }
 
-// decoyHash is a valid hash of nothing in particular, with the live parameters, computed once.
+// decoyHash is a well-formed hash with the live parameters, checked against for emails without
+// an account so they cost one argon2 computation like a real check. It is written, not
+// computed: computing it would cost a second computation in every short-lived CLI process.
 func (a *App) decoyHash() string {
-	a.decoyOnce.Do(func() { a.decoy, _ = hashPassword(a.argon, zeroReader{}, "decoy") })
+	a.decoyOnce.Do(func() {
+		a.decoy = encodeHash(a.argon, make([]byte, max(a.argon.SaltLen, 8)), make([]byte, max(a.argon.KeyLen, 16)))
+	})
 	return a.decoy
-}
-
-type zeroReader struct{}
-
-func (zeroReader) Read(p []byte) (int, error) {
-	clear(p)
-	return len(p), nil
 }
 
 func (a *App) newToken() (string, error) {

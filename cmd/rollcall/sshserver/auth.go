@@ -37,20 +37,33 @@ func (s *Server) publicKeyAuth(ctx ssh.Context, key ssh.PublicKey) bool {
 
 // passwordAuth accepts an admin's email as the user name with their password, checked against
 // the argon2id hash with the app's per-account throttle, and refuses an address that failed
-// too often, without checking, until its wait is over.
+// too often, without checking, until its wait is over. The checks of one address run one at a
+// time, the throttle held across each, so a burst of parallel guesses cannot all pass it
+// before the first failure counts.
 func (s *Server) passwordAuth(ctx ssh.Context, password string) bool {
 	addr := host(ctx.RemoteAddr())
+	ok := s.checkPassword(ctx, addr, password)
+	if !ok {
+		time.Sleep(refusalDelay) // outside the address's turn: the next guess is refused meanwhile
+	}
+	return ok
+}
+
+func (s *Server) checkPassword(ctx ssh.Context, addr, password string) bool {
+	done, ok := s.throttle.wait(ctx.Done(), addr)
+	if !ok {
+		return false
+	}
+	defer done()
 	if until := s.throttle.blockedUntil(addr); !until.IsZero() {
 		s.log.Warn("ssh password refused: address throttled", "remote", ctx.RemoteAddr().String(),
 			"user", ctx.User(), "until", until.UTC().Format(time.RFC3339))
-		time.Sleep(refusalDelay)
 		return false
 	}
 	admin, err := s.cfg.App.CheckPassword(ctx, ctx.User(), password)
 	if err != nil {
 		s.throttle.failed(addr)
 		s.log.Info("ssh password refused", "remote", ctx.RemoteAddr().String(), "user", ctx.User(), "reason", err.Error())
-		time.Sleep(refusalDelay)
 		return false
 	}
 	s.throttle.succeeded(addr)

@@ -18,6 +18,15 @@ type addrThrottle struct {
 
 	mu    sync.Mutex
 	fails map[string]addrFailures
+	turns map[string]*addrTurn
+}
+
+// addrTurn lets one password check of an address run at a time, so the throttle is held
+// across the whole check: parallel guesses from one address are counted one by one and those
+// past the free attempts are refused unheard.
+type addrTurn struct {
+	turn  chan struct{}
+	users int
 }
 
 type addrFailures struct {
@@ -29,7 +38,7 @@ type addrFailures struct {
 const maxTracked = 10000
 
 func newAddrThrottle(rule model.SignInThrottle, now func() time.Time) *addrThrottle {
-	return &addrThrottle{rule: rule, now: now, fails: map[string]addrFailures{}}
+	return &addrThrottle{rule: rule, now: now, fails: map[string]addrFailures{}, turns: map[string]*addrTurn{}}
 }
 
 // host is the address without its port: a client reconnecting from a new port is the same.
@@ -42,6 +51,33 @@ func host(addr net.Addr) string {
 		return addr.String()
 	}
 	return h
+}
+
+// wait takes h's turn to check a password, or gives up when done closes; the returned
+// function gives the turn back.
+func (t *addrThrottle) wait(done <-chan struct{}, h string) (func(), bool) {
+	t.mu.Lock()
+	at := t.turns[h]
+	if at == nil {
+		at = &addrTurn{turn: make(chan struct{}, 1)}
+		t.turns[h] = at
+	}
+	at.users++
+	t.mu.Unlock()
+	release := func() {
+		t.mu.Lock()
+		if at.users--; at.users == 0 {
+			delete(t.turns, h)
+		}
+		t.mu.Unlock()
+	}
+	select {
+	case at.turn <- struct{}{}:
+		return func() { <-at.turn; release() }, true
+	case <-done:
+		release()
+		return nil, false
+	}
 }
 
 // blockedUntil says until when an address is refused; zero when it may try now.
