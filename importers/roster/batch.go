@@ -72,4 +72,7 @@ type Batch struct {
 	Delta bool
 	// Deleted lists the users' external ids a delta marks tobedeleted.
 	Deleted []string
+	// FromRollcall is set when the files are Rollcall's own export (rollcall users export): their
+	// logins are the ones Rollcall gave, so users are found by login whatever their source.
+	FromRollcall bool
 }

@@ -13,6 +13,7 @@ const (
 	colProfile  = "profile"
 	colCreated  = "created"
 	colModified = "modified"
+	colCode     = "activation_code"
 )
 
 // schema lists the template's columns. The creation and modification dates are the publisher's
@@ -27,10 +28,18 @@ var schema = table.Schema{
 	{Key: colPassword, French: []string{"Mot de passe"}, English: []string{"Password"}},
 	{Key: colGroup, French: []string{"Groupe", "Groupes"}, English: []string{"Group", "Groups"}, Repeat: true},
 	{Key: colProfile, French: []string{"Profil"}, English: []string{"Profile"}},
-	{Key: colCreated, French: []string{"Date de création"}, English: []string{"Creation date", "Created"}},
+	{Key: colCreated, French: []string{"Date de création", "Créé le"}, English: []string{"Creation date", "Created"}},
 	{Key: colModified, French: []string{"Date de modification"}, English: []string{"Modification date", "Modified"}},
+	// Rollcall's own export (rollcall users export) has these, beside login and profile.
+	{Key: colCode, French: []string{"Code d'activation"}, English: []string{"Activation code"}},
+}
+
+// fromRollcall says whether a header is Rollcall's own export: its users are known by their
+// login, which Rollcall gave them.
+func fromRollcall(h *table.Header) bool {
+	return h.Has(colLogin) && h.Has(colProfile) && h.Has(colCode) && h.Has(colCreated)
 }
 
 // markers are the columns only the templates have: with names, one of them makes a CSV a
 // spreadsheet template rather than an ENT file.
-var markers = []string{colPassword, colCreated, colModified}
+var markers = []string{colPassword, colCreated, colModified, colCode}

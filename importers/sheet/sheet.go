@@ -64,6 +64,7 @@ func readTable(j *roster.Job, t roster.Table, override model.Profile) (int, erro
 	var profile model.Profile
 	return j.Read(t, func(h *table.Header) bool {
 		profile = override
+		j.Batch.FromRollcall = j.Batch.FromRollcall || fromRollcall(h)
 		if profile == model.ProfileUnknown {
 			profile, _ = guessProfile(t.Name, t.Sheet, h)
 		}
@@ -108,7 +109,7 @@ func row(j *roster.Job, r *roster.Row, profile model.Profile) {
 			rec.Classes = roster.AppendUnique(rec.Classes, j.ClassByName(c, ""))
 		}
 	}
-	if rec.Profile == model.Student && len(rec.Classes) == 0 {
+	if rec.Profile == model.Student && len(rec.Classes) == 0 && !j.Batch.FromRollcall { // Rollcall exports pupils without a class too
 		r.Fail(r.H.Index(colClass), "", model.RuleRequired, "")
 	}
 	for _, i := range r.H.Indexes(colGroup) {
