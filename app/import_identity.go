@@ -122,7 +122,7 @@ func (p *planner) tieBreak(i int, candidates []int) int {
 			}
 		}
 		for _, id := range u.ClassIDs {
-			if slices.ContainsFunc(rec.Classes, func(code string) bool { return fold(code) == fold(p.codeOf[id]) }) {
+			if slices.ContainsFunc(rec.Classes, func(code string) bool { return fold(code) == fold(p.classCode[id]) }) {
 				score++
 			}
 		}

@@ -75,7 +75,7 @@ func (p *planner) directoryChildren(ref importers.PersonRef) []model.ID {
 		if u.Profile != model.Student || !sameName(u.LastName, u.FirstName, ref) {
 			continue
 		}
-		if ref.Class == "" || slices.ContainsFunc(u.ClassIDs, func(c model.ID) bool { return fold(p.codeOf[c]) == fold(ref.Class) }) {
+		if ref.Class == "" || slices.ContainsFunc(u.ClassIDs, func(c model.ID) bool { return fold(p.classCode[c]) == fold(ref.Class) }) {
 			found = append(found, u.ID)
 		}
 	}

@@ -123,7 +123,11 @@ func (p *planner) planRecord(i int) {
 		return // no organization, or a duplicate: already reported
 	}
 	rec := &p.batch.Records[i]
-	want := p.wanted(rec, p.recOrg[i])
+	org := p.recOrg[i]
+	if p.batch.FromRollcall && p.recMatch[i] >= 0 {
+		org = p.dir.users[p.recMatch[i]].OrgID // Rollcall's export does not say the school: the user's is kept
+	}
+	want := p.wanted(rec, org)
 	if kids, ok := p.children[i]; ok {
 		want.children, want.hasKids = kids, true
 	}

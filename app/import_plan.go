@@ -35,7 +35,10 @@ type planner struct {
 	orgOf   map[string]model.ID // OrgDef external id → org id (real or temporary)
 	classOf map[setKey]model.ID // (org, folded code) → class id
 	groupOf map[setKey]model.ID
-	codeOf  map[model.ID]string // class and group id → code, for the diff
+	// classCode and groupCode name classes and groups for the diff; apart, because a class and a
+	// group may have the same id (each kind draws its own).
+	classCode map[model.ID]string
+	groupCode map[model.ID]string
 
 	classDefs map[string]importers.ClassDef // the files' class definitions by code
 
@@ -91,7 +94,8 @@ func (p *planner) newTemp() model.ID {
 func (p *planner) plan(progress func(ImportProgress)) {
 	p.runID = p.newTemp()
 	p.orgOf, p.classOf, p.groupOf = map[string]model.ID{}, map[setKey]model.ID{}, map[setKey]model.ID{}
-	p.codeOf, p.matchedBy, p.nextSuffix = map[model.ID]string{}, map[model.ID]int{}, map[string]int{}
+	p.classCode, p.groupCode = map[model.ID]string{}, map[model.ID]string{}
+	p.matchedBy, p.nextSuffix = map[model.ID]int{}, map[string]int{}
 	p.indexDirectory()
 	p.resolveOrgs()
 	p.resolveClasses()

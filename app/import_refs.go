@@ -15,6 +15,9 @@ func (p *planner) indexDirectory() {
 	d.byEmail, d.byName = map[string][]int{}, map[string][]int{}
 	for i := range d.users {
 		u := &d.users[i]
+		if p.batch.FromRollcall && u.Login != "" {
+			d.byLogin[strings.ToLower(u.Login)] = i // Rollcall's export: its logins are Rollcall's, whatever the source
+		}
 		if u.Source != "" && u.Source != p.source {
 			continue
 		}
@@ -31,10 +34,10 @@ func (p *planner) indexDirectory() {
 		d.byName[k] = append(d.byName[k], i)
 	}
 	for _, c := range d.classes {
-		p.codeOf[c.ID] = c.Code
+		p.classCode[c.ID] = c.Code
 	}
 	for _, g := range d.groups {
-		p.codeOf[g.ID] = g.Code
+		p.groupCode[g.ID] = g.Code
 	}
 }
 
@@ -99,7 +102,7 @@ func (p *planner) recordOrg(rec *importers.Record) model.ID {
 }
 
 // resolveClasses matches the classes the files define to existing ones (by the source's id,
-// then by code ignoring case and accents) and plans the others.
+// then by code, then by name, ignoring case and accents) and plans the others.
 func (p *planner) resolveClasses() {
 	for _, def := range p.batch.Classes {
 		org := p.dir.target
@@ -123,14 +126,9 @@ func (p *planner) classID(org model.ID, def importers.ClassDef) model.ID {
 	if id, ok := p.classOf[key]; ok {
 		return id
 	}
-	for _, c := range p.dir.classes {
-		if c.OrgID != org {
-			continue
-		}
-		if (def.ExternalID != "" && c.Source == p.source && c.ExternalID == def.ExternalID) || fold(c.Code) == key.code {
-			p.classOf[key] = c.ID
-			return c.ID
-		}
+	if id, ok := p.existingClass(org, def, key.code); ok {
+		p.classOf[key] = id
+		return id
 	}
 	name := def.Name
 	if name == "" {
@@ -141,8 +139,27 @@ func (p *planner) classID(org model.ID, def importers.ClassDef) model.ID {
 	p.out.Classes = append(p.out.Classes, c)
 	p.undo.NewClasses = append(p.undo.NewClasses, c.ID)
 	p.report.Counts.ClassesCreated++
-	p.classOf[key], p.codeOf[c.ID] = c.ID, c.Code
+	p.classOf[key], p.classCode[c.ID] = c.ID, c.Code
 	return c.ID
+}
+
+// existingClass finds an organization's class by the source's id, then by code, then by name
+// (Rollcall's export and many files name classes: "6e A" is the class whose code is "6A").
+func (p *planner) existingClass(org model.ID, def importers.ClassDef, code string) (model.ID, bool) {
+	for pass := range 3 {
+		for _, c := range p.dir.classes {
+			if c.OrgID != org {
+				continue
+			}
+			switch {
+			case pass == 0 && def.ExternalID != "" && c.Source == p.source && c.ExternalID == def.ExternalID,
+				pass == 1 && fold(c.Code) == code,
+				pass == 2 && fold(c.Name) == code:
+				return c.ID, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // recordClasses resolves a record's class codes within its organization.
@@ -193,7 +210,7 @@ func (p *planner) recordGroups(org model.ID, codes []string) []model.ID {
 			p.undo.NewGroups = append(p.undo.NewGroups, g.ID)
 			p.report.Counts.GroupsCreated++
 			id = g.ID
-			p.codeOf[id] = g.Code
+			p.groupCode[id] = g.Code
 		}
 		p.groupOf[key] = id
 		ids = appendUnique(ids, id)

@@ -134,9 +134,13 @@ func (p *planner) updateUser(i int, rec *importers.Record, idx int, w wantedFiel
 	set(model.FieldFirstName, w.first != "" && w.first != u.FirstName, u.FirstName, w.first, func() { u.FirstName = w.first })
 	set(model.FieldEmail, w.email != "" && w.email != u.Email, u.Email, w.email, func() { u.Email = w.email })
 	set(model.FieldBirthDate, !w.birth.IsZero() && w.birth != u.BirthDate, u.BirthDate.String(), w.birth.String(), func() { u.BirthDate = w.birth })
-	set(model.FieldClasses, w.hasClass && !sameIDs(w.classes, u.ClassIDs), p.codes(u.ClassIDs), p.codes(w.classes), func() { u.ClassIDs = w.classes })
-	set(model.FieldGroups, w.hasGrp && !sameIDs(w.groups, u.GroupIDs), p.codes(u.GroupIDs), p.codes(w.groups), func() { u.GroupIDs = w.groups })
+	set(model.FieldClasses, w.hasClass && !sameIDs(w.classes, u.ClassIDs), codes(p.classCode, u.ClassIDs), codes(p.classCode, w.classes), func() { u.ClassIDs = w.classes })
+	set(model.FieldGroups, w.hasGrp && !sameIDs(w.groups, u.GroupIDs), codes(p.groupCode, u.GroupIDs), codes(p.groupCode, w.groups), func() { u.GroupIDs = w.groups })
 	set(model.FieldChildren, w.hasKids && !sameIDs(w.children, u.ChildIDs), p.logins(u.ChildIDs), p.logins(w.children), func() { u.ChildIDs = w.children })
+	if p.batch.FromRollcall {
+		p.bucket(&ch, before, u, prov) // Rollcall's export: the user stays in their school and their source
+		return
+	}
 	if u.OrgID != p.recOrg[i] && !p.protected(&before, model.FieldClasses) {
 		u.OrgID = p.recOrg[i] // the person moved to another school of the admin's
 	}
@@ -196,10 +200,10 @@ func sameIDs(a, b []model.ID) bool {
 	return true
 }
 
-func (p *planner) codes(ids []model.ID) string {
+func codes(of map[model.ID]string, ids []model.ID) string {
 	parts := make([]string, len(ids))
 	for i, id := range ids {
-		parts[i] = p.codeOf[id]
+		parts[i] = of[id]
 	}
 	return strings.Join(parts, ", ")
 }
