@@ -12,6 +12,7 @@ import (
 	"go.etcd.io/bbolt"
 
 	"rollcall/model"
+	"rollcall/storage/usercodec"
 )
 
 // benchUser is user i of a generated school district: realistic field sizes, a third of them
@@ -210,7 +211,7 @@ func walkNewValues(tx *bbolt.Tx, fn func(*model.User) error) error {
 	cur := tx.Bucket(bucketUsers).Cursor()
 	for k, v := cur.First(); k != nil; k, v = cur.Next() {
 		u := new(model.User)
-		if err := decodeUser(v, u); err != nil {
+		if err := usercodec.Decode(v, u); err != nil {
 			return err
 		}
 		u.ID = btoi(k)
@@ -225,7 +226,7 @@ func walkNewValues(tx *bbolt.Tx, fn func(*model.User) error) error {
 // model.User on a typical activated student; bytes/record is the stored size.
 func BenchmarkDecodeUser(b *testing.B) {
 	u := benchUser(3)
-	raw, err := encodeUser(&u)
+	raw, err := usercodec.Encode(&u)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -233,7 +234,7 @@ func BenchmarkDecodeUser(b *testing.B) {
 	stop := cpuPerOp(b)
 	for b.Loop() {
 		var got model.User
-		if err := decodeUser(raw, &got); err != nil {
+		if err := usercodec.Decode(raw, &got); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -264,7 +265,7 @@ func BenchmarkEncodeUser(b *testing.B) {
 	b.ReportAllocs()
 	stop := cpuPerOp(b)
 	for b.Loop() {
-		if _, err := encodeUser(&u); err != nil {
+		if _, err := usercodec.Encode(&u); err != nil {
 			b.Fatal(err)
 		}
 	}

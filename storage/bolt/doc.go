@@ -4,7 +4,7 @@
 // Layout (schema version 1): one bucket per entity keyed by 8-byte big-endian ids from
 // NextSequence, plus secondary-index buckets mapping a unique key to an id. Users, the hot path
 // (a million are walked at open to build the app's in-memory index), use a compact hand-rolled
-// binary encoding (codec_user.go); the other, small entities are stored as JSON of their model
+// binary encoding (storage/usercodec); the other, small entities are stored as JSON of their model
 // type, which is simpler and fast enough for a few thousand records.
 //
 // Every method runs in one bbolt transaction, so a method that touches an entity and its

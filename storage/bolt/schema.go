@@ -27,7 +27,7 @@ var (
 	bucketGroups      = []byte("groups")          // id → JSON model.Group
 	bucketGroupByCode = []byte("groups_by_code")  // orgID(8) + code → id
 
-	bucketUsers       = []byte("users")          // id → binary model.User (codec_user.go)
+	bucketUsers       = []byte("users")          // id → binary model.User (storage/usercodec)
 	bucketUserByLogin = []byte("users_by_login") // lower-cased login → id
 	bucketUserByExt   = []byte("users_by_ext")   // source + 0x00 + external id → id
 

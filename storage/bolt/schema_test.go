@@ -15,6 +15,7 @@ import (
 
 	"rollcall/model"
 	"rollcall/storage"
+	"rollcall/storage/usercodec"
 )
 
 // rawFile builds a bbolt file by hand, as an older (or newer, or foreign) program left it.
@@ -112,7 +113,7 @@ func TestMigrationStepRunsOnceWithTheVersionBump(t *testing.T) {
 		c := tx.Bucket(bucketUsers).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			var u model.User
-			if err := decodeUser(v, &u); err != nil {
+			if err := usercodec.Decode(v, &u); err != nil {
 				return err
 			}
 			u.ID = btoi(k)
@@ -252,4 +253,15 @@ func TestOpenUpgradesAV1File(t *testing.T) {
 	if _, err := s.Apply(ctx, storage.Batch{Provenance: map[model.ID]model.Provenance{1: {model.FieldEmail: {File: "f.csv", Line: 2}}}}); err != nil {
 		t.Errorf("writing provenance on the upgraded file: %v", err)
 	}
+}
+
+// sampleUser is a typical imported pupil.
+func sampleUser() model.User {
+	return model.User{OrgID: 3, Profile: model.Student, LastName: "Lefèvre", FirstName: "Chloé",
+		Login: "chloe.lefevre12", Email: "chloe.lefevre12@college-moulin.example.fr",
+		BirthDate: model.Date{Year: 2012, Month: 3, Day: 31}, Language: model.French,
+		ClassIDs: []model.ID{14}, GroupIDs: []model.ID{31, 40}, Source: "ent",
+		ExternalID: "f3b1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d", ActivationCode: "K7MP-R2XW",
+		CreatedAt: time.Date(2026, 9, 1, 7, 12, 3, 0, time.UTC), UpdatedAt: time.Date(2026, 9, 14, 16, 2, 41, 0, time.UTC),
+		ByHand: model.FieldSet(0).With(model.FieldEmail)}
 }

@@ -7,6 +7,7 @@ import (
 	"go.etcd.io/bbolt"
 
 	"rollcall/model"
+	"rollcall/storage/usercodec"
 )
 
 // users are keyed by id, stored with the binary codec, and indexed by login (unique, ignoring
@@ -15,8 +16,8 @@ var users = &table[model.User]{
 	kind:   "user",
 	bucket: bucketUsers,
 	id:     func(u *model.User) *model.ID { return &u.ID },
-	encode: encodeUser,
-	decode: decodeUser,
+	encode: usercodec.Encode,
+	decode: usercodec.Decode,
 	indexes: []index[model.User]{{
 		bucket: bucketUserByLogin,
 		key:    func(u *model.User) []byte { return loginKey(u.Login) },
@@ -121,7 +122,7 @@ func (s *Store) CountUsers(ctx context.Context) (n int, err error) {
 // ForEachUser calls fn with every user in id order inside one read transaction, so it sees one
 // consistent state; writers are not blocked. fn gets the same *model.User on every call,
 // overwritten by the next user: copy it (*u) to keep it. The copy is safe, since strings and id
-// lists are never reused (they do share one allocation per user, see decodeUser). ctx is
+// lists are never reused (they do share one allocation per user, see usercodec.Decode). ctx is
 // checked every 1,024 users. fn must not call the store.
 func (s *Store) ForEachUser(ctx context.Context, fn func(*model.User) error) error {
 	return s.view(ctx, func(tx *bbolt.Tx) error { return users.each(ctx, tx, fn) })

@@ -1,4 +1,4 @@
-package bolt
+package usercodec
 
 import (
 	"errors"
@@ -25,7 +25,7 @@ func sampleUser() model.User {
 		ByHand: model.FieldSet(0).With(model.FieldEmail)}
 }
 
-// randomUser fills every field, with lists left nil when empty (as decodeUser returns them) and
+// randomUser fills every field, with lists left nil when empty (as Decode returns them) and
 // times in UTC.
 func randomUser(r *rand.Rand) model.User {
 	str := func() string {
@@ -63,12 +63,12 @@ func randomUser(r *rand.Rand) model.User {
 
 func roundTrip(t *testing.T, u model.User) {
 	t.Helper()
-	raw, err := encodeUser(&u)
+	raw, err := Encode(&u)
 	if err != nil {
 		t.Fatalf("encode %+v: %v", u, err)
 	}
 	var got model.User
-	if err := decodeUser(raw, &got); err != nil {
+	if err := Decode(raw, &got); err != nil {
 		t.Fatalf("decode %+v: %v", u, err)
 	}
 	got.ID = u.ID // the id is the key, not in the record
@@ -113,8 +113,8 @@ func TestEncodeUserRefusesWhatItCannotStore(t *testing.T) {
 		"year beyond int32": {BirthDate: model.Date{Year: math.MaxInt32 + 1, Month: 1, Day: 1}},
 	}
 	for name, u := range tests {
-		if _, err := encodeUser(&u); err == nil {
-			t.Errorf("%s: encodeUser accepted it", name)
+		if _, err := Encode(&u); err == nil {
+			t.Errorf("%s: Encode accepted it", name)
 		}
 	}
 }
@@ -123,7 +123,7 @@ func TestDecodeUserCorrupt(t *testing.T) {
 	t.Parallel()
 	u := sampleUser()
 	u.ChildIDs = []model.ID{1 << 50}
-	good, err := encodeUser(&u)
+	good, err := Encode(&u)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,18 +150,18 @@ func TestDecodeUserCorrupt(t *testing.T) {
 	}
 	for name, data := range tests {
 		var got model.User
-		err := decodeUser(data, &got)
+		err := Decode(data, &got)
 		if !errors.Is(err, storage.ErrCorrupt) {
 			t.Errorf("%s: err = %v, want storage.ErrCorrupt", name, err)
 		}
 	}
 }
 
-// FuzzDecodeUser checks that no input makes the decoder panic or return anything but
+// FuzzDecode checks that no input makes the decoder panic or return anything but
 // storage.ErrCorrupt, and that whatever it accepts survives an encode/decode round trip.
-func FuzzDecodeUser(f *testing.F) {
+func FuzzDecode(f *testing.F) {
 	for _, u := range []model.User{{}, sampleUser(), randomUser(rand.New(rand.NewPCG(3, 4)))} {
-		raw, err := encodeUser(&u)
+		raw, err := Encode(&u)
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -169,18 +169,18 @@ func FuzzDecodeUser(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var u model.User
-		if err := decodeUser(data, &u); err != nil {
+		if err := Decode(data, &u); err != nil {
 			if !errors.Is(err, storage.ErrCorrupt) {
 				t.Fatalf("err = %v, want storage.ErrCorrupt", err)
 			}
 			return
 		}
-		raw, err := encodeUser(&u)
+		raw, err := Encode(&u)
 		if err != nil {
 			t.Fatalf("decoded %+v but cannot encode it: %v", u, err)
 		}
 		var again model.User
-		if err := decodeUser(raw, &again); err != nil {
+		if err := Decode(raw, &again); err != nil {
 			t.Fatalf("re-decode: %v", err)
 		}
 		if !reflect.DeepEqual(again, u) {
@@ -197,16 +197,16 @@ func TestDecodeUserOverwritesEverything(t *testing.T) {
 	var u model.User
 	for range 2000 {
 		a, b := randomUser(r), randomUser(r)
-		rawA, errA := encodeUser(&a)
-		rawB, errB := encodeUser(&b)
+		rawA, errA := Encode(&a)
+		rawB, errB := Encode(&b)
 		if errA != nil || errB != nil {
 			t.Fatal(errA, errB)
 		}
-		if err := decodeUser(rawA, &u); err != nil {
+		if err := Decode(rawA, &u); err != nil {
 			t.Fatal(err)
 		}
 		kept := u
-		if err := decodeUser(rawB, &u); err != nil {
+		if err := Decode(rawB, &u); err != nil {
 			t.Fatal(err)
 		}
 		u.ID, kept.ID = b.ID, a.ID

@@ -1,4 +1,8 @@
-package bolt
+// Package usercodec is the compact binary encoding of a directory user that both stores keep:
+// a million users decode in a fraction of the time JSON takes, which is what opening a big
+// directory costs. storage/bolt keeps it as the value of the users bucket, storage/postgres in
+// the data column of the users table.
+package usercodec
 
 import (
 	"encoding/binary"
@@ -22,7 +26,7 @@ import (
 //	LastName, FirstName, Login, Email, Language, Source, ExternalID, ActivationCode,
 //	PasswordHash as length-prefixed bytes.
 //
-// The id is the bucket key and is not repeated. The list lengths come first so the decoder
+// The id is the key (the bucket key, the table's id column) and is not repeated. The list lengths come first so the decoder
 // can check them against the remaining bytes and allocate the three lists at once.
 const userFormatV1 = 1
 
@@ -32,10 +36,10 @@ const (
 	userFlagsKnown = userFlagLocalAdmin | userFlagCreatedByHand
 )
 
-// encodeUser returns the record of u in a new slice (bbolt keeps the slice until commit, so it
+// Encode returns the record of u in a new slice (a store may keep the slice until commit, so it
 // must not be reused). It fails only on a time that unix nanoseconds cannot hold (before 1678
 // or after 2262), rather than store a wrong one.
-func encodeUser(u *model.User) ([]byte, error) {
+func Encode(u *model.User) ([]byte, error) {
 	n := 48 + 3*8 + len(u.LastName) + len(u.FirstName) + len(u.Login) + len(u.Email) + len(u.Language) +
 		len(u.Source) + len(u.ExternalID) + len(u.ActivationCode) + len(u.PasswordHash) +
 		4*(len(u.ClassIDs)+len(u.GroupIDs)+len(u.ChildIDs))
@@ -96,16 +100,16 @@ func appendTime(b []byte, t time.Time) ([]byte, error) {
 	return binary.AppendUvarint(b, uint64(ns<<1)^uint64(ns>>63)+1), nil
 }
 
-// decodeUser fills u (all fields but ID, which is the key) from a record. Corrupt input of any
+// Decode fills u (all fields but ID, which is the key) from a record. Corrupt input of any
 // kind returns an error wrapping storage.ErrCorrupt; it never panics and never allocates more
 // than the record's size. Times come back in UTC; empty id lists come back nil.
 //
 // It makes two allocations whatever the user: the three id lists share one array, and the
-// string fields are slices of one copy of the record's string bytes (data belongs to bbolt and
+// string fields are slices of one copy of the record's string bytes (data belongs to the store and
 // dies with the transaction). That made decoding ~2x faster than a copy per field. The price:
 // keeping any one field keeps the whole ~100-250 bytes alive, so a caller that keeps a single
 // field of many users should strings.Clone it (the app's index copies into its own arena).
-func decodeUser(data []byte, u *model.User) error {
+func Decode(data []byte, u *model.User) error {
 	if len(data) == 0 {
 		return fmt.Errorf("%w: empty user record", storage.ErrCorrupt)
 	}
@@ -140,7 +144,7 @@ func decodeUser(data []byte, u *model.User) error {
 	} else {
 		u.ClassIDs, u.GroupIDs, u.ChildIDs = nil, nil, nil
 	}
-	// The strings are the rest of the record: one copy out of bbolt's memory, then slices of it.
+	// The strings are the rest of the record: one copy out of the store's memory, then slices of it.
 	blob := string(r.b)
 	u.LastName = r.str(blob)
 	u.FirstName = r.str(blob)
@@ -167,7 +171,7 @@ func nilIfEmpty(ids []model.ID) []model.ID {
 }
 
 // reader decodes varints and strings with a sticky error: after the first failure every read
-// returns a zero value, so decodeUser checks once at the end.
+// returns a zero value, so Decode checks once at the end.
 type reader struct {
 	b   []byte
 	err error
