@@ -77,6 +77,8 @@ type ErrorTexts struct {
 	InvalidCredentials, NotVerified, AlreadyVerified, CodeInvalid, CodeExpired, CodeUsed,
 	NotSignedIn, EmailTaken, TermsNotAccepted, DemoLoaded, Throttled, NotFound, Conflict, Locked,
 	NewerSchema, Corrupt, Internal string
+	// BackupByEngine says a database on a server is backed up with the server's tools.
+	BackupByEngine                                         string
 	AlreadyActivated, NotPending, NoOrganization, NotEmpty string
 	NoFile, NoWrite                                        string
 	// The reasons a file cannot be read that people meet; others keep the system's words.

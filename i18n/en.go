@@ -45,6 +45,7 @@ func english() *Catalog {
 			Locked:             "The database is in use by another Rollcall. Close it, or use --db to open another file.",
 			NewerSchema:        "This database was written by a newer Rollcall. Upgrade Rollcall to open it.",
 			Corrupt:            "The database file is damaged. Restore it from a backup.",
+			BackupByEngine:     "This database is on a PostgreSQL server: back it up with pg_dump (pg_dump --format=custom --file=rollcall.dump \"$ROLLCALL_DB\"; see the README).",
 			Internal:           "Something went wrong: %s",
 			AlreadyActivated:   "This account is already activated: it has no activation code any more.",
 			NotPending:         "Only users already marked for deletion can be deleted for good.",

@@ -145,7 +145,7 @@ func (c *Catalog) sentinels() []sentinelText {
 		{model.ErrAlreadyActivated, e.AlreadyActivated}, {model.ErrNotPending, e.NotPending},
 		{model.ErrNoOrganization, e.NoOrganization}, {model.ErrNothingToUndo, c.Import.NothingToUndo},
 		{storage.ErrLocked, e.Locked}, {storage.ErrNewerSchema, e.NewerSchema},
-		{storage.ErrCorrupt, e.Corrupt}, {storage.ErrNotFound, e.NotFound}, {storage.ErrConflict, e.Conflict},
+		{storage.ErrCorrupt, e.Corrupt}, {storage.ErrBackupByEngine, e.BackupByEngine}, {storage.ErrNotFound, e.NotFound}, {storage.ErrConflict, e.Conflict},
 	}
 }
 

@@ -49,6 +49,7 @@ func french() *Catalog {
 			Locked:             "La base est utilisée par un autre Rollcall. Fermez-le, ou ouvrez un autre fichier avec --db.",
 			NewerSchema:        "Cette base a été écrite par un Rollcall plus récent. Mettez Rollcall à jour pour l'ouvrir.",
 			Corrupt:            "Le fichier de la base est endommagé. Restaurez-le depuis une sauvegarde.",
+			BackupByEngine:     "Cette base est sur un serveur PostgreSQL : sauvegardez-la avec pg_dump (pg_dump --format=custom --file=rollcall.dump \"$ROLLCALL_DB\" ; voir le README).",
 			Internal:           "Une erreur est survenue : %s",
 			AlreadyActivated:   "Ce compte est déjà activé : il n'a plus de code d'activation.",
 			NotPending:         "Seuls les utilisateurs déjà marqués pour suppression peuvent être supprimés définitivement.",

@@ -22,6 +22,9 @@ var (
 	ErrNewerSchema = errors.New("database written by a newer Rollcall")
 	// ErrCorrupt means a stored record could not be decoded.
 	ErrCorrupt = errors.New("database record is corrupt")
+	// ErrBackupByEngine means the store is a database server's, backed up with the server's
+	// own tools (pg_dump) rather than by Rollcall.
+	ErrBackupByEngine = errors.New("back this database up with its server's tools")
 )
 
 // AdminStore keeps the admins' accounts. Emails are unique.
@@ -180,7 +183,8 @@ type Store interface {
 	// Meta reads a small setting ("" when unset); SetMeta writes one.
 	Meta(ctx context.Context, key string) (string, error)
 	SetMeta(ctx context.Context, key, value string) error
-	// Backup writes a consistent copy of the whole store while it stays in use.
+	// Backup writes a consistent copy of the whole store while it stays in use; a store on a
+	// database server refuses with ErrBackupByEngine, writing nothing.
 	Backup(ctx context.Context, w io.Writer) (int64, error)
 	// SchemaVersion is the version of the open file's layout.
 	SchemaVersion() int

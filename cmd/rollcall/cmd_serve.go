@@ -47,7 +47,7 @@ func runServe(ctx context.Context, f *factory, o *serveOptions) error {
 		return err
 	}
 	if o.hostKey == "" {
-		o.hostKey = filepath.Join(filepath.Dir(f.dbPath), "ssh_host_ed25519_key")
+		o.hostKey = filepath.Join(dbDir(f.dbPath, f.env.getenv), "ssh_host_ed25519_key")
 	}
 	signer, err := sshserver.LoadHostKey(o.hostKey)
 	if err != nil {

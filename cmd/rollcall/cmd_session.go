@@ -135,7 +135,7 @@ func newWhoamiCmd(f *factory) *cobra.Command {
 }
 
 func whoami(ctx context.Context, f *factory, s *authSession) (whoamiJSON, error) {
-	out := whoamiJSON{SignedIn: true, Admin: adminToJSON(s.admin), Database: f.dbPath}
+	out := whoamiJSON{SignedIn: true, Admin: adminToJSON(s.admin), Database: dbDisplay(f.dbPath)}
 	overview, err := f.app.Overview(ctx, s.admin)
 	if err != nil {
 		return out, err

@@ -41,7 +41,7 @@ func exitCode(err error) int {
 	case errors.Is(err, dirsync.ErrNotConfigured), errors.Is(err, dirsync.ErrUnauthorized), errors.Is(err, dirsync.ErrNoSuchGroup):
 		return exitNotFound // the directory's credentials are missing or refused, or it has no such group
 	case errors.Is(err, model.ErrInvalid), errors.Is(err, model.ErrCodeInvalid), errors.Is(err, model.ErrNoOrganization),
-		errors.Is(err, model.ErrCodeExpired), errors.Is(err, model.ErrCodeUsed):
+		errors.Is(err, model.ErrCodeExpired), errors.Is(err, model.ErrCodeUsed), errors.Is(err, storage.ErrBackupByEngine):
 		return exitInvalid
 	case errors.Is(err, storage.ErrNotFound), errors.Is(err, model.ErrNotSignedIn), errors.Is(err, fs.ErrNotExist),
 		errors.Is(err, model.ErrInvalidCredentials), errors.Is(err, model.ErrNotVerified),

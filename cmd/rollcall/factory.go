@@ -11,6 +11,7 @@ import (
 	"rollcall/model"
 	"rollcall/storage"
 	boltstore "rollcall/storage/bolt"
+	pgstore "rollcall/storage/postgres"
 )
 
 // factory opens the database only when a command needs it, so `--help` and usage errors never
@@ -45,13 +46,21 @@ func (f *factory) App() (*app.App, error) {
 	if f.dbPath == "" {
 		f.dbPath = defaultDBPath(f.env.getenv)
 	}
-	st, err := boltstore.Open(f.dbPath, boltstore.Options{Timeout: time.Second})
+	st, err := openStore(context.Background(), f.dbPath)
 	if err != nil {
 		return nil, err
 	}
 	f.store = st
 	f.app = app.New(st, app.Options{Licensing: licensingOptions(f.env.getenv), Notifier: app.NewMailNotifier(st, notifierTexts())})
 	return f.app, nil
+}
+
+// openStore opens the database --db names: a PostgreSQL URL (postgres://…) or a bbolt file.
+func openStore(ctx context.Context, db string) (storage.Store, error) {
+	if pgstore.IsURL(db) {
+		return pgstore.Open(ctx, db, pgstore.Options{})
+	}
+	return boltstore.Open(db, boltstore.Options{Timeout: time.Second})
 }
 
 // Close releases the database.

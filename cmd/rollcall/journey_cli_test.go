@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"crypto/ed25519"
 	"crypto/sha256"
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -17,6 +19,8 @@ import (
 
 	"rollcall/mailmerge/smtptest"
 	"rollcall/model"
+	pgstore "rollcall/storage/postgres"
+	"rollcall/storage/postgres/pgtest"
 )
 
 // The ENT sample's class a student moves into at the re-import, the one he leaves, and the
@@ -43,14 +47,30 @@ type journey struct {
 // TestSchoolYearJourneyThroughTheCLI is issue 9's journey, the CLI way: sign up in French,
 // claim by code and by display serial, import ENT and OneRoster, re-import with changes, print
 // the cards of one class's students not activated, email the activated, give seats to three
-// teachers, undo the re-import, then find it all in a backup opened as the database.
+// teachers, undo the re-import, then find it all in a backup opened as the database. It runs on
+// both stores: a bbolt file, and a PostgreSQL database, whose backup is the server's (pg_dump).
 func TestSchoolYearJourneyThroughTheCLI(t *testing.T) {
 	t.Parallel()
 	dir := samples(t) // skips when ../shared/samples is absent
 	popplerTool(t, "pdfinfo")
 	popplerTool(t, "pdftotext") // skip now, not halfway through the journey
-	j := &journey{t: t, c: newCLI(t), dir: t.TempDir(), ent: filepath.Join(dir, "ent", "templates-fr"),
-		oneRoster: filepath.Join(dir, "oneroster", "zip", "Test_minimal_data_set.zip")}
+	for _, backend := range []string{"bolt", "postgres"} {
+		t.Run(backend, func(t *testing.T) {
+			t.Parallel()
+			c := newCLI(t)
+			if backend == "postgres" {
+				c.db = pgtest.URL(t)
+			}
+			j := &journey{t: t, c: c, dir: t.TempDir(), ent: filepath.Join(dir, "ent", "templates-fr"),
+				oneRoster: filepath.Join(dir, "oneroster", "zip", "Test_minimal_data_set.zip")}
+			j.run()
+		})
+	}
+}
+
+// run takes the journey's steps in order.
+func (j *journey) run() {
+	t := j.t
 	for _, s := range []struct {
 		name string
 		run  func()
@@ -528,6 +548,16 @@ func (j *journey) undoReimport() {
 func (j *journey) reopenBackup() {
 	t, c := j.t, j.c
 	dest := filepath.Join(j.dir, "rollcall-janvier.db")
+	if pgstore.IsURL(c.db) {
+		r := c.run("", "backup", dest)
+		if r.code != exitInvalid || !strings.Contains(r.stderr, "sauvegardez-la avec pg_dump") {
+			t.Errorf("backup of a PostgreSQL database: exit %d %q, want %d pointing to pg_dump in French", r.code, r.stderr, exitInvalid)
+		}
+		if _, err := os.Stat(dest); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("a refused backup left %s: %v", dest, err)
+		}
+		return
+	}
 	if r := c.must("", "backup", dest); !strings.Contains(r.stderr, "Sauvegarde écrite dans "+dest) {
 		t.Errorf("backup answered %q, want French", r.stderr)
 	}

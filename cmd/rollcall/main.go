@@ -1,6 +1,6 @@
 // Command rollcall is Rollcall's single binary: the TUI on a terminal, the same TUI over SSH,
 // and a CLI command for every action, for scripts. This package wires the store, the
-// application layer and the faces together; it is the only importer of tui and storage/bolt.
+// application layer and the faces together; it is the only importer of tui and of the stores (storage/bolt, storage/postgres).
 package main
 
 import (

@@ -57,7 +57,7 @@ Every action also exists as a command for scripts.`,
 			return runTUI(cmd.Context(), f, demo)
 		},
 	}
-	root.PersistentFlags().StringVar(&f.dbPath, "db", "", "database file (default: the user data directory, or $ROLLCALL_DB)")
+	root.PersistentFlags().StringVar(&f.dbPath, "db", "", "database file, or a postgres:// URL (default: the user data directory, or $ROLLCALL_DB)")
 	root.PersistentFlags().StringVar(&f.lang, "lang", "", "language of messages: fr or en (default: the admin's choice, then $LANG)")
 	root.Flags().BoolVar(&demo, "demo", false, "load the demo school (if not loaded yet) and start the console")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })

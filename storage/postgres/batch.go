@@ -1,0 +1,145 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"rollcall/model"
+	"rollcall/storage"
+)
+
+// Apply writes a batch in one transaction: records with temporary ids are created, the others
+// updated in batch order, then the deletions run; any failure writes nothing.
+func (s *Store) Apply(ctx context.Context, b storage.Batch) (storage.Applied, error) {
+	var applied storage.Applied
+	err := s.update(ctx, func(tx pgx.Tx) error {
+		var err error
+		applied, err = applyBatch(ctx, tx, b)
+		return err
+	})
+	if err != nil {
+		return storage.Applied{}, fmt.Errorf("batch: %w", err)
+	}
+	return applied, nil
+}
+
+func applyBatch(ctx context.Context, tx pgx.Tx, b storage.Batch) (storage.Applied, error) {
+	var create, upd seedBatch
+	create.orgs, upd.orgs = partition(b.Orgs, func(o *model.Organization) model.ID { return o.ID })
+	create.classes, upd.classes = partition(b.Classes, func(c *model.Class) model.ID { return c.ID })
+	create.groups, upd.groups = partition(b.Groups, func(g *model.Group) model.ID { return g.ID })
+	create.users, upd.users = partition(b.Users, func(u *model.User) model.ID { return u.ID })
+	if err := create.assign(ctx, tx); err != nil {
+		return storage.Applied{}, err
+	}
+	if err := create.rewrite(); err != nil {
+		return storage.Applied{}, err
+	}
+	upd.orgIDs, upd.classIDs, upd.groupIDs, upd.userIDs = create.orgIDs, create.classIDs, create.groupIDs, create.userIDs
+	if err := upd.rewrite(); err != nil {
+		return storage.Applied{}, err
+	}
+	if err := create.insert(ctx, tx); err != nil {
+		return storage.Applied{}, err
+	}
+	err := updateAll(ctx, tx, orgs, upd.orgs)
+	if err == nil {
+		err = updateAll(ctx, tx, classes, upd.classes)
+	}
+	if err == nil {
+		err = updateAll(ctx, tx, groups, upd.groups)
+	}
+	if err == nil {
+		err = updateAll(ctx, tx, users, upd.users)
+	}
+	if err == nil {
+		err = deleteAll(ctx, tx, b)
+	}
+	if err == nil {
+		err = putMeta(ctx, tx, b.Meta)
+	}
+	if err != nil {
+		return storage.Applied{}, err
+	}
+	ids := map[model.ID]model.ID{}
+	for _, m := range []idMap{create.orgIDs, create.classIDs, create.groupIDs, create.userIDs} {
+		for temp, real := range m.m {
+			ids[temp] = real
+		}
+	}
+	if err := applyImportParts(ctx, tx, b, ids); err != nil {
+		return storage.Applied{}, err
+	}
+	touched := append(userIDs(create.users), userIDs(upd.users)...)
+	if err := touchUsers(ctx, tx, append(touched, b.DeleteUsers...)); err != nil {
+		return storage.Applied{}, err
+	}
+	return storage.Applied{IDs: ids}, nil
+}
+
+// partition copies the records to create (temporary ids) and those to update.
+func partition[T any](recs []T, id func(*T) model.ID) (create, update []T) {
+	for i := range recs {
+		if id(&recs[i]).IsTemp() {
+			create = append(create, recs[i])
+		} else {
+			update = append(update, recs[i])
+		}
+	}
+	return create, update
+}
+
+// updateAll replaces records in order, pipelined: one round trip for the lot. The first
+// missing record is storage.ErrNotFound, the first taken key storage.ErrConflict.
+func updateAll[T any](ctx context.Context, tx pgx.Tx, t *table[T], recs []T) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	q := t.updateSQL()
+	pb := &pgx.Batch{}
+	for i := range recs {
+		vals, err := t.row(&recs[i])
+		if err != nil {
+			return err
+		}
+		pb.Queue(q, vals...)
+	}
+	br := tx.SendBatch(ctx, pb)
+	for i := range recs {
+		tag, err := br.Exec()
+		if err != nil {
+			_ = br.Close()
+			return t.conflict(err, &recs[i])
+		}
+		if tag.RowsAffected() == 0 {
+			_ = br.Close()
+			return fmt.Errorf("%s %d: %w", t.kind, *t.id(&recs[i]), storage.ErrNotFound)
+		}
+	}
+	return br.Close()
+}
+
+// deleteAll removes the batch's users, classes and groups; one that is not there is
+// storage.ErrNotFound.
+func deleteAll(ctx context.Context, tx pgx.Tx, b storage.Batch) error {
+	for _, d := range []struct {
+		kind, table string
+		ids         []model.ID
+	}{{"user", "users", b.DeleteUsers}, {"class", "classes", b.DeleteClasses}, {"group", "groups", b.DeleteGroups}} {
+		if len(d.ids) == 0 {
+			continue
+		}
+		var n int
+		err := tx.QueryRow(ctx, "WITH d AS (DELETE FROM "+d.table+" WHERE id = ANY($1) RETURNING 1) SELECT count(*) FROM d",
+			idArray(d.ids)).Scan(&n)
+		if err != nil {
+			return err
+		}
+		if n != len(d.ids) {
+			return fmt.Errorf("%d of %d %s records to delete: %w", len(d.ids)-n, len(d.ids), d.kind, storage.ErrNotFound)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,201 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/jackc/pgx/v5"
+
+	"rollcall/model"
+	"rollcall/storage"
+)
+
+// ApplySeed writes a whole dataset in one transaction: every record gets a real id, every
+// temporary reference is rewritten, and any failure writes nothing (see storage.Seed).
+func (s *Store) ApplySeed(ctx context.Context, seed storage.Seed) error {
+	return s.update(ctx, func(tx pgx.Tx) error {
+		b := seedBatch{orgs: slices.Clone(seed.Orgs), classes: slices.Clone(seed.Classes),
+			groups: slices.Clone(seed.Groups), users: slices.Clone(seed.Users),
+			subs: slices.Clone(seed.Subscriptions)}
+		if err := b.assign(ctx, tx); err != nil {
+			return err
+		}
+		if err := b.rewrite(); err != nil {
+			return fmt.Errorf("seed: %w", err)
+		}
+		if err := b.insert(ctx, tx); err != nil {
+			return err
+		}
+		return touchUsers(ctx, tx, userIDs(b.users))
+	})
+}
+
+// seedBatch is a copy of the records being created, with the id maps of their temporary ids.
+type seedBatch struct {
+	orgs    []model.Organization
+	classes []model.Class
+	groups  []model.Group
+	users   []model.User
+	subs    []model.Subscription
+
+	orgIDs, classIDs, groupIDs, userIDs idMap
+}
+
+func (b *seedBatch) assign(ctx context.Context, tx pgx.Tx) (err error) {
+	if b.orgIDs, err = assignIDs(ctx, tx, orgs, b.orgs); err != nil {
+		return err
+	}
+	if b.classIDs, err = assignIDs(ctx, tx, classes, b.classes); err != nil {
+		return err
+	}
+	if b.groupIDs, err = assignIDs(ctx, tx, groups, b.groups); err != nil {
+		return err
+	}
+	if b.userIDs, err = assignIDs(ctx, tx, users, b.users); err != nil {
+		return err
+	}
+	_, err = assignIDs(ctx, tx, subscriptions, b.subs)
+	return err
+}
+
+func (b *seedBatch) rewrite() error {
+	adminIDs := idMap{kind: "admin"} // a seed holds no admins: a temporary admin id is an error
+	var rw rewriter
+	for i := range b.classes {
+		b.classes[i].OrgID = rw.one(b.orgIDs, b.classes[i].OrgID)
+	}
+	for i := range b.groups {
+		b.groups[i].OrgID = rw.one(b.orgIDs, b.groups[i].OrgID)
+	}
+	for i := range b.users {
+		u := &b.users[i]
+		u.OrgID = rw.one(b.orgIDs, u.OrgID)
+		u.ClassIDs = rw.all(b.classIDs, u.ClassIDs)
+		u.GroupIDs = rw.all(b.groupIDs, u.GroupIDs)
+		u.ChildIDs = rw.all(b.userIDs, u.ChildIDs)
+	}
+	for i := range b.subs {
+		b.subs[i].OrgID = rw.one(b.orgIDs, b.subs[i].OrgID)
+		b.subs[i].ClaimedBy = rw.one(adminIDs, b.subs[i].ClaimedBy)
+	}
+	return rw.err
+}
+
+func (b *seedBatch) insert(ctx context.Context, tx pgx.Tx) error {
+	err := insertAll(ctx, tx, orgs, b.orgs)
+	if err == nil {
+		err = insertAll(ctx, tx, classes, b.classes)
+	}
+	if err == nil {
+		err = insertAll(ctx, tx, groups, b.groups)
+	}
+	if err == nil {
+		err = insertAll(ctx, tx, users, b.users)
+	}
+	if err == nil {
+		err = insertAll(ctx, tx, subscriptions, b.subs)
+	}
+	if err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	return nil
+}
+
+// copyAbove is the number of records from which insertAll uses COPY rather than INSERTs.
+const copyAbove = 32
+
+// insertAll writes new records (ids drawn). Many go in one COPY; a taken key fails it with
+// storage.ErrConflict.
+func insertAll[T any](ctx context.Context, tx pgx.Tx, t *table[T], recs []T) error {
+	if len(recs) < copyAbove {
+		for i := range recs {
+			if err := t.insert(ctx, tx, &recs[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	rows := make([][]any, len(recs))
+	for i := range recs {
+		var err error
+		if rows[i], err = t.row(&recs[i]); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{t.name}, t.cols(), pgx.CopyFromRows(rows)); err != nil {
+		return t.conflict(err, &recs[0])
+	}
+	return nil
+}
+
+// idMap maps the temporary ids of one kind of record to the real ids just drawn.
+type idMap struct {
+	kind string
+	m    map[model.ID]model.ID
+}
+
+// assignIDs draws a real id for every record, remembering which temporary id it replaces.
+func assignIDs[T any](ctx context.Context, tx pgx.Tx, t *table[T], recs []T) (idMap, error) {
+	m := idMap{kind: t.kind, m: make(map[model.ID]model.ID, len(recs))}
+	for i := range recs {
+		temp := *t.id(&recs[i])
+		switch _, dup := m.m[temp]; {
+		case temp != 0 && !temp.IsTemp():
+			return m, fmt.Errorf("seed: %s %d already has a stored id", t.kind, temp)
+		case dup:
+			return m, fmt.Errorf("seed: temporary %s id #%d used twice", t.kind, tempIndex(temp))
+		}
+		if temp != 0 {
+			m.m[temp] = 0
+		}
+	}
+	ids, err := t.newIDs(ctx, tx, len(recs))
+	if err != nil {
+		return m, err
+	}
+	for i := range recs {
+		id := t.id(&recs[i])
+		if *id != 0 {
+			m.m[*id] = ids[i]
+		}
+		*id = ids[i]
+	}
+	return m, nil
+}
+
+func tempIndex(id model.ID) uint64 { return uint64(id &^ model.TempID(0)) }
+
+// rewriter resolves references, keeping the first error.
+type rewriter struct{ err error }
+
+func (w *rewriter) one(m idMap, id model.ID) model.ID {
+	if !id.IsTemp() {
+		return id
+	}
+	real, ok := m.m[id]
+	if !ok && w.err == nil {
+		w.err = fmt.Errorf("unknown temporary %s id #%d: %w", m.kind, tempIndex(id), storage.ErrNotFound)
+	}
+	return real
+}
+
+// all returns a new slice, so the caller's seed keeps its temporary ids.
+func (w *rewriter) all(m idMap, ids []model.ID) []model.ID {
+	if len(ids) == 0 {
+		return ids
+	}
+	out := make([]model.ID, len(ids))
+	for i, id := range ids {
+		out[i] = w.one(m, id)
+	}
+	return out
+}
+
+func userIDs(us []model.User) []model.ID {
+	out := make([]model.ID, len(us))
+	for i := range us {
+		out[i] = us[i].ID
+	}
+	return out
+}

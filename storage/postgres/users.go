@@ -1,0 +1,126 @@
+package postgres
+
+import (
+	"context"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"rollcall/model"
+	"rollcall/storage/usercodec"
+)
+
+// users are stored with the binary codec and keyed by login (lower-cased, unique) and by
+// source + 0x00 + external id (unique when the external id is set).
+var users = &table[model.User]{kind: "user", name: "users",
+	id: func(u *model.User) *model.ID { return &u.ID }, encode: usercodec.Encode, decode: usercodec.Decode,
+	keys: []key[model.User]{{col: "login",
+		val:   func(u *model.User) []byte { return loginKey(u.Login) },
+		label: func(u *model.User) string { return u.Login },
+	}, {col: "ext",
+		val:   func(u *model.User) []byte { return extKey(u.Source, u.ExternalID) },
+		label: func(u *model.User) string { return u.Source + ":" + u.ExternalID },
+	}}}
+
+// The positions of users' keys.
+const (
+	userByLogin = iota
+	userByExt
+)
+
+// loginKey folds case so "J.Dupont" and "j.dupont" cannot both exist.
+func loginKey(login string) []byte {
+	if login == "" {
+		return nil
+	}
+	return []byte(strings.ToLower(login))
+}
+
+// extKey is source, a zero byte, and the external id; nil without external id.
+func extKey(source, externalID string) []byte {
+	if externalID == "" {
+		return nil
+	}
+	k := make([]byte, 0, len(source)+1+len(externalID))
+	k = append(k, source...)
+	k = append(k, 0)
+	return append(k, externalID...)
+}
+
+// CreateUser stores a new user and sets u.ID; the login (ignoring case) and (source, external
+// id) must be free (storage.ErrConflict).
+func (s *Store) CreateUser(ctx context.Context, u *model.User) error {
+	v := *u
+	err := s.update(ctx, func(tx pgx.Tx) error {
+		if err := users.create(ctx, tx, &v); err != nil {
+			return err
+		}
+		return touchUsers(ctx, tx, []model.ID{v.ID})
+	})
+	if err == nil {
+		u.ID = v.ID
+	}
+	return err
+}
+
+// User returns the user id (storage.ErrNotFound).
+func (s *Store) User(ctx context.Context, id model.ID) (model.User, error) {
+	return getIn(ctx, s, users, id)
+}
+
+// UserByLogin finds a user by login, ignoring case.
+func (s *Store) UserByLogin(ctx context.Context, login string) (u model.User, err error) {
+	err = s.view(ctx, func(tx pgx.Tx) error {
+		u, err = users.lookup(ctx, tx, userByLogin, loginKey(login), login)
+		return err
+	})
+	return u, err
+}
+
+// UserByExternalID finds a user by the id a source gave it.
+func (s *Store) UserByExternalID(ctx context.Context, source, externalID string) (u model.User, err error) {
+	err = s.view(ctx, func(tx pgx.Tx) error {
+		u, err = users.lookup(ctx, tx, userByExt, extKey(source, externalID), source+":"+externalID)
+		return err
+	})
+	return u, err
+}
+
+// UpdateUser replaces a stored user (storage.ErrNotFound); a new login or external id must be
+// free (storage.ErrConflict).
+func (s *Store) UpdateUser(ctx context.Context, u model.User) error {
+	return s.update(ctx, func(tx pgx.Tx) error {
+		if err := users.update(ctx, tx, &u); err != nil {
+			return err
+		}
+		return touchUsers(ctx, tx, []model.ID{u.ID})
+	})
+}
+
+// DeleteUser removes a user and its provenance (storage.ErrNotFound).
+func (s *Store) DeleteUser(ctx context.Context, id model.ID) error {
+	return s.update(ctx, func(tx pgx.Tx) error {
+		if err := users.delete(ctx, tx, id); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, "DELETE FROM provenance WHERE user_id = $1", int64(id)); err != nil {
+			return err
+		}
+		return touchUsers(ctx, tx, []model.ID{id})
+	})
+}
+
+// CountUsers returns the number of users.
+func (s *Store) CountUsers(ctx context.Context) (n int, err error) {
+	err = s.view(ctx, func(tx pgx.Tx) error {
+		return tx.QueryRow(ctx, "SELECT count(*) FROM users").Scan(&n)
+	})
+	return n, err
+}
+
+// ForEachUser calls fn with every user in id order, from one snapshot. fn gets the same
+// *model.User on every call, overwritten by the next user: copy it (*u) to keep it. ctx is
+// checked every 1,024 users. fn must not call the store.
+func (s *Store) ForEachUser(ctx context.Context, fn func(*model.User) error) error {
+	return s.view(ctx, func(tx pgx.Tx) error { return users.each(ctx, tx, "", fn) })
+}
