@@ -31,7 +31,7 @@ func runTUI(ctx context.Context, f *factory, demo bool) error {
 		Demo:      demo,
 		Dark:      true, // until the terminal answers; most terminals are dark
 	})
-	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(f.env.stdin), tea.WithOutput(f.env.stdout))
+	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(f.env.stdin), tea.WithOutput(f.env.rawStdout))
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
 		return err
 	}

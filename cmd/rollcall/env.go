@@ -12,11 +12,13 @@ import (
 // environment and who runs it. The OS gives one per process; an SSH exec request gives another.
 type env struct {
 	stdin          io.Reader
-	stdout, stderr io.Writer
-	stdinTTY       bool
-	stdoutTTY      bool
-	getenv         func(string) string
-	osUser         string
+	stdout, stderr io.Writer // text: control characters in the data are shown, not obeyed
+	// rawStdout is stdout as it is, for bytes copied whole (backup -, -o -) and the console.
+	rawStdout io.Writer
+	stdinTTY  bool
+	stdoutTTY bool
+	getenv    func(string) string
+	osUser    string
 	// readSecret reads a line from the terminal without echo; nil when stdin is not a terminal.
 	readSecret func() (string, error)
 }

@@ -20,6 +20,7 @@ func run(ctx context.Context, e *env, args []string) int {
 // the connecting admin's session (see remoteExec).
 func runWith(ctx context.Context, f *factory, args []string) int {
 	e := f.env
+	e.neutralise()
 	defer f.Close()
 	root := newRootCmd(f)
 	root.SetArgs(args)

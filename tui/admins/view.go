@@ -6,6 +6,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"rollcall/model"
 )
 
 // The fixed parts of the layout, in lines: title, tabs and a blank line; the status line.
@@ -109,7 +111,7 @@ func (m *Model) table() ([]string, [][]string) {
 			if !a.Verified {
 				name += " " + t.Unverified
 			}
-			rows = append(rows, []string{name, a.Email, m.orgNames(a.OrgIDs), cat.Int(a.SSHKeys)})
+			rows = append(rows, []string{model.Printable(name), model.Printable(a.Email), model.Printable(m.orgNames(a.OrgIDs)), cat.Int(a.SSHKeys)})
 		}
 		return []string{t.ColName, t.ColEmail, t.ColOrgs, t.ColKeys}, rows
 	case tabInvites:

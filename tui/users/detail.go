@@ -83,7 +83,7 @@ func (m *Model) detailView() string {
 	if m.detail.err != nil {
 		return st.Error.Render(cat.Error(m.detail.err))
 	}
-	title := st.Title.Render(strings.TrimSpace(u.LastName + " " + u.FirstName))
+	title := st.Title.Render(model.Printable(strings.TrimSpace(u.LastName + " " + u.FirstName)))
 	rows := m.detailRows(u)
 	var b strings.Builder
 	b.WriteString(title + "\n\n" + table(rows, st.Muted) + "\n")
@@ -167,7 +167,7 @@ func table(rows [][2]string, label lipgloss.Style) string {
 	}
 	var b strings.Builder
 	for _, r := range rows {
-		b.WriteString("  " + label.Render(r[0]) + strings.Repeat(" ", w-lipgloss.Width(r[0])) + "  " + r[1] + "\n")
+		b.WriteString("  " + label.Render(r[0]) + strings.Repeat(" ", w-lipgloss.Width(r[0])) + "  " + model.Printable(r[1]) + "\n")
 	}
 	return b.String()
 }

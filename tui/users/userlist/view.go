@@ -154,6 +154,7 @@ func (m *Model) cells(u *model.User) []string {
 		case Created:
 			out[i] = cat.Date(model.DateOf(u.CreatedAt.Local()))
 		}
+		out[i] = model.Printable(out[i])
 	}
 	return out
 }
