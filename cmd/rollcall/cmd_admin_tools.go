@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -101,18 +100,24 @@ func newVersionCmd(f *factory) *cobra.Command {
 		Use:   "version",
 		Short: "Print Rollcall's version",
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			info, ok := debug.ReadBuildInfo()
-			if !ok {
-				return errors.New("no build information")
-			}
-			v := info.Main.Version
-			for _, s := range info.Settings {
-				if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-					v += " " + s.Value[:12]
-				}
-			}
-			cmd.Println("rollcall", v, info.GoVersion)
+			cmd.Println("rollcall", version())
 			return nil
 		},
 	}
+}
+
+// version is the module version, the commit it was built from and the Go release, as
+// `rollcall version` and `rollcall --version` print them.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown version)"
+	}
+	v := info.Main.Version
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " " + s.Value[:12]
+		}
+	}
+	return v + " " + info.GoVersion
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -53,7 +54,8 @@ With no command on a terminal it starts the interactive console (TUI).
 Every action also exists as a command for scripts.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          knownCommand,
+		Version:       version(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runTUI(cmd.Context(), f, demo)
 		},
@@ -61,6 +63,7 @@ Every action also exists as a command for scripts.`,
 	root.PersistentFlags().StringVar(&f.dbPath, "db", "", "database file, or a postgres:// URL (default: the user data directory, or $ROLLCALL_DB)")
 	root.PersistentFlags().StringVar(&f.lang, "lang", "", "language of messages: fr or en (default: the admin's choice, then $LANG)")
 	root.Flags().BoolVar(&demo, "demo", false, "load the demo school (if not loaded yet) and start the console")
+	root.SetVersionTemplate("rollcall {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
 		newSignupCmd(f), newVerifyCmd(f), newResendCmd(f),
@@ -83,11 +86,25 @@ func wrapAllArgs(cmd *cobra.Command) {
 		if c.RunE != nil {
 			c.Args = wrapArgs(c.Args)
 		} else {
-			c.Args = wrapArgs(cobra.NoArgs) // a group: an unknown subcommand is a usage error
+			c.Args = knownCommand // a group: an unknown subcommand is a usage error
 			c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
 		}
 		wrapAllArgs(c)
 	}
+}
+
+// knownCommand refuses an unknown command as a usage error (exit code 2) that names the
+// nearest ones, as "rollcall userz" suggests "users".
+func knownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+	cmd.SuggestionsMinimumDistance = 2
+	if near := cmd.SuggestionsFor(args[0]); len(near) > 0 {
+		msg += "\n\nDid you mean this?\n\t" + strings.Join(near, "\n\t")
+	}
+	return usageError{errors.New(msg)}
 }
 
 // wrapArgs turns argument-count errors into usage errors (exit code 2).
