@@ -26,9 +26,6 @@ const AuditResetCode model.AuditAction = "users.reset_code"
 // is then activated and the code spent. A wrong code, an unknown login or an account already
 // activated is a *model.AccountCodeError.
 func (a *App) Activate(ctx context.Context, login, code, password string) (model.User, error) {
-	if err := model.CheckAdminPassword("password", password).Err(); err != nil {
-		return model.User{}, err
-	}
 	login = strings.TrimSpace(login)
 	a.merge.activate.Lock() // one check-and-spend at a time, so a code works once
 	defer a.merge.activate.Unlock()
@@ -44,6 +41,9 @@ func (a *App) Activate(ctx context.Context, login, code, password string) (model
 	typed := model.NormalizeCode(code)
 	if u.ActivationCode == "" || subtle.ConstantTimeCompare([]byte(typed), []byte(u.ActivationCode)) != 1 {
 		return model.User{}, &model.AccountCodeError{Login: u.Login, Err: model.ErrCodeInvalid}
+	}
+	if err := a.checkUserPassword(ctx, u, password); err != nil {
+		return model.User{}, err
 	}
 	hash, err := hashPassword(a.argon, a.random, password)
 	if err != nil {
@@ -109,15 +109,17 @@ func (a *App) newResetCode(user model.ID) (string, model.OneTimeCode, error) {
 // The code is spent, and every other reset code of the account stops working. A wrong,
 // expired or used code is a *model.AccountCodeError.
 func (a *App) ResetPassword(ctx context.Context, login, code, password string) (model.User, error) {
-	if err := model.CheckAdminPassword("password", password).Err(); err != nil {
-		return model.User{}, err
-	}
 	login = strings.TrimSpace(login)
 	refuse := func(reason error) error { return &model.AccountCodeError{Login: login, Err: reason} }
 	u, err := a.store.UserByLogin(ctx, login)
 	if errors.Is(err, storage.ErrNotFound) {
 		return model.User{}, refuse(model.ErrCodeInvalid)
 	} else if err != nil {
+		return model.User{}, err
+	}
+	// The policy is checked before the code is spent, so a refused password leaves the code
+	// usable; an unknown login is refused above without telling which policy it would follow.
+	if err := a.checkUserPassword(ctx, u, password); err != nil {
 		return model.User{}, err
 	}
 	now := a.now()
@@ -152,4 +154,13 @@ func (a *App) ResetPassword(ctx context.Context, login, code, password string) (
 		return model.User{}, err
 	}
 	return u, a.store.RevokeCodes(ctx, model.PurposeResetPassword, u.ID)
+}
+
+// checkUserPassword applies the password policy of the user's school and profile.
+func (a *App) checkUserPassword(ctx context.Context, u model.User, password string) error {
+	pol, err := a.PasswordPolicyOf(ctx, u)
+	if err != nil {
+		return err
+	}
+	return pol.Check("password", password).Err()
 }

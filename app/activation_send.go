@@ -24,11 +24,11 @@ func (a *App) SendResetCode(ctx context.Context, admin model.Admin, login string
 		return ResetResult{ResetCode: rc}, err
 	}
 	res := ResetResult{ResetCode: rc}
-	m, err := a.newMerger(ctx, admin.Language, opts, "")
+	m, err := a.newMerger(ctx, admin.Language, opts, "", []model.ID{rc.User.OrgID})
 	if err != nil {
 		return res, err
 	}
-	if !m.settings.SMTPConfigured() || m.base == nil || rc.User.Email == "" {
+	if !m.settings.SMTPConfigured() || m.noBase || rc.User.Email == "" {
 		return res, nil
 	}
 	msg, err := m.message(m.card(&rc.User), rc.Code)

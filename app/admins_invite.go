@@ -26,6 +26,7 @@ type InviteNotifier interface {
 // InvitationMail is what an invitation email says.
 type InvitationMail struct {
 	Code      string // formatted, XXXX-XXXX-XXXX
+	OrgID     model.ID
 	OrgName   string
 	InvitedBy string // "Name <email>"
 	ExpiresAt time.Time
@@ -80,7 +81,7 @@ func (a *App) Invite(ctx context.Context, admin model.Admin, in InviteInput, dry
 	res.Invitation = inv
 	res.Code = model.FormatCode(code)
 	if sender, ok := a.notifier.(InviteNotifier); ok && email != "" {
-		mail := InvitationMail{Code: res.Code, OrgName: org.Name, InvitedBy: admin.FullName + " <" + admin.Email + ">",
+		mail := InvitationMail{Code: res.Code, OrgID: org.ID, OrgName: org.Name, InvitedBy: admin.FullName + " <" + admin.Email + ">",
 			ExpiresAt: inv.ExpiresAt}
 		// A failed send falls back to showing the code, so the inviter is never stuck.
 		if err := sender.SendInvitation(ctx, email, admin.Language, mail); err == nil {

@@ -24,6 +24,9 @@ type Options struct {
 	Argon2   Argon2Params     // default DefaultArgon2
 	Throttle model.SignInThrottle
 	Notifier Notifier
+	// MailTexts, when set and Notifier is nil, make the notifier a MailNotifier: admins' codes
+	// and invitations go through their schools' SMTP servers.
+	MailTexts *NotifierTexts
 	// CodeTTL is how long a verification code stays valid (default 48 hours).
 	CodeTTL time.Duration
 	// Licensing configures subscriptions and seats (display catalogue, mailer, directories).
@@ -48,9 +51,10 @@ type App struct {
 	decoy   string
 	guard   *signInGuard
 
-	dir   *dirIndex
-	lic   *licensing
-	merge mergeState // campaigns being sent, activations in progress
+	dir     *dirIndex
+	lic     *licensing
+	merge   mergeState          // campaigns being sent, activations in progress
+	schools schoolSettingsState // the move of the former single settings to each school
 }
 
 // New builds the application layer over a store.
@@ -58,6 +62,9 @@ func New(store storage.Store, opts Options) *App {
 	a := &App{store: store, now: opts.Clock, random: opts.Random, argon: opts.Argon2,
 		throttle: opts.Throttle, notifier: opts.Notifier, codeTTL: opts.CodeTTL, dir: newDirIndex(time.Local),
 		lic: &licensing{opts: opts.Licensing}, guard: newSignInGuard()}
+	if a.notifier == nil && opts.MailTexts != nil {
+		a.notifier = &MailNotifier{app: a, texts: *opts.MailTexts}
+	}
 	if a.now == nil {
 		a.now = time.Now
 	}

@@ -41,19 +41,19 @@ func (a *App) CreateCampaign(ctx context.Context, admin model.Admin, sel model.S
 	if opts.RatePerMinute < 0 {
 		return CampaignStatus{}, &model.ValidationError{Field: "rate", Rule: model.RuleUnknownValue, Value: fmt.Sprint(opts.RatePerMinute)}
 	}
-	m, err := a.newMerger(ctx, admin.Language, MergeOptions{}, opts.TemplateDir)
+	rows, err := a.selectForMerge(ctx, admin, sel, nil)
+	if err != nil {
+		return CampaignStatus{}, err
+	}
+	m, err := a.newMerger(ctx, admin.Language, MergeOptions{}, opts.TemplateDir, rows.schools(admin))
 	if err != nil {
 		return CampaignStatus{}, err
 	}
 	switch {
 	case !m.settings.SMTPConfigured():
 		return CampaignStatus{}, model.ErrNoSMTP
-	case m.base == nil:
+	case m.noBase:
 		return CampaignStatus{}, model.ErrNoActivationURL
-	}
-	rows, err := a.selectForMerge(ctx, admin, sel, nil)
-	if err != nil {
-		return CampaignStatus{}, err
 	}
 	ids := rows.withEmail()
 	if len(ids) == 0 {

@@ -37,17 +37,17 @@ func (a *App) PreviewCampaign(ctx context.Context, admin model.Admin, sel model.
 	if err != nil {
 		return CampaignPreview{}, err
 	}
-	m, err := a.newMerger(ctx, admin.Language, merge, "")
+	rows, err := a.selectForMerge(ctx, admin, sel, nil)
+	if err != nil {
+		return CampaignPreview{}, err
+	}
+	m, err := a.newMerger(ctx, admin.Language, merge, "", rows.schools(admin))
 	if err != nil {
 		return CampaignPreview{}, err
 	}
 	out := CampaignPreview{MergePreview: p, NoSMTP: !m.settings.SMTPConfigured()}
 	if fn == nil {
 		return out, nil
-	}
-	rows, err := a.selectForMerge(ctx, admin, sel, nil)
-	if err != nil {
-		return out, err
 	}
 	for _, id := range rows.withEmail() {
 		u, err := a.store.User(ctx, id)

@@ -91,14 +91,14 @@ func (a *App) RunCampaign(ctx context.Context, admin model.Admin, id model.ID, o
 		return st, err
 	}
 	defer release()
-	m, err := a.newMerger(ctx, st.Language, opts.Merge, st.TemplateDir)
+	m, err := a.newMerger(ctx, st.Language, opts.Merge, st.TemplateDir, st.OrgIDs)
 	if err != nil {
 		return st, err
 	}
 	switch {
 	case !m.settings.SMTPConfigured():
 		return st, model.ErrNoSMTP
-	case m.base == nil:
+	case m.noBase:
 		return st, model.ErrNoActivationURL
 	}
 	r := &campaignRun{a: a, m: m, id: id, opts: opts.withDefaults(), progress: progress,

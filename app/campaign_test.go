@@ -258,7 +258,7 @@ func TestCampaignPausesOnRefusedLogin(t *testing.T) {
 	useSMTP(t, f, admin, srv)
 	user, wrong := "it", "wrong-password"
 	ctx := context.Background()
-	if _, err := f.app.SetMailSettings(ctx, admin, MailSettingsChange{Username: &user, Password: &wrong}, false); err != nil {
+	if _, err := setMailEverywhere(f.app, ctx, admin, MailSettingsChange{Username: &user, Password: &wrong}, false); err != nil {
 		t.Fatal(err)
 	}
 	c, err := f.app.CreateCampaign(ctx, admin, model.Selection{Profiles: []model.Profile{model.Staff}}, CampaignOptions{})
@@ -277,7 +277,7 @@ func TestCampaignPausesOnRefusedLogin(t *testing.T) {
 		t.Error("the password shows in the error")
 	}
 	right := "right-password"
-	if _, err := f.app.SetMailSettings(ctx, admin, MailSettingsChange{Password: &right}, false); err != nil {
+	if _, err := setMailEverywhere(f.app, ctx, admin, MailSettingsChange{Password: &right}, false); err != nil {
 		t.Fatal(err)
 	}
 	if st, err = f.app.RunCampaign(ctx, admin, c.ID, fastRetries(3), nil); err != nil || st.Counts.Sent != c.Counts.Pending {
@@ -365,7 +365,7 @@ func TestCampaignRules(t *testing.T) {
 		t.Errorf("a selection without emails: %v", err)
 	}
 	none := ""
-	if _, err := cf.app.SetMailSettings(ctx, cf.admin, MailSettingsChange{Host: &none, From: &none}, false); err != nil {
+	if _, err := setMailEverywhere(cf.app, ctx, cf.admin, MailSettingsChange{Host: &none, From: &none}, false); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := cf.app.CreateCampaign(ctx, cf.admin, model.Selection{}, CampaignOptions{}); !errors.Is(err, model.ErrNoSMTP) {

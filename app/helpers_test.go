@@ -69,3 +69,19 @@ func (f *fixture) verifiedAdmin(t *testing.T, email, password string) model.Admi
 	}
 	return admin
 }
+
+// setMailEverywhere applies a mail settings change to every school of the admin, as tests of
+// one-school behaviour want; it returns the last school's settings.
+func setMailEverywhere(a *App, ctx context.Context, admin model.Admin, ch MailSettingsChange, dryRun bool) (MailSettings, error) {
+	admin, err := a.store.Admin(ctx, admin.ID) // the caller's copy may predate a school
+	if err != nil {
+		return MailSettings{}, err
+	}
+	var s MailSettings
+	for _, org := range admin.OrgIDs {
+		if s, err = a.SetMailSettings(ctx, admin, org, ch, dryRun); err != nil {
+			return s, err
+		}
+	}
+	return s, nil
+}

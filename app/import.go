@@ -40,7 +40,12 @@ func (a *App) Import(ctx context.Context, admin model.Admin, inputs []importers.
 		return ImportReport{}, model.ErrNoOrganization // one-school files, and no school to put them in
 	}
 	p := &planner{opts: opts, source: importSource(opts.Source, batch.Format), batch: batch, now: a.now(),
-		random: a.random, errs: table.NewErrors(100), dir: dir}
+		random: a.random, errs: table.NewErrors(100), dir: dir, schools: map[model.ID]SchoolSettings{}}
+	for _, o := range dir.orgs {
+		if p.schools[o.ID], err = a.schoolSettings(ctx, o.ID); err != nil {
+			return ImportReport{}, err
+		}
+	}
 	p.plan(report)
 	if err := p.errs.Err(); err != nil {
 		return ImportReport{}, err

@@ -51,6 +51,9 @@ type planner struct {
 	emailRows  map[string]int     // how many records carry each email
 	nextSuffix map[string]int     // login base → next number to try
 	passwords  []pendingPassword
+	// schools holds the settings of the admin's schools, whose password policies the imported
+	// passwords follow (a school the import creates follows the default policy).
+	schools map[model.ID]SchoolSettings
 
 	out     storage.Batch
 	report  ImportReport

@@ -42,6 +42,12 @@ func (p *planner) createUser(i int, rec *importers.Record, org model.ID, w wante
 		ExternalID: p.recKey[i], CreatedAt: p.now, UpdatedAt: p.now}
 	u.Login = p.newLogin(rec)
 	if rec.Password != "" {
+		// The password itself never goes in an error: only which rule of the school it breaks.
+		for _, v := range p.schools[org].PasswordPolicy(w.profile).Check("password", rec.Password) {
+			e := rec.PasswordCell
+			e.Rule = v.Rule
+			p.errs.Add(&e)
+		}
 		p.passwords = append(p.passwords, pendingPassword{user: len(p.out.Users), password: rec.Password})
 		u.ActivatedAt = p.now
 	} else {

@@ -62,41 +62,37 @@ func (s *mergeState) live(id model.ID) bool {
 	return s.running[id]
 }
 
-// merger turns users into cards for one admin and one run.
+// merger turns users into cards for one admin and one run. Each school's cards point to its
+// own activation address; the templates and the SMTP server are the run's, so the schools of
+// one run must agree on them (model.ErrSchoolSettingsDiffer).
 type merger struct {
-	a        *App
-	lang     model.Language // for people whose language is not known
-	label    func(model.Profile, model.Language) string
-	tpl      *mailmerge.Templates // nil: the defaults
-	base     *url.URL             // nil: no activation address configured
-	from     string               // the signature of emails: the sender's name
-	settings MailSettings
+	a     *App
+	lang  model.Language // for people whose language is not known
+	label func(model.Profile, model.Language) string
+	tpl   *mailmerge.Templates // nil: the defaults
+	// bases is each school's activation address; noBase is true when a school of the run has
+	// none, so cards and emails cannot be made.
+	bases    map[model.ID]*url.URL
+	noBase   bool
+	from     string       // the signature of emails: the sender's name
+	settings MailSettings // the schools' SMTP server and sender
 	orgs     map[model.ID]string
 	classes  map[model.ID]model.Class
 	ranks    map[model.ID]int
 }
 
-// newMerger loads what cards need: settings, templates, organization and class names.
-func (a *App) newMerger(ctx context.Context, lang model.Language, opts MergeOptions, templateDir string) (*merger, error) {
-	s, err := a.MailSettings(ctx)
+// newMerger loads what cards need: the settings of the schools of the run (schools), the
+// templates, organization and class names.
+func (a *App) newMerger(ctx context.Context, lang model.Language, opts MergeOptions, templateDir string, schools []model.ID) (*merger, error) {
+	m := &merger{a: a, lang: lang, label: opts.ProfileLabel, bases: map[model.ID]*url.URL{},
+		orgs: map[model.ID]string{}, classes: map[model.ID]model.Class{}}
+	dir, err := m.useSchools(ctx, schools, opts, templateDir)
 	if err != nil {
 		return nil, err
 	}
-	m := &merger{a: a, lang: lang, label: opts.ProfileLabel, settings: s,
-		orgs: map[model.ID]string{}, classes: map[model.ID]model.Class{}}
-	if addr, err := mail.ParseAddress(s.From); err == nil {
+	if addr, err := mail.ParseAddress(m.settings.From); err == nil {
 		m.from = addr.Name
 	}
-	base := s.ActivationURL
-	if opts.ActivationURL != "" {
-		base = opts.ActivationURL
-	}
-	if base != "" {
-		if m.base, err = parseBaseURL(base); err != nil {
-			return nil, &model.ValidationError{Field: "activation_url", Rule: model.RuleUnknownValue, Value: base}
-		}
-	}
-	dir := firstNonEmpty(opts.TemplateDir, templateDir, s.TemplateDir)
 	if dir != "" {
 		if m.tpl, err = mailmerge.LoadTemplates(dir); err != nil {
 			return nil, err
@@ -121,6 +117,41 @@ func (a *App) newMerger(ctx context.Context, lang model.Language, opts MergeOpti
 	return m, nil
 }
 
+// useSchools reads the settings of the run's schools: each one's activation address, and the
+// SMTP server and template directory they must share. It returns that directory.
+func (m *merger) useSchools(ctx context.Context, schools []model.ID, opts MergeOptions, templateDir string) (string, error) {
+	var dir string
+	for i, org := range schools {
+		s, err := m.a.schoolSettings(ctx, org)
+		if err != nil {
+			return "", err
+		}
+		base := opts.ActivationURL
+		if base == "" {
+			if base, err = m.a.activationBase(ctx, s.Mail); err != nil {
+				return "", err
+			}
+		}
+		if base == "" {
+			m.noBase = true
+		} else if m.bases[org], err = parseBaseURL(base); err != nil {
+			return "", &model.ValidationError{Field: "activation_url", Rule: model.RuleUnknownValue, Value: base}
+		}
+		d := firstNonEmpty(opts.TemplateDir, templateDir, s.Mail.TemplateDir)
+		if i == 0 {
+			m.settings, dir = s.Mail, d
+			continue
+		}
+		if d != dir || s.Mail.SMTPConfig() != m.settings.SMTPConfig() {
+			return "", model.ErrSchoolSettingsDiffer
+		}
+	}
+	if len(schools) == 0 {
+		m.noBase = true
+	}
+	return dir, nil
+}
+
 func firstNonEmpty(vals ...string) string {
 	for _, v := range vals {
 		if v != "" {
@@ -139,14 +170,14 @@ func (m *merger) card(u *model.User) mailmerge.Card {
 	}
 	c := mailmerge.Card{OrgName: m.orgs[u.OrgID], FullName: u.FullName(), Profile: m.profileLabel(u.Profile, lang),
 		Class: m.classNames(u.ClassIDs), Login: u.Login, Activated: u.Activated(), Email: u.Email, Language: lang}
-	if m.base != nil {
-		c.ResetURL = m.pageURL("reset", u.Login, "")
+	if base := m.bases[u.OrgID]; base != nil {
+		c.ResetURL = pageURL(base, "reset", u.Login, "")
+		if !c.Activated {
+			c.ActivationURL = pageURL(base, "activate", u.Login, u.ActivationCode)
+		}
 	}
 	if !c.Activated {
 		c.ActivationCode = u.ActivationCode
-		if m.base != nil {
-			c.ActivationURL = m.pageURL("activate", u.Login, u.ActivationCode)
-		}
 	}
 	return c
 }
@@ -179,9 +210,9 @@ func (m *merger) classNames(ids []model.ID) string {
 	return strings.Join(names, ", ")
 }
 
-// pageURL is ActivationURL/page?login=…[&code=…].
-func (m *merger) pageURL(page, login, code string) string {
-	u := m.base.JoinPath(page)
+// pageURL is base/page?login=…[&code=…].
+func pageURL(base *url.URL, page, login, code string) string {
+	u := base.JoinPath(page)
 	q := u.Query()
 	q.Set("login", login)
 	if code != "" {
@@ -216,8 +247,13 @@ func (m *merger) source(ctx context.Context, ids []model.ID) mailmerge.CardSourc
 func (m *merger) message(c mailmerge.Card, resetCode string) (mailmerge.Message, error) {
 	if c.Activated && resetCode != "" {
 		c.ResetCode = resetCode
-		if m.base != nil {
-			c.ResetURL = m.pageURL("reset", c.Login, resetCode)
+		if c.ResetURL != "" { // the school's reset page, now with the code
+			if u, err := url.Parse(c.ResetURL); err == nil {
+				q := u.Query()
+				q.Set("code", resetCode)
+				u.RawQuery = q.Encode()
+				c.ResetURL = u.String()
+			}
 		}
 	}
 	return mailmerge.BuildAccountMessage(m.tpl, c, m.from)

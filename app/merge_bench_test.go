@@ -58,7 +58,7 @@ func mergeBenchFixture(b *testing.B, n int) (*fixture, model.Admin) {
 		b.Fatal(err)
 	}
 	url := testActivationURL
-	if _, err := f.app.SetMailSettings(ctx, admin, MailSettingsChange{ActivationURL: &url}, false); err != nil {
+	if _, err := setMailEverywhere(f.app, ctx, admin, MailSettingsChange{ActivationURL: &url}, false); err != nil {
 		b.Fatal(err)
 	}
 	if err := f.app.WarmUp(ctx); err != nil {

@@ -30,7 +30,7 @@ func mergeFixture(t *testing.T) (*fixture, model.Admin) {
 		t.Fatal(err)
 	}
 	url := testActivationURL
-	if _, err := f.app.SetMailSettings(ctx, admin, MailSettingsChange{ActivationURL: &url}, false); err != nil {
+	if _, err := setMailEverywhere(f.app, ctx, admin, MailSettingsChange{ActivationURL: &url}, false); err != nil {
 		t.Fatal(err)
 	}
 	return f, admin
@@ -41,7 +41,7 @@ func useSMTP(t testing.TB, f *fixture, admin model.Admin, srv *smtptest.Server) 
 	t.Helper()
 	host, port, sec, from := srv.Host(), srv.Port(), "none", "Service informatique <it@college.example.fr>"
 	ch := MailSettingsChange{Host: &host, Port: &port, Security: &sec, From: &from}
-	if _, err := f.app.SetMailSettings(context.Background(), admin, ch, false); err != nil {
+	if _, err := setMailEverywhere(f.app, context.Background(), admin, ch, false); err != nil {
 		t.Fatal(err)
 	}
 }

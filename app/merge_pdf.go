@@ -27,16 +27,16 @@ type MergeResult struct {
 // an empty selection is mailmerge.ErrNoCards.
 func (a *App) MergePDF(ctx context.Context, admin model.Admin, sel model.Selection, layout mailmerge.Layout,
 	opts MergeOptions, w io.Writer, progress func(pagesDone, pagesTotal int)) (MergeResult, error) {
-	m, err := a.newMerger(ctx, admin.Language, opts, "")
-	if err != nil {
-		return MergeResult{}, err
-	}
-	if m.base == nil {
-		return MergeResult{}, model.ErrNoActivationURL
-	}
 	rows, err := a.selectForMerge(ctx, admin, sel, nil)
 	if err != nil {
 		return MergeResult{}, err
+	}
+	m, err := a.newMerger(ctx, admin.Language, opts, "", rows.schools(admin))
+	if err != nil {
+		return MergeResult{}, err
+	}
+	if m.noBase {
+		return MergeResult{}, model.ErrNoActivationURL
 	}
 	res := MergeResult{Cards: len(rows.ids)}
 	err = mailmerge.WritePDF(ctx, w, m.source(ctx, rows.ids), layout, m.tpl, func(done, total int) {
@@ -57,16 +57,20 @@ func (a *App) MergePDF(ctx context.Context, admin model.Admin, sel model.Selecti
 // file appears complete or not at all; progress counts pages over every file.
 func (a *App) MergePDFSplit(ctx context.Context, admin model.Admin, sel model.Selection, layout mailmerge.Layout,
 	opts MergeOptions, dir, noClass string, progress func(pagesDone, pagesTotal int)) (MergeResult, error) {
-	m, err := a.newMerger(ctx, admin.Language, opts, "")
+	ranks, err := a.classRanks(ctx)
 	if err != nil {
 		return MergeResult{}, err
 	}
-	if m.base == nil {
+	rows, err := a.selectForMerge(ctx, admin, sel, ranks)
+	if err != nil {
+		return MergeResult{}, err
+	}
+	m, err := a.newMerger(ctx, admin.Language, opts, "", rows.schools(admin))
+	if err != nil {
+		return MergeResult{}, err
+	}
+	if m.noBase {
 		return MergeResult{}, model.ErrNoActivationURL
-	}
-	rows, err := a.selectForMerge(ctx, admin, sel, m.ranks)
-	if err != nil {
-		return MergeResult{}, err
 	}
 	if len(rows.ids) == 0 {
 		return MergeResult{}, mailmerge.ErrNoCards

@@ -78,6 +78,15 @@ func (a *App) selectForMerge(ctx context.Context, admin model.Admin, sel model.S
 	return r, nil
 }
 
+// schools are the schools whose settings the run uses: those of the people selected, else
+// (nobody selected) the admin's.
+func (r mergeRows) schools(admin model.Admin) []model.ID {
+	if len(r.orgs) > 0 {
+		return r.orgs
+	}
+	return admin.OrgIDs
+}
+
 // firstClass picks, among a user's classes that ranks knows, the first in class order; 0 when
 // none.
 func firstClass(c0 model.ID, more []model.ID, ranks map[model.ID]int) model.ID {
@@ -142,6 +151,8 @@ type MergePreview struct {
 	// NoActivationURL is true when no activation address is configured: cards and emails
 	// cannot be made until one is.
 	NoActivationURL bool
+	// Schools are the schools whose settings the run uses: those of the people selected.
+	Schools []model.ID
 }
 
 // PreviewResetCode stands for the reset code in previews and dry runs.
@@ -153,11 +164,11 @@ func (a *App) PreviewMerge(ctx context.Context, admin model.Admin, sel model.Sel
 	if err != nil {
 		return MergePreview{}, err
 	}
-	m, err := a.newMerger(ctx, admin.Language, opts, "")
+	m, err := a.newMerger(ctx, admin.Language, opts, "", rows.schools(admin))
 	if err != nil {
 		return MergePreview{}, err
 	}
-	p := MergePreview{Counts: rows.counts, NoActivationURL: m.base == nil}
+	p := MergePreview{Counts: rows.counts, NoActivationURL: m.noBase, Schools: rows.schools(admin)}
 	for i, id := range rows.ids {
 		if p.Card != nil && (p.Message != nil || !rows.email[i]) {
 			continue

@@ -70,7 +70,7 @@ func TestCardsFollowLanguageAndActivation(t *testing.T) {
 	if _, err := f.app.EditUser(ctx, admin, users[0].ID, UserFields{Language: &english}, false); err != nil {
 		t.Fatal(err)
 	}
-	m, err := f.app.newMerger(ctx, admin.Language, MergeOptions{ProfileLabel: frenchLabels}, "")
+	m, err := f.app.newMerger(ctx, admin.Language, MergeOptions{ProfileLabel: frenchLabels}, "", admin.OrgIDs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,7 +233,7 @@ func TestMergePDFCancelAndMissingAddress(t *testing.T) {
 	}
 
 	empty := ""
-	if _, err := f.app.SetMailSettings(context.Background(), admin, MailSettingsChange{ActivationURL: &empty}, false); err != nil {
+	if _, err := setMailEverywhere(f.app, context.Background(), admin, MailSettingsChange{ActivationURL: &empty}, false); err != nil {
 		t.Fatal(err)
 	}
 	_, err = f.app.MergePDF(context.Background(), admin, model.Selection{}, mailmerge.Layout{}, MergeOptions{}, &bytes.Buffer{}, nil)

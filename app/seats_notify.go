@@ -8,36 +8,37 @@ import (
 )
 
 // seatMailer returns what new seat holders are emailed through: the options' mailer, else one
-// on the SMTP server of the mail settings (closed by done); nil when neither is set or the
-// faces gave no notice text.
-func (a *App) seatMailer(ctx context.Context) (m SeatMailer, done func(), err error) {
+// on the SMTP server of the school's mail settings (closed by done); nil when neither is set or
+// the faces gave no notice text.
+func (a *App) seatMailer(ctx context.Context, org model.ID) (m SeatMailer, done func(), err error) {
 	switch {
 	case a.lic.opts.Notice == nil:
 		return nil, nil, nil
 	case a.lic.opts.Mailer != nil:
 		return a.lic.opts.Mailer, func() {}, nil
 	}
-	s, err := loadMailSettings(ctx, a.store)
-	if err != nil || !s.SMTPConfigured() {
+	s, err := a.schoolSettings(ctx, org)
+	if err != nil || !s.Mail.SMTPConfigured() {
 		return nil, nil, err
 	}
-	mailer, err := mailmerge.NewSMTPMailer(s.SMTPConfig())
+	mailer, err := mailmerge.NewSMTPMailer(s.Mail.SMTPConfig())
 	if err != nil {
 		return nil, nil, err
 	}
 	return mailer, func() { _ = mailer.Close() }, nil
 }
 
-// CanNotify reports whether new seat holders can be emailed: a mailer is set up.
-func (a *App) CanNotify(ctx context.Context) (bool, error) {
+// CanNotify reports whether new seat holders of a subscription of org can be emailed: a mailer
+// is set up (the school's SMTP server, unless the options gave one).
+func (a *App) CanNotify(ctx context.Context, org model.ID) (bool, error) {
 	if a.lic.opts.Notice == nil {
 		return false, nil
 	}
 	if a.lic.opts.Mailer != nil {
 		return true, nil
 	}
-	s, err := loadMailSettings(ctx, a.store)
-	return err == nil && s.SMTPConfigured(), err
+	s, err := a.schoolSettings(ctx, org)
+	return err == nil && s.Mail.SMTPConfigured(), err
 }
 
 // notify emails the new seat holders of res when asked and a mailer is set up (else it says
@@ -47,7 +48,12 @@ func (a *App) notify(ctx context.Context, admin model.Admin, subID model.ID, res
 	if !opts.Notify || opts.DryRun || len(res.Added) == 0 {
 		return res
 	}
-	mailer, done, err := a.seatMailer(ctx)
+	sub, err := a.store.Subscription(ctx, subID)
+	if err != nil {
+		res.NotifyErrs = append(res.NotifyErrs, NotifyError{Err: err})
+		return res
+	}
+	mailer, done, err := a.seatMailer(ctx, sub.OrgID)
 	switch {
 	case err != nil:
 		res.NotifyErrs = append(res.NotifyErrs, NotifyError{Err: err})
@@ -57,11 +63,6 @@ func (a *App) notify(ctx context.Context, admin model.Admin, subID model.ID, res
 		return res
 	}
 	defer done()
-	sub, err := a.store.Subscription(ctx, subID)
-	if err != nil {
-		res.NotifyErrs = append(res.NotifyErrs, NotifyError{Err: err})
-		return res
-	}
 	lang := opts.Lang
 	if !lang.Valid() {
 		lang = admin.Language

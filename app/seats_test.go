@@ -205,7 +205,7 @@ func TestSeatNoticesUseTheMailSettings(t *testing.T) {
 	ada := f.adminWithOrgs(t, "ada@example.org", "Collège Jean Moulin")
 	sub := f.claimed(t, ada, "PO-1", 10)
 	// No mail server yet: the seats are given and the result says nobody was emailed.
-	if ok, err := f.app.CanNotify(bg); ok || err != nil {
+	if ok, err := f.app.CanNotify(bg, ada.OrgIDs[0]); ok || err != nil {
 		t.Fatalf("CanNotify without settings: %v %v", ok, err)
 	}
 	res, err := f.app.AddTypedSeats(bg, ada, sub, "ana@school.fr", SeatOptions{Notify: true})
@@ -214,10 +214,10 @@ func TestSeatNoticesUseTheMailSettings(t *testing.T) {
 	}
 	host, sec, from := srv.Host(), "none", "Rollcall <rollcall@school.fr>"
 	port := srv.Port()
-	if _, err := f.app.SetMailSettings(bg, ada, MailSettingsChange{Host: &host, Port: &port, Security: &sec, From: &from}, false); err != nil {
+	if _, err := setMailEverywhere(f.app, bg, ada, MailSettingsChange{Host: &host, Port: &port, Security: &sec, From: &from}, false); err != nil {
 		t.Fatal(err)
 	}
-	if ok, _ := f.app.CanNotify(bg); !ok {
+	if ok, _ := f.app.CanNotify(bg, ada.OrgIDs[0]); !ok {
 		t.Fatal("CanNotify with SMTP settings is false")
 	}
 	res, err = f.app.AddTypedSeats(bg, ada, sub, "bob@school.fr carl@school.fr", SeatOptions{Notify: true})

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/mail"
@@ -11,17 +10,13 @@ import (
 
 	"rollcall/mailmerge"
 	"rollcall/model"
-	"rollcall/storage"
 )
-
-// mailSettingsKey is the Meta key of MailSettings (JSON).
-const mailSettingsKey = "mailmerge.settings"
 
 // AuditMailSettings records a change of the mail settings (never the password itself).
 const AuditMailSettings model.AuditAction = "settings.mail"
 
 // MailSettings say how Rollcall reaches the SMTP server and where cards and emails send people.
-// They are the installation's, shared by every admin. The password is stored in the database
+// Each school has its own (SchoolSettings.Mail). The password is stored in the database
 // (which is private to its owner) because sending needs it; String, Format and LogValue never
 // show it.
 type MailSettings struct {
@@ -81,31 +76,23 @@ type MailSettingsChange struct {
 	Security                                                   *string // none, starttls or tls
 }
 
-// MailSettings returns the stored settings (zero when none were saved).
-func (a *App) MailSettings(ctx context.Context) (MailSettings, error) {
-	return loadMailSettings(ctx, a.store)
+// MailSettings returns the mail settings of one of the admin's schools (org 0: their only
+// one), zero when none were saved.
+func (a *App) MailSettings(ctx context.Context, admin model.Admin, org model.ID) (MailSettings, error) {
+	_, s, err := a.SchoolSettings(ctx, admin, org)
+	return s.Mail, err
 }
 
-func loadMailSettings(ctx context.Context, st storage.Store) (MailSettings, error) {
-	var s MailSettings
-	raw, err := st.Meta(ctx, mailSettingsKey)
-	if err != nil || raw == "" {
-		return s, err
-	}
-	if err := json.Unmarshal([]byte(raw), &s); err != nil {
-		return MailSettings{}, fmt.Errorf("mail settings: %w", storage.ErrCorrupt)
-	}
-	return s, nil
-}
-
-// SetMailSettings applies a change and saves the result once every value is valid (all the
-// problems are reported together). A template directory is loaded, so a broken template is a
-// *mailmerge.TemplateError now rather than halfway through a campaign.
-func (a *App) SetMailSettings(ctx context.Context, admin model.Admin, ch MailSettingsChange, dryRun bool) (MailSettings, error) {
-	s, err := a.MailSettings(ctx)
+// SetMailSettings applies a change to one of the admin's schools and saves the result once
+// every value is valid (all the problems are reported together). A template directory is
+// loaded, so a broken template is a *mailmerge.TemplateError now rather than halfway through a
+// campaign. The change is in that school's audit log.
+func (a *App) SetMailSettings(ctx context.Context, admin model.Admin, org model.ID, ch MailSettingsChange, dryRun bool) (MailSettings, error) {
+	o, all, err := a.SchoolSettings(ctx, admin, org)
 	if err != nil {
-		return s, err
+		return MailSettings{}, err
 	}
+	s := all.Mail
 	errs := ch.apply(&s)
 	errs = append(errs, s.validate()...)
 	if err := errs.Err(); err != nil {
@@ -119,15 +106,12 @@ func (a *App) SetMailSettings(ctx context.Context, admin model.Admin, ch MailSet
 	if dryRun {
 		return s, nil
 	}
-	raw, err := json.Marshal(s)
-	if err != nil {
+	all.Mail = s
+	if err := a.saveSchoolSettings(ctx, o.ID, all); err != nil {
 		return s, err
 	}
-	if err := a.store.SetMeta(ctx, mailSettingsKey, string(raw)); err != nil {
-		return s, err
-	}
-	detail := fmt.Sprintf("smtp %s:%d %s, from %s", s.Host, s.Port, s.Security, s.From)
-	return s, a.Audit(ctx, admin, AuditMailSettings, detail, admin.OrgIDs...)
+	detail := fmt.Sprintf("smtp %s:%d %s, from %s, activation %s", s.Host, s.Port, s.Security, s.From, s.ActivationURL)
+	return s, a.Audit(ctx, admin, AuditMailSettings, detail, o.ID)
 }
 
 func (ch MailSettingsChange) apply(s *MailSettings) model.ValidationErrors {

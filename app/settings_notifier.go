@@ -6,7 +6,6 @@ import (
 
 	"rollcall/mailmerge"
 	"rollcall/model"
-	"rollcall/storage"
 )
 
 // NotifierTexts write the admins' account emails in a language: the faces build them from
@@ -17,18 +16,17 @@ type NotifierTexts struct {
 }
 
 // MailNotifier is the Notifier (and InviteNotifier) that emails verification codes and
-// invitations through the SMTP server of the mail settings. It reads the settings at each
-// send, so configuring SMTP takes effect at once; without them a send fails with
-// model.ErrNoSMTP and the app shows the code instead.
+// invitations through the SMTP server of a school: the inviting school for an invitation, the
+// admin's first school with SMTP for their own codes. It reads the settings at each send, so
+// configuring SMTP takes effect at once; without them (an admin of no school yet) a send fails
+// with model.ErrNoSMTP and the app shows the code instead.
 type MailNotifier struct {
-	store storage.Store
+	app   *App
 	texts NotifierTexts
 }
 
-// NewMailNotifier returns a notifier over the settings of store.
-func NewMailNotifier(store storage.Store, texts NotifierTexts) *MailNotifier {
-	return &MailNotifier{store: store, texts: texts}
-}
+// An App given Options.MailTexts (and no Notifier) builds its MailNotifier itself, as the
+// notifier reads the schools' settings through it.
 
 var (
 	_ Notifier       = (*MailNotifier)(nil)
@@ -41,7 +39,11 @@ func (n *MailNotifier) SendVerification(ctx context.Context, to string, lang mod
 		return model.ErrNoSMTP
 	}
 	subject, text := n.texts.Verification(lang, code)
-	return n.send(ctx, mailmerge.Message{To: to, Language: lang, Subject: subject, Text: text})
+	var orgs []model.ID
+	if ad, err := n.app.store.AdminByEmail(ctx, model.NormalizeEmail(to)); err == nil {
+		orgs = ad.OrgIDs
+	}
+	return n.send(ctx, orgs, mailmerge.Message{To: to, Language: lang, Subject: subject, Text: text})
 }
 
 // SendInvitation emails an invitation to administer an organization.
@@ -50,14 +52,22 @@ func (n *MailNotifier) SendInvitation(ctx context.Context, to string, lang model
 		return model.ErrNoSMTP
 	}
 	subject, text := n.texts.Invitation(lang, inv)
-	return n.send(ctx, mailmerge.Message{To: to, Language: lang, Subject: subject, Text: text})
+	return n.send(ctx, []model.ID{inv.OrgID}, mailmerge.Message{To: to, Language: lang, Subject: subject, Text: text})
 }
 
-// send delivers one message on a connection of its own, retrying a temporary failure twice.
-func (n *MailNotifier) send(ctx context.Context, m mailmerge.Message) error {
-	s, err := loadMailSettings(ctx, n.store)
-	if err != nil {
-		return err
+// send delivers one message through the SMTP server of the first of orgs that has one, on a
+// connection of its own, retrying a temporary failure twice.
+func (n *MailNotifier) send(ctx context.Context, orgs []model.ID, m mailmerge.Message) error {
+	var s MailSettings
+	for _, org := range orgs {
+		all, err := n.app.schoolSettings(ctx, org)
+		if err != nil {
+			return err
+		}
+		if all.Mail.SMTPConfigured() {
+			s = all.Mail
+			break
+		}
 	}
 	if !s.SMTPConfigured() {
 		return model.ErrNoSMTP

@@ -18,15 +18,15 @@ import (
 func TestMailSettingsValidateAndHideThePassword(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
-	admin := f.verifiedAdmin(t, "admin@example.fr", "motdepasse1")
+	admin := f.adminWithOrgs(t, "admin@example.fr", "Collège Jean Moulin")
 	ctx := context.Background()
 	host, port, sec, user, pass, from := "smtp.example.fr", 587, "starttls", "it", "s3cret-Pa55", "IT <it@example.fr>"
-	s, err := f.app.SetMailSettings(ctx, admin, MailSettingsChange{Host: &host, Port: &port, Security: &sec,
+	s, err := setMailEverywhere(f.app, ctx, admin, MailSettingsChange{Host: &host, Port: &port, Security: &sec,
 		Username: &user, Password: &pass, From: &from}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	stored, err := f.app.MailSettings(ctx)
+	stored, err := f.app.MailSettings(ctx, admin, 0)
 	if err != nil || stored != s || !stored.SMTPConfigured() || !stored.PasswordSet() ||
 		stored.Security != mailmerge.SecurityStartTLS || stored.SMTPConfig().Password != pass {
 		t.Fatalf("stored %v (%v), want what was set", stored, err)
@@ -41,19 +41,19 @@ func TestMailSettingsValidateAndHideThePassword(t *testing.T) {
 	}
 
 	newURL := testActivationURL
-	s, err = f.app.SetMailSettings(ctx, admin, MailSettingsChange{ActivationURL: &newURL}, false)
+	s, err = setMailEverywhere(f.app, ctx, admin, MailSettingsChange{ActivationURL: &newURL}, false)
 	if err != nil || s.Host != host || s.Password != pass || s.ActivationURL != newURL {
 		t.Errorf("a partial change lost other settings: %v, %v", s, err)
 	}
 
 	badSec, badPort, badFrom, badURL := "ssl3", 70000, "not an address", "ftp://x"
-	_, err = f.app.SetMailSettings(ctx, admin, MailSettingsChange{Security: &badSec, Port: &badPort, From: &badFrom,
+	_, err = setMailEverywhere(f.app, ctx, admin, MailSettingsChange{Security: &badSec, Port: &badPort, From: &badFrom,
 		ActivationURL: &badURL}, false)
 	var ves model.ValidationErrors
 	if !errors.As(err, &ves) || len(ves) != 4 {
 		t.Errorf("four bad values: %v, want four validation errors", err)
 	}
-	if after, _ := f.app.MailSettings(ctx); after != s {
+	if after, _ := f.app.MailSettings(ctx, admin, 0); after != s {
 		t.Errorf("a refused change was saved: %v", after)
 	}
 
@@ -65,7 +65,7 @@ func TestMailSettingsValidateAndHideThePassword(t *testing.T) {
 		t.Fatal(err)
 	}
 	var te *mailmerge.TemplateError
-	if _, err := f.app.SetMailSettings(ctx, admin, MailSettingsChange{TemplateDir: &dir}, false); !errors.As(err, &te) {
+	if _, err := setMailEverywhere(f.app, ctx, admin, MailSettingsChange{TemplateDir: &dir}, false); !errors.As(err, &te) {
 		t.Errorf("a broken template directory: %v, want a TemplateError", err)
 	}
 }
@@ -78,7 +78,11 @@ func TestNotifierEmailsTheVerificationCode(t *testing.T) {
 	texts := NotifierTexts{Verification: func(lang model.Language, code string) (string, string) {
 		return "Code " + string(lang), "Votre code : " + code
 	}}
-	a := New(f.store, Options{Clock: f.clock.Now, Argon2: cheapArgon2, Notifier: NewMailNotifier(f.store, texts)})
+	a := New(f.store, Options{Clock: f.clock.Now, Argon2: cheapArgon2, MailTexts: &texts})
+	// The first admin administers the school already there, whose SMTP server sends their code.
+	if err := f.store.CreateOrg(ctx, &model.Organization{Name: "Collège Jean Moulin", Country: "FR"}); err != nil {
+		t.Fatal(err)
+	}
 
 	in := SignUpInput{FullName: "Ada", Email: "ada@example.fr", EmailConfirm: "ada@example.fr", Language: model.French, Country: "FR"}
 	res, err := a.SignUp(ctx, in)
@@ -98,6 +102,10 @@ func TestNotifierEmailsTheVerificationCode(t *testing.T) {
 	code := strings.TrimSpace(strings.TrimPrefix(msgs[0].Text, "Votre code : "))
 	if err := a.CreatePassword(ctx, "ada@example.fr", code, "motdepasse1"); err != nil {
 		t.Errorf("the emailed code does not verify: %v", err)
+	}
+	in.Email, in.EmailConfirm = "carl@example.fr", "carl@example.fr"
+	if res, err = a.SignUp(ctx, in); err != nil || res.Emailed || res.Code == "" {
+		t.Errorf("an admin of no school yet: %+v, %v; want the code shown (no school's server may be used)", res, err)
 	}
 	srv.Kill() // the server is down: the code is shown instead, so nobody is stuck
 	in.Email, in.EmailConfirm = "bob@example.fr", "bob@example.fr"

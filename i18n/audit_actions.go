@@ -18,7 +18,8 @@ var auditActionsEN = map[model.AuditAction]string{
 	model.AuditVendorTrust: "vendor accepted", model.AuditVendorUntrust: "vendor no longer accepted",
 	"mailmerge.campaign": "email campaign created", "mailmerge.send": "emails sent",
 	"mailmerge.cards": "login cards printed", "users.reset_code": "password reset code",
-	"settings.mail": "mail settings changed",
+	"settings.mail":            "mail settings changed",
+	"settings.password_policy": "password policy changed",
 }
 
 var auditActionsFR = map[model.AuditAction]string{
@@ -35,5 +36,6 @@ var auditActionsFR = map[model.AuditAction]string{
 	model.AuditVendorTrust: "fournisseur accepté", model.AuditVendorUntrust: "fournisseur retiré",
 	"mailmerge.campaign": "campagne d'e-mails créée", "mailmerge.send": "e-mails envoyés",
 	"mailmerge.cards": "cartes imprimées", "users.reset_code": "code de réinitialisation",
-	"settings.mail": "réglages d'envoi modifiés",
+	"settings.mail":            "réglages d'envoi modifiés",
+	"settings.password_policy": "règle des mots de passe modifiée",
 }

@@ -40,6 +40,8 @@ type MailMergeTexts struct {
 	DryRunHeader, CampaignCreated, ResumeWith, Activated, PasswordReset, ResetEmailed string
 	ResetShown, SettingsSaved, SettingsPassword, Set, Unset, TemplatesExported        string
 	NothingLeft, FailedLine                                                           string
+	// PolicySaved says a school's password policy was saved (profile, school).
+	PolicySaved string
 
 	// The admins' account emails (app.NotifierTexts).
 	VerifySubject, VerifyBody, InviteSubject, InviteBody string
@@ -48,6 +50,7 @@ type MailMergeTexts struct {
 	ErrNoActivationURL, ErrNoSMTP, ErrCampaignRunning, ErrNoRecipients, ErrNotActivated string
 	ErrCodeInvalid, ErrCodeExpired, ErrCodeUsed, ErrPaused, ErrNoCards, ErrTemplate     string
 	ErrLayout, ErrSend, ErrAddress                                                      string
+	ErrSchoolsDiffer                                                                    string
 }
 
 // SMTPFormTexts are the mail server form's labels and hints.
@@ -120,6 +123,7 @@ func (c *Catalog) mailMergeError(err error) (string, bool) {
 	}
 	for _, s := range []sentinelText{
 		{model.ErrNoActivationURL, t.ErrNoActivationURL}, {model.ErrNoSMTP, t.ErrNoSMTP},
+		{model.ErrSchoolSettingsDiffer, t.ErrSchoolsDiffer},
 		{model.ErrCampaignRunning, t.ErrCampaignRunning}, {model.ErrNoRecipients, t.ErrNoRecipients},
 		{model.ErrNotActivated, t.ErrNotActivated}, {mailmerge.ErrNoCards, t.ErrNoCards},
 	} {

@@ -47,6 +47,8 @@ func mailMergeEN() MailMergeTexts {
 		ResetEmailed:     "A reset code was emailed to %s (valid until %s).",
 		ResetShown:       "Reset code for %s, valid until %s (it works once):",
 		SettingsSaved:    "Mail settings saved.",
+		PolicySaved:      "Password policy of the %s profile saved for %s.",
+		ErrSchoolsDiffer: "The selection covers schools whose mail settings (SMTP server or templates) differ: choose one school with --org.",
 		SettingsPassword: "password",
 		Set:              "set", Unset: "not set",
 		TemplatesExported: "%d templates written to %s: edit them, then rollcall settings smtp --templates %s",

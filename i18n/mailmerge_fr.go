@@ -51,6 +51,8 @@ func mailMergeFR() MailMergeTexts {
 		ResetEmailed:     "Un code de réinitialisation a été envoyé à %s (valable jusqu’au %s).",
 		ResetShown:       "Code de réinitialisation de %s, valable jusqu’au %s (une seule utilisation) :",
 		SettingsSaved:    "Paramètres d’envoi enregistrés.",
+		PolicySaved:      "Règle des mots de passe du profil %s enregistrée pour %s.",
+		ErrSchoolsDiffer: "La sélection couvre des établissements dont les paramètres d’envoi (serveur SMTP ou modèles) diffèrent : choisissez un établissement avec --org.",
 		SettingsPassword: "mot de passe",
 		Set:              "défini", Unset: "non défini",
 		TemplatesExported: "%d modèles écrits dans %s : modifiez-les, puis rollcall settings smtp --templates %s",

@@ -69,22 +69,18 @@ func TestErrorsMatchErrInvalid(t *testing.T) {
 	}
 }
 
-func TestPasswordsNeverInErrors(t *testing.T) {
+// The parser carries a password and where it was, and never says it: the school's policy is
+// app's to apply (app's TestImportedPasswordsFollowTheSchoolsPolicy).
+func TestPasswordsKeepTheirCell(t *testing.T) {
 	t.Parallel()
 	p := writeFile(t, "Eleves.csv", []byte("Nom;Prénom;Code classe;Mot de passe\nCOLIN;Léa;CP;hunter2\n"))
-	es := mustFail(t, Options{}, p)
-	for _, e := range es.List {
-		if strings.Contains(e.Value, "hunter2") || strings.Contains(e.Error(), "hunter2") {
-			t.Errorf("password leaked in %v", e)
-		}
+	b, err := Parse(context.Background(), inputs(p), Options{}, nil)
+	if err != nil || len(b.Records) != 1 {
+		t.Fatalf("parse: %v", err)
 	}
-	var rules []model.Rule
-	for _, e := range es.List {
-		rules = append(rules, e.Rule)
-	}
-	want := []model.Rule{model.RulePasswordLength, model.RulePasswordUpper, model.RulePasswordSymbol}
-	if !reflect.DeepEqual(rules, want) {
-		t.Errorf("rules = %v, want %v", rules, want)
+	c := b.Records[0].PasswordCell
+	if b.Records[0].Password != "hunter2" || c.Line != 2 || c.Column != "Mot de passe" || c.Letter != "D" || c.Value != "" {
+		t.Errorf("password cell %+v", c)
 	}
 }
 

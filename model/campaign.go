@@ -141,6 +141,9 @@ type CampaignPause struct {
 var (
 	// ErrNoActivationURL: cards and emails need the activation address, which is not set.
 	ErrNoActivationURL = errors.New("no activation address configured")
+	// ErrSchoolSettingsDiffer: one run of cards or emails covers schools whose templates or
+	// SMTP servers differ; it must be made one school at a time.
+	ErrSchoolSettingsDiffer = errors.New("the schools of the selection have different mail settings")
 	// ErrNoSMTP: emails need an SMTP server, which is not configured.
 	ErrNoSMTP = errors.New("no SMTP server configured")
 	// ErrCampaignRunning: the campaign is already being sent.

@@ -80,33 +80,5 @@ func CheckAdminPassword(field, pw string) ValidationErrors {
 	return errs
 }
 
-// ImportPasswordSymbols are the symbols an imported password may use to meet its policy.
-const ImportPasswordSymbols = "~!@#$%^&*()-_=+[]{};:,.<>/?|"
-
-// CheckImportedPassword applies the stricter policy of publisher spreadsheets: 8+ characters,
-// an upper-case and a lower-case letter, a digit and one of ImportPasswordSymbols.
-func CheckImportedPassword(field, pw string) ValidationErrors {
-	var errs ValidationErrors
-	if utf8.RuneCountInString(pw) < 8 {
-		errs = append(errs, &ValidationError{Field: field, Rule: RulePasswordLength})
-	}
-	var upper, lower, digit, symbol bool
-	for _, r := range pw {
-		upper = upper || unicode.IsUpper(r)
-		lower = lower || unicode.IsLower(r)
-		digit = digit || unicode.IsDigit(r)
-		symbol = symbol || strings.ContainsRune(ImportPasswordSymbols, r)
-	}
-	for _, c := range []struct {
-		ok   bool
-		rule Rule
-	}{{upper, RulePasswordUpper}, {lower, RulePasswordLower}, {digit, RulePasswordDigit}, {symbol, RulePasswordSymbol}} {
-		if !c.ok {
-			errs = append(errs, &ValidationError{Field: field, Rule: c.rule})
-		}
-	}
-	return errs
-}
-
 // CleanName trims a person's or a class's name and folds inner runs of white space.
 func CleanName(s string) string { return strings.Join(strings.Fields(s), " ") }

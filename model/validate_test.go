@@ -65,22 +65,6 @@ func TestCheckAdminPassword(t *testing.T) {
 	}
 }
 
-func TestCheckImportedPassword(t *testing.T) {
-	if errs := CheckImportedPassword("pw", "Abcdef1!"); len(errs) != 0 {
-		t.Errorf("a good password was refused: %v", errs)
-	}
-	errs := CheckImportedPassword("pw", "abcdefgh")
-	want := []Rule{RulePasswordUpper, RulePasswordDigit, RulePasswordSymbol}
-	if len(errs) != len(want) {
-		t.Fatalf("got %v, want %v", errs, want)
-	}
-	for i := range want {
-		if errs[i].Rule != want[i] {
-			t.Errorf("rule %d = %s, want %s", i, errs[i].Rule, want[i])
-		}
-	}
-}
-
 // FuzzAdminPassword checks the policy against an independent statement of it, and that no
 // error ever carries the password.
 func FuzzAdminPassword(f *testing.F) {

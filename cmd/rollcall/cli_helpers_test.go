@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -98,3 +99,14 @@ func (c *cli) signUpAndLogin(email, password string) {
 }
 
 func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
+
+// firstOrg is the id of the signed-in admin's first organization, for --org.
+func (c *cli) firstOrg() string {
+	c.t.Helper()
+	var orgs []orgJSON
+	c.json(&orgs, "", "orgs", "list")
+	if len(orgs) == 0 {
+		c.t.Fatal("the admin has no organization")
+	}
+	return strconv.FormatUint(uint64(orgs[0].ID), 10)
+}

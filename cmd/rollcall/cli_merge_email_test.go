@@ -14,7 +14,7 @@ func emailCLI(t *testing.T) (*cli, *smtptest.Server) {
 	t.Helper()
 	c := mergeCLI(t)
 	srv := smtptest.Start(t, smtptest.Options{})
-	c.must("", "settings", "smtp", "--host", srv.Host(), "--port", strconv.Itoa(srv.Port()), "--security", "none",
+	c.must("", "settings", "smtp", "--org", "all", "--host", srv.Host(), "--port", strconv.Itoa(srv.Port()), "--security", "none",
 		"--from", "Service informatique <it@college.example.fr>", "--activation-url", cliActivationURL)
 	return c, srv
 }
@@ -193,7 +193,7 @@ func TestActivateAndResetCommands(t *testing.T) {
 		t.Errorf("reset for an account never activated: exit %d", r.code)
 	}
 
-	c.must("", "settings", "smtp", "--host", "", "--from", "")
+	c.must("", "settings", "smtp", "--org", "all", "--host", "", "--from", "")
 	r = c.must("", "reset-password", "--login", v.Login)
 	shown := strings.TrimSpace(r.stdout)
 	if len(shown) != 9 || len(srv.Messages()) != 1 {
@@ -205,31 +205,32 @@ func TestActivateAndResetCommands(t *testing.T) {
 func TestSettingsCommands(t *testing.T) {
 	t.Parallel()
 	c := mergeCLI(t)
-	c.must("hunter2-secret\n", "settings", "smtp", "--host", "smtp.example.fr", "--port", "587", "--security", "starttls",
+	c.must("hunter2-secret\n", "settings", "smtp", "--org", "all", "--host", "smtp.example.fr", "--port", "587", "--security", "starttls",
 		"--username", "it", "--from", "IT <it@example.fr>", "--password-stdin")
 	var s settingsJSON
-	c.json(&s, "", "settings", "show")
+	c.json(&s, "", "settings", "show", "--org", c.firstOrg())
 	if !s.PasswordSet || s.Host != "smtp.example.fr" || s.Security != "starttls" || !s.SMTPConfigured {
 		t.Errorf("settings: %+v", s)
 	}
-	for _, args := range [][]string{{"settings", "show"}, {"settings", "show", "--json"}} {
+	org := c.firstOrg()
+	for _, args := range [][]string{{"settings", "show", "--org", org}, {"settings", "show", "--org", org, "--json"}} {
 		if r := c.must("", args...); strings.Contains(r.stdout+r.stderr, "hunter2") {
 			t.Errorf("%v shows the password:\n%s", args, r.stdout)
 		}
 	}
-	if r := c.run("", "settings", "smtp", "--security", "ssl3"); r.code != exitInvalid {
+	if r := c.run("", "settings", "smtp", "--org", "all", "--security", "ssl3"); r.code != exitInvalid {
 		t.Errorf("bad security: exit %d", r.code)
 	}
-	if r := c.run("", "settings", "smtp", "--activation-url", "ftp://x", "--dry-run"); r.code != exitInvalid {
+	if r := c.run("", "settings", "smtp", "--org", "all", "--activation-url", "ftp://x", "--dry-run"); r.code != exitInvalid {
 		t.Errorf("bad address: exit %d", r.code)
 	}
-	c.must("", "settings", "smtp", "--clear-password", "--dry-run")
-	c.json(&s, "", "settings", "show")
+	c.must("", "settings", "smtp", "--org", "all", "--clear-password", "--dry-run")
+	c.json(&s, "", "settings", "show", "--org", c.firstOrg())
 	if !s.PasswordSet {
 		t.Error("a dry run cleared the password")
 	}
-	c.must("", "settings", "smtp", "--clear-password")
-	c.json(&s, "", "settings", "show")
+	c.must("", "settings", "smtp", "--org", "all", "--clear-password")
+	c.json(&s, "", "settings", "show", "--org", c.firstOrg())
 	if s.PasswordSet {
 		t.Error("--clear-password kept the password")
 	}

@@ -68,7 +68,7 @@ func TestMergePDFCommand(t *testing.T) {
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a failed run left a file")
 	}
-	c.must("", "settings", "smtp", "--activation-url", cliActivationURL)
+	c.must("", "settings", "smtp", "--org", "all", "--activation-url", cliActivationURL)
 
 	var students usersListJSON
 	c.json(&students, "", "users", "list", "--class", "6e A", "--profile", "student")
@@ -117,7 +117,7 @@ func TestMergePDFCommand(t *testing.T) {
 func TestMergePDFSplitDryRunAndErrors(t *testing.T) {
 	t.Parallel()
 	c := mergeCLI(t)
-	c.must("", "settings", "smtp", "--activation-url", cliActivationURL)
+	c.must("", "settings", "smtp", "--org", "all", "--activation-url", cliActivationURL)
 	dir := filepath.Join(t.TempDir(), "cards")
 	var res mergeResultJSON
 	c.json(&res, "", "merge", "pdf", "--class", "6e A,6e B", "--profile", "student", "--split-by", "class", "-o", dir)

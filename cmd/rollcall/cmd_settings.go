@@ -5,45 +5,55 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"rollcall/app"
 	"rollcall/mailmerge"
+	"rollcall/model"
 )
 
 func newSettingsCmd(f *factory) *cobra.Command {
-	cmd := &cobra.Command{Use: "settings", Short: "Show and change how Rollcall sends email and where cards point"}
-	cmd.AddCommand(newSettingsSMTPCmd(f), newSettingsShowCmd(f))
+	cmd := &cobra.Command{Use: "settings", Short: "Show and change a school's settings: email, where cards point, password policy"}
+	cmd.AddCommand(newSettingsSMTPCmd(f), newSettingsShowCmd(f), newSettingsPolicyCmd(f))
 	return cmd
 }
 
-// settingsJSON is the stable --json shape of the mail settings; the password is only said to
-// be set or not.
+// settingsJSON is the stable --json shape of a school's settings; the SMTP password is only
+// said to be set or not.
 type settingsJSON struct {
-	Host           string `json:"host"`
-	Port           int    `json:"port"`
-	Security       string `json:"security"`
-	Username       string `json:"username"`
-	PasswordSet    bool   `json:"password_set"`
-	From           string `json:"from"`
-	ActivationURL  string `json:"activation_url"`
-	TemplateDir    string `json:"template_dir"`
-	SMTPConfigured bool   `json:"smtp_configured"`
+	OrgID            model.ID     `json:"org_id"`
+	OrgName          string       `json:"org_name"`
+	PasswordPolicies []policyJSON `json:"password_policies"`
+	Host             string       `json:"host"`
+	Port             int          `json:"port"`
+	Security         string       `json:"security"`
+	Username         string       `json:"username"`
+	PasswordSet      bool         `json:"password_set"`
+	From             string       `json:"from"`
+	ActivationURL    string       `json:"activation_url"`
+	TemplateDir      string       `json:"template_dir"`
+	SMTPConfigured   bool         `json:"smtp_configured"`
 }
 
-func toSettingsJSON(s app.MailSettings) settingsJSON {
-	return settingsJSON{Host: s.Host, Port: s.Port, Security: s.Security.String(), Username: s.Username,
+func toSettingsJSON(o model.Organization, all app.SchoolSettings) settingsJSON {
+	s := all.Mail
+	var pols []policyJSON
+	for _, p := range model.Profiles {
+		pols = append(pols, toPolicyJSON(p, all.PasswordPolicy(p)))
+	}
+	return settingsJSON{OrgID: o.ID, OrgName: o.Name, PasswordPolicies: pols, Host: s.Host, Port: s.Port, Security: s.Security.String(), Username: s.Username,
 		PasswordSet: s.PasswordSet(), From: s.From, ActivationURL: s.ActivationURL, TemplateDir: s.TemplateDir,
 		SMTPConfigured: s.SMTPConfigured()}
 }
 
 // settingsSMTPOptions are the flags of settings smtp; only those given change a setting.
 type settingsSMTPOptions struct {
-	host, security, username, from, activationURL, templates string
-	port                                                     int
-	passwordStdin, clearPassword, dryRun, asJSON             bool
+	org, host, security, username, from, activationURL, templates string
+	port                                                          int
+	passwordStdin, clearPassword, dryRun, asJSON                  bool
 }
 
 func newSettingsSMTPCmd(f *factory) *cobra.Command {
@@ -61,6 +71,7 @@ ADDRESS/activate?login=…&code=… and ADDRESS/reset?login=….`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runSettingsSMTP(cmd, f, &o) },
 	}
 	fl := cmd.Flags()
+	fl.StringVar(&o.org, "org", "", `the school's organization id (default: your only one; "all": each of yours)`)
 	fl.StringVar(&o.host, "host", "", "SMTP server host name")
 	fl.IntVar(&o.port, "port", 0, "SMTP port (0: 25, 587 or 465 after --security)")
 	fl.StringVar(&o.security, "security", "", "none, starttls or tls")
@@ -121,12 +132,22 @@ func runSettingsSMTP(cmd *cobra.Command, f *factory, o *settingsSMTPOptions) err
 	if err != nil {
 		return err
 	}
-	s, err := a.SetMailSettings(ctx, admin, ch, o.dryRun)
+	orgs, err := settingsOrgs(o.org, admin)
 	if err != nil {
 		return err
 	}
+	for _, org := range orgs {
+		if _, err := a.SetMailSettings(ctx, admin, org, ch, o.dryRun); err != nil {
+			return err
+		}
+	}
+	org := orgs[0]
 	if o.asJSON {
-		return f.printJSON(toSettingsJSON(s))
+		org, all, err := a.SchoolSettings(ctx, admin, org)
+		if err != nil {
+			return err
+		}
+		return f.printJSON(toSettingsJSON(org, all))
 	}
 	cat := f.Catalog()
 	if o.dryRun {
@@ -139,20 +160,25 @@ func runSettingsSMTP(cmd *cobra.Command, f *factory, o *settingsSMTPOptions) err
 
 func newSettingsShowCmd(f *factory) *cobra.Command {
 	var asJSON bool
+	var org string
 	cmd := &cobra.Command{
 		Use:   "show",
-		Short: "Show the mail settings (the password only as set or not set)",
+		Short: "Show a school's settings (the SMTP password only as set or not set)",
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			a, _, err := signedIn(ctx, f)
+			a, admin, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
-			s, err := a.MailSettings(ctx)
+			id, err := parseOrgFlag(org)
 			if err != nil {
 				return err
 			}
-			j := toSettingsJSON(s)
+			o, all, err := a.SchoolSettings(ctx, admin, id)
+			if err != nil {
+				return err
+			}
+			j := toSettingsJSON(o, all)
 			if asJSON {
 				return f.printJSON(j)
 			}
@@ -162,14 +188,21 @@ func newSettingsShowCmd(f *factory) *cobra.Command {
 				pw = cat.MailMerge.Set
 			}
 			tw := tabwriter.NewWriter(f.env.stdout, 0, 4, 2, ' ', 0)
-			for _, row := range [][2]string{{"host", j.Host}, {"port", fmt.Sprint(s.SMTPConfig().Port)},
-				{"security", j.Security}, {"username", j.Username}, {cat.MailMerge.SettingsPassword, pw}, {"from", j.From},
-				{"activation-url", j.ActivationURL}, {"templates", j.TemplateDir}} {
+			rows := [][2]string{{"org", fmt.Sprintf("%s (%d)", o.Name, o.ID)}, {"host", j.Host},
+				{"port", fmt.Sprint(all.Mail.SMTPConfig().Port)}, {"security", j.Security}, {"username", j.Username},
+				{cat.MailMerge.SettingsPassword, pw}, {"from", j.From}, {"activation-url", j.ActivationURL},
+				{"templates", j.TemplateDir}}
+			for _, p := range j.PasswordPolicies {
+				rows = append(rows, [2]string{"password-policy " + p.Profile,
+					fmt.Sprintf("--min-length %d --classes %s", p.MinLength, strings.Join(p.Classes, ","))})
+			}
+			for _, row := range rows {
 				fmt.Fprintf(tw, "%s\t%s\n", row[0], row[1])
 			}
 			return tw.Flush()
 		},
 	}
+	cmd.Flags().StringVar(&org, "org", "", "the school's organization id (default: your only one)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd
 }
@@ -222,4 +255,17 @@ templates; the fields they may use are listed at the top of each file and in
 	export.Flags().BoolVar(&dryRun, "dry-run", false, "list the files without writing them")
 	cmd.AddCommand(export)
 	return cmd
+}
+
+// settingsOrgs reads the --org of a settings change: one school, "all" of the admin's (each
+// gets the same change), or "" for their only one (0, which app resolves).
+func settingsOrgs(v string, admin model.Admin) ([]model.ID, error) {
+	if strings.EqualFold(strings.TrimSpace(v), "all") {
+		if len(admin.OrgIDs) == 0 {
+			return nil, model.ErrNoOrganization
+		}
+		return admin.OrgIDs, nil
+	}
+	id, err := parseOrgFlag(v)
+	return []model.ID{id}, err
 }

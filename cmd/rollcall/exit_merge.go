@@ -27,7 +27,8 @@ func mergeExit(err error) int {
 		return exitInvalid
 	case errors.Is(err, model.ErrNoRecipients), errors.Is(err, mailmerge.ErrNoCards):
 		return exitNotFound
-	case errors.Is(err, model.ErrCampaignRunning), errors.Is(err, model.ErrNotActivated), errors.Is(err, os.ErrExist):
+	case errors.Is(err, model.ErrCampaignRunning), errors.Is(err, model.ErrNotActivated), errors.Is(err, os.ErrExist),
+		errors.Is(err, model.ErrSchoolSettingsDiffer):
 		return exitConflict
 	}
 	return 0

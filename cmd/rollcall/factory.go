@@ -51,7 +51,8 @@ func (f *factory) App() (*app.App, error) {
 		return nil, err
 	}
 	f.store = st
-	f.app = app.New(st, app.Options{Licensing: licensingOptions(f.env.getenv), Notifier: app.NewMailNotifier(st, notifierTexts())})
+	texts := notifierTexts()
+	f.app = app.New(st, app.Options{Licensing: licensingOptions(f.env.getenv), MailTexts: &texts})
 	return f.app, nil
 }
 

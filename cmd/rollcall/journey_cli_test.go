@@ -389,7 +389,7 @@ func (j *journey) printCards() {
 	if r := c.run("", append(pdf, "--json")...); r.code != exitInvalid || r.stdout != "" || !strings.Contains(r.stderr, "--activation-url") {
 		t.Errorf("cards before the activation address is set: exit %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
 	}
-	c.must("", "settings", "smtp", "--activation-url", journeyActivationURL)
+	c.must("", "settings", "smtp", "--org", "all", "--activation-url", journeyActivationURL)
 	var res mergeResultJSON
 	c.json(&res, "", pdf...)
 	pages := (l.Total + 7) / 8 // 8 cards a sheet by default
@@ -420,10 +420,10 @@ func (j *journey) printCards() {
 func (j *journey) emailActivated() {
 	t, c := j.t, j.c
 	srv := smtptest.Start(t, smtptest.Options{})
-	c.must("", "settings", "smtp", "--host", srv.Host(), "--port", strconv.Itoa(srv.Port()), "--security", "none",
+	c.must("", "settings", "smtp", "--org", "all", "--host", srv.Host(), "--port", strconv.Itoa(srv.Port()), "--security", "none",
 		"--from", "Secrétariat <secretariat@ecole-ferry.fr>")
 	var s settingsJSON
-	c.json(&s, "", "settings", "show")
+	c.json(&s, "", "settings", "show", "--org", c.firstOrg())
 	if !s.SMTPConfigured || s.Port != srv.Port() || s.ActivationURL != journeyActivationURL {
 		t.Fatalf("settings show --json = %+v", s)
 	}

@@ -21,6 +21,7 @@ var remoteCommands = []string{
 	"import history", "import undo", "demo",
 	"subs", "seats list", "seats add", "seats remove", "seats sync",
 	"merge email", "merge status", "merge resume", "activate", "reset-password", "settings show",
+	"settings smtp", "settings password-policy",
 }
 
 // remoteDenied are exceptions inside allowed groups.

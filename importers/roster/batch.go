@@ -46,18 +46,21 @@ type OrgDef struct {
 
 // Record is one person as a file describes them.
 type Record struct {
-	Where         table.Location
-	Profile       model.Profile
-	ExternalID    string // the source's stable id, when the format has one
-	Login         string
-	Email         string // normalised with model.NormalizeEmail and checked with model.ValidEmail
-	LastName      string
-	FirstName     string
-	BirthDate     model.Date
-	Classes       []string // ClassDef codes, in file order, de-duplicated
-	Groups        []string
-	Children      []PersonRef // for parents and guardians
-	Password      string      // only from spreadsheet templates, checked with model.CheckImportedPassword
+	Where      table.Location
+	Profile    model.Profile
+	ExternalID string // the source's stable id, when the format has one
+	Login      string
+	Email      string // normalised with model.NormalizeEmail and checked with model.ValidEmail
+	LastName   string
+	FirstName  string
+	BirthDate  model.Date
+	Classes    []string // ClassDef codes, in file order, de-duplicated
+	Groups     []string
+	Children   []PersonRef // for parents and guardians
+	Password   string      // only from spreadsheet templates; app checks it with the school's policy
+	// PasswordCell locates the password's cell, for the errors of a password the school's
+	// policy refuses (its Rule is left empty).
+	PasswordCell  table.RowError
 	OrgExternalID string
 }
 

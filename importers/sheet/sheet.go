@@ -118,11 +118,9 @@ func row(j *roster.Job, r *roster.Row, profile model.Profile) {
 		}
 	}
 	if pw, i := r.H.Get(r.Fields, colPassword); pw != "" {
-		// The password itself never goes in an error: only which rule it breaks.
-		for _, v := range model.CheckImportedPassword("password", pw) {
-			r.Fail(i, "", v.Rule, "")
-		}
-		rec.Password = pw
+		// The school's password policy is app's to apply (it knows the school); the cell is kept
+		// so its errors name it.
+		rec.Password, rec.PasswordCell = pw, *r.H.CellError(r.At, i, "", "", "")
 	}
 	if !r.Bad {
 		j.Batch.Records = append(j.Batch.Records, rec)

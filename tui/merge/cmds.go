@@ -19,6 +19,7 @@ type loadedMsg struct {
 	preview   app.MergePreview
 	noSMTP    bool
 	settings  app.MailSettings
+	school    model.ID // whose settings these are
 	campaigns []app.CampaignStatus
 	err       error
 }
@@ -30,13 +31,14 @@ func loadCmd(ctx context.Context, a *app.App, token string, sel model.Selection,
 			return loadedMsg{id: id, err: err}
 		}
 		msg := loadedMsg{id: id}
-		if msg.settings, msg.err = a.MailSettings(ctx); msg.err != nil {
-			return msg
-		}
-		msg.noSMTP = !msg.settings.SMTPConfigured()
 		if msg.preview, msg.err = a.PreviewMerge(ctx, admin, sel, opts); msg.err != nil {
 			return msg
 		}
+		msg.school = app.SettingsSchool(admin, msg.preview.Schools)
+		if msg.settings, msg.err = a.MailSettings(ctx, admin, msg.school); msg.err != nil {
+			return msg
+		}
+		msg.noSMTP = !msg.settings.SMTPConfigured()
 		msg.campaigns, msg.err = a.Campaigns(ctx, admin)
 		return msg
 	}

@@ -34,7 +34,7 @@ func demoSession(t *testing.T) (*screen.Session, model.Admin) {
 		t.Fatal(err)
 	}
 	url := "https://comptes.example.fr/ent"
-	if _, err := sess.App.SetMailSettings(ctx, admin, app.MailSettingsChange{ActivationURL: &url}, false); err != nil {
+	if _, err := setEverywhere(t, sess, ctx, admin, app.MailSettingsChange{ActivationURL: &url}, false); err != nil {
 		t.Fatal(err)
 	}
 	return sess, admin
@@ -120,7 +120,7 @@ func smtpSession(t *testing.T) (*screen.Session, model.Admin, *smtptest.Server) 
 	srv := smtptest.Start(t, smtptest.Options{})
 	host, port, sec, from := srv.Host(), srv.Port(), "none", "IT <it@college.example.fr>"
 	ch := app.MailSettingsChange{Host: &host, Port: &port, Security: &sec, From: &from}
-	if _, err := sess.App.SetMailSettings(context.Background(), admin, ch, false); err != nil {
+	if _, err := setEverywhere(t, sess, context.Background(), admin, ch, false); err != nil {
 		t.Fatal(err)
 	}
 	return sess, admin, srv
@@ -171,7 +171,7 @@ func TestOptionsFormThenCancelSending(t *testing.T) {
 	t.Parallel()
 	sess, admin, srv := smtpSession(t)
 	empty := ""
-	if _, err := sess.App.SetMailSettings(context.Background(), admin, app.MailSettingsChange{ActivationURL: &empty}, false); err != nil {
+	if _, err := setEverywhere(t, sess, context.Background(), admin, app.MailSettingsChange{ActivationURL: &empty}, false); err != nil {
 		t.Fatal(err)
 	}
 	m := New(sess, screen.MailMergeArgs{Selection: model.Selection{ClassIDs: class6eA(t, sess, admin).ClassIDs}}, false)
@@ -261,7 +261,7 @@ func TestMailServerFormThenSend(t *testing.T) {
 	d.Press("enter")
 	d.WaitView("Serveur d’envoi enregistré.")
 	d.WaitFor("the reload", func() bool { return !m.busy.On() && !m.noSMTP })
-	saved, err := sess.App.MailSettings(context.Background())
+	saved, err := sess.App.MailSettings(context.Background(), admin, m.school)
 	if err != nil || saved.Host != srv.Host() || saved.Port != srv.Port() || saved.Security.String() != "none" ||
 		saved.Username != "relais" || saved.Password != "s3cret-smtp" || saved.From != "Service informatique <it@college.example.fr>" {
 		t.Fatalf("saved %v (password set: %v), %v", saved, saved.PasswordSet(), err)
@@ -277,7 +277,7 @@ func TestMailServerFormThenSend(t *testing.T) {
 	focus("from")
 	d.Press("enter")
 	d.WaitFor("the second save", func() bool { return m.step == stepView && !m.busy.On() })
-	if s, _ := sess.App.MailSettings(context.Background()); s.Password != "s3cret-smtp" {
+	if s, _ := sess.App.MailSettings(context.Background(), admin, m.school); s.Password != "s3cret-smtp" {
 		t.Errorf("an empty password field changed the saved password (set: %v)", s.PasswordSet())
 	}
 	d.Press("p")
@@ -293,7 +293,7 @@ func TestMailServerFormThenSend(t *testing.T) {
 	focus("from")
 	d.Press("enter")
 	d.WaitFor("the third save", func() bool { return m.step == stepView && !m.busy.On() })
-	if s, _ := sess.App.MailSettings(context.Background()); s.Username != "" || s.PasswordSet() {
+	if s, _ := sess.App.MailSettings(context.Background(), admin, m.school); s.Username != "" || s.PasswordSet() {
 		t.Errorf("without a user name the password stays (user %q)", s.Username)
 	}
 
@@ -325,4 +325,17 @@ func TestPickASavedFilter(t *testing.T) {
 	d.Press("down")
 	d.Press("enter")
 	d.WaitView("Le filtre enregistré « 6e A élèves ».", "25 sélectionnés")
+}
+
+// setEverywhere applies a mail settings change to every school of the admin.
+func setEverywhere(t *testing.T, sess *screen.Session, ctx context.Context, admin model.Admin, ch app.MailSettingsChange, dryRun bool) (app.MailSettings, error) {
+	t.Helper()
+	var s app.MailSettings
+	var err error
+	for _, org := range admin.OrgIDs {
+		if s, err = sess.App.SetMailSettings(ctx, admin, org, ch, dryRun); err != nil {
+			return s, err
+		}
+	}
+	return s, nil
 }

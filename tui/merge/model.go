@@ -75,6 +75,7 @@ type Model struct {
 	sv       smtpValues // what the mail server form edits
 
 	smtp            app.MailSettings // as saved, without the password
+	school          model.ID         // the school whose settings smtp is
 	smtpPasswordSet bool
 
 	job    job

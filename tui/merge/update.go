@@ -72,7 +72,7 @@ func (m *Model) loadedPreview(msg loadedMsg) {
 	}
 	m.preview, m.noSMTP, m.campaigns = msg.preview, msg.noSMTP, msg.campaigns
 	m.opts.activationURL = msg.settings.ActivationURL
-	m.smtp, m.smtpPasswordSet = msg.settings, msg.settings.PasswordSet()
+	m.smtp, m.smtpPasswordSet, m.school = msg.settings, msg.settings.PasswordSet(), msg.school
 	m.smtp.Password = "" // the screen only needs to know one is set
 	m.cursor = min(m.cursor, max(len(m.campaigns)-1, 0))
 }

@@ -45,7 +45,7 @@ func (m *Model) load() tea.Cmd {
 		if msg.choices.groups, msg.err = a.ListSets(ctx, admin, app.Groups); msg.err != nil {
 			return msg
 		}
-		msg.canNotify, msg.err = a.CanNotify(ctx)
+		msg.canNotify, msg.err = a.CanNotify(ctx, msg.list.Sub.OrgID)
 		return msg
 	}
 }

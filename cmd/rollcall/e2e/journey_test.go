@@ -141,7 +141,7 @@ func (j *journey) configureOutside() {
 	}
 	j.code = issued.Code // typed as printed in the order email, dashes and all
 	rollcall(t, dir, "", "vendor", "trust", key+".pub")
-	rollcall(t, dir, "", "settings", "smtp", "--host", j.smtp.Host(), "--port", strconv.Itoa(j.smtp.Port()),
+	rollcall(t, dir, "", "settings", "smtp", "--org", "all", "--host", j.smtp.Host(), "--port", strconv.Itoa(j.smtp.Port()),
 		"--security", "none", "--from", "Service informatique <it@jules-ferry.example.fr>",
 		"--activation-url", "https://comptes.jules-ferry.example.fr")
 	body := "TBX" + "2609" + "0412" // TeachBoard X: the prefix and eight digits, then the check digit

@@ -18,7 +18,7 @@ func TestConsolePrintsLoginCards(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	signedInWithDemo(t, dir)
-	rollcall(t, dir, "", "settings", "smtp", "--activation-url", "https://accounts.example.org/ent")
+	rollcall(t, dir, "", "settings", "smtp", "--org", "all", "--activation-url", "https://accounts.example.org/ent")
 	var listed struct {
 		Total int `json:"total"`
 	}
