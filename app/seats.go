@@ -26,6 +26,14 @@ func (a *App) ListSeats(ctx context.Context, admin model.Admin, subID model.ID) 
 	if err != nil {
 		return SeatList{}, err
 	}
+	for i, s := range seats { // an account's login and email as they are now
+		if s.UserID == 0 {
+			continue
+		}
+		if u, err := a.store.User(ctx, s.UserID); err == nil {
+			seats[i].Login, seats[i].Email = u.Login, model.NormalizeEmail(u.Email)
+		}
+	}
 	row.Assigned = len(seats)
 	return SeatList{SubRow: row, Seats: seats}, nil
 }
@@ -36,6 +44,8 @@ type SeatOptions struct {
 	Notify bool // email the new seat holders (when a mailer is configured)
 	// Lang is the language of the emails (the admin's when empty).
 	Lang model.Language
+	// Key is the product key new seats use (typed seats); "" takes the first with room.
+	Key string
 }
 
 // SeatResult says what a change of seats did (or, dry, would do).
@@ -45,7 +55,6 @@ type SeatResult struct {
 	Duplicates int // emails given twice or already holding a seat: ignored
 	Kept       int // a sync's seats still in its source
 	Read       int // emails (or users) the source listed
-	NoEmail    int // directory users without an email: no seat possible
 	Free       int // seats free after the change
 	Notified   int // new seat holders emailed
 	NotifyErrs []NotifyError
@@ -59,18 +68,26 @@ type NotifyError struct {
 	Err   error
 }
 
-// AddTypedSeats gives seats to emails typed by the admin (spaces, commas, semicolons or new
-// lines between them). Invalid addresses refuse the whole list (*model.InvalidEmailsError);
-// more new emails than free seats add none (*model.SeatLimitError).
+// AddTypedSeats gives seats to what the admin typed (spaces, commas, semicolons or new lines
+// between): emails, and logins of the school's directory accounts. An email that one account of
+// the school has seats that account. Invalid addresses refuse the whole list
+// (*model.InvalidEmailsError); more new holders than free seats add none (*model.SeatLimitError).
 func (a *App) AddTypedSeats(ctx context.Context, admin model.Admin, subID model.ID, text string, opts SeatOptions) (SeatResult, error) {
-	emails, err := model.SplitEmails(text)
+	words := strings.FieldsFunc(text, func(r rune) bool {
+		return r == ',' || r == ';' || r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0'
+	})
+	if len(words) == 0 {
+		return SeatResult{}, &model.ValidationError{Field: "email", Rule: model.RuleRequired}
+	}
+	sub, err := a.visibleSub(ctx, admin, subID)
 	if err != nil {
 		return SeatResult{}, err
 	}
-	if len(emails) == 0 {
-		return SeatResult{}, &model.ValidationError{Field: "email", Rule: model.RuleRequired}
+	holders, err := a.holdersOf(ctx, sub.OrgID, words)
+	if err != nil {
+		return SeatResult{}, err
 	}
-	return a.addSeats(ctx, admin, subID, emails, model.SeatTyped, opts)
+	return a.addSeats(ctx, admin, sub, holders, model.SeatTyped, opts)
 }
 
 // ImportSeats gives seats to the emails of a CSV file: one address a line, no header, no
@@ -81,19 +98,31 @@ func (a *App) ImportSeats(ctx context.Context, admin model.Admin, subID model.ID
 	if err != nil {
 		return SeatResult{}, err
 	}
-	return a.addSeats(ctx, admin, subID, emails, model.SeatFile, opts)
-}
-
-func (a *App) addSeats(ctx context.Context, admin model.Admin, subID model.ID, emails []string, src model.SeatSource, opts SeatOptions) (SeatResult, error) {
-	if _, err := a.visibleSub(ctx, admin, subID); err != nil {
+	sub, err := a.visibleSub(ctx, admin, subID)
+	if err != nil {
 		return SeatResult{}, err
 	}
-	res := SeatResult{Read: len(emails)}
+	holders := make([]model.SeatHolder, len(emails))
+	for i, e := range emails {
+		holders[i] = model.SeatHolder{Email: e}
+	}
+	if holders, err = a.emailHolders(ctx, sub.OrgID, holders, emails); err != nil {
+		return SeatResult{}, err
+	}
+	return a.addSeats(ctx, admin, sub, holders, model.SeatFile, opts)
+}
+
+func (a *App) addSeats(ctx context.Context, admin model.Admin, sub model.Subscription, holders []model.SeatHolder, src model.SeatSource, opts SeatOptions) (SeatResult, error) {
+	res := SeatResult{Read: len(holders)}
 	now := a.now()
+	alias, err := a.aliasesFor(ctx, sub, holders)
+	if err != nil {
+		return res, err
+	}
 	plan := func(sub model.Subscription, current []model.Seat) (storage.SeatWrite, error) {
-		p, err := model.PlanSeatAdd(sub.Seats, current, emails)
+		p, err := model.PlanSeatAdd(&sub, current, holders, opts.Key, alias)
 		res.Duplicates, res.Free = p.Duplicates, p.Free-len(p.Add)
-		if len(p.Add) > 0 { // an ended subscription is the first thing to say, before any count
+		if len(p.Add) > 0 || err != nil { // an ended subscription is the first thing to say, before any count
 			if ended := sub.CheckSeatsOpen(model.DateOf(now)); ended != nil {
 				err = ended
 			}
@@ -102,18 +131,27 @@ func (a *App) addSeats(ctx context.Context, admin model.Admin, subID model.ID, e
 			return storage.SeatWrite{}, err
 		}
 		w := storage.SeatWrite{Audit: &model.AuditEvent{At: now, AdminID: admin.ID, Action: model.AuditSeatsAdd,
-			OrgID: sub.OrgID, SubjectID: sub.ID, Detail: seatDetail(src.String(), p.Add, nil)}}
-		for _, e := range p.Add {
-			w.Add = append(w.Add, model.Seat{SubscriptionID: sub.ID, Email: e, Source: src, AddedBy: admin.ID, AddedAt: now})
+			OrgID: sub.OrgID, SubjectID: sub.ID, Detail: seatDetail(src.String(), seatLabels(p.Add), nil)}}
+		for _, s := range p.Add {
+			s.SubscriptionID, s.Source, s.AddedBy, s.AddedAt = sub.ID, src, admin.ID, now
+			w.Add = append(w.Add, s)
 		}
 		return w, nil
 	}
-	w, err := a.changeSeats(ctx, subID, plan, opts.DryRun)
+	w, err := a.changeSeats(ctx, sub.ID, plan, opts.DryRun)
 	if err != nil {
 		return res, err
 	}
 	res.Added = w.Add
-	return a.notify(ctx, admin, subID, res, opts), nil
+	return a.notify(ctx, admin, sub.ID, res, opts), nil
+}
+
+func seatLabels(seats []model.Seat) []string {
+	out := make([]string, len(seats))
+	for i, s := range seats {
+		out[i] = s.Label()
+	}
+	return out
 }
 
 // changeSeats runs plan in the store's transaction, or on a snapshot when dry.
@@ -132,42 +170,66 @@ func (a *App) changeSeats(ctx context.Context, subID model.ID, plan storage.Seat
 	return plan(sub, current)
 }
 
-// RemoveSeat takes the seat of one email back (storage.ErrNotFound when it has none).
-func (a *App) RemoveSeat(ctx context.Context, admin model.Admin, subID model.ID, email string, dryRun bool) (SeatResult, error) {
-	email = model.NormalizeEmail(email)
-	return a.removeSeats(ctx, admin, subID, dryRun, func(s model.Seat) bool { return s.Email == email }, email)
+// RemoveSeat takes back the seat of one holder: an email, or the login of a directory account
+// (storage.ErrNotFound when it has none). A seat a sync gave is refused (*model.SeatSyncedError:
+// the next run would give it back) unless detach says to take it from its sync first.
+func (a *App) RemoveSeat(ctx context.Context, admin model.Admin, subID model.ID, who string, detach, dryRun bool) (SeatResult, error) {
+	sub, err := a.visibleSub(ctx, admin, subID)
+	if err != nil {
+		return SeatResult{}, err
+	}
+	email, login := model.NormalizeEmail(who), strings.ToLower(strings.TrimSpace(who))
+	var account model.ID
+	if !strings.Contains(who, "@") {
+		if u, err := a.store.UserByLogin(ctx, login); err == nil && u.OrgID == sub.OrgID {
+			account = u.ID
+		}
+	}
+	pick := func(s model.Seat) bool {
+		return (account != 0 && s.UserID == account) || (s.Email == email && email != "") || strings.EqualFold(s.Login, login)
+	}
+	return a.removeSeats(ctx, admin, subID, dryRun, pick, who, detach)
 }
 
 // RemoveHandSeats takes back every seat given by hand (typed or from a file); seats of syncs
 // stay (their sync manages them).
 func (a *App) RemoveHandSeats(ctx context.Context, admin model.Admin, subID model.ID, dryRun bool) (SeatResult, error) {
-	return a.removeSeats(ctx, admin, subID, dryRun, func(s model.Seat) bool { return s.Source.ByHand() }, "")
-}
-
-// removeSeats takes back the seats pick chooses; one, when set, is the email of the one seat
-// asked for, which must exist.
-func (a *App) removeSeats(ctx context.Context, admin model.Admin, subID model.ID, dryRun bool, pick func(model.Seat) bool, one string) (SeatResult, error) {
 	if _, err := a.visibleSub(ctx, admin, subID); err != nil {
 		return SeatResult{}, err
 	}
+	return a.removeSeats(ctx, admin, subID, dryRun, func(s model.Seat) bool { return s.ByHand() }, "", false)
+}
+
+// removeSeats takes back the seats pick chooses; one, when set, names the one holder asked for,
+// whose seat must exist and, unless detach, must not be a sync's.
+func (a *App) removeSeats(ctx context.Context, admin model.Admin, subID model.ID, dryRun bool, pick func(model.Seat) bool, one string, detach bool) (SeatResult, error) {
 	var res SeatResult
 	now := a.now()
 	plan := func(sub model.Subscription, current []model.Seat) (storage.SeatWrite, error) {
 		var w storage.SeatWrite
-		var emails []string
+		var labels []string
+		res.Removed = nil
+		how := ""
 		for _, s := range current {
-			if pick(s) {
-				w.Remove = append(w.Remove, s.ID)
-				res.Removed = append(res.Removed, s)
-				emails = append(emails, s.Email)
+			if !pick(s) {
+				continue
 			}
+			if one != "" && !s.ByHand() {
+				if !detach {
+					return w, &model.SeatSyncedError{Holder: s.Label(), Sync: s.Sync}
+				}
+				how = "detached from " + s.Sync
+			}
+			w.Remove = append(w.Remove, s.ID)
+			res.Removed = append(res.Removed, s)
+			labels = append(labels, s.Label())
 		}
 		if one != "" && len(w.Remove) == 0 {
 			return w, notFound(model.ThingSeat, one)
 		}
 		res.Free = sub.Seats - len(current) + len(w.Remove)
 		w.Audit = &model.AuditEvent{At: now, AdminID: admin.ID, Action: model.AuditSeatsRemove,
-			OrgID: sub.OrgID, SubjectID: sub.ID, Detail: seatDetail("", nil, emails)}
+			OrgID: sub.OrgID, SubjectID: sub.ID, Detail: seatDetail(how, nil, labels)}
 		return w, nil
 	}
 	_, err := a.changeSeats(ctx, subID, plan, dryRun)

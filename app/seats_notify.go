@@ -68,6 +68,9 @@ func (a *App) notify(ctx context.Context, admin model.Admin, subID model.ID, res
 		lang = admin.Language
 	}
 	for _, s := range res.Added {
+		if s.Email == "" { // a directory account without an email: its card says it
+			continue
+		}
 		if err := ctx.Err(); err != nil {
 			res.NotifyErrs = append(res.NotifyErrs, NotifyError{Email: s.Email, Err: err})
 			continue

@@ -70,17 +70,25 @@ type SyncProgress struct {
 
 // SyncSeats gives seats to everyone the source lists and takes back the seats this same sync
 // gave to people it no longer lists; seats given by hand or by another sync are never touched.
-// When the new seats do not fit, nothing changes (*model.SeatLimitError). Cancelling ctx stops
-// it before anything is written.
+// A directory source seats every account it picks, with an email or not, and only ever reaches
+// the subscription's own school (model.ErrOtherSchool when it names another's classes, groups or
+// organization); an email a cloud directory lists seats the school's account that has it. When
+// the new seats do not fit, nothing changes (*model.SeatLimitError). Cancelling ctx stops it
+// before anything is written.
 func (a *App) SyncSeats(ctx context.Context, admin model.Admin, subID model.ID, src SyncSource, opts SeatOptions, progress func(SyncProgress)) (SeatResult, error) {
-	if _, err := a.visibleSub(ctx, admin, subID); err != nil {
+	sub, err := a.visibleSub(ctx, admin, subID)
+	if err != nil {
 		return SeatResult{}, err
 	}
 	if progress == nil {
 		progress = func(SyncProgress) {}
 	}
 	progress(SyncProgress{Stage: SyncReading})
-	want, noEmail, err := a.syncEmails(ctx, admin, src, func(n int) { progress(SyncProgress{Stage: SyncReading, Read: n}) })
+	want, err := a.syncHolders(ctx, admin, sub, src, func(n int) { progress(SyncProgress{Stage: SyncReading, Read: n}) })
+	if err != nil {
+		return SeatResult{}, err
+	}
+	alias, err := a.aliasesFor(ctx, sub, want)
 	if err != nil {
 		return SeatResult{}, err
 	}
@@ -88,12 +96,12 @@ func (a *App) SyncSeats(ctx context.Context, admin model.Admin, subID model.ID, 
 		return SeatResult{}, err
 	}
 	progress(SyncProgress{Stage: SyncWriting, Read: len(want)})
-	res := SeatResult{Read: len(want), NoEmail: noEmail}
+	res := SeatResult{Read: len(want)}
 	key, now := src.Key(), a.now()
 	plan := func(sub model.Subscription, current []model.Seat) (storage.SeatWrite, error) {
-		p, err := model.PlanSeatSync(sub.Seats, current, key, want)
+		p, err := model.PlanSeatSync(&sub, current, key, want, alias)
 		res.Duplicates, res.Kept, res.Free, res.Removed = p.Duplicates, p.Kept, p.Free-len(p.Add), p.Remove
-		if len(p.Add) > 0 { // an ended subscription still loses seats, but says so before any count
+		if len(p.Add) > 0 || err != nil { // an ended subscription still loses seats, but says so before any count
 			if ended := sub.CheckSeatsOpen(model.DateOf(now)); ended != nil {
 				err = ended
 			}
@@ -102,17 +110,16 @@ func (a *App) SyncSeats(ctx context.Context, admin model.Admin, subID model.ID, 
 			return storage.SeatWrite{}, err
 		}
 		w := storage.SeatWrite{}
-		var gone []string
 		for _, s := range p.Remove {
 			w.Remove = append(w.Remove, s.ID)
-			gone = append(gone, s.Email)
 		}
-		for _, e := range p.Add {
-			w.Add = append(w.Add, model.Seat{SubscriptionID: sub.ID, Email: e, Source: src.Kind, Sync: key, AddedBy: admin.ID, AddedAt: now})
+		for _, s := range p.Add {
+			s.SubscriptionID, s.Source, s.Sync, s.AddedBy, s.AddedAt = sub.ID, src.Kind, key, admin.ID, now
+			w.Add = append(w.Add, s)
 		}
 		if len(w.Add)+len(w.Remove) > 0 {
 			w.Audit = &model.AuditEvent{At: now, AdminID: admin.ID, Action: model.AuditSeatsSync, OrgID: sub.OrgID,
-				SubjectID: sub.ID, Detail: seatDetail(key, p.Add, gone)}
+				SubjectID: sub.ID, Detail: seatDetail(key, seatLabels(p.Add), seatLabels(p.Remove))}
 		}
 		return w, nil
 	}
@@ -124,76 +131,107 @@ func (a *App) SyncSeats(ctx context.Context, admin model.Admin, subID model.ID, 
 	return a.notify(ctx, admin, subID, res, opts), nil
 }
 
-// syncEmails lists the source's emails (normalized) and, for the directory, how many users
-// have no email.
-func (a *App) syncEmails(ctx context.Context, admin model.Admin, src SyncSource, read dirsync.Progress) ([]string, int, error) {
+// syncHolders lists the people a source names, as seat holders of the subscription's school.
+func (a *App) syncHolders(ctx context.Context, admin model.Admin, sub model.Subscription, src SyncSource, read dirsync.Progress) ([]model.SeatHolder, error) {
+	var emails []string
+	var err error
 	switch src.Kind {
 	case model.SeatRoster:
 		if src.OrgID == 0 || !adminOf(admin, src.OrgID) {
-			return nil, 0, model.ErrNoOrganization
+			return nil, model.ErrNoOrganization
+		}
+		if src.OrgID != sub.OrgID {
+			return nil, model.ErrOtherSchool
 		}
 		sel := model.Selection{Profiles: []model.Profile{model.Teacher}, OrgIDs: []model.ID{src.OrgID}}
-		return a.directoryEmails(ctx, admin, sel, src.ImportSource, read)
+		return a.directoryHolders(ctx, admin, sel, src.ImportSource, read)
 	case model.SeatSelection:
-		return a.directoryEmails(ctx, admin, src.Selection, "", read)
-	case model.SeatGoogle:
-		return a.googleEmails(ctx, src, read)
-	case model.SeatMicrosoft:
-		c, err := dirsync.NewMicrosoft(ctx, a.lic.opts.Directories.Microsoft)
+		sel, err := a.schoolSelection(ctx, sub.OrgID, src.Selection)
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
-		emails, err := c.GroupEmails(ctx, src.Group, read)
-		return emails, 0, err
+		return a.directoryHolders(ctx, admin, sel, "", read)
+	case model.SeatGoogle:
+		emails, err = a.googleEmails(ctx, src, read)
+	case model.SeatMicrosoft:
+		c, cerr := dirsync.NewMicrosoft(ctx, a.lic.opts.Directories.Microsoft)
+		if err = cerr; err == nil {
+			emails, err = c.GroupEmails(ctx, src.Group, read)
+		}
+	default:
+		return nil, &model.ValidationError{Field: "source", Rule: model.RuleUnknownValue, Value: src.Kind.String()}
 	}
-	return nil, 0, &model.ValidationError{Field: "source", Rule: model.RuleUnknownValue, Value: src.Kind.String()}
+	if err != nil {
+		return nil, err
+	}
+	hs := make([]model.SeatHolder, len(emails))
+	for i, e := range emails {
+		hs[i] = model.SeatHolder{Email: model.NormalizeEmail(e)}
+	}
+	return a.emailHolders(ctx, sub.OrgID, hs, emails)
 }
 
-func (a *App) googleEmails(ctx context.Context, src SyncSource, read dirsync.Progress) ([]string, int, error) {
+// schoolSelection narrows a selection to one school, refusing one that names another school's
+// organization, classes or groups (model.ErrOtherSchool): a seat sync only reaches the
+// subscription's own school.
+func (a *App) schoolSelection(ctx context.Context, org model.ID, sel model.Selection) (model.Selection, error) {
+	for _, id := range sel.OrgIDs {
+		if id != org {
+			return sel, model.ErrOtherSchool
+		}
+	}
+	for _, id := range sel.ClassIDs {
+		if c, err := a.store.Class(ctx, id); err != nil || c.OrgID != org {
+			return sel, model.ErrOtherSchool
+		}
+	}
+	for _, id := range sel.GroupIDs {
+		if g, err := a.store.Group(ctx, id); err != nil || g.OrgID != org {
+			return sel, model.ErrOtherSchool
+		}
+	}
+	sel.OrgIDs = []model.ID{org}
+	return sel, nil
+}
+
+func (a *App) googleEmails(ctx context.Context, src SyncSource, read dirsync.Progress) ([]string, error) {
 	if (src.OrgUnit == "") == (src.Group == "") {
-		return nil, 0, &model.ValidationError{Field: "google", Rule: model.RuleRequired}
+		return nil, &model.ValidationError{Field: "google", Rule: model.RuleRequired}
 	}
 	c, err := dirsync.NewGoogle(ctx, a.lic.opts.Directories.Google)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	var emails []string
 	if src.OrgUnit != "" {
-		emails, err = c.OrgUnitEmails(ctx, src.OrgUnit, read)
-	} else {
-		emails, err = c.GroupEmails(ctx, src.Group, read)
+		return c.OrgUnitEmails(ctx, src.OrgUnit, read)
 	}
-	return emails, 0, err
+	return c.GroupEmails(ctx, src.Group, read)
 }
 
-// directoryEmails returns the emails of the users a selection picks (of one import source
-// when given), counting those without one.
-func (a *App) directoryEmails(ctx context.Context, admin model.Admin, sel model.Selection, source string, read dirsync.Progress) ([]string, int, error) {
+// directoryHolders returns the accounts a selection picks (of one import source when given),
+// with or without an email.
+func (a *App) directoryHolders(ctx context.Context, admin model.Admin, sel model.Selection, source string, read dirsync.Progress) ([]model.SeatHolder, error) {
 	ids, err := a.SelectUserIDs(ctx, admin, sel)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	var emails []string
-	noEmail := 0
+	var out []model.SeatHolder
 	for i, id := range ids {
 		if i%256 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, 0, err
+				return nil, err
 			}
 			read(i)
 		}
 		u, err := a.store.User(ctx, id)
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
-		switch e := model.NormalizeEmail(u.Email); {
-		case source != "" && u.Source != source:
-		case model.ValidEmail(e):
-			emails = append(emails, e)
-		default:
-			noEmail++
+		if source != "" && u.Source != source {
+			continue
 		}
+		out = append(out, model.SeatHolder{UserID: u.ID, Email: model.NormalizeEmail(u.Email), Login: u.Login})
 	}
 	read(len(ids))
-	return emails, noEmail, nil
+	return out, nil
 }

@@ -114,10 +114,10 @@ func TestRemoveSeats(t *testing.T) {
 	}
 	// A seat of a sync: removing the hand-added seats leaves it.
 	f.addSyncSeat(t, sub, "synced@school.fr", "google:ou:/Teachers")
-	if _, err := f.app.RemoveSeat(bg, ada, sub, "nobody@school.fr", false); !errors.Is(err, storage.ErrNotFound) {
+	if _, err := f.app.RemoveSeat(bg, ada, sub, "nobody@school.fr", false, false); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("removing a seat nobody holds: %v", err)
 	}
-	res, err := f.app.RemoveSeat(bg, ada, sub, " BOB@school.fr ", false)
+	res, err := f.app.RemoveSeat(bg, ada, sub, " BOB@school.fr ", false, false)
 	if err != nil || len(res.Removed) != 1 || res.Free != 7 {
 		t.Fatalf("remove one: %+v, %v", res, err)
 	}

@@ -116,7 +116,7 @@ func TestEndedSubscriptionRefusesNewSeats(t *testing.T) {
 	if _, err := f.app.SyncSeats(bg, ada, sub.ID, roster, SeatOptions{}, nil); !errors.As(err, &se) {
 		t.Errorf("a sync adding seats to an ended subscription: %v", err)
 	}
-	if _, err := f.app.RemoveSeat(bg, ada, sub.ID, "a@x.fr", false); err != nil {
+	if _, err := f.app.RemoveSeat(bg, ada, sub.ID, "a@x.fr", false, false); err != nil {
 		t.Errorf("taking a seat back from an ended subscription: %v", err)
 	}
 	if seats, _ := f.app.ListSeats(bg, ada, sub.ID); len(seats.Seats) != 0 {

@@ -35,6 +35,9 @@ type Catalog struct {
 	Directory DirectoryTexts
 	// Licensing is subscriptions and seats: claims, the lists, syncs and their refusals.
 	Licensing LicensingTexts
+	// People is seats on directory accounts, parents and children, the school year's turn,
+	// duplicates and suspended accounts.
+	People PeopleTexts
 	// Admins is several admins and Rollcall over SSH.
 	Admins AdminsTexts
 	// MailMerge is login cards, email campaigns, activation and reset, mail settings.

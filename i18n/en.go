@@ -170,6 +170,7 @@ func english() *Catalog {
 
 		Directory: directoryEN(),
 		Licensing: licensingEN(),
+		People:    peopleEN(),
 		Admins:    adminsEN(),
 		MailMerge: mailMergeEN(),
 	}

@@ -174,6 +174,7 @@ func french() *Catalog {
 
 		Directory: directoryFR(),
 		Licensing: licensingFR(),
+		People:    peopleFR(),
 		Admins:    adminsFR(),
 		MailMerge: mailMergeFR(),
 	}

@@ -34,12 +34,12 @@ type ClaimTexts struct {
 
 // SeatsTexts are the seats screen and the seats commands.
 type SeatsTexts struct {
-	Title, Summary, Email, HowAdded, When, By, Empty, Demo                         string
-	Typed, File, Roster, Selection, Google, Microsoft                              string
-	AddTyped, Import, Sync, RemoveOne, RemoveHand                                  string
-	EmailsTitle, EmailsHint, FileTitle, FileHint, Notify                           string
-	ConfirmRemoveOne, ConfirmRemoveHand, NothingByHand, NoMailer                   string
-	Added, Duplicates, Removed, Kept, NoEmail, Free, Notified, NotifyFailed, Would string
+	Title, Summary, Email, HowAdded, When, By, Empty, Demo                string
+	Typed, File, Roster, Selection, Google, Microsoft                     string
+	AddTyped, Import, Sync, RemoveOne, RemoveHand                         string
+	EmailsTitle, EmailsHint, FileTitle, FileHint, Notify                  string
+	ConfirmRemoveOne, ConfirmRemoveHand, NothingByHand, NoMailer          string
+	Added, Duplicates, Removed, Kept, Free, Notified, NotifyFailed, Would string
 }
 
 // SyncTexts are the choices and progress of a seat sync.

@@ -44,7 +44,7 @@ func licensingEN() LicensingTexts {
 			ConfirmRemoveOne: "Take back the seat of %s?", ConfirmRemoveHand: "Take back the %s given by hand?",
 			NothingByHand: "No seat was given by hand.", NoMailer: "No mail server is set up (rollcall settings smtp): nobody was emailed.",
 			Added: "%s added", Duplicates: "%s already there or repeated (ignored)", Removed: "%s taken back",
-			Kept: "%s kept", NoEmail: "%s without an email (no seat)", Free: "%s free", Notified: "%s emailed",
+			Kept: "%s kept", Free: "%s free", Notified: "%s emailed",
 			NotifyFailed: "Could not email %s: %s", Would: "Would do (--dry-run): %s",
 		},
 		Sync: SyncTexts{

@@ -21,11 +21,14 @@ func (c *Catalog) licensingError(err error) (string, bool) {
 	var ie *model.InvalidEmailsError
 	var fe *model.EmailFileError
 	var ke *model.VendorKeyError
+	var ss *model.SeatSyncedError
 	switch {
 	case errors.As(err, &ce):
 		return c.claimProblem(ce), true
 	case errors.As(err, &ac):
 		return fmt.Sprintf(r.AlreadyClaimed, c.DateTime(ac.At), ac.OrgName), true
+	case errors.As(err, &sl) && sl.Key != "":
+		return fmt.Sprintf(c.People.KeyFull, sl.Key, c.Count(sl.Requested, c.Licensing.Seat), c.Count(sl.Free, c.Licensing.Seat)), true
 	case errors.As(err, &sl):
 		return fmt.Sprintf(r.SeatLimit, c.Count(sl.Requested, c.Licensing.Seat), c.Count(sl.Free, c.Licensing.Seat)), true
 	case errors.As(err, &se):
@@ -40,6 +43,10 @@ func (c *Catalog) licensingError(err error) (string, bool) {
 			name = r.KeyFileUnnamed
 		}
 		return fmt.Sprintf(r.KeyFile, name, strconv.Itoa(ke.Line), c.keyProblem(ke.Problem)), true
+	case errors.As(err, &ss):
+		return fmt.Sprintf(c.People.SeatSynced, ss.Holder, ss.Sync), true
+	case errors.Is(err, model.ErrOtherSchool):
+		return c.People.OtherSchool, true
 	case errors.Is(err, model.ErrDemoKey):
 		return r.DemoKey, true
 	case errors.Is(err, model.ErrBuiltInVendorKey):

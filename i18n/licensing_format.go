@@ -48,8 +48,8 @@ func (c *Catalog) ProductKeys(keys []model.ProductKey, n int) string {
 
 // SeatCounts is what a change of seats did, for SeatSummary.
 type SeatCounts struct {
-	Added, Removed, Kept, Duplicates, NoEmail, Notified, Free int
-	DryRun                                                    bool
+	Added, Removed, Kept, Duplicates, Notified, Free int
+	DryRun                                           bool
 }
 
 // SeatSummary says what a change of seats did: "3 seats added, 1 already there or repeated
@@ -65,9 +65,6 @@ func (c *Catalog) SeatSummary(n SeatCounts) string {
 	}
 	if n.Duplicates > 0 {
 		parts = append(parts, fmt.Sprintf(t.Duplicates, c.Int(n.Duplicates)))
-	}
-	if n.NoEmail > 0 {
-		parts = append(parts, fmt.Sprintf(t.NoEmail, c.Count(n.NoEmail, c.Nouns.User)))
 	}
 	if n.Notified > 0 {
 		parts = append(parts, fmt.Sprintf(t.Notified, c.Int(n.Notified)))

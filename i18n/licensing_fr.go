@@ -44,7 +44,7 @@ func licensingFR() LicensingTexts {
 			ConfirmRemoveOne: "Reprendre la licence de %s ?", ConfirmRemoveHand: "Reprendre les %s attribuées à la main ?",
 			NothingByHand: "Aucune licence n'a été attribuée à la main.", NoMailer: "Aucun serveur de courriel n'est configuré (rollcall settings smtp) : personne n'a été prévenu.",
 			Added: "ajoutées : %s", Duplicates: "déjà présentes ou en double (ignorées) : %s", Removed: "reprises : %s",
-			Kept: "conservées : %s", NoEmail: "sans courriel (pas de licence) : %s", Free: "libres : %s", Notified: "prévenues par courriel : %s",
+			Kept: "conservées : %s", Free: "libres : %s", Notified: "prévenues par courriel : %s",
 			NotifyFailed: "Impossible d'écrire à %s : %s", Would: "Ferait (--dry-run) : %s",
 		},
 		Sync: SyncTexts{

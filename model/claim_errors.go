@@ -115,8 +115,9 @@ func (e *AlreadyClaimedError) Is(target error) bool {
 
 // SeatLimitError refuses to add more seats than are free: nothing was added.
 type SeatLimitError struct {
-	Requested int // the new seats asked for
-	Free      int // the seats free now
+	Requested int    // the new seats asked for
+	Free      int    // the seats free now (of Key, when set)
+	Key       string // the product key asked for, if one was
 }
 
 func (e *SeatLimitError) Error() string {

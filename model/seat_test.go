@@ -94,40 +94,102 @@ func seats(sync string, emails ...string) []Seat {
 	return out
 }
 
+func holders(emails ...string) []SeatHolder {
+	out := make([]SeatHolder, len(emails))
+	for i, e := range emails {
+		out[i] = SeatHolder{Email: e}
+	}
+	return out
+}
+
+func labels(seats []Seat) []string {
+	out := make([]string, len(seats))
+	for i, s := range seats {
+		out[i] = s.Label()
+	}
+	return out
+}
+
 func TestPlanSeatAdd(t *testing.T) {
 	current := seats("", "a@x.fr", "b@x.fr")
-	p, err := PlanSeatAdd(5, current, []string{"c@x.fr", "a@x.fr", "d@x.fr", "c@x.fr"})
-	if err != nil || !slices.Equal(p.Add, []string{"c@x.fr", "d@x.fr"}) || p.Duplicates != 2 || p.Free != 3 {
+	sub := &Subscription{Seats: 5}
+	p, err := PlanSeatAdd(sub, current, holders("c@x.fr", "a@x.fr", "d@x.fr", "c@x.fr"), "", nil)
+	if err != nil || !slices.Equal(labels(p.Add), []string{"c@x.fr", "d@x.fr"}) || p.Duplicates != 2 || p.Free != 3 {
 		t.Fatalf("plan %+v, %v", p, err)
 	}
-	_, err = PlanSeatAdd(3, current, []string{"c@x.fr", "d@x.fr"})
+	_, err = PlanSeatAdd(&Subscription{Seats: 3}, current, holders("c@x.fr", "d@x.fr"), "", nil)
 	var le *SeatLimitError
 	if !errors.As(err, &le) || le.Free != 1 || le.Requested != 2 {
 		t.Fatalf("over the limit: %v", err)
 	}
 }
 
+func TestPlanSeatAddAccountsAndAliases(t *testing.T) {
+	// A seat typed for ana@x.fr before Ana was imported is Ana's seat: seating her account again
+	// is a duplicate, and an account without an email is a holder like any other.
+	current := seats("", "ana@x.fr")
+	alias := map[string]ID{"ana@x.fr": 7}
+	want := []SeatHolder{{UserID: 7, Login: "ana"}, {UserID: 8, Login: "leo"}, {UserID: 8, Login: "leo"}}
+	p, err := PlanSeatAdd(&Subscription{Seats: 3}, current, want, "", alias)
+	if err != nil || len(p.Add) != 1 || p.Add[0].UserID != 8 || p.Add[0].Label() != "leo" || p.Duplicates != 2 {
+		t.Fatalf("plan %+v, %v", p, err)
+	}
+}
+
+func TestSeatKeys(t *testing.T) {
+	sub := &Subscription{Seats: 5, Keys: []ProductKey{{Key: "K1", Seats: 2}, {Key: "K2", Seats: 3}}}
+	p, err := PlanSeatAdd(sub, nil, holders("a@x.fr", "b@x.fr", "c@x.fr"), "", nil)
+	if err != nil || p.Add[0].Key != "K1" || p.Add[1].Key != "K1" || p.Add[2].Key != "K2" {
+		t.Fatalf("keys given in order, each up to its seats: %+v %v", p.Add, err)
+	}
+	current := p.Add
+	// K1 is full: asking for it is refused with its own count, K2 still takes two.
+	_, err = PlanSeatAdd(sub, current, holders("d@x.fr"), "K1", nil)
+	var le *SeatLimitError
+	if !errors.As(err, &le) || le.Key != "K1" || le.Free != 0 {
+		t.Fatalf("full key: %v", err)
+	}
+	p, err = PlanSeatAdd(sub, current, holders("d@x.fr", "e@x.fr"), "K2", nil)
+	if err != nil || p.Add[1].Key != "K2" {
+		t.Fatalf("K2: %+v %v", p.Add, err)
+	}
+	var ve *ValidationError
+	if _, err := PlanSeatAdd(sub, current, holders("d@x.fr"), "NOPE", nil); !errors.As(err, &ve) || ve.Field != "key" {
+		t.Fatalf("unknown key: %v", err)
+	}
+	// Seats stored before keys were recorded get them in order.
+	old := AssignSeatKeys(sub, seats("", "a@x.fr", "b@x.fr", "c@x.fr"))
+	if got := []string{old[0].Key, old[1].Key, old[2].Key}; !slices.Equal(got, []string{"K1", "K1", "K2"}) {
+		t.Errorf("assigned %q", got)
+	}
+	rooms := SeatRooms(sub, old)
+	if len(rooms) != 2 || rooms[0].Free != 0 || rooms[1].Free != 2 {
+		t.Errorf("rooms %+v", rooms)
+	}
+}
+
 func TestPlanSeatSync(t *testing.T) {
 	current := append(seats("", "hand@x.fr", "both@x.fr"), seats("google:ou:/T", "stay@x.fr", "gone@x.fr")...)
 	current = append(current, Seat{ID: 9, Email: "other@x.fr", Sync: "microsoft:group:1", Source: SeatMicrosoft})
-	p, err := PlanSeatSync(8, current, "google:ou:/T", []string{"stay@x.fr", "new@x.fr", "both@x.fr", "new@x.fr"})
+	sub := &Subscription{Seats: 8}
+	p, err := PlanSeatSync(sub, current, "google:ou:/T", holders("stay@x.fr", "new@x.fr", "both@x.fr", "new@x.fr"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(p.Add, []string{"new@x.fr"}) || len(p.Remove) != 1 || p.Remove[0].Email != "gone@x.fr" ||
+	if !slices.Equal(labels(p.Add), []string{"new@x.fr"}) || len(p.Remove) != 1 || p.Remove[0].Email != "gone@x.fr" ||
 		p.Kept != 1 || p.Duplicates != 2 || p.Free != 4 {
 		t.Errorf("plan %+v", p)
 	}
 	// A sync never removes seats given by hand or by another sync, even with an empty source.
-	p, _ = PlanSeatSync(8, current, "google:ou:/T", nil)
+	p, _ = PlanSeatSync(sub, current, "google:ou:/T", nil, nil)
 	if len(p.Remove) != 2 {
 		t.Errorf("empty source removes %+v, want only the sync's two seats", p.Remove)
 	}
 	// Removals free seats for the additions of the same run.
-	if _, err := PlanSeatSync(5, current, "google:ou:/T", []string{"stay@x.fr", "new@x.fr"}); err != nil {
+	if _, err := PlanSeatSync(&Subscription{Seats: 5}, current, "google:ou:/T", holders("stay@x.fr", "new@x.fr"), nil); err != nil {
 		t.Errorf("5 seats, 5 held, 1 leaves, 1 comes: %v", err)
 	}
-	_, err = PlanSeatSync(5, current, "google:ou:/T", []string{"stay@x.fr", "new@x.fr", "new2@x.fr"})
+	_, err = PlanSeatSync(&Subscription{Seats: 5}, current, "google:ou:/T", holders("stay@x.fr", "new@x.fr", "new2@x.fr"), nil)
 	var le *SeatLimitError
 	if !errors.As(err, &le) || le.Free != 1 {
 		t.Errorf("over the limit: %v", err)

@@ -33,6 +33,10 @@ type SeatStore interface {
 	// Seats returns a subscription's seats in the order they were added; storage.ErrNotFound
 	// when the subscription does not exist.
 	Seats(ctx context.Context, subID model.ID) ([]model.Seat, error)
+	// UserSeats returns the seats a directory account holds (Seat.UserID), in every
+	// subscription, by subscription then seat id. Deleting the account (DeleteUser, a batch's
+	// DeleteUsers) frees them.
+	UserSeats(ctx context.Context, userID model.ID) ([]model.Seat, error)
 	// CountSeats returns the number of seats of every subscription that has some.
 	CountSeats(ctx context.Context) (map[model.ID]int, error)
 	// ChangeSeats runs plan on the subscription and its seats and writes what it returns, all

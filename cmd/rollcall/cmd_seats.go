@@ -21,10 +21,14 @@ func newSeatsCmd(f *factory) *cobra.Command {
 	return cmd
 }
 
-// seatJSON is the stable --json shape of a seat.
+// seatJSON is the stable --json shape of a seat: a directory account's (user_id, login, its
+// email if any) or an outside email's.
 type seatJSON struct {
 	ID      model.ID  `json:"id"`
+	UserID  model.ID  `json:"user_id,omitempty"`
+	Login   string    `json:"login,omitempty"`
 	Email   string    `json:"email"`
+	Key     string    `json:"key,omitempty"`
 	Source  string    `json:"source"` // typed, file, roster, selection, google, microsoft
 	Sync    string    `json:"sync,omitempty"`
 	AddedBy model.ID  `json:"added_by,omitempty"`
@@ -57,8 +61,7 @@ func newSeatsListCmd(f *factory) *cobra.Command {
 			}
 			out := seatsListJSON{Subscription: toSubJSON(l.SubRow), Seats: []seatJSON{}}
 			for _, s := range l.Seats {
-				out.Seats = append(out.Seats, seatJSON{ID: s.ID, Email: s.Email, Source: s.Source.String(), Sync: s.Sync,
-					AddedBy: s.AddedBy, AddedAt: s.AddedAt})
+				out.Seats = append(out.Seats, toSeatJSON(s))
 			}
 			if asJSON {
 				return f.printJSON(out)
@@ -67,7 +70,7 @@ func newSeatsListCmd(f *factory) *cobra.Command {
 			f.say(cat.Licensing.Seats.Summary, cat.Int(l.Assigned), cat.Int(l.Sub.Seats), cat.Int(l.Free()))
 			tw := tabwriter.NewWriter(f.env.stdout, 2, 4, 2, ' ', 0)
 			for _, s := range l.Seats {
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Email, cat.SeatSource(s), cat.DateTime(s.AddedAt))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", s.Label(), s.Key, cat.SeatSource(s), cat.DateTime(s.AddedAt))
 			}
 			return tw.Flush()
 		},
@@ -76,14 +79,19 @@ func newSeatsListCmd(f *factory) *cobra.Command {
 	return cmd
 }
 
+func toSeatJSON(s model.Seat) seatJSON {
+	return seatJSON{ID: s.ID, UserID: s.UserID, Login: s.Login, Email: s.Email, Key: s.Key, Source: s.Source.String(),
+		Sync: s.Sync, AddedBy: s.AddedBy, AddedAt: s.AddedAt}
+}
+
 // seatResultJSON is the --json shape of a change of seats.
 type seatResultJSON struct {
-	Added        []string         `json:"added"`
-	Removed      []string         `json:"removed"`
+	Added        []string         `json:"added"`   // each holder's email, else login
+	Removed      []string         `json:"removed"` // the same
+	Seats        []seatJSON       `json:"seats"`   // the seats added, in full
 	Duplicates   int              `json:"duplicates"`
 	Kept         int              `json:"kept,omitempty"`
 	Read         int              `json:"read,omitempty"`
-	NoEmail      int              `json:"no_email,omitempty"`
 	Free         int              `json:"free"`
 	Notified     int              `json:"notified,omitempty"`
 	NotifyFailed []notifyFailJSON `json:"notify_failed,omitempty"`
@@ -101,15 +109,17 @@ func reportSeats(f *factory, res app.SeatResult, dryRun, asJSON bool) error {
 	cat := f.Catalog()
 	t := cat.Licensing.Seats
 	out := seatResultJSON{Added: []string{}, Removed: []string{}, Duplicates: res.Duplicates, Kept: res.Kept, Read: res.Read,
-		NoEmail: res.NoEmail, Free: res.Free, Notified: res.Notified, DryRun: dryRun}
+		Free: res.Free, Notified: res.Notified, DryRun: dryRun}
+	out.Seats = []seatJSON{}
 	for _, s := range res.Added {
-		out.Added = append(out.Added, s.Email)
+		out.Added = append(out.Added, s.Label())
+		out.Seats = append(out.Seats, toSeatJSON(s))
 	}
 	for _, s := range res.Removed {
-		out.Removed = append(out.Removed, s.Email)
+		out.Removed = append(out.Removed, s.Label())
 	}
 	f.say("%s", cat.SeatSummary(i18n.SeatCounts{Added: len(res.Added), Removed: len(res.Removed), Kept: res.Kept,
-		Duplicates: res.Duplicates, NoEmail: res.NoEmail, Notified: res.Notified, Free: res.Free, DryRun: dryRun}))
+		Duplicates: res.Duplicates, Notified: res.Notified, Free: res.Free, DryRun: dryRun}))
 	if res.NotifySkipped {
 		f.say("%s", t.NoMailer)
 	}
@@ -127,8 +137,8 @@ func newSeatsAddCmd(f *factory) *cobra.Command {
 	var opts app.SeatOptions
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "add SUBSCRIPTION-ID EMAIL...",
-		Short: "Give seats to emails (spaces, commas or new lines between them); more than are free adds none",
+		Use:   "add SUBSCRIPTION-ID (EMAIL|LOGIN)... [--key KEY]",
+		Short: "Give seats to emails and directory logins (spaces, commas or new lines between them); more than are free adds none",
 		Args:  cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, admin, err := signedIn(cmd.Context(), f)
@@ -148,6 +158,7 @@ func newSeatsAddCmd(f *factory) *cobra.Command {
 		},
 	}
 	seatFlags(cmd, &opts, &asJSON)
+	cmd.Flags().StringVar(&opts.Key, "key", "", "the product key the new seats use (default: the first with room)")
 	return cmd
 }
 
@@ -191,10 +202,10 @@ func newSeatsImportCmd(f *factory) *cobra.Command {
 }
 
 func newSeatsRemoveCmd(f *factory) *cobra.Command {
-	var byHand, yes, dryRun, asJSON bool
+	var byHand, yes, dryRun, asJSON, detach bool
 	cmd := &cobra.Command{
-		Use:   "remove SUBSCRIPTION-ID (EMAIL | --by-hand) [--yes]",
-		Short: "Take back one seat, or every seat given by hand (syncs keep theirs)",
+		Use:   "remove SUBSCRIPTION-ID (EMAIL|LOGIN | --by-hand) [--detach] [--yes]",
+		Short: "Take back one seat, or every seat given by hand (syncs keep theirs; --detach takes a sync's seat anyway)",
 		Args:  cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if byHand == (len(args) == 2) {
@@ -212,7 +223,7 @@ func newSeatsRemoveCmd(f *factory) *cobra.Command {
 				if byHand {
 					return a.RemoveHandSeats(cmd.Context(), admin, id, dry)
 				}
-				return a.RemoveSeat(cmd.Context(), admin, id, args[1], dry)
+				return a.RemoveSeat(cmd.Context(), admin, id, args[1], detach, dry)
 			}
 			res, err := remove(true) // what would go, to ask about it
 			if err != nil || dryRun {
@@ -238,6 +249,7 @@ func newSeatsRemoveCmd(f *factory) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&byHand, "by-hand", false, "every seat given by hand (typed or from a file)")
+	cmd.Flags().BoolVar(&detach, "detach", false, "take back a seat a sync gave: it becomes a hand seat first (the sync's next run gives it back)")
 	cmd.Flags().BoolVar(&yes, "yes", false, "do not ask for confirmation (needed without a terminal)")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "say what would be taken back")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print what changed as JSON")
@@ -249,7 +261,7 @@ func confirmRemoval(f *factory, res app.SeatResult, byHand bool) error {
 	cat := f.Catalog()
 	q := fmt.Sprintf(cat.Licensing.Seats.ConfirmRemoveHand, cat.Count(len(res.Removed), cat.Licensing.Seat))
 	if !byHand {
-		q = fmt.Sprintf(cat.Licensing.Seats.ConfirmRemoveOne, res.Removed[0].Email)
+		q = fmt.Sprintf(cat.Licensing.Seats.ConfirmRemoveOne, res.Removed[0].Label())
 	}
 	ok, err := confirm(f, q)
 	if err == nil && !ok {

@@ -183,7 +183,16 @@ func newUsersShowCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out := userShowJSON{userJSON: names.userJSON(u), Provenance: map[string]originJSON{}, ByHand: []string{}}
+			held, err := a.UserSeats(ctx, admin, u.ID)
+			if err != nil {
+				return err
+			}
+			out := userShowJSON{userJSON: names.userJSON(u), Provenance: map[string]originJSON{}, ByHand: []string{},
+				Licences: []licenceJSON{}}
+			for _, s := range held {
+				out.Licences = append(out.Licences, licenceJSON{Subscription: s.SubscriptionID, Product: s.Product, Key: s.Key,
+					Source: s.Source.String(), Sync: s.Sync})
+			}
 			for field, name := range model.FieldNames {
 				if o, ok := prov[field]; ok {
 					out.Provenance[name] = originJSON{Run: o.Run, File: o.File, Line: o.Line}
@@ -199,6 +208,7 @@ func newUsersShowCmd(f *factory) *cobra.Command {
 			cat := f.Catalog()
 			printUserTable(cmd, cat, names, app.UserPage{Total: 1, Users: []model.User{u}})
 			printProvenance(cmd, cat, out)
+			printLicences(cmd, cat, out.Licences)
 			return nil
 		},
 	}
@@ -206,11 +216,35 @@ func newUsersShowCmd(f *factory) *cobra.Command {
 	return cmd
 }
 
-// userShowJSON is a user with the origin of its fields.
+// userShowJSON is a user with the origin of its fields and the licences (seats) they hold.
 type userShowJSON struct {
 	userJSON
 	Provenance map[string]originJSON `json:"provenance"`
 	ByHand     []string              `json:"set_by_hand"`
+	Licences   []licenceJSON         `json:"licences"`
+}
+
+// licenceJSON is a seat a person holds: the subscription, its product and the product key.
+type licenceJSON struct {
+	Subscription model.ID `json:"subscription_id"`
+	Product      string   `json:"product"`
+	Key          string   `json:"key,omitempty"`
+	Source       string   `json:"source"`
+	Sync         string   `json:"sync,omitempty"`
+}
+
+func printLicences(cmd *cobra.Command, cat *i18n.Catalog, ls []licenceJSON) {
+	if len(ls) == 0 {
+		return
+	}
+	cmd.Printf("%s\n", cat.People.Licences)
+	for _, l := range ls {
+		line := fmt.Sprintf(cat.People.LicenceNoKey, l.Product)
+		if l.Key != "" {
+			line = fmt.Sprintf(cat.People.Licence, l.Product, l.Key)
+		}
+		cmd.Printf("  %s\n", line)
+	}
 }
 
 type originJSON struct {

@@ -119,7 +119,7 @@ func deleteAll(tx *bbolt.Tx, b storage.Batch) error {
 	for _, d := range []struct {
 		ids []model.ID
 		del func(*bbolt.Tx, model.ID) error
-	}{{b.DeleteUsers, users.delete}, {b.DeleteClasses, classes.delete}, {b.DeleteGroups, groups.delete}} {
+	}{{b.DeleteUsers, deleteUser}, {b.DeleteClasses, classes.delete}, {b.DeleteGroups, groups.delete}} {
 		for _, id := range d.ids {
 			if err := d.del(tx, id); err != nil {
 				return err

@@ -10,7 +10,7 @@ import (
 )
 
 // CurrentSchema is the newest file layout this code knows; Open upgrades older files to it.
-const CurrentSchema = 3
+const CurrentSchema = 4
 
 // Bucket names. Index buckets map a unique key to an 8-byte id.
 var (
@@ -54,6 +54,9 @@ var (
 	bucketInvitations  = []byte("invitations")         // id → invitation
 	bucketSavedFilters = []byte("saved_filters")       // admin id(8) + name → selection
 	bucketAudit        = []byte("audit")               // id → who changed what, when
+
+	// Version 4: seats belong to directory accounts too, indexed by the account.
+	bucketSeatsByUser = []byte("seats_by_user") // user id(8) + subscription id(8) + seat id(8) → empty
 )
 
 // schemaKey holds the layout version in bucketMeta.
@@ -69,6 +72,7 @@ var migrations = []migration{
 	createV1Buckets, // 0 → 1: an empty file gets every bucket
 	createV2Buckets, // 1 → 2: import history, undo data and provenance
 	createV3Buckets, // 2 → 3: subscriptions' seats and claims, campaigns, SSH keys, invitations, saved filters, audit
+	seatsOnAccounts, // 3 → 4: seats of directory accounts, indexed by account, each with its product key
 }
 
 func createV3Buckets(tx *bbolt.Tx) error {

@@ -94,8 +94,18 @@ func writeSeats(tx *bbolt.Tx, subID model.ID, w storage.SeatWrite) (storage.Seat
 	done := storage.SeatWrite{Remove: w.Remove}
 	for _, id := range w.Remove {
 		key := seatKey(subID, id)
-		if b.Get(key) == nil {
+		raw := b.Get(key)
+		if raw == nil {
 			return done, fmt.Errorf("seat %d of subscription %d: %w", id, subID, storage.ErrNotFound)
+		}
+		var old model.Seat
+		if err := jsonDecode(raw, &old); err != nil {
+			return done, fmt.Errorf("seat %x: %w", key, err)
+		}
+		if old.UserID != 0 {
+			if err := tx.Bucket(bucketSeatsByUser).Delete(seatUserKey(old.UserID, subID, id)); err != nil {
+				return done, err
+			}
 		}
 		if err := b.Delete(key); err != nil {
 			return done, err
@@ -103,16 +113,17 @@ func writeSeats(tx *bbolt.Tx, subID model.ID, w storage.SeatWrite) (storage.Seat
 	}
 	b.FillPercent = appendFill
 	for _, seat := range w.Add {
+		if seat.UserID != 0 {
+			if _, err := users.get(tx, seat.UserID); err != nil { // a user deleted meanwhile holds nothing
+				return done, err
+			}
+		}
 		seq, err := b.NextSequence()
 		if err != nil {
 			return done, fmt.Errorf("new seat id: %w", err)
 		}
 		seat.ID, seat.SubscriptionID = model.ID(seq), subID
-		raw, err := jsonEncode(&seat)
-		if err != nil {
-			return done, err
-		}
-		if err := b.Put(seatKey(subID, seat.ID), raw); err != nil {
+		if err := putSeat(tx, seat); err != nil {
 			return done, err
 		}
 		done.Add = append(done.Add, seat)

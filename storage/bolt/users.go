@@ -99,15 +99,11 @@ func (s *Store) UpdateUser(ctx context.Context, u model.User) error {
 	return s.update(ctx, func(tx *bbolt.Tx) error { return users.update(tx, &u) })
 }
 
-// DeleteUser removes a user, its index entries and its provenance (storage.ErrNotFound). Parents
-// keep the id in their ChildIDs: dropping it there is the application's business.
+// DeleteUser removes a user, its index entries, its provenance and its seats
+// (storage.ErrNotFound). Parents keep the id in their ChildIDs: dropping it there is the
+// application's business.
 func (s *Store) DeleteUser(ctx context.Context, id model.ID) error {
-	return s.update(ctx, func(tx *bbolt.Tx) error {
-		if err := users.delete(tx, id); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketProvenance).Delete(itob(id))
-	})
+	return s.update(ctx, func(tx *bbolt.Tx) error { return deleteUser(tx, id) })
 }
 
 // CountUsers returns the number of users.

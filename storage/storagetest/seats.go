@@ -15,6 +15,57 @@ var seatTests = []test{
 	{"claims are single use", testClaims},
 	{"vendor keys", testVendorKeys},
 	{"seat methods refuse a cancelled context", testSeatsCancelled},
+	{"an account's seats are listed and freed when it is deleted", testUserSeats},
+}
+
+func testUserSeats(t *testing.T, s storage.Store) {
+	sub, other := newSub(t, s, 10), newSub(t, s, 5)
+	ana, bob := model.User{OrgID: 1, Login: "ana"}, model.User{OrgID: 1, Login: "bob"}
+	must(t, "CreateUser", s.CreateUser(bg, &ana))
+	must(t, "CreateUser", s.CreateUser(bg, &bob))
+	give := func(subID model.ID, seats ...model.Seat) {
+		t.Helper()
+		_, err := s.ChangeSeats(bg, subID, func(model.Subscription, []model.Seat) (storage.SeatWrite, error) {
+			return storage.SeatWrite{Add: seats}, nil
+		})
+		must(t, "ChangeSeats", err)
+	}
+	give(sub.ID, model.Seat{UserID: ana.ID, Login: "ana", Key: "K1"}, model.Seat{UserID: bob.ID, Login: "bob"},
+		model.Seat{Email: "out@x.fr"})
+	give(other.ID, model.Seat{UserID: ana.ID, Login: "ana"})
+	held, err := s.UserSeats(bg, ana.ID)
+	must(t, "UserSeats", err)
+	if len(held) != 2 || held[0].SubscriptionID != sub.ID || held[0].Key != "K1" || held[1].SubscriptionID != other.ID {
+		t.Fatalf("UserSeats(ana) = %+v", held)
+	}
+	// Taking one back by its id updates the account's list.
+	_, err = s.ChangeSeats(bg, other.ID, func(_ model.Subscription, cur []model.Seat) (storage.SeatWrite, error) {
+		return storage.SeatWrite{Remove: []model.ID{cur[0].ID}}, nil
+	})
+	must(t, "ChangeSeats remove", err)
+	if held, _ := s.UserSeats(bg, ana.ID); len(held) != 1 {
+		t.Fatalf("after a removal: %+v", held)
+	}
+	// Deleting an account frees its seats, one by one or in a batch.
+	must(t, "DeleteUser", s.DeleteUser(bg, ana.ID))
+	_, err = s.Apply(bg, storage.Batch{DeleteUsers: []model.ID{bob.ID}})
+	must(t, "Apply", err)
+	left, err := s.Seats(bg, sub.ID)
+	must(t, "Seats", err)
+	if len(left) != 1 || left[0].Email != "out@x.fr" {
+		t.Errorf("seats left after deleting both accounts: %+v", left)
+	}
+	if held, _ := s.UserSeats(bg, bob.ID); len(held) != 0 {
+		t.Errorf("a deleted account holds %+v", held)
+	}
+	// A seat for an account that is gone is refused, and nothing is written.
+	_, err = s.ChangeSeats(bg, sub.ID, func(model.Subscription, []model.Seat) (storage.SeatWrite, error) {
+		return storage.SeatWrite{Add: []model.Seat{{Email: "new@x.fr"}, {UserID: ana.ID}}}, nil
+	})
+	isErr(t, "seat for a deleted account", err, storage.ErrNotFound)
+	if left, _ := s.Seats(bg, sub.ID); len(left) != 1 {
+		t.Errorf("a refused change wrote %+v", left)
+	}
 }
 
 func newSub(t *testing.T, s storage.Store, seats int) model.Subscription {
@@ -163,6 +214,7 @@ func testSeatsCancelled(t *testing.T, s storage.Store) {
 	}{
 		{"Seats", func() error { _, err := s.Seats(ctx, sub.ID); return err }},
 		{"CountSeats", func() error { _, err := s.CountSeats(ctx); return err }},
+		{"UserSeats", func() error { _, err := s.UserSeats(ctx, 1); return err }},
 		{"ChangeSeats", func() error { _, err := s.ChangeSeats(ctx, sub.ID, addPlan("a@x.fr")); return err }},
 		{"ClaimSubscription", func() error {
 			return s.ClaimSubscription(ctx, model.Claim{Hash: "h"}, &model.Subscription{Product: "P"}, nil)

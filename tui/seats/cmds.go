@@ -59,7 +59,7 @@ func (m *Model) loadedSeats(msg loadedMsg) tea.Cmd {
 		m.err = msg.err
 		return nil
 	}
-	m.list, m.choices, m.canNotify = msg.list, msg.choices, msg.canNotify
+	m.list, m.choices, m.canNotify = msg.list, msg.choices.of(msg.list.Sub.OrgID), msg.canNotify
 	m.cursor = max(min(m.cursor, len(m.list.Seats)-1), 0)
 	return nil
 }

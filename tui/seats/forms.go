@@ -73,13 +73,20 @@ func (m *Model) emailsForm() tea.Cmd {
 	return m.openForm(formEmails, huh.NewGroup(fields...).Title(t.AddTyped))
 }
 
-// checkEmails says at once which typed words are not addresses.
+// checkEmails says at once which typed words with an @ are not addresses; the others are
+// logins, which the change itself looks up.
 func (m *Model) checkEmails(s string) error {
-	emails, err := model.SplitEmails(s)
+	words := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(", ;\t\n\r\u00a0", r) })
+	var bad []string
+	for _, w := range words {
+		if strings.Contains(w, "@") && !model.ValidEmail(model.NormalizeEmail(w)) {
+			bad = append(bad, w)
+		}
+	}
 	switch {
-	case err != nil:
-		return errors.New(m.sess.Cat.Error(err))
-	case len(emails) == 0:
+	case len(bad) > 0:
+		return errors.New(m.sess.Cat.Error(&model.InvalidEmailsError{Values: bad}))
+	case len(words) == 0:
 		return errors.New(m.sess.Cat.Licensing.Seats.EmailsTitle + " " + m.sess.Cat.Rules.Required)
 	}
 	return nil
@@ -138,10 +145,10 @@ func (m *Model) submit() tea.Cmd {
 			m.form, m.focus = nil, focusList
 			return nil
 		}
-		one, email := m.formKind == formRemoveOne, fv.target.Email
+		one, who, detach := m.formKind == formRemoveOne, fv.target.Label(), !fv.target.ByHand()
 		return m.change(func(ctx context.Context, a *app.App, admin model.Admin) (app.SeatResult, error) {
-			if one {
-				return a.RemoveSeat(ctx, admin, sub, email, false)
+			if one { // a sync's seat: the question said the sync would give it back
+				return a.RemoveSeat(ctx, admin, sub, who, detach, false)
 			}
 			return a.RemoveHandSeats(ctx, admin, sub, false)
 		})

@@ -67,6 +67,27 @@ type choices struct {
 	groups  []app.ClassInfo
 }
 
+// of keeps the choices of one school: a seat sync only reaches the subscription's own school.
+func (c choices) of(org model.ID) choices {
+	var out choices
+	for _, o := range c.orgs {
+		if o.ID == org {
+			out.orgs = append(out.orgs, o)
+		}
+	}
+	for _, s := range c.classes {
+		if s.OrgID == org {
+			out.classes = append(out.classes, s)
+		}
+	}
+	for _, s := range c.groups {
+		if s.OrgID == org {
+			out.groups = append(out.groups, s)
+		}
+	}
+	return out
+}
+
 // New builds the seats screen of a subscription.
 func New(sess *screen.Session, subID model.ID) *Model {
 	return &Model{sess: sess, keys: newKeyMap(sess), subID: subID, busy: busy.New(sess.Styles.Primary)}
@@ -91,7 +112,7 @@ func (m *Model) HandlesBack() bool { return m.focus != focusList }
 func (m *Model) handSeats() int {
 	n := 0
 	for _, s := range m.list.Seats {
-		if s.Source.ByHand() {
+		if s.ByHand() {
 			n++
 		}
 	}

@@ -172,9 +172,28 @@ func TestSyncFromAClassAndUnsetGoogle(t *testing.T) {
 	d.Press("down")
 	d.Press("enter")
 	waitField(d, m, "class")
-	d.Press("enter") // the first class, "3e A" of the college
-	d.WaitView("users without an email (no seat)")
-	d.WaitFor("the class's seats", func() bool { return len(m.list.Seats) > 0 && m.list.Seats[0].Source == model.SeatSelection })
+	// The picker lists the subscription's school's classes only.
+	for _, c := range m.choices.classes {
+		if c.OrgID != m.list.Sub.OrgID {
+			t.Errorf("the class picker offers %s of another school", c.Code)
+		}
+	}
+	d.Press("enter") // the first class of the école
+	// Every member of the class gets a seat, with an email or not.
+	d.WaitView("25 seats added")
+	d.WaitFor("the class's seats", func() bool { return len(m.list.Seats) == 25 && m.list.Seats[0].Source == model.SeatSelection })
+	noEmail := 0
+	for _, s := range m.list.Seats {
+		if s.UserID == 0 || s.Key == "" {
+			t.Errorf("a class's seat without its account or key: %+v", s)
+		}
+		if s.Email == "" {
+			noEmail++
+		}
+	}
+	if noEmail == 0 {
+		t.Error("the class's pupils without an email got no seat")
+	}
 
 	d.Press("y")
 	waitField(d, m, "source")

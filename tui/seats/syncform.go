@@ -49,7 +49,7 @@ func (m *Model) syncForm() tea.Cmd {
 		huh.NewGroup(huh.NewSelect[model.ID]().Key("group").Title(t.Group).Options(m.setOptions(m.choices.groups)...).Value(&fv.group)).
 			WithHideFunc(is(srcGroup)),
 		huh.NewGroup(huh.NewSelect[model.Profile]().Key("profile").Title(t.Profile).Options(m.profileOptions()...).Value(&fv.profile),
-			huh.NewSelect[model.ID]().Key("profile_org").Title(t.Pick).Options(m.orgOptions(true)...).Value(&fv.org)).
+			huh.NewSelect[model.ID]().Key("profile_org").Title(t.Pick).Options(m.orgOptions(false)...).Value(&fv.org)).
 			WithHideFunc(is(srcProfile)),
 		huh.NewGroup(huh.NewInput().Key("ou").Title(t.OrgUnit).Description(t.OrgUnitHint).Value(&fv.ou).Validate(m.sess.Required(t.OrgUnit))).
 			WithHideFunc(is(srcGoogleOU)),

@@ -70,7 +70,12 @@ func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.remove):
 		if m.cursor < len(m.list.Seats) {
 			m.fv = &formValues{target: m.list.Seats[m.cursor]}
-			return m.confirmForm(formRemoveOne, fmt.Sprintf(m.sess.Cat.Licensing.Seats.ConfirmRemoveOne, m.fv.target.Email))
+			cat := m.sess.Cat
+			q := fmt.Sprintf(cat.Licensing.Seats.ConfirmRemoveOne, m.fv.target.Label())
+			if !m.fv.target.ByHand() {
+				q = fmt.Sprintf(cat.People.ConfirmDetach, m.fv.target.Label(), cat.SeatSource(m.fv.target))
+			}
+			return m.confirmForm(formRemoveOne, q)
 		}
 	case key.Matches(k, km.removeHand):
 		n := m.handSeats()

@@ -26,7 +26,7 @@ func (m *Model) statusHeight() int {
 
 func counts(r app.SeatResult) i18n.SeatCounts {
 	return i18n.SeatCounts{Added: len(r.Added), Removed: len(r.Removed), Kept: r.Kept, Duplicates: r.Duplicates,
-		NoEmail: r.NoEmail, Notified: r.Notified, Free: r.Free}
+		Notified: r.Notified, Free: r.Free}
 }
 
 // View shows the title and summary, then the seats, a form or the sync's progress, then the
@@ -73,9 +73,13 @@ func (m *Model) listView() string {
 	if len(m.list.Seats) == 0 {
 		return st.Muted.Render(t.Empty)
 	}
-	rows := [][3]string{{t.Email, t.HowAdded, t.When}}
+	rows := [][3]string{{cat.People.Holder, t.HowAdded, t.When}}
 	for _, s := range m.list.Seats {
-		rows = append(rows, [3]string{s.Email, cat.SeatSource(s), cat.DateTime(s.AddedAt)})
+		how := cat.SeatSource(s)
+		if s.Key != "" {
+			how += " · " + s.Key
+		}
+		rows = append(rows, [3]string{s.Label(), how, cat.DateTime(s.AddedAt)})
 	}
 	var w [3]int
 	for _, r := range rows {

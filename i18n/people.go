@@ -1,0 +1,19 @@
+package i18n
+
+// PeopleTexts are the words of seats held by directory accounts, parents and their children,
+// the school year's turn, duplicates and suspended accounts.
+type PeopleTexts struct {
+	// Holder heads the seat holders' column: an account's email or login, or an outside email.
+	Holder string
+	// ConfirmDetach asks before taking back a seat a sync gave (holder, the sync).
+	ConfirmDetach string
+	// SeatSynced refuses to take back a sync's seat by hand (holder, the sync).
+	SeatSynced string
+	// OtherSchool refuses a seat sync that names another school's people.
+	OtherSchool string
+	// KeyFull refuses seats on a product key that has too few (key, asked, free).
+	KeyFull string
+	// Licences heads a person's seats on their card and in `users show`; Licence is one
+	// (product, key).
+	Licences, Licence, LicenceNoKey string
+}
