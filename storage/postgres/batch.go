@@ -124,6 +124,9 @@ func updateAll[T any](ctx context.Context, tx pgx.Tx, t *table[T], recs []T) err
 // deleteAll removes the batch's users, classes and groups; one that is not there is
 // storage.ErrNotFound.
 func deleteAll(ctx context.Context, tx pgx.Tx, b storage.Batch) error {
+	if err := freeUserSeats(ctx, tx, b.DeleteUsers); err != nil {
+		return err
+	}
 	for _, d := range []struct {
 		kind, table string
 		ids         []model.ID

@@ -12,12 +12,12 @@ import (
 )
 
 // CurrentSchema is the newest schema this code knows; Open upgrades older databases to it.
-const CurrentSchema = 1
+const CurrentSchema = 2
 
 // migrations[i] brings a database from version i to i+1, in the transaction that records the
 // new version, so a failed step leaves the database at version i. Never edit a step that has
 // shipped: append a new one.
-var migrations = []string{schemaV1}
+var migrations = []string{schemaV1, schemaV2}
 
 // schemaV1 is every table. Keys are bytea holding the bytes bbolt's index buckets hold (a
 // lower-cased login; source, a zero byte and the external id; an organization id and a code),
@@ -79,6 +79,14 @@ CREATE TABLE saved_filters (admin_id bigint NOT NULL, name bytea NOT NULL, data 
 CREATE SEQUENCE audit_id_seq;
 CREATE TABLE audit (id bigint PRIMARY KEY, subject bigint NOT NULL, data bytea NOT NULL);
 CREATE INDEX audit_subject ON audit (subject, id);
+`
+
+// schemaV2 gives seats their holder's account, so an account's seats are one index lookup and
+// deleting the account frees them (0: an email from outside the directory). Seats written before
+// keep 0; the application counts an email seat and the account that has the email as one holder.
+const schemaV2 = `
+ALTER TABLE seats ADD COLUMN user_id bigint NOT NULL DEFAULT 0;
+CREATE INDEX seats_user ON seats (user_id, sub_id, id) WHERE user_id <> 0;
 `
 
 // migrateLock is the advisory lock key processes take to migrate one at a time.

@@ -110,17 +110,24 @@ func writeSeats(ctx context.Context, tx pgx.Tx, subID model.ID, w storage.SeatWr
 		return done, err
 	}
 	rows := make([][]any, 0, len(w.Add))
+	var holders []model.ID
 	for i, seat := range w.Add {
 		seat.ID, seat.SubscriptionID = ids[i], subID
 		raw, err := jsonEncode(&seat)
 		if err != nil {
 			return done, err
 		}
-		rows = append(rows, []any{int64(subID), int64(seat.ID), raw})
+		rows = append(rows, []any{int64(subID), int64(seat.ID), int64(seat.UserID), raw})
 		done.Add = append(done.Add, seat)
+		if seat.UserID != 0 {
+			holders = append(holders, seat.UserID)
+		}
+	}
+	if err := usersExist(ctx, tx, holders); err != nil { // a user deleted meanwhile holds nothing
+		return done, err
 	}
 	if len(rows) > 0 {
-		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"seats"}, []string{"sub_id", "id", "data"}, pgx.CopyFromRows(rows)); err != nil {
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"seats"}, []string{"sub_id", "id", "user_id", "data"}, pgx.CopyFromRows(rows)); err != nil {
 			return done, err
 		}
 	}
@@ -186,4 +193,67 @@ func (s *Store) Claim(ctx context.Context, hash string) (c model.Claim, err erro
 		err = storage.ErrNotFound
 	}
 	return c, err
+}
+
+// usersExist refuses (storage.ErrNotFound) when one of ids is no user, taking a share lock on
+// the others so they cannot be deleted before the seats are written.
+func usersExist(ctx context.Context, tx pgx.Tx, ids []model.ID) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	var n int
+	err := tx.QueryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM users WHERE id = ANY($1) FOR SHARE) u", idArray(uniqueIDs(ids))).Scan(&n)
+	if err != nil {
+		return err
+	}
+	if n != len(uniqueIDs(ids)) {
+		return fmt.Errorf("seat holder: %w", storage.ErrNotFound)
+	}
+	return nil
+}
+
+func uniqueIDs(ids []model.ID) []model.ID {
+	seen := make(map[model.ID]bool, len(ids))
+	out := ids[:0:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// UserSeats returns the seats a directory account holds, by subscription then seat id.
+func (s *Store) UserSeats(ctx context.Context, userID model.ID) (out []model.Seat, err error) {
+	err = s.view(ctx, func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, "SELECT sub_id, id, data FROM seats WHERE user_id = $1 AND user_id <> 0 ORDER BY sub_id, id", int64(userID))
+		if err != nil {
+			return err
+		}
+		out, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.Seat, error) {
+			var seat model.Seat
+			var sub, id int64
+			var raw []byte
+			if err := r.Scan(&sub, &id, &raw); err != nil {
+				return seat, err
+			}
+			if err := jsonDecode(raw, &seat); err != nil {
+				return seat, fmt.Errorf("seat %d: %w", id, err)
+			}
+			seat.SubscriptionID, seat.ID = model.ID(sub), model.ID(id)
+			return seat, nil
+		})
+		return err
+	})
+	return out, err
+}
+
+// freeUserSeats removes the seats of accounts being deleted.
+func freeUserSeats(ctx context.Context, tx pgx.Tx, ids []model.ID) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err := tx.Exec(ctx, "DELETE FROM seats WHERE user_id = ANY($1) AND user_id <> 0", idArray(ids))
+	return err
 }

@@ -97,13 +97,16 @@ func (s *Store) UpdateUser(ctx context.Context, u model.User) error {
 	})
 }
 
-// DeleteUser removes a user and its provenance (storage.ErrNotFound).
+// DeleteUser removes a user, its provenance and its seats (storage.ErrNotFound).
 func (s *Store) DeleteUser(ctx context.Context, id model.ID) error {
 	return s.update(ctx, func(tx pgx.Tx) error {
 		if err := users.delete(ctx, tx, id); err != nil {
 			return err
 		}
 		if _, err := tx.Exec(ctx, "DELETE FROM provenance WHERE user_id = $1", int64(id)); err != nil {
+			return err
+		}
+		if err := freeUserSeats(ctx, tx, []model.ID{id}); err != nil {
 			return err
 		}
 		return touchUsers(ctx, tx, []model.ID{id})
