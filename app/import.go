@@ -26,7 +26,7 @@ func (a *App) Import(ctx context.Context, admin model.Admin, inputs []importers.
 			progress(pr)
 		}
 	}
-	batch, err := importers.Parse(ctx, inputs, importers.Options{Format: opts.Format}, func(pr importers.Progress) {
+	batch, err := importers.Parse(ctx, inputs, importers.Options{Format: opts.Format, Strict: opts.Strict}, func(pr importers.Progress) {
 		report(ImportProgress{Stage: StageParsing, File: pr.File, Rows: pr.Rows})
 	})
 	if err != nil {
@@ -57,6 +57,7 @@ func (a *App) Import(ctx context.Context, admin model.Admin, inputs []importers.
 		return ImportReport{}, err
 	}
 	p.report.DryRun = opts.DryRun
+	p.report.Warnings = batch.Warnings
 	if opts.DryRun {
 		return p.report, nil
 	}

@@ -22,6 +22,10 @@ type ImportOptions struct {
 	// a count, or with Percent a percentage of those users (default 10%).
 	MaxDeletions DeletionLimit
 	DryRun       bool
+	// Strict makes a reference to something the files do not define (a parent org, a class in
+	// enrollments, an agent, a course) an error; by default it is one of the report's Warnings
+	// and the row is imported without that link.
+	Strict bool
 }
 
 // DeletionLimit is a cap on deletions: Count users, or Percent of the source's users.
@@ -122,4 +126,7 @@ type ImportReport struct {
 	Counts  model.ImportCounts
 	Changes []UserChange // every user created, updated or protected, in file order, then those marked pending
 	DryRun  bool
+	// Warnings are the files' references to what they do not define: each row was imported
+	// without that link. Never nil after a parse.
+	Warnings *importers.Errors
 }

@@ -30,6 +30,8 @@ type Catalog struct {
 	Import ImportTexts
 
 	ImportScreen ImportScreenTexts
+	// Importers is what reading files reports beside row errors: warnings, skipped files.
+	Importers ImportersTexts
 
 	// Directory is the console's Users and Classes & groups screens.
 	Directory DirectoryTexts

@@ -167,6 +167,7 @@ func english() *Catalog {
 		Demo: DemoTexts{Loaded: "Demo school loaded: %s."},
 
 		ImportScreen: importScreenEN(),
+		Importers:    importersEN(),
 
 		Directory: directoryEN(),
 		Licensing: licensingEN(),

@@ -171,6 +171,7 @@ func french() *Catalog {
 		Demo: DemoTexts{Loaded: "Établissement de démonstration chargé : %s."},
 
 		ImportScreen: importScreenFR(),
+		Importers:    importersFR(),
 
 		Directory: directoryFR(),
 		Licensing: licensingFR(),

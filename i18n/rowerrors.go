@@ -31,7 +31,14 @@ func (c *Catalog) RowError(e *table.RowError) string {
 		fmt.Fprintf(&b, c.Import.Value, e.Value)
 	}
 	b.WriteString(c.colon)
-	b.WriteString(c.importRule(e.Rule))
+	switch {
+	case e.Rule == table.RuleUnknownOrg && e.Expected == "":
+		b.WriteString(c.Importers.UnknownOrgRef) // a reference to an org, not a row without one
+	case e.Rule == table.RuleUnknownCourse:
+		b.WriteString(c.Importers.UnknownCourse)
+	default:
+		b.WriteString(c.importRule(e.Rule))
+	}
 	if e.Expected != "" {
 		expected := e.Expected
 		if e.Rule == model.RuleDate && c.dateLetters != nil {

@@ -26,6 +26,10 @@ type Options struct {
 	// Profile forces the profile of one-profile files (ENT import files, spreadsheets) whose name
 	// does not say it; zero lets the name and headers decide. Detection.Profile shows the guess.
 	Profile model.Profile
+	// Strict makes a reference to something the files do not define (a parent org, a class in
+	// enrollments, an agent, a course) an error; by default it is a warning (Batch.Warnings)
+	// and the row is imported without that link.
+	Strict bool
 }
 
 // Progress reports rows parsed so far in one file, every few thousand rows and at its end.
@@ -69,6 +73,7 @@ const (
 	RuleUnknownClass      = table.RuleUnknownClass
 	RuleUnknownUser       = table.RuleUnknownUser
 	RuleUnknownOrg        = table.RuleUnknownOrg
+	RuleUnknownCourse     = table.RuleUnknownCourse
 	RuleUnknownProfile    = table.RuleUnknownProfile
 	RuleBadZip            = table.RuleBadZip
 	RuleUnsafePath        = table.RuleUnsafePath

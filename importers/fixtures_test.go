@@ -215,8 +215,9 @@ func TestFixturesErrors(t *testing.T) {
 			want:  []errKey{{fixture("ent/liste.csv"), 1, "Date de naissance", "", "", RuleMissingColumn, "", 0}},
 		},
 		{
-			name:  "OneRoster duplicate user, unknown class, unknown user",
+			name:  "OneRoster duplicate user, and with --strict unknown class, unknown user",
 			paths: []string{fixture("oneroster/broken-refs")},
+			opts:  Options{Strict: true},
 			want: []errKey{
 				{fixture("oneroster/broken-refs/users.csv"), 4, "sourcedId", "A", "u1", RuleDuplicateID, "", 2},
 				{fixture("oneroster/broken-refs/enrollments.csv"), 3, "classSourcedId", "D", "cls-404", RuleUnknownClass, "", 0},
@@ -245,7 +246,7 @@ func TestFixturesErrors(t *testing.T) {
 			name:  "forcing a set format on ENT files",
 			paths: []string{fixture("ent/Students-UTF16.csv")},
 			opts:  Options{Format: FormatOneRoster},
-			want:  []errKey{{"testdata/ent", 0, "", "", "", RuleMissingFile, "manifest.csv", 0}},
+			want:  []errKey{{"testdata/ent", 0, "", "", "", RuleMissingFile, "users.csv", 0}},
 		},
 	}
 	for _, tc := range tests {

@@ -17,6 +17,7 @@ func Parse(ctx context.Context, inputs []Input, opts Options, progress func(Prog
 		report = func(file string, rows int) { progress(Progress{File: file, Rows: rows}) }
 	}
 	job := roster.NewJob(ctx, opts.MaxErrors, report)
+	job.Strict = opts.Strict
 	sources, err := load(inputs, job.Errs, defaultLimits)
 	if err != nil {
 		return nil, err

@@ -18,6 +18,7 @@ import (
 type importOptions struct {
 	source, format, org, maxDeletions string
 	dryRun, asJSON, force, verbose    bool
+	strict                            bool
 }
 
 // importJSON is the stable --json shape of an import report.
@@ -29,6 +30,18 @@ type importJSON struct {
 	Files   []model.ImportFile `json:"files"`
 	Counts  countsOut          `json:"counts"`
 	Changes []changeJSON       `json:"changes,omitempty"`
+	// Warnings are references the files do not resolve; each row was imported without that link.
+	Warnings []rowProblemJSON `json:"warnings"`
+}
+
+// rowProblemJSON is one located problem of an import: where, which cell, which value, which rule.
+type rowProblemJSON struct {
+	File   string `json:"file"`
+	Line   int    `json:"line,omitempty"`
+	Column string `json:"column,omitempty"`
+	Letter string `json:"letter,omitempty"`
+	Value  string `json:"value,omitempty"`
+	Rule   string `json:"rule"`
 }
 
 type countsOut struct {
@@ -88,13 +101,14 @@ func newImportCmd(f *factory) *cobra.Command {
 	fl.BoolVar(&o.force, "force", false, "overwrite fields set by hand and local admins' fields")
 	fl.BoolVar(&o.asJSON, "json", false, "print the report as JSON")
 	fl.BoolVarP(&o.verbose, "verbose", "v", false, "list every change (always on with --dry-run)")
+	fl.BoolVar(&o.strict, "strict", false, "refuse references the files do not define (parent org, class, agent, course) instead of warning")
 	cmd.AddCommand(newImportHistoryCmd(f), newImportUndoCmd(f))
 	return cmd
 }
 
 func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) error {
 	ctx := cmd.Context()
-	opts := app.ImportOptions{Source: o.source, Format: importers.Format(o.format), Force: o.force, DryRun: o.dryRun}
+	opts := app.ImportOptions{Source: o.source, Format: importers.Format(o.format), Force: o.force, DryRun: o.dryRun, Strict: o.strict}
 	if o.org != "" {
 		var ok bool
 		if opts.OrgID, ok = model.ParseID(o.org); !ok {
@@ -131,6 +145,9 @@ func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) 
 		summary = fmt.Sprintf(cat.Import.ReportDry, summary)
 	}
 	cmd.Println(summary)
+	if w := cat.Warnings(rep.Warnings); w != "" {
+		cmd.Println(w)
+	}
 	return nil
 }
 
@@ -162,9 +179,14 @@ func progressPrinter(f *factory, cat *i18n.Catalog) func(app.ImportProgress) {
 
 func reportJSON(rep app.ImportReport, withChanges bool) importJSON {
 	out := importJSON{RunID: rep.RunID, Source: rep.Source, Format: string(rep.Format), DryRun: rep.DryRun,
-		Files: rep.Files, Counts: toCounts(rep.Counts)}
+		Files: rep.Files, Counts: toCounts(rep.Counts), Warnings: []rowProblemJSON{}}
 	if out.Files == nil {
 		out.Files = []model.ImportFile{}
+	}
+	if rep.Warnings != nil {
+		for _, w := range rep.Warnings.List {
+			out.Warnings = append(out.Warnings, rowProblemJSON{w.File, w.Line, w.Column, w.Letter, w.Value, string(w.Rule)})
+		}
 	}
 	if !withChanges {
 		return out

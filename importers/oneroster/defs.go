@@ -9,7 +9,8 @@ import (
 )
 
 // status reads a row's status. Bulk files leave it blank (1.1) or write "active" (1.2); a
-// "tobedeleted" row is skipped, and in a delta it lists something to remove.
+// "tobedeleted" row is skipped, and in a delta it lists something to remove. 1.0's "inactive"
+// is skipped too: the row is in the files but no longer in the school.
 func status(r *roster.Row) (keep, deleted bool) {
 	v, i := r.Get("status")
 	switch strings.ToLower(v) {
@@ -17,8 +18,10 @@ func status(r *roster.Row) (keep, deleted bool) {
 		return true, false
 	case "tobedeleted":
 		return false, true
+	case "inactive":
+		return false, false
 	}
-	r.Fail(i, v, model.RuleUnknownValue, "active|tobedeleted")
+	r.Fail(i, v, model.RuleUnknownValue, "active|tobedeleted|inactive")
 	return false, false
 }
 
@@ -37,6 +40,7 @@ func list(v string) []string {
 }
 
 type orgRef struct {
+	child  string
 	parent string
 	at     table.Location
 	h      *table.Header
@@ -63,24 +67,30 @@ func (s *set) readOrgs() error {
 		}
 		r.UniqueID(f.Name, id, r.H.Index("sourcedId"))
 		if s.job.DefineOrg(def) && def.ParentExternalID != "" {
-			refs = append(refs, orgRef{def.ParentExternalID, r.At, r.H})
+			refs = append(refs, orgRef{id, def.ParentExternalID, r.At, r.H})
 		}
 	})
-	if s.strict("orgs") {
+	if s.complete("orgs") {
 		for _, ref := range refs {
 			if !s.job.HasOrg(ref.parent) {
-				s.job.Add(ref.h.CellError(ref.at, ref.h.Index("parentSourcedId"), ref.parent, table.RuleUnknownOrg, ""))
+				e := ref.h.CellError(ref.at, ref.h.Index("parentSourcedId"), ref.parent, table.RuleUnknownOrg, "")
+				if s.job.Dangling(e) {
+					s.job.Org(ref.child).ParentExternalID = ""
+				}
 			}
 		}
 	}
 	return err
 }
 
-// checkOrg reports a reference to an org the set does not define.
-func (s *set) checkOrg(r *roster.Row, id string, i int) {
-	if id != "" && s.strict("orgs") && !s.job.HasOrg(id) {
-		r.Fail(i, id, table.RuleUnknownOrg, "")
+// org returns an org id a row refers to in cell i, or "" when the set does not define it: a
+// warning (the row keeps no link to it), or with Strict an error.
+func (s *set) org(r *roster.Row, id string, i int) string {
+	if id != "" && s.complete("orgs") && !s.job.HasOrg(id) {
+		r.Dangling(i, id, table.RuleUnknownOrg)
+		return ""
 	}
+	return id
 }
 
 func (s *set) readSessions() error {
@@ -99,6 +109,7 @@ func (s *set) readCourses() error {
 	if f == nil {
 		return nil
 	}
+	s.coursesRead = s.complete("courses")
 	return s.read(f, coursesSchema, []string{"sourcedId"}, func(r *roster.Row) {
 		id, _ := r.Get("sourcedId")
 		s.courses[id], _ = r.Get("title")
@@ -119,7 +130,10 @@ func (s *set) readClasses() error {
 		id := r.Required("sourcedId")
 		def := roster.ClassDef{Code: id, ExternalID: id}
 		def.Name, _ = r.Get("title")
-		course, _ := r.Get("courseSourcedId")
+		course, ci := r.Get("courseSourcedId")
+		if _, ok := s.courses[course]; course != "" && !ok && s.coursesRead {
+			r.Dangling(ci, course, table.RuleUnknownCourse)
+		}
 		if def.Name == "" {
 			def.Name = s.courses[course]
 		}
@@ -130,9 +144,8 @@ func (s *set) readClasses() error {
 		if g := list(grades); len(g) > 0 {
 			def.Level = g[0]
 		}
-		var i int
-		def.OrgExternalID, i = r.Get("schoolSourcedId")
-		s.checkOrg(r, def.OrgExternalID, i)
+		school, i := r.Get("schoolSourcedId")
+		def.OrgExternalID = s.org(r, school, i)
 		if id == "" {
 			return
 		}

@@ -8,31 +8,43 @@ import (
 	"rollcall/model"
 )
 
-// SniffSet says whether files are a OneRoster set: it has manifest.csv, or a users.csv with
-// OneRoster's status and dateLastModified columns (then the missing manifest is reported when
-// parsing, rather than the set being taken for another format).
+// SniffSet says whether files are a OneRoster set: it has manifest.csv (1.1, 1.2), or, as 1.0
+// sets have none, a users.csv with an id and a file of the set with OneRoster's status or
+// dateLastModified columns, which SDS files never have.
 func SniffSet(files []*roster.File) roster.Fit {
 	fit := roster.Fit{Format: Format}
 	if m := roster.FindFile(files, "manifest.csv"); m != nil {
 		fit.OK, fit.Matched = true, 1
 		return fit
 	}
-	if u := roster.FindFile(files, "users.csv"); u != nil {
-		h := header(u, usersSchema)
-		if h.Has("status") && h.Has("dateLastModified") && h.Has("sourcedId") {
-			fit.OK, fit.Matched = true, h.Matched()
+	u := roster.FindFile(files, "users.csv")
+	if u == nil {
+		fit.Missing = []string{"manifest.csv"}
+		return fit
+	}
+	h := usersSchema.Match(roster.HeaderOf(u), 1)
+	fit.Matched = h.Matched()
+	if !h.Has("sourcedId") || !h.Has("givenName") {
+		fit.Missing = []string{"manifest.csv", "users.csv: sourcedId, givenName"}
+		return fit
+	}
+	for _, name := range setFiles {
+		f := roster.FindFile(files, name+".csv")
+		if f == nil {
+			continue
+		}
+		h := table.Schema{col("status"), col("dateLastModified")}.Match(roster.HeaderOf(f), 1)
+		if h.Has("status") || h.Has("dateLastModified") {
+			fit.OK = true
 			return fit
 		}
 	}
-	fit.Missing = []string{"manifest.csv"}
+	fit.Missing = []string{"manifest.csv", "status"}
 	return fit
 }
 
-func header(f *roster.File, s table.Schema) *table.Header {
-	t := table.NewText(f.Name, f.Raw)
-	head, _ := table.ReadHeader(t.Rows())
-	return s.Match(head.Fields, head.Line)
-}
+// setFiles are the files of a set that carry OneRoster's status columns.
+var setFiles = []string{"users", "orgs", "classes", "enrollments", "courses", "academicSessions", "demographics"}
 
 // mode is what the manifest says of one file.
 type mode string
@@ -85,8 +97,10 @@ type set struct {
 
 	sessions map[string]string // sourcedId → title
 	courses  map[string]string // sourcedId → title
-	users    map[string]*user
-	order    []*user
+	// coursesRead is set once a bulk courses.csv was read: a class's course must be in it.
+	coursesRead bool
+	users       map[string]*user
+	order       []*user
 }
 
 // read reads one file of the set against a schema, after checking its required columns.
@@ -110,19 +124,21 @@ func (s *set) file(name string) *roster.File {
 	return f
 }
 
-// strict reports whether references into a file must resolve: only when that file is bulk, since
-// a delta (or absent) file leaves what it does not list as it is in the directory.
-func (s *set) strict(name string) bool { return s.man.mode(name) == bulk }
+// complete reports whether a file lists everything of its kind, so that a reference it lacks
+// points outside the files: only when it is bulk, since a delta (or absent) file leaves what it
+// does not list as it is in the directory.
+func (s *set) complete(name string) bool { return s.man.mode(name) == bulk }
 
 // Parse reads a OneRoster set.
 func Parse(j *roster.Job, files []*roster.File) error {
 	s := &set{job: j, files: files, sessions: map[string]string{}, courses: map[string]string{}, users: map[string]*user{}}
-	m := roster.FindFile(files, "manifest.csv")
-	if m == nil {
-		j.Add(&table.RowError{File: roster.SetName(files), Rule: table.RuleMissingFile, Expected: "manifest.csv"})
+	s.man = manifest{version: "1.0", files: map[string]mode{}} // 1.0 has no manifest: every file is bulk
+	if m := roster.FindFile(files, "manifest.csv"); m != nil {
+		s.man = readManifest(s, m)
+	} else if roster.FindFile(files, "users.csv") == nil {
+		j.Add(&table.RowError{File: roster.SetName(files), Rule: table.RuleMissingFile, Expected: "users.csv"})
 		return nil
 	}
-	s.man = readManifest(s, m)
 	for _, md := range s.man.files {
 		if md == delta {
 			j.Batch.Delta = true

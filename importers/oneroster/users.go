@@ -53,14 +53,14 @@ func (s *set) readUsers() error {
 		}
 		orgs, oi := r.Get("orgSourcedIds")
 		for _, o := range list(orgs) {
-			s.checkOrg(r, o, oi)
-		}
-		if o := list(orgs); len(o) > 0 {
-			u.rec.OrgExternalID = o[0]
+			if o = s.org(r, o, oi); o != "" && u.rec.OrgExternalID == "" {
+				u.rec.OrgExternalID = o
+			}
 		}
 		if o, i := r.Get("primaryOrgSourcedId"); o != "" {
-			s.checkOrg(r, o, i)
-			u.rec.OrgExternalID = o
+			if o = s.org(r, o, i); o != "" {
+				u.rec.OrgExternalID = o
+			}
 		}
 		agents, _ := r.Get("agentSourcedIds")
 		u.agents = list(agents)
@@ -72,8 +72,8 @@ func (s *set) readUsers() error {
 	})
 }
 
-// lookup returns the user a row refers to, reporting RuleUnknownUser when users.csv is bulk and
-// does not define them.
+// lookup returns the user a row refers to. One that a bulk users.csv does not define is a
+// warning (the row links nobody), or with Strict an error.
 func (s *set) lookup(r *roster.Row, key string) *user {
 	id, i := r.Get(key)
 	if id == "" {
@@ -81,8 +81,8 @@ func (s *set) lookup(r *roster.Row, key string) *user {
 		return nil
 	}
 	u := s.users[id]
-	if u == nil && s.strict("users") {
-		r.Fail(i, id, table.RuleUnknownUser, "")
+	if u == nil && s.complete("users") {
+		r.Dangling(i, id, table.RuleUnknownUser)
 	}
 	return u
 }
@@ -105,7 +105,7 @@ func (s *set) readRoles() error {
 			return
 		}
 		org, oi := r.Get("orgSourcedId")
-		s.checkOrg(r, org, oi)
+		org = s.org(r, org, oi)
 		if u == nil {
 			return
 		}
@@ -163,13 +163,13 @@ func (s *set) readEnrollments() error {
 			return
 		}
 		class := r.Required("classSourcedId")
-		bad := class != "" && !s.job.HasClass(class) && s.strict("classes")
-		if bad {
-			r.Fail(r.H.Index("classSourcedId"), class, table.RuleUnknownClass, "")
+		dangling := class != "" && !s.job.HasClass(class) && s.complete("classes")
+		if dangling {
+			r.Dangling(r.H.Index("classSourcedId"), class, table.RuleUnknownClass)
 		}
 		// In a delta, a class the set does not carry is one the directory already has: the
 		// enrollment still counts, and Record.Classes names it by its sourcedId.
-		if u := s.lookup(r, "userSourcedId"); u != nil && class != "" && !bad {
+		if u := s.lookup(r, "userSourcedId"); u != nil && class != "" && !dangling && !r.Bad {
 			u.rec.Classes = roster.AppendUnique(u.rec.Classes, class)
 		}
 	})
@@ -183,8 +183,7 @@ func (s *set) link() {
 		for _, a := range u.agents {
 			other := s.users[a]
 			if other == nil {
-				if s.strict("users") {
-					s.job.Add(u.h.CellError(u.at, u.h.Index("agentSourcedIds"), a, table.RuleUnknownUser, ""))
+				if s.complete("users") && !s.job.Dangling(u.h.CellError(u.at, u.h.Index("agentSourcedIds"), a, table.RuleUnknownUser, "")) {
 					u.bad = true
 				}
 				continue

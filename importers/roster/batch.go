@@ -78,4 +78,7 @@ type Batch struct {
 	// FromRollcall is set when the files are Rollcall's own export (rollcall users export): their
 	// logins are the ones Rollcall gave, so users are found by login whatever their source.
 	FromRollcall bool
+	// Warnings lists references to what the files do not define (a parent org, a class, an
+	// agent): each row was imported without that link. Never nil from Parse.
+	Warnings *table.Errors
 }

@@ -19,6 +19,9 @@ const cancelEvery = 512
 type Job struct {
 	Batch *Batch
 	Errs  *table.Errors
+	// Strict makes a reference to something the files do not define (a parent org, a class, an
+	// agent) an error; otherwise it is a warning in Batch.Warnings and the row keeps no link.
+	Strict bool
 
 	ctx      context.Context
 	progress func(file string, rows int)
@@ -40,7 +43,7 @@ func NewJob(ctx context.Context, maxErrors int, progress func(file string, rows 
 		progress = func(string, int) {}
 	}
 	return &Job{
-		Batch:    &Batch{},
+		Batch:    &Batch{Warnings: table.NewErrors(maxErrors)},
 		Errs:     table.NewErrors(maxErrors),
 		ctx:      ctx,
 		progress: progress,
@@ -54,6 +57,18 @@ func NewJob(ctx context.Context, maxErrors int, progress func(file string, rows 
 
 // Add records a problem.
 func (j *Job) Add(e *table.RowError) { j.Errs.Add(e) }
+
+// Dangling reports a reference to something the files do not define. It returns true when the
+// row is still imported, without that link (a warning); with Strict it is an error and returns
+// false.
+func (j *Job) Dangling(e *table.RowError) bool {
+	if j.Strict {
+		j.Add(e)
+		return false
+	}
+	j.Batch.Warnings.Add(e)
+	return true
+}
 
 // Tick is called once per row read: it reports progress every ProgressEvery rows and returns the
 // context's error once it is cancelled.
@@ -130,6 +145,14 @@ func (j *Job) DefineOrg(def OrgDef) bool {
 	j.orgs[def.ExternalID] = len(j.Batch.Orgs)
 	j.Batch.Orgs = append(j.Batch.Orgs, def)
 	return true
+}
+
+// Org returns the organisation defined with id, or nil.
+func (j *Job) Org(id string) *OrgDef {
+	if i, ok := j.orgs[id]; ok {
+		return &j.Batch.Orgs[i]
+	}
+	return nil
 }
 
 // HasOrg reports whether an organisation id was defined.

@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
@@ -90,6 +91,23 @@ func FindFile(files []*File, base string) *File {
 		}
 	}
 	return nil
+}
+
+// headPrefix is how much of a file HeaderOf decodes: a header row is never this long.
+const headPrefix = 64 << 10
+
+// HeaderOf returns the cells of a file's header row, decoding only its first bytes: set sniffs
+// look at several files' headers, and decoding each whole file for that would copy them all.
+func HeaderOf(f *File) []string {
+	raw := f.Raw
+	if len(raw) > headPrefix {
+		raw = raw[:headPrefix]
+		if i := bytes.LastIndexByte(raw, '\n'); i > 0 {
+			raw = raw[:i+1] // never cut a character in two, which would look like another charset
+		}
+	}
+	head, _ := table.ReadHeader(table.NewText(f.Name, raw).Rows())
+	return head.Fields
 }
 
 // SetName names a set in errors about the set as a whole (a missing file): the folder or archive

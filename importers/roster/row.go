@@ -31,6 +31,17 @@ func (r *Row) Fail(i int, value string, rule model.Rule, expected string) *table
 	return e
 }
 
+// Dangling reports a reference in cell i to something the files do not define: a warning, and
+// true (import the row without the link), or with Job.Strict an error on the row, and false.
+func (r *Row) Dangling(i int, value string, rule model.Rule) bool {
+	e := r.H.CellError(r.At, i, value, rule, "")
+	if r.Job.Dangling(e) {
+		return true
+	}
+	r.Bad = true
+	return false
+}
+
 // Required returns a column's value, reporting RuleRequired when it is empty.
 func (r *Row) Required(key string) string {
 	v, i := r.Get(key)

@@ -6,13 +6,18 @@ import (
 	"rollcall/model"
 )
 
-func col(name string) table.Column { return table.Column{Key: name, English: []string{name}} }
+// col builds a column from its SDS name and the other names writers use for it.
+func col(name string, aliases ...string) table.Column {
+	return table.Column{Key: name, English: append([]string{name}, aliases...)}
+}
 
+// The v1 files' columns. The "UK format" of the same six files names a school by its "DfE
+// Number" and everything else by "ID" ("School DfE Number", "Section ID"): the same columns.
 var (
-	v1School  = table.Schema{col("SIS ID"), col("Name"), col("School Number")}
-	v1Section = table.Schema{col("SIS ID"), col("School SIS ID"), col("Section Name"), col("Course Name"), col("Section Number")}
-	v1Person  = table.Schema{col("SIS ID"), col("School SIS ID"), col("First Name"), col("Last Name"), col("Username"), col("Secondary Email"), col("Birthdate"), col("Status")}
-	v1Roster  = table.Schema{col("Section SIS ID"), col("SIS ID")}
+	v1School  = table.Schema{col("SIS ID", "DfE Number"), col("Name"), col("School Number")}
+	v1Section = table.Schema{col("SIS ID", "ID"), col("School SIS ID", "School DfE Number"), col("Section Name"), col("Course Name"), col("Section Number")}
+	v1Person  = table.Schema{col("SIS ID", "ID"), col("School SIS ID", "School DfE Number"), col("First Name"), col("Last Name"), col("Username"), col("Secondary Email"), col("Birthdate", "Date of Birth", "DOB"), col("Status")}
+	v1Roster  = table.Schema{col("Section SIS ID", "Section ID"), col("SIS ID", "ID")}
 )
 
 // v1Files are the six files of an SDS v1 set, all required.
@@ -29,12 +34,11 @@ func SniffV1(files []*roster.File) roster.Fit {
 			fit.Missing = append(fit.Missing, n)
 		}
 	}
-	// The names alone could be an ENT file called Student.csv: the SIS ID column settles it.
+	// The names alone could be an ENT file called Student.csv: the id and school columns settle it.
 	for _, n := range []string{"Student.csv", "Teacher.csv"} {
 		if f := roster.FindFile(files, n); f != nil {
-			t := table.NewText(f.Name, f.Raw)
-			head, _ := table.ReadHeader(t.Rows())
-			if v1Person.Match(head.Fields, head.Line).Has("SIS ID") {
+			h := v1Person.Match(roster.HeaderOf(f), 1)
+			if h.Has("SIS ID") && h.Has("School SIS ID") {
 				fit.OK = true
 			}
 		}
@@ -100,7 +104,8 @@ func (s *v1set) school(r *roster.Row) string {
 		return r.Required("School SIS ID")
 	}
 	if !s.job.HasOrg(id) {
-		r.Fail(i, id, table.RuleUnknownOrg, "")
+		r.Dangling(i, id, table.RuleUnknownOrg)
+		return ""
 	}
 	return id
 }
@@ -141,14 +146,17 @@ func (s *v1set) people(f *roster.File, p model.Profile, into map[string]*roster.
 func (s *v1set) roster(f *roster.File, people map[string]*roster.Record) error {
 	return s.job.ReadCSV(f, v1Roster, []string{"Section SIS ID", "SIS ID"}, func(r *roster.Row) {
 		class, person := r.Required("Section SIS ID"), r.Required("SIS ID")
+		linked := class != "" && person != ""
 		if class != "" && !s.job.HasClass(class) {
-			r.Fail(r.H.Index("Section SIS ID"), class, table.RuleUnknownClass, "")
+			r.Dangling(r.H.Index("Section SIS ID"), class, table.RuleUnknownClass)
+			linked = false
 		}
 		rec := people[person]
 		if person != "" && rec == nil {
-			r.Fail(r.H.Index("SIS ID"), person, table.RuleUnknownUser, "")
+			r.Dangling(r.H.Index("SIS ID"), person, table.RuleUnknownUser)
+			linked = false
 		}
-		if !r.Bad {
+		if linked && !r.Bad {
 			rec.Classes = roster.AppendUnique(rec.Classes, class)
 		}
 	})

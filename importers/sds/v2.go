@@ -17,8 +17,9 @@ func cols(names ...string) table.Schema {
 }
 
 var (
-	v2Orgs    = cols("sourcedId", "name", "type", "parentSourcedId", "identifier")
-	v2Users   = cols("sourcedId", "username", "givenName", "familyName", "email", "status")
+	v2Orgs  = cols("sourcedId", "name", "type", "parentSourcedId", "identifier")
+	v2Users = table.Schema{col("sourcedId"), col("username"), col("givenName"), col("familyName"), col("email"), col("status"),
+		col("role"), col("orgSourcedIds", "orgSourcedId"), col("grade", "grades")} // role and orgs: SDS v2, before roles.csv
 	v2Roles   = cols("userSourcedId", "orgSourcedId", "role", "isPrimary")
 	v2Classes = cols("sourcedId", "orgSourcedId", "title", "courseSourcedId")
 	v2Courses = cols("sourcedId", "title", "grade")
@@ -27,8 +28,9 @@ var (
 	v2Demo    = cols("userSourcedId", "birthDate")
 )
 
-// SniffV2 says whether files are an SDS v2.1 set: users.csv without OneRoster's status columns,
-// with orgs.csv or roles.csv beside it and no OneRoster manifest.
+// SniffV2 says whether files are an SDS v2 or v2.1 set: users.csv without OneRoster's status
+// columns, with orgs.csv or roles.csv beside it and no OneRoster manifest. v2 has no roles.csv:
+// the role and the orgs are users.csv's columns.
 func SniffV2(files []*roster.File) roster.Fit {
 	fit := roster.Fit{Format: V2Format}
 	for _, n := range []string{"orgs.csv", "users.csv", "roles.csv"} {
@@ -42,9 +44,7 @@ func SniffV2(files []*roster.File) roster.Fit {
 	if u == nil || roster.FindFile(files, "manifest.csv") != nil || fit.Matched < 2 {
 		return fit
 	}
-	t := table.NewText(u.Name, u.Raw)
-	head, _ := table.ReadHeader(t.Rows())
-	h := v2Users.Match(head.Fields, head.Line)
+	h := v2Users.Match(roster.HeaderOf(u), 1)
 	fit.OK = h.Has("sourcedId") && h.Has("givenName") && !h.Has("status")
 	if !fit.OK {
 		fit.Missing = append(fit.Missing, "users.csv: sourcedId, givenName")
@@ -60,17 +60,23 @@ type v2user struct {
 
 // v2set is one SDS v2.1 set being read.
 type v2set struct {
-	job     *roster.Job
-	files   []*roster.File
-	courses map[string][2]string // sourcedId → title, grade
-	users   map[string]*v2user
-	order   []*v2user
+	job        *roster.Job
+	files      []*roster.File
+	courses    map[string][2]string // sourcedId → title, grade
+	hasCourses bool
+	users      map[string]*v2user
+	order      []*v2user
 }
 
-// ParseV2 reads an SDS v2.1 set.
+// ParseV2 reads an SDS v2 or v2.1 set.
 func ParseV2(j *roster.Job, files []*roster.File) error {
 	s := &v2set{job: j, files: files, courses: map[string][2]string{}, users: map[string]*v2user{}}
-	for _, n := range []string{"orgs.csv", "users.csv", "roles.csv"} {
+	need := []string{"orgs.csv", "users.csv", "roles.csv"}
+	if u := roster.FindFile(files, "users.csv"); u != nil && v2Users.Match(roster.HeaderOf(u), 1).Has("role") {
+		need = need[:2] // v2: the role is in users.csv
+	}
+	s.hasCourses = roster.FindFile(files, "courses.csv") != nil
+	for _, n := range need {
 		if roster.FindFile(files, n) == nil {
 			j.Add(&table.RowError{File: roster.SetName(files), Rule: table.RuleMissingFile, Expected: n})
 		}
@@ -107,6 +113,7 @@ func ParseV2(j *roster.Job, files []*roster.File) error {
 // after its child.
 func (s *v2set) orgs(f *roster.File) error {
 	type ref struct {
+		child  string
 		parent string
 		at     table.Location
 		h      *table.Header
@@ -118,21 +125,28 @@ func (s *v2set) orgs(f *roster.File) error {
 		def.Code, _ = r.Get("identifier")
 		r.UniqueID(f.Name, def.ExternalID, r.H.Index("sourcedId"))
 		if !r.Bad && s.job.DefineOrg(def) && def.ParentExternalID != "" {
-			refs = append(refs, ref{def.ParentExternalID, r.At, r.H})
+			refs = append(refs, ref{def.ExternalID, def.ParentExternalID, r.At, r.H})
 		}
 	})
 	for _, x := range refs {
-		if !s.job.HasOrg(x.parent) {
-			s.job.Add(x.h.CellError(x.at, x.h.Index("parentSourcedId"), x.parent, table.RuleUnknownOrg, ""))
+		if !s.job.HasOrg(x.parent) && s.job.Dangling(x.h.CellError(x.at, x.h.Index("parentSourcedId"), x.parent, table.RuleUnknownOrg, "")) {
+			s.job.Org(x.child).ParentExternalID = ""
 		}
 	}
 	return err
 }
 
+// org returns the org a row names in column key, or "" when the set does not define it: a
+// warning (the row keeps no link), or with Strict an error.
 func (s *v2set) org(r *roster.Row, key string) string {
 	id, i := r.Get(key)
+	return s.orgAt(r, id, i)
+}
+
+func (s *v2set) orgAt(r *roster.Row, id string, i int) string {
 	if id != "" && !s.job.HasOrg(id) {
-		r.Fail(i, id, table.RuleUnknownOrg, "")
+		r.Dangling(i, id, table.RuleUnknownOrg)
+		return ""
 	}
 	return id
 }
@@ -149,7 +163,10 @@ func (s *v2set) readCourses(f *roster.File) error {
 func (s *v2set) classes(f *roster.File) error {
 	return s.job.ReadCSV(f, v2Classes, []string{"sourcedId", "orgSourcedId", "title"}, func(r *roster.Row) {
 		id := r.Required("sourcedId")
-		course, _ := r.Get("courseSourcedId")
+		course, ci := r.Get("courseSourcedId")
+		if _, ok := s.courses[course]; course != "" && !ok && s.hasCourses {
+			r.Dangling(ci, course, table.RuleUnknownCourse)
+		}
 		def := roster.ClassDef{Code: id, ExternalID: id, OrgExternalID: s.org(r, "orgSourcedId"), Level: s.courses[course][1]}
 		if def.Name, _ = r.Get("title"); def.Name == "" {
 			def.Name = s.courses[course][0]
@@ -168,6 +185,19 @@ func (s *v2set) readUsers(f *roster.File) error {
 		u.rec.LastName = r.Required("familyName")
 		u.rec.Login, _ = r.Get("username")
 		u.rec.Email = r.Email("email")
+		if role, i := r.Get("role"); role != "" { // SDS v2
+			if p, ok := roster.RoleProfile(role); ok {
+				u.rec.Profile, u.primary = p, true
+			} else {
+				r.Fail(i, role, model.RuleUnknownValue, roster.RoleValues)
+			}
+		}
+		orgs, oi := r.Get("orgSourcedIds")
+		for _, o := range splitList(orgs) {
+			if o = s.orgAt(r, o, oi); o != "" && u.rec.OrgExternalID == "" {
+				u.rec.OrgExternalID = o
+			}
+		}
 		r.UniqueID(f.Name, u.rec.ExternalID, r.H.Index("sourcedId"))
 		if _, dup := s.users[u.rec.ExternalID]; dup || u.rec.ExternalID == "" {
 			return
@@ -179,13 +209,26 @@ func (s *v2set) readUsers(f *roster.File) error {
 	})
 }
 
+// user returns the user a row names in column key; one users.csv does not define is a warning
+// (the row links nobody), or with Strict an error.
 func (s *v2set) user(r *roster.Row, key string) *v2user {
 	id := r.Required(key)
 	u := s.users[id]
 	if id != "" && u == nil {
-		r.Fail(r.H.Index(key), id, table.RuleUnknownUser, "")
+		r.Dangling(r.H.Index(key), id, table.RuleUnknownUser)
 	}
 	return u
+}
+
+// splitList splits a list cell ("a,b", quoted inside the CSV).
+func splitList(v string) []string {
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // roles gives users their profile and school: the primary role wins.
@@ -241,11 +284,12 @@ func (s *v2set) relationships(f *roster.File) error {
 func (s *v2set) enrollments(f *roster.File) error {
 	return s.job.ReadCSV(f, v2Enroll, []string{"classSourcedId", "userSourcedId"}, func(r *roster.Row) {
 		class := r.Required("classSourcedId")
-		if class != "" && !s.job.HasClass(class) {
-			r.Fail(r.H.Index("classSourcedId"), class, table.RuleUnknownClass, "")
+		known := s.job.HasClass(class)
+		if class != "" && !known {
+			r.Dangling(r.H.Index("classSourcedId"), class, table.RuleUnknownClass)
 		}
 		u := s.user(r, "userSourcedId")
-		if u != nil && !r.Bad {
+		if u != nil && known && !r.Bad {
 			u.rec.Classes = roster.AppendUnique(u.rec.Classes, class)
 		}
 	})

@@ -21,6 +21,7 @@ const (
 	RuleUnknownClass      model.Rule = "unknown_class"      // a reference to a class the set does not define
 	RuleUnknownUser       model.Rule = "unknown_user"       // a reference to a user the set does not define
 	RuleUnknownOrg        model.Rule = "unknown_org"        // a reference to an org the set does not define
+	RuleUnknownCourse     model.Rule = "unknown_course"     // a reference to a course the set does not define
 	RuleUnknownProfile    model.Rule = "unknown_profile"    // neither the file nor the row says who the person is
 	RuleBadZip            model.Rule = "bad_zip"            // a truncated or corrupt archive
 	RuleUnsafePath        model.Rule = "unsafe_path"        // an archive entry escaping its folder ("../x", "/etc/x")

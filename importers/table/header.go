@@ -1,6 +1,7 @@
 package table
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -87,14 +88,18 @@ func (s Schema) Match(cells []string, line int) *Header {
 	}
 	exact := s.exactNames()
 	matched := make([]bool, len(cells))
-	for i, k := range keys {
-		if k == "" {
-			continue
-		}
-		if n, ok := exact[k]; ok {
-			h.add(n.col, i)
-			h.english += n.lang
-			matched[i] = true
+	// A column named by an earlier name of its list wins over one named by a later alias,
+	// whatever their order in the file: "sourcedId" beats a vendor's "userId" beside it.
+	for rank := 0; rank < s.maxNames(); rank++ {
+		for i, k := range keys {
+			if k == "" || matched[i] {
+				continue
+			}
+			if n, ok := exact[k]; ok && n.rank == rank {
+				h.add(n.col, i)
+				h.english += n.lang
+				matched[i] = true
+			}
 		}
 	}
 	for i, k := range keys {
@@ -107,27 +112,40 @@ func (s Schema) Match(cells []string, line int) *Header {
 			h.Fuzzy[i] = true
 		}
 	}
+	for _, ix := range h.index {
+		slices.Sort(ix) // a repeated column's cells in file order, whichever name matched them
+	}
 	return h
 }
 
 type nameRef struct {
 	col  int
 	lang int // +1 English only, -1 French only, 0 both
+	rank int // position of the name in its column's list: 0 is the canonical name
+}
+
+// maxNames is the length of the longest list of names of a column.
+func (s Schema) maxNames() int {
+	n := 0
+	for _, c := range s {
+		n = max(n, len(c.French), len(c.English))
+	}
+	return n
 }
 
 func (s Schema) exactNames() map[string]nameRef {
 	m := make(map[string]nameRef, len(s)*3)
 	for ci, c := range s {
-		for _, n := range c.French {
-			m[HeaderKey(n)] = nameRef{ci, -1}
+		for rank, n := range c.French {
+			m[HeaderKey(n)] = nameRef{ci, -1, rank}
 		}
-		for _, n := range c.English {
+		for rank, n := range c.English {
 			k := HeaderKey(n)
 			if r, ok := m[k]; ok && r.col == ci {
-				m[k] = nameRef{ci, 0}
+				m[k] = nameRef{ci, 0, min(rank, r.rank)}
 				continue
 			}
-			m[k] = nameRef{ci, 1}
+			m[k] = nameRef{ci, 1, rank}
 		}
 	}
 	return m

@@ -115,6 +115,7 @@ const (
 	fieldOrg          = "org"
 	fieldForce        = "force"
 	fieldMaxDeletions = "max_deletions"
+	fieldStrict       = "strict"
 )
 
 // openOptions shows the options form; the values of a previous visit stay.
@@ -151,6 +152,8 @@ func (m *Model) newOptionsForm() *huh.Form {
 			Affirmative(cat.App.Yes).Negative(cat.App.No).Value(&m.opts.force),
 		huh.NewInput().Key(fieldMaxDeletions).Title(t.MaxDeletions).Description(t.MaxDeletionsHint).
 			Value(&m.opts.maxDeletions).Validate(m.checkMaxDeletions),
+		huh.NewConfirm().Key(fieldStrict).Title(cat.Importers.Strict).Description(cat.Importers.StrictHint).
+			Affirmative(cat.App.Yes).Negative(cat.App.No).Value(&m.opts.strict),
 	)
 	return m.sess.NewForm(huh.NewGroup(fields...))
 }
@@ -167,7 +170,7 @@ func (m *Model) checkMaxDeletions(s string) error {
 
 // importOptions are the options of the next run, from the form's values.
 func (m *Model) importOptions(dry bool) app.ImportOptions {
-	o := app.ImportOptions{Source: m.opts.source, OrgID: m.opts.org, Force: m.opts.force, DryRun: dry}
+	o := app.ImportOptions{Source: m.opts.source, OrgID: m.opts.org, Force: m.opts.force, DryRun: dry, Strict: m.opts.strict}
 	if m.opts.maxDeletions != "" {
 		o.MaxDeletions, _ = app.ParseDeletionLimit(m.opts.maxDeletions)
 	}

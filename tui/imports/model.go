@@ -57,6 +57,7 @@ type optionValues struct {
 	org          model.ID
 	force        bool
 	maxDeletions string
+	strict       bool
 }
 
 // Model is the import screen.

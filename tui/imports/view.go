@@ -61,6 +61,9 @@ func (m *Model) listHeight() int {
 	if m.tab == tabHistory {
 		chrome = historyChrome
 	}
+	if m.tab != tabHistory {
+		chrome += len(m.warningLines())
+	}
 	return max(m.height-chrome, minimumListRows)
 }
 

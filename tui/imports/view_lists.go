@@ -25,7 +25,11 @@ func (m *Model) resultView() string {
 		line = fmt.Sprintf(cat.Import.ReportDry, line)
 	}
 	b.WriteString(m.cut(st.Success.Render(line)) + "\n")
-	b.WriteString(m.cut(st.Muted.Render(cat.ImportClasses(m.report.Counts))+"  "+m.listPosition()) + "\n\n")
+	b.WriteString(m.cut(st.Muted.Render(cat.ImportClasses(m.report.Counts))+"  "+m.listPosition()) + "\n")
+	for _, w := range m.warningLines() {
+		b.WriteString(m.cut(st.Error.Render(w)) + "\n")
+	}
+	b.WriteString("\n")
 	n := m.changes.len()
 	if n == 0 {
 		b.WriteString(st.Muted.Render(t.NoChanges) + "\n")
@@ -109,4 +113,26 @@ func (m *Model) historyView() string {
 		b.WriteString(m.wrap(st.Success.Render(h.notice)) + "\n")
 	}
 	return b.String()
+}
+
+// shownWarnings is how many of a run's warnings the report lists above the diff; the CLI's
+// report lists them all.
+const shownWarnings = 3
+
+// warningLines are the report's first warnings (references the files do not resolve, whose rows
+// were imported without the link), and how many more there are.
+func (m *Model) warningLines() []string {
+	ws := m.report.Warnings
+	if m.runErr != nil || ws == nil || ws.Len() == 0 {
+		return nil
+	}
+	cat := m.sess.Cat
+	var lines []string
+	for _, w := range ws.List[:min(len(ws.List), shownWarnings)] {
+		lines = append(lines, fmt.Sprintf(cat.Importers.Warning, m.rowError(w)))
+	}
+	if more := ws.Len() - len(lines); more > 0 {
+		lines = append(lines, fmt.Sprintf(cat.Importers.AndMoreWarnings, cat.Int(more)))
+	}
+	return lines
 }

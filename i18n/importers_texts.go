@@ -1,0 +1,60 @@
+package i18n
+
+import (
+	"fmt"
+	"strings"
+
+	"rollcall/importers/table"
+)
+
+// ImportersTexts are what the importers report beside row errors: warnings about references the
+// files do not resolve, the files an import skipped, and the rules about dialects, encodings and
+// limits.
+type ImportersTexts struct {
+	// Warning prefixes one warning: "warning: %s".
+	Warning string
+	// AndMoreWarnings ends a list of warnings cut short: "… and %s more warnings".
+	AndMoreWarnings string
+	// UnknownOrgRef and UnknownCourse say what a reference points at that the files lack.
+	UnknownOrgRef, UnknownCourse string
+	// Strict and StrictHint are the console's option that --strict is.
+	Strict, StrictHint string
+}
+
+func importersEN() ImportersTexts {
+	return ImportersTexts{
+		Warning:         "warning: %s",
+		AndMoreWarnings: "… and %s more warnings",
+		UnknownOrgRef:   "refers to an organization the files do not define",
+		UnknownCourse:   "refers to a course the files do not define",
+		Strict:          "Strict references",
+		StrictHint:      "Refuse the files when they refer to an organization, class, person or course they do not define (otherwise: a warning, and the row without that link)",
+	}
+}
+
+func importersFR() ImportersTexts {
+	return ImportersTexts{
+		Warning:         "avertissement : %s",
+		AndMoreWarnings: "… et %s autres avertissements",
+		UnknownOrgRef:   "désigne un établissement que les fichiers ne définissent pas",
+		UnknownCourse:   "désigne un cours que les fichiers ne définissent pas",
+		Strict:          "Références strictes",
+		StrictHint:      "Refuser les fichiers qui désignent un établissement, une classe, une personne ou un cours qu'ils ne définissent pas (sinon : un avertissement, et la ligne sans ce lien)",
+	}
+}
+
+// Warnings formats an import's warnings, one a line, each marked as a warning: the rows were
+// imported, without the link the sentence names.
+func (c *Catalog) Warnings(ws *table.Errors) string {
+	if ws == nil || ws.Len() == 0 {
+		return ""
+	}
+	lines := make([]string, 0, len(ws.List)+1)
+	for _, w := range ws.List {
+		lines = append(lines, fmt.Sprintf(c.Importers.Warning, c.RowError(w)))
+	}
+	if ws.Omitted > 0 {
+		lines = append(lines, fmt.Sprintf(c.Importers.AndMoreWarnings, c.Int(ws.Omitted)))
+	}
+	return strings.Join(lines, "\n")
+}
