@@ -17,6 +17,9 @@ type ImportersTexts struct {
 	AndMoreWarnings string
 	// UnknownOrgRef and UnknownCourse say what a reference points at that the files lack.
 	UnknownOrgRef, UnknownCourse string
+	// BadEncoding and ControlChar say why a value is refused: a byte not in the file's encoding,
+	// a control character.
+	BadEncoding, ControlChar string
 	// Strict and StrictHint are the console's option that --strict is.
 	Strict, StrictHint string
 }
@@ -27,6 +30,8 @@ func importersEN() ImportersTexts {
 		AndMoreWarnings: "… and %s more warnings",
 		UnknownOrgRef:   "refers to an organization the files do not define",
 		UnknownCourse:   "refers to a course the files do not define",
+		BadEncoding:     "this line is not in the file's encoding (a line pasted from another file?): save the whole file as UTF-8",
+		ControlChar:     "a control character cannot be in a value",
 		Strict:          "Strict references",
 		StrictHint:      "Refuse the files when they refer to an organization, class, person or course they do not define (otherwise: a warning, and the row without that link)",
 	}
@@ -38,6 +43,8 @@ func importersFR() ImportersTexts {
 		AndMoreWarnings: "… et %s autres avertissements",
 		UnknownOrgRef:   "désigne un établissement que les fichiers ne définissent pas",
 		UnknownCourse:   "désigne un cours que les fichiers ne définissent pas",
+		BadEncoding:     "cette ligne n'est pas dans l'encodage du fichier (collée d'un autre fichier ?) : enregistrez tout le fichier en UTF-8",
+		ControlChar:     "un caractère de contrôle ne peut pas figurer dans une valeur",
 		Strict:          "Références strictes",
 		StrictHint:      "Refuser les fichiers qui désignent un établissement, une classe, une personne ou un cours qu'ils ne définissent pas (sinon : un avertissement, et la ligne sans ce lien)",
 	}

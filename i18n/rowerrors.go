@@ -34,8 +34,6 @@ func (c *Catalog) RowError(e *table.RowError) string {
 	switch {
 	case e.Rule == table.RuleUnknownOrg && e.Expected == "":
 		b.WriteString(c.Importers.UnknownOrgRef) // a reference to an org, not a row without one
-	case e.Rule == table.RuleUnknownCourse:
-		b.WriteString(c.Importers.UnknownCourse)
 	default:
 		b.WriteString(c.importRule(e.Rule))
 	}
@@ -87,6 +85,8 @@ func (c *Catalog) importRule(r model.Rule) string {
 		table.RuleTooManyColumns: t.TooManyColumns, table.RuleUnterminatedQuote: t.UnterminatedQuote,
 		table.RuleBadXLSX: t.BadXLSX, "ambiguous_match": t.AmbiguousMatch, "duplicate_person": t.DuplicatePerson,
 		"unknown_child": t.UnknownChild, "ambiguous_child": t.AmbiguousChild,
+		table.RuleUnknownCourse: c.Importers.UnknownCourse, table.RuleBadEncoding: c.Importers.BadEncoding,
+		table.RuleControlChar: c.Importers.ControlChar,
 	}
 	if s, ok := m[r]; ok {
 		return s

@@ -81,4 +81,6 @@ const (
 	RuleTooManyColumns    = table.RuleTooManyColumns
 	RuleUnterminatedQuote = table.RuleUnterminatedQuote
 	RuleBadXLSX           = table.RuleBadXLSX
+	RuleBadEncoding       = table.RuleBadEncoding
+	RuleControlChar       = table.RuleControlChar
 )

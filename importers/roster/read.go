@@ -49,6 +49,13 @@ func (j *Job) Read(t Table, start func(h *table.Header) bool, row func(r *Row)) 
 		j.Add(&table.RowError{File: t.Name, Sheet: t.Sheet, Line: head.Line, Rule: table.RuleTooManyColumns, Expected: itoa(table.MaxColumns)})
 		return 0, nil
 	}
+	at.Line = head.Line
+	for i, c := range head.Fields {
+		if e := BadText(h, at, i, c); e != nil {
+			j.Add(e)
+			return 0, nil
+		}
+	}
 	if !start(h) {
 		return 0, nil
 	}

@@ -1,10 +1,12 @@
 package roster
 
 import (
+	"fmt"
 	"path"
 	"path/filepath"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"rollcall/importers/table"
 	"rollcall/model"
@@ -128,8 +130,25 @@ func (r *Row) CheckShape(row table.Row) {
 	for i, f := range row.Fields {
 		if len(f) > table.MaxCell {
 			r.Fail(i, f, model.RuleTooLong, itoa(table.MaxCell))
+		} else if e := BadText(r.H, r.At, i, f); e != nil {
+			r.Job.Add(e)
+			r.Bad = true
 		}
 	}
+}
+
+// BadText returns the error for a value that holds a character no value may hold (BadRune), at
+// cell i of the row at loc, or nil. U+FFFD is the file's encoding broken on that line; anything
+// else is a control character, named by its code point.
+func BadText(h *table.Header, loc table.Location, i int, v string) *table.RowError {
+	c, bad := table.BadRune(v)
+	if !bad {
+		return nil
+	}
+	if c == utf8.RuneError {
+		return h.CellError(loc, i, v, table.RuleBadEncoding, "UTF-8")
+	}
+	return h.CellError(loc, i, v, table.RuleControlChar, fmt.Sprintf("U+%04X", c))
 }
 
 func itoa(n int) string {

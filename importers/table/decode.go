@@ -21,16 +21,18 @@ const (
 	Windows1252 Encoding = "windows-1252"
 )
 
-// Decode returns raw as UTF-8 text and the encoding it found. A BOM means UTF-8 or UTF-16 (and
-// is dropped); UTF-16 without a BOM is recognised by its NUL bytes; otherwise valid UTF-8 is
-// UTF-8 and anything else is Windows-1252, the superset of Latin-1 that has Œ and €, which is
-// what Excel and the ENT write on French Windows. No statistical guessing: it would only add
-// wrong answers on short files.
+// Decode returns raw as UTF-8 text and the encoding it found, one for the whole file. A BOM
+// means UTF-8 or UTF-16 (and is dropped); UTF-16 without a BOM is recognised by its NUL bytes;
+// otherwise valid UTF-8 is UTF-8, a file with no UTF-8 character at all is Windows-1252 (the
+// superset of Latin-1 that has Œ and €, which Excel and the ENT write on French Windows), and a
+// file with both — UTF-8 characters and bytes that are not UTF-8, a Windows-1252 line pasted
+// into a UTF-8 file — is UTF-8 whose bad bytes become U+FFFD, which the row checks refuse at
+// their line and column (BadRune) rather than letting one line turn the others to mojibake.
+// No statistical guessing: it would only add wrong answers on short files.
 func Decode(raw []byte) (string, Encoding) {
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
-		// A BOM promises UTF-8; bytes that break the promise become U+FFFD rather than
-		// reaching names as invalid strings.
+		// A BOM promises UTF-8; bytes that break the promise become U+FFFD, refused where they are.
 		return strings.ToValidUTF8(string(raw[3:]), "\uFFFD"), UTF8BOM
 	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
 		return decodeUTF16(raw, unicode.LittleEndian), UTF16
@@ -38,6 +40,8 @@ func Decode(raw []byte) (string, Encoding) {
 		return decodeUTF16(raw, unicode.LittleEndian), UTF16
 	case utf8.Valid(raw):
 		return string(raw), UTF8
+	case hasUTF8Char(raw):
+		return strings.ToValidUTF8(string(raw), "\uFFFD"), UTF8
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(raw)
 	if err != nil { // cannot happen for a single-byte charmap; keep the bytes readable anyway
@@ -81,4 +85,45 @@ func Binary(text string) bool {
 		}
 	}
 	return false
+}
+
+// hasUTF8Char reports whether raw holds a well-formed multi-byte UTF-8 character. Windows-1252
+// text almost never does: its accented letters are single bytes, and a UTF-8 sequence needs a
+// lead byte followed by the right number of continuation bytes.
+func hasUTF8Char(raw []byte) bool {
+	for i := 0; i < len(raw); {
+		if raw[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(raw[i:])
+		if r != utf8.RuneError || size > 1 {
+			return true
+		}
+		i++
+	}
+	return false
+}
+
+// BadRune returns the first character of s that must not reach a name, a terminal or the
+// store: a control character other than tab and line breaks (NUL, ESC, DEL, the C1 controls
+// U+0080–U+009F) or U+FFFD, what a byte that was not in the file's encoding decoded to. It scans
+// bytes, so clean text costs one comparison a byte.
+func BadRune(s string) (rune, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20:
+			if c != '\t' && c != '\n' && c != '\r' {
+				return rune(c), true
+			}
+		case c == 0x7f:
+			return 0x7f, true
+		case c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F:
+			return rune(s[i+1]), true // U+0080–U+009F
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && s[i+2] == 0xBD:
+			return utf8.RuneError, true
+		}
+	}
+	return 0, false
 }

@@ -29,6 +29,8 @@ const (
 	RuleTooManyColumns    model.Rule = "too_many_columns"   // a row wider than MaxColumns; Expected is the limit
 	RuleUnterminatedQuote model.Rule = "unterminated_quote" // a quoted field that never closes
 	RuleBadXLSX           model.Rule = "bad_xlsx"           // a workbook excelize cannot open
+	RuleBadEncoding       model.Rule = "bad_encoding"       // bytes not in the file's encoding (a Windows-1252 line in UTF-8); Expected names it
+	RuleControlChar       model.Rule = "control_char"       // a control character (NUL, ESC, …) in a value; Expected is its code, U+001B
 )
 
 // Location is a place in an imported file: File as given (an archive entry is "set.zip/users.csv"),

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"rollcall/importers"
+	"rollcall/model"
 )
 
 // previewCell caps a preview column, so several columns fit side by side.
@@ -102,10 +103,16 @@ func (m *Model) previewView(d importers.Detection) string {
 	name := filepath.Base(d.Path)
 	var b strings.Builder
 	b.WriteString(st.Primary.Render(fmt.Sprintf(m.sess.Cat.ImportScreen.Preview, name)) + "\n")
-	widths := make([]int, len(d.Headers))
-	for i, h := range d.Headers {
+	// The cells are the file's as read, before any check: a control character shows as its
+	// picture, never reaches the terminal.
+	headers, rows := printableRow(d.Headers), make([][]string, len(d.Preview))
+	for i, r := range d.Preview {
+		rows[i] = printableRow(r)
+	}
+	widths := make([]int, len(headers))
+	for i, h := range headers {
 		widths[i] = min(lipgloss.Width(h), previewCell)
-		for _, r := range d.Preview {
+		for _, r := range rows {
 			if i < len(r) {
 				widths[i] = max(widths[i], min(lipgloss.Width(r[i]), previewCell))
 			}
@@ -122,11 +129,19 @@ func (m *Model) previewView(d importers.Detection) string {
 		}
 		return m.cut("  " + strings.Join(parts, st.Muted.Render(" │ ")))
 	}
-	b.WriteString(st.Selected.Render(row(d.Headers)) + "\n")
-	for _, r := range d.Preview {
+	b.WriteString(st.Selected.Render(row(headers)) + "\n")
+	for _, r := range rows {
 		b.WriteString(row(r) + "\n")
 	}
 	return b.String()
+}
+
+func printableRow(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = model.Printable(c)
+	}
+	return out
 }
 
 func (m *Model) optionsView() string {

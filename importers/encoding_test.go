@@ -1,0 +1,63 @@
+package importers
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"rollcall/model"
+)
+
+// TestOneEncodingPerFile: a UTF-8 file with one line pasted from a Windows-1252 file is refused
+// at that line, where before the whole file became mojibake ("ChloÃ©"); a file wholly in
+// Windows-1252 still reads.
+func TestOneEncodingPerFile(t *testing.T) {
+	t.Parallel()
+	head := "Prénom*;Nom*;Date de naissance*;Classes*\n"
+	mixed := []byte(head + "Chloé;MARTIN;01/02/2014;CP\n" + "Zo\xe9;DURAND;03/04/2014;CP\n" + "Léo;PETIT;05/06/2014;CP\n")
+	p := writeFile(t, "CSV_Eleves.csv", mixed)
+	es := mustFail(t, Options{}, p)
+	want := []errKey{{p, 3, "Prénom*", "A", "Zo\uFFFD", RuleBadEncoding, "UTF-8", 0}}
+	if got := keys(es); !reflect.DeepEqual(got, want) {
+		t.Errorf("mixed encodings:\n got %+v\nwant %+v", got, want)
+	}
+
+	cp1252 := []byte("Pr\xe9nom*;Nom*;Date de naissance*;Classes*\n" + "Chlo\xe9;MARTIN;01/02/2014;CP\n" + "\x8cuvre;DURAND;03/04/2014;CP\n")
+	b := mustParse(t, Options{}, writeFile(t, "CSV_Eleves.csv", cp1252))
+	if b.Records[0].FirstName != "Chloé" || b.Records[1].FirstName != "Œuvre" {
+		t.Errorf("windows-1252 read as %q, %q", b.Records[0].FirstName, b.Records[1].FirstName)
+	}
+	bom := append([]byte{0xEF, 0xBB, 0xBF}, []byte(head+"Chlo\xe9;MARTIN;01/02/2014;CP\n")...)
+	if es := mustFail(t, Options{}, writeFile(t, "CSV_Eleves.csv", bom)); es.List[0].Rule != RuleBadEncoding || es.List[0].Line != 2 {
+		t.Errorf("a BOM file with a stray byte: %+v", es.List[0])
+	}
+}
+
+// TestControlCharactersRefused: NUL, ESC and C1 controls are refused in any cell and in the
+// header, naming file, line and column; tabs and line breaks inside a quoted cell are spaces.
+func TestControlCharactersRefused(t *testing.T) {
+	t.Parallel()
+	head := "Prénom*;Nom*;Date de naissance*;Classes*\n"
+	// The NUL sits past the first 8 KB, where a binary file would have been told apart.
+	filler := strings.Repeat("Léa;COLIN;13/08/2014;CP\n", 400)
+	raw := head + filler + "Th\x1b[31méo;COLIN;02/01/2010;CM2\n" + "Inès;BER\x00GER;05/03/2014;CP\n" +
+		"Noé;\u009bDUPONT;05/03/2014;CP\n" + "\"Marie\tAnne\";\"LE\nGALL\";05/03/2014;CP\n"
+	p := writeFile(t, "CSV_Eleves.csv", []byte(raw))
+	es := mustFail(t, Options{}, p)
+	want := []errKey{
+		{p, 402, "Prénom*", "A", "Th\x1b[31méo", RuleControlChar, "U+001B", 0},
+		{p, 403, "Nom*", "B", "BER\x00GER", RuleControlChar, "U+0000", 0},
+		{p, 404, "Nom*", "B", "\u009bDUPONT", RuleControlChar, "U+009B", 0},
+	}
+	if got := keys(es); !reflect.DeepEqual(got, want) {
+		t.Errorf("control characters:\n got %+v\nwant %+v", got, want)
+	}
+	b := mustParse(t, Options{}, writeFile(t, "CSV_Eleves.csv", []byte(head+"\"Marie\tAnne\";\"LE\nGALL\";05/03/2014;CP\n")))
+	if r := b.Records[0]; r.FirstName != "Marie Anne" || r.LastName != "LE GALL" || r.Profile != model.Student {
+		t.Errorf("tab and line break: %+v", r)
+	}
+	hp := writeFile(t, "CSV_Eleves.csv", []byte("Prénom*;Nom\x07*;Date de naissance*;Classes*\nLéa;COLIN;13/08/2014;CP\n"))
+	if es := mustFail(t, Options{}, hp); es.List[0].Rule != RuleControlChar || es.List[0].Line != 1 || es.List[0].Letter != "B" {
+		t.Errorf("control character in the header: %+v", es.List[0])
+	}
+}
