@@ -91,7 +91,7 @@ func (p *planner) finish() {
 	for i, f := range p.batch.Files {
 		files[i] = model.ImportFile{Name: f.Name, SHA256: f.SHA256, Rows: f.Rows}
 	}
-	p.report.Files, p.report.Source, p.report.Format = files, p.source, p.batch.Format
+	p.report.Files, p.report.Source, p.report.Format, p.report.Mode = files, p.source, p.batch.Format, p.opts.Mode
 	_, orgs := p.coverage()
 	p.out.Import = &model.ImportRun{ID: p.runID, At: p.now, Source: p.source, Format: string(p.batch.Format),
 		Files: files, Counts: p.report.Counts, OrgIDs: orgs}

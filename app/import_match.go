@@ -123,6 +123,14 @@ func (p *planner) planRecord(i int) {
 		return // no organization, or a duplicate: already reported
 	}
 	rec := &p.batch.Records[i]
+	switch {
+	case p.opts.Mode == ModeAdd && p.recMatch[i] >= 0:
+		p.report.Counts.Unchanged++ // adding touches nobody the directory has
+		return
+	case p.opts.Mode == ModeUpdate && p.recMatch[i] < 0:
+		p.skip(rec)
+		return
+	}
 	org := p.recOrg[i]
 	if p.batch.FromRollcall && p.recMatch[i] >= 0 {
 		org = p.dir.users[p.recMatch[i]].OrgID // Rollcall's export does not say the school: the user's is kept

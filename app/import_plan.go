@@ -131,7 +131,9 @@ func (p *planner) plan(progress func(ImportProgress)) {
 			progress(ImportProgress{Stage: StageMatching, Matched: i + 1, Total: n})
 		}
 	}
-	p.markAbsent()
+	if p.opts.Mode == ModeSync {
+		p.markAbsent()
+	}
 	p.finish()
 }
 

@@ -69,6 +69,7 @@ func (p *planner) resolveOrgs() {
 		p.out.Orgs = append(p.out.Orgs, org)
 		p.undo.NewOrgs = append(p.undo.NewOrgs, org.ID)
 		p.report.Counts.OrgsCreated++
+		p.report.NewOrgs = append(p.report.NewOrgs, org.Name)
 		p.orgOf[def.ExternalID] = org.ID
 	}
 }
@@ -102,7 +103,8 @@ func (p *planner) recordOrg(rec *importers.Record) model.ID {
 }
 
 // resolveClasses matches the classes the files define to existing ones (by the source's id,
-// then by code, then by name, ignoring case and accents) and plans the others.
+// then by code, then by name, ignoring case and accents) and plans the others when the import
+// may create classes.
 func (p *planner) resolveClasses() {
 	for _, def := range p.batch.Classes {
 		org := p.dir.target
@@ -120,7 +122,8 @@ func (p *planner) resolveClasses() {
 	}
 }
 
-// classID returns the class of an organization with the definition's code, planning it if new.
+// classID returns the class of an organization with the definition's code, planning it if new
+// and allowed; 0 when it is neither there nor to be created.
 func (p *planner) classID(org model.ID, def importers.ClassDef) model.ID {
 	key := setKey{org, fold(def.Code)}
 	if id, ok := p.classOf[key]; ok {
@@ -129,6 +132,9 @@ func (p *planner) classID(org model.ID, def importers.ClassDef) model.ID {
 	if id, ok := p.existingClass(org, def, key.code); ok {
 		p.classOf[key] = id
 		return id
+	}
+	if !p.createsSets() {
+		return 0
 	}
 	name := def.Name
 	if name == "" {
@@ -139,6 +145,7 @@ func (p *planner) classID(org model.ID, def importers.ClassDef) model.ID {
 	p.out.Classes = append(p.out.Classes, c)
 	p.undo.NewClasses = append(p.undo.NewClasses, c.ID)
 	p.report.Counts.ClassesCreated++
+	p.report.NewClasses = append(p.report.NewClasses, c.Name)
 	p.classOf[key], p.classCode[c.ID] = c.ID, c.Code
 	return c.ID
 }
@@ -162,8 +169,9 @@ func (p *planner) existingClass(org model.ID, def importers.ClassDef, code strin
 	return 0, false
 }
 
-// recordClasses resolves a record's class codes within its organization.
-func (p *planner) recordClasses(org model.ID, codes []string) []model.ID {
+// recordClasses resolves a record's class codes within its organization; a code the school does
+// not have, when the import may not create classes, is an error listing those it has.
+func (p *planner) recordClasses(rec *importers.Record, org model.ID) []model.ID {
 	var ids []model.ID
 	if p.classDefs == nil {
 		p.classDefs = make(map[string]importers.ClassDef, len(p.batch.Classes))
@@ -173,7 +181,7 @@ func (p *planner) recordClasses(org model.ID, codes []string) []model.ID {
 			}
 		}
 	}
-	for _, code := range codes {
+	for _, code := range rec.Classes {
 		def, ok := p.classDefs[code]
 		if !ok {
 			def = importers.ClassDef{Code: code}
@@ -184,24 +192,33 @@ func (p *planner) recordClasses(org model.ID, codes []string) []model.ID {
 				classOrg = id
 			}
 		}
-		ids = appendUnique(ids, p.classID(classOrg, def))
+		id := p.classID(classOrg, def)
+		if id == 0 {
+			p.rowError(rec.Where, "class", code, RuleNoSuchClass, p.knownCodes(classOrg, false))
+			continue
+		}
+		ids = appendUnique(ids, id)
 	}
 	return ids
 }
 
-// recordGroups resolves group codes within the organization, planning new groups.
-func (p *planner) recordGroups(org model.ID, codes []string) []model.ID {
+// recordGroups resolves group codes within the organization, planning new groups when allowed.
+func (p *planner) recordGroups(rec *importers.Record, org model.ID) []model.ID {
 	var ids []model.ID
-	for _, code := range codes {
+	for _, code := range rec.Groups {
 		key := setKey{org, fold(code)}
 		id, ok := p.groupOf[key]
-		if !ok {
+		for pass := 0; !ok && pass < 2; pass++ {
 			for _, g := range p.dir.groups {
-				if g.OrgID == org && fold(g.Code) == key.code {
+				if g.OrgID == org && fold([]string{g.Code, g.Name}[pass]) == key.code {
 					id, ok = g.ID, true
 					break
 				}
 			}
+		}
+		if !ok && !p.createsSets() {
+			p.rowError(rec.Where, "group", code, RuleNoSuchGroup, p.knownCodes(org, true))
+			continue
 		}
 		if !ok {
 			g := model.Group{ID: p.newTemp(), OrgID: org, Code: model.CleanName(code), Name: model.CleanName(code),
@@ -209,6 +226,7 @@ func (p *planner) recordGroups(org model.ID, codes []string) []model.ID {
 			p.out.Groups = append(p.out.Groups, g)
 			p.undo.NewGroups = append(p.undo.NewGroups, g.ID)
 			p.report.Counts.GroupsCreated++
+			p.report.NewGroups = append(p.report.NewGroups, g.Name)
 			id = g.ID
 			p.groupCode[id] = g.Code
 		}

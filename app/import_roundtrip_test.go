@@ -82,7 +82,7 @@ func TestDiffNamesClassesNotGroups(t *testing.T) {
 		}
 		return path
 	}
-	if _, err := f.app.Import(ctx, admin, inputs(write("6A")), ImportOptions{}, nil); err != nil {
+	if _, err := f.app.Import(ctx, admin, inputs(write("6A")), ImportOptions{Classes: ClassesCreate}, nil); err != nil {
 		t.Fatal(err)
 	}
 	cs, _ := f.store.ListClasses(ctx)
@@ -90,7 +90,7 @@ func TestDiffNamesClassesNotGroups(t *testing.T) {
 	if len(cs) != 1 || len(gs) != 1 || cs[0].ID != gs[0].ID {
 		t.Fatalf("want one class and one group with one id: %+v %+v", cs, gs)
 	}
-	rep, err := f.app.Import(ctx, admin, inputs(write("6B")), ImportOptions{DryRun: true}, nil)
+	rep, err := f.app.Import(ctx, admin, inputs(write("6B")), ImportOptions{DryRun: true, Classes: ClassesCreate}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,6 +26,10 @@ type ImportOptions struct {
 	// enrollments, an agent, a course) an error; by default it is one of the report's Warnings
 	// and the row is imported without that link.
 	Strict bool
+	// Mode says which users the import may create, update and mark pending deletion.
+	Mode ImportMode
+	// Classes says whether unknown class and group codes are created or refused.
+	Classes ClassPolicy
 }
 
 // DeletionLimit is a cap on deletions: Count users, or Percent of the source's users.
@@ -95,6 +99,7 @@ const (
 	Unchanged
 	Protected
 	PendingDeletion
+	Skipped // a new person an update-only import does not create
 )
 
 // FieldChange is one field an import sets: from Old to New, as text.
@@ -124,9 +129,12 @@ type ImportReport struct {
 	Format  importers.Format
 	Files   []model.ImportFile
 	Counts  model.ImportCounts
-	Changes []UserChange // every user created, updated or protected, in file order, then those marked pending
+	Changes []UserChange // every user created, updated, protected or skipped, in file order, then those marked pending
 	DryRun  bool
 	// Warnings are the files' references to what they do not define: each row was imported
 	// without that link. Never nil after a parse.
 	Warnings *importers.Errors
+	Mode     ImportMode
+	// NewClasses, NewGroups and NewOrgs name what the import created besides users.
+	NewClasses, NewGroups, NewOrgs []string
 }

@@ -26,10 +26,10 @@ func (p *planner) wanted(rec *importers.Record, org model.ID) wantedFields {
 	w := wantedFields{profile: rec.Profile, last: model.CleanName(rec.LastName), first: model.CleanName(rec.FirstName),
 		email: rec.Email, birth: rec.BirthDate}
 	if len(rec.Classes) > 0 {
-		w.classes, w.hasClass = p.recordClasses(org, rec.Classes), true
+		w.classes, w.hasClass = p.recordClasses(rec, org), true
 	}
 	if len(rec.Groups) > 0 {
-		w.groups, w.hasGrp = p.recordGroups(org, rec.Groups), true
+		w.groups, w.hasGrp = p.recordGroups(rec, org), true
 	}
 	return w
 }

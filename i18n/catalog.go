@@ -32,6 +32,8 @@ type Catalog struct {
 	ImportScreen ImportScreenTexts
 	// Importers is what reading files reports beside row errors: warnings, skipped files.
 	Importers ImportersTexts
+	// ImportSync is an import's modes and class policy, its runs' status and the empty templates.
+	ImportSync ImportSyncTexts
 
 	// Directory is the console's Users and Classes & groups screens.
 	Directory DirectoryTexts
@@ -239,7 +241,8 @@ func (c *Catalog) Int(n int) string {
 func (c *Catalog) ImportReport(n model.ImportCounts) string {
 	w := c.Import.Counts
 	return strings.Join([]string{c.Count(n.Created, w.Created), c.Count(n.Updated, w.Updated),
-		c.Count(n.Protected, w.Protected), c.Count(n.Unchanged, w.Unchanged), c.Count(n.PendingDeletion, w.ToDelete)}, ", ")
+		c.Count(n.Protected, w.Protected), c.Count(n.Unchanged, w.Unchanged), c.Count(n.PendingDeletion, w.ToDelete)}, ", ") +
+		c.importSkipped(n.Skipped)
 }
 
 // ImportClasses is what an import added besides users: "2 classes, 0 groups and 1 organization created".

@@ -168,6 +168,7 @@ func english() *Catalog {
 
 		ImportScreen: importScreenEN(),
 		Importers:    importersEN(),
+		ImportSync:   importSyncEN(),
 
 		Directory: directoryEN(),
 		Licensing: licensingEN(),

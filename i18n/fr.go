@@ -172,6 +172,7 @@ func french() *Catalog {
 
 		ImportScreen: importScreenFR(),
 		Importers:    importersFR(),
+		ImportSync:   importSyncFR(),
 
 		Directory: directoryFR(),
 		Licensing: licensingFR(),

@@ -87,6 +87,7 @@ func (c *Catalog) importRule(r model.Rule) string {
 		"unknown_child": t.UnknownChild, "ambiguous_child": t.AmbiguousChild,
 		table.RuleUnknownCourse: c.Importers.UnknownCourse, table.RuleBadEncoding: c.Importers.BadEncoding,
 		table.RuleControlChar: c.Importers.ControlChar,
+		"no_such_class": c.ImportSync.NoSuchClass, "no_such_group": c.ImportSync.NoSuchGroup,
 	}
 	if s, ok := m[r]; ok {
 		return s

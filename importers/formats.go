@@ -48,6 +48,13 @@ func KnownFormat(f Format) bool {
 	return ok
 }
 
+// KnownClassesOnly reports whether an import of format f refuses, by default, class and group
+// codes the school does not have (files kept by hand, such as spreadsheet templates).
+func KnownClassesOnly(f Format) bool {
+	s, ok := spec(f)
+	return ok && s.KnownClassesOnly
+}
+
 // SourceOf is the source an import of format f belongs to when the admin names none: the
 // format's family ("sds" for both SDS versions), else the format's name.
 func SourceOf(f Format) string {

@@ -30,6 +30,7 @@ type ImportCounts struct {
 	Created, Updated, Unchanged, Protected, PendingDeletion int
 	Restored                                                int // among Updated: users back from pending deletion
 	ClassesCreated, GroupsCreated, OrgsCreated              int
+	Skipped                                                 int // new people an update-only import did not create
 }
 
 // Undone reports whether the run was reverted.

@@ -17,6 +17,7 @@ import (
 
 type importOptions struct {
 	source, format, org, maxDeletions string
+	mode, classes                     string
 	dryRun, asJSON, force, verbose    bool
 	strict                            bool
 }
@@ -24,6 +25,7 @@ type importOptions struct {
 // importJSON is the stable --json shape of an import report.
 type importJSON struct {
 	RunID   model.ID           `json:"run_id,omitempty"`
+	Mode    string             `json:"mode"`
 	Source  string             `json:"source"`
 	Format  string             `json:"format"`
 	DryRun  bool               `json:"dry_run"`
@@ -32,6 +34,10 @@ type importJSON struct {
 	Changes []changeJSON       `json:"changes,omitempty"`
 	// Warnings are references the files do not resolve; each row was imported without that link.
 	Warnings []rowProblemJSON `json:"warnings"`
+	// NewClasses, NewGroups and NewOrgs name what the import created besides users.
+	NewClasses []string `json:"new_classes"`
+	NewGroups  []string `json:"new_groups"`
+	NewOrgs    []string `json:"new_orgs"`
 }
 
 // rowProblemJSON is one located problem of an import: where, which cell, which value, which rule.
@@ -54,6 +60,7 @@ type countsOut struct {
 	ClassesCreated  int `json:"classes_created"`
 	GroupsCreated   int `json:"groups_created"`
 	OrgsCreated     int `json:"orgs_created"`
+	Skipped         int `json:"skipped"`
 }
 
 type changeJSON struct {
@@ -76,10 +83,10 @@ type fieldJSON struct {
 }
 
 var changeKinds = map[app.ChangeKind]string{app.Created: "created", app.Updated: "updated", app.Unchanged: "unchanged",
-	app.Protected: "protected", app.PendingDeletion: "pending_deletion"}
+	app.Protected: "protected", app.PendingDeletion: "pending_deletion", app.Skipped: "skipped"}
 
 func toCounts(c model.ImportCounts) countsOut {
-	return countsOut{c.Created, c.Updated, c.Unchanged, c.Protected, c.PendingDeletion, c.Restored, c.ClassesCreated, c.GroupsCreated, c.OrgsCreated}
+	return countsOut{c.Created, c.Updated, c.Unchanged, c.Protected, c.PendingDeletion, c.Restored, c.ClassesCreated, c.GroupsCreated, c.OrgsCreated, c.Skipped}
 }
 
 func newImportCmd(f *factory) *cobra.Command {
@@ -97,6 +104,8 @@ func newImportCmd(f *factory) *cobra.Command {
 	fl.StringVar(&o.format, "format", "", "force the format: "+formatList(func(f importers.Format) string { return string(f) }))
 	fl.StringVar(&o.org, "org", "", "organization id for one-school files (default: your only one)")
 	fl.StringVar(&o.maxDeletions, "max-deletions", "", "most users one run may mark pending deletion: a count or a percentage (default 10%)")
+	fl.StringVar(&o.mode, "mode", "sync", "sync (create, update, mark absent users pending deletion), add (create the new only) or update (update the known only)")
+	fl.StringVar(&o.classes, "classes", "", "unknown class and group codes: create, or existing (refuse them; the default for spreadsheet templates)")
 	fl.BoolVar(&o.dryRun, "dry-run", false, "show the full diff without writing")
 	fl.BoolVar(&o.force, "force", false, "overwrite fields set by hand and local admins' fields")
 	fl.BoolVar(&o.asJSON, "json", false, "print the report as JSON")
@@ -120,6 +129,9 @@ func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) 
 		if opts.MaxDeletions, ok = app.ParseDeletionLimit(o.maxDeletions); !ok {
 			return flagError("max-deletions", o.maxDeletions)
 		}
+	}
+	if err := o.parseChoices(&opts); err != nil {
+		return err
 	}
 	a, admin, err := signedIn(ctx, f)
 	if err != nil {
@@ -148,6 +160,7 @@ func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) 
 	if w := cat.Warnings(rep.Warnings); w != "" {
 		cmd.Println(w)
 	}
+	printCreatedSets(cmd, cat, rep)
 	return nil
 }
 
@@ -178,8 +191,9 @@ func progressPrinter(f *factory, cat *i18n.Catalog) func(app.ImportProgress) {
 }
 
 func reportJSON(rep app.ImportReport, withChanges bool) importJSON {
-	out := importJSON{RunID: rep.RunID, Source: rep.Source, Format: string(rep.Format), DryRun: rep.DryRun,
-		Files: rep.Files, Counts: toCounts(rep.Counts), Warnings: []rowProblemJSON{}}
+	out := importJSON{RunID: rep.RunID, Mode: rep.Mode.String(), Source: rep.Source, Format: string(rep.Format), DryRun: rep.DryRun,
+		Files: rep.Files, Counts: toCounts(rep.Counts), Warnings: []rowProblemJSON{}, NewClasses: names(rep.NewClasses),
+		NewGroups: names(rep.NewGroups), NewOrgs: names(rep.NewOrgs)}
 	if out.Files == nil {
 		out.Files = []model.ImportFile{}
 	}
@@ -207,7 +221,7 @@ func reportJSON(rep app.ImportReport, withChanges bool) importJSON {
 
 func printChanges(cmd *cobra.Command, cat *i18n.Catalog, rep app.ImportReport) {
 	kinds := map[app.ChangeKind]string{app.Created: cat.Import.Created, app.Updated: cat.Import.Updated,
-		app.Protected: cat.Import.Protected, app.PendingDeletion: cat.Import.PendingDeletion}
+		app.Protected: cat.Import.Protected, app.PendingDeletion: cat.Import.PendingDeletion, app.Skipped: cat.ImportSync.SkippedKind}
 	for _, ch := range rep.Changes {
 		cmd.Printf("%-13s %-24s %s %s (%s)\n", kinds[ch.Kind], ch.Login, ch.FirstName, ch.LastName, cat.Profile(ch.Profile))
 		for _, fc := range ch.Fields {

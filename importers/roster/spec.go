@@ -38,6 +38,10 @@ type FormatSpec struct {
 	// template sheet): its part (sheet) name, header and first n rows. ok false falls back to the
 	// text preview.
 	PreviewFile func(f *File, n int) (part string, header []string, rows [][]string, ok bool)
+	// KnownClassesOnly is set for files kept by hand (spreadsheet templates): by default an
+	// import of them refuses a class or group code the school does not have, where a typo would
+	// otherwise make a class.
+	KnownClassesOnly bool
 }
 
 // Set reports whether the format comes as a set of files read together.

@@ -10,6 +10,8 @@ var Spec = roster.FormatSpec{
 	Format: Format,
 	Source: string(Format),
 	Reads:  roster.KindText | roster.KindWorkbook,
+	// Textbook platforms refuse unknown class codes in their templates, and so does Rollcall.
+	KnownClassesOnly: true,
 	SniffFile: func(p *roster.Probe) roster.Fit {
 		if p.Workbook() {
 			return SniffWorkbook(p.File)

@@ -147,6 +147,7 @@ func (m *Model) newOptionsForm() *huh.Form {
 		fields = append(fields, huh.NewSelect[model.ID]().Key(fieldOrg).Title(t.Org).Description(t.OrgHint).
 			Options(opts...).Value(&m.opts.org))
 	}
+	fields = append(fields, m.choiceFields()...)
 	fields = append(fields,
 		huh.NewConfirm().Key(fieldForce).Title(t.Force).Description(t.ForceHint).
 			Affirmative(cat.App.Yes).Negative(cat.App.No).Value(&m.opts.force),
@@ -170,7 +171,8 @@ func (m *Model) checkMaxDeletions(s string) error {
 
 // importOptions are the options of the next run, from the form's values.
 func (m *Model) importOptions(dry bool) app.ImportOptions {
-	o := app.ImportOptions{Source: m.opts.source, OrgID: m.opts.org, Force: m.opts.force, DryRun: dry, Strict: m.opts.strict}
+	o := app.ImportOptions{Source: m.opts.source, OrgID: m.opts.org, Force: m.opts.force, DryRun: dry, Strict: m.opts.strict,
+		Mode: m.opts.mode, Classes: m.opts.classes}
 	if m.opts.maxDeletions != "" {
 		o.MaxDeletions, _ = app.ParseDeletionLimit(m.opts.maxDeletions)
 	}

@@ -58,6 +58,8 @@ type optionValues struct {
 	force        bool
 	maxDeletions string
 	strict       bool
+	mode         app.ImportMode
+	classes      app.ClassPolicy
 }
 
 // Model is the import screen.

@@ -19,7 +19,7 @@ const allKinds app.ChangeKind = 255
 
 // filters are the kinds the diff can be narrowed to, in the order f cycles through them.
 func filters() []app.ChangeKind {
-	return []app.ChangeKind{allKinds, app.Created, app.Updated, app.Protected, app.PendingDeletion}
+	return []app.ChangeKind{allKinds, app.Created, app.Updated, app.Protected, app.PendingDeletion, app.Skipped}
 }
 
 // changeList is the diff on show: the report's changes, narrowed to one kind or not.
@@ -93,6 +93,8 @@ func kindLabel(cat *i18n.Catalog, k app.ChangeKind) string {
 		return t.PendingDeletion
 	case app.Unchanged:
 		return t.Unchanged
+	case app.Skipped:
+		return cat.ImportSync.SkippedKind
 	}
 	return cat.ImportScreen.All
 }

@@ -60,9 +60,8 @@ func (m *Model) listHeight() int {
 	chrome := resultChrome
 	if m.tab == tabHistory {
 		chrome = historyChrome
-	}
-	if m.tab != tabHistory {
-		chrome += len(m.warningLines())
+	} else {
+		chrome += len(m.warningLines()) + strings.Count(m.createdView(), "\n")
 	}
 	return max(m.height-chrome, minimumListRows)
 }

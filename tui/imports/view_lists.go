@@ -29,7 +29,7 @@ func (m *Model) resultView() string {
 	for _, w := range m.warningLines() {
 		b.WriteString(m.cut(st.Error.Render(w)) + "\n")
 	}
-	b.WriteString("\n")
+	b.WriteString(m.createdView() + "\n")
 	n := m.changes.len()
 	if n == 0 {
 		b.WriteString(st.Muted.Render(t.NoChanges) + "\n")
@@ -44,6 +44,16 @@ func (m *Model) resultView() string {
 		b.WriteString(st.Selected.Render(t.ConfirmImport) + "\n")
 	case m.notice != "":
 		b.WriteString(st.Error.Render(m.notice) + "\n")
+	}
+	return b.String()
+}
+
+// createdView lists, in words, the organizations, classes and groups the run created: one
+// line for each kind, or nothing.
+func (m *Model) createdView() string {
+	var b strings.Builder
+	for _, l := range m.sess.Cat.ImportCreatedSets(m.report.NewOrgs, m.report.NewClasses, m.report.NewGroups) {
+		b.WriteString(m.wrap(m.sess.Styles.Muted.Render(l)) + "\n")
 	}
 	return b.String()
 }

@@ -1,0 +1,99 @@
+package i18n
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ImportSyncTexts are the words of what the admin chooses for an import (modes, class policy),
+// what it created besides users, the status of past runs and the empty templates, in both faces.
+type ImportSyncTexts struct {
+	// Modes and the class policy, as the console's options form shows them.
+	Mode, ModeHint, ModeSync, ModeAdd, ModeUpdate              string
+	Classes, ClassesHint, ClassesDefault, ClassesCreate, Known string
+	// Skipped counts the new people an update-only import did not create; SkippedKind labels them.
+	Skipped     Noun
+	SkippedKind string
+	// NewClasses, NewGroups and NewOrgs list what an import created: "Classes created: 6A, 6B".
+	NewClasses, NewGroups, NewOrgs string
+	// NoSuchClass and NoSuchGroup explain a code the school does not have; the known ones follow.
+	NoSuchClass, NoSuchGroup string
+
+	// The history: a run's status, and its errors reopened.
+	Completed, Failed, SeeErrors, ErrorsOf, NoErrors, Status string
+
+	// Templates: the written file, the required-column mark and the profiles' sheet names.
+	TemplateWritten, Required, KeyTemplate, TemplateTitle, TemplatePath string
+	TemplateStudents, TemplateTeachers, TemplateParents, TemplateStaff  string
+}
+
+func importSyncEN() ImportSyncTexts {
+	return ImportSyncTexts{
+		Mode: "Mode", ModeHint: "What the import may do to the directory.",
+		ModeSync:   "Sync: create, update, and mark for deletion whom the files no longer list",
+		ModeAdd:    "Add: create the new people, touch nobody else",
+		ModeUpdate: "Update: update the people already here, create nobody",
+		Classes:    "Unknown class and group codes", ClassesHint: "Spreadsheet templates refuse them by default.",
+		ClassesDefault: "As the format decides (refused from spreadsheets)", ClassesCreate: "Create them",
+		Known:   "Refuse them: use the school's classes and groups only",
+		Skipped: Noun{"skipped", "skipped"}, SkippedKind: "skipped",
+		NewClasses: "Classes created: %s", NewGroups: "Groups created: %s", NewOrgs: "Organizations created: %s",
+		NoSuchClass: "is not a class of this school (--classes create creates it)",
+		NoSuchGroup: "is not a group of this school (--classes create creates it)",
+
+		Completed: "completed", Failed: "failed", SeeErrors: "see the errors", ErrorsOf: "Errors of import #%s",
+		NoErrors: "Import #%s has no errors kept.", Status: "Status",
+
+		TemplateWritten: "Template for %s written to %s.", Required: "required", KeyTemplate: "empty template",
+		TemplateTitle: "Write an empty template", TemplatePath: "File to write (.xlsx or .csv)",
+		TemplateStudents: "Students", TemplateTeachers: "Teachers", TemplateParents: "Parents", TemplateStaff: "Staff",
+	}
+}
+
+func importSyncFR() ImportSyncTexts {
+	return ImportSyncTexts{
+		Mode: "Mode", ModeHint: "Ce que l'import peut faire à l'annuaire.",
+		ModeSync:   "Synchroniser : créer, mettre à jour, et marquer à supprimer ceux que les fichiers ne listent plus",
+		ModeAdd:    "Ajouter : créer les nouveaux, ne toucher à personne d'autre",
+		ModeUpdate: "Mettre à jour : mettre à jour ceux qui sont déjà là, ne créer personne",
+		Classes:    "Codes de classe et de groupe inconnus", ClassesHint: "Les modèles tableur les refusent par défaut.",
+		ClassesDefault: "Selon le format (refusés depuis un tableur)", ClassesCreate: "Les créer",
+		Known:   "Les refuser : seulement les classes et groupes de l'établissement",
+		Skipped: Noun{"ignoré", "ignorés"}, SkippedKind: "ignoré",
+		NewClasses: "Classes créées : %s", NewGroups: "Groupes créés : %s", NewOrgs: "Établissements créés : %s",
+		NoSuchClass: "n'est pas une classe de l'établissement (--classes create la crée)",
+		NoSuchGroup: "n'est pas un groupe de l'établissement (--classes create le crée)",
+
+		Completed: "terminé", Failed: "échoué", SeeErrors: "voir les erreurs", ErrorsOf: "Erreurs de l'import n° %s",
+		NoErrors: "L'import n° %s n'a pas d'erreur enregistrée.", Status: "État",
+
+		TemplateWritten: "Modèle %s écrit dans %s.", Required: "obligatoire", KeyTemplate: "modèle vide",
+		TemplateTitle: "Écrire un modèle vide", TemplatePath: "Fichier à écrire (.xlsx ou .csv)",
+		TemplateStudents: "Élèves", TemplateTeachers: "Enseignants", TemplateParents: "Parents", TemplateStaff: "Personnels",
+	}
+}
+
+// importSkipped adds ", 2 skipped" to an import's summary when an update-only import left new
+// people out.
+func (c *Catalog) importSkipped(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return ", " + c.Count(n, c.ImportSync.Skipped)
+}
+
+// ImportCreatedSets says which organizations, classes and groups an import created, one line
+// for each kind it created: "Classes created: 6A, 6B".
+func (c *Catalog) ImportCreatedSets(orgs, classes, groups []string) []string {
+	var lines []string
+	t := c.ImportSync
+	for _, l := range []struct {
+		format string
+		names  []string
+	}{{t.NewOrgs, orgs}, {t.NewClasses, classes}, {t.NewGroups, groups}} {
+		if len(l.names) > 0 {
+			lines = append(lines, fmt.Sprintf(l.format, strings.Join(l.names, ", ")))
+		}
+	}
+	return lines
+}
