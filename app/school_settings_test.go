@@ -133,14 +133,14 @@ func TestImportedPasswordsFollowTheSchoolsPolicy(t *testing.T) {
 		t.Fatal(err)
 	}
 	in := []importers.Input{{Path: path}}
-	if _, err := f.app.Import(ctx, admin, in, ImportOptions{DryRun: true}, nil); err != nil {
+	if _, err := f.app.Import(ctx, admin, in, ImportOptions{DryRun: true, Classes: ClassesCreate}, nil); err != nil {
 		t.Fatalf("hunter22 follows the default policy: %v", err)
 	}
 	strict := model.PasswordPolicy{MinLength: 10, Classes: model.CharClasses(model.ClassUpper | model.ClassDigit | model.ClassSpecial)}
 	if _, err := f.app.SetPasswordPolicy(ctx, admin, 0, model.Student, strict, false); err != nil {
 		t.Fatal(err)
 	}
-	_, err := f.app.Import(ctx, admin, in, ImportOptions{DryRun: true}, nil)
+	_, err := f.app.Import(ctx, admin, in, ImportOptions{DryRun: true, Classes: ClassesCreate}, nil)
 	var es *importers.Errors
 	if !errors.As(err, &es) {
 		t.Fatalf("under a strict policy: %v", err)
