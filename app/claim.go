@@ -68,6 +68,9 @@ func (a *App) checkCode(ctx context.Context, code string) (ClaimPreview, error) 
 	if err != nil {
 		return ClaimPreview{}, err
 	}
+	if e.Renewal { // it renews a subscription claimed before: subs renew
+		return ClaimPreview{}, &model.RenewalError{Problem: model.RenewalNotAClaim, Order: e.OrderNumber}
+	}
 	raw, err := model.ParseClaimCode(code)
 	if err != nil {
 		return ClaimPreview{}, err

@@ -22,6 +22,7 @@ func (c *Catalog) licensingError(err error) (string, bool) {
 	var fe *model.EmailFileError
 	var ke *model.VendorKeyError
 	var ss *model.SeatSyncedError
+	var re *model.RenewalError
 	switch {
 	case errors.As(err, &ce):
 		return c.claimProblem(ce), true
@@ -45,6 +46,8 @@ func (c *Catalog) licensingError(err error) (string, bool) {
 		return fmt.Sprintf(r.KeyFile, name, strconv.Itoa(ke.Line), c.keyProblem(ke.Problem)), true
 	case errors.As(err, &ss):
 		return fmt.Sprintf(c.People.SeatSynced, ss.Holder, ss.Sync), true
+	case errors.As(err, &re):
+		return c.renewalProblem(re), true
 	case errors.Is(err, model.ErrOtherSchool):
 		return c.People.OtherSchool, true
 	case errors.Is(err, model.ErrDemoKey):
@@ -158,4 +161,17 @@ func (c *Catalog) directoryError(err error) (string, bool) {
 		return fmt.Sprintf(r.DirNoSuchGroup, name), true
 	}
 	return fmt.Sprintf(r.DirBadAnswer, name) + " (" + err.Error() + ")", true
+}
+
+func (c *Catalog) renewalProblem(e *model.RenewalError) string {
+	p := c.People
+	switch e.Problem {
+	case model.RenewalNotARenewal:
+		return p.RenewalNotARenewal
+	case model.RenewalNotAClaim:
+		return p.RenewalNotAClaim
+	case model.RenewalEarlier:
+		return p.RenewalEarlier
+	}
+	return fmt.Sprintf(p.RenewalOtherOrder, e.Order)
 }

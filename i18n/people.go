@@ -16,4 +16,11 @@ type PeopleTexts struct {
 	// Licences heads a person's seats on their card and in `users show`; Licence is one
 	// (product, key).
 	Licences, Licence, LicenceNoKey string
+
+	// RenewKey, RenewTitle (product), RenewHint and RenewCode are the renewal form; Renewed
+	// says what a renewal did (product, new state, seats added); RenewDry says it would.
+	RenewKey, RenewTitle, RenewHint, RenewCode, Renewed, RenewDry string
+	// RenewalNotARenewal, RenewalNotAClaim, RenewalOtherOrder (order), RenewalEarlier refuse
+	// a code.
+	RenewalNotARenewal, RenewalNotAClaim, RenewalOtherOrder, RenewalEarlier string
 }

@@ -14,6 +14,19 @@ const (
 	AuditVendorTrust AuditAction = "vendor.trust"
 	// AuditVendorUntrust: the vendor's codes are no longer accepted (claims made stay).
 	AuditVendorUntrust AuditAction = "vendor.untrust"
+	// AuditRenew: a vendor's renewal code renewed a subscription.
+	AuditRenew AuditAction = "subscription.renew"
+)
+
+// The changes of people that the audit log records beside users' own edits.
+const (
+	AuditUserLink      AuditAction = "users.link"      // a parent linked to a child by hand
+	AuditUserUnlink    AuditAction = "users.unlink"    // …and unlinked
+	AuditUserMerge     AuditAction = "users.merge"     // two accounts merged into one
+	AuditUserSuspend   AuditAction = "users.suspend"   // accounts suspended
+	AuditUserUnsuspend AuditAction = "users.unsuspend" // …and given back
+	AuditYearClose     AuditAction = "year.close"      // the school year's turn
+	AuditYearUndo      AuditAction = "year.undo"       // …undone
 )
 
 // AuditEvent records who changed what, and when. Detail is short and never holds a secret.

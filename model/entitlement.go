@@ -19,6 +19,9 @@ type Entitlement struct {
 	StartsOn    Date
 	RenewsOn    Date // set when the subscription renews on this date…
 	EndsOn      Date // …or when it ends on this one (exactly one of the two is set)
+	// Renewal marks a renewal code: it renews the subscription of OrderNumber (which it must
+	// name) with the new date above, adding Seats seats (0: none) split into Keys new keys.
+	Renewal bool
 }
 
 // Limits of an entitlement, so a code stays short enough to type.
@@ -55,10 +58,17 @@ func (e *Entitlement) Check() error {
 	if len(e.OrderNumber) > MaxOrderLen || !utf8.ValidString(e.OrderNumber) {
 		bad("order", RuleTooLong, e.OrderNumber)
 	}
-	if e.Seats < 1 || e.Seats > MaxSeats {
+	least := 1
+	if e.Renewal { // a renewal may add no seat, and then no key
+		least = 0
+		if e.OrderNumber == "" {
+			bad("order", RuleRequired, "")
+		}
+	}
+	if e.Seats < least || e.Seats > MaxSeats {
 		bad("seats", RuleUnknownValue, strconv.Itoa(e.Seats))
 	}
-	if e.Keys < 1 || e.Keys > MaxKeys || e.Keys > max(e.Seats, 1) {
+	if e.Keys < min(least, e.Seats) || e.Keys > MaxKeys || e.Keys > max(e.Seats, 1) || (e.Seats > 0 && e.Keys < 1) {
 		bad("keys", RuleUnknownValue, strconv.Itoa(e.Keys))
 	}
 	if !codeDate(e.StartsOn) || (e.RenewsOn.IsZero() == e.EndsOn.IsZero()) {
@@ -99,6 +109,9 @@ func (e *Entitlement) marshal(keyID [4]byte) []byte {
 	if e.RenewsOn.IsZero() {
 		kind = 1
 	}
+	if e.Renewal {
+		kind += 2
+	}
 	b = append(b, kind)
 	b = binary.BigEndian.AppendUint16(b, dayNumber(e.End()))
 	b = binary.AppendUvarint(b, uint64(e.Seats))
@@ -119,13 +132,14 @@ func unmarshalEntitlement(b []byte) (e Entitlement, keyID [4]byte, ok bool) {
 	e.StartsOn = dateOfDay(binary.BigEndian.Uint16(b[5:7]))
 	end := dateOfDay(binary.BigEndian.Uint16(b[8:10]))
 	switch b[7] {
-	case 0:
+	case 0, 2:
 		e.RenewsOn = end
-	case 1:
+	case 1, 3:
 		e.EndsOn = end
 	default:
 		return e, keyID, false
 	}
+	e.Renewal = b[7] >= 2
 	seats, n := binary.Uvarint(b[10:])
 	if n <= 0 || seats > MaxSeats {
 		return e, keyID, false

@@ -52,6 +52,10 @@ type ClaimStore interface {
 	// when set. A hash already filed is a *model.AlreadyClaimedError from the earlier claim,
 	// and nothing is written. It sets sub.ID.
 	ClaimSubscription(ctx context.Context, c model.Claim, sub *model.Subscription, audit *model.AuditEvent) error
+	// RenewSubscription files c under c.Hash and applies renew to the subscription c names, in
+	// one transaction, with audit when set. A hash already filed is a
+	// *model.AlreadyClaimedError; an error from renew aborts. It returns the renewed subscription.
+	RenewSubscription(ctx context.Context, c model.Claim, renew func(*model.Subscription) error, audit *model.AuditEvent) (model.Subscription, error)
 	// Claim returns the claim filed under hash (storage.ErrNotFound).
 	Claim(ctx context.Context, hash string) (model.Claim, error)
 }

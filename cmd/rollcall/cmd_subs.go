@@ -12,8 +12,8 @@ import (
 )
 
 func newSubsCmd(f *factory) *cobra.Command {
-	cmd := &cobra.Command{Use: "subs", Short: "Subscriptions: list them, claim what came with a purchase"}
-	cmd.AddCommand(newSubsListCmd(f), newSubsClaimCmd(f))
+	cmd := &cobra.Command{Use: "subs", Short: "Subscriptions: list them, claim what came with a purchase, renew them"}
+	cmd.AddCommand(newSubsListCmd(f), newSubsClaimCmd(f), newSubsRenewCmd(f))
 	return cmd
 }
 

@@ -89,6 +89,7 @@ type issueJSON struct {
 	StartsOn    string `json:"starts_on"`
 	RenewsOn    string `json:"renews_on,omitempty"`
 	EndsOn      string `json:"ends_on,omitempty"`
+	Renewal     bool   `json:"renewal,omitempty"`
 }
 
 func newVendorIssueCmd(f *factory) *cobra.Command {
@@ -96,10 +97,11 @@ func newVendorIssueCmd(f *factory) *cobra.Command {
 	var e model.Entitlement
 	var renews, asJSON bool
 	cmd := &cobra.Command{
-		Use:   "issue-code --key FILE --product P --seats N --term 12m|2y|YYYY-MM-DD [--renews]",
-		Short: "For vendors: mint a signed claim code for an order (no database needed)",
+		Use:   "issue-code --key FILE --product P --seats N --term 12m|2y|YYYY-MM-DD [--renews] [--renewal --order O]",
+		Short: "For vendors: mint a signed claim code for an order, or a renewal code for one (no database needed)",
 		Example: `  rollcall vendor issue-code --key acme.key --product "Maths+ Collège" --seats 120 --order PO-42 --term 1y --renews
-  rollcall vendor issue-code --key acme.key --product Atlas --seats 30 --start 2026-09-01 --term 2027-08-31 --keys 2`,
+  rollcall vendor issue-code --key acme.key --product Atlas --seats 30 --start 2026-09-01 --term 2027-08-31 --keys 2
+  rollcall vendor issue-code --key acme.key --renewal --order PO-42 --product "Maths+ Collège" --seats 20 --start 2027-09-30 --term 1y --renews`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			raw, err := os.ReadFile(keyFile)
 			if err != nil {
@@ -127,7 +129,7 @@ func newVendorIssueCmd(f *factory) *cobra.Command {
 			}
 			out := issueJSON{Code: code, KeyID: model.VendorKey{Public: priv.Public().(ed25519.PublicKey)}.KeyID(),
 				Product: e.Product, OrderNumber: e.OrderNumber, Seats: e.Seats, Keys: e.Keys, StartsOn: e.StartsOn.String(),
-				RenewsOn: e.RenewsOn.String(), EndsOn: e.EndsOn.String()}
+				RenewsOn: e.RenewsOn.String(), EndsOn: e.EndsOn.String(), Renewal: e.Renewal}
 			if claimURL != "" {
 				out.URL = claimURL + "?code=" + url.QueryEscape(code)
 			}
@@ -151,6 +153,7 @@ func newVendorIssueCmd(f *factory) *cobra.Command {
 	fl.StringVar(&term, "term", "1y", "length of the term (12m, 1y, 2y) or its renewal or end date")
 	fl.BoolVar(&renews, "renews", false, "the subscription renews at the end of the term (default: it ends)")
 	fl.StringVar(&claimURL, "claim-url", "", "also print the claim link: this URL with ?code=…")
+	fl.BoolVar(&e.Renewal, "renewal", false, "a renewal code for the order --order: the new term, and --seats more seats (0: none) on --keys new keys")
 	fl.BoolVar(&asJSON, "json", false, "print the code and what it carries as JSON")
 	return cmd
 }

@@ -8,7 +8,7 @@ import (
 
 // keyMap is the screen's bindings, with help from the session's catalogue.
 type keyMap struct {
-	up, down, open, claim, vendor, org, sort, cancel key.Binding
+	up, down, open, claim, renew, vendor, org, sort, cancel key.Binding
 }
 
 func newKeyMap(sess *screen.Session) keyMap {
@@ -26,5 +26,7 @@ func newKeyMap(sess *screen.Session) keyMap {
 		// v: accept a vendor's claim codes, from the public key file it gave.
 		vendor: b("v", l.Vendor, "v"),
 		cancel: b("esc", l.Cancel, "esc"),
+		// n: a vendor's renewal code for the selected subscription.
+		renew: b("n", sess.Cat.People.RenewKey, "n"),
 	}
 }

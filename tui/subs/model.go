@@ -28,9 +28,12 @@ type Model struct {
 	err    error
 	req    screen.RequestID
 
-	// The vendor form ("accept this vendor's claim codes") and what the last trust said.
+	// The open form (a vendor's key file, or a renewal code) and what the last one said.
 	form       *huh.Form
+	kind       formKind
 	vendorPath string
+	renewCode  string
+	renewSub   model.ID
 	notice     string
 	noticeErr  error
 
@@ -99,6 +102,8 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	case trustedMsg:
 		m.trusted(msg)
 		return m, nil
+	case renewedMsg:
+		return m, m.renewed(msg)
 	case loadedMsg:
 		return m, m.loadedList(msg)
 	case screen.DataChangedMsg, screen.ResumeMsg:
@@ -130,6 +135,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, km.vendor):
 		return m.openVendorForm()
+	case key.Matches(k, km.renew):
+		return m.openRenewForm()
 	case key.Matches(k, km.up):
 		m.cursor = max(m.cursor-1, 0)
 	case key.Matches(k, km.down):
@@ -157,7 +164,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.form != nil {
 		return append(screen.FormHelp(m.form), km.cancel)
 	}
-	return []key.Binding{km.up, km.down, km.open, km.claim, km.vendor, km.org, km.sort}
+	return []key.Binding{km.up, km.down, km.open, km.claim, km.renew, km.vendor, km.org, km.sort}
 }
 
 // FullHelp groups the screen's keys.
@@ -166,5 +173,5 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if m.form != nil {
 		return [][]key.Binding{m.ShortHelp()}
 	}
-	return [][]key.Binding{{km.up, km.down, km.open}, {km.claim, km.vendor, km.org, km.sort}}
+	return [][]key.Binding{{km.up, km.down, km.open}, {km.claim, km.renew, km.vendor, km.org, km.sort}}
 }

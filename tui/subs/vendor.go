@@ -27,7 +27,7 @@ type trustedMsg struct {
 func (m *Model) openVendorForm() tea.Cmd {
 	cat := m.sess.Cat
 	t := cat.Licensing.Vendor
-	m.vendorPath, m.notice, m.noticeErr = "", "", nil
+	m.vendorPath, m.notice, m.noticeErr, m.kind = "", "", nil, formVendor
 	if err := m.sess.LocalFiles(); err != nil { // over SSH the key file would be the server's
 		m.noticeErr = err
 		return nil
@@ -50,6 +50,9 @@ func (m *Model) formKey(msg tea.Msg) tea.Cmd {
 	switch state {
 	case huh.StateCompleted:
 		m.form = nil
+		if m.kind == formRenew {
+			return tea.Batch(cmd, m.renew())
+		}
 		return tea.Batch(cmd, m.trust(strings.TrimSpace(m.vendorPath)))
 	case huh.StateAborted:
 		m.form = nil
