@@ -50,6 +50,8 @@ type App struct {
 	firstMu sync.Mutex
 	decoy   string
 	guard   *signInGuard
+	// localHandles maps the handles LocalSession draws to the session hashes they stand for.
+	localHandles sync.Map
 
 	dir     *dirIndex
 	lic     *licensing

@@ -102,7 +102,8 @@ func (a *App) newToken() (string, error) {
 
 // SignOut ends a session. Signing out twice is not an error.
 func (a *App) SignOut(ctx context.Context, token string) error {
-	err := a.store.DeleteSession(ctx, model.HashSecret(token))
+	err := a.store.DeleteSession(ctx, a.sessionHash(token))
+	a.localHandles.Delete(token)
 	if errors.Is(err, storage.ErrNotFound) {
 		return nil
 	}
@@ -114,7 +115,7 @@ func (a *App) SessionAdmin(ctx context.Context, token string) (model.Admin, erro
 	if token == "" {
 		return model.Admin{}, model.ErrNotSignedIn
 	}
-	s, err := a.store.Session(ctx, model.HashSecret(token))
+	s, err := a.store.Session(ctx, a.sessionHash(token))
 	if errors.Is(err, storage.ErrNotFound) {
 		return model.Admin{}, model.ErrNotSignedIn
 	} else if err != nil {
@@ -149,20 +150,44 @@ func (a *App) SetLanguage(ctx context.Context, adminID model.ID, lang model.Lang
 	})
 }
 
-// RememberLocal keeps the token of the local OS user's session in the database, so the next
-// `rollcall` run on this machine is signed in. An empty token forgets it.
-func (a *App) RememberLocal(ctx context.Context, osUser, token string) error {
-	return a.store.SetLocalToken(ctx, osUser, token)
+// sessionHash is the stored key of a session token: its SHA-256, or for a handle LocalSession
+// gave, the hash it stands for.
+func (a *App) sessionHash(token string) string {
+	if h, ok := a.localHandles.Load(token); ok {
+		return h.(string)
+	}
+	return model.HashSecret(token)
 }
 
-// LocalSession returns the remembered token and admin of a local OS user, or ErrNotSignedIn.
+// RememberLocal keeps the session of the local OS user in the database, so the next `rollcall`
+// run on this machine is signed in. Only the token's hash is kept, so neither the file nor a
+// backup of it holds a secret that opens a session elsewhere. An empty token forgets it.
+func (a *App) RememberLocal(ctx context.Context, osUser, token string) error {
+	if token == "" {
+		return a.store.SetLocalToken(ctx, osUser, "")
+	}
+	return a.store.SetLocalToken(ctx, osUser, a.sessionHash(token))
+}
+
+// LocalSession returns the remembered session of a local OS user, or ErrNotSignedIn. As the
+// database keeps only the session's hash, the token returned is a handle drawn for this
+// process: it acts for that session in this process (SessionAdmin, SignOut) and nowhere else.
 func (a *App) LocalSession(ctx context.Context, osUser string) (string, model.Admin, error) {
-	token, err := a.store.LocalToken(ctx, osUser)
-	if errors.Is(err, storage.ErrNotFound) || (err == nil && token == "") {
+	hash, err := a.store.LocalToken(ctx, osUser)
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && hash == "") {
 		return "", model.Admin{}, model.ErrNotSignedIn
 	} else if err != nil {
 		return "", model.Admin{}, err
 	}
-	admin, err := a.SessionAdmin(ctx, token)
-	return token, admin, err
+	handle, err := a.newToken()
+	if err != nil {
+		return "", model.Admin{}, err
+	}
+	a.localHandles.Store(handle, hash)
+	admin, err := a.SessionAdmin(ctx, handle)
+	if err != nil {
+		a.localHandles.Delete(handle)
+		return "", model.Admin{}, err
+	}
+	return handle, admin, nil
 }

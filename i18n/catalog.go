@@ -134,6 +134,9 @@ type CLITexts struct {
 	PasswordPrompt, PasswordStdinEmpty, DemoLoaded, Verified string
 	// NoTerminal refuses to start the console when there is no terminal to draw it on.
 	NoTerminal string
+	// CodePrompt asks for a single-use code (%s: which); CodeStdinEmpty says stdin had none;
+	// CodeInArgv refuses one given on the command line (%s: the flag or argument).
+	CodePrompt, CodeStdinEmpty, CodeInArgv string
 }
 
 // Noun is a countable word in its singular and plural forms.

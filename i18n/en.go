@@ -104,7 +104,7 @@ func english() *Catalog {
 		CLI: CLITexts{
 			CodeShown:          "Verification code for %s: %s (valid until %s)",
 			CodeEmailed:        "A verification code was emailed to %s.",
-			NextStep:           "Next: rollcall verify --email %s --code CODE --password-stdin",
+			NextStep:           "Next: rollcall verify --email %s (it asks for the code, then the password)",
 			SignedIn:           "Signed in as %s.",
 			SignedOut:          "Signed out.",
 			BackupWritten:      "Backup written to %s (%s bytes).",
@@ -115,6 +115,9 @@ func english() *Catalog {
 			DemoLoaded:         "Demo school loaded: %s in %s, %s, %s.",
 			Verified:           "Email verified and password created for %s.",
 			NoTerminal:         "standard input is not a terminal, so the console cannot start: run a command instead (see rollcall --help)",
+			CodePrompt:         "%s: ",
+			CodeStdinEmpty:     "No code on standard input: give it on its own first line, before any password.",
+			CodeInArgv:         "%s no longer takes the code on the command line, where other users of the machine see it (ps, shell history): type it at the prompt, or give it on standard input, on its own first line before any password.",
 		},
 		Nouns: NounTexts{
 			User: Noun{"user", "users"}, Organization: Noun{"organization", "organizations"},

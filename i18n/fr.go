@@ -108,7 +108,7 @@ func french() *Catalog {
 		CLI: CLITexts{
 			CodeShown:          "Code de vérification pour %s : %s (valable jusqu'au %s)",
 			CodeEmailed:        "Un code de vérification a été envoyé à %s.",
-			NextStep:           "Ensuite : rollcall verify --email %s --code CODE --password-stdin",
+			NextStep:           "Ensuite : rollcall verify --email %s (il demande le code, puis le mot de passe)",
 			SignedIn:           "Connecté : %s.",
 			SignedOut:          "Déconnecté.",
 			BackupWritten:      "Sauvegarde écrite dans %s (%s octets).",
@@ -119,6 +119,9 @@ func french() *Catalog {
 			DemoLoaded:         "Établissement de démonstration chargé : %s dans %s, %s, %s.",
 			Verified:           "Courriel vérifié et mot de passe créé pour %s.",
 			NoTerminal:         "l'entrée standard n'est pas un terminal, la console ne peut pas démarrer : lancez plutôt une commande (voir rollcall --help)",
+			CodePrompt:         "%s : ",
+			CodeStdinEmpty:     "Aucun code sur l'entrée standard : donnez-le seul sur la première ligne, avant tout mot de passe.",
+			CodeInArgv:         "%s ne prend plus le code sur la ligne de commande, où les autres utilisateurs de la machine le voient (ps, historique du shell) : tapez-le à l'invite, ou donnez-le sur l'entrée standard, seul sur la première ligne, avant tout mot de passe.",
 		},
 		Nouns: NounTexts{
 			User: Noun{"utilisateur", "utilisateurs"}, Organization: Noun{"établissement", "établissements"},

@@ -28,8 +28,8 @@ func (c *cli) orgID(name string) string {
 func (c *cli) joinWithInvite(code, name, email, password string) {
 	c.t.Helper()
 	var s signupJSON
-	c.json(&s, "", "signup", "--invite", code, "--name", name, "--email", email, "--language", "en", "--country", "BE")
-	c.must(password+"\n", "verify", "--email", email, "--code", s.Code, "--password-stdin")
+	c.json(&s, code+"\n", "signup", "--invited", "--name", name, "--email", email, "--language", "en", "--country", "BE")
+	c.must(s.Code+"\n"+password+"\n", "verify", "--email", email, "--password-stdin")
 	c.must(password+"\n", "login", "--email", email, "--password-stdin")
 	c.must("", "accept-terms", "--adult", "--accept")
 }
@@ -52,11 +52,11 @@ func TestAdminsInviteJoinActRemove(t *testing.T) {
 	}
 
 	carl := ada.as("carl")
-	if r := carl.run("", "signup", "--invite", code, "--name", "Mallory", "--email", "mallory@example.fr", "--country", "FR"); r.code != exitInvalid ||
+	if r := carl.run(code+"\n", "signup", "--invited", "--name", "Mallory", "--email", "mallory@example.fr", "--country", "FR"); r.code != exitInvalid ||
 		!strings.Contains(r.stderr, "another email address") {
 		t.Errorf("signup with someone else's invitation: exit %d, %q", r.code, r.stderr)
 	}
-	if r := carl.run("", "signup", "--invite", "AAAA-BBBB-CCCC", "--name", "Carl", "--email", "carl@example.fr", "--country", "FR"); r.code != exitInvalid {
+	if r := carl.run("AAAA-BBBB-CCCC\n", "signup", "--invited", "--name", "Carl", "--email", "carl@example.fr", "--country", "FR"); r.code != exitInvalid {
 		t.Errorf("signup with an unknown code: exit %d, %q", r.code, r.stderr)
 	}
 	carl.joinWithInvite(code, "Carl Invité", "carl@example.fr", "motdepasse2")
@@ -111,17 +111,17 @@ func TestAdminsJoinWithAnExistingAccount(t *testing.T) {
 	bob := ada.as("bob")
 	var s signupJSON
 	bob.json(&s, "", "signup", "--name", "Bob", "--email", "bob@example.fr", "--country", "FR")
-	bob.must("motdepasse3\n", "verify", "--email", "bob@example.fr", "--code", s.Code, "--password-stdin")
+	bob.must(s.Code+"\nmotdepasse3\n", "verify", "--email", "bob@example.fr", "--password-stdin")
 	bob.must("motdepasse3\n", "login", "--email", "bob@example.fr", "--password-stdin")
 	var inv invitationJSON
 	ada.json(&inv, "", "admins", "invite", "--org", x)
-	bob.must("", "admins", "join", inv.Code, "--dry-run")
+	bob.must(inv.Code+"\n", "admins", "join", "--dry-run")
 	var joined orgJSON
-	bob.json(&joined, "", "admins", "join", inv.Code)
+	bob.json(&joined, inv.Code+"\n", "admins", "join")
 	if joined.ID.String() != x {
 		t.Errorf("Bob joined %+v, want École X", joined)
 	}
-	if r := bob.run("", "admins", "join", inv.Code); r.code != exitInvalid {
+	if r := bob.run(inv.Code+"\n", "admins", "join"); r.code != exitInvalid {
 		t.Errorf("joining with a spent code: exit %d, want %d (%s)", r.code, exitInvalid, r.stderr)
 	}
 	var pending invitationJSON

@@ -93,7 +93,7 @@ func (c *cli) signUpAndLogin(email, password string) {
 	c.t.Helper()
 	var s signupJSON
 	c.json(&s, "", "signup", "--name", "Marie Curie", "--email", email, "--language", "fr", "--country", "FR")
-	c.must(password+"\n", "verify", "--email", email, "--code", s.Code, "--password-stdin")
+	c.must(s.Code+"\n"+password+"\n", "verify", "--email", email, "--password-stdin")
 	c.must(password+"\n", "login", "--email", email, "--password-stdin")
 	c.must("", "accept-terms", "--adult", "--accept")
 }

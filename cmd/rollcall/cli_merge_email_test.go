@@ -159,11 +159,11 @@ func TestActivateAndResetCommands(t *testing.T) {
 	c.json(&done, "", "users", "list", "--activated", "yes", "--email", "with")
 	u := notYet.Users[0]
 
-	if r := c.run("nouveau1mdp\n", "activate", "--login", u.Login, "--code", "ZZZZ-ZZZZ", "--password-stdin"); r.code != exitInvalid {
+	if r := c.run("ZZZZ-ZZZZ\nnouveau1mdp\n", "activate", "--login", u.Login, "--password-stdin"); r.code != exitInvalid {
 		t.Errorf("wrong code: exit %d (%s)", r.code, r.stderr)
 	}
-	c.must("nouveau1mdp\n", "activate", "--login", u.Login, "--code", u.ActivationCode, "--password-stdin")
-	r := c.run("autre2mdp\n", "activate", "--login", u.Login, "--code", u.ActivationCode, "--password-stdin")
+	c.must(u.ActivationCode+"\nnouveau1mdp\n", "activate", "--login", u.Login, "--password-stdin")
+	r := c.run(u.ActivationCode+"\nautre2mdp\n", "activate", "--login", u.Login, "--password-stdin")
 	if r.code != exitInvalid || !strings.Contains(r.stderr, u.Login) {
 		t.Errorf("the same code again: exit %d, %s", r.code, r.stderr)
 	}
@@ -185,8 +185,8 @@ func TestActivateAndResetCommands(t *testing.T) {
 	if code == nil {
 		t.Fatalf("no reset code in:\n%s", msgs[0].Text)
 	}
-	c.must("nouveau1mdp\n", "reset-password", "--login", v.Login, "--code", code[1], "--password-stdin")
-	if r := c.run("nouveau1mdp\n", "reset-password", "--login", v.Login, "--code", code[1], "--password-stdin"); r.code != exitInvalid {
+	c.must(code[1]+"\nnouveau1mdp\n", "reset-password", "--login", v.Login, "--use-code", "--password-stdin")
+	if r := c.run(code[1]+"\nnouveau1mdp\n", "reset-password", "--login", v.Login, "--use-code", "--password-stdin"); r.code != exitInvalid {
 		t.Errorf("a spent reset code: exit %d", r.code)
 	}
 	if r := c.run("", "reset-password", "--login", notYet.Users[1].Login); r.code != exitConflict {
@@ -199,7 +199,7 @@ func TestActivateAndResetCommands(t *testing.T) {
 	if len(shown) != 9 || len(srv.Messages()) != 1 {
 		t.Fatalf("without SMTP the code is printed: %q (%d messages)", r.stdout, len(srv.Messages()))
 	}
-	c.must("troisieme3mdp\n", "reset-password", "--login", v.Login, "--code", shown, "--password-stdin")
+	c.must(shown+"\ntroisieme3mdp\n", "reset-password", "--login", v.Login, "--use-code", "--password-stdin")
 }
 
 func TestSettingsCommands(t *testing.T) {

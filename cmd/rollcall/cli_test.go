@@ -25,15 +25,15 @@ func TestSignupVerifyLoginWhoami(t *testing.T) {
 		t.Errorf("signup in French should explain the code on stderr, got %q", r.stderr)
 	}
 
-	if r := c.run("court1\n", "verify", "--email", "marie@example.fr", "--code", code, "--password-stdin"); r.code != exitInvalid {
+	if r := c.run(code+"\ncourt1\n", "verify", "--email", "marie@example.fr", "--password-stdin"); r.code != exitInvalid {
 		t.Errorf("a too-short password: exit %d, want %d (%s)", r.code, exitInvalid, r.stderr)
 	}
-	if r := c.run("motdepasse1\n", "verify", "--email", "marie@example.fr", "--code", "AAAA-AAAA", "--password-stdin"); r.code != exitInvalid {
+	if r := c.run("AAAA-AAAA\nmotdepasse1\n", "verify", "--email", "marie@example.fr", "--password-stdin"); r.code != exitInvalid {
 		t.Errorf("a wrong code: exit %d, want %d", r.code, exitInvalid)
 	}
-	c.must("motdepasse1\n", "verify", "--email", "marie@example.fr", "--code", code, "--password-stdin", "--dry-run")
-	c.must("motdepasse1\n", "verify", "--email", "marie@example.fr", "--code", code, "--password-stdin")
-	if r := c.run("motdepasse1\n", "verify", "--email", "marie@example.fr", "--code", code, "--password-stdin"); r.code != exitConflict {
+	c.must(code+"\nmotdepasse1\n", "verify", "--email", "marie@example.fr", "--password-stdin", "--dry-run")
+	c.must(code+"\nmotdepasse1\n", "verify", "--email", "marie@example.fr", "--password-stdin")
+	if r := c.run(code+"\nmotdepasse1\n", "verify", "--email", "marie@example.fr", "--password-stdin"); r.code != exitConflict {
 		t.Errorf("verifying twice: exit %d, want %d (already verified)", r.code, exitConflict)
 	}
 

@@ -24,12 +24,20 @@ func newActivateCmd(f *factory) *cobra.Command {
 		Use:   "activate",
 		Short: "Activate a directory account with the code of its login card and choose its password",
 		Long: `Activate a person's account with their login and the activation code printed on their
-login card (or sent by email), and set their password, read from stdin or typed at a prompt.
-The code then stops working.`,
-		Example: `  echo 'a-new-password1' | rollcall activate --login zoe.martin --code ABCD-EFGH --password-stdin`,
+login card (or sent by email), and set their password. The code is typed at a prompt or read
+from the first line of stdin, the password from the next line (--password-stdin) or a
+prompt: never from the command line. The code then stops working.`,
+		Example: `  printf '%s\n' ABCD-EFGH a-new-password1 | rollcall activate --login zoe.martin --password-stdin`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if login == "" || code == "" {
-				return usageError{fmt.Errorf("--login and --code are required")}
+			if code != "" {
+				return codeInArgv(f, "--code")
+			}
+			if login == "" {
+				return usageError{fmt.Errorf("--login is required")}
+			}
+			code, err := readCode(f, "Code")
+			if err != nil {
+				return err
 			}
 			password, err := readPassword(f, stdin, "--password-stdin")
 			if err != nil {
@@ -52,8 +60,9 @@ The code then stops working.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&login, "login", "", "the account's login")
-	fl.StringVar(&code, "code", "", "the activation code of the login card")
-	fl.BoolVar(&stdin, "password-stdin", false, "read the new password from the first line of stdin")
+	fl.StringVar(&code, "code", "", "no longer accepted: the code is read from stdin or a prompt")
+	_ = fl.MarkHidden("code")
+	fl.BoolVar(&stdin, "password-stdin", false, "read the new password from stdin, on the line after the code")
 	fl.BoolVar(&asJSON, "json", false, "print the result as JSON")
 	return cmd
 }
@@ -70,7 +79,7 @@ type resetJSON struct {
 
 func newResetPasswordCmd(f *factory) *cobra.Command {
 	var login, code string
-	var stdin, dryRun, asJSON bool
+	var useCode, stdin, dryRun, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "reset-password",
 		Short: "Issue a password-reset code for an activated account, or set a new password with one",
@@ -78,15 +87,23 @@ func newResetPasswordCmd(f *factory) *cobra.Command {
 emailed to the person when SMTP and the activation address are configured and they have an
 email; otherwise it is printed for you to hand over. Older reset codes stop working.
 
-With --code too: set the account's new password (read from stdin or typed at a prompt) with
-a reset code; no sign-in needed. The code then stops working.`,
+With --use-code: set the account's new password with a reset code; no sign-in needed. The
+code is typed at a prompt or read from the first line of stdin, the password from the next
+line (--password-stdin) or a prompt: never from the command line. The code then stops working.`,
 		Example: `  rollcall reset-password --login zoe.martin
-  echo 'a-new-password1' | rollcall reset-password --login zoe.martin --code ABCD-EFGH --password-stdin`,
+  printf '%s\n' ABCD-EFGH a-new-password1 | rollcall reset-password --login zoe.martin --use-code --password-stdin`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if code != "" {
+				return codeInArgv(f, "--code")
+			}
 			if login == "" {
 				return usageError{fmt.Errorf("--login is required")}
 			}
-			if code != "" {
+			if useCode {
+				code, err := readCode(f, "Code")
+				if err != nil {
+					return err
+				}
 				return runResetWithCode(cmd, f, login, code, stdin, asJSON)
 			}
 			return runIssueReset(cmd, f, login, dryRun, asJSON)
@@ -94,8 +111,10 @@ a reset code; no sign-in needed. The code then stops working.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&login, "login", "", "the account's login")
-	fl.StringVar(&code, "code", "", "a reset code: set the new password with it")
-	fl.BoolVar(&stdin, "password-stdin", false, "with --code: read the new password from the first line of stdin")
+	fl.BoolVar(&useCode, "use-code", false, "set the new password with a reset code (read from stdin or a prompt)")
+	fl.StringVar(&code, "code", "", "no longer accepted: use --use-code")
+	_ = fl.MarkHidden("code")
+	fl.BoolVar(&stdin, "password-stdin", false, "with --use-code: read the new password from stdin, on the line after the code")
 	fl.BoolVar(&dryRun, "dry-run", false, "check the account without issuing a code")
 	fl.BoolVar(&asJSON, "json", false, "print the result as JSON")
 	return cmd

@@ -212,16 +212,26 @@ func parseOrgFlag(v string) (model.ID, error) {
 func newAdminsJoinCmd(f *factory) *cobra.Command {
 	var dryRun, asJSON bool
 	cmd := &cobra.Command{
-		Use:   "join CODE",
+		Use:   "join",
 		Short: "Accept an invitation with your existing account: become an admin of one more organization",
-		Args:  cobra.ExactArgs(1),
+		Long: `Accept an invitation with your existing account. The invitation code is typed at a prompt
+or read from the first line of stdin: never from the command line.`,
+		Example: `  printf '%s\n' "$INVITATION" | rollcall admins join`,
+		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return codeInArgv(f, "admins join")
+			}
 			ctx := cmd.Context()
 			a, me, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
-			org, err := a.AcceptInvitation(ctx, me, args[0], dryRun)
+			code, err := readCode(f, "Invitation")
+			if err != nil {
+				return err
+			}
+			org, err := a.AcceptInvitation(ctx, me, code, dryRun)
 			if err != nil {
 				return err
 			}

@@ -11,8 +11,9 @@ import (
 
 type signupOptions struct {
 	name, email, emailConfirm, lang, country string
-	invite                                   string // an invitation code (cmd_signup_invite.go)
-	dryRun, json                             bool
+	invite                                   string // an invitation code (cmd_signup_invite.go), read from stdin
+	argvInvite                               string // --invite CODE: refused, the code would show in ps
+	invited, dryRun, json                    bool
 }
 
 // signupJSON is the --json shape of signup and resend-code.
@@ -31,7 +32,8 @@ func newSignupCmd(f *factory) *cobra.Command {
 		Use:   "signup",
 		Short: "Create an admin account; prints or emails the verification code",
 		Example: `  rollcall signup --name "Marie Curie" --email marie@example.fr --lang fr --country FR
-  rollcall verify --email marie@example.fr --code ABCD-EFGH --password-stdin`,
+  printf '%s\n' ABCD-EFGH motdepasse1 | rollcall verify --email marie@example.fr --password-stdin
+  printf '%s\n' INVITATION-CODE | rollcall signup --invited --name "Paul Langevin" --email paul@example.fr --country FR`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runSignup(cmd, f, o) },
 	}
 	fl := cmd.Flags()
@@ -40,13 +42,25 @@ func newSignupCmd(f *factory) *cobra.Command {
 	fl.StringVar(&o.emailConfirm, "email-confirm", "", "the email again (default: --email)")
 	fl.StringVar(&o.lang, "language", "", "your language: fr or en (default: --lang, then $LANG)")
 	fl.StringVar(&o.country, "country", "", "two-letter country code, e.g. FR (required)")
-	fl.StringVar(&o.invite, "invite", "", "an invitation code: become an admin of the organization it is for")
+	fl.BoolVar(&o.invited, "invited", false, "you have an invitation code (read from stdin or a prompt): become an admin of the organization it is for")
+	fl.StringVar(&o.argvInvite, "invite", "", "no longer accepted: use --invited")
+	_ = fl.MarkHidden("invite")
 	fl.BoolVar(&o.dryRun, "dry-run", false, "check the form without creating the account")
 	fl.BoolVar(&o.json, "json", false, "print the result as JSON")
 	return cmd
 }
 
 func runSignup(cmd *cobra.Command, f *factory, o *signupOptions) error {
+	if o.argvInvite != "" {
+		return codeInArgv(f, "--invite")
+	}
+	if o.invited {
+		code, err := readCode(f, "Invitation")
+		if err != nil {
+			return err
+		}
+		o.invite = code
+	}
 	if o.emailConfirm == "" {
 		o.emailConfirm = o.email
 	}
@@ -127,7 +141,7 @@ func newResendCmd(f *factory) *cobra.Command {
 }
 
 type verifyOptions struct {
-	email, code   string
+	email, code   string // code: only to refuse it (argv)
 	passwordStdin bool
 	dryRun        bool
 }
@@ -137,7 +151,19 @@ func newVerifyCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "verify",
 		Short: "Verify your email with the code and create your password",
+		Long: `Verify your email with the code Rollcall printed or emailed at signup, and create your
+password. The code is typed at a prompt, or read from the first line of stdin (then the
+password from the second line with --password-stdin): never from the command line.`,
+		Example: `  printf '%s\n' ABCD-EFGH motdepasse1 | rollcall verify --email marie@example.fr --password-stdin`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if o.code != "" {
+				return codeInArgv(f, "--code")
+			}
+			code, err := readCode(f, "Code")
+			if err != nil {
+				return err
+			}
+			o.code = code
 			pw, err := readPassword(f, o.passwordStdin, "--password-stdin")
 			if err != nil {
 				return err
@@ -163,8 +189,9 @@ func newVerifyCmd(f *factory) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&o.email, "email", "", "the email you signed up with")
-	fl.StringVar(&o.code, "code", "", "the verification code (single use)")
-	fl.BoolVar(&o.passwordStdin, "password-stdin", false, "read the new password from the first line of standard input")
+	fl.StringVar(&o.code, "code", "", "no longer accepted: the code is read from stdin or a prompt")
+	_ = fl.MarkHidden("code")
+	fl.BoolVar(&o.passwordStdin, "password-stdin", false, "read the new password from standard input, on the line after the code")
 	fl.BoolVar(&o.dryRun, "dry-run", false, "check the code and password without using them")
 	return cmd
 }

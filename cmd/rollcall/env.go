@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"io"
 	"os"
 	"os/user"
@@ -19,6 +20,7 @@ type env struct {
 	stdoutTTY bool
 	getenv    func(string) string
 	osUser    string
+	lines     *bufio.Reader // stdin, once a secret was read from it (secrets.go)
 	// readSecret reads a line from the terminal without echo; nil when stdin is not a terminal.
 	readSecret func() (string, error)
 }

@@ -97,7 +97,7 @@ func (j *journey) signUp() {
 		t.Fatalf("signup --json = %+v, want the normalized email and the 8-character code shown", s)
 	}
 	// Nobody is signed in yet: verify answers in the language chosen at signup, not LANG's.
-	if r := c.must(journeyPassword+"\n", "verify", "--email", s.Email, "--code", s.Code, "--password-stdin"); !strings.Contains(r.stderr, "Courriel vérifié") {
+	if r := c.must(s.Code+"\n"+journeyPassword+"\n", "verify", "--email", s.Email, "--password-stdin"); !strings.Contains(r.stderr, "Courriel vérifié") {
 		t.Errorf("verify answered %q, want French", r.stderr)
 	}
 	var who whoamiJSON
@@ -358,7 +358,7 @@ func (j *journey) giveEmailsAndActivate() {
 	}
 	for _, login := range []string{"antoine.meunier", "mary.jones"} {
 		var a activationJSON
-		c.json(&a, journeyPassword+"\n", "activate", "--login", login, "--code", j.user(login).ActivationCode, "--password-stdin")
+		c.json(&a, j.user(login).ActivationCode+"\n"+journeyPassword+"\n", "activate", "--login", login, "--password-stdin")
 		if a.Login != login || !a.Activated || !j.user(login).Activated {
 			t.Fatalf("activate --json = %+v", a)
 		}
@@ -464,8 +464,8 @@ func (j *journey) emailActivated() {
 			t.Fatalf("message from %s to %v, want %s's login and a reset code in French:\n%s", m.From, m.To, login, m.Text)
 		}
 		// The emailed code works, once.
-		c.must("Nouveau2027!\n", "reset-password", "--login", login, "--code", code[1], "--password-stdin")
-		if r := c.run("Encore2028!\n", "reset-password", "--login", login, "--code", code[1], "--password-stdin"); r.code != exitInvalid {
+		c.must(code[1]+"\nNouveau2027!\n", "reset-password", "--login", login, "--use-code", "--password-stdin")
+		if r := c.run(code[1]+"\nEncore2028!\n", "reset-password", "--login", login, "--use-code", "--password-stdin"); r.code != exitInvalid {
 			t.Errorf("%s's reset code worked twice: exit %d", login, r.code)
 		}
 	}

@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 
 	"go.etcd.io/bbolt"
@@ -10,7 +11,7 @@ import (
 )
 
 // CurrentSchema is the newest file layout this code knows; Open upgrades older files to it.
-const CurrentSchema = 4
+const CurrentSchema = 5
 
 // Bucket names. Index buckets map a unique key to an 8-byte id.
 var (
@@ -35,7 +36,7 @@ var (
 
 	bucketCodes       = []byte("codes")        // purpose + 0x00 + hash → JSON model.OneTimeCode
 	bucketSessions    = []byte("sessions")     // token hash → JSON model.Session
-	bucketLocalTokens = []byte("local_tokens") // OS user name → session token
+	bucketLocalTokens = []byte("local_tokens") // OS user name → SHA-256 of the session token (version 5; the token itself before)
 
 	bucketImports    = []byte("imports")     // id → JSON model.ImportRun (version 2)
 	bucketImportUndo = []byte("import_undo") // run id → JSON model.ImportUndo (version 2)
@@ -73,6 +74,22 @@ var migrations = []migration{
 	createV2Buckets, // 1 → 2: import history, undo data and provenance
 	createV3Buckets, // 2 → 3: subscriptions' seats and claims, campaigns, SSH keys, invitations, saved filters, audit
 	seatsOnAccounts, // 3 → 4: seats of directory accounts, indexed by account, each with its product key
+	dropRawTokens,   // 4 → 5: local sessions were remembered by their raw token: every session ends
+}
+
+// dropRawTokens ends every session: up to version 4 the local OS users' sessions were kept by
+// their raw token, which a copy of the file (a backup) would have carried; from version 5 only
+// its hash is kept. Everyone signs in again once.
+func dropRawTokens(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{bucketLocalTokens, bucketSessions} {
+		if err := tx.DeleteBucket(name); err != nil && !errors.Is(err, bbolt.ErrBucketNotFound) {
+			return fmt.Errorf("bucket %s: %w", name, err)
+		}
+		if _, err := tx.CreateBucket(name); err != nil {
+			return fmt.Errorf("bucket %s: %w", name, err)
+		}
+	}
+	return nil
 }
 
 func createV3Buckets(tx *bbolt.Tx) error {

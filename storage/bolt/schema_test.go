@@ -265,3 +265,34 @@ func sampleUser() model.User {
 		CreatedAt: time.Date(2026, 9, 1, 7, 12, 3, 0, time.UTC), UpdatedAt: time.Date(2026, 9, 14, 16, 2, 41, 0, time.UTC),
 		ByHand: model.FieldSet(0).With(model.FieldEmail)}
 }
+
+func TestVersion5EndsSessionsKeptByTheirRawToken(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "v4.db")
+	ctx := context.Background()
+	old, err := open(path, Options{}, migrations[:4])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := old.PutSession(ctx, model.Session{TokenHash: model.HashSecret("raw-token"), AdminID: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := old.SetLocalToken(ctx, "alice", "raw-token"); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if tok, err := s.LocalToken(ctx, "alice"); err != nil || tok != "" {
+		t.Errorf("after the upgrade the raw token is still there: %q, %v", tok, err)
+	}
+	if _, err := s.Session(ctx, model.HashSecret("raw-token")); !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("the old session survived the upgrade: %v", err)
+	}
+	if err := s.PutSession(ctx, model.Session{TokenHash: "h", AdminID: 1}); err != nil {
+		t.Errorf("a new session after the upgrade: %v", err)
+	}
+}

@@ -92,7 +92,7 @@ func (m *Model) optionalEmail(s string) error {
 	return nil
 }
 
-// joinForm asks for an invitation code, as `rollcall admins join CODE` does.
+// joinForm asks for an invitation code, as `rollcall admins join` does.
 func (m *Model) joinForm() tea.Cmd {
 	t := m.sess.Cat.Admins
 	m.fv = &formValues{}

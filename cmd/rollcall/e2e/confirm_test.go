@@ -20,7 +20,7 @@ func TestCLIAsksBeforeUndoingAnImport(t *testing.T) {
 		"--language", "fr", "--country", "FR")), &signup); err != nil || signup.Code == "" {
 		t.Fatalf("signup --json: %v %+v", err, signup)
 	}
-	rollcall(t, dir, password+"\n", "verify", "--email", email, "--code", signup.Code, "--password-stdin")
+	rollcall(t, dir, signup.Code+"\n"+password+"\n", "verify", "--email", email, "--password-stdin")
 	rollcall(t, dir, password+"\n", "login", "--email", email, "--password-stdin")
 	rollcall(t, dir, "", "accept-terms", "--adult", "--accept")
 	rollcall(t, dir, "", "orgs", "create", "--name", "École Jules Ferry", "--city", "Paris", "--country", "FR")

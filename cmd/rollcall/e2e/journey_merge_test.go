@@ -41,7 +41,7 @@ func (j *journey) activateAccounts() {
 		j.t.Fatalf("found %d of Alice MEUNIER and the two teachers: %v", len(who), who)
 	}
 	for _, u := range who {
-		rollcall(j.t, j.dir, "tableau-noir-42\n", "activate", "--login", u.Login, "--code", u.ActivationCode, "--password-stdin")
+		rollcall(j.t, j.dir, u.ActivationCode+"\ntableau-noir-42\n", "activate", "--login", u.Login, "--password-stdin")
 		if c, ok := j.ce2[u.Login]; ok {
 			c.Activated = true
 			j.ce2[u.Login] = c

@@ -26,7 +26,7 @@ func TestConsoleStaysResponsiveDuringABigImport(t *testing.T) {
 		"--language", "fr", "--country", "FR")), &signup); err != nil {
 		t.Fatal(err)
 	}
-	rollcall(t, dir, password+"\n", "verify", "--email", email, "--code", signup.Code, "--password-stdin")
+	rollcall(t, dir, signup.Code+"\n"+password+"\n", "verify", "--email", email, "--password-stdin")
 	rollcall(t, dir, password+"\n", "login", "--email", email, "--password-stdin")
 	rollcall(t, dir, "", "accept-terms", "--adult", "--accept")
 	rollcall(t, dir, "", "orgs", "create", "--name", "Lycée Victor Hugo")

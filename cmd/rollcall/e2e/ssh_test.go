@@ -57,7 +57,7 @@ func newSSHFixture(t *testing.T) *sshFixture {
 	var s struct{ Code string }
 	json.Unmarshal([]byte(rollcall(t, f.dir, "", "signup", "--name", "Marie Curie", "--email", email,
 		"--language", "fr", "--country", "FR", "--json")), &s)
-	rollcall(t, f.dir, password+"\n", "verify", "--email", email, "--code", s.Code, "--password-stdin")
+	rollcall(t, f.dir, s.Code+"\n"+password+"\n", "verify", "--email", email, "--password-stdin")
 	rollcall(t, f.dir, password+"\n", "login", "--email", email, "--password-stdin")
 	rollcall(t, f.dir, "", "accept-terms", "--adult", "--accept")
 	rollcall(t, f.dir, "", "demo")

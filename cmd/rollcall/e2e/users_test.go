@@ -20,7 +20,7 @@ func signedInWithDemo(t *testing.T, dir string) {
 	if err := json.Unmarshal([]byte(out), &s); err != nil || s.Code == "" {
 		t.Fatalf("signup --json: %v\n%s", err, out)
 	}
-	rollcall(t, dir, password+"\n", "verify", "--email", email, "--code", s.Code, "--password-stdin")
+	rollcall(t, dir, s.Code+"\n"+password+"\n", "verify", "--email", email, "--password-stdin")
 	rollcall(t, dir, password+"\n", "login", "--email", email, "--password-stdin")
 	rollcall(t, dir, "", "accept-terms", "--adult", "--accept")
 	rollcall(t, dir, "", "demo")
