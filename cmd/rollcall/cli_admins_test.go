@@ -47,7 +47,7 @@ func TestAdminsInviteJoinActRemove(t *testing.T) {
 	}
 	r := ada.must("", "admins", "invite", "--org", x, "--email", "carl@example.fr")
 	code := strings.TrimSpace(r.stdout)
-	if len(strings.ReplaceAll(code, "-", "")) != 12 || !strings.Contains(r.stderr, "signup --invite "+code) {
+	if len(strings.ReplaceAll(code, "-", "")) != 12 || !strings.Contains(r.stderr, "signup --invited") || !strings.Contains(r.stderr, code+" à l'invite") {
 		t.Fatalf("invite printed %q on stdout and %q on stderr: want the code, and how to use it", r.stdout, r.stderr)
 	}
 

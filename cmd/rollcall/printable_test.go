@@ -61,9 +61,10 @@ func TestControlCharactersInDataAreShownNotObeyed(t *testing.T) {
 	con := openConsole(t, client, 120, 32)
 	con.waitText(0, "Accueil")
 	con.send("\x1b[B\r") // the second area: Users
-	con.waitText(0, "Utilisateurs")
+	con.waitText(0, "Utilisateurs", " utilisateurs") // the first page is in
+	con.send("/")
 	mark := con.mark()
-	con.send("/rouge")
+	con.send("rouge")
 	con.waitText(mark, "␛[31mRouge")
 	if raw := con.out.String(); strings.Contains(raw, "\x1b]52;c;aGk=") || strings.Contains(raw, "\x1b[31mRouge") {
 		t.Errorf("the console over SSH sent the name's escape sequence raw")
