@@ -52,6 +52,8 @@ const (
 	FieldLogin
 	FieldChildren
 	FieldLanguage
+	FieldFunctions
+	FieldSubjects
 )
 
 // FieldSet is a set of Fields.
@@ -65,18 +67,22 @@ func (s FieldSet) With(f Field) FieldSet { return s | FieldSet(f) }
 
 // User is a person in a school's directory: a student, teacher, parent, staff member or guest.
 type User struct {
-	ID             ID
-	OrgID          ID
-	Profile        Profile
-	LastName       string
-	FirstName      string
-	Login          string
-	Email          string
-	BirthDate      Date
-	Language       Language // empty: use the admin's
-	ClassIDs       []ID
-	GroupIDs       []ID
-	ChildIDs       []ID // for parents: their children
+	ID        ID
+	OrgID     ID
+	Profile   Profile
+	LastName  string
+	FirstName string
+	Login     string
+	Email     string
+	BirthDate Date
+	Language  Language // empty: use the admin's
+	ClassIDs  []ID
+	GroupIDs  []ID
+	ChildIDs  []ID // for parents: their children
+	// Functions are a staff member's functions as the académie's feed or STS-Web writes them,
+	// family first: "DIR$DIRECTION$D0011$CHEF D'ETABLISSEMENT ADJOINT", "ENS".
+	Functions      []string
+	Subjects       []string // what a teacher teaches, as labels ("ANGLAIS LV1")
 	Source         string
 	ExternalID     string
 	LocalAdmin     bool

@@ -63,7 +63,7 @@ type ImportUndo struct {
 var FieldNames = map[Field]string{
 	FieldLastName: "last_name", FieldFirstName: "first_name", FieldEmail: "email", FieldBirthDate: "birth_date",
 	FieldClasses: "classes", FieldGroups: "groups", FieldProfile: "profile", FieldLogin: "login",
-	FieldChildren: "children", FieldLanguage: "language",
+	FieldChildren: "children", FieldLanguage: "language", FieldFunctions: "functions", FieldSubjects: "subjects",
 }
 
 // TooManyDeletionsError stops an import that would mark more of a source's users pending

@@ -44,6 +44,7 @@ type Selection struct {
 	ClassIDs    []ID        `json:"class_ids,omitempty"` // member of any of these; empty: all
 	GroupIDs    []ID        `json:"group_ids,omitempty"` // member of any of these; empty: all
 	OrgIDs      []ID        `json:"org_ids,omitempty"`   // in any of these; empty: all
+	Functions   []string    `json:"functions,omitempty"` // a function of any of these families ("DIR"); empty: all
 	Activation  Tri         `json:"activation,omitempty"`
 	Email       Tri         `json:"email,omitempty"`
 	LocalAdmins bool        `json:"local_admins,omitempty"` // only local admins
@@ -62,6 +63,7 @@ func (s *Selection) Matches(u *User, loc *time.Location) bool {
 		len(s.OrgIDs) > 0 && !slices.Contains(s.OrgIDs, u.OrgID),
 		len(s.ClassIDs) > 0 && !anyIn(u.ClassIDs, s.ClassIDs),
 		len(s.GroupIDs) > 0 && !anyIn(u.GroupIDs, s.GroupIDs),
+		len(s.Functions) > 0 && !u.HasFunction(s.Functions),
 		s.Activation == TriYes && !u.Activated(), s.Activation == TriNo && u.Activated(),
 		s.Email == TriYes && u.Email == "", s.Email == TriNo && u.Email != "",
 		s.LocalAdmins && !u.LocalAdmin,

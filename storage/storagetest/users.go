@@ -25,7 +25,8 @@ func fullUser(login string) model.User {
 		ChildIDs: []model.ID{77, 78, 79}, Source: "ent", ExternalID: "ext-" + login, LocalAdmin: true,
 		ActivationCode: "ABCD-EFGH", ActivatedAt: at(10), PasswordHash: "$argon2id$v=19$xyz",
 		CreatedAt: at(1), UpdatedAt: at(2), PendingSince: at(3),
-		ByHand: model.FieldSet(0).With(model.FieldEmail).With(model.FieldLanguage), CreatedByHand: true}
+		ByHand: model.FieldSet(0).With(model.FieldEmail).With(model.FieldLanguage), CreatedByHand: true,
+		Functions: []string{"DIR$DIRECTION$D0011$CHEF D'ETABLISSEMENT ADJOINT", "ENS"}, Subjects: []string{"ANGLAIS LV1"}}
 }
 
 func testUserRoundTrip(t *testing.T, s storage.Store) {

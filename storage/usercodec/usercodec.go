@@ -28,7 +28,13 @@ import (
 //
 // The id is the key (the bucket key, the table's id column) and is not repeated. The list lengths come first so the decoder
 // can check them against the remaining bytes and allocate the three lists at once.
-const userFormatV1 = 1
+//
+// userFormatV2 is V1 followed by Functions then Subjects, each a count and length-prefixed
+// strings. A user with neither is still written as V1, so most records keep their size.
+const (
+	userFormatV1 = 1
+	userFormatV2 = 2
+)
 
 const (
 	userFlagLocalAdmin = 1 << iota
@@ -43,8 +49,17 @@ func Encode(u *model.User) ([]byte, error) {
 	n := 48 + 3*8 + len(u.LastName) + len(u.FirstName) + len(u.Login) + len(u.Email) + len(u.Language) +
 		len(u.Source) + len(u.ExternalID) + len(u.ActivationCode) + len(u.PasswordHash) +
 		4*(len(u.ClassIDs)+len(u.GroupIDs)+len(u.ChildIDs))
+	for _, list := range [...][]string{u.Functions, u.Subjects} {
+		for _, f := range list {
+			n += len(f) + 2
+		}
+	}
 	b := make([]byte, 0, n)
-	b = append(b, userFormatV1)
+	format := byte(userFormatV1)
+	if len(u.Functions) > 0 || len(u.Subjects) > 0 {
+		format = userFormatV2
+	}
+	b = append(b, format)
 	b = binary.AppendUvarint(b, uint64(u.OrgID))
 	b = binary.AppendUvarint(b, uint64(u.Profile))
 	var flags uint64
@@ -84,6 +99,15 @@ func Encode(u *model.User) ([]byte, error) {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
+	if format == userFormatV2 {
+		for _, list := range [...][]string{u.Functions, u.Subjects} {
+			b = binary.AppendUvarint(b, uint64(len(list)))
+			for _, s := range list {
+				b = binary.AppendUvarint(b, uint64(len(s)))
+				b = append(b, s...)
+			}
+		}
+	}
 	return b, nil
 }
 
@@ -113,7 +137,7 @@ func Decode(data []byte, u *model.User) error {
 	if len(data) == 0 {
 		return fmt.Errorf("%w: empty user record", storage.ErrCorrupt)
 	}
-	if data[0] != userFormatV1 {
+	if data[0] != userFormatV1 && data[0] != userFormatV2 {
 		return fmt.Errorf("%w: unknown user record format %d", storage.ErrCorrupt, data[0])
 	}
 	r := reader{b: data[1:]}
@@ -155,6 +179,11 @@ func Decode(data []byte, u *model.User) error {
 	u.ExternalID = r.str(blob)
 	u.ActivationCode = r.str(blob)
 	u.PasswordHash = r.str(blob)
+	u.Functions, u.Subjects = nil, nil
+	if data[0] == userFormatV2 {
+		u.Functions = r.strs(blob)
+		u.Subjects = r.strs(blob)
+	}
 	if r.err == nil && len(r.b) != 0 {
 		r.fail("trailing bytes")
 	}
@@ -241,6 +270,22 @@ func (r *reader) time() time.Time {
 
 // str reads a length-prefixed string and returns it as a slice of blob, which is a copy of
 // what r had left when the strings began: both end at the same byte.
+// strs reads a count and that many strings; none comes back nil.
+func (r *reader) strs(blob string) []string {
+	n := r.count()
+	if n == 0 || r.err != nil {
+		return nil
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = r.str(blob)
+	}
+	if r.err != nil {
+		return nil
+	}
+	return out
+}
+
 func (r *reader) str(blob string) string {
 	n := r.uvarint()
 	if n > uint64(len(r.b)) {

@@ -36,6 +36,13 @@ func randomUser(r *rand.Rand) model.User {
 		}
 		return b.String()
 	}
+	strs := func() []string {
+		var out []string
+		for range r.IntN(3) {
+			out = append(out, str())
+		}
+		return out
+	}
 	ids := func() []model.ID {
 		var out []model.ID
 		for range r.IntN(4) {
@@ -58,7 +65,7 @@ func randomUser(r *rand.Rand) model.User {
 		Language:  model.Language(str()), ClassIDs: ids(), GroupIDs: ids(), ChildIDs: ids(), Source: str(),
 		ExternalID: str(), LocalAdmin: r.IntN(2) == 0, ActivationCode: str(), ActivatedAt: tm(),
 		PasswordHash: str(), CreatedAt: tm(), UpdatedAt: tm(), PendingSince: tm(),
-		ByHand: model.FieldSet(r.IntN(1 << 16)), CreatedByHand: r.IntN(2) == 0}
+		ByHand: model.FieldSet(r.IntN(1 << 16)), CreatedByHand: r.IntN(2) == 0, Functions: strs(), Subjects: strs()}
 }
 
 func roundTrip(t *testing.T, u model.User) {
@@ -94,8 +101,10 @@ func TestUserCodecEdges(t *testing.T) {
 		"epoch is not zero": {CreatedAt: epoch, ActivatedAt: epoch.Add(-1)},
 		"extreme times": {CreatedAt: time.Unix(0, math.MaxInt64).UTC(),
 			UpdatedAt: time.Unix(0, math.MinInt64+1).UTC()},
-		"extreme ids":  {ID: math.MaxUint64, OrgID: math.MaxUint64, ClassIDs: []model.ID{0, math.MaxUint64}},
-		"long strings": {LastName: strings.Repeat("x", 1<<16), PasswordHash: strings.Repeat("é", 300)},
+		"extreme ids":   {ID: math.MaxUint64, OrgID: math.MaxUint64, ClassIDs: []model.ID{0, math.MaxUint64}},
+		"long strings":  {LastName: strings.Repeat("x", 1<<16), PasswordHash: strings.Repeat("é", 300)},
+		"functions":     {Functions: []string{"DIR$DIRECTION$D0011$CHEF D'ETABLISSEMENT ADJOINT", ""}, Subjects: []string{"ANGLAIS LV1"}},
+		"subjects only": {Subjects: []string{"PHILOSOPHIE"}},
 		"flags": {LocalAdmin: true, CreatedByHand: true, ByHand: math.MaxUint16, Profile: math.MaxUint8,
 			BirthDate: model.Date{Year: math.MinInt32, Month: math.MaxInt32, Day: -1}},
 	}
