@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"rollcall/importers/aaf"
 	"rollcall/importers/be1d"
 	"rollcall/importers/ent"
 	"rollcall/importers/oneroster"
@@ -14,6 +15,7 @@ import (
 // among one-file formats, the most distinctive headers come first and the ENT import files,
 // which need only names, last. Registering a format is one line here.
 var formats = []roster.FormatSpec{
+	aaf.Spec,
 	oneroster.Spec,
 	sds.V2,
 	sds.V1,

@@ -44,7 +44,7 @@ type source struct {
 
 // readableExt lists the file kinds a folder or archive contributes; anything else there (a
 // README, a PDF) is not part of the roster and is skipped.
-var readableExt = map[string]bool{".csv": true, ".txt": true, ".tsv": true, ".xlsx": true}
+var readableExt = map[string]bool{".csv": true, ".txt": true, ".tsv": true, ".xlsx": true, ".xml": true}
 
 // load reads the inputs. Problems with their content (a corrupt zip, an entry escaping its
 // folder, a file too large) are reported to errs; a file that cannot be opened at all is an

@@ -34,6 +34,9 @@ type ClassDef struct {
 	Level         string // "CP", "CE1", OneRoster grades, SDS course grade
 	ExternalID    string
 	OrgExternalID string
+	// Local is the class's code within its organization when Code is a key across schools: an
+	// académie feed keys classes "structure$class" ("43$6A"), and 6A is what the school calls it.
+	Local string
 }
 
 // OrgDef is a school or another organisation a set defines.
@@ -62,6 +65,13 @@ type Record struct {
 	// policy refuses (its Rule is left empty).
 	PasswordCell  table.RowError
 	OrgExternalID string
+	// Functions are a staff member's functions as the académie writes them, less the structure:
+	// "DIR$DIRECTION$D0011$CHEF D'ETABLISSEMENT ADJOINT" (AAF), "ENS" (STS-Web). nil: the file
+	// does not say; empty: the person has none.
+	Functions []string
+	// Subjects are the subjects a teacher teaches, as labels ("ANGLAIS LV1"); nil and empty as
+	// for Functions.
+	Subjects []string
 }
 
 // Batch is everything one import read.
@@ -73,7 +83,8 @@ type Batch struct {
 	Orgs    []OrgDef
 	// Delta is set for a OneRoster delta set: users absent from it are unchanged, not deleted.
 	Delta bool
-	// Deleted lists the users' external ids a delta marks tobedeleted.
+	// Deleted lists the users' external ids a delta marks tobedeleted (OneRoster) or an AAF
+	// deleteRequest names.
 	Deleted []string
 	// FromRollcall is set when the files are Rollcall's own export (rollcall users export): their
 	// logins are the ones Rollcall gave, so users are found by login whatever their source.

@@ -1,0 +1,201 @@
+package aaf
+
+import (
+	"path"
+	"strings"
+
+	"rollcall/importers/roster"
+	"rollcall/importers/table"
+	"rollcall/importers/xmlfeed"
+	"rollcall/model"
+)
+
+// Root is the root element of every AAF file.
+const Root = "ficAlimMENESR"
+
+// Format names the académie's feed.
+const Format roster.Format = "aaf"
+
+// Spec registers the feed: a set of XML files, read together.
+var Spec = roster.FormatSpec{
+	Format:      Format,
+	Source:      string(Format),
+	SniffSet:    SniffSet,
+	Parse:       func(j *roster.Job, u roster.Unit) error { return Parse(j, u.Files) },
+	PreviewFile: Preview,
+}
+
+// The rules this package reports beside the shared ones.
+const (
+	// RuleUndefinedStructure warns that people are attached to a structure no EtabEducNat of
+	// the feed defines; Value is the structure's id.
+	RuleUndefinedStructure model.Rule = "undefined_structure"
+	// RuleValueDropped warns that a value was left out of a record (an email or a date that
+	// does not parse): an académie feed is not refused for one typo. Column is the attribute.
+	RuleValueDropped model.Rule = "value_dropped"
+)
+
+// SniffSet says whether files are an AAF feed: every XML file among them is a ficAlimMENESR
+// file, and there is at least one.
+func SniffSet(files []*roster.File) roster.Fit {
+	fit := roster.Fit{Format: Format}
+	for _, f := range files {
+		if root := xmlfeed.Root(f.Raw); root == Root {
+			fit.Matched++
+		} else if root != "" || strings.EqualFold(path.Ext(f.Name), ".xml") {
+			fit.Missing = []string{Root}
+			return fit
+		}
+	}
+	if fit.Matched == 0 || fit.Matched != len(files) {
+		fit.Missing = []string{Root}
+		return fit
+	}
+	fit.OK = true
+	return fit
+}
+
+// Parse reads the files of one feed into job. A file that is not well-formed XML is reported
+// at the line where it breaks, and nothing of the import is kept.
+func Parse(job *roster.Job, files []*roster.File) error {
+	p := newFeed(job)
+	for _, f := range files {
+		if err := p.file(f); err != nil {
+			return err
+		}
+	}
+	p.finish()
+	return nil
+}
+
+// feed is one import's reading state across its files.
+type feed struct {
+	job      *roster.Job
+	classes  map[string]int      // class key → index in Batch.Classes
+	guardian map[string][]string // guardian id → the pupils naming them, in file order
+	subjects map[int][]string    // record index → subject codes, labelled at the end
+	labels   map[string]string   // subject code → label (MatiereEducNat)
+	mefs     map[string]string   // MEF code → label (MefEducNat)
+	deleted  map[string]bool
+	delta    bool
+}
+
+func newFeed(job *roster.Job) *feed {
+	return &feed{job: job, classes: map[string]int{}, guardian: map[string][]string{}, subjects: map[int][]string{},
+		labels: map[string]string{}, mefs: map[string]string{}, deleted: map[string]bool{}}
+}
+
+func (p *feed) file(f *roster.File) error {
+	if strings.Contains(strings.ToLower(path.Base(f.Name)), "_delta_") {
+		p.delta = true
+	}
+	r := newReader(f)
+	rows := 0
+	for {
+		e, bad := r.next()
+		if bad != nil {
+			p.job.Add(bad)
+			break
+		}
+		if e == nil {
+			break
+		}
+		rows++
+		if err := p.job.Tick(f.Name, rows); err != nil {
+			return err
+		}
+		p.entry(f.Name, e)
+	}
+	p.job.FileDone(f.Info(rows))
+	return nil
+}
+
+// entry turns one request into a school, a person, a subject or a level.
+func (p *feed) entry(file string, e *entry) {
+	if e.op != opAdd {
+		p.delta = true
+	}
+	where := table.Location{File: file, Line: e.line}
+	if e.op == opDelete {
+		if id := e.id; id != "" && !p.deleted[id] && isPerson(e.category) {
+			p.deleted[id] = true
+			p.job.Batch.Deleted = append(p.job.Batch.Deleted, id)
+		}
+		return
+	}
+	switch e.category {
+	case "EtabEducNat":
+		p.school(where, e)
+	case "Eleve":
+		p.person(where, e, model.Student)
+	case "PersRelEleve":
+		p.person(where, e, model.Parent)
+	case "PersEducNat":
+		p.person(where, e, staffProfile(e))
+	case "MatiereEducNat":
+		p.label(e, p.labels)
+	case "MefEducNat":
+		p.label(e, p.mefs)
+	}
+}
+
+func isPerson(category string) bool {
+	return category == "Eleve" || category == "PersRelEleve" || category == "PersEducNat" || category == ""
+}
+
+// label files a subject's or a level's label under its code.
+func (p *feed) label(e *entry, into map[string]string) {
+	code, label := e.id, ""
+	for _, a := range e.attrs {
+		if len(a.values) == 0 {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(a.name, "Jointure"):
+			code = a.values[0]
+		case strings.Contains(a.name, "Libelle") && label == "":
+			label = a.values[0]
+		}
+	}
+	if code != "" && label != "" {
+		into[code] = label
+	}
+}
+
+// school defines a structure: its id, UAI and name.
+func (p *feed) school(where table.Location, e *entry) {
+	id := first(e.first("ENTStructureJointure"), e.id)
+	if id == "" {
+		return
+	}
+	uai := strings.ToUpper(first(e.first("ENTStructureUAI"), e.first("ENTEtablissementUAI")))
+	if uai != "" && !model.ValidUAI(uai) {
+		p.job.Batch.Warnings.Add(&table.RowError{File: where.File, Line: where.Line, Column: "ENTStructureUAI", Value: uai, Rule: model.RuleUAI, Expected: model.UAICheckLetterFor(uai)})
+	}
+	def := roster.OrgDef{ExternalID: id, Code: uai, Name: schoolName(e.first("ENTStructureNomCourant"))}
+	if def.Name == "" {
+		def.Name = uai
+	}
+	p.job.DefineOrg(def)
+	for _, v := range e.get("ENTStructureClasses") {
+		code, label, _ := strings.Cut(v, "$")
+		p.class(id, code, label, "")
+	}
+}
+
+// schoolName reads the "$"-packed current name: "CLG$CLG INTEGRATION$PARIS" is the collège
+// INTEGRATION in Paris; the middle part is the name the school goes by.
+func schoolName(v string) string {
+	parts := strings.Split(v, "$")
+	if len(parts) == 3 && parts[1] != "" {
+		return table.Clean(parts[1])
+	}
+	return table.Clean(strings.Join(parts, " "))
+}
+
+func first(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

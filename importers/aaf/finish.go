@@ -1,0 +1,35 @@
+package aaf
+
+import (
+	"rollcall/importers/roster"
+	"rollcall/importers/table"
+	"rollcall/model"
+)
+
+// finish does what needs the whole feed: guardians get the children that name them, teachers
+// their subjects' labels, people of an undefined structure a warning, and a delta is flagged.
+func (p *feed) finish() {
+	b := p.job.Batch
+	b.Delta = b.Delta || p.delta
+	warned := map[string]bool{}
+	for i := range b.Records {
+		rec := &b.Records[i]
+		if rec.Profile == model.Parent {
+			for _, kid := range p.guardian[rec.ExternalID] {
+				rec.Children = append(rec.Children, roster.PersonRef{ExternalID: kid})
+			}
+		}
+		for _, code := range p.subjects[i] {
+			label := p.labels[code]
+			if label == "" {
+				label = code
+			}
+			rec.Subjects = roster.AppendUnique(rec.Subjects, label)
+		}
+		if s := rec.OrgExternalID; s != "" && !p.job.HasOrg(s) && !warned[s] {
+			warned[s] = true
+			p.job.Dangling(&table.RowError{File: rec.Where.File, Line: rec.Where.Line, Column: "ENTPersonStructRattach",
+				Value: s, Rule: RuleUndefinedStructure})
+		}
+	}
+}
