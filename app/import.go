@@ -36,7 +36,7 @@ func (a *App) Import(ctx context.Context, admin model.Admin, inputs []importers.
 	if err != nil {
 		return ImportReport{}, err
 	}
-	if dir.target == 0 && len(batch.Orgs) == 0 {
+	if dir.target == 0 && len(batch.Orgs) == 0 && !batch.Delta && !namesOrgs(batch.Records) {
 		return ImportReport{}, model.ErrNoOrganization // one-school files, and no school to put them in
 	}
 	p := &planner{opts: opts, source: importSource(opts.Source, batch.Format), batch: batch, now: a.now(),
@@ -79,6 +79,17 @@ func (a *App) Import(ctx context.Context, admin model.Admin, inputs []importers.
 	}
 	report(ImportProgress{Stage: StageDone, Total: len(p.out.Users)})
 	return p.report, nil
+}
+
+// namesOrgs reports whether the records say their school (an AAF feed without its EtabEducNat
+// file names the structures an earlier feed defined).
+func namesOrgs(recs []importers.Record) bool {
+	for i := range recs {
+		if recs[i].OrgExternalID != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // importSource is the source an import's users belong to: what the admin named, else the

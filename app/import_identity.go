@@ -79,11 +79,14 @@ func (p *planner) derivedKey(rec *importers.Record, org model.ID) string {
 func (p *planner) matchExact(i int) {
 	rec := &p.batch.Records[i]
 	p.recMatch[i] = -1
+	idx, ok := p.dir.byExt[p.recKey[i]]
+	if p.recOrg[i] == 0 && ok && rec.OrgExternalID == "" {
+		p.recOrg[i] = p.dir.users[idx].OrgID // a delta's change to someone known: they stay where they are
+	}
 	if p.recOrg[i] == 0 {
 		p.rowError(rec.Where, "", "", importers.RuleUnknownOrg, "--org")
 		return
 	}
-	idx, ok := p.dir.byExt[p.recKey[i]]
 	if !ok {
 		return
 	}

@@ -88,11 +88,24 @@ func (p *planner) findOrg(def importers.OrgDef) (model.ID, bool) {
 	return 0, false
 }
 
+// orgByExt finds the organization a source's id names: one the files define, else one an
+// earlier import of this source created (an AAF delta names schools its full feed defined).
+func (p *planner) orgByExt(ext string) (model.ID, bool) {
+	if id, ok := p.orgOf[ext]; ok {
+		return id, true
+	}
+	if id, ok := p.findOrg(importers.OrgDef{ExternalID: ext}); ok {
+		p.orgOf[ext] = id
+		return id, true
+	}
+	return 0, false
+}
+
 // recordOrg is the organization of a record: the one its row names, the set's only one, or
 // the import's target.
 func (p *planner) recordOrg(rec *importers.Record) model.ID {
 	if rec.OrgExternalID != "" {
-		if id, ok := p.orgOf[rec.OrgExternalID]; ok {
+		if id, ok := p.orgByExt(rec.OrgExternalID); ok {
 			return id
 		}
 	}
@@ -109,7 +122,7 @@ func (p *planner) resolveClasses() {
 	for _, def := range p.batch.Classes {
 		org := p.dir.target
 		if def.OrgExternalID != "" {
-			if id, ok := p.orgOf[def.OrgExternalID]; ok {
+			if id, ok := p.orgByExt(def.OrgExternalID); ok {
 				org = id
 			}
 		} else if len(p.batch.Orgs) == 1 {
@@ -125,6 +138,9 @@ func (p *planner) resolveClasses() {
 // classID returns the class of an organization with the definition's code, planning it if new
 // and allowed; 0 when it is neither there nor to be created.
 func (p *planner) classID(org model.ID, def importers.ClassDef) model.ID {
+	if def.Local != "" { // a feed-wide key ("43$6A"): the school knows the class as 6A
+		def.Code = def.Local
+	}
 	key := setKey{org, fold(def.Code)}
 	if id, ok := p.classOf[key]; ok {
 		return id
@@ -188,7 +204,7 @@ func (p *planner) recordClasses(rec *importers.Record, org model.ID) []model.ID 
 		}
 		classOrg := org
 		if def.OrgExternalID != "" {
-			if id, ok := p.orgOf[def.OrgExternalID]; ok {
+			if id, ok := p.orgByExt(def.OrgExternalID); ok {
 				classOrg = id
 			}
 		}

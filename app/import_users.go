@@ -20,11 +20,13 @@ type wantedFields struct {
 	hasClass, hasGrp bool
 	children         []model.ID
 	hasKids          bool
+	functions        []string // nil: the file does not say
+	subjects         []string
 }
 
 func (p *planner) wanted(rec *importers.Record, org model.ID) wantedFields {
 	w := wantedFields{profile: rec.Profile, last: model.CleanName(rec.LastName), first: model.CleanName(rec.FirstName),
-		email: rec.Email, birth: rec.BirthDate}
+		email: rec.Email, birth: rec.BirthDate, functions: rec.Functions, subjects: rec.Subjects}
 	if len(rec.Classes) > 0 {
 		w.classes, w.hasClass = p.recordClasses(rec, org), true
 	}
@@ -39,6 +41,7 @@ func (p *planner) wanted(rec *importers.Record, org model.ID) wantedFields {
 func (p *planner) createUser(i int, rec *importers.Record, org model.ID, w wantedFields) {
 	u := model.User{ID: p.recUser[i], OrgID: org, Profile: w.profile, LastName: w.last, FirstName: w.first,
 		Email: w.email, BirthDate: w.birth, ClassIDs: w.classes, GroupIDs: w.groups, ChildIDs: w.children, Source: p.source,
+		Functions: nilIfNone(w.functions), Subjects: nilIfNone(w.subjects),
 		ExternalID: p.recKey[i], CreatedAt: p.now, UpdatedAt: p.now}
 	u.Login = p.newLogin(rec)
 	if rec.Password != "" {
@@ -65,7 +68,8 @@ func (p *planner) createUser(i int, rec *importers.Record, org model.ID, w wante
 		prov[f] = p.origin(rec)
 	}
 	for f, set := range map[model.Field]bool{model.FieldEmail: w.email != "", model.FieldBirthDate: !w.birth.IsZero(),
-		model.FieldClasses: w.hasClass, model.FieldGroups: w.hasGrp, model.FieldChildren: w.hasKids} {
+		model.FieldClasses: w.hasClass, model.FieldGroups: w.hasGrp, model.FieldChildren: w.hasKids,
+		model.FieldFunctions: len(w.functions) > 0, model.FieldSubjects: len(w.subjects) > 0} {
 		if set {
 			prov[f] = p.origin(rec)
 		}
@@ -143,6 +147,10 @@ func (p *planner) updateUser(i int, rec *importers.Record, idx int, w wantedFiel
 	set(model.FieldClasses, w.hasClass && !sameIDs(w.classes, u.ClassIDs), codes(p.classCode, u.ClassIDs), codes(p.classCode, w.classes), func() { u.ClassIDs = w.classes })
 	set(model.FieldGroups, w.hasGrp && !sameIDs(w.groups, u.GroupIDs), codes(p.groupCode, u.GroupIDs), codes(p.groupCode, w.groups), func() { u.GroupIDs = w.groups })
 	set(model.FieldChildren, w.hasKids && !sameIDs(w.children, u.ChildIDs), p.logins(u.ChildIDs), p.logins(w.children), func() { u.ChildIDs = w.children })
+	set(model.FieldFunctions, w.functions != nil && !slices.Equal(w.functions, u.Functions), strings.Join(u.Functions, ", "),
+		strings.Join(w.functions, ", "), func() { u.Functions = nilIfNone(w.functions) })
+	set(model.FieldSubjects, w.subjects != nil && !slices.Equal(w.subjects, u.Subjects), strings.Join(u.Subjects, ", "),
+		strings.Join(w.subjects, ", "), func() { u.Subjects = nilIfNone(w.subjects) })
 	if p.batch.FromRollcall {
 		p.bucket(&ch, before, u, prov) // Rollcall's export: the user stays in their school and their source
 		return
@@ -192,6 +200,14 @@ func (p *planner) protected(u *model.User, f model.Field) bool {
 		return false
 	}
 	return u.CreatedByHand || u.LocalAdmin || u.ByHand.Has(f)
+}
+
+// nilIfNone stores "no functions" as nil: a record's empty list says the person has none.
+func nilIfNone(list []string) []string {
+	if len(list) == 0 {
+		return nil
+	}
+	return list
 }
 
 func sameIDs(a, b []model.ID) bool {

@@ -46,6 +46,8 @@ type Catalog struct {
 	Admins AdminsTexts
 	// MailMerge is login cards, email campaigns, activation and reset, mail settings.
 	MailMerge MailMergeTexts
+	// Schools is what French school files bring: UAIs, functions, subjects, feed warnings.
+	Schools SchoolsTexts
 
 	thousands string
 	colon     string // between a label and its value: ": ", or " : " in French

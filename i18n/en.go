@@ -178,5 +178,6 @@ func english() *Catalog {
 		People:    peopleEN(),
 		Admins:    adminsEN(),
 		MailMerge: mailMergeEN(),
+		Schools:   schoolsEN(),
 	}
 }

@@ -219,5 +219,8 @@ func (c *Catalog) Rule(r model.Rule) string {
 	if s, ok := m[r]; ok {
 		return s
 	}
+	if s := c.Schools.rule(r); s != "" {
+		return s
+	}
 	return string(r)
 }

@@ -182,5 +182,6 @@ func french() *Catalog {
 		People:    peopleFR(),
 		Admins:    adminsFR(),
 		MailMerge: mailMergeFR(),
+		Schools:   schoolsFR(),
 	}
 }

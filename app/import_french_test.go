@@ -1,0 +1,132 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"rollcall/model"
+)
+
+// aafUser finds a user the AAF feed created, by their jointure.
+func aafUser(t *testing.T, f *fixture, id string) model.User {
+	t.Helper()
+	u, err := f.store.UserByExternalID(context.Background(), "aaf", id)
+	if err != nil {
+		t.Fatalf("user %s: %v", id, err)
+	}
+	return u
+}
+
+func TestAAFSuccessiveFeedsChangeFunctionsAndAddAPerson(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	admin := schoolAdmin(t, f)
+	dir := filepath.Join(samplesDir(t), "aaf", "positions-2024")
+	rep, err := f.app.Import(ctx, admin, inputs(filepath.Join(dir, "before")), ImportOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := rep.Counts; c.Created != 2 || c.OrgsCreated != 1 || rep.Source != "aaf" {
+		t.Fatalf("first feed: %+v, source %q", c, rep.Source)
+	}
+	// 0123456 calls for the letter S: the feed's school is kept, with a warning.
+	if w := rep.Warnings.List; len(w) != 1 || w[0].Rule != model.RuleUAI || w[0].Expected != "S" {
+		t.Errorf("warnings = %v", rep.Warnings.List)
+	}
+	aaaa := aafUser(t, f, "314159")
+	if aaaa.Profile != model.Staff || len(aaaa.Functions) != 2 || model.FunctionLabel(aaaa.Functions[0]) != "CHEF D'ETABLISSEMENT ADJOINT" ||
+		!reflect.DeepEqual(aaaa.Subjects, []string{"PHILOSOPHIE"}) {
+		t.Errorf("AAAA = %+v", aaaa)
+	}
+	org, err := f.store.Org(ctx, aaaa.OrgID)
+	if err != nil || org.Code != "0123456A" || org.Name != "CLG INTEGRATION" {
+		t.Fatalf("AAAA's school = %+v, %v", org, err)
+	}
+	admin, _ = f.store.Admin(ctx, admin.ID)
+
+	// The second feed has no EtabEducNat: structure 43 is the school the first one created.
+	rep, err = f.app.Import(ctx, admin, inputs(filepath.Join(dir, "after")), ImportOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := rep.Counts; c.Created != 1 || c.Updated != 1 || c.Unchanged != 1 || c.PendingDeletion != 0 || c.OrgsCreated != 0 {
+		t.Fatalf("second feed: %+v", c)
+	}
+	var change []FieldChange
+	for _, ch := range rep.Changes {
+		if ch.Kind == Updated {
+			change = ch.Fields
+		}
+	}
+	if len(change) != 1 || change[0].Field != model.FieldFunctions {
+		t.Errorf("the update = %+v", change)
+	}
+	aaaa = aafUser(t, f, "314159")
+	if aaaa.Functions[0] != "DIR$PRESTATIONS$D0011$ENTRETIEN" {
+		t.Errorf("AAAA's functions = %q", aaaa.Functions)
+	}
+	if cccc := aafUser(t, f, "314161"); cccc.OrgID != org.ID || len(cccc.Functions) != 3 || !cccc.HasFunction([]string{"dir"}) {
+		t.Errorf("CCCC = %+v", cccc)
+	}
+
+	if _, err := f.app.UndoLastImport(ctx, admin, false); err != nil {
+		t.Fatal(err)
+	}
+	if aaaa = aafUser(t, f, "314159"); aaaa.Functions[0] != "DIR$DIRECTION$D0011$CHEF D'ETABLISSEMENT ADJOINT" {
+		t.Errorf("after undo, AAAA's functions = %q", aaaa.Functions)
+	}
+	if _, err := f.store.UserByExternalID(ctx, "aaf", "314161"); err == nil {
+		t.Error("undo kept the person the second feed brought")
+	}
+}
+
+func TestAAFSchoolsLandOnTheAdminsSchoolsByUAIAndDeleteRequestsMarkPending(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	admin := schoolAdmin(t, f)
+	mine := admin.OrgIDs[0]
+	org, err := f.store.Org(ctx, mine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	org.Code = "0750654D"
+	if err := f.store.UpdateOrg(ctx, org); err != nil {
+		t.Fatal(err)
+	}
+	feed := filepath.Join("..", "importers", "aaf", "testdata")
+	rep, err := f.app.Import(ctx, admin, inputs(filepath.Join(feed, "quirks")), ImportOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Structure 43 is 0750654D, the admin's school; 44 is new.
+	if c := rep.Counts; c.Created != 9 || c.OrgsCreated != 1 {
+		t.Fatalf("counts = %+v", c)
+	}
+	p1 := aafUser(t, f, "P1")
+	if p1.OrgID != mine || p1.Profile != model.Teacher || len(p1.ClassIDs) != 2 || f.codeOf(t, p1.ClassIDs[0]) != "2ND1" {
+		t.Errorf("P1 = %+v", p1)
+	}
+	r1 := aafUser(t, f, "R1")
+	if e1, e2 := aafUser(t, f, "E1"), aafUser(t, f, "E2"); !reflect.DeepEqual(r1.ChildIDs, []model.ID{e1.ID, e2.ID}) {
+		t.Errorf("R1's children = %v", r1.ChildIDs)
+	}
+	admin, _ = f.store.Admin(ctx, admin.ID)
+	rep, err = f.app.Import(ctx, admin, inputs(filepath.Join(feed, "delta")), ImportOptions{MaxDeletions: DeletionLimit{Count: 1, Set: true}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := rep.Counts; c.Updated != 1 || c.PendingDeletion != 1 || c.Created != 0 {
+		t.Fatalf("delta counts = %+v", c)
+	}
+	if p2 := aafUser(t, f, "P2"); !p2.PendingDeletion() {
+		t.Error("the deleteRequest did not mark P2 pending deletion")
+	}
+	if p1 = aafUser(t, f, "P1"); p1.Email != "paul.blanc2@ac-paris.fr" || p1.Profile != model.Teacher || len(p1.Functions) != 1 {
+		t.Errorf("P1 after the delta = %+v", p1)
+	}
+	if n, _ := f.store.CountUsers(ctx); n != 9 {
+		t.Errorf("%d users: a deleteRequest never deletes", n)
+	}
+}

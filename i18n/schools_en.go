@@ -1,0 +1,14 @@
+package i18n
+
+func schoolsEN() SchoolsTexts {
+	return SchoolsTexts{
+		UAI:                "UAI",
+		Functions:          "Functions",
+		Subjects:           "Subjects",
+		BadXML:             "the XML file is broken here",
+		UndefinedStructure: "these people belong to a school the files do not define; they are imported all the same",
+		ValueDropped:       "this value was left out (it is not valid)",
+		BadUAI:             "must be a UAI: 7 digits and their check letter",
+		UAITaken:           "another school already has this UAI",
+	}
+}

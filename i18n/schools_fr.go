@@ -1,0 +1,14 @@
+package i18n
+
+func schoolsFR() SchoolsTexts {
+	return SchoolsTexts{
+		UAI:                "UAI",
+		Functions:          "Fonctions",
+		Subjects:           "Disciplines",
+		BadXML:             "le fichier XML est cassé à cet endroit",
+		UndefinedStructure: "ces personnes sont rattachées à un établissement que les fichiers ne définissent pas ; elles sont importées quand même",
+		ValueDropped:       "cette valeur a été laissée de côté (elle n'est pas valide)",
+		BadUAI:             "doit être un UAI : 7 chiffres et leur lettre clé",
+		UAITaken:           "un autre établissement a déjà cet UAI",
+	}
+}
