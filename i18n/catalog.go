@@ -139,6 +139,9 @@ type CLITexts struct {
 	// CodePrompt asks for a single-use code (%s: which); CodeStdinEmpty says stdin had none;
 	// CodeInArgv refuses one given on the command line (%s: the flag or argument).
 	CodePrompt, CodeStdinEmpty, CodeInArgv string
+	// BackupNotAll refuses a backup over SSH to an admin of some schools only; BackupStdout
+	// says how many bytes went to stdout.
+	BackupNotAll, BackupStdout string
 }
 
 // Noun is a countable word in its singular and plural forms.

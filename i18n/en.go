@@ -116,6 +116,8 @@ func english() *Catalog {
 			Verified:           "Email verified and password created for %s.",
 			NoTerminal:         "standard input is not a terminal, so the console cannot start: run a command instead (see rollcall --help)",
 			CodePrompt:         "%s: ",
+			BackupNotAll:       "A backup holds every school's data: over SSH only an admin of every school in the database may take one (on the server, run rollcall backup FILE as the user who runs rollcall serve).",
+			BackupStdout:       "Backup written to standard output (%s bytes).",
 			CodeStdinEmpty:     "No code on standard input: give it on its own first line, before any password.",
 			CodeInArgv:         "%s no longer takes the code on the command line, where other users of the machine see it (ps, shell history): type it at the prompt, or give it on standard input, on its own first line before any password.",
 		},

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
 	"rollcall/model"
+	"rollcall/storage"
+	pgstore "rollcall/storage/postgres"
 )
 
 // demoJSON is the stable --json shape of `rollcall demo`.
@@ -75,24 +79,64 @@ func newDemoCmd(f *factory) *cobra.Command {
 
 func newBackupCmd(f *factory) *cobra.Command {
 	return &cobra.Command{
-		Use:   "backup FILE",
+		Use:   "backup FILE|-",
 		Short: "Write a consistent copy of the database, even while Rollcall is running",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := f.App()
-			if err != nil {
-				return err
-			}
-			dest := args[0]
-			n, err := a.BackupToFile(cmd.Context(), dest)
-			if err != nil {
-				return err
-			}
-			cat := f.Catalog()
-			f.say(cat.CLI.BackupWritten, dest, cat.Int(int(n)))
-			return nil
-		},
+		Long: `Write a consistent copy of the database to FILE, or to stdout with -, while Rollcall runs.
+While rollcall serve holds the database, a backup on the same machine is asked of the server
+(through a socket beside the database, the file owner's only). Over SSH, ssh server backup - > FILE
+works for an admin of every school in the database.`,
+		Example: `  rollcall backup ~/rollcall-$(date +%F).db
+  ssh -p 2222 server backup - > rollcall.db`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runBackup(cmd.Context(), f, args[0]) },
 	}
+}
+
+func runBackup(ctx context.Context, f *factory, dest string) error {
+	cat := f.Catalog()
+	a, err := f.App()
+	if errors.Is(err, storage.ErrLocked) && !pgstore.IsURL(f.dbPath) {
+		n, serr := backupFromServer(ctx, f.dbPath, dest, f.env.rawStdout)
+		if errors.Is(serr, errNoServer) {
+			return err
+		} else if serr != nil {
+			return serr
+		}
+		return backupDone(f, dest, n)
+	} else if err != nil {
+		return err
+	}
+	if f.session != nil { // over SSH: the copy leaves the server
+		s, err := f.Session(ctx)
+		if err != nil {
+			return err
+		}
+		if ok, err := a.MayBackUpRemotely(ctx, s.admin); err != nil {
+			return err
+		} else if !ok {
+			return errors.New(cat.CLI.BackupNotAll)
+		}
+	}
+	var n int64
+	if dest == "-" {
+		n, err = a.Backup(ctx, f.env.rawStdout)
+	} else {
+		n, err = a.BackupToFile(ctx, dest)
+	}
+	if err != nil {
+		return err
+	}
+	return backupDone(f, dest, n)
+}
+
+func backupDone(f *factory, dest string, n int64) error {
+	cat := f.Catalog()
+	if dest == "-" {
+		f.say(cat.CLI.BackupStdout, cat.Int(int(n)))
+	} else {
+		f.say(cat.CLI.BackupWritten, dest, cat.Int(int(n)))
+	}
+	return nil
 }
 
 func newVersionCmd(f *factory) *cobra.Command {

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"rollcall/cmd/rollcall/sshserver"
+	pgstore "rollcall/storage/postgres"
 )
 
 type serveOptions struct {
@@ -62,6 +63,10 @@ func runServe(ctx context.Context, f *factory, o *serveOptions) error {
 	ln, err := net.Listen("tcp", o.listen)
 	if err != nil {
 		return err
+	}
+	if !pgstore.IsURL(f.dbPath) {
+		stopBackups := serveBackups(ctx, a, f.dbPath, logger)
+		defer stopBackups()
 	}
 	cat := f.Catalog()
 	f.say(cat.Admins.Listening, ln.Addr().String())

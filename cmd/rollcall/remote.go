@@ -16,7 +16,7 @@ import (
 // or the server makes no sense there, so anything not listed is refused: a new command is
 // added here once it is safe remotely. An entry allows its subcommands too.
 var remoteCommands = []string{
-	"whoami", "version", "help",
+	"whoami", "version", "help", "backup",
 	"orgs", "users", "filters", "classes", "groups", "admins", "ssh-keys",
 	"import history", "import undo", "demo",
 	"subs", "seats list", "seats add", "seats remove", "seats sync",
@@ -80,6 +80,9 @@ func checkRemote(f *factory, args []string) (string, error) {
 		if fl := cmd.Flags().Lookup(name); fl != nil && fl.Changed {
 			return path, notRemote
 		}
+	}
+	if path == "backup" && slices.ContainsFunc(cmd.Flags().Args(), func(a string) bool { return a != "-" }) {
+		return path, notRemote // a file would be the server's; - is the client's stdout
 	}
 	if path == "ssh-keys add" && slices.ContainsFunc(cmd.Flags().Args(), func(a string) bool { return a != "-" }) {
 		return path, notRemote // a .pub file would be the server's; stdin or --key are the client's

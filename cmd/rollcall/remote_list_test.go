@@ -13,7 +13,7 @@ func TestRemoteAllowList(t *testing.T) {
 	f := &factory{env: e}
 	allowed := [][]string{{"subs", "list", "--json"}, {"seats", "list", "3"}, {"seats", "add", "3", "a@example.fr"},
 		{"merge", "email", "--class", "6e A", "--dry-run"}, {"merge", "status"}, {"activate", "--login", "x", "--password-stdin"},
-		{"users", "list", "--json"}, {"import", "history"}}
+		{"users", "list", "--json"}, {"import", "history"}, {"backup", "-"}}
 	refused := [][]string{{"merge", "pdf", "-o", "/tmp/x.pdf"}, {"seats", "import", "3", "emails.csv"}, {"templates", "export", "/tmp/t"},
 		{"import", "/etc/passwd"}, {"users", "export", "-o", "x.csv"}, {"backup", "/tmp/x.db"}, {"vendor", "keygen"},
 		{"merge", "email", "--templates", "/etc"}, {"users", "list", "--db", "/tmp/other.db"}}
