@@ -6,9 +6,9 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"rollcall/model"
-	"rollcall/storage"
 )
 
 // setAction names a class or group change: "classes.create", "groups.members".
@@ -166,21 +166,40 @@ func (a *App) auditedUsers(ctx context.Context, err error, dryRun bool, admin mo
 	return a.auditUsers(ctx, admin, action, users)
 }
 
-// auditImport records an import run or its undo once per organization it touched; applied maps
-// the run's temporary ids (of organizations it created) to the real ones.
-func (a *App) auditImport(ctx context.Context, admin model.Admin, action model.AuditAction, run model.ImportRun, applied storage.Applied) error {
-	runID, orgs := run.ID, make([]model.ID, len(run.OrgIDs))
-	if id, ok := applied.IDs[runID]; ok {
-		runID = id
-	}
-	for i, org := range run.OrgIDs {
-		orgs[i] = org
-		if id, ok := applied.IDs[org]; ok {
-			orgs[i] = id
+// auditImport records an import run's undo once per organization it touched.
+func (a *App) auditImport(ctx context.Context, admin model.Admin, action model.AuditAction, run model.ImportRun) error {
+	for _, e := range importAudit(admin.ID, action, run, nil, a.now()) {
+		if err := a.store.AppendAudit(ctx, &e); err != nil {
+			return fmt.Errorf("audit %s: %w", action, err)
 		}
 	}
+	return nil
+}
+
+// importAudit is the audit of an import run or its undo, one event per organization it touched;
+// ids maps the run's temporary ids (its own, and those of organizations it created) to the
+// real ones, inside the import's transaction.
+func importAudit(admin model.ID, action model.AuditAction, run model.ImportRun, ids map[model.ID]model.ID, now time.Time) []model.AuditEvent {
+	real := func(id model.ID) model.ID {
+		if r, ok := ids[id]; ok {
+			return r
+		}
+		return id
+	}
+	orgs := make([]model.ID, len(run.OrgIDs))
+	for i, org := range run.OrgIDs {
+		orgs[i] = real(org)
+	}
+	orgs = slices.Compact(slices.Sorted(slices.Values(orgs)))
+	if len(orgs) == 0 {
+		orgs = []model.ID{0}
+	}
 	c := run.Counts
-	detail := fmt.Sprintf("run %d (%s): %d created, %d updated, %d pending deletion", runID, run.Source,
+	detail := fmt.Sprintf("run %d (%s): %d created, %d updated, %d pending deletion", real(run.ID), run.Source,
 		c.Created, c.Updated, c.PendingDeletion)
-	return a.Audit(ctx, admin, action, detail, orgs...)
+	events := make([]model.AuditEvent, len(orgs))
+	for i, org := range orgs {
+		events[i] = model.AuditEvent{At: now, AdminID: admin, Action: action, OrgID: org, Detail: detail}
+	}
+	return events
 }

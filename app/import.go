@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -65,18 +64,21 @@ func (a *App) Import(ctx context.Context, admin model.Admin, inputs []importers.
 		return ImportReport{}, err
 	}
 	report(ImportProgress{Stage: StageWriting, Total: len(p.out.Users)})
+	// Users, classes, new schools and their grant to the admin, the history entry and the audit
+	// entry are one transaction: a cancel or a crash leaves all of it or none of it.
 	p.out.Import.AdminID = admin.ID
+	if len(p.undo.NewOrgs) > 0 {
+		p.out.Grant = &storage.Grant{AdminID: admin.ID, OrgIDs: p.undo.NewOrgs}
+	}
+	run, now := *p.out.Import, a.now()
+	p.out.Audit = func(ids map[model.ID]model.ID) []model.AuditEvent {
+		return importAudit(admin.ID, model.AuditImport, run, ids, now)
+	}
 	applied, err := a.applyBatch(ctx, p.out)
 	if err != nil {
 		return ImportReport{}, fmt.Errorf("import: %w", err)
 	}
 	p.report.RunID = applied.IDs[p.runID]
-	if err := a.grantOrgs(ctx, admin, p.undo.NewOrgs, applied); err != nil {
-		return p.report, err
-	}
-	if err := a.auditImport(ctx, admin, model.AuditImport, *p.out.Import, applied); err != nil {
-		return p.report, err
-	}
 	report(ImportProgress{Stage: StageDone, Total: len(p.out.Users)})
 	return p.report, nil
 }
@@ -190,21 +192,4 @@ func (a *App) hashPasswords(ctx context.Context, p *planner, report func(ImportP
 		return err
 	}
 	return firstErr
-}
-
-// grantOrgs makes the importing admin an admin of the organizations the import created.
-func (a *App) grantOrgs(ctx context.Context, admin model.Admin, temps []model.ID, applied storage.Applied) error {
-	if len(temps) == 0 {
-		return nil
-	}
-	_, err := a.store.UpdateAdminFunc(ctx, admin.ID, func(fresh *model.Admin) error {
-		for _, t := range temps {
-			fresh.OrgIDs = appendUnique(fresh.OrgIDs, applied.IDs[t])
-		}
-		return nil
-	})
-	if errors.Is(err, storage.ErrNotFound) {
-		return nil
-	}
-	return err
 }

@@ -62,7 +62,7 @@ func (a *App) UndoLastImport(ctx context.Context, admin model.Admin, dryRun bool
 	if _, err := a.applyBatch(ctx, b); err != nil {
 		return *run, err
 	}
-	return *b.Import, a.auditImport(ctx, admin, model.AuditImportUndo, *b.Import, storage.Applied{})
+	return *b.Import, a.auditImport(ctx, admin, model.AuditImportUndo, *b.Import)
 }
 
 // undoBatch checks that nothing changed the run's users since, and builds the reverting batch.

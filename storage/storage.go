@@ -144,6 +144,21 @@ type Batch struct {
 	// DropProvenance forgets fields of users (deleted users lose theirs anyway).
 	Provenance     map[model.ID]model.Provenance
 	DropProvenance map[model.ID][]model.Field
+
+	// Grant, when set, makes an admin an admin of organizations (temporary ids allowed) in the
+	// same transaction: an organization an import creates is never left without its admin. An
+	// unknown admin is ErrNotFound and fails the batch.
+	Grant *Grant
+	// Audit, when set, is called inside the transaction once every id is drawn, with the id each
+	// temporary id became; the events it returns are recorded with the batch, so a change and
+	// its audit entry are written together or not at all. It must not call the store.
+	Audit func(ids map[model.ID]model.ID) []model.AuditEvent
+}
+
+// Grant gives an admin organizations.
+type Grant struct {
+	AdminID model.ID
+	OrgIDs  []model.ID
 }
 
 // Applied tells what a batch did: the id each temporary id became.

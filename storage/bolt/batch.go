@@ -3,6 +3,7 @@ package bolt
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"go.etcd.io/bbolt"
 
@@ -64,7 +65,38 @@ func applyBatch(tx *bbolt.Tx, b storage.Batch) (storage.Applied, error) {
 	if err := applyImportParts(tx, b, ids); err != nil {
 		return storage.Applied{}, err
 	}
+	if err := applyGrantAndAudit(tx, b, ids); err != nil {
+		return storage.Applied{}, err
+	}
 	return storage.Applied{IDs: ids}, nil
+}
+
+// applyGrantAndAudit gives the batch's admin their new organizations and records its audit
+// events, in the batch's transaction.
+func applyGrantAndAudit(tx *bbolt.Tx, b storage.Batch, ids map[model.ID]model.ID) error {
+	if g := b.Grant; g != nil && len(g.OrgIDs) > 0 {
+		a, err := admins.get(tx, g.AdminID)
+		if err != nil {
+			return err
+		}
+		for _, org := range g.OrgIDs {
+			if org = real(ids, org); !slices.Contains(a.OrgIDs, org) {
+				a.OrgIDs = append(a.OrgIDs, org)
+			}
+		}
+		if err := admins.update(tx, &a); err != nil {
+			return err
+		}
+	}
+	if b.Audit == nil {
+		return nil
+	}
+	for _, e := range b.Audit(ids) {
+		if err := appendAudit(tx, &e); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func orgID(o *model.Organization) model.ID { return o.ID }

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -70,6 +71,9 @@ func applyBatch(ctx context.Context, tx pgx.Tx, b storage.Batch) (storage.Applie
 		}
 	}
 	if err := applyImportParts(ctx, tx, b, ids); err != nil {
+		return storage.Applied{}, err
+	}
+	if err := applyGrantAndAudit(ctx, tx, b, ids); err != nil {
 		return storage.Applied{}, err
 	}
 	touched := append(userIDs(create.users), userIDs(upd.users)...)
@@ -142,6 +146,37 @@ func deleteAll(ctx context.Context, tx pgx.Tx, b storage.Batch) error {
 		}
 		if n != len(d.ids) {
 			return fmt.Errorf("%d of %d %s records to delete: %w", len(d.ids)-n, len(d.ids), d.kind, storage.ErrNotFound)
+		}
+	}
+	return nil
+}
+
+// applyGrantAndAudit gives the batch's admin their new organizations and records its audit
+// events, in the batch's transaction.
+func applyGrantAndAudit(ctx context.Context, tx pgx.Tx, b storage.Batch, ids map[model.ID]model.ID) error {
+	if g := b.Grant; g != nil && len(g.OrgIDs) > 0 {
+		a, err := admins.get(ctx, tx, g.AdminID, true)
+		if err != nil {
+			return err
+		}
+		for _, org := range g.OrgIDs {
+			if r, ok := ids[org]; ok {
+				org = r
+			}
+			if !slices.Contains(a.OrgIDs, org) {
+				a.OrgIDs = append(a.OrgIDs, org)
+			}
+		}
+		if err := admins.update(ctx, tx, &a); err != nil {
+			return err
+		}
+	}
+	if b.Audit == nil {
+		return nil
+	}
+	for _, e := range b.Audit(ids) {
+		if err := appendAudit(ctx, tx, &e); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"meta", metaTests},
 		{"seed", seedTests},
 		{"batch", batchTests},
+		{"batch grant and audit", batchGrantTests},
 		{"batch failures", batchFailureTests},
 		{"imports", importTests},
 		{"context", contextTests},
