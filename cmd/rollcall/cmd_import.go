@@ -1,7 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -139,6 +143,12 @@ func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) 
 	}
 	var inputs []importers.Input
 	for _, p := range args {
+		if p == "-" {
+			if p, err = stdinFile(f, o.format); err != nil {
+				return err
+			}
+			defer os.RemoveAll(filepath.Dir(p))
+		}
 		inputs = append(inputs, importers.Input{Path: p})
 	}
 	cat := f.Catalog()
@@ -335,4 +345,29 @@ func formatList(name func(importers.Format) string) string {
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// stdinFile copies stdin (import -: a file sent over SSH, ssh server import - --format F < file)
+// into a file of its own in a new temporary folder, so the importers read it like any other.
+// The caller removes the folder.
+func stdinFile(f *factory, format string) (string, error) {
+	if format == "" {
+		return "", usageError{fmt.Errorf("import - reads one file from stdin: say its --format")}
+	}
+	dir, err := os.MkdirTemp("", "rollcall-stdin-")
+	if err != nil {
+		return "", err
+	}
+	name := filepath.Join(dir, "stdin") // a zip, a workbook or a CSV file is told by its content
+	out, err := os.OpenFile(name, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o600)
+	if err == nil {
+		// One byte past the importers' limit is enough for them to say the file is too large.
+		_, err = io.Copy(out, io.LimitReader(f.env.stdin, max(importers.MaxFileSize, importers.MaxArchiveSize)+1))
+		err = errors.Join(err, out.Close())
+	}
+	if err != nil {
+		os.RemoveAll(dir)
+		return "", err
+	}
+	return name, nil
 }

@@ -77,7 +77,7 @@ password. Each card is in its person's language, else yours.`,
 	fl := cmd.Flags()
 	fl.IntVar(&o.perSheet, "per-sheet", 8, "cards per sheet: 1, 2 or 8")
 	fl.StringVar(&o.paper, "paper", "a4", "a4 or letter")
-	fl.StringVarP(&o.out, "output", "o", "", "the PDF to write (with --split-by class: a directory)")
+	fl.StringVarP(&o.out, "output", "o", "", "the PDF to write (with --split-by class: a directory; -: stdout)")
 	fl.StringVar(&o.splitBy, "split-by", "", "class: one PDF per class")
 	fl.BoolVar(&o.dryRun, "dry-run", false, "count the cards and show the first one without writing")
 	fl.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
@@ -128,19 +128,25 @@ func runMergePDF(cmd *cobra.Command, f *factory, o *mergePDFOptions) error {
 	}
 	progress := f.pageProgress(cat)
 	var res app.MergeResult
-	if o.splitBy == "class" {
+	switch {
+	case o.out == "-" && o.splitBy != "":
+		return usageError{fmt.Errorf("-o - writes one PDF to stdout: it cannot take --split-by")}
+	case o.out == "-": // the PDF itself on stdout (ssh server merge pdf … -o - > cards.pdf)
+		progress = nil
+		res, err = a.MergePDF(ctx, admin, sel, layout, o.merge.options(), f.env.rawStdout, nil)
+	case o.splitBy == "class":
 		if err := os.MkdirAll(o.out, 0o755); err != nil {
 			return err
 		}
 		res, err = a.MergePDFSplit(ctx, admin, sel, layout, o.merge.options(), o.out, "", progress)
-	} else {
+	default:
 		res, err = a.MergePDFFile(ctx, admin, sel, layout, o.merge.options(), o.out, progress)
 	}
 	f.endProgress()
 	if err != nil {
 		return err
 	}
-	if o.asJSON {
+	if o.asJSON && o.out != "-" {
 		return f.printJSON(mergeResultJSON{Cards: res.Cards, Pages: res.Pages, Files: res.Files})
 	}
 	if o.splitBy == "class" {

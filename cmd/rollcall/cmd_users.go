@@ -313,7 +313,12 @@ func newUsersExportCmd(f *factory) *cobra.Command {
 				return err
 			}
 			cat := f.Catalog()
-			n, err := a.ExportUsersToFile(ctx, admin, sel, ef, exportLabels(cat), output)
+			var n int
+			if output == "-" { // the file itself on stdout (ssh server users export -o - > users.csv)
+				n, err = a.ExportUsers(ctx, admin, sel, ef, exportLabels(cat), f.env.rawStdout)
+			} else {
+				n, err = a.ExportUsersToFile(ctx, admin, sel, ef, exportLabels(cat), output)
+			}
 			if err != nil {
 				return err
 			}
@@ -323,7 +328,7 @@ func newUsersExportCmd(f *factory) *cobra.Command {
 	}
 	sf.register(cmd.Flags())
 	cmd.Flags().StringVar(&format, "format", "csv", "csv (Excel, UTF-8), csv-fr (semicolons, French Excel) or xlsx")
-	cmd.Flags().StringVarP(&output, "output", "o", "", "file to write")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "file to write (-: stdout)")
 	return cmd
 }
 

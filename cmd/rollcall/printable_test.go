@@ -60,7 +60,7 @@ func TestControlCharactersInDataAreShownNotObeyed(t *testing.T) {
 
 	con := openConsole(t, client, 120, 32)
 	con.waitText(0, "Accueil")
-	con.send("\x1b[B\r") // the second area: Users
+	con.send("\x1b[B\r")                             // the second area: Users
 	con.waitText(0, "Utilisateurs", " utilisateurs") // the first page is in
 	con.send("/")
 	mark := con.mark()

@@ -18,14 +18,14 @@ import (
 var remoteCommands = []string{
 	"whoami", "version", "help", "backup",
 	"orgs", "users", "filters", "classes", "groups", "admins", "ssh-keys",
-	"import history", "import undo", "demo",
+	"import", "demo",
 	"subs", "seats list", "seats add", "seats remove", "seats sync",
-	"merge email", "merge status", "merge resume", "activate", "reset-password", "settings show",
+	"merge pdf", "merge email", "merge status", "merge resume", "activate", "reset-password", "settings show",
 	"settings smtp", "settings password-policy",
 }
 
 // remoteDenied are exceptions inside allowed groups.
-var remoteDenied = []string{"users export"}
+var remoteDenied = []string{}
 
 // remoteFileFlags name files on the server wherever they appear.
 var remoteFileFlags = []string{"db", "output", "templates"}
@@ -77,12 +77,13 @@ func checkRemote(f *factory, args []string) (string, error) {
 		return path, err // the real run reports it the usual way
 	}
 	for _, name := range remoteFileFlags {
-		if fl := cmd.Flags().Lookup(name); fl != nil && fl.Changed {
-			return path, notRemote
+		if fl := cmd.Flags().Lookup(name); fl != nil && fl.Changed && !(name == "output" && fl.Value.String() == "-") {
+			return path, notRemote // -o - is the client's stdout
 		}
 	}
-	if path == "backup" && slices.ContainsFunc(cmd.Flags().Args(), func(a string) bool { return a != "-" }) {
-		return path, notRemote // a file would be the server's; - is the client's stdout
+	notDash := func(a string) bool { return a != "-" }
+	if (path == "import" || path == "backup") && (len(cmd.Flags().Args()) == 0 || slices.ContainsFunc(cmd.Flags().Args(), notDash)) {
+		return path, notRemote // a file would be the server's; - is the client's stdin or stdout
 	}
 	if path == "ssh-keys add" && slices.ContainsFunc(cmd.Flags().Args(), func(a string) bool { return a != "-" }) {
 		return path, notRemote // a .pub file would be the server's; stdin or --key are the client's
