@@ -44,12 +44,8 @@ type App struct {
 	codeTTL  time.Duration
 
 	decoyOnce sync.Once
-	// firstMu serializes the check-then-write steps that must happen once per store (the first
-	// admin's signup, the demo load): one process holds the file, so a mutex is enough, and the
-	// SSH server runs many sessions in that process.
-	firstMu sync.Mutex
-	decoy   string
-	guard   *signInGuard
+	decoy     string
+	guard     *signInGuard
 	// localHandles maps the handles LocalSession draws to the session hashes they stand for.
 	localHandles sync.Map
 

@@ -44,8 +44,6 @@ func (a *App) IsDemo(ctx context.Context) (bool, error) {
 // the same on every run (a fixed seed); activation codes come from the app's random source.
 // Every existing admin is made an admin of the demo schools.
 func (a *App) LoadDemo(ctx context.Context) (DemoSummary, error) {
-	a.firstMu.Lock()
-	defer a.firstMu.Unlock()
 	if loaded, err := a.IsDemo(ctx); err != nil {
 		return DemoSummary{}, err
 	} else if loaded {
@@ -60,13 +58,15 @@ func (a *App) LoadDemo(ctx context.Context) (DemoSummary, error) {
 	if err != nil {
 		return DemoSummary{}, err
 	}
-	if err := a.store.ApplySeed(ctx, b.seed); err != nil {
+	// The seed writes the demo mark itself, so of two loads at once (two processes on one
+	// database) one writes and the other is told the demo is there.
+	b.seed.Once, b.seed.OnceValue = metaDemoLoaded, b.now.UTC().Format(time.RFC3339)
+	if err := a.store.ApplySeed(ctx, b.seed); errors.Is(err, storage.ErrAlreadyApplied) {
+		return DemoSummary{}, model.ErrDemoLoaded
+	} else if err != nil {
 		return DemoSummary{}, fmt.Errorf("demo: %w", err)
 	}
 	a.dir.invalidate() // the store numbered the seed's users: rebuild from it
-	if err := a.store.SetMeta(ctx, metaDemoLoaded, b.now.UTC().Format(time.RFC3339)); err != nil {
-		return DemoSummary{}, err
-	}
 	if err := a.loadDemoSeats(ctx); err != nil {
 		return DemoSummary{}, err
 	}

@@ -2,12 +2,14 @@ package app
 
 import (
 	"context"
+	"errors"
 	"slices"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
 	"rollcall/model"
+	"rollcall/storage"
 )
 
 // UserPage is one page of a selection: the total count and the users shown.
@@ -35,7 +37,9 @@ func (a *App) FindUsers(ctx context.Context, admin model.Admin, sel model.Select
 	ids := a.rowIDs(rows[offset:min(offset+limit, len(rows))])
 	for _, id := range ids {
 		u, err := a.store.User(ctx, id)
-		if err != nil {
+		if errors.Is(err, storage.ErrNotFound) {
+			continue // deleted by another process, whose change the index has not applied yet
+		} else if err != nil {
 			return UserPage{}, err
 		}
 		page.Users = append(page.Users, u)

@@ -25,8 +25,9 @@ const (
 )
 
 // dirIndex is the directory's in-memory, column-oriented index: filtering a million users is a
-// scan over a few compact arrays, not a database walk. bbolt stays the source of truth: the index
-// is built from it on first use and every write through App updates it.
+// scan over a few compact arrays, not a database walk. The store stays the source of truth: the
+// index is built from it on first use, every write through App updates it, and a store that
+// several processes share tells of the others' writes (dirfeed.go).
 //
 // Rows are never moved; a deleted user's row is marked dead. byName lists the live rows ordered
 // by their folded search text (last name, first name, login, email), so results come out sorted
@@ -36,7 +37,7 @@ type dirIndex struct {
 	built bool
 	loc   *time.Location
 
-	rowOf     []int32 // user id → row+1 (0: no row); ids are dense sequence numbers
+	rowOf     rowMap // user id → row; ids may have gaps
 	ids       []model.ID
 	orgs      []model.ID
 	profiles  []model.Profile
@@ -48,6 +49,11 @@ type dirIndex struct {
 	texts     textArena            // model.SearchText of every row
 	byName    []int32
 	scratch   []byte // reused to build one row's text
+
+	// rev is the revision of a shared store's change log the index reflects (dirfeed.go).
+	rev       int64
+	following bool       // a goroutine applies other processes' writes
+	catchMu   sync.Mutex // one catch-up at a time
 }
 
 func newDirIndex(loc *time.Location) *dirIndex {
@@ -67,6 +73,14 @@ func (d *dirIndex) ensure(ctx context.Context, st storage.UserStore) error {
 	if d.built {
 		return nil
 	}
+	feed, shared := st.(storage.UserFeed)
+	if shared {
+		rev, err := feed.UserRevision(ctx) // before the walk, which then sees every change up to it
+		if err != nil {
+			return err
+		}
+		d.rev = rev
+	}
 	if n, err := st.CountUsers(ctx); err == nil {
 		d.grow(n)
 	}
@@ -80,6 +94,9 @@ func (d *dirIndex) ensure(ctx context.Context, st storage.UserStore) error {
 	}
 	d.resort()
 	d.built = true
+	if shared {
+		d.startFollowing(feed)
+	}
 	return nil
 }
 
@@ -100,10 +117,7 @@ func (d *dirIndex) set(u *model.User) (reorder bool) {
 	row, ok := d.row(u.ID)
 	if !ok {
 		row = int32(len(d.ids))
-		for int(u.ID) >= len(d.rowOf) {
-			d.rowOf = append(d.rowOf, make([]int32, max(1024, len(d.rowOf)))...)
-		}
-		d.rowOf[u.ID] = row + 1
+		d.rowOf.put(u.ID, row, len(d.ids))
 		d.ids = append(d.ids, u.ID)
 		d.orgs = append(d.orgs, 0)
 		d.profiles = append(d.profiles, 0)
@@ -138,10 +152,7 @@ func (d *dirIndex) set(u *model.User) (reorder bool) {
 }
 
 func (d *dirIndex) row(id model.ID) (int32, bool) {
-	if int(id) >= len(d.rowOf) || d.rowOf[id] == 0 {
-		return 0, false
-	}
-	return d.rowOf[id] - 1, true
+	return d.rowOf.get(id)
 }
 
 func userFlags(u *model.User) uint8 {
@@ -188,7 +199,7 @@ func (d *dirIndex) upsert(users []model.User, deleted []model.ID) {
 	for _, id := range deleted {
 		if row, ok := d.row(id); ok {
 			d.flags[row] = 0
-			d.rowOf[id] = 0
+			d.rowOf.drop(id)
 			d.texts.clear(row)
 			delete(d.moreClass, row)
 			delete(d.groups, row)
@@ -268,7 +279,7 @@ func (d *dirIndex) invalidate() {
 // reset empties every column, keeping the lock. The caller holds the write lock.
 func (d *dirIndex) reset() {
 	d.built = false
-	d.rowOf, d.ids, d.orgs, d.profiles, d.flags = nil, nil, nil, nil, nil
+	d.rowOf, d.ids, d.orgs, d.profiles, d.flags = rowMap{}, nil, nil, nil, nil
 	d.created, d.class0, d.byName = nil, nil, nil
 	d.texts = textArena{}
 	d.moreClass, d.groups = map[int32][]model.ID{}, map[int32][]model.ID{}

@@ -72,22 +72,8 @@ func (a *App) SignUp(ctx context.Context, in SignUpInput) (SignUpResult, error) 
 		Country:   strings.ToUpper(strings.TrimSpace(in.Country)),
 		CreatedAt: a.now(),
 	}
-	a.firstMu.Lock()
-	defer a.firstMu.Unlock()
-	admins, err := a.store.ListAdmins(ctx)
-	if err != nil {
-		return SignUpResult{}, err
-	}
-	if len(admins) == 0 {
-		orgs, err := a.store.ListOrgs(ctx)
-		if err != nil {
-			return SignUpResult{}, err
-		}
-		for _, o := range orgs {
-			admin.OrgIDs = append(admin.OrgIDs, o.ID)
-		}
-	}
-	if err := a.store.CreateAdmin(ctx, &admin); err != nil {
+	// The store decides who is first, in its transaction: several processes may sign up at once.
+	if err := a.store.SignUpAdmin(ctx, &admin); err != nil {
 		if errors.Is(err, storage.ErrConflict) {
 			return SignUpResult{}, model.ErrEmailTaken
 		}

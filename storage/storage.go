@@ -6,6 +6,7 @@ package storage
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 
 	"rollcall/model"
@@ -25,6 +26,9 @@ var (
 	// ErrBackupByEngine means the store is a database server's, backed up with the server's
 	// own tools (pg_dump) rather than by Rollcall.
 	ErrBackupByEngine = errors.New("back this database up with its server's tools")
+	// ErrAlreadyApplied means a seed meant to be applied once (Seed.Once) already was. It
+	// matches ErrConflict too.
+	ErrAlreadyApplied = fmt.Errorf("already applied: %w", ErrConflict)
 )
 
 // AdminStore keeps the admins' accounts. Emails are unique.
@@ -84,6 +88,12 @@ type ClassStore interface {
 // UserStore keeps directory users. Logins are unique ignoring case; (source, external id) is
 // unique. An empty login or external id is not indexed, so it never conflicts. Ids are never
 // given again after a delete.
+//
+// Ids, for every entity: a new record's id is above every id the store gave before, but ids
+// may have gaps (a server's sequence is spent by transactions that roll back, and by other
+// processes), so nothing may assume they are dense. Lists "in id order" are in ascending id
+// order; names and keys listed "in byte order" compare as bytes (what bbolt's keys do, and
+// COLLATE "C" in SQL), never by a locale's collation.
 type UserStore interface {
 	CreateUser(ctx context.Context, u *model.User) error // ErrConflict on a duplicate login
 	User(ctx context.Context, id model.ID) (model.User, error)
@@ -116,6 +126,11 @@ type Seed struct {
 	Groups        []model.Group
 	Users         []model.User
 	Subscriptions []model.Subscription
+	// Once, when set, is a meta key that says the seed was applied: ApplySeed writes it, with
+	// the value OnceValue, in the seed's transaction, and refuses with ErrAlreadyApplied,
+	// writing nothing, when it is already set. Of two processes applying one seed at once,
+	// one succeeds.
+	Once, OnceValue string
 }
 
 // Batch is a set of directory writes made in one transaction: all or nothing. A record whose ID

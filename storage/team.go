@@ -10,6 +10,10 @@ import (
 // TeamStore keeps who administers what: the admins' organizations, changed atomically so two
 // sessions never undo each other's change, and the invitations that bring new admins in.
 type TeamStore interface {
+	// SignUpAdmin is CreateAdmin for a new account: when the store has no admin yet, the new
+	// one is given every stored organization (the demo school's, say). The count and the
+	// write are one transaction, so of two first signups in two processes only one is first.
+	SignUpAdmin(ctx context.Context, a *model.Admin) error
 	// UpdateAdminFunc reads admin id, lets change edit it and writes it back in one
 	// transaction: a change made meanwhile by another session (a removal from an organization)
 	// is never overwritten by a stale copy. change runs inside the transaction and must not

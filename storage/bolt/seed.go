@@ -22,6 +22,15 @@ func (s *Store) ApplySeed(ctx context.Context, seed storage.Seed) error {
 }
 
 func applySeed(tx *bbolt.Tx, seed storage.Seed) error {
+	if seed.Once != "" {
+		settings := tx.Bucket(bucketSettings)
+		if settings.Get([]byte(seed.Once)) != nil {
+			return fmt.Errorf("seed %s: %w", seed.Once, storage.ErrAlreadyApplied)
+		}
+		if err := settings.Put([]byte(seed.Once), []byte(seed.OnceValue)); err != nil {
+			return err
+		}
+	}
 	b := seedBatch{orgs: slices.Clone(seed.Orgs), classes: slices.Clone(seed.Classes),
 		groups: slices.Clone(seed.Groups), users: slices.Clone(seed.Users),
 		subs: slices.Clone(seed.Subscriptions)}

@@ -37,6 +37,28 @@ func (s *Store) UpdateAdminFunc(ctx context.Context, id model.ID, change func(*m
 	return a, err
 }
 
+// SignUpAdmin creates an admin, given every organization when it is the store's first.
+func (s *Store) SignUpAdmin(ctx context.Context, a *model.Admin) error {
+	v := *a
+	err := s.update(ctx, func(tx *bbolt.Tx) error {
+		if tx.Bucket(bucketAdmins).Stats().KeyN == 0 {
+			all, err := orgs.list(ctx, tx)
+			if err != nil {
+				return err
+			}
+			v.OrgIDs = nil
+			for _, o := range all {
+				v.OrgIDs = append(v.OrgIDs, o.ID)
+			}
+		}
+		return admins.create(tx, &v)
+	})
+	if err == nil {
+		*a = v
+	}
+	return err
+}
+
 // RevokeAdminOrg removes org from an admin unless they are its last admin.
 func (s *Store) RevokeAdminOrg(ctx context.Context, adminID, org model.ID) (a model.Admin, err error) {
 	err = s.update(ctx, func(tx *bbolt.Tx) error {

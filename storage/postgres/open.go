@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -26,10 +27,12 @@ type Options struct {
 // Store is a storage.Store on one PostgreSQL database. It is safe for concurrent use, by many
 // goroutines and by many processes at once.
 type Store struct {
-	pool    *pgxpool.Pool
-	url     string // without password, for messages
-	version int
-	now     func() time.Time
+	pool      *pgxpool.Pool
+	url       string // without password, for messages
+	version   int
+	now       func() time.Time
+	closing   chan struct{} // closed by Close, which ends the watches (WatchUsers)
+	closeOnce sync.Once
 }
 
 var _ storage.Store = (*Store)(nil)
@@ -61,7 +64,7 @@ func open(ctx context.Context, dbURL string, opts Options, steps []string) (*Sto
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", safe, err)
 	}
-	s := &Store{pool: pool, url: safe, now: opts.Now}
+	s := &Store{pool: pool, url: safe, now: opts.Now, closing: make(chan struct{})}
 	if s.version, err = upgrade(ctx, pool, steps); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("open %s: %w", safe, err)
@@ -88,8 +91,9 @@ func Redact(dbURL string) string {
 	return u.String()
 }
 
-// Close releases the connections.
+// Close ends the watches and releases the connections.
 func (s *Store) Close() error {
+	s.closeOnce.Do(func() { close(s.closing) })
 	s.pool.Close()
 	return nil
 }

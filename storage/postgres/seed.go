@@ -15,6 +15,17 @@ import (
 // temporary reference is rewritten, and any failure writes nothing (see storage.Seed).
 func (s *Store) ApplySeed(ctx context.Context, seed storage.Seed) error {
 	return s.update(ctx, func(tx pgx.Tx) error {
+		if seed.Once != "" {
+			// The key's row is claimed first: a concurrent seeder waits on it, then finds it.
+			tag, err := tx.Exec(ctx, "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+				[]byte(seed.Once), []byte(seed.OnceValue))
+			if err != nil {
+				return err
+			}
+			if tag.RowsAffected() == 0 {
+				return fmt.Errorf("seed %s: %w", seed.Once, storage.ErrAlreadyApplied)
+			}
+		}
 		b := seedBatch{orgs: slices.Clone(seed.Orgs), classes: slices.Clone(seed.Classes),
 			groups: slices.Clone(seed.Groups), users: slices.Clone(seed.Users),
 			subs: slices.Clone(seed.Subscriptions)}

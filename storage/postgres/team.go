@@ -28,6 +28,37 @@ func (s *Store) UpdateAdminFunc(ctx context.Context, id model.ID, change func(*m
 	return a, err
 }
 
+// SignUpAdmin creates an admin, given every organization when it is the store's first. The
+// admins table is locked against other creations for the transaction (updates of existing
+// admins wait too, briefly), so two first signups cannot both count zero.
+func (s *Store) SignUpAdmin(ctx context.Context, a *model.Admin) error {
+	v := *a
+	err := s.update(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "LOCK TABLE admins IN SHARE ROW EXCLUSIVE MODE"); err != nil {
+			return err
+		}
+		var any bool
+		if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM admins)").Scan(&any); err != nil {
+			return err
+		}
+		if !any {
+			all, err := orgs.list(ctx, tx)
+			if err != nil {
+				return err
+			}
+			v.OrgIDs = nil
+			for _, o := range all {
+				v.OrgIDs = append(v.OrgIDs, o.ID)
+			}
+		}
+		return admins.create(ctx, tx, &v)
+	})
+	if err == nil {
+		*a = v
+	}
+	return err
+}
+
 // RevokeAdminOrg removes org from an admin unless they are its last admin. It locks every
 // admin row first, so two removals in two processes run one after the other and the second
 // sees the first: they cannot both succeed and leave a school without an admin.

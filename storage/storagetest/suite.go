@@ -38,6 +38,8 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"seats", seatTests},
 		{"campaigns", campaignTests},
 		{"filters", filterTests},
+		{"concurrent", concurrentTests},
+		{"order", orderTests},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) {

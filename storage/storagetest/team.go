@@ -266,6 +266,7 @@ func testTeamCancelled(t *testing.T, s storage.Store) {
 			return err
 		}},
 		{"RevokeAdminOrg", func() error { _, err := s.RevokeAdminOrg(ctx, a.ID, 7); return err }},
+		{"SignUpAdmin", func() error { return s.SignUpAdmin(ctx, &model.Admin{Email: "new@example.org"}) }},
 		{"CreateInvitation", func() error {
 			return s.CreateInvitation(ctx, &model.Invitation{OrgID: 7}, newCode("c", model.PurposeInvite, 0))
 		}},
