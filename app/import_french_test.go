@@ -130,3 +130,42 @@ func TestAAFSchoolsLandOnTheAdminsSchoolsByUAIAndDeleteRequestsMarkPending(t *te
 		t.Errorf("%d users: a deleteRequest never deletes", n)
 	}
 }
+
+func TestSIECLEAndSTSWebLandOnTheSchoolByUAI(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	admin := schoolAdmin(t, f)
+	mine := admin.OrgIDs[0]
+	org, err := f.store.Org(ctx, mine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	org.Code = "0750654D"
+	if err := f.store.UpdateOrg(ctx, org); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := f.app.Import(ctx, admin, inputs(filepath.Join("..", "importers", "siecle", "testdata", "college")), ImportOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := rep.Counts; c.Created != 7 || c.OrgsCreated != 0 || rep.Source != "siecle" {
+		t.Fatalf("counts %+v, source %q", c, rep.Source)
+	}
+	chloe, err := f.store.UserByExternalID(ctx, "siecle", "101")
+	if err != nil || chloe.OrgID != mine || len(chloe.ClassIDs) != 1 || f.codeOf(t, chloe.ClassIDs[0]) != "6A" {
+		t.Fatalf("Chloé = %+v, %v", chloe, err)
+	}
+	paul, _ := f.store.UserByExternalID(ctx, "siecle", "resp-9002")
+	if len(paul.ChildIDs) != 2 {
+		t.Errorf("Paul's children = %v", paul.ChildIDs)
+	}
+	durand, _ := f.store.UserByExternalID(ctx, "siecle", "sts-8949")
+	if durand.Profile != model.Teacher || !reflect.DeepEqual(durand.Subjects, []string{"ANGLAIS LV1", "LCA LATIN"}) || len(durand.ClassIDs) != 1 || durand.ClassIDs[0] != chloe.ClassIDs[0] {
+		t.Errorf("Durand = %+v", durand)
+	}
+	// The same files again change nothing.
+	rep, err = f.app.Import(ctx, admin, inputs(filepath.Join("..", "importers", "siecle", "testdata", "college")), ImportOptions{}, nil)
+	if err != nil || rep.Counts.Unchanged != 7 || rep.Counts.Updated+rep.Counts.Created+rep.Counts.PendingDeletion != 0 {
+		t.Errorf("second import: %+v, %v", rep.Counts, err)
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"rollcall/importers/roster"
 	"rollcall/importers/sds"
 	"rollcall/importers/sheet"
+	"rollcall/importers/siecle"
+	"rollcall/importers/sts"
 )
 
 // formats is the registry: every format Parse reads, in the order detection tries them and
@@ -16,6 +18,8 @@ import (
 // which need only names, last. Registering a format is one line here.
 var formats = []roster.FormatSpec{
 	aaf.Spec,
+	siecle.Spec,
+	sts.Spec,
 	oneroster.Spec,
 	sds.V2,
 	sds.V1,

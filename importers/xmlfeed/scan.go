@@ -68,6 +68,7 @@ func (s *Scanner) Next() Kind {
 	for {
 		if s.pos >= len(s.src) {
 			if len(s.stack) > 0 {
+				s.pos = len(bytes.TrimRight(s.src, " \t\r\n")) // the last line that says something
 				return s.fail("unexpected end of file: <" + string(s.stack[len(s.stack)-1]) + "> is not closed")
 			}
 			if !s.rootSeen {
