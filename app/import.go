@@ -56,7 +56,7 @@ func (a *App) Import(ctx context.Context, admin model.Admin, inputs []importers.
 		return ImportReport{}, err
 	}
 	p.report.DryRun = opts.DryRun
-	p.report.Warnings = batch.Warnings
+	p.report.Warnings, p.report.Skipped = batch.Warnings, batch.Skipped
 	if opts.DryRun {
 		return p.report, nil
 	}

@@ -137,4 +137,7 @@ type ImportReport struct {
 	Mode     ImportMode
 	// NewClasses, NewGroups and NewOrgs name what the import created besides users.
 	NewClasses, NewGroups, NewOrgs []string
+	// Skipped lists the files the inputs held that were not read (a README, a sub-folder, a
+	// set's file its format does not use). Never nil after a parse.
+	Skipped *importers.Errors
 }

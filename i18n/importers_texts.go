@@ -20,6 +20,10 @@ type ImportersTexts struct {
 	// BadEncoding and ControlChar say why a value is refused: a byte not in the file's encoding,
 	// a control character.
 	BadEncoding, ControlChar string
+	// NotRegular, NotRoster, NotInSet and NothingToImport say why a file was not read.
+	NotRegular, NotRoster, NotInSet, NothingToImport string
+	// Skipped prefixes a file the import did not read: "skipped: %s".
+	Skipped string
 	// Strict and StrictHint are the console's option that --strict is.
 	Strict, StrictHint string
 }
@@ -32,6 +36,11 @@ func importersEN() ImportersTexts {
 		UnknownCourse:   "refers to a course the files do not define",
 		BadEncoding:     "this line is not in the file's encoding (a line pasted from another file?): save the whole file as UTF-8",
 		ControlChar:     "a control character cannot be in a value",
+		NotRegular:      "not a regular file (a device or a pipe): never read",
+		NotRoster:       "not a roster file",
+		NotInSet:        "not used by this format",
+		NothingToImport: "no file here is a roster",
+		Skipped:         "skipped: %s",
 		Strict:          "Strict references",
 		StrictHint:      "Refuse the files when they refer to an organization, class, person or course they do not define (otherwise: a warning, and the row without that link)",
 	}
@@ -45,6 +54,11 @@ func importersFR() ImportersTexts {
 		UnknownCourse:   "désigne un cours que les fichiers ne définissent pas",
 		BadEncoding:     "cette ligne n'est pas dans l'encodage du fichier (collée d'un autre fichier ?) : enregistrez tout le fichier en UTF-8",
 		ControlChar:     "un caractère de contrôle ne peut pas figurer dans une valeur",
+		NotRegular:      "pas un fichier ordinaire (un périphérique ou un tube) : jamais lu",
+		NotRoster:       "pas un fichier d'annuaire",
+		NotInSet:        "pas utilisé par ce format",
+		NothingToImport: "aucun fichier ici n'est un annuaire",
+		Skipped:         "ignoré : %s",
 		Strict:          "Références strictes",
 		StrictHint:      "Refuser les fichiers qui désignent un établissement, une classe, une personne ou un cours qu'ils ne définissent pas (sinon : un avertissement, et la ligne sans ce lien)",
 	}
@@ -62,6 +76,21 @@ func (c *Catalog) Warnings(ws *table.Errors) string {
 	}
 	if ws.Omitted > 0 {
 		lines = append(lines, fmt.Sprintf(c.Importers.AndMoreWarnings, c.Int(ws.Omitted)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Skipped formats the files an import did not read, one a line.
+func (c *Catalog) Skipped(sk *table.Errors) string {
+	if sk == nil || sk.Len() == 0 {
+		return ""
+	}
+	lines := make([]string, 0, len(sk.List)+1)
+	for _, s := range sk.List {
+		lines = append(lines, fmt.Sprintf(c.Importers.Skipped, c.RowError(s)))
+	}
+	if sk.Omitted > 0 {
+		lines = append(lines, fmt.Sprintf(c.Import.AndMore, c.Int(sk.Omitted)))
 	}
 	return strings.Join(lines, "\n")
 }

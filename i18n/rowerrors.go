@@ -86,8 +86,10 @@ func (c *Catalog) importRule(r model.Rule) string {
 		table.RuleBadXLSX: t.BadXLSX, "ambiguous_match": t.AmbiguousMatch, "duplicate_person": t.DuplicatePerson,
 		"unknown_child": t.UnknownChild, "ambiguous_child": t.AmbiguousChild,
 		table.RuleUnknownCourse: c.Importers.UnknownCourse, table.RuleBadEncoding: c.Importers.BadEncoding,
-		table.RuleControlChar: c.Importers.ControlChar,
 		"no_such_class": c.ImportSync.NoSuchClass, "no_such_group": c.ImportSync.NoSuchGroup,
+		table.RuleControlChar: c.Importers.ControlChar, table.RuleNotRegular: c.Importers.NotRegular,
+		table.RuleNotRoster: c.Importers.NotRoster, table.RuleNotInSet: c.Importers.NotInSet,
+		table.RuleNothingToImport: c.Importers.NothingToImport,
 	}
 	if s, ok := m[r]; ok {
 		return s

@@ -83,4 +83,8 @@ const (
 	RuleBadXLSX           = table.RuleBadXLSX
 	RuleBadEncoding       = table.RuleBadEncoding
 	RuleControlChar       = table.RuleControlChar
+	RuleNotRegular        = table.RuleNotRegular
+	RuleNotRoster         = table.RuleNotRoster
+	RuleNotInSet          = table.RuleNotInSet
+	RuleNothingToImport   = table.RuleNothingToImport
 )

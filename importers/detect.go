@@ -30,13 +30,25 @@ type Detection struct {
 // be longer than inputs. Inputs that cannot be opened return an error, like Parse.
 func Detect(inputs []Input) ([]Detection, error) {
 	errs := table.NewErrors(MaxArchiveEntries)
-	sources, err := load(inputs, errs, defaultLimits)
+	ld := &loader{errs: errs, skipped: table.NewErrors(MaxArchiveEntries), lim: defaultLimits}
+	sources, err := ld.load(inputs)
 	if err != nil {
 		return nil, err
 	}
 	var out []Detection
-	for _, u := range plan(sources, "", errs) {
+	units := plan(sources, "", errs)
+	for _, u := range units {
 		out = append(out, detection(u))
+	}
+	if len(units) == 0 && errs.Len() == 0 { // nothing is a roster: say why of each file, as Parse does
+		for _, sk := range ld.skipped.List {
+			errs.Add(sk)
+		}
+		if errs.Len() == 0 {
+			for _, in := range inputs {
+				errs.Add(&table.RowError{File: in.Path, Rule: table.RuleNothingToImport, Expected: readableKinds})
+			}
+		}
 	}
 	for _, e := range errs.List {
 		out = append(out, Detection{Path: e.File, Problem: e})

@@ -10,10 +10,11 @@ import (
 // FuzzZip reads arbitrary bytes as an archive and plans its files: no panic, no entry past the
 // limits, no unsafe name let through.
 func FuzzZip(f *testing.F) {
-	lim := limits{file: 1 << 20, archive: 4 << 20, entries: 50}
+	lim := limits{file: 1 << 20, archive: 4 << 20, total: 4 << 20, entries: 50}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		errs := table.NewErrors(0)
-		files := readZip("set.zip", raw, errs, lim)
+		ld := &loader{errs: errs, skipped: table.NewErrors(0), lim: lim}
+		files := ld.readZip("set.zip", raw)
 		total := 0
 		for _, file := range files {
 			if len(file.Raw) > int(lim.file) {

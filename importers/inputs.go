@@ -9,18 +9,21 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"rollcall/importers/roster"
 	"rollcall/importers/table"
 )
 
-// Size limits. Every file is read whole (a school's roster is megabytes, not gigabytes), so these
-// bound the memory one import can take.
+// Size limits: the input-side memory budget. Files are read whole, so these bound what one
+// import holds before any row is parsed (README, "Limits").
 const (
 	// MaxFileSize is the largest file, or archive entry once uncompressed, read.
 	MaxFileSize = 256 << 20
 	// MaxArchiveSize is the most an archive may uncompress to in total: the zip-bomb guard.
 	MaxArchiveSize = 512 << 20
+	// MaxImportSize is the most all the inputs of one import may hold once read and inflated.
+	MaxImportSize = 512 << 20
 	// MaxArchiveEntries is the most files an archive may hold.
 	MaxArchiveEntries = 1000
 )
@@ -29,10 +32,11 @@ const (
 type limits struct {
 	file    int64 // one file or archive entry
 	archive int64 // one archive, inflated
+	total   int64 // every input of the import, read and inflated
 	entries int   // files in one archive
 }
 
-var defaultLimits = limits{file: MaxFileSize, archive: MaxArchiveSize, entries: MaxArchiveEntries}
+var defaultLimits = limits{file: MaxFileSize, archive: MaxArchiveSize, total: MaxImportSize, entries: MaxArchiveEntries}
 
 // source is what one Input holds once read: its files, and whether they came together (a folder
 // or an archive, which may be a OneRoster or SDS set).
@@ -43,41 +47,96 @@ type source struct {
 }
 
 // readableExt lists the file kinds a folder or archive contributes; anything else there (a
-// README, a PDF) is not part of the roster and is skipped.
+// README, a PDF) is not part of the roster: it is skipped, and the report lists it.
 var readableExt = map[string]bool{".csv": true, ".txt": true, ".tsv": true, ".xlsx": true, ".xml": true}
 
-// load reads the inputs. Problems with their content (a corrupt zip, an entry escaping its
-// folder, a file too large) are reported to errs; a file that cannot be opened at all is an
-// error returned as is, because no row of the import can be trusted without it.
-func load(inputs []Input, errs *table.Errors, lim limits) ([]source, error) {
+// readableKinds is the Expected of a file skipped for its kind.
+const readableKinds = ".csv|.tsv|.txt|.xlsx|.xml|.zip"
+
+// loader reads the inputs of one import. Problems with their content (a corrupt zip, an entry
+// escaping its folder, a file too large, a device) go to errs; files a folder or archive holds
+// that are not roster files go to skipped.
+type loader struct {
+	errs    *table.Errors
+	skipped *table.Errors
+	lim     limits
+	read    int64 // bytes held so far, read or inflated
+}
+
+// load reads the inputs. A file that cannot be opened at all is an error returned as is,
+// because no row of the import can be trusted without it.
+func (ld *loader) load(inputs []Input) ([]source, error) {
 	var out []source
 	for _, in := range inputs {
 		st, err := os.Stat(in.Path)
 		if err != nil {
 			return nil, fmt.Errorf("importers: %w", err)
 		}
-		switch {
-		case st.IsDir():
-			files, err := readDir(in.Path, errs, lim)
+		if st.IsDir() {
+			files, err := ld.readDir(in.Path)
 			if err != nil {
 				return nil, err
 			}
 			out = append(out, source{input: in.Path, files: files, set: true})
-		case st.Size() > lim.file:
-			errs.Add(&table.RowError{File: in.Path, Rule: table.RuleTooLarge, Expected: strconv.FormatInt(lim.file, 10)})
-		default:
-			raw, err := os.ReadFile(in.Path)
-			if err != nil {
-				return nil, fmt.Errorf("importers: %w", err)
-			}
-			if isArchive(in.Path, raw) {
-				out = append(out, source{input: in.Path, files: readZip(in.Path, raw, errs, lim), set: true})
-				continue
-			}
-			out = append(out, source{input: in.Path, files: []*roster.File{{Name: in.Path, Raw: raw}}})
+			continue
 		}
+		raw, ok, err := ld.readFile(in.Path)
+		if err != nil || !ok {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if isArchive(in.Path, raw) {
+			out = append(out, source{input: in.Path, files: ld.readZip(in.Path, raw), set: true})
+			continue
+		}
+		out = append(out, source{input: in.Path, files: []*roster.File{{Name: in.Path, Raw: raw}}})
 	}
 	return out, nil
+}
+
+// readFile reads one regular file within the limits. A device, a pipe or a socket is refused
+// (RuleNotRegular): /dev/zero never ends and a pipe may never close. The kind is checked before
+// opening (opening a pipe would wait for a writer), and again on the opened descriptor, opened
+// without blocking, so a file swapped for a device in between is still refused.
+func (ld *loader) readFile(path string) ([]byte, bool, error) {
+	notRegular := func() ([]byte, bool, error) {
+		ld.errs.Add(&table.RowError{File: path, Rule: table.RuleNotRegular, Expected: "file"})
+		return nil, false, nil
+	}
+	if st, err := os.Stat(path); err != nil {
+		return nil, false, fmt.Errorf("importers: %w", err)
+	} else if !st.Mode().IsRegular() {
+		return notRegular()
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, false, fmt.Errorf("importers: %w", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, false, fmt.Errorf("importers: %w", err)
+	}
+	if !st.Mode().IsRegular() {
+		return notRegular()
+	}
+	limit := min(ld.lim.file, ld.lim.total-ld.read)
+	if st.Size() > limit {
+		ld.errs.Add(&table.RowError{File: path, Rule: table.RuleTooLarge, Expected: strconv.FormatInt(limit, 10)})
+		return nil, false, nil
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, false, fmt.Errorf("importers: %w", err)
+	}
+	if int64(len(raw)) > limit { // it grew since the look at its size
+		ld.errs.Add(&table.RowError{File: path, Rule: table.RuleTooLarge, Expected: strconv.FormatInt(limit, 10)})
+		return nil, false, nil
+	}
+	ld.read += int64(len(raw))
+	return raw, true, nil
 }
 
 // isArchive tells a .zip of CSV files from a workbook, which is a zip too.
@@ -90,8 +149,9 @@ func isArchive(name string, raw []byte) bool {
 }
 
 // readDir reads the roster files directly in dir, sorted by name. Sub-folders are not
-// descended: a set is one folder.
-func readDir(dir string, errs *table.Errors, lim limits) ([]*roster.File, error) {
+// descended (a set is one folder) and, like files of another kind, are listed as skipped;
+// hidden files (.DS_Store) are left out silently.
+func (ld *loader) readDir(dir string) ([]*roster.File, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("importers: %w", err)
@@ -100,28 +160,29 @@ func readDir(dir string, errs *table.Errors, lim limits) ([]*roster.File, error)
 	var files []*roster.File
 	for _, e := range entries {
 		name := e.Name()
-		if !e.Type().IsRegular() || strings.HasPrefix(name, ".") || !readableExt[strings.ToLower(filepath.Ext(name))] {
-			continue
-		}
 		p := filepath.Join(dir, name)
-		info, err := e.Info()
-		if err != nil {
-			return nil, fmt.Errorf("importers: %w", err)
-		}
-		if info.Size() > lim.file {
-			errs.Add(&table.RowError{File: p, Rule: table.RuleTooLarge, Expected: strconv.FormatInt(lim.file, 10)})
+		switch {
+		case strings.HasPrefix(name, "."):
+			continue
+		case e.IsDir():
+			ld.skip(p, "file")
+			continue
+		case !readableExt[strings.ToLower(filepath.Ext(name))]:
+			ld.skip(p, readableKinds)
 			continue
 		}
-		f, err := os.Open(p)
+		raw, ok, err := ld.readFile(p)
 		if err != nil {
-			return nil, fmt.Errorf("importers: %w", err)
+			return nil, err
 		}
-		raw, err := io.ReadAll(io.LimitReader(f, lim.file+1))
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("importers: %w", err)
+		if ok {
+			files = append(files, &roster.File{Name: p, Raw: raw})
 		}
-		files = append(files, &roster.File{Name: p, Raw: raw})
 	}
 	return files, nil
+}
+
+// skip lists a file a folder or archive holds that the import does not read.
+func (ld *loader) skip(name, expected string) {
+	ld.skipped.Add(&table.RowError{File: name, Rule: table.RuleNotRoster, Expected: expected})
 }

@@ -18,7 +18,8 @@ func Parse(ctx context.Context, inputs []Input, opts Options, progress func(Prog
 	}
 	job := roster.NewJob(ctx, opts.MaxErrors, report)
 	job.Strict = opts.Strict
-	sources, err := load(inputs, job.Errs, defaultLimits)
+	ld := &loader{errs: job.Errs, skipped: job.Batch.Skipped, lim: defaultLimits}
+	sources, err := ld.load(inputs)
 	if err != nil {
 		return nil, err
 	}
@@ -29,6 +30,8 @@ func Parse(ctx context.Context, inputs []Input, opts Options, progress func(Prog
 			return nil, err
 		}
 	}
+	unread(units, job.Batch)
+	nothingToImport(inputs, units, job)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -57,4 +60,40 @@ func checkMixed(units []unit, errs *table.Errors) Format {
 
 func parseUnit(job *roster.Job, u unit, opts Options) error {
 	return u.spec.Parse(job, roster.Unit{Files: u.files, Probe: u.probe, Profile: opts.Profile})
+}
+
+// unread lists the files of a set that its format did not read (a OneRoster set's lineItems.csv,
+// SDS's userFlags.csv): the admin sees what was left out.
+func unread(units []unit, b *Batch) {
+	read := make(map[string]bool, len(b.Files))
+	for _, f := range b.Files {
+		read[f.Name] = true
+	}
+	for _, u := range units {
+		if !u.spec.Set() {
+			continue
+		}
+		for _, f := range u.files {
+			if !read[f.Name] {
+				b.Skipped.Add(&table.RowError{File: f.Name, Rule: table.RuleNotInSet, Expected: string(u.spec.Format)})
+			}
+		}
+	}
+}
+
+// nothingToImport refuses an import in which no file is a roster (an empty folder, a zip of
+// PDFs): each skipped file becomes an error saying why, so the import never reports "0 created"
+// for files it did not understand.
+func nothingToImport(inputs []Input, units []unit, job *roster.Job) {
+	if len(units) > 0 || job.Errs.Len() > 0 {
+		return
+	}
+	for _, s := range job.Batch.Skipped.List {
+		job.Add(s)
+	}
+	if job.Errs.Len() == 0 {
+		for _, in := range inputs {
+			job.Add(&table.RowError{File: in.Path, Rule: table.RuleNothingToImport, Expected: readableKinds})
+		}
+	}
 }

@@ -16,7 +16,8 @@ import (
 // yet entry names are still checked: a name that climbs out of the archive ("../../etc/passwd")
 // or is absolute marks a crafted file, and the import says so rather than guessing. Sizes are
 // counted on the bytes actually inflated, not on the headers, which a zip bomb lies in.
-func readZip(name string, raw []byte, errs *table.Errors, lim limits) []*roster.File {
+func (ld *loader) readZip(name string, raw []byte) []*roster.File {
+	errs, lim := ld.errs, ld.lim
 	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
 		errs.Add(&table.RowError{File: name, Rule: table.RuleBadZip, Expected: "zip"})
@@ -34,11 +35,15 @@ func readZip(name string, raw []byte, errs *table.Errors, lim limits) []*roster.
 			errs.Add(&table.RowError{File: name, Value: entry, Rule: table.RuleUnsafePath})
 			continue
 		}
-		if zf.FileInfo().IsDir() || skipEntry(entry) {
+		display := name + "/" + entry
+		if zf.FileInfo().IsDir() || junkEntry(entry) {
 			continue
 		}
-		display := name + "/" + entry
-		limit := min(lim.file, lim.archive-total)
+		if !readableExt[strings.ToLower(path.Ext(entry))] {
+			ld.skip(display, readableKinds)
+			continue
+		}
+		limit := min(lim.file, lim.archive-total, lim.total-ld.read)
 		if zf.UncompressedSize64 > uint64(limit) { // an honest header lets us refuse before inflating
 			errs.Add(&table.RowError{File: display, Rule: table.RuleTooLarge, Expected: strconv.FormatInt(limit, 10)})
 			return files
@@ -53,6 +58,7 @@ func readZip(name string, raw []byte, errs *table.Errors, lim limits) []*roster.
 			continue
 		}
 		total += int64(len(data))
+		ld.read += int64(len(data))
 		files = append(files, &roster.File{Name: display, Raw: data})
 	}
 	return files
@@ -71,10 +77,13 @@ func inflate(zf *zip.File, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
-	if err != nil {
+	// Sized from the header when it is within the limit, so a big entry is not copied over and
+	// over as a buffer grows; a lying header only costs the growth it would have cost anyway.
+	buf := bytes.NewBuffer(make([]byte, 0, min(int64(zf.UncompressedSize64), limit)+1))
+	if _, err := buf.ReadFrom(io.LimitReader(rc, limit+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		return nil, errTooLarge
 	}
@@ -95,11 +104,7 @@ func unsafeEntry(name string) bool {
 	return false
 }
 
-// skipEntry drops what archivers add (macOS resource forks, hidden files) and non-roster files.
-func skipEntry(name string) bool {
-	base := path.Base(name)
-	if strings.HasPrefix(name, "__MACOSX/") || strings.HasPrefix(base, ".") {
-		return true
-	}
-	return !readableExt[strings.ToLower(path.Ext(base))]
+// junkEntry is what archivers add (macOS resource forks, hidden files): left out silently.
+func junkEntry(name string) bool {
+	return strings.HasPrefix(name, "__MACOSX/") || strings.HasPrefix(path.Base(name), ".")
 }

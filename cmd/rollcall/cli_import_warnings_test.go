@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,5 +30,27 @@ func TestImportWarningsAndStrict(t *testing.T) {
 	r = c.must("", "--lang", "fr", "import", set)
 	if !strings.Contains(r.stdout, "3 créés") || !strings.Contains(r.stdout, "avertissement : ") || !strings.Contains(r.stdout, "cls-404") {
 		t.Errorf("report: %q", r.stdout)
+	}
+}
+
+// TestImportOfNothingIsRefused: a folder in which nothing is a roster exits 3 naming each file,
+// and a file not read beside a roster is listed in the report.
+func TestImportOfNothingIsRefused(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	c.signUpAndLogin("admin@example.fr", "motdepasse1")
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "notes.pdf"), []byte("%PDF-1.4"), 0o600)
+	r := c.run("", "--lang", "en", "import", dir)
+	if r.code != exitInvalid || !strings.Contains(r.stderr, "notes.pdf") || !strings.Contains(r.stderr, "not a roster file") {
+		t.Errorf("nothing to import: exit %d, stderr %q", r.code, r.stderr)
+	}
+	set := filepath.Join(samples(t), "sds", "v2.1")
+	var rep struct {
+		Skipped []rowProblemJSON `json:"skipped"`
+	}
+	c.json(&rep, "", "import", set, "--dry-run")
+	if len(rep.Skipped) != 2 || rep.Skipped[1].Rule != "not_in_set" || filepath.Base(rep.Skipped[1].File) != "userFlags.csv" {
+		t.Errorf("skipped = %+v", rep.Skipped)
 	}
 }

@@ -42,6 +42,8 @@ type importJSON struct {
 	NewClasses []string `json:"new_classes"`
 	NewGroups  []string `json:"new_groups"`
 	NewOrgs    []string `json:"new_orgs"`
+	// Skipped are the files the inputs held that were not read, and why.
+	Skipped []rowProblemJSON `json:"skipped"`
 }
 
 // rowProblemJSON is one located problem of an import: where, which cell, which value, which rule.
@@ -167,8 +169,10 @@ func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) 
 		summary = fmt.Sprintf(cat.Import.ReportDry, summary)
 	}
 	cmd.Println(summary)
-	if w := cat.Warnings(rep.Warnings); w != "" {
-		cmd.Println(w)
+	for _, w := range []string{cat.Warnings(rep.Warnings), cat.Skipped(rep.Skipped)} {
+		if w != "" {
+			cmd.Println(w)
+		}
 	}
 	printCreatedSets(cmd, cat, rep)
 	return nil
@@ -202,16 +206,13 @@ func progressPrinter(f *factory, cat *i18n.Catalog) func(app.ImportProgress) {
 
 func reportJSON(rep app.ImportReport, withChanges bool) importJSON {
 	out := importJSON{RunID: rep.RunID, Mode: rep.Mode.String(), Source: rep.Source, Format: string(rep.Format), DryRun: rep.DryRun,
-		Files: rep.Files, Counts: toCounts(rep.Counts), Warnings: []rowProblemJSON{}, NewClasses: names(rep.NewClasses),
-		NewGroups: names(rep.NewGroups), NewOrgs: names(rep.NewOrgs)}
+		Files: rep.Files, Counts: toCounts(rep.Counts), NewClasses: names(rep.NewClasses),
+		NewGroups: names(rep.NewGroups), NewOrgs: names(rep.NewOrgs),
+		Warnings: problemsJSON(rep.Warnings), Skipped: problemsJSON(rep.Skipped)}
 	if out.Files == nil {
 		out.Files = []model.ImportFile{}
 	}
-	if rep.Warnings != nil {
-		for _, w := range rep.Warnings.List {
-			out.Warnings = append(out.Warnings, rowProblemJSON{w.File, w.Line, w.Column, w.Letter, w.Value, string(w.Rule)})
-		}
-	}
+
 	if !withChanges {
 		return out
 	}
@@ -370,4 +371,15 @@ func stdinFile(f *factory, format string) (string, error) {
 		return "", err
 	}
 	return name, nil
+}
+
+// problemsJSON lists located problems for --json; never null.
+func problemsJSON(es *importers.Errors) []rowProblemJSON {
+	out := []rowProblemJSON{}
+	if es != nil {
+		for _, e := range es.List {
+			out = append(out, rowProblemJSON{e.File, e.Line, e.Column, e.Letter, e.Value, string(e.Rule)})
+		}
+	}
+	return out
 }

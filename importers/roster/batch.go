@@ -92,4 +92,7 @@ type Batch struct {
 	// Warnings lists references to what the files do not define (a parent org, a class, an
 	// agent): each row was imported without that link. Never nil from Parse.
 	Warnings *table.Errors
+	// Skipped lists the files the inputs held that were not read: not roster files (a README,
+	// a sub-folder), or files of a set its format does not use. Never nil from Parse.
+	Skipped *table.Errors
 }

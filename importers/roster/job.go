@@ -43,7 +43,7 @@ func NewJob(ctx context.Context, maxErrors int, progress func(file string, rows 
 		progress = func(string, int) {}
 	}
 	return &Job{
-		Batch:    &Batch{Warnings: table.NewErrors(maxErrors)},
+		Batch:    &Batch{Warnings: table.NewErrors(maxErrors), Skipped: table.NewErrors(maxErrors)},
 		Errs:     table.NewErrors(maxErrors),
 		ctx:      ctx,
 		progress: progress,

@@ -30,6 +30,10 @@ const (
 	RuleUnterminatedQuote model.Rule = "unterminated_quote" // a quoted field that never closes
 	RuleBadXLSX           model.Rule = "bad_xlsx"           // a workbook excelize cannot open
 	RuleBadEncoding       model.Rule = "bad_encoding"       // bytes not in the file's encoding (a Windows-1252 line in UTF-8); Expected names it
+	RuleNotRegular        model.Rule = "not_regular"        // a device, pipe or socket given as a file: never read
+	RuleNotRoster         model.Rule = "not_roster"         // a file a folder or archive holds that is not a roster file; Expected lists the kinds read
+	RuleNotInSet          model.Rule = "not_in_set"         // a file of a recognised set that its format does not read; Expected is the format
+	RuleNothingToImport   model.Rule = "nothing_to_import"  // an input in which no file is a roster
 	RuleControlChar       model.Rule = "control_char"       // a control character (NUL, ESC, …) in a value; Expected is its code, U+001B
 )
 

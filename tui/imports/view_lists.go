@@ -3,6 +3,8 @@ package imports
 import (
 	"fmt"
 	"strings"
+
+	"rollcall/importers"
 )
 
 // resultView is the diff of a dry run (with the confirmation when asked), why a run stopped,
@@ -130,18 +132,29 @@ func (m *Model) historyView() string {
 const shownWarnings = 3
 
 // warningLines are the report's first warnings (references the files do not resolve, whose rows
-// were imported without the link), and how many more there are.
+// were imported without the link) and skipped files, and how many more there are.
 func (m *Model) warningLines() []string {
-	ws := m.report.Warnings
-	if m.runErr != nil || ws == nil || ws.Len() == 0 {
+	if m.runErr != nil {
 		return nil
 	}
 	cat := m.sess.Cat
 	var lines []string
-	for _, w := range ws.List[:min(len(ws.List), shownWarnings)] {
-		lines = append(lines, fmt.Sprintf(cat.Importers.Warning, m.rowError(w)))
+	total := 0
+	for _, list := range []struct {
+		es     *importers.Errors
+		format string
+	}{{m.report.Warnings, cat.Importers.Warning}, {m.report.Skipped, cat.Importers.Skipped}} {
+		if list.es == nil {
+			continue
+		}
+		total += list.es.Len()
+		for _, w := range list.es.List {
+			if len(lines) < shownWarnings {
+				lines = append(lines, fmt.Sprintf(list.format, m.rowError(w)))
+			}
+		}
 	}
-	if more := ws.Len() - len(lines); more > 0 {
+	if more := total - len(lines); more > 0 {
 		lines = append(lines, fmt.Sprintf(cat.Importers.AndMoreWarnings, cat.Int(more)))
 	}
 	return lines
