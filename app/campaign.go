@@ -26,7 +26,7 @@ type CampaignOptions struct {
 // CampaignStatus is a campaign as the admin sees it.
 type CampaignStatus struct {
 	model.Campaign
-	// Live is true while this process sends it.
+	// Live is true while a run sends it, in this process or another.
 	Live bool
 }
 
@@ -80,7 +80,7 @@ func (a *App) Campaign(ctx context.Context, admin model.Admin, id model.ID) (Cam
 	if !campaignVisible(admin, c) {
 		return CampaignStatus{}, notFound(model.ThingCampaign, id)
 	}
-	return CampaignStatus{Campaign: c, Live: a.merge.live(c.ID)}, nil
+	return CampaignStatus{Campaign: c, Live: a.campaignLive(c)}, nil
 }
 
 // Campaigns lists the campaigns the admin may see, newest first.
@@ -92,7 +92,7 @@ func (a *App) Campaigns(ctx context.Context, admin model.Admin) ([]CampaignStatu
 	var out []CampaignStatus
 	for _, c := range slices.Backward(all) {
 		if campaignVisible(admin, c) {
-			out = append(out, CampaignStatus{Campaign: c, Live: a.merge.live(c.ID)})
+			out = append(out, CampaignStatus{Campaign: c, Live: a.campaignLive(c)})
 		}
 	}
 	return out, nil
@@ -148,7 +148,8 @@ func (a *App) CampaignRecipients(ctx context.Context, admin model.Admin, id, aft
 // CampaignDue counts the recipients a run with these options would send to: what a resume
 // dry run shows.
 func (a *App) CampaignDue(ctx context.Context, admin model.Admin, id model.ID, opts RunOptions) (int, error) {
-	if _, err := a.Campaign(ctx, admin, id); err != nil {
+	st, err := a.Campaign(ctx, admin, id)
+	if err != nil {
 		return 0, err
 	}
 	n := 0
@@ -160,7 +161,7 @@ func (a *App) CampaignDue(ctx context.Context, admin model.Admin, id model.ID, o
 		}
 		after = page[len(page)-1].UserID
 		for _, r := range page {
-			if r.Status == model.DeliverySending && !a.merge.live(id) {
+			if r.Status == model.DeliverySending && !st.Live {
 				r.Status = model.DeliveryUncertain // what the next run will make of it
 			}
 			if opts.eligible(r) {

@@ -86,11 +86,20 @@ func (a *App) RunCampaign(ctx context.Context, admin model.Admin, id model.ID, o
 	if err != nil {
 		return st, err
 	}
-	release, err := a.merge.claim(id)
+	release, err := a.merge.claim(id) // this process's sessions
 	if err != nil {
 		return st, err
 	}
 	defer release()
+	sender, err := a.newSender()
+	if err != nil {
+		return st, err
+	}
+	unlease, err := a.takeLease(ctx, id, sender) // every process's, through the store
+	if err != nil {
+		return st, err
+	}
+	defer unlease()
 	m, err := a.newMerger(ctx, st.Language, opts.Merge, st.TemplateDir, st.OrgIDs)
 	if err != nil {
 		return st, err

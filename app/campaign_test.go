@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -343,12 +344,34 @@ func TestCampaignRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := cf.run(t, RunOptions{}); !errors.Is(err, model.ErrCampaignRunning) {
-		t.Errorf("second run of a live campaign: %v", err)
+		t.Errorf("second run of a campaign this process sends: %v", err)
+	}
+	release()
+	// Another machine's process sends it: its lease, in the store, keeps this one out.
+	unlease, err := cf.app.takeLease(ctx, cf.campaign.ID, "another-machine/4242/abc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cf.run(t, RunOptions{}); !errors.Is(err, model.ErrCampaignRunning) {
+		t.Errorf("run of a campaign another process sends: %v", err)
 	}
 	if st, _ := cf.app.Campaign(ctx, cf.admin, cf.campaign.ID); !st.Live || st.Interrupted() {
 		t.Errorf("status of a live campaign: %+v", st)
 	}
-	release()
+	if _, err := cf.app.takeLease(ctx, cf.campaign.ID, "third/1/x"); !errors.Is(err, model.ErrCampaignRunning) {
+		t.Errorf("a second lease was given: %v", err)
+	}
+	unlease()
+	// A process of this machine that is gone leaves a lease nobody renews: it does not count.
+	host, _ := os.Hostname()
+	unlease, err = cf.app.takeLease(ctx, cf.campaign.ID, host+"/99999999/dead")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlease()
+	if st, _ := cf.app.Campaign(ctx, cf.admin, cf.campaign.ID); st.Live {
+		t.Errorf("a lease of a dead process of this machine counts as live: %+v", st)
+	}
 
 	stranger := cf.verifiedAdmin(t, "autre@example.fr", "motdepasse2")
 	if _, err := cf.app.Campaign(ctx, stranger, cf.campaign.ID); !errors.Is(err, storage.ErrNotFound) {

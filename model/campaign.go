@@ -126,7 +126,19 @@ type Campaign struct {
 	Counts CampaignCounts
 	Runs   int // how many times it was started (first run and resumes)
 	LastBy ID  // the admin who started the latest run
+	// Sender names the run sending the campaign, in whatever process, until LeaseUntil; a run
+	// renews its lease while it sends and gives it up when it stops. Taking the lease is a
+	// read-modify-write of the stored campaign, so of two processes only one sends it.
+	Sender     string    `json:",omitempty"`
+	LeaseUntil time.Time `json:",omitzero"`
 }
+
+// CampaignLease is how long a run holds a campaign without renewing it: a process that
+// stopped (killed, its machine lost) lets another resume the campaign once it has run out.
+const CampaignLease = 30 * time.Second
+
+// SentBy reports whether some run holds the campaign at now.
+func (c Campaign) SentBy(now time.Time) bool { return c.Sender != "" && now.Before(c.LeaseUntil) }
 
 // CampaignPause is why a campaign run stopped: the SMTP step that failed and the reply.
 type CampaignPause struct {
