@@ -42,6 +42,7 @@ type ClassInfo struct {
 	Name    string
 	Level   string // classes only
 	Members int
+	OrgName string // its school's name: codes are unique per school only
 }
 
 // ListSets lists the classes or groups of the admin's organizations, sorted the French way, with
@@ -72,8 +73,12 @@ func (a *App) ListSets(ctx context.Context, admin model.Admin, set Set) ([]Class
 	if err != nil {
 		return nil, err
 	}
+	names, err := a.orgNames(ctx)
+	if err != nil {
+		return nil, err
+	}
 	for i := range out {
-		out[i].Members = counts[out[i].ID]
+		out[i].Members, out[i].OrgName = counts[out[i].ID], names[out[i].OrgID]
 	}
 	return out, nil
 }
@@ -179,18 +184,38 @@ func (a *App) checkCodeFree(ctx context.Context, set Set, org model.ID, code str
 	return nil
 }
 
-// FindSet finds a visible class or group by id (as text) or by code.
+// FindSet finds a visible class or group by id (as text) or by code, in any of the admin's
+// schools: a code that several schools use is a *model.AmbiguousError naming them.
 func (a *App) FindSet(ctx context.Context, admin model.Admin, set Set, ref string) (ClassInfo, error) {
+	return a.FindSetIn(ctx, admin, set, ref, nil)
+}
+
+// FindSetIn is FindSet among the schools orgs (all the admin's when empty).
+func (a *App) FindSetIn(ctx context.Context, admin model.Admin, set Set, ref string, orgs []model.ID) (ClassInfo, error) {
 	infos, err := a.ListSets(ctx, admin, set)
 	if err != nil {
 		return ClassInfo{}, err
 	}
+	var found []ClassInfo
 	for _, c := range infos {
-		if strings.EqualFold(c.Code, ref) || c.ID.String() == ref {
+		if c.ID.String() == ref {
 			return c, nil
 		}
+		if strings.EqualFold(c.Code, ref) && (len(orgs) == 0 || slices.Contains(orgs, c.OrgID)) {
+			found = append(found, c)
+		}
 	}
-	return ClassInfo{}, notFound(set.thing(), ref)
+	switch len(found) {
+	case 0:
+		return ClassInfo{}, notFound(set.thing(), ref)
+	case 1:
+		return found[0], nil
+	}
+	amb := &model.AmbiguousError{Thing: set.thing(), Ref: ref}
+	for _, c := range found {
+		amb.Among = append(amb.Among, c.OrgName)
+	}
+	return ClassInfo{}, amb
 }
 
 // RenameSet changes a class's or group's name (and a class's level); "" keeps a value.
@@ -270,7 +295,7 @@ func (a *App) DeleteSet(ctx context.Context, admin model.Admin, set Set, id mode
 
 // membersOf loads the users in a class or group.
 func (a *App) membersOf(ctx context.Context, admin model.Admin, set Set, id model.ID) ([]model.User, error) {
-	sel := model.Selection{Pending: model.PendingInclude}
+	sel := model.Selection{Pending: model.PendingInclude, OwnClass: true}
 	if set == Classes {
 		sel.ClassIDs = []model.ID{id}
 	} else {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -69,14 +70,45 @@ func (a *App) selectRows(ctx context.Context, admin model.Admin, sel model.Selec
 			return nil, err
 		}
 	}
+	levelClasses, err := a.levelClasses(ctx, sel.Levels)
+	if err != nil {
+		return nil, err
+	}
 	a.dir.mu.RLock()
 	defer a.dir.mu.RUnlock()
-	f := compileFilter(&sel, a.dir)
+	f := compileFilter(&sel, levelClasses)
 	rows, err := a.dir.selectRows(ctx, &f)
 	if err != nil {
 		return nil, err
 	}
 	return a.dir.orderRows(rows, sel.Sort, ranks), nil
+}
+
+// levelClasses lists the classes whose level is one of levels (case ignored).
+func (a *App) levelClasses(ctx context.Context, levels []string) ([]model.ID, error) {
+	if len(levels) == 0 {
+		return nil, nil
+	}
+	classes, err := a.store.ListClasses(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.ID
+	for _, c := range classes {
+		if slices.ContainsFunc(levels, func(l string) bool { return strings.EqualFold(strings.TrimSpace(l), c.Level) && c.Level != "" }) {
+			out = append(out, c.ID)
+		}
+	}
+	return out, nil
+}
+
+// Families says, for each of ids, their children (for a parent) and their parents (for a
+// pupil), as the directory has them now; only users of the admin's organizations are named.
+func (a *App) Families(ctx context.Context, admin model.Admin, ids []model.ID) (map[model.ID]Family, error) {
+	if err := a.dir.ensure(ctx, a.store); err != nil {
+		return nil, err
+	}
+	return a.dir.families(ids, admin.OrgIDs), nil
 }
 
 func (a *App) rowIDs(rows []int32) []model.ID {

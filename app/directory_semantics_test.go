@@ -19,7 +19,7 @@ func handMadeDirectory(t *testing.T, f *fixture) (admin model.Admin, class map[s
 	c6a, c6b, latin := model.TempID(3), model.TempID(4), model.TempID(5)
 	seed := storage.Seed{
 		Orgs:    []model.Organization{{ID: org, Name: "Collège"}, {ID: other, Name: "Lycée"}},
-		Classes: []model.Class{{ID: c6a, OrgID: org, Code: "6A", Name: "6e A"}, {ID: c6b, OrgID: org, Code: "6B", Name: "6e B"}},
+		Classes: []model.Class{{ID: c6a, OrgID: org, Code: "6A", Name: "6e A", Level: "6e"}, {ID: c6b, OrgID: org, Code: "6B", Name: "6e B", Level: "6e"}},
 		Groups:  []model.Group{{ID: latin, OrgID: org, Code: "LATIN", Name: "Latin"}},
 	}
 	u := func(id int, p model.Profile, first, last, email string, created time.Time) model.User {
@@ -39,6 +39,7 @@ func handMadeDirectory(t *testing.T, f *fixture) (admin model.Admin, class map[s
 	users[0].ClassIDs, users[0].ActivatedAt = []model.ID{c6a}, day(2026, 1, 11)
 	users[1].ClassIDs = []model.ID{c6b}
 	users[2].ClassIDs, users[2].ActivatedAt, users[2].LocalAdmin = []model.ID{c6a, c6b}, day(2025, 9, 2), true
+	users[3].ChildIDs = []model.ID{users[0].ID} // Dan is Ana's father
 	users[4].PendingSince = day(2026, 10, 1)
 	users[5].ActivatedAt = day(2026, 7, 2)
 	users[6].ClassIDs, users[6].GroupIDs = []model.ID{c6a}, []model.ID{latin}
@@ -70,7 +71,13 @@ func TestEveryFilterOnAHandMadeDirectory(t *testing.T) {
 			[]string{"ana.arnaud", "bob.blanc", "clea.clement", "dan.dupont", "fanny.faure", "gus.girard"}},
 		{"students", model.Selection{Profiles: []model.Profile{model.Student}}, []string{"ana.arnaud", "bob.blanc", "gus.girard"}},
 		{"parents and guests", model.Selection{Profiles: []model.Profile{model.Parent, model.Guest}}, []string{"dan.dupont", "fanny.faure"}},
-		{"class 6A (a teacher's second class counts)", model.Selection{ClassIDs: []model.ID{class["6A"]}}, []string{"ana.arnaud", "clea.clement", "gus.girard"}},
+		{"class 6A (a teacher's second class counts, a parent through a child)", model.Selection{ClassIDs: []model.ID{class["6A"]}},
+			[]string{"ana.arnaud", "clea.clement", "dan.dupont", "gus.girard"}},
+		{"parents of 6A", model.Selection{Profiles: []model.Profile{model.Parent}, ClassIDs: []model.ID{class["6A"]}}, []string{"dan.dupont"}},
+		{"parents of 6B: none", model.Selection{Profiles: []model.Profile{model.Parent}, ClassIDs: []model.ID{class["6B"]}}, nil},
+		{"level 6e, case ignored", model.Selection{Levels: []string{"6E"}},
+			[]string{"ana.arnaud", "bob.blanc", "clea.clement", "dan.dupont", "gus.girard"}},
+		{"level 5e: none", model.Selection{Levels: []string{"5e"}}, nil},
 		{"class 6B", model.Selection{ClassIDs: []model.ID{class["6B"]}}, []string{"bob.blanc", "clea.clement"}},
 		{"group", model.Selection{GroupIDs: []model.ID{latin}}, []string{"gus.girard"}},
 		{"activated", model.Selection{Activation: model.TriYes}, []string{"ana.arnaud", "clea.clement", "fanny.faure"}},
@@ -112,5 +119,52 @@ func TestEveryFilterOnAHandMadeDirectory(t *testing.T) {
 				t.Errorf("got %v (total %d), want %v", got, page.Total, tt.want)
 			}
 		})
+	}
+}
+
+// A parent follows their child: out of the class when the child leaves it, or is deleted.
+func TestParentsFollowTheirChildren(t *testing.T) {
+	f := newFixture(t)
+	admin, class, _ := handMadeDirectory(t, f)
+	ctx := context.Background()
+	parentsOf6A := func() []string {
+		page, err := f.app.FindUsers(ctx, admin, model.Selection{Profiles: []model.Profile{model.Parent}, ClassIDs: []model.ID{class["6A"]}}, 0, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, u := range page.Users {
+			out = append(out, u.Login)
+		}
+		return out
+	}
+	ana, _ := f.store.UserByLogin(ctx, "ana.arnaud")
+	dan, _ := f.store.UserByLogin(ctx, "dan.dupont")
+	fam, _ := f.app.Families(ctx, admin, []model.ID{ana.ID, dan.ID})
+	if !slices.Equal(fam[dan.ID].Children, []model.ID{ana.ID}) || !slices.Equal(fam[ana.ID].Parents, []model.ID{dan.ID}) {
+		t.Fatalf("families %+v", fam)
+	}
+	b := []model.ID{class["6B"]}
+	if _, err := f.app.EditUser(ctx, admin, ana.ID, UserFields{ClassIDs: &b}, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := parentsOf6A(); len(got) != 0 {
+		t.Errorf("Ana moved to 6B, 6A's parents: %v", got)
+	}
+	a := []model.ID{class["6A"]}
+	if _, err := f.app.EditUser(ctx, admin, ana.ID, UserFields{ClassIDs: &a}, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := parentsOf6A(); !slices.Equal(got, []string{"dan.dupont"}) {
+		t.Errorf("Ana back in 6A, 6A's parents: %v", got)
+	}
+	if _, err := f.app.MarkPendingDeletion(ctx, admin, []model.ID{ana.ID}, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.app.DeleteUsers(ctx, admin, []model.ID{ana.ID}, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := parentsOf6A(); len(got) != 0 {
+		t.Errorf("Ana deleted, 6A's parents: %v", got)
 	}
 }

@@ -23,7 +23,8 @@ func randomDirectory(t testing.TB, f *fixture, n int, seed uint64) (orgs, classe
 		s.Orgs = append(s.Orgs, model.Organization{ID: next(), Name: fmt.Sprintf("École %d", i)})
 	}
 	for i, name := range []string{"3e B", "3e A", "6e A", "CM2", "Élodie", "Elodie"} {
-		s.Classes = append(s.Classes, model.Class{ID: next(), OrgID: s.Orgs[i%2].ID, Code: fmt.Sprintf("C%d", i), Name: name})
+		s.Classes = append(s.Classes, model.Class{ID: next(), OrgID: s.Orgs[i%2].ID, Code: fmt.Sprintf("C%d", i), Name: name,
+			Level: strings.Fields(name)[0]})
 	}
 	for i := range 3 {
 		s.Groups = append(s.Groups, model.Group{ID: next(), OrgID: s.Orgs[0].ID, Code: fmt.Sprintf("G%d", i), Name: "g"})
@@ -49,6 +50,11 @@ func randomDirectory(t testing.TB, f *fixture, n int, seed uint64) (orgs, classe
 		if rng.IntN(4) == 0 {
 			u.GroupIDs = []model.ID{s.Groups[rng.IntN(3)].ID}
 		}
+		if u.Profile == model.Parent && i > 0 { // children among those before
+			for range rng.IntN(3) {
+				u.ChildIDs = appendUnique(u.ChildIDs, s.Users[rng.IntN(len(s.Users))].ID)
+			}
+		}
 		s.Users = append(s.Users, u)
 	}
 	if err := f.store.ApplySeed(context.Background(), s); err != nil {
@@ -70,19 +76,31 @@ func randomDirectory(t testing.TB, f *fixture, n int, seed uint64) (orgs, classe
 	return orgs, classes, groups
 }
 
-// reference answers a selection the slow, obvious way: every user through Selection.Matches,
-// sorted by folded search text then id.
+// reference answers a selection the slow, obvious way: every user through
+// Selection.MatchesWith, sorted by folded search text then id.
 func reference(t *testing.T, f *fixture, admin model.Admin, sel model.Selection) []model.ID {
-	var users []model.User
-	sel.OrgIDs = visibleOrgs(sel.OrgIDs, admin.OrgIDs)
-	err := f.store.ForEachUser(context.Background(), func(u *model.User) error {
-		if sel.Matches(u, time.Local) {
-			users = append(users, *u)
-		}
+	ctx := context.Background()
+	all := map[model.ID]*model.User{}
+	err := f.store.ForEachUser(ctx, func(u *model.User) error {
+		c := *u
+		all[u.ID] = &c
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	classes, _ := f.store.ListClasses(ctx)
+	level := map[model.ID]string{}
+	for _, c := range classes {
+		level[c.ID] = c.Level
+	}
+	rel := model.Related{Child: func(id model.ID) *model.User { return all[id] }, ClassLevel: func(id model.ID) string { return level[id] }}
+	var users []model.User
+	sel.OrgIDs = visibleOrgs(sel.OrgIDs, admin.OrgIDs)
+	for _, u := range all {
+		if sel.MatchesWith(u, time.Local, rel) {
+			users = append(users, *u)
+		}
 	}
 	slices.SortStableFunc(users, func(a, b model.User) int {
 		if c := strings.Compare(model.SearchText(&a), model.SearchText(&b)); c != 0 {
@@ -136,6 +154,10 @@ func randomSelection(rng *rand.Rand, orgs, classes, groups []model.ID) model.Sel
 	}
 	if rng.IntN(3) == 0 {
 		s.ClassIDs = pick(classes)
+	}
+	s.OwnClass = rng.IntN(4) == 0
+	if rng.IntN(4) == 0 {
+		s.Levels = []string{[]string{"3e", "6E", "cm2", "5e"}[rng.IntN(4)]}
 	}
 	if rng.IntN(4) == 0 {
 		s.GroupIDs = pick(groups)

@@ -22,6 +22,7 @@ const (
 	flagPending
 	flagMoreClasses // the row has entries in moreClass
 	flagGroups      // the row has entries in groups
+	flagChildren    // the row has entries in children (a parent)
 )
 
 // dirIndex is the directory's in-memory, column-oriented index: filtering a million users is a
@@ -46,7 +47,9 @@ type dirIndex struct {
 	class0    []model.ID
 	moreClass map[int32][]model.ID // rows with more than one class
 	groups    map[int32][]model.ID // rows in groups
-	texts     textArena            // model.SearchText of every row
+	kids      [][]model.ID         // per row: a parent's children's ids (dirfamily.go)
+	parents   map[model.ID][]model.ID
+	texts     textArena // model.SearchText of every row
 	byName    []int32
 	scratch   []byte // reused to build one row's text
 
@@ -57,7 +60,8 @@ type dirIndex struct {
 }
 
 func newDirIndex(loc *time.Location) *dirIndex {
-	return &dirIndex{loc: loc, moreClass: map[int32][]model.ID{}, groups: map[int32][]model.ID{}}
+	return &dirIndex{loc: loc, moreClass: map[int32][]model.ID{}, groups: map[int32][]model.ID{},
+		parents: map[model.ID][]model.ID{}}
 }
 
 // ensure builds the index from the store once. Callers hold no lock.
@@ -107,6 +111,7 @@ func (d *dirIndex) grow(n int) {
 	d.flags = slices.Grow(d.flags, n)
 	d.created = slices.Grow(d.created, n)
 	d.class0 = slices.Grow(d.class0, n)
+	d.kids = slices.Grow(d.kids, n)
 	d.texts.buf = slices.Grow(d.texts.buf, n*48)
 	d.texts.regions = slices.Grow(d.texts.regions, n)
 }
@@ -124,6 +129,7 @@ func (d *dirIndex) set(u *model.User) (reorder bool) {
 		d.flags = append(d.flags, 0)
 		d.created = append(d.created, 0)
 		d.class0 = append(d.class0, 0)
+		d.kids = append(d.kids, nil)
 	}
 	d.orgs[row] = u.OrgID
 	d.profiles[row] = u.Profile
@@ -143,6 +149,7 @@ func (d *dirIndex) set(u *model.User) (reorder bool) {
 		d.groups[row] = slices.Clone(u.GroupIDs)
 		d.flags[row] |= flagGroups
 	}
+	d.setChildren(row, u.ID, u.ChildIDs)
 	d.scratch = model.AppendSearchText(d.scratch[:0], u)
 	if ok && bytes.Equal(d.texts.text(row), d.scratch) {
 		return false
@@ -198,6 +205,7 @@ func (d *dirIndex) upsert(users []model.User, deleted []model.ID) {
 	}
 	for _, id := range deleted {
 		if row, ok := d.row(id); ok {
+			d.setChildren(row, id, nil)
 			d.flags[row] = 0
 			d.rowOf.drop(id)
 			d.texts.clear(row)
@@ -283,4 +291,5 @@ func (d *dirIndex) reset() {
 	d.created, d.class0, d.byName = nil, nil, nil
 	d.texts = textArena{}
 	d.moreClass, d.groups = map[int32][]model.ID{}, map[int32][]model.ID{}
+	d.kids, d.parents = nil, map[model.ID][]model.ID{}
 }

@@ -15,7 +15,11 @@ import (
 type rowFilter struct {
 	profileMask uint8
 	orgs        []model.ID
-	classes     idSet
+	classes     idSet // with hasClasses: the row, or a child of it, is in one
+	levels      idSet // with hasLevels: the classes of the levels asked for
+	hasClasses  bool
+	hasLevels   bool
+	ownClass    bool // no parent through a child
 	groups      idSet
 	mustSet     uint8
 	mustClear   uint8
@@ -57,7 +61,8 @@ func (s *idSet) any(ids []model.ID) bool {
 	return false
 }
 
-func compileFilter(sel *model.Selection, d *dirIndex) rowFilter {
+// compileFilter compiles sel; levelClasses are the classes of sel.Levels.
+func compileFilter(sel *model.Selection, levelClasses []model.ID) rowFilter {
 	f := rowFilter{orgs: sel.OrgIDs, mustSet: flagLive}
 	for _, w := range model.SearchWords(sel.Text) {
 		f.words = append(f.words, []byte(w))
@@ -66,8 +71,12 @@ func compileFilter(sel *model.Selection, d *dirIndex) rowFilter {
 		f.profileMask |= 1 << p
 	}
 	if len(sel.ClassIDs) > 0 {
-		f.classes = newIDSet(sel.ClassIDs)
+		f.classes, f.hasClasses = newIDSet(sel.ClassIDs), true
 	}
+	if len(sel.Levels) > 0 {
+		f.levels, f.hasLevels = newIDSet(levelClasses), true
+	}
+	f.ownClass = sel.OwnClass
 	if len(sel.GroupIDs) > 0 {
 		f.groups = newIDSet(sel.GroupIDs)
 		f.mustSet |= flagGroups
@@ -119,10 +128,14 @@ func (f *rowFilter) match(d *dirIndex, row int32) bool {
 	if f.hasDates && (d.created[row] < f.from || d.created[row] > f.to) {
 		return false
 	}
-	if f.classes.list != nil || f.classes.m != nil {
-		if !f.classes.has(d.class0[row]) && (fl&flagMoreClasses == 0 || !f.classes.any(d.moreClass[row])) {
-			return false
-		}
+	if f.ownClass {
+		fl &^= flagChildren
+	}
+	if f.hasClasses && !d.inClasses(row, fl, &f.classes) {
+		return false
+	}
+	if f.hasLevels && !d.inClasses(row, fl, &f.levels) {
+		return false
 	}
 	if fl&flagGroups != 0 && (f.groups.list != nil || f.groups.m != nil) && !f.groups.any(d.groups[row]) {
 		return false

@@ -68,7 +68,7 @@ func (a *App) selectForMerge(ctx context.Context, admin model.Admin, sel model.S
 		}
 		orgs[d.orgs[row]] = true
 		if ranks != nil {
-			r.class = append(r.class, firstClass(d.class0[row], d.moreClass[row], ranks))
+			r.class = append(r.class, d.firstClassOf(row, f, ranks))
 		}
 	}
 	for o := range orgs {
@@ -95,6 +95,23 @@ func firstClass(c0 model.ID, more []model.ID, ranks map[model.ID]int) model.ID {
 		r, ok := ranks[c]
 		if c != 0 && ok && (best == 0 || r < ranks[best]) {
 			best = c
+		}
+	}
+	return best
+}
+
+// firstClassOf is the row's first class that ranks knows or, for a parent without one, their
+// children's: a parent selected through a child is printed with the child's class.
+func (d *dirIndex) firstClassOf(row int32, f uint8, ranks map[model.ID]int) model.ID {
+	best := firstClass(d.class0[row], d.moreClass[row], ranks)
+	if best != 0 || f&flagChildren == 0 {
+		return best
+	}
+	for _, c := range d.kids[row] {
+		if cr, ok := d.row(c); ok {
+			if k := firstClass(d.class0[cr], d.moreClass[cr], ranks); k != 0 && (best == 0 || ranks[k] < ranks[best]) {
+				best = k
+			}
 		}
 	}
 	return best

@@ -185,7 +185,7 @@ func TestMergePDFSplitByClassPrintsEachPersonOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sel := model.Selection{ClassIDs: []model.ID{b6.ID, a6.ID}} // students and teachers of both
+	sel := model.Selection{ClassIDs: []model.ID{b6.ID, a6.ID}} // students and teachers of both, parents with their child
 	users := selectedUsers(t, f, admin, sel)
 	dir := t.TempDir()
 	res, err := f.app.MergePDFSplit(ctx, admin, sel, mailmerge.Layout{PerSheet: 2}, MergeOptions{}, dir, "sans classe", nil)

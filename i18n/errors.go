@@ -57,6 +57,10 @@ func (c *Catalog) Error(err error) string {
 		}
 		return fmt.Sprintf(format, pe.Path, c.fileReason(pe.Err))
 	}
+	var amb *model.AmbiguousError
+	if errors.As(err, &amb) {
+		return fmt.Sprintf(c.People.Ambiguous, c.thing(amb.Thing), amb.Ref, strings.Join(amb.Among, ", "))
+	}
 	var nf *model.NotFoundError
 	if errors.As(err, &nf) {
 		return fmt.Sprintf(c.Errors.NotFoundRef, c.thing(nf.Thing), nf.Ref)

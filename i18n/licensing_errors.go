@@ -23,6 +23,7 @@ func (c *Catalog) licensingError(err error) (string, bool) {
 	var ke *model.VendorKeyError
 	var ss *model.SeatSyncedError
 	var re *model.RenewalError
+	var le *model.LinkError
 	switch {
 	case errors.As(err, &ce):
 		return c.claimProblem(ce), true
@@ -46,6 +47,9 @@ func (c *Catalog) licensingError(err error) (string, bool) {
 		return fmt.Sprintf(r.KeyFile, name, strconv.Itoa(ke.Line), c.keyProblem(ke.Problem)), true
 	case errors.As(err, &ss):
 		return fmt.Sprintf(c.People.SeatSynced, ss.Holder, ss.Sync), true
+	case errors.As(err, &le):
+		return fmt.Sprintf(map[model.LinkProblem]string{model.LinkNotParent: c.People.LinkNotParent, model.LinkSelf: c.People.LinkSelf,
+			model.LinkOtherSchool: c.People.LinkOtherSchool}[le.Problem], le.Login), true
 	case errors.As(err, &re):
 		return c.renewalProblem(re), true
 	case errors.Is(err, model.ErrOtherSchool):

@@ -17,6 +17,14 @@ type PeopleTexts struct {
 	// (product, key).
 	Licences, Licence, LicenceNoKey string
 
+	// Children and Parents head a person's family in `users show` and on cards.
+	Children, Parents string
+	// Linked and Unlinked say a link was made or undone (parent, child); LinkNotParent,
+	// LinkSelf and LinkOtherSchool refuse one (login).
+	Linked, Unlinked, LinkNotParent, LinkSelf, LinkOtherSchool string
+	// Ambiguous refuses a code several schools use (thing, code, the schools).
+	Ambiguous string
+
 	// RenewKey, RenewTitle (product), RenewHint and RenewCode are the renewal form; Renewed
 	// says what a renewal did (product, new state, seats added); RenewDry says it would.
 	RenewKey, RenewTitle, RenewHint, RenewCode, Renewed, RenewDry string

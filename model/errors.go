@@ -151,3 +151,18 @@ func (e *NotFoundError) Error() string { return fmt.Sprintf("%s %q: %v", e.Thing
 
 // Unwrap is the store's sentinel.
 func (e *NotFoundError) Unwrap() error { return e.Err }
+
+// AmbiguousError refuses a reference that several records answer to: a class code that two
+// schools use. Among names where each was found (the schools).
+type AmbiguousError struct {
+	Thing Thing
+	Ref   string
+	Among []string
+}
+
+func (e *AmbiguousError) Error() string {
+	return fmt.Sprintf("%s %q is ambiguous: %v", e.Thing, e.Ref, e.Among)
+}
+
+// Is makes it an invalid input.
+func (e *AmbiguousError) Is(target error) bool { return target == ErrInvalid }

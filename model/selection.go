@@ -41,7 +41,9 @@ const (
 // The zero Selection selects every user not pending deletion, by name.
 type Selection struct {
 	Profiles    []Profile   `json:"profiles,omitempty"`  // any of these; empty: all
-	ClassIDs    []ID        `json:"class_ids,omitempty"` // member of any of these; empty: all
+	ClassIDs    []ID        `json:"class_ids,omitempty"` // member of any of these, or a parent of one; empty: all
+	Levels      []string    `json:"levels,omitempty"`    // in a class of any of these levels ("6e"), or a parent of one
+	OwnClass    bool        `json:"own_class,omitempty"` // classes and levels reach their own members only, no parent
 	GroupIDs    []ID        `json:"group_ids,omitempty"` // member of any of these; empty: all
 	OrgIDs      []ID        `json:"org_ids,omitempty"`   // in any of these; empty: all
 	Functions   []string    `json:"functions,omitempty"` // a function of any of these families ("DIR"); empty: all
@@ -55,13 +57,48 @@ type Selection struct {
 	Sort        SortOrder   `json:"sort,omitempty"`
 }
 
-// Matches is the reference meaning of a selection for one user. The directory index answers the
-// same question faster; a test holds the two to the same answers.
+// Related is what a selection needs to know beyond one user: their children (nil when gone),
+// and the level of a class. A parent is in a class (or a level) through their children.
+type Related struct {
+	Child      func(id ID) *User
+	ClassLevel func(id ID) string
+}
+
+// Matches is MatchesWith knowing no children and no levels.
 func (s *Selection) Matches(u *User, loc *time.Location) bool {
+	return s.MatchesWith(u, loc, Related{})
+}
+
+// inClasses reports whether u, or one of u's children, is in a class pick accepts.
+func inClasses(u *User, rel Related, pick func(ID) bool) bool {
+	if slices.ContainsFunc(u.ClassIDs, pick) {
+		return true
+	}
+	if rel.Child == nil {
+		return false
+	}
+	for _, id := range u.ChildIDs {
+		if c := rel.Child(id); c != nil && slices.ContainsFunc(c.ClassIDs, pick) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchesWith is the reference meaning of a selection for one user. The directory index answers
+// the same question faster; a test holds the two to the same answers.
+func (s *Selection) MatchesWith(u *User, loc *time.Location, rel Related) bool {
+	if s.OwnClass {
+		rel.Child = nil
+	}
+	inLevel := func(id ID) bool {
+		return rel.ClassLevel != nil && slices.ContainsFunc(s.Levels, func(l string) bool { return strings.EqualFold(l, rel.ClassLevel(id)) })
+	}
 	switch {
 	case len(s.Profiles) > 0 && !slices.Contains(s.Profiles, u.Profile),
 		len(s.OrgIDs) > 0 && !slices.Contains(s.OrgIDs, u.OrgID),
-		len(s.ClassIDs) > 0 && !anyIn(u.ClassIDs, s.ClassIDs),
+		len(s.ClassIDs) > 0 && !inClasses(u, rel, func(id ID) bool { return slices.Contains(s.ClassIDs, id) }),
+		len(s.Levels) > 0 && !inClasses(u, rel, inLevel),
 		len(s.GroupIDs) > 0 && !anyIn(u.GroupIDs, s.GroupIDs),
 		len(s.Functions) > 0 && !u.HasFunction(s.Functions),
 		s.Activation == TriYes && !u.Activated(), s.Activation == TriNo && u.Activated(),

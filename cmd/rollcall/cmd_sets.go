@@ -20,10 +20,11 @@ type setJSON struct {
 	Name    string   `json:"name"`
 	Level   string   `json:"level,omitempty"`
 	Members int      `json:"members"`
+	Org     string   `json:"org"` // the school's name: a code is unique per school only
 }
 
 func toSetJSON(c app.ClassInfo) setJSON {
-	return setJSON{ID: c.ID, OrgID: c.OrgID, Code: c.Code, Name: c.Name, Level: c.Level, Members: c.Members}
+	return setJSON{ID: c.ID, OrgID: c.OrgID, Code: c.Code, Name: c.Name, Level: c.Level, Members: c.Members, Org: c.OrgName}
 }
 
 // newSetCmd builds `rollcall classes` or `rollcall groups`: the two share every subcommand.
@@ -56,7 +57,7 @@ func setListCmd(f *factory, set app.Set) *cobra.Command {
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 2, 4, 2, ' ', 0)
 			for _, c := range infos {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\n", c.Code, c.Name, c.Level, c.Members)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", c.Code, c.Name, c.Level, c.Members, c.OrgName)
 			}
 			return tw.Flush()
 		},

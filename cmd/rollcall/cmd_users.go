@@ -34,6 +34,26 @@ type userJSON struct {
 	CreatedAt      time.Time `json:"created_at"`
 	Source         string    `json:"source,omitempty"`
 	ExternalID     string    `json:"external_id,omitempty"`
+	Children       []string  `json:"children,omitzero"` // a parent's children's logins
+	Parents        []string  `json:"parents,omitzero"`  // a pupil's parents' logins
+}
+
+// withFamily adds a user's children (for a parent) and parents (for a pupil) by login.
+func withFamily(j userJSON, u model.User, r app.Relatives) userJSON {
+	logins := func(us []model.User) []string {
+		out := []string{}
+		for _, x := range us {
+			out = append(out, x.Login)
+		}
+		return out
+	}
+	if u.Profile == model.Parent || len(r.Children) > 0 {
+		j.Children = logins(r.Children)
+	}
+	if u.Profile == model.Student || len(r.Parents) > 0 {
+		j.Parents = logins(r.Parents)
+	}
+	return j
 }
 
 // setNames maps class and group ids to their codes (what --class accepts, and JSON shows) and
@@ -87,6 +107,7 @@ func newUsersCmd(f *factory) *cobra.Command {
 	cmd.AddCommand(newUsersListCmd(f), newUsersShowCmd(f), newUsersExportCmd(f), newUsersAddCmd(f), newUsersEditCmd(f),
 		newUsersSetAdminCmd(f), newUsersRegenCmd(f))
 	cmd.AddCommand(newUsersLifecycleCmds(f)...)
+	cmd.AddCommand(newUsersLinkCmds(f)...)
 	return cmd
 }
 
@@ -130,12 +151,16 @@ func newUsersListCmd(f *factory) *cobra.Command {
 				return err
 			}
 			if asJSON {
+				rel, err := a.Relatives(ctx, admin, page.Users)
+				if err != nil {
+					return err
+				}
 				out := struct {
 					Total int        `json:"total"`
 					Users []userJSON `json:"users"`
 				}{Total: page.Total, Users: []userJSON{}}
 				for _, u := range page.Users {
-					out.Users = append(out.Users, names.userJSON(u))
+					out.Users = append(out.Users, withFamily(names.userJSON(u), u, rel[u.ID]))
 				}
 				return f.printJSON(out)
 			}
@@ -187,7 +212,11 @@ func newUsersShowCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out := userShowJSON{userJSON: names.userJSON(u), Provenance: map[string]originJSON{}, ByHand: []string{},
+			rel, err := a.Relatives(ctx, admin, []model.User{u})
+			if err != nil {
+				return err
+			}
+			out := userShowJSON{userJSON: withFamily(names.userJSON(u), u, rel[u.ID]), Provenance: map[string]originJSON{}, ByHand: []string{},
 				Licences: []licenceJSON{}}
 			for _, s := range held {
 				out.Licences = append(out.Licences, licenceJSON{Subscription: s.SubscriptionID, Product: s.Product, Key: s.Key,
@@ -208,6 +237,7 @@ func newUsersShowCmd(f *factory) *cobra.Command {
 			cat := f.Catalog()
 			printUserTable(cmd, cat, names, app.UserPage{Total: 1, Users: []model.User{u}})
 			printProvenance(cmd, cat, out)
+			printFamily(cmd, cat, names, rel[u.ID])
 			printLicences(cmd, cat, out.Licences)
 			return nil
 		},
@@ -231,6 +261,25 @@ type licenceJSON struct {
 	Key          string   `json:"key,omitempty"`
 	Source       string   `json:"source"`
 	Sync         string   `json:"sync,omitempty"`
+}
+
+func printFamily(cmd *cobra.Command, cat *i18n.Catalog, names setNames, r app.Relatives) {
+	for _, part := range []struct {
+		title string
+		users []model.User
+	}{{cat.People.Children, r.Children}, {cat.People.Parents, r.Parents}} {
+		if len(part.users) == 0 {
+			continue
+		}
+		cmd.Printf("%s\n", part.title)
+		for _, x := range part.users {
+			line := x.FullName() + " (" + x.Login + ")"
+			if c := names.classList(x.ClassIDs); c != "" {
+				line += " · " + c
+			}
+			cmd.Printf("  %s\n", model.Printable(line))
+		}
+	}
 }
 
 func printLicences(cmd *cobra.Command, cat *i18n.Catalog, ls []licenceJSON) {

@@ -27,9 +27,14 @@ func (u *userFieldFlags) register(fl *pflag.FlagSet) {
 	fl.StringSliceVar(&u.groups, "group", nil, "group codes (replaces the list)")
 }
 
-// fields builds app.UserFields from the flags that were set.
-func (u *userFieldFlags) fields(ctx context.Context, cmd *cobra.Command, a *app.App, admin model.Admin) (app.UserFields, error) {
+// fields builds app.UserFields from the flags that were set; classes and groups are the school
+// org's (any of the admin's when 0).
+func (u *userFieldFlags) fields(ctx context.Context, cmd *cobra.Command, a *app.App, admin model.Admin, org model.ID) (app.UserFields, error) {
 	var out app.UserFields
+	var scope []model.ID
+	if org != 0 {
+		scope = []model.ID{org}
+	}
 	changed := cmd.Flags().Changed
 	if changed("profile") {
 		p, ok := model.ParseProfile(u.profile)
@@ -62,14 +67,14 @@ func (u *userFieldFlags) fields(ctx context.Context, cmd *cobra.Command, a *app.
 		out.Language = &l
 	}
 	if changed("class") {
-		ids, err := resolveSets(ctx, a, admin, app.Classes, "class", u.classes)
+		ids, err := resolveSets(ctx, a, admin, app.Classes, "class", u.classes, scope)
 		if err != nil {
 			return out, err
 		}
 		out.ClassIDs = &ids
 	}
 	if changed("group") {
-		ids, err := resolveSets(ctx, a, admin, app.Groups, "group", u.groups)
+		ids, err := resolveSets(ctx, a, admin, app.Groups, "group", u.groups, scope)
 		if err != nil {
 			return out, err
 		}
@@ -110,16 +115,16 @@ func newUsersAddCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fields, err := uf.fields(ctx, cmd, a, admin)
-			if err != nil {
-				return err
-			}
 			var orgID model.ID
 			if org != "" {
 				var ok bool
 				if orgID, ok = model.ParseID(org); !ok {
 					return flagError("org", org)
 				}
+			}
+			fields, err := uf.fields(ctx, cmd, a, admin, orgID)
+			if err != nil {
+				return err
 			}
 			u, err := a.CreateUser(ctx, admin, orgID, fields, dryRun)
 			if err != nil {
@@ -148,7 +153,7 @@ func newUsersEditCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fields, err := uf.fields(ctx, cmd, a, admin)
+			fields, err := uf.fields(ctx, cmd, a, admin, u.OrgID)
 			if err != nil {
 				return err
 			}

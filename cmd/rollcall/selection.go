@@ -15,6 +15,7 @@ import (
 // (users list, users export, merge pdf, merge email).
 type selectionFlags struct {
 	profiles, classes, groups, orgs []string
+	levels                          []string
 	activated, email, pending       string
 	localAdmins                     bool
 	from, to, search, sort          string
@@ -27,7 +28,8 @@ func (s *selectionFlags) register(fl *pflag.FlagSet) {
 	s.fl = fl
 	fl.StringVar(&s.filter, "filter", "", "start from this saved filter (rollcall filters list); the other flags given change it")
 	fl.StringSliceVar(&s.profiles, "profile", nil, "student, teacher, parent, staff, guest (repeat or comma-separate; default all)")
-	fl.StringSliceVar(&s.classes, "class", nil, "class code or id (repeatable)")
+	fl.StringSliceVar(&s.classes, "class", nil, "class code or id (repeatable); parents are in their children's classes; with several schools, --org says whose")
+	fl.StringSliceVar(&s.levels, "level", nil, "class level, such as 6e (repeatable); parents are in their children's levels")
 	fl.StringSliceVar(&s.groups, "group", nil, "group code or id (repeatable)")
 	fl.StringSliceVar(&s.orgs, "org", nil, "organization id (repeatable; default: all yours)")
 	fl.StringVar(&s.activated, "activated", "all", "all, yes or no")
@@ -67,6 +69,7 @@ var criteria = []struct {
 }{
 	{"profile", func(d, s *model.Selection) { d.Profiles = s.Profiles }},
 	{"class", func(d, s *model.Selection) { d.ClassIDs = s.ClassIDs }},
+	{"level", func(d, s *model.Selection) { d.Levels = s.Levels }},
 	{"group", func(d, s *model.Selection) { d.GroupIDs = s.GroupIDs }},
 	{"org", func(d, s *model.Selection) { d.OrgIDs = s.OrgIDs }},
 	{"activated", func(d, s *model.Selection) { d.Activation = s.Activation }},
@@ -89,13 +92,6 @@ func (s *selectionFlags) fromFlags(ctx context.Context, a *app.App, admin model.
 		}
 		sel.Profiles = append(sel.Profiles, v)
 	}
-	var err error
-	if sel.ClassIDs, err = resolveSets(ctx, a, admin, app.Classes, "class", s.classes); err != nil {
-		return sel, err
-	}
-	if sel.GroupIDs, err = resolveSets(ctx, a, admin, app.Groups, "group", s.groups); err != nil {
-		return sel, err
-	}
 	for _, o := range splitList(s.orgs) {
 		id, ok := model.ParseID(o)
 		if !ok {
@@ -103,6 +99,14 @@ func (s *selectionFlags) fromFlags(ctx context.Context, a *app.App, admin model.
 		}
 		sel.OrgIDs = append(sel.OrgIDs, id)
 	}
+	var err error
+	if sel.ClassIDs, err = resolveSets(ctx, a, admin, app.Classes, "class", s.classes, sel.OrgIDs); err != nil {
+		return sel, err
+	}
+	if sel.GroupIDs, err = resolveSets(ctx, a, admin, app.Groups, "group", s.groups, sel.OrgIDs); err != nil {
+		return sel, err
+	}
+	sel.Levels = splitList(s.levels)
 	tri := map[string]model.Tri{"all": model.TriAll, "yes": model.TriYes, "with": model.TriYes, "no": model.TriNo, "without": model.TriNo}
 	var ok bool
 	if sel.Activation, ok = tri[strings.ToLower(s.activated)]; !ok {
@@ -129,10 +133,12 @@ func (s *selectionFlags) fromFlags(ctx context.Context, a *app.App, admin model.
 	return sel, nil
 }
 
-func resolveSets(ctx context.Context, a *app.App, admin model.Admin, set app.Set, flag string, refs []string) ([]model.ID, error) {
+// resolveSets finds classes or groups by code or id, in the schools orgs when given (a code is
+// unique per school only).
+func resolveSets(ctx context.Context, a *app.App, admin model.Admin, set app.Set, flag string, refs []string, orgs []model.ID) ([]model.ID, error) {
 	var ids []model.ID
 	for _, ref := range splitList(refs) {
-		info, err := a.FindSet(ctx, admin, set, ref)
+		info, err := a.FindSetIn(ctx, admin, set, ref, orgs)
 		if err != nil {
 			return nil, fmt.Errorf("--%s %q: %w", flag, ref, err)
 		}

@@ -144,7 +144,7 @@ func TestDeletingANonEmptyClassAsksFirst(t *testing.T) {
 	sess := demoSession(t, model.English)
 	m, d := open(t, sess)
 	c := moveTo(t, d, m, "6e B")
-	page, err := sess.App.FindUsers(context.Background(), sess.Admin, model.Selection{ClassIDs: []model.ID{c.ID}}, 0, 1)
+	page, err := sess.App.FindUsers(context.Background(), sess.Admin, model.Selection{ClassIDs: []model.ID{c.ID}, OwnClass: true}, 0, 1)
 	if err != nil || len(page.Users) == 0 {
 		t.Fatal(err)
 	}
@@ -189,7 +189,7 @@ func TestMembersAddAndRemove(t *testing.T) {
 			fiveA = s.ID
 		}
 	}
-	page, err := sess.App.FindUsers(ctx, sess.Admin, model.Selection{ClassIDs: []model.ID{fiveA}}, 0, 1)
+	page, err := sess.App.FindUsers(ctx, sess.Admin, model.Selection{ClassIDs: []model.ID{fiveA}, Profiles: []model.Profile{model.Student}}, 0, 1)
 	if err != nil || len(page.Users) == 0 {
 		t.Fatal(err)
 	}

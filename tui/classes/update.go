@@ -79,7 +79,7 @@ func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 // openMembers pages through the members of a class or group, pending deletion included.
 func (m *Model) openMembers(info app.ClassInfo) tea.Cmd {
 	m.open = info
-	sel := model.Selection{Pending: model.PendingInclude}
+	sel := model.Selection{Pending: model.PendingInclude, OwnClass: true} // members: no parent through a child
 	if m.tab == app.Classes {
 		sel.ClassIDs = []model.ID{info.ID}
 	} else {

@@ -114,7 +114,7 @@ func (m *Model) syncSource() app.SyncSource {
 	case srcRoster:
 		return app.SyncSource{Kind: model.SeatRoster, OrgID: fv.org}
 	case srcClass:
-		return app.SyncSource{Kind: model.SeatSelection, Selection: model.Selection{ClassIDs: []model.ID{fv.class}}}
+		return app.SyncSource{Kind: model.SeatSelection, Selection: model.Selection{ClassIDs: []model.ID{fv.class}, OwnClass: true}}
 	case srcGroup:
 		return app.SyncSource{Kind: model.SeatSelection, Selection: model.Selection{GroupIDs: []model.ID{fv.group}}}
 	case srcProfile:
