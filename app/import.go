@@ -19,7 +19,21 @@ import (
 // located), then written in one transaction. With opts.DryRun nothing is written and the report
 // is the full diff. progress, which may be nil, sees each stage; ctx cancels at any point before
 // the write.
+//
+// A run that the files or the deletion guard stop is kept in the history as failed, with its
+// errors, so that they can be read again later (ImportRunErrors); a dry run is never kept.
 func (a *App) Import(ctx context.Context, admin model.Admin, inputs []importers.Input, opts ImportOptions, progress func(ImportProgress)) (ImportReport, error) {
+	at := &attempt{}
+	rep, err := a.importFiles(ctx, admin, inputs, opts, progress, at)
+	if err != nil && !opts.DryRun {
+		if rerr := a.recordFailure(ctx, admin, inputs, opts, at, err); rerr != nil {
+			return ImportReport{}, fmt.Errorf("%w (and keeping it in the history: %v)", err, rerr)
+		}
+	}
+	return rep, err
+}
+
+func (a *App) importFiles(ctx context.Context, admin model.Admin, inputs []importers.Input, opts ImportOptions, progress func(ImportProgress), at *attempt) (ImportReport, error) {
 	report := func(pr ImportProgress) {
 		if progress != nil {
 			progress(pr)
@@ -31,10 +45,12 @@ func (a *App) Import(ctx context.Context, admin model.Admin, inputs []importers.
 	if err != nil {
 		return ImportReport{}, err
 	}
+	at.batch = batch
 	dir, err := a.snapshot(ctx, admin, opts.OrgID)
 	if err != nil {
 		return ImportReport{}, err
 	}
+	at.target = dir.target
 	if dir.target == 0 && len(batch.Orgs) == 0 && !batch.Delta && !namesOrgs(batch.Records) {
 		return ImportReport{}, model.ErrNoOrganization // one-school files, and no school to put them in
 	}

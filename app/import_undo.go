@@ -23,6 +23,9 @@ func (a *App) ImportHistory(ctx context.Context, admin model.Admin) ([]model.Imp
 }
 
 func (a *App) runVisible(admin model.Admin, r model.ImportRun) bool {
+	if len(r.OrgIDs) == 0 {
+		return r.AdminID == admin.ID // a run that reached no school (one that failed) is its admin's
+	}
 	for _, org := range r.OrgIDs {
 		if !adminOf(admin, org) {
 			return false
@@ -43,7 +46,7 @@ func (a *App) UndoLastImport(ctx context.Context, admin model.Admin, dryRun bool
 	// undo's own checks refuse when a later run changed the same users.
 	var run *model.ImportRun
 	for i := range runs {
-		if !runs[i].Undone() && a.runVisible(admin, runs[i]) {
+		if !runs[i].Undone() && !runs[i].Failed && a.runVisible(admin, runs[i]) {
 			run = &runs[i]
 			break
 		}

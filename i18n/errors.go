@@ -115,6 +115,8 @@ func (c *Catalog) thing(t model.Thing) string {
 		return n.Filter
 	case model.ThingVendorKey:
 		return n.VendorKey
+	case model.ThingImport:
+		return c.ImportSync.ThingImport
 	}
 	return string(t)
 }

@@ -3,6 +3,8 @@ package i18n
 import (
 	"fmt"
 	"strings"
+
+	"rollcall/model"
 )
 
 // ImportSyncTexts are the words of what the admin chooses for an import (modes, class policy),
@@ -20,7 +22,7 @@ type ImportSyncTexts struct {
 	NoSuchClass, NoSuchGroup string
 
 	// The history: a run's status, and its errors reopened.
-	Completed, Failed, SeeErrors, ErrorsOf, NoErrors, Status string
+	Completed, Failed, SeeErrors, ErrorsOf, NoErrors, Status, ThingImport, NoFailed string
 
 	// Templates: the written file, the required-column mark and the profiles' sheet names.
 	TemplateWritten, Required, KeyTemplate, TemplateTitle, TemplatePath string
@@ -42,7 +44,8 @@ func importSyncEN() ImportSyncTexts {
 		NoSuchGroup: "is not a group of this school (--classes create creates it)",
 
 		Completed: "completed", Failed: "failed", SeeErrors: "see the errors", ErrorsOf: "Errors of import #%s",
-		NoErrors: "Import #%s has no errors kept.", Status: "Status",
+		NoErrors: "Import #%s has no errors kept.", Status: "Status", ThingImport: "import",
+		NoFailed: "No failed import from the top of the list down.",
 
 		TemplateWritten: "Template for %s written to %s.", Required: "required", KeyTemplate: "empty template",
 		TemplateTitle: "Write an empty template", TemplatePath: "File to write (.xlsx or .csv)",
@@ -65,7 +68,8 @@ func importSyncFR() ImportSyncTexts {
 		NoSuchGroup: "n'est pas un groupe de l'établissement (--classes create le crée)",
 
 		Completed: "terminé", Failed: "échoué", SeeErrors: "voir les erreurs", ErrorsOf: "Erreurs de l'import n° %s",
-		NoErrors: "L'import n° %s n'a pas d'erreur enregistrée.", Status: "État",
+		NoErrors: "L'import n° %s n'a pas d'erreur enregistrée.", Status: "État", ThingImport: "import",
+		NoFailed: "Aucun import échoué à partir du haut de la liste.",
 
 		TemplateWritten: "Modèle %s écrit dans %s.", Required: "obligatoire", KeyTemplate: "modèle vide",
 		TemplateTitle: "Écrire un modèle vide", TemplatePath: "Fichier à écrire (.xlsx ou .csv)",
@@ -96,4 +100,21 @@ func (c *Catalog) ImportCreatedSets(orgs, classes, groups []string) []string {
 		}
 	}
 	return lines
+}
+
+// ImportRunSummary is a past run's status and report: "completed: 3 created, …" (with
+// "[undone]"), or "failed: 2 problems".
+func (c *Catalog) ImportRunSummary(r model.ImportRun) string {
+	t := c.ImportSync
+	if r.Failed {
+		if n := len(r.Problems) + r.Failure.Omitted; n > 0 {
+			return c.Label(t.Failed, c.Count(n, c.ImportScreen.Problem))
+		}
+		return t.Failed
+	}
+	s := c.Label(t.Completed, c.ImportReport(r.Counts))
+	if r.Undone() {
+		s += " [" + c.Import.Undone + "]"
+	}
+	return s
 }

@@ -136,6 +136,7 @@ const (
 	ThingSSHKey       Thing = "ssh_key"
 	ThingFilter       Thing = "filter"
 	ThingVendorKey    Thing = "vendor_key"
+	ThingImport       Thing = "import"
 )
 
 // NotFoundError says which record was looked for, by which reference, and was not there, or

@@ -16,6 +16,30 @@ type ImportRun struct {
 	Files    []ImportFile
 	Counts   ImportCounts
 	UndoneAt time.Time // zero unless the run was undone
+	// Failed is set for a run that stopped before writing anything: its Problems (the files'
+	// located errors, as many as were listed) or its Failure say why.
+	Failed   bool
+	Problems []ImportProblem
+	Failure  ImportFailure
+}
+
+// ImportProblem is one located error of a failed run, kept so it can be read again later.
+type ImportProblem struct {
+	File, Sheet    string
+	Line           int
+	Column, Letter string
+	Value          string
+	Rule           Rule
+	Expected       string
+}
+
+// ImportFailure is why a failed run stopped when it was not its files' rows: too many
+// deletions (Would of Of), or no school to put one-school files in.
+type ImportFailure struct {
+	TooManyDeletions bool
+	Would, Of        int
+	NoOrganization   bool
+	Omitted          int // located errors beyond those kept in Problems
 }
 
 // ImportFile is a file an import read, with the SHA-256 of its bytes.

@@ -58,10 +58,12 @@ func TestImportCommands(t *testing.T) {
 
 	var history []struct {
 		ID     int       `json:"id"`
+		Status string    `json:"status"`
 		Counts countsOut `json:"counts"`
 	}
 	c.json(&history, "", "import", "history")
-	if len(history) != 2 || history[0].Counts.Unchanged != 24 {
+	// Newest first: the bad date and the run without a school failed, and are kept as such.
+	if len(history) != 4 || history[0].Status != "failed" || history[1].Counts.Unchanged != 24 || history[3].Status != "failed" {
 		t.Errorf("history = %+v", history)
 	}
 	if r := c.run("", "import", "undo"); r.code != exitUsage || !strings.Contains(r.stderr, "--yes") {

@@ -117,7 +117,7 @@ func newImportCmd(f *factory) *cobra.Command {
 	fl.BoolVar(&o.asJSON, "json", false, "print the report as JSON")
 	fl.BoolVarP(&o.verbose, "verbose", "v", false, "list every change (always on with --dry-run)")
 	fl.BoolVar(&o.strict, "strict", false, "refuse references the files do not define (parent org, class, agent, course) instead of warning")
-	cmd.AddCommand(newImportHistoryCmd(f), newImportUndoCmd(f))
+	cmd.AddCommand(newImportHistoryCmd(f), newImportUndoCmd(f), newImportErrorsCmd(f))
 	return cmd
 }
 
@@ -242,59 +242,6 @@ func printChanges(cmd *cobra.Command, cat *i18n.Catalog, rep app.ImportReport) {
 			cmd.Printf("    %-12s (%s)\n", model.FieldNames[b], cat.Import.Protected)
 		}
 	}
-}
-
-func newImportHistoryCmd(f *factory) *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use: "history", Short: "List past imports, newest first, with their files and reports",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, admin, err := signedIn(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			runs, err := a.ImportHistory(cmd.Context(), admin)
-			if err != nil {
-				return err
-			}
-			by, err := importAuthors(cmd.Context(), a, runs)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				type runJSON struct {
-					ID       model.ID           `json:"id"`
-					At       time.Time          `json:"at"`
-					AdminID  model.ID           `json:"admin_id"`
-					By       string             `json:"admin_email,omitempty"`
-					Source   string             `json:"source"`
-					Format   string             `json:"format"`
-					Files    []model.ImportFile `json:"files"`
-					Counts   countsOut          `json:"counts"`
-					UndoneAt time.Time          `json:"undone_at,omitzero"`
-				}
-				out := []runJSON{}
-				for _, r := range runs {
-					out = append(out, runJSON{r.ID, r.At, r.AdminID, by[r.AdminID], r.Source, r.Format, r.Files, toCounts(r.Counts), r.UndoneAt})
-				}
-				return f.printJSON(out)
-			}
-			cat := f.Catalog()
-			for _, r := range runs {
-				undone := ""
-				if r.Undone() {
-					undone = " [" + cat.Import.Undone + "]"
-				}
-				cmd.Printf("#%d  %s  %s  %s  %s%s\n", r.ID, cat.DateTime(r.At), by[r.AdminID], r.Source, cat.ImportReport(r.Counts), undone)
-				for _, file := range r.Files {
-					cmd.Printf("      %s  sha256:%s  (%s)\n", file.Name, file.SHA256, cat.Count(file.Rows, cat.Nouns.Row))
-				}
-			}
-			return nil
-		},
-	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
-	return cmd
 }
 
 func newImportUndoCmd(f *factory) *cobra.Command {

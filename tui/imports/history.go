@@ -23,6 +23,9 @@ type history struct {
 	notice  string // what the last undo did
 	target  model.ImportRun
 	scroller
+
+	failed    model.ImportRun // the failed run whose errors show (histErrors)
+	errScroll scroller
 }
 
 // historyMsg is the result of app.ImportHistory.
@@ -113,12 +116,17 @@ func (m *Model) historyKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case histUndoing:
 		return nil // an undo is one transaction: it is not cancelled halfway
+	case histErrors:
+		m.failedErrorsKey(k)
+		return nil
 	}
 	switch {
 	case key.Matches(k, km.Tab):
 		m.tab = tabImport
 	case key.Matches(k, km.Undo):
 		return m.startUndo(true)
+	case key.Matches(k, km.Errors):
+		m.openFailedErrors()
 	default:
 		m.scrollKey(k, &h.scroller, len(h.runs), func(i int) int { return len(m.runLines(i)) })
 	}
@@ -155,9 +163,13 @@ func (m *Model) runLines(i int) []string {
 	if r.Format != "" && r.Format != r.Source {
 		head += " (" + r.Format + ")"
 	}
-	head += "  " + cat.ImportReport(r.Counts)
-	if r.Undone() {
-		head += "  " + st.Error.Render("["+cat.Import.Undone+" "+cat.DateTime(r.UndoneAt)+"]")
+	switch {
+	case r.Failed:
+		head += "  " + st.Error.Render(cat.ImportRunSummary(r))
+	case r.Undone():
+		head += "  " + cat.ImportReport(r.Counts) + "  " + st.Error.Render("["+cat.Import.Undone+" "+cat.DateTime(r.UndoneAt)+"]")
+	default:
+		head += "  " + cat.Label(cat.ImportSync.Completed, cat.ImportReport(r.Counts))
 	}
 	lines := []string{m.cut(head)}
 	for _, f := range r.Files {

@@ -3,7 +3,10 @@ package imports
 import (
 	"context"
 	"regexp"
+	"slices"
 	"testing"
+
+	"charm.land/bubbles/v2/key"
 
 	"rollcall/app"
 	"rollcall/importers"
@@ -69,5 +72,31 @@ func importNow(t *testing.T, f *fixture, path string) {
 	t.Helper()
 	if _, err := f.sess.App.Import(context.Background(), f.admin(), []importers.Input{{Path: path}}, app.ImportOptions{}, nil); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestFailedRunErrorsReopen: a run the files stopped is in the history as failed; e reopens its
+// errors, located, and esc goes back to the list.
+func TestFailedRunErrorsReopen(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := writeENT(t, dir, "Léa;COLIN;31/02/2014;CP")
+	f := newFixture(t, model.English, 1, dir)
+	d := f.d
+	if _, err := f.sess.App.Import(context.Background(), f.admin(), []importers.Input{{Path: path}}, app.ImportOptions{}, nil); err == nil {
+		t.Fatal("a bad file imported")
+	}
+	d.WaitView("Choose the files")
+	d.Press("tab")
+	d.WaitView("Import history", "#1", "failed: 1 problem")
+	if !slices.ContainsFunc(f.m.ShortHelp(), func(b key.Binding) bool { return b.Help().Desc == "see the errors" }) {
+		t.Error("the history's help does not offer to see the errors")
+	}
+	d.Press("e")
+	d.WaitView("Errors of import #1", "CSV_Eleves.csv, line 2", "31/02/2014")
+	d.Press("esc")
+	d.WaitView("Import history", "failed: 1 problem")
+	if f.m.hist.step != histList {
+		t.Errorf("esc left step %v", f.m.hist.step)
 	}
 }

@@ -19,7 +19,7 @@ type keyMap struct {
 	Next                             key.Binding // the detection preview → the options
 	Cancel                           key.Binding // a running import
 	Import, Yes, No, New, Filter     key.Binding // the diff and the report
-	Tab, Undo                        key.Binding // the history
+	Tab, Undo, Errors                key.Binding // the history
 }
 
 func newKeyMap(cat *i18n.Catalog, session *keys.KeyMap) keyMap {
@@ -48,8 +48,9 @@ func newKeyMap(cat *i18n.Catalog, session *keys.KeyMap) keyMap {
 		New:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeyNew)),
 		Filter: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", t.KeyFilter)),
 
-		Tab:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t.KeyTab)),
-		Undo: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", t.KeyUndo)),
+		Tab:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t.KeyTab)),
+		Undo:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", t.KeyUndo)),
+		Errors: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", cat.ImportSync.SeeErrors)),
 	}
 }
 
@@ -70,8 +71,10 @@ func (m *Model) ShortHelp() []key.Binding {
 			return []key.Binding{km.Yes, km.No}
 		case histUndoing, histChecking:
 			return nil
+		case histErrors:
+			return []key.Binding{km.Up, km.Down, km.PageUp, m.sess.Keys.Back}
 		}
-		return []key.Binding{km.Up, km.Down, km.PageUp, km.Undo, km.Tab}
+		return []key.Binding{km.Up, km.Down, km.PageUp, km.Undo, km.Errors, km.Tab}
 	}
 	switch m.step {
 	case stepPick:

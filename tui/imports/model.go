@@ -49,6 +49,7 @@ const (
 	histChecking          // app.UndoLastImport checks, without writing, that the undo is possible
 	histConfirm           // "undo import #n?" asked
 	histUndoing           // app.UndoLastImport runs
+	histErrors            // a failed run's errors, reopened ("see the errors")
 )
 
 // optionValues are what the options form edits; the form points into them.

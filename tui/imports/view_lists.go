@@ -98,6 +98,9 @@ func (m *Model) problemsView() string {
 func (m *Model) historyView() string {
 	cat, st := m.sess.Cat, m.sess.Styles
 	t, h := cat.ImportScreen, &m.hist
+	if h.step == histErrors {
+		return m.failedErrorsView()
+	}
 	var b strings.Builder
 	b.WriteString(st.Title.Render(cat.Import.History) + "\n\n")
 	switch {

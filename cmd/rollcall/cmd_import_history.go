@@ -1,0 +1,101 @@
+package main
+
+import (
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"rollcall/app"
+	"rollcall/model"
+)
+
+// runJSON is the stable --json shape of a run in the history.
+type runJSON struct {
+	ID       model.ID           `json:"id"`
+	At       time.Time          `json:"at"`
+	AdminID  model.ID           `json:"admin_id"`
+	By       string             `json:"admin_email,omitempty"`
+	Status   string             `json:"status"` // completed or failed
+	Source   string             `json:"source"`
+	Format   string             `json:"format"`
+	Files    []model.ImportFile `json:"files"`
+	Counts   countsOut          `json:"counts"`
+	Errors   int                `json:"errors"` // located errors kept for a failed run (rollcall import errors ID)
+	UndoneAt time.Time          `json:"undone_at,omitzero"`
+}
+
+func runStatus(r model.ImportRun) string {
+	if r.Failed {
+		return "failed"
+	}
+	return "completed"
+}
+
+func newImportHistoryCmd(f *factory) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use: "history", Short: "List past imports, newest first, failed ones too, with their files and reports",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			a, admin, err := signedIn(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			runs, err := a.ImportHistory(cmd.Context(), admin)
+			if err != nil {
+				return err
+			}
+			by, err := importAuthors(cmd.Context(), a, runs)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := []runJSON{}
+				for _, r := range runs {
+					out = append(out, runJSON{r.ID, r.At, r.AdminID, by[r.AdminID], runStatus(r), r.Source, r.Format,
+						r.Files, toCounts(r.Counts), len(r.Problems) + r.Failure.Omitted, r.UndoneAt})
+				}
+				return f.printJSON(out)
+			}
+			cat := f.Catalog()
+			for _, r := range runs {
+				cmd.Printf("#%d  %s  %s  %s  %s\n", r.ID, cat.DateTime(r.At), by[r.AdminID], r.Source, cat.ImportRunSummary(r))
+				for _, file := range r.Files {
+					cmd.Printf("      %s  sha256:%s  (%s)\n", file.Name, file.SHA256, cat.Count(file.Rows, cat.Nouns.Row))
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	return cmd
+}
+
+func newImportErrorsCmd(f *factory) *cobra.Command {
+	return &cobra.Command{
+		Use: "errors RUN", Short: "Show again why a past import failed: every error it found, located",
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, ok := model.ParseID(args[0])
+			if !ok {
+				return flagError("RUN", args[0])
+			}
+			a, admin, err := signedIn(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			run, err := a.ImportRun(cmd.Context(), admin, id)
+			if err != nil {
+				return err
+			}
+			cat := f.Catalog()
+			failure := app.RunFailure(run)
+			if failure == nil {
+				f.say(cat.ImportSync.NoErrors, run.ID.String())
+				return nil
+			}
+			f.say(cat.ImportSync.ErrorsOf, run.ID.String())
+			cmd.Println(cat.Error(failure))
+			return nil
+		},
+	}
+}
