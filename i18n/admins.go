@@ -102,8 +102,8 @@ func adminsEN() AdminsTexts {
 		AlreadyAdmin:     "Already an admin of this organization.",
 		SSHKeyInvalid:    "This is not an SSH public key: paste one line of a .pub file.",
 		SSHKeyWeak:       "This key is too weak: use an Ed25519 key (ssh-keygen -t ed25519), or RSA of 2048 bits or more.",
-		ServerFiles: "Over SSH, files would be the server's: import, export and print from a terminal on your own " +
-			"computer, or with the commands over ssh.",
+		ServerFiles: "Over SSH, files would be the server's: send yours to your inbox (sftp or scp to this server), " +
+			"or use the commands over ssh (import -, merge pdf -o -, users export -o -).",
 		KeyJoin: "join with a code", JoinTitle: "Join another school", JoinField: "Invitation code",
 		JoinHint:  "The code an admin of that school gave you: you will administer it too.",
 		KeyInvite: "invite", KeyRemove: "remove", KeyAddKey: "add key", KeyTab: "next list", KeyRefresh: "refresh",
@@ -146,8 +146,8 @@ func adminsFR() AdminsTexts {
 		AlreadyAdmin:     "Déjà administrateur de cet établissement.",
 		SSHKeyInvalid:    "Ce n’est pas une clé publique SSH : collez une ligne d’un fichier .pub.",
 		SSHKeyWeak:       "Cette clé est trop faible : utilisez une clé Ed25519 (ssh-keygen -t ed25519), ou RSA d’au moins 2048 bits.",
-		ServerFiles: "Par SSH, les fichiers seraient ceux du serveur : importez, exportez et imprimez depuis un terminal " +
-			"sur votre ordinateur, ou avec les commandes par ssh.",
+		ServerFiles: "Par SSH, les fichiers seraient ceux du serveur : envoyez les vôtres dans votre boîte de dépôt " +
+			"(sftp ou scp vers ce serveur), ou passez par les commandes par ssh (import -, merge pdf -o -, users export -o -).",
 		KeyJoin: "rejoindre avec un code", JoinTitle: "Rejoindre un autre établissement", JoinField: "Code d’invitation",
 		JoinHint:  "Le code que vous a donné un administrateur de cet établissement : vous l’administrerez aussi.",
 		KeyInvite: "inviter", KeyRemove: "retirer", KeyAddKey: "ajouter une clé", KeyTab: "liste suivante",

@@ -37,6 +37,9 @@ type Options struct {
 	Origin string
 	// Remote is set for a console served over SSH: screens refuse file paths (the server's).
 	Remote bool
+	// Inbox is, over SSH, the admin's folder on the server that SFTP and scp fill: the one
+	// place a remote console reads files from ("" when the server takes no files).
+	Inbox string
 	// Demo loads the demo school at start if it is not loaded yet.
 	Demo bool
 	// Dark is the guess of the terminal's background until the terminal answers.
@@ -71,6 +74,7 @@ type status struct {
 func New(opts Options) *Model {
 	sess := screen.NewSession(opts.Context, opts.App, opts.Lang, opts.Dark)
 	sess.OSUser, sess.Remember, sess.Origin, sess.Remote = opts.OSUser, opts.Remember, opts.Origin, opts.Remote
+	sess.Inbox = opts.Inbox
 	if sess.Origin == "" {
 		sess.Origin = "local:" + opts.OSUser
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -14,9 +15,9 @@ import (
 )
 
 type serveOptions struct {
-	listen, hostKey string
-	passwordAuth    bool
-	idle, grace     time.Duration
+	listen, hostKey, inbox string
+	passwordAuth           bool
+	idle, grace            time.Duration
 }
 
 func newServeCmd(f *factory) *cobra.Command {
@@ -26,7 +27,8 @@ func newServeCmd(f *factory) *cobra.Command {
 		Short: "Serve Rollcall over SSH: the console for each admin's key, and every command for scripts",
 		Long: `Serve Rollcall over SSH. An admin connects with a key added by 'rollcall ssh-keys add' and gets
 their own console (ssh -p 2222 host), or runs one command (ssh -p 2222 host users list --json),
-which prints its output and exits with its status. Unknown keys are refused. The host key is an
+which prints its output and exits with its status. Files reach the server through each admin's
+inbox (sftp or scp to it; the console's import picker shows it). Unknown keys are refused. The host key is an
 Ed25519 key created on first start (mode 0600); its fingerprint is printed at start.
 SIGTERM stops accepting connections, lets running commands finish and exits.`,
 		Example: `  rollcall serve --listen :2222
@@ -36,6 +38,7 @@ SIGTERM stops accepting connections, lets running commands finish and exits.`,
 	fl := cmd.Flags()
 	fl.StringVar(&o.listen, "listen", ":2222", "address to listen on")
 	fl.StringVar(&o.hostKey, "host-key", "", "host key file (default: ssh_host_ed25519_key beside the database)")
+	fl.StringVar(&o.inbox, "inbox", "", "folder of the admins' inboxes, where sftp and scp uploads land (default: inbox beside the database)")
 	fl.BoolVar(&o.passwordAuth, "password-auth", false, "also accept an admin's email and password (slowed down after failures)")
 	fl.DurationVar(&o.idle, "idle-timeout", 30*time.Minute, "close connections idle for this long (0: never)")
 	fl.DurationVar(&o.grace, "grace", 30*time.Second, "on SIGTERM, how long open sessions may take to finish")
@@ -54,9 +57,15 @@ func runServe(ctx context.Context, f *factory, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.inbox == "" {
+		o.inbox = filepath.Join(dbDir(f.dbPath, f.env.getenv), "inbox")
+	}
+	if err := os.MkdirAll(o.inbox, 0o700); err != nil {
+		return err
+	}
 	logger := slog.New(slog.NewTextHandler(f.env.stderr, nil))
 	srv, err := sshserver.New(sshserver.Config{App: a, HostKey: signer, PasswordAuth: o.passwordAuth,
-		IdleTimeout: o.idle, Grace: o.grace, Logger: logger, Exec: remoteExec(a)})
+		IdleTimeout: o.idle, Grace: o.grace, Logger: logger, Exec: remoteExec(a), InboxDir: o.inbox})
 	if err != nil {
 		return err
 	}

@@ -193,5 +193,8 @@ func TestSSHConsoleRefusesServerFiles(t *testing.T) {
 		con.send("\x1b[B")
 	}
 	con.send("\r")
-	con.waitText(mark, "Par SSH, les fichiers seraient ceux du serveur")
+	con.waitText(mark, "inbox") // the picker shows the admin's inbox
+	con.send("/")               // type a path
+	con.send("/etc/passwd\r")   // one of the server's
+	con.waitText(mark, "Par SSH, les fichiers seraient ceux du serveur", "sftp ou scp")
 }

@@ -102,3 +102,75 @@ func TestRemoteAdminImportsAndPrintsThroughOpenSSH(t *testing.T) {
 		t.Errorf("users export to a server path: exit %d, want 2", code)
 	}
 }
+
+// tool runs another OpenSSH tool (sftp, scp) with the client's options against srv.
+func (o *openSSH) tool(name string, stdin string, args ...string) (string, int) {
+	o.t.Helper()
+	bin, err := exec.LookPath(name)
+	if err != nil {
+		o.t.Skipf("%s not installed (.ci/run installs openssh-client)", name)
+	}
+	cmd := exec.Command(bin, append(append(o.opts(), "-P", o.port), args...)...)
+	cmd.Stdin = strings.NewReader(stdin)
+	out, err := cmd.CombinedOutput()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		o.t.Fatal(err)
+	}
+	return string(out), code
+}
+
+func TestRemoteAdminSendsFilesToTheInbox(t *testing.T) {
+	t.Parallel()
+	c, keyPath, signer := sshAdmin(t)
+	srv := c.serve()
+	o := newOpenSSH(t, srv, keyPath)
+	src := filepath.Join(samples(t), "oneroster", "zip", "Test_minimal_data_set.zip")
+	inbox := filepath.Join(filepath.Dir(c.db), "inbox", "1")
+	want, _ := os.ReadFile(src)
+	landed := func(name string) {
+		t.Helper()
+		got, err := os.ReadFile(filepath.Join(inbox, name))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s in the inbox: %d bytes, %v; want the %d sent", name, len(got), err, len(want))
+		}
+	}
+
+	// sftp: put and list; no folder, no way out of the inbox.
+	batch := filepath.Join(t.TempDir(), "batch")
+	os.WriteFile(batch, []byte("put "+src+" roster.zip\nls -l\n-mkdir sub\n-put "+src+" ../../escape.zip\n-put "+src+" /tmp/escape.zip\n-symlink roster.zip link\n"), 0o600)
+	out, code := o.tool("sftp", "", "-b", batch, o.host)
+	if code != 0 || !strings.Contains(out, "roster.zip") {
+		t.Fatalf("sftp: exit %d\n%s\nserver:\n%s", code, out, srv.stderr.String())
+	}
+	landed("roster.zip")
+	entries, _ := os.ReadDir(inbox)
+	for _, e := range entries {
+		if e.Name() != "roster.zip" && e.Name() != "escape.zip" { // ../../escape.zip is the inbox's own
+			t.Errorf("the inbox holds %s", e.Name())
+		}
+	}
+	for _, p := range []string{filepath.Join(filepath.Dir(c.db), "escape.zip"), "/tmp/escape.zip", filepath.Join(inbox, "sub"), filepath.Join(inbox, "link")} {
+		if _, err := os.Lstat(p); err == nil {
+			t.Errorf("%s was made outside the rules", p)
+		}
+	}
+
+	// scp, over SFTP (OpenSSH 9's default) and the old protocol (-O).
+	if out, code := o.tool("scp", "", src, o.host+":by-scp.zip"); code != 0 {
+		t.Errorf("scp: exit %d\n%s\nserver:\n%s", code, out, srv.stderr.String())
+	}
+	landed("by-scp.zip")
+	if out, code := o.tool("scp", "", "-O", src, o.host+":legacy.zip"); code != 0 {
+		t.Errorf("scp -O: exit %d\n%s", code, out)
+	}
+	landed("legacy.zip")
+
+	// The console's import picker over SSH shows the inbox.
+	con := openConsole(t, srv.mustDial(signer), 110, 32)
+	con.waitText(0, "Accueil")
+	con.send("\x1b[B\x1b[B\x1b[B\r") // the fourth area: Imports
+	con.waitText(0, "roster.zip", "by-scp.zip", "legacy.zip")
+}

@@ -54,11 +54,11 @@ func (m *Model) startDetect() tea.Cmd {
 	}
 	m.step, m.notice, m.detectErr = stepDetecting, "", nil
 	m.detectReq = m.sess.NewRequest()
-	if err := m.sess.LocalFiles(); err != nil { // over SSH the files would be the server's
+	paths := append([]string(nil), m.picker.marked...)
+	if err := m.sess.ReadableFiles(paths...); err != nil { // over SSH only the inbox is the admin's
 		id := m.detectReq
 		return func() tea.Msg { return detectedMsg{id: id, err: err} }
 	}
-	paths := append([]string(nil), m.picker.marked...)
 	return tea.Batch(m.busy.Start(), detectCmd(m.sess.Ctx, m.sess.App, m.sess.Token, paths, m.detectReq))
 }
 

@@ -57,7 +57,11 @@ type dirMsg struct {
 // open reads a folder (relative paths are from the current directory) in a command.
 func (p *picker) open(sess *screen.Session, dir string) tea.Cmd {
 	p.req = sess.NewRequest()
-	id, local := p.req, sess.LocalFiles() // over SSH the folders would be the server's
+	id := p.req
+	if sess.Remote && sess.Inbox != "" && !filepath.IsAbs(dir) {
+		dir = filepath.Join(sess.Inbox, dir)
+	}
+	local := sess.ReadableFiles(dir) // over SSH only the admin's inbox is theirs
 	return func() tea.Msg {
 		if local != nil {
 			return dirMsg{id: id, dir: dir, err: local}

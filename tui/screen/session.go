@@ -2,6 +2,8 @@ package screen
 
 import (
 	"context"
+	"path/filepath"
+	"strings"
 
 	"rollcall/app"
 	"rollcall/i18n"
@@ -44,6 +46,9 @@ type Session struct {
 	// Remote is set for a console served over SSH: a path typed there names a file of the
 	// server, so screens check LocalFiles before reading or writing one.
 	Remote bool
+	// Inbox is, over SSH, the admin's folder of files sent by SFTP or scp: the one place a
+	// remote console may read from (ReadableFiles).
+	Inbox string
 
 	lastRequest RequestID
 }
@@ -82,6 +87,23 @@ func (s *Session) SetDark(dark bool) {
 	if dark != s.Styles.Dark {
 		s.Styles = styles.New(dark)
 	}
+}
+
+// ReadableFiles is nil when the console may read these paths: any on a local terminal, over
+// SSH only those inside the admin's inbox (model.ErrServerFiles otherwise).
+func (s *Session) ReadableFiles(paths ...string) error {
+	if !s.Remote {
+		return nil
+	}
+	for _, p := range paths {
+		if s.Inbox == "" || !filepath.IsAbs(p) {
+			return model.ErrServerFiles
+		}
+		if r, err := filepath.Rel(s.Inbox, filepath.Clean(p)); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return model.ErrServerFiles
+		}
+	}
+	return nil
 }
 
 // NewRequest returns a fresh request id.

@@ -41,6 +41,9 @@ type Config struct {
 	Exec func(ctx context.Context, req Exec) int
 	// Clock is for tests; nil means time.Now.
 	Clock func() time.Time
+	// InboxDir holds each admin's inbox (InboxOf), where SFTP and scp uploads land and which
+	// their console's file picker shows; "" refuses file transfers.
+	InboxDir string
 }
 
 // Exec is one command run over SSH (ssh host users list --json).
@@ -104,6 +107,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.PasswordAuth {
 		opts = append(opts, wish.WithPasswordAuth(s.passwordAuth))
 	}
+	opts = append(opts, wish.WithSubsystem("sftp", s.sftpSubsystem))
 	srv, err := wish.NewServer(opts...)
 	if err != nil {
 		return nil, fmt.Errorf("sshserver: %w", err)

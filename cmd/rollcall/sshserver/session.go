@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	bm "charm.land/wish/v2/bubbletea"
+	"charm.land/wish/v2/scp"
 	"github.com/charmbracelet/ssh"
 
 	"rollcall/i18n"
@@ -22,19 +23,27 @@ import (
 func (s *Server) middleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer next(sess)
-		s.mu.Lock()
-		if s.closing {
-			s.mu.Unlock()
-			fmt.Fprintln(sess.Stderr(), "rollcall: the server is stopping")
-			_ = sess.Exit(1)
+		if !s.begin(sess) {
 			return
 		}
-		s.sessions.Add(1)
-		s.mu.Unlock()
 		defer s.sessions.Done()
 		defer s.recoverPanic(sess)
 		s.serve(sess)
 	}
+}
+
+// begin counts a session the shutdown waits for; false (and the session closed) when the
+// server is stopping.
+func (s *Server) begin(sess ssh.Session) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing {
+		fmt.Fprintln(sess.Stderr(), "rollcall: the server is stopping")
+		_ = sess.Exit(1)
+		return false
+	}
+	s.sessions.Add(1)
+	return true
 }
 
 func (s *Server) recoverPanic(sess ssh.Session) {
@@ -52,6 +61,15 @@ func (s *Server) serve(sess ssh.Session) {
 	if !ok {
 		s.log.Warn("ssh session without a grant", "remote", remote)
 		_ = sess.Exit(1)
+		return
+	}
+	if info := scp.GetInfo(sess.Command()); info.Ok {
+		if info.Op != scp.OpCopyFromClient {
+			fmt.Fprintln(sess.Stderr(), "rollcall: scp only sends files to the server's inbox")
+			_ = sess.Exit(1)
+			return
+		}
+		s.scpUpload(sess)
 		return
 	}
 	token, err := s.cfg.App.OpenSession(ctx, model.Admin{ID: id}, "ssh:"+remote)
@@ -96,7 +114,12 @@ func (s *Server) serve(sess ssh.Session) {
 // with the connection's session. The wish middleware feeds it the terminal's size changes and
 // quits it when the connection closes.
 func (s *Server) console(sess ssh.Session, token, lang, remote string) {
+	var inbox string
+	if id, _, ok := granted(sess); ok && s.cfg.InboxDir != "" {
+		inbox, _ = InboxOf(s.cfg.InboxDir, id) // "" on failure: the picker then refuses, as before
+	}
 	m := tui.New(tui.Options{
+		Inbox:    inbox,
 		Context:  sess.Context(),
 		App:      s.cfg.App,
 		Lang:     i18n.Resolve("", "", lang),
