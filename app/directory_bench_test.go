@@ -4,14 +4,12 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"rollcall/model"
 	"rollcall/storage"
-	boltstore "rollcall/storage/bolt"
 )
 
 const benchUsers = 1_000_000
@@ -115,28 +113,26 @@ func BenchmarkFilter1M(b *testing.B) {
 // BenchmarkOpenAndIndex1M measures what a technician waits for: opening a store of a million
 // users and building the directory index, ready to filter.
 func BenchmarkOpenAndIndex1M(b *testing.B) {
-	path := filepath.Join(b.TempDir(), "big.db")
-	writeBigStore(b, path, benchUsers)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		st, err := boltstore.Open(path, boltstore.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		a := New(st, Options{})
-		if err := a.WarmUp(context.Background()); err != nil {
-			b.Fatal(err)
-		}
-		st.Close()
+	for _, backend := range benchBackends {
+		b.Run(backend, func(b *testing.B) {
+			open := benchOpener(b, backend)
+			writeBigStore(b, open(), benchUsers)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				st := open()
+				a := New(st, Options{})
+				if err := a.WarmUp(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+				st.Close()
+			}
+		})
 	}
 }
 
-func writeBigStore(b *testing.B, path string, n int) {
-	st, err := boltstore.Open(path, boltstore.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+// writeBigStore fills st with n generated users and closes it.
+func writeBigStore(b *testing.B, st storage.Store, n int) {
 	defer st.Close()
 	users := generateUsers(n, 400, 10)
 	const chunk = 100_000

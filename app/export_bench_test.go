@@ -11,7 +11,7 @@ import (
 
 // BenchmarkExport100k writes 100,000 imported students to CSV and to XLSX.
 func BenchmarkExport100k(b *testing.B) {
-	a, admin := benchApp(b)
+	a, admin := benchApp(b, "bolt")
 	path := writeENT(b, b.TempDir(), 100_000, 0)
 	if _, err := a.Import(context.Background(), admin, inputs(path), ImportOptions{}, nil); err != nil {
 		b.Fatal(err)

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"rollcall/model"
-	boltstore "rollcall/storage/bolt"
 )
 
 // writeENT writes an English ENT students file of n rows; every changeEvery-th row gets a
@@ -33,12 +32,8 @@ func writeENT(b *testing.B, dir string, n, changeEvery int) string {
 	return path
 }
 
-func benchApp(b *testing.B) (*App, model.Admin) {
-	st, err := boltstore.Open(filepath.Join(b.TempDir(), "bench.db"), boltstore.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
+func benchApp(b *testing.B, backend string) (*App, model.Admin) {
+	st := benchOpener(b, backend)()
 	ctx := context.Background()
 	org := model.Organization{Name: "Lycée"}
 	if err := st.CreateOrg(ctx, &org); err != nil {
@@ -51,18 +46,23 @@ func benchApp(b *testing.B) (*App, model.Admin) {
 	return New(st, Options{}), admin
 }
 
-// BenchmarkImport100k imports 100,000 students (ENT CSV, no passwords) into an empty store.
+// BenchmarkImport100k imports 100,000 students (ENT CSV, no passwords) into an empty store,
+// on each backend.
 func BenchmarkImport100k(b *testing.B) {
 	path := writeENT(b, b.TempDir(), 100_000, 0)
-	b.ReportAllocs()
-	for b.Loop() {
-		b.StopTimer()
-		a, admin := benchApp(b)
-		b.StartTimer()
-		rep, err := a.Import(context.Background(), admin, inputs(path), ImportOptions{}, nil)
-		if err != nil || rep.Counts.Created != 100_000 {
-			b.Fatalf("%+v %v", rep.Counts, err)
-		}
+	for _, backend := range benchBackends {
+		b.Run(backend, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				a, admin := benchApp(b, backend)
+				b.StartTimer()
+				rep, err := a.Import(context.Background(), admin, inputs(path), ImportOptions{}, nil)
+				if err != nil || rep.Counts.Created != 100_000 {
+					b.Fatalf("%+v %v", rep.Counts, err)
+				}
+			}
+		})
 	}
 }
 
@@ -70,17 +70,21 @@ func BenchmarkImport100k(b *testing.B) {
 func BenchmarkReimport100k1pct(b *testing.B) {
 	dir := b.TempDir()
 	first, changed := writeENT(b, dir, 100_000, 0), writeENT(b, dir, 100_000, 100)
-	b.ReportAllocs()
-	for b.Loop() {
-		b.StopTimer()
-		a, admin := benchApp(b)
-		if _, err := a.Import(context.Background(), admin, inputs(first), ImportOptions{}, nil); err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
-		rep, err := a.Import(context.Background(), admin, inputs(changed), ImportOptions{}, nil)
-		if err != nil || rep.Counts.Updated != 1000 || rep.Counts.Unchanged != 99_000 {
-			b.Fatalf("%+v %v", rep.Counts, err)
-		}
+	for _, backend := range benchBackends {
+		b.Run(backend, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				a, admin := benchApp(b, backend)
+				if _, err := a.Import(context.Background(), admin, inputs(first), ImportOptions{}, nil); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				rep, err := a.Import(context.Background(), admin, inputs(changed), ImportOptions{}, nil)
+				if err != nil || rep.Counts.Updated != 1000 || rep.Counts.Unchanged != 99_000 {
+					b.Fatalf("%+v %v", rep.Counts, err)
+				}
+			}
+		})
 	}
 }

@@ -103,25 +103,35 @@ func (a *App) CreateUser(ctx context.Context, admin model.Admin, org model.ID, f
 	if err := a.checkMemberships(ctx, &u); err != nil {
 		return model.User{}, err
 	}
-	login, err := a.freeLogin(ctx, model.LoginBase(u.FirstName, u.LastName))
-	if err != nil {
-		return model.User{}, err
-	}
-	u.Login = login
+	var err error
 	if u.ActivationCode, err = model.NewCode(a.random, 8); err != nil {
 		return model.User{}, err
 	}
-	if dryRun {
-		u.ID = 0
-		return u, nil
-	}
-	applied, err := a.applyBatch(ctx, storage.Batch{Users: []model.User{u}})
-	if err != nil {
-		return model.User{}, err
+	var applied storage.Applied
+	// The free login is looked up, then written: another session or process may take it in
+	// between (the store refuses the second, ErrConflict), so look again a few times.
+	for attempt := 1; ; attempt++ {
+		if u.Login, err = a.freeLogin(ctx, model.LoginBase(u.FirstName, u.LastName)); err != nil {
+			return model.User{}, err
+		}
+		if dryRun {
+			u.ID = 0
+			return u, nil
+		}
+		applied, err = a.applyBatch(ctx, storage.Batch{Users: []model.User{u}})
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, storage.ErrConflict) || attempt == loginAttempts {
+			return model.User{}, err
+		}
 	}
 	u = resolveUser(u, applied.IDs)
 	return u, a.Audit(ctx, admin, model.AuditUserCreate, u.Login, u.OrgID)
 }
+
+// loginAttempts bounds how often CreateUser looks for a free login that others keep taking.
+const loginAttempts = 8
 
 // freeLogin finds the first free login from base: base, base2, base3...
 func (a *App) freeLogin(ctx context.Context, base string) (string, error) {
