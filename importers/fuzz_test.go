@@ -1,6 +1,8 @@
 package importers
 
 import (
+	"archive/zip"
+	"bytes"
 	"testing"
 
 	"rollcall/importers/roster"
@@ -9,8 +11,14 @@ import (
 
 // FuzzZip reads arbitrary bytes as an archive and plans its files: no panic, no entry past the
 // limits, no unsafe name let through.
+//
+// Seeds are a few hundred bytes built here, and the limits small, so that one execution costs
+// microseconds and .ci/fuzz's budget of executions explores instead of inflating megabytes.
 func FuzzZip(f *testing.F) {
-	lim := limits{file: 1 << 20, archive: 4 << 20, total: 4 << 20, entries: 50}
+	f.Add(tinyZip(f, map[string]string{"set/manifest.csv": "propertyName,value\nfile.users,bulk\n",
+		"set/users.csv": "sourcedId,givenName,familyName,role\nu1,A,B,student\n", "set/README.md": "x"}))
+	f.Add(tinyZip(f, map[string]string{"../evil.csv": "a\n", "__MACOSX/._x.csv": "junk"}))
+	lim := limits{file: 64 << 10, archive: 256 << 10, total: 256 << 10, entries: 50}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		errs := table.NewErrors(0)
 		ld := &loader{errs: errs, skipped: table.NewErrors(0), lim: lim}
@@ -42,4 +50,21 @@ func FuzzDetectFile(f *testing.F) {
 			_ = detection(u)
 		}
 	})
+}
+
+// tinyZip builds a small archive in memory.
+func tinyZip(tb testing.TB, entries map[string]string) []byte {
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for name, body := range entries {
+		e, err := w.Create(name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		e.Write([]byte(body))
+	}
+	if err := w.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -58,6 +58,14 @@ func NewJob(ctx context.Context, maxErrors int, progress func(file string, rows 
 // Add records a problem.
 func (j *Job) Add(e *table.RowError) { j.Errs.Add(e) }
 
+// Flooded reports whether so many problems were found that reading further is pointless: ten
+// times the errors listed, and at least 1,000. A file whose every row is wrong (a binary blob
+// renamed .csv, a zip bomb of garbage) is then not read to its last line just to count errors
+// nobody will read, nor its rows kept in memory meanwhile.
+func (j *Job) Flooded() bool {
+	return j.Errs.Len() >= max(10*len(j.Errs.List), 1000) && j.Errs.Omitted > 0
+}
+
 // Dangling reports a reference to something the files do not define. It returns true when the
 // row is still imported, without that link (a warning); with Strict it is an error and returns
 // false.

@@ -72,6 +72,9 @@ func (j *Job) Read(t Table, start func(h *table.Header) bool, row func(r *Row)) 
 		if tr.Blank() && !tr.Unterminated {
 			continue
 		}
+		if j.Flooded() {
+			break
+		}
 		n++
 		if err := j.Tick(t.Name, n); err != nil {
 			return n, err

@@ -1,7 +1,12 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -17,12 +22,50 @@ const (
 	maxXML   = 256 << 20
 )
 
+// MaxSharedStrings is the largest shared-strings part a workbook may hold, inflated. excelize
+// keeps every shared string as an object (250 MB of them took 7.8 GB), so a bigger table is
+// refused before excelize reads it; a template of 100,000 pupils needs a few megabytes.
+const MaxSharedStrings = 16 << 20
+
+// errTooLarge is a workbook whose shared strings are past MaxSharedStrings.
+var errTooLarge = errors.New("workbook shared strings too large")
+
+// checkParts refuses a workbook whose shared strings inflate past MaxSharedStrings, counting the
+// bytes actually inflated (a header may lie) without keeping them.
+func checkParts(raw []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return nil // not a zip: excelize says so
+	}
+	for _, zf := range zr.File {
+		if !strings.EqualFold(zf.Name, "xl/sharedStrings.xml") {
+			continue
+		}
+		if zf.UncompressedSize64 > MaxSharedStrings {
+			return errTooLarge
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return nil
+		}
+		n, _ := io.Copy(io.Discard, io.LimitReader(rc, MaxSharedStrings+1))
+		rc.Close()
+		if n > MaxSharedStrings {
+			return errTooLarge
+		}
+	}
+	return nil
+}
+
 // IsWorkbook reports whether a file is an XLSX workbook, by name or by content.
 func IsWorkbook(name string, raw []byte) bool { return roster.IsWorkbook(name, raw) }
 
 // open opens a workbook, turning excelize's panics on crafted files into an error: a file from
 // outside must never take the process down.
 func open(raw []byte) (f *excelize.File, err error) {
+	if err := checkParts(raw); err != nil {
+		return nil, err
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			f, err = nil, errBadWorkbook
@@ -40,6 +83,9 @@ var errBadWorkbook error = badWorkbook{}
 // SniffWorkbook says whether a workbook holds a template: any sheet whose header fits.
 func SniffWorkbook(f *roster.File) roster.Fit {
 	wb, err := open(f.Raw)
+	if err == errTooLarge {
+		return roster.Fit{Format: Format, OK: true} // a workbook all the same: parsing says why it is refused
+	}
 	if err != nil {
 		return roster.Fit{Format: Format, Missing: []string{"xlsx"}}
 	}
@@ -101,6 +147,11 @@ func Preview(f *roster.File, n int) (sheetName string, header []string, rows [][
 // sheet looks like one, the first non-blank sheet is read anyway, to report what it lacks.
 func ParseWorkbook(j *roster.Job, f *roster.File, profile model.Profile) error {
 	wb, err := open(f.Raw)
+	if err == errTooLarge {
+		j.Add(&table.RowError{File: f.Name, Rule: table.RuleTooLarge, Expected: strconv.Itoa(MaxSharedStrings)})
+		j.FileDone(f.Info(0))
+		return nil
+	}
 	if err != nil {
 		j.Add(&table.RowError{File: f.Name, Rule: table.RuleBadXLSX, Expected: "xlsx"})
 		j.FileDone(f.Info(0))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
@@ -29,17 +30,23 @@ const (
 // into a UTF-8 file — is UTF-8 whose bad bytes become U+FFFD, which the row checks refuse at
 // their line and column (BadRune) rather than letting one line turn the others to mojibake.
 // No statistical guessing: it would only add wrong answers on short files.
+//
+// UTF-8 text is not copied: the string shares raw's bytes, so a 200 MB file is held once, not
+// twice. raw must not change while the text is in use (importers never write to what they read).
 func Decode(raw []byte) (string, Encoding) {
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
 		// A BOM promises UTF-8; bytes that break the promise become U+FFFD, refused where they are.
+		if utf8.Valid(raw[3:]) {
+			return shared(raw[3:]), UTF8BOM
+		}
 		return strings.ToValidUTF8(string(raw[3:]), "\uFFFD"), UTF8BOM
 	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
 		return decodeUTF16(raw, unicode.LittleEndian), UTF16
 	case looksUTF16LE(raw):
 		return decodeUTF16(raw, unicode.LittleEndian), UTF16
 	case utf8.Valid(raw):
-		return string(raw), UTF8
+		return shared(raw), UTF8
 	case hasUTF8Char(raw):
 		return strings.ToValidUTF8(string(raw), "\uFFFD"), UTF8
 	}
@@ -85,6 +92,14 @@ func Binary(text string) bool {
 		}
 	}
 	return false
+}
+
+// shared returns raw as a string without copying it.
+func shared(raw []byte) string {
+	if len(raw) == 0 {
+		return ""
+	}
+	return unsafe.String(unsafe.SliceData(raw), len(raw))
 }
 
 // hasUTF8Char reports whether raw holds a well-formed multi-byte UTF-8 character. Windows-1252

@@ -77,3 +77,27 @@ func FuzzHeader(f *testing.F) {
 		}
 	})
 }
+
+// FuzzBadRune holds BadRune to a rune-by-rune reading of what it must refuse: a control
+// character other than tab and line breaks, DEL, a C1 control, or U+FFFD.
+func FuzzBadRune(f *testing.F) {
+	for _, s := range []string{"Léa", "a\tb\nc\r", "Th\x1b[31m", "\x00", "\u0085", "\u009b", "\ufffd", "\x7f", "\xc2", "\xef\xbf"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := rune(-1)
+		for i, r := range s {
+			if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\ufffd") {
+				continue // a byte that is not UTF-8: not a character, so not refused here
+			}
+			if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f) || r == utf8.RuneError {
+				want = r
+				break
+			}
+		}
+		got, bad := BadRune(s)
+		if bad != (want >= 0) || (bad && got != want) {
+			t.Fatalf("BadRune(%q) = %U, %v; want %U", s, got, bad, want)
+		}
+	})
+}
