@@ -79,13 +79,17 @@ type merger struct {
 	orgs     map[model.ID]string
 	classes  map[model.ID]model.Class
 	ranks    map[model.ID]int
+	// ctx and products serve the cards' family and licence lines (merge_family.go).
+	ctx        context.Context
+	products   map[model.ID]string
+	productsMu sync.Mutex // cards are made by several senders at once
 }
 
 // newMerger loads what cards need: the settings of the schools of the run (schools), the
 // templates, organization and class names.
 func (a *App) newMerger(ctx context.Context, lang model.Language, opts MergeOptions, templateDir string, schools []model.ID) (*merger, error) {
 	m := &merger{a: a, lang: lang, label: opts.ProfileLabel, bases: map[model.ID]*url.URL{},
-		orgs: map[model.ID]string{}, classes: map[model.ID]model.Class{}}
+		orgs: map[model.ID]string{}, classes: map[model.ID]model.Class{}, ctx: ctx, products: map[model.ID]string{}}
 	dir, err := m.useSchools(ctx, schools, opts, templateDir)
 	if err != nil {
 		return nil, err
@@ -169,7 +173,8 @@ func (m *merger) card(u *model.User) mailmerge.Card {
 		lang = m.lang
 	}
 	c := mailmerge.Card{OrgName: m.orgs[u.OrgID], FullName: u.FullName(), Profile: m.profileLabel(u.Profile, lang),
-		Class: m.classNames(u.ClassIDs), Login: u.Login, Activated: u.Activated(), Email: u.Email, Language: lang}
+		Class: m.classNames(u.ClassIDs), Login: u.Login, Activated: u.Activated(), Email: u.Email, Language: lang,
+		Children: m.children(u), Licences: m.licences(u)}
 	if base := m.bases[u.OrgID]; base != nil {
 		c.ResetURL = pageURL(base, "reset", u.Login, "")
 		if !c.Activated {

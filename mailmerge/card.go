@@ -13,6 +13,8 @@ type Card struct {
 	FullName string
 	Profile  string // profile label, already translated ("Élève", "Teacher")
 	Class    string // empty when the person has none
+	Children string // a parent's children and their classes, formatted; empty otherwise
+	Licences string // the products and keys the person holds, formatted; empty when none
 	Login    string
 	// ActivationCode is the raw code (model.NewCode); it is printed grouped (model.FormatCode).
 	// Empty once the account is activated.

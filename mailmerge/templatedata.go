@@ -9,6 +9,11 @@ type TemplateData struct {
 	FullName string // the person's name
 	Profile  string // translated profile label ("Élève", "Teacher")
 	Class    string // class name; empty when none
+	// Children names a parent's children with their classes ("Léa Martin (5e A), Tom Martin");
+	// empty for anyone else.
+	Children string
+	// Licences names the product keys the person holds ("Maths+ K7Q4-…, Atlas"); empty when none.
+	Licences string
 	Login    string
 	// Code is the activation code grouped for reading ("ABCD-EFGH"); empty once activated.
 	Code string
@@ -29,7 +34,7 @@ type TemplateData struct {
 
 func newTemplateData(c Card, lang model.Language, from string, forEmail bool) TemplateData {
 	d := TemplateData{
-		OrgName: c.OrgName, FullName: c.FullName, Profile: c.Profile, Class: c.Class,
+		OrgName: c.OrgName, FullName: c.FullName, Profile: c.Profile, Class: c.Class, Children: c.Children, Licences: c.Licences,
 		Login: c.Login, Activated: c.Activated, ActivationURL: c.ActivationURL,
 		ResetURL: c.ResetURL, Language: string(lang),
 	}
@@ -50,6 +55,7 @@ func newTemplateData(c Card, lang model.Language, from string, forEmail bool) Te
 func sampleData(lang model.Language) []TemplateData {
 	full := TemplateData{
 		OrgName: "Collège Émile Zola", FullName: "Zoé Løvås-Çelik", Profile: "Élève", Class: "3e B",
+		Children: "Léa Løvås (5e A), Tom Løvås (CM2)", Licences: "Maths+ Collège K7Q4-9ZMD-1XHC-TR2B",
 		Login: "zoe.lovas", Code: "ABCD-EFGH", ActivationURL: "https://example.org/activate",
 		ResetURL: "https://example.org/reset", ResetCode: "JKLM-NPQR", Email: "zoe@example.org",
 		From: "Service informatique", Language: string(lang),
