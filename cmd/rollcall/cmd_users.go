@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -139,53 +142,100 @@ func newUsersListCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if limit <= 0 {
-				limit = 1 << 30
-			}
-			page, err := a.FindUsers(ctx, admin, sel, offset, limit)
-			if err != nil {
-				return err
-			}
 			names, err := loadSetNames(ctx, a, admin)
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				rel, err := a.Relatives(ctx, admin, page.Users)
-				if err != nil {
-					return err
-				}
-				out := struct {
-					Total int        `json:"total"`
-					Users []userJSON `json:"users"`
-				}{Total: page.Total, Users: []userJSON{}}
-				for _, u := range page.Users {
-					out.Users = append(out.Users, withFamily(names.userJSON(u), u, rel[u.ID]))
-				}
-				return f.printJSON(out)
+				return streamUsersJSON(ctx, f, a, admin, names, sel, offset, limit)
 			}
-			printUserTable(cmd, f.Catalog(), names, page)
-			return nil
+			return streamUserTable(ctx, cmd, f, a, admin, names, sel, offset, limit)
 		},
 	}
 	sf.register(cmd.Flags())
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON: {total, users: [...]}")
-	cmd.Flags().IntVar(&limit, "limit", 0, "at most this many users (default: all)")
+	cmd.Flags().IntVar(&limit, "limit", 0, "at most this many users (default: all); the list streams either way")
 	cmd.Flags().IntVar(&offset, "offset", 0, "skip this many users first")
 	return cmd
 }
 
-func printUserTable(cmd *cobra.Command, cat *i18n.Catalog, names setNames, page app.UserPage) {
-	tw := tabwriter.NewWriter(cmd.OutOrStdout(), 2, 4, 2, ' ', 0)
+func userTableHeader(w io.Writer, cat *i18n.Catalog) {
 	h := cat.Users.Columns
-	fmt.Fprintln(tw, strings.Join([]string{h.LastName, h.FirstName, h.Profile, h.Login, h.Code, h.Email, h.Class, h.Created}, "\t"))
-	for _, u := range page.Users {
-		j := names.userJSON(u)
-		fmt.Fprintln(tw, strings.Join([]string{u.LastName, u.FirstName, cat.Profile(u.Profile), u.Login, j.ActivationCode,
-			u.Email, names.classList(u.ClassIDs), cat.Date(model.DateOf(u.CreatedAt.Local()))}, "\t"))
-	}
+	fmt.Fprintln(w, strings.Join([]string{h.LastName, h.FirstName, h.Profile, h.Login, h.Code, h.Email, h.Class, h.Created}, "\t"))
+}
+
+func userTableRow(w io.Writer, cat *i18n.Catalog, names setNames, u model.User) {
+	j := names.userJSON(u)
+	fmt.Fprintln(w, strings.Join([]string{u.LastName, u.FirstName, cat.Profile(u.Profile), u.Login, j.ActivationCode,
+		u.Email, names.classList(u.ClassIDs), cat.Date(model.DateOf(u.CreatedAt.Local()))}, "\t"))
+}
+
+// printUserTable prints one user as the list does (users show).
+func printUserTable(cmd *cobra.Command, cat *i18n.Catalog, names setNames, u model.User) {
+	tw := tabwriter.NewWriter(cmd.OutOrStdout(), 2, 4, 2, ' ', 0)
+	userTableHeader(tw, cat)
+	userTableRow(tw, cat, names, u)
 	tw.Flush()
-	fmt.Fprintln(cmd.ErrOrStderr(), cat.Count(page.Total, cat.Nouns.User))
+}
+
+// streamUsersJSON prints {"total": N, "users": [...]} a batch of users at a time, as the store
+// gives them: the first users are out before the last are read, and memory stays flat.
+func streamUsersJSON(ctx context.Context, f *factory, a *app.App, admin model.Admin, names setNames, sel model.Selection, offset, limit int) error {
+	w := bufio.NewWriterSize(f.env.stdout, 64<<10)
+	first, started := true, false
+	err := a.EachUserBatch(ctx, admin, sel, offset, limit, func(total int, users []model.User) error {
+		if !started {
+			fmt.Fprintf(w, "{\n  \"total\": %d,\n  \"users\": [", total)
+			started = true
+		}
+		rel, err := a.Relatives(ctx, admin, users)
+		if err != nil {
+			return err
+		}
+		for _, u := range users {
+			raw, err := json.MarshalIndent(withFamily(names.userJSON(u), u, rel[u.ID]), "    ", "  ")
+			if err != nil {
+				return err
+			}
+			if !first {
+				w.WriteString(",")
+			}
+			first = false
+			w.WriteString("\n    ")
+			w.Write(raw)
+		}
+		return w.Flush()
+	})
+	if err != nil {
+		return err
+	}
+	if first {
+		w.WriteString("]\n}\n")
+	} else {
+		w.WriteString("\n  ]\n}\n")
+	}
+	return w.Flush()
+}
+
+// streamUserTable prints the users as a table, a batch at a time: columns line up within each
+// batch of a few hundred rows.
+func streamUserTable(ctx context.Context, cmd *cobra.Command, f *factory, a *app.App, admin model.Admin, names setNames, sel model.Selection, offset, limit int) error {
+	cat := f.Catalog()
+	tw := tabwriter.NewWriter(cmd.OutOrStdout(), 2, 4, 2, ' ', 0)
+	userTableHeader(tw, cat)
+	count := 0
+	err := a.EachUserBatch(ctx, admin, sel, offset, limit, func(total int, users []model.User) error {
+		count = total
+		for _, u := range users {
+			userTableRow(tw, cat, names, u)
+		}
+		return tw.Flush()
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(cmd.ErrOrStderr(), cat.Count(count, cat.Nouns.User))
+	return nil
 }
 
 func newUsersShowCmd(f *factory) *cobra.Command {
@@ -235,7 +285,7 @@ func newUsersShowCmd(f *factory) *cobra.Command {
 				return f.printJSON(out)
 			}
 			cat := f.Catalog()
-			printUserTable(cmd, cat, names, app.UserPage{Total: 1, Users: []model.User{u}})
+			printUserTable(cmd, cat, names, u)
 			printProvenance(cmd, cat, out)
 			printFamily(cmd, cat, names, rel[u.ID])
 			printLicences(cmd, cat, out.Licences)
