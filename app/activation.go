@@ -26,22 +26,32 @@ const AuditResetCode model.AuditAction = "users.reset_code"
 // is then activated and the code spent. A wrong code, an unknown login or an account already
 // activated is a *model.AccountCodeError.
 func (a *App) Activate(ctx context.Context, login, code, password string) (model.User, error) {
+	return a.ActivateFrom(ctx, login, code, password, "")
+}
+
+// ActivateFrom is Activate for a person at a network address (the web page): wrong codes are
+// counted per login and per address, and past a few each further try waits longer
+// (*model.ThrottledError says until when).
+func (a *App) ActivateFrom(ctx context.Context, login, code, password, addr string) (model.User, error) {
 	login = strings.TrimSpace(login)
+	t, err := a.beginAttempt(ctx, attemptActivate, login, addr)
+	if err != nil {
+		return model.User{}, err
+	}
+	defer t.release()
 	a.merge.activate.Lock() // one check-and-spend at a time, so a code works once
 	defer a.merge.activate.Unlock()
 	u, err := a.store.UserByLogin(ctx, login)
-	if errors.Is(err, storage.ErrNotFound) {
-		return model.User{}, &model.AccountCodeError{Login: login, Err: model.ErrCodeInvalid}
-	} else if err != nil {
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return model.User{}, err
 	}
-	if u.Activated() {
-		return model.User{}, &model.AccountCodeError{Login: u.Login, Err: model.ErrCodeUsed}
+	if err := activationCodeMatches(u, err == nil, login, code); err != nil {
+		if !errors.Is(err, model.ErrCodeUsed) {
+			t.fail()
+		}
+		return model.User{}, err
 	}
-	typed := model.NormalizeCode(code)
-	if u.ActivationCode == "" || subtle.ConstantTimeCompare([]byte(typed), []byte(u.ActivationCode)) != 1 {
-		return model.User{}, &model.AccountCodeError{Login: u.Login, Err: model.ErrCodeInvalid}
-	}
+	t.ok()
 	if err := a.checkUserPassword(ctx, u, password); err != nil {
 		return model.User{}, err
 	}
@@ -109,8 +119,24 @@ func (a *App) newResetCode(user model.ID) (string, model.OneTimeCode, error) {
 // The code is spent, and every other reset code of the account stops working. A wrong,
 // expired or used code is a *model.AccountCodeError.
 func (a *App) ResetPassword(ctx context.Context, login, code, password string) (model.User, error) {
+	return a.ResetPasswordFrom(ctx, login, code, password, "")
+}
+
+// ResetPasswordFrom is ResetPassword for a person at a network address (the web page): wrong
+// codes are counted per login and per address, as activation codes are.
+func (a *App) ResetPasswordFrom(ctx context.Context, login, code, password, addr string) (model.User, error) {
 	login = strings.TrimSpace(login)
-	refuse := func(reason error) error { return &model.AccountCodeError{Login: login, Err: reason} }
+	t, err := a.beginAttempt(ctx, attemptReset, login, addr)
+	if err != nil {
+		return model.User{}, err
+	}
+	defer t.release()
+	refuse := func(reason error) error {
+		if !errors.Is(reason, model.ErrCodeUsed) {
+			t.fail()
+		}
+		return &model.AccountCodeError{Login: login, Err: reason}
+	}
 	u, err := a.store.UserByLogin(ctx, login)
 	if errors.Is(err, storage.ErrNotFound) {
 		return model.User{}, refuse(model.ErrCodeInvalid)
@@ -153,6 +179,8 @@ func (a *App) ResetPassword(ctx context.Context, login, code, password string) (
 	if _, err := a.applyBatch(ctx, storage.Batch{Users: []model.User{u}}); err != nil {
 		return model.User{}, err
 	}
+	t.ok()
+	a.people.dropUser(u.ID, "") // a new password signs out every session
 	return u, a.store.RevokeCodes(ctx, model.PurposeResetPassword, u.ID)
 }
 
@@ -163,4 +191,25 @@ func (a *App) checkUserPassword(ctx context.Context, u model.User, password stri
 		return err
 	}
 	return pol.Check("password", password).Err()
+}
+
+// activationCodeMatches checks a card's code against its account in constant time: nil, or a
+// *model.AccountCodeError (invalid for an unknown login or a wrong code, used for an account
+// already activated).
+func activationCodeMatches(u model.User, found bool, login, code string) error {
+	typed := []byte(model.NormalizeCode(code))
+	want := []byte(u.ActivationCode)
+	if !found || len(want) == 0 {
+		want = []byte("--------") // the same comparison, against nothing anyone holds
+	}
+	same := subtle.ConstantTimeCompare(typed, want) == 1
+	switch {
+	case !found:
+		return &model.AccountCodeError{Login: login, Err: model.ErrCodeInvalid}
+	case u.Activated():
+		return &model.AccountCodeError{Login: u.Login, Err: model.ErrCodeUsed}
+	case u.ActivationCode == "" || !same:
+		return &model.AccountCodeError{Login: u.Login, Err: model.ErrCodeInvalid}
+	}
+	return nil
 }

@@ -48,6 +48,10 @@ type App struct {
 	guard     *signInGuard
 	// localHandles maps the handles LocalSession draws to the session hashes they stand for.
 	localHandles sync.Map
+	// attempts and people serve the pages people open from their cards: failed tries by
+	// login and address, and their signed-in sessions.
+	attempts *attemptLimiter
+	people   *personSessions
 
 	dir     *dirIndex
 	lic     *licensing
@@ -59,7 +63,8 @@ type App struct {
 func New(store storage.Store, opts Options) *App {
 	a := &App{store: store, now: opts.Clock, random: opts.Random, argon: opts.Argon2,
 		throttle: opts.Throttle, notifier: opts.Notifier, codeTTL: opts.CodeTTL, dir: newDirIndex(time.Local),
-		lic: &licensing{opts: opts.Licensing}, guard: newSignInGuard()}
+		lic: &licensing{opts: opts.Licensing}, guard: newSignInGuard(),
+		attempts: newAttemptLimiter(), people: newPersonSessions()}
 	if a.notifier == nil && opts.MailTexts != nil {
 		a.notifier = &MailNotifier{app: a, texts: *opts.MailTexts}
 	}

@@ -48,6 +48,8 @@ type Catalog struct {
 	MailMerge MailMergeTexts
 	// Schools is what French school files bring: UAIs, functions, subjects, feed warnings.
 	Schools SchoolsTexts
+	// Web is the pages people open from their login cards.
+	Web WebTexts
 
 	thousands string
 	colon     string // between a label and its value: ": ", or " : " in French

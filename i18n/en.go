@@ -181,5 +181,6 @@ func english() *Catalog {
 		Admins:    adminsEN(),
 		MailMerge: mailMergeEN(),
 		Schools:   schoolsEN(),
+		Web:       webEN(),
 	}
 }

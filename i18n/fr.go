@@ -185,5 +185,6 @@ func french() *Catalog {
 		Admins:    adminsFR(),
 		MailMerge: mailMergeFR(),
 		Schools:   schoolsFR(),
+		Web:       webFR(),
 	}
 }
