@@ -43,6 +43,8 @@ func handMadeDirectory(t *testing.T, f *fixture) (admin model.Admin, class map[s
 	users[4].PendingSince = day(2026, 10, 1)
 	users[5].ActivatedAt = day(2026, 7, 2)
 	users[6].ClassIDs, users[6].GroupIDs = []model.ID{c6a}, []model.ID{latin}
+	users[2].Functions = []string{"ENS$ENSEIGNEMENT$L0422$ANGLAIS", "DIR$DIRECTION$D0011$CHEF D'ETABLISSEMENT ADJOINT"}
+	users[3].Functions = []string{"EDU"}
 	users[7].OrgID = other
 	seed.Users = users
 	if err := f.store.ApplySeed(context.Background(), seed); err != nil {
@@ -85,6 +87,9 @@ func TestEveryFilterOnAHandMadeDirectory(t *testing.T) {
 		{"with email", model.Selection{Email: model.TriYes}, []string{"ana.arnaud", "clea.clement", "dan.dupont", "fanny.faure", "gus.girard"}},
 		{"without email", model.Selection{Email: model.TriNo}, []string{"bob.blanc"}},
 		{"local admins", model.Selection{LocalAdmins: true}, []string{"clea.clement"}},
+		{"function DIR (any of a person's)", model.Selection{Functions: []string{"DIR"}}, []string{"clea.clement"}},
+		{"function EDU or DIR", model.Selection{Functions: []string{"EDU", "DIR"}}, []string{"clea.clement", "dan.dupont"}},
+		{"function DOC: nobody", model.Selection{Functions: []string{"DOC"}}, nil},
 		{"created in March 2026", model.Selection{CreatedFrom: model.Date{Year: 2026, Month: 3, Day: 1}, CreatedTo: model.Date{Year: 2026, Month: 3, Day: 31}},
 			[]string{"bob.blanc", "gus.girard"}},
 		{"created from 5 March (inclusive)", model.Selection{CreatedFrom: model.Date{Year: 2026, Month: 3, Day: 5}},

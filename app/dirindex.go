@@ -49,7 +49,8 @@ type dirIndex struct {
 	groups    map[int32][]model.ID // rows in groups
 	kids      [][]model.ID         // per row: a parent's children's ids (dirfamily.go)
 	parents   map[model.ID][]model.ID
-	texts     textArena // model.SearchText of every row
+	functions map[int32][]string   // staff rows with functions: their families (model.FunctionCode)
+	texts     textArena            // model.SearchText of every row
 	byName    []int32
 	scratch   []byte // reused to build one row's text
 
@@ -61,7 +62,7 @@ type dirIndex struct {
 
 func newDirIndex(loc *time.Location) *dirIndex {
 	return &dirIndex{loc: loc, moreClass: map[int32][]model.ID{}, groups: map[int32][]model.ID{},
-		parents: map[model.ID][]model.ID{}}
+		parents: map[model.ID][]model.ID{}, functions: map[int32][]string{}}
 }
 
 // ensure builds the index from the store once. Callers hold no lock.
@@ -150,6 +151,14 @@ func (d *dirIndex) set(u *model.User) (reorder bool) {
 		d.flags[row] |= flagGroups
 	}
 	d.setChildren(row, u.ID, u.ChildIDs)
+	delete(d.functions, row)
+	if len(u.Functions) > 0 {
+		codes := make([]string, 0, len(u.Functions))
+		for _, f := range u.Functions {
+			codes = append(codes, model.FunctionCode(f))
+		}
+		d.functions[row] = codes
+	}
 	d.scratch = model.AppendSearchText(d.scratch[:0], u)
 	if ok && bytes.Equal(d.texts.text(row), d.scratch) {
 		return false
@@ -211,6 +220,7 @@ func (d *dirIndex) upsert(users []model.User, deleted []model.ID) {
 			d.texts.clear(row)
 			delete(d.moreClass, row)
 			delete(d.groups, row)
+			delete(d.functions, row)
 			moved = append(moved, row)
 		}
 	}
@@ -292,4 +302,5 @@ func (d *dirIndex) reset() {
 	d.texts = textArena{}
 	d.moreClass, d.groups = map[int32][]model.ID{}, map[int32][]model.ID{}
 	d.kids, d.parents = nil, map[model.ID][]model.ID{}
+	d.functions = map[int32][]string{}
 }

@@ -21,6 +21,7 @@ type rowFilter struct {
 	hasLevels   bool
 	ownClass    bool // no parent through a child
 	groups      idSet
+	functions   []string // upper-case families
 	mustSet     uint8
 	mustClear   uint8
 	from, to    int32
@@ -81,6 +82,11 @@ func compileFilter(sel *model.Selection, levelClasses []model.ID) rowFilter {
 		f.groups = newIDSet(sel.GroupIDs)
 		f.mustSet |= flagGroups
 	}
+	if len(sel.Functions) > 0 {
+		for _, fn := range sel.Functions {
+			f.functions = append(f.functions, model.FunctionCode(fn))
+		}
+	}
 	f.triFlag(sel.Activation, flagActivated)
 	f.triFlag(sel.Email, flagEmail)
 	if sel.LocalAdmins {
@@ -138,6 +144,9 @@ func (f *rowFilter) match(d *dirIndex, row int32) bool {
 		return false
 	}
 	if fl&flagGroups != 0 && (f.groups.list != nil || f.groups.m != nil) && !f.groups.any(d.groups[row]) {
+		return false
+	}
+	if f.functions != nil && !slices.ContainsFunc(d.functions[row], func(c string) bool { return slices.Contains(f.functions, c) }) {
 		return false
 	}
 	return true

@@ -126,7 +126,7 @@ func (a *App) snapshot(ctx context.Context, admin model.Admin, target model.ID) 
 	if err != nil {
 		return directorySnapshot{}, err
 	}
-	d := directorySnapshot{logins: make(map[string]bool, n), users: make([]model.User, 0, n)}
+	d := directorySnapshot{logins: make(map[string]bool, n), users: make([]model.User, 0, n), otherCodes: map[string]bool{}}
 	switch {
 	case target != 0 && !adminOf(admin, target):
 		return d, notFound(model.ThingOrganization, target)
@@ -140,6 +140,9 @@ func (a *App) snapshot(ctx context.Context, admin model.Admin, target model.ID) 
 		return d, err
 	}
 	for _, o := range orgs {
+		if o.Code != "" && !adminOf(admin, o.ID) {
+			d.otherCodes[strings.ToUpper(o.Code)] = true
+		}
 		if adminOf(admin, o.ID) {
 			d.orgs = append(d.orgs, o)
 		}

@@ -81,6 +81,9 @@ type directorySnapshot struct {
 	groups  []model.Group
 	users   []model.User
 	logins  map[string]bool // lower-case
+	// otherCodes are the official codes (UAIs) of the store's schools the admin does not
+	// administer: a file's school with one of them is not created a second time.
+	otherCodes map[string]bool
 
 	byExt   map[string]int   // external id of this source → index in users
 	byLogin map[string]int   // lower-case login → index

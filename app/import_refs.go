@@ -61,6 +61,14 @@ func (p *planner) resolveOrgs() {
 			p.orgOf[def.ExternalID] = id
 			continue
 		}
+		if def.Code != "" && p.dir.otherCodes[strings.ToUpper(def.Code)] {
+			where := importers.Location{}
+			if len(p.batch.Files) > 0 {
+				where.File = p.batch.Files[0].Name
+			}
+			p.rowError(where, "UAI", def.Code, model.RuleUAITaken, "")
+			continue
+		}
 		org := model.Organization{ID: p.newTemp(), Name: def.Name, Code: def.Code, Source: p.source,
 			ExternalID: def.ExternalID, CreatedAt: p.now}
 		if org.Name == "" {

@@ -33,6 +33,13 @@ func (a *App) CreateOrg(ctx context.Context, admin model.Admin, o model.Organiza
 	if o.Country != "" && !model.ValidCountry(o.Country) {
 		errs = append(errs, &model.ValidationError{Field: "country", Rule: model.RuleCountry, Value: o.Country})
 	}
+	o.Code = strings.TrimSpace(o.Code)
+	if looksLikeUAI(model.NormalizeUAI(o.Code)) {
+		o.Code = model.NormalizeUAI(o.Code)
+	}
+	if e := a.checkOrgCode(ctx, o.Code, 0); e != nil {
+		errs = append(errs, e)
+	}
 	if err := errs.Err(); err != nil || dryRun {
 		return o, err
 	}

@@ -206,6 +206,8 @@ func (c *Catalog) FieldName(field string) string {
 		return f.FullName
 	case "filter":
 		return f.Filter
+	case "uai":
+		return c.Schools.UAI
 	}
 	return field
 }

@@ -6,6 +6,8 @@ import "rollcall/model"
 // ONDE): a school's UAI, a staff member's functions and subjects, and the rules their files break.
 type SchoolsTexts struct {
 	UAI, Functions, Subjects string
+	// FunctionHint is the placeholder of the users screen's function filter.
+	FunctionHint string
 	// The rules of these files, as row errors and warnings say them.
 	BadXML, UndefinedStructure, ValueDropped, BadUAI, UAITaken string
 }

@@ -5,6 +5,7 @@ func schoolsEN() SchoolsTexts {
 		UAI:                "UAI",
 		Functions:          "Functions",
 		Subjects:           "Subjects",
+		FunctionHint:       "DIR, ENS, EDU…",
 		BadXML:             "the XML file is broken here",
 		UndefinedStructure: "these people belong to a school the files do not define; they are imported all the same",
 		ValueDropped:       "this value was left out (it is not valid)",

@@ -5,6 +5,7 @@ func schoolsFR() SchoolsTexts {
 		UAI:                "UAI",
 		Functions:          "Fonctions",
 		Subjects:           "Disciplines",
+		FunctionHint:       "DIR, ENS, EDU…",
 		BadXML:             "le fichier XML est cassé à cet endroit",
 		UndefinedStructure: "ces personnes sont rattachées à un établissement que les fichiers ne définissent pas ; elles sont importées quand même",
 		ValueDropped:       "cette valeur a été laissée de côté (elle n'est pas valide)",

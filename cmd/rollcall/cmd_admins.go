@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -153,7 +154,7 @@ func newAdminsInviteCmd(f *factory) *cobra.Command {
 				return err
 			}
 			in := app.InviteInput{Email: email}
-			if in.OrgID, err = parseOrgFlag(org); err != nil {
+			if in.OrgID, err = orgFlag(ctx, a, me, org); err != nil {
 				return err
 			}
 			res, err := a.Invite(ctx, me, in, dryRun)
@@ -170,7 +171,7 @@ func newAdminsInviteCmd(f *factory) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&org, "org", "", "organization id (default: your only one)")
+	cmd.Flags().StringVar(&org, "org", "", "organization id or UAI (default: your only one)")
 	cmd.Flags().StringVar(&email, "email", "", "the invitee's email: only that address may accept, and it is emailed when a mailer is set up")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check without inviting")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the invitation as JSON (with its code when not emailed)")
@@ -197,16 +198,17 @@ func sayInvitation(cmd *cobra.Command, f *factory, inv invitationJSON) {
 	}
 }
 
-// parseOrgFlag reads an --org value; "" is 0 (the admin's only organization).
-func parseOrgFlag(v string) (model.ID, error) {
+// orgFlag reads an --org value once signed in: an organization's id, or the UAI of one of the
+// admin's schools ("0750654D", any case). "" is 0 (the admin's only organization).
+func orgFlag(ctx context.Context, a *app.App, admin model.Admin, v string) (model.ID, error) {
 	if v == "" {
 		return 0, nil
 	}
-	id, ok := model.ParseID(v)
-	if !ok {
-		return 0, flagError("org", v)
+	id, err := a.ResolveOrg(ctx, admin, v)
+	if err != nil && model.UAICheckLetterFor(model.NormalizeUAI(v)) == "" {
+		return 0, flagError("org", v) // neither an id nor a UAI
 	}
-	return id, nil
+	return id, err
 }
 
 func newAdminsJoinCmd(f *factory) *cobra.Command {
@@ -270,7 +272,7 @@ administer. Their account stays, with any other organization. You may remove you
 			if err != nil {
 				return err
 			}
-			orgID, err := parseOrgFlag(org)
+			orgID, err := orgFlag(ctx, a, me, org)
 			if err != nil {
 				return err
 			}

@@ -39,7 +39,7 @@ func newAdminsLogCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if q.OrgID, err = parseOrgFlag(org); err != nil {
+			if q.OrgID, err = orgFlag(ctx, a, me, org); err != nil {
 				return err
 			}
 			if by != "" {

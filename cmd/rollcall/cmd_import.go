@@ -108,7 +108,7 @@ func newImportCmd(f *factory) *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringVar(&o.source, "source", "", "name of the source (default: the format's family: "+formatList(importers.SourceOf)+")")
 	fl.StringVar(&o.format, "format", "", "force the format: "+formatList(func(f importers.Format) string { return string(f) }))
-	fl.StringVar(&o.org, "org", "", "organization id for one-school files (default: your only one)")
+	fl.StringVar(&o.org, "org", "", "organization id or UAI for one-school files (default: your only one)")
 	fl.StringVar(&o.maxDeletions, "max-deletions", "", "most users one run may mark pending deletion: a count or a percentage (default 10%)")
 	fl.StringVar(&o.mode, "mode", "sync", "sync (create, update, mark absent users pending deletion), add (create the new only) or update (update the known only)")
 	fl.StringVar(&o.classes, "classes", "", "unknown class and group codes: create, or existing (refuse them; the default for spreadsheet templates)")
@@ -124,12 +124,6 @@ func newImportCmd(f *factory) *cobra.Command {
 func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) error {
 	ctx := cmd.Context()
 	opts := app.ImportOptions{Source: o.source, Format: importers.Format(o.format), Force: o.force, DryRun: o.dryRun, Strict: o.strict}
-	if o.org != "" {
-		var ok bool
-		if opts.OrgID, ok = model.ParseID(o.org); !ok {
-			return flagError("org", o.org)
-		}
-	}
 	if o.maxDeletions != "" {
 		var ok bool
 		if opts.MaxDeletions, ok = app.ParseDeletionLimit(o.maxDeletions); !ok {
@@ -141,6 +135,9 @@ func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) 
 	}
 	a, admin, err := signedIn(ctx, f)
 	if err != nil {
+		return err
+	}
+	if opts.OrgID, err = orgFlag(ctx, a, admin, o.org); err != nil {
 		return err
 	}
 	var inputs []importers.Input

@@ -23,12 +23,12 @@ func newOrgsCmd(f *factory) *cobra.Command {
 			if asJSON {
 				out := []orgJSON{}
 				for _, o := range orgs {
-					out = append(out, orgJSON{ID: o.ID, Name: o.Name, City: o.City, Country: o.Country})
+					out = append(out, orgJSON{ID: o.ID, Name: o.Name, City: o.City, Country: o.Country, Code: o.Code})
 				}
 				return f.printJSON(out)
 			}
 			for _, o := range orgs {
-				cmd.Printf("%d\t%s\t%s\t%s\n", o.ID, o.Name, o.City, o.Country)
+				cmd.Printf("%d\t%s\t%s\t%s\t%s\n", o.ID, o.Name, o.City, o.Country, o.Code)
 			}
 			return nil
 		},
@@ -51,7 +51,7 @@ func newOrgsCmd(f *factory) *cobra.Command {
 				f.say("%s", f.Catalog().CLI.DryRun)
 			}
 			if createJSON {
-				return f.printJSON(orgJSON{ID: o.ID, Name: o.Name, City: o.City, Country: o.Country})
+				return f.printJSON(orgJSON{ID: o.ID, Name: o.Name, City: o.City, Country: o.Country, Code: o.Code})
 			}
 			return nil
 		},
@@ -59,7 +59,7 @@ func newOrgsCmd(f *factory) *cobra.Command {
 	create.Flags().StringVar(&in.Name, "name", "", "name (required)")
 	create.Flags().StringVar(&in.City, "city", "", "city")
 	create.Flags().StringVar(&in.Country, "country", "", "two-letter country code")
-	create.Flags().StringVar(&in.Code, "code", "", "official school code (UAI in France)")
+	create.Flags().StringVar(&in.Code, "code", "", "official school code: a UAI in France (7 digits and their check letter), unique")
 	create.Flags().BoolVar(&dryRun, "dry-run", false, "check without creating")
 	create.Flags().BoolVar(&createJSON, "json", false, "print the organization as JSON")
 	cmd.AddCommand(list, create)

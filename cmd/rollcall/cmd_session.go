@@ -99,6 +99,8 @@ type orgJSON struct {
 	Name    string   `json:"name"`
 	City    string   `json:"city,omitempty"`
 	Country string   `json:"country,omitempty"`
+	// Code is the school's official code: its UAI in France.
+	Code string `json:"code,omitempty"`
 }
 
 type countsJSON struct {

@@ -77,11 +77,8 @@ func setCreateCmd(f *factory, set app.Set) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if org != "" {
-				var ok bool
-				if in.OrgID, ok = model.ParseID(org); !ok {
-					return flagError("org", org)
-				}
+			if in.OrgID, err = orgFlag(cmd.Context(), a, admin, org); err != nil {
+				return err
 			}
 			info, err := a.CreateSet(cmd.Context(), admin, set, in, dryRun)
 			if err != nil {
@@ -96,7 +93,7 @@ func setCreateCmd(f *factory, set app.Set) *cobra.Command {
 	if set == app.Classes {
 		fl.StringVar(&in.Level, "level", "", "level, e.g. 6e or CM2")
 	}
-	fl.StringVar(&org, "org", "", "organization id (needed when you administer several)")
+	fl.StringVar(&org, "org", "", "organization id or UAI (needed when you administer several)")
 	fl.BoolVar(&dryRun, "dry-run", false, "check without creating")
 	fl.BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd

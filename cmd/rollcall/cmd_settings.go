@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -71,7 +72,7 @@ ADDRESS/activate?login=…&code=… and ADDRESS/reset?login=….`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runSettingsSMTP(cmd, f, &o) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&o.org, "org", "", `the school's organization id (default: your only one; "all": each of yours)`)
+	fl.StringVar(&o.org, "org", "", `the school's organization id or UAI (default: your only one; "all": each of yours)`)
 	fl.StringVar(&o.host, "host", "", "SMTP server host name")
 	fl.IntVar(&o.port, "port", 0, "SMTP port (0: 25, 587 or 465 after --security)")
 	fl.StringVar(&o.security, "security", "", "none, starttls or tls")
@@ -132,7 +133,7 @@ func runSettingsSMTP(cmd *cobra.Command, f *factory, o *settingsSMTPOptions) err
 	if err != nil {
 		return err
 	}
-	orgs, err := settingsOrgs(o.org, admin)
+	orgs, err := settingsOrgs(ctx, a, o.org, admin)
 	if err != nil {
 		return err
 	}
@@ -170,7 +171,7 @@ func newSettingsShowCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			id, err := parseOrgFlag(org)
+			id, err := orgFlag(ctx, a, admin, org)
 			if err != nil {
 				return err
 			}
@@ -202,7 +203,7 @@ func newSettingsShowCmd(f *factory) *cobra.Command {
 			return tw.Flush()
 		},
 	}
-	cmd.Flags().StringVar(&org, "org", "", "the school's organization id (default: your only one)")
+	cmd.Flags().StringVar(&org, "org", "", "the school's organization id or UAI (default: your only one)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd
 }
@@ -259,13 +260,13 @@ templates; the fields they may use are listed at the top of each file and in
 
 // settingsOrgs reads the --org of a settings change: one school, "all" of the admin's (each
 // gets the same change), or "" for their only one (0, which app resolves).
-func settingsOrgs(v string, admin model.Admin) ([]model.ID, error) {
+func settingsOrgs(ctx context.Context, a *app.App, v string, admin model.Admin) ([]model.ID, error) {
 	if strings.EqualFold(strings.TrimSpace(v), "all") {
 		if len(admin.OrgIDs) == 0 {
 			return nil, model.ErrNoOrganization
 		}
 		return admin.OrgIDs, nil
 	}
-	id, err := parseOrgFlag(v)
+	id, err := orgFlag(ctx, a, admin, v)
 	return []model.ID{id}, err
 }

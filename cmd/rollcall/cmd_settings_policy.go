@@ -41,7 +41,7 @@ the web page, passwords of imported spreadsheets). Classes: upper, lower, letter
 		RunE:    func(cmd *cobra.Command, _ []string) error { return runSettingsPolicy(cmd, f, &o) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&o.org, "org", "", `the school's organization id (default: your only one; "all": each of yours)`)
+	fl.StringVar(&o.org, "org", "", `the school's organization id or UAI (default: your only one; "all": each of yours)`)
 	fl.StringVar(&o.profile, "profile", "", "student, teacher, parent, staff or guest")
 	fl.IntVar(&o.minLength, "min-length", model.DefaultPasswordPolicy.MinLength, "the fewest characters (8 to 64)")
 	fl.StringVar(&o.classes, "classes", "letter,digit", "the kinds of characters each password must hold, comma-separated")
@@ -65,7 +65,7 @@ func runSettingsPolicy(cmd *cobra.Command, f *factory, o *settingsPolicyOptions)
 	if err != nil {
 		return err
 	}
-	orgs, err := settingsOrgs(o.org, admin)
+	orgs, err := settingsOrgs(ctx, a, o.org, admin)
 	if err != nil {
 		return err
 	}

@@ -43,11 +43,8 @@ func newSubsListCmd(f *factory) *cobra.Command {
 				return err
 			}
 			var q app.SubsQuery
-			if org != "" {
-				var ok bool
-				if q.OrgID, ok = model.ParseID(org); !ok {
-					return flagError("org", org)
-				}
+			if q.OrgID, err = orgFlag(cmd.Context(), a, admin, org); err != nil {
+				return err
 			}
 			switch strings.ToLower(sort) {
 			case "", "product":
@@ -67,7 +64,7 @@ func newSubsListCmd(f *factory) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&org, "org", "", "only this organization's (id; default: all yours)")
+	cmd.Flags().StringVar(&org, "org", "", "only this organization's (id or UAI; default: all yours)")
 	cmd.Flags().StringVar(&sort, "sort", "product", "product, or state (renewing soonest first, expired last)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd

@@ -33,11 +33,8 @@ func newSubsClaimCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if org != "" {
-				var ok bool
-				if in.OrgID, ok = model.ParseID(org); !ok {
-					return flagError("org", org)
-				}
+			if in.OrgID, err = orgFlag(cmd.Context(), a, admin, org); err != nil {
+				return err
 			}
 			if newName != "" || newCity != "" || newCountry != "" {
 				in.NewOrg = &model.Organization{Name: newName, City: newCity, Country: newCountry}
@@ -68,7 +65,7 @@ func newSubsClaimCmd(f *factory) *cobra.Command {
 	fl.StringVar(&in.Serial, "serial", "", "the serial number of one of them")
 	fl.StringVar(&in.Vendor, "vendor", "", "who sold it (optional)")
 	fl.StringVar(&in.VendorLocation, "vendor-location", "", "where the vendor is (optional)")
-	fl.StringVar(&org, "org", "", "the organization that receives it (id; default: your only one)")
+	fl.StringVar(&org, "org", "", "the organization that receives it (id or UAI; default: your only one)")
 	fl.StringVar(&newName, "new-org-name", "", "or add an organization with this name")
 	fl.StringVar(&newCity, "new-org-city", "", "its city")
 	fl.StringVar(&newCountry, "new-org-country", "", "its two-letter country code")

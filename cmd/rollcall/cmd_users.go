@@ -39,6 +39,10 @@ type userJSON struct {
 	ExternalID     string    `json:"external_id,omitempty"`
 	Children       []string  `json:"children,omitzero"` // a parent's children's logins
 	Parents        []string  `json:"parents,omitzero"`  // a pupil's parents' logins
+	// Functions are the académie's or STS-Web's, family first ("DIR$DIRECTION$D0011$CHEF
+	// D'ETABLISSEMENT ADJOINT"); Subjects a teacher's subjects.
+	Functions []string `json:"functions,omitempty"`
+	Subjects  []string `json:"subjects,omitempty"`
 }
 
 // withFamily adds a user's children (for a parent) and parents (for a pupil) by login.
@@ -92,7 +96,7 @@ func (n setNames) userJSON(u model.User) userJSON {
 	j := userJSON{ID: u.ID, OrgID: u.OrgID, Profile: u.Profile.String(), LastName: u.LastName, FirstName: u.FirstName,
 		Login: u.Login, Email: u.Email, BirthDate: u.BirthDate.String(), Classes: []string{}, Groups: []string{},
 		Activated: u.Activated(), LocalAdmin: u.LocalAdmin, PendingSince: u.PendingSince, CreatedAt: u.CreatedAt,
-		Source: u.Source, ExternalID: u.ExternalID}
+		Source: u.Source, ExternalID: u.ExternalID, Functions: u.Functions, Subjects: u.Subjects}
 	if !u.Activated() {
 		j.ActivationCode = model.FormatCode(u.ActivationCode)
 	}
@@ -286,6 +290,7 @@ func newUsersShowCmd(f *factory) *cobra.Command {
 			}
 			cat := f.Catalog()
 			printUserTable(cmd, cat, names, u)
+			printFunctions(cmd, cat, u)
 			printProvenance(cmd, cat, out)
 			printFamily(cmd, cat, names, rel[u.ID])
 			printLicences(cmd, cat, out.Licences)
@@ -329,6 +334,24 @@ func printFamily(cmd *cobra.Command, cat *i18n.Catalog, names setNames, r app.Re
 			}
 			cmd.Printf("  %s\n", model.Printable(line))
 		}
+	}
+}
+
+// printFunctions lists a staff member's functions in words ("DIR: CHEF D'ETABLISSEMENT
+// ADJOINT") and a teacher's subjects.
+func printFunctions(cmd *cobra.Command, cat *i18n.Catalog, u model.User) {
+	if len(u.Functions) > 0 {
+		cmd.Printf("%s\n", cat.Schools.Functions)
+		for _, fn := range u.Functions {
+			line := model.FunctionCode(fn)
+			if label := model.FunctionLabel(fn); label != fn {
+				line = cat.Label(line, label)
+			}
+			cmd.Printf("  %s\n", model.Printable(line))
+		}
+	}
+	if len(u.Subjects) > 0 {
+		cmd.Printf("%s\n", cat.Label(cat.Schools.Subjects, model.Printable(strings.Join(u.Subjects, ", "))))
 	}
 }
 

@@ -116,11 +116,8 @@ func newUsersAddCmd(f *factory) *cobra.Command {
 				return err
 			}
 			var orgID model.ID
-			if org != "" {
-				var ok bool
-				if orgID, ok = model.ParseID(org); !ok {
-					return flagError("org", org)
-				}
+			if orgID, err = orgFlag(cmd.Context(), a, admin, org); err != nil {
+				return err
 			}
 			fields, err := uf.fields(ctx, cmd, a, admin, orgID)
 			if err != nil {
@@ -134,7 +131,7 @@ func newUsersAddCmd(f *factory) *cobra.Command {
 		},
 	}
 	uf.register(cmd.Flags())
-	cmd.Flags().StringVar(&org, "org", "", "organization id (needed when you administer several)")
+	cmd.Flags().StringVar(&org, "org", "", "organization id or UAI (needed when you administer several)")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check and show the user without creating it")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the user as JSON")
 	return cmd

@@ -16,6 +16,7 @@ import (
 type selectionFlags struct {
 	profiles, classes, groups, orgs []string
 	levels                          []string
+	functions                       []string
 	activated, email, pending       string
 	localAdmins                     bool
 	from, to, search, sort          string
@@ -31,7 +32,8 @@ func (s *selectionFlags) register(fl *pflag.FlagSet) {
 	fl.StringSliceVar(&s.classes, "class", nil, "class code or id (repeatable); parents are in their children's classes; with several schools, --org says whose")
 	fl.StringSliceVar(&s.levels, "level", nil, "class level, such as 6e (repeatable); parents are in their children's levels")
 	fl.StringSliceVar(&s.groups, "group", nil, "group code or id (repeatable)")
-	fl.StringSliceVar(&s.orgs, "org", nil, "organization id (repeatable; default: all yours)")
+	fl.StringSliceVar(&s.orgs, "org", nil, "organization id or UAI (repeatable; default: all yours)")
+	fl.StringSliceVar(&s.functions, "function", nil, "staff with a function of this family, as the académie or STS-Web writes it: DIR, ENS, EDU, DOC… (repeatable)")
 	fl.StringVar(&s.activated, "activated", "all", "all, yes or no")
 	fl.StringVar(&s.email, "email", "all", "all, with or without")
 	fl.BoolVar(&s.localAdmins, "local-admins", false, "only local admins")
@@ -72,6 +74,7 @@ var criteria = []struct {
 	{"level", func(d, s *model.Selection) { d.Levels = s.Levels }},
 	{"group", func(d, s *model.Selection) { d.GroupIDs = s.GroupIDs }},
 	{"org", func(d, s *model.Selection) { d.OrgIDs = s.OrgIDs }},
+	{"function", func(d, s *model.Selection) { d.Functions = s.Functions }},
 	{"activated", func(d, s *model.Selection) { d.Activation = s.Activation }},
 	{"email", func(d, s *model.Selection) { d.Email = s.Email }},
 	{"local-admins", func(d, s *model.Selection) { d.LocalAdmins = s.LocalAdmins }},
@@ -93,11 +96,14 @@ func (s *selectionFlags) fromFlags(ctx context.Context, a *app.App, admin model.
 		sel.Profiles = append(sel.Profiles, v)
 	}
 	for _, o := range splitList(s.orgs) {
-		id, ok := model.ParseID(o)
-		if !ok {
-			return sel, flagError("org", o)
+		id, err := orgFlag(ctx, a, admin, o)
+		if err != nil {
+			return sel, err
 		}
 		sel.OrgIDs = append(sel.OrgIDs, id)
+	}
+	for _, fn := range splitList(s.functions) {
+		sel.Functions = append(sel.Functions, model.FunctionCode(fn))
 	}
 	var err error
 	if sel.ClassIDs, err = resolveSets(ctx, a, admin, app.Classes, "class", s.classes, sel.OrgIDs); err != nil {

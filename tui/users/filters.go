@@ -22,6 +22,7 @@ const (
 	rowActivation
 	rowEmail
 	rowLocalAdmins
+	rowFunction
 	rowCreatedFrom
 	rowCreatedTo
 	rowPending
@@ -36,7 +37,8 @@ type panel struct {
 	sel     model.Selection
 
 	search, from, to textinput.Model
-	fromBad, toBad   bool // the text typed is not a date (yet): that bound is not applied
+	function         textinput.Model // function families, "DIR, ENS"
+	fromBad, toBad   bool            // the text typed is not a date (yet): that bound is not applied
 }
 
 // change says what a key did to the selection.
@@ -53,7 +55,7 @@ const (
 func newPanel(sess *screen.Session) panel {
 	f := sess.Cat.Directory.Filters
 	return panel{search: newInput(sess, f.SearchHint, 64), from: newInput(sess, f.DateHint, 10),
-		to: newInput(sess, f.DateHint, 10)}
+		to: newInput(sess, f.DateHint, 10), function: newInput(sess, sess.Cat.Schools.FunctionHint, 32)}
 }
 
 func newInput(sess *screen.Session, placeholder string, limit int) textinput.Model {
@@ -77,6 +79,8 @@ func (p *panel) input() *textinput.Model {
 		return &p.from
 	case rowCreatedTo:
 		return &p.to
+	case rowFunction:
+		return &p.function
 	}
 	return nil
 }
@@ -86,7 +90,7 @@ func (p *panel) typing() bool { return p.input() != nil }
 
 // focus gives the cursor row's text field the keyboard, and takes it from the others.
 func (p *panel) focus(on bool) tea.Cmd {
-	for _, in := range []*textinput.Model{&p.search, &p.from, &p.to} {
+	for _, in := range []*textinput.Model{&p.search, &p.from, &p.to, &p.function} {
 		in.Blur()
 	}
 	if in := p.input(); in != nil && on {
@@ -144,10 +148,21 @@ func (p *panel) typed(k tea.KeyPressMsg, km keyMap, in *textinput.Model) (change
 	p.sel.Text = p.search.Value()
 	p.sel.CreatedFrom, p.fromBad = parseDate(p.from.Value())
 	p.sel.CreatedTo, p.toBad = parseDate(p.to.Value())
-	if old.Text == p.sel.Text && old.CreatedFrom == p.sel.CreatedFrom && old.CreatedTo == p.sel.CreatedTo {
+	p.sel.Functions = parseFunctions(p.function.Value())
+	if old.Text == p.sel.Text && old.CreatedFrom == p.sel.CreatedFrom && old.CreatedTo == p.sel.CreatedTo &&
+		slices.Equal(old.Functions, p.sel.Functions) {
 		return unchanged, cmd // "2026-0" is not a date yet: nothing to filter again
 	}
 	return changedTyping, cmd
+}
+
+// parseFunctions reads the function families typed ("dir, ens"), as the CLI's --function does.
+func parseFunctions(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		out = append(out, model.FunctionCode(w))
+	}
+	return out
 }
 
 // parseDate reads a date bound; an empty field is no bound, a partial one is a bad one.
@@ -209,5 +224,6 @@ func (p *panel) reset() {
 	p.search.SetValue("")
 	p.from.SetValue("")
 	p.to.SetValue("")
+	p.function.SetValue("")
 	p.fromBad, p.toBad = false, false
 }

@@ -94,7 +94,7 @@ func TestSearchDatesPendingAndSort(t *testing.T) {
 		t.Fatalf("%d users named arnaud", n)
 	}
 	// A date being typed is not applied until it is one.
-	for range 6 {
+	for range 7 {
 		d.Press("down") // created from
 	}
 	d.Type("2026-0")
@@ -152,4 +152,18 @@ func TestLocalAdminsAndEmailFilters(t *testing.T) {
 		t.Fatal("the demo has no local admin with an email")
 	}
 	d.WaitFor("the local admins with email", func() bool { return m.list.Loaded() && m.list.Total() == want })
+}
+
+func TestFunctionFilterTakesFamiliesAsTheCLIDoes(t *testing.T) {
+	t.Parallel()
+	sess := demoSession(t, model.French)
+	m, d := open(t, sess)
+	for range 6 {
+		d.Press("down") // functions
+	}
+	d.Type("dir, ens")
+	d.WaitFor("the function filter", func() bool { return slices.Equal(m.panel.sel.Functions, []string{"DIR", "ENS"}) })
+	// The demo school's staff have no académie functions: nobody matches.
+	d.WaitFor("no one with those functions", func() bool { return m.list.Loaded() && m.list.Total() == 0 })
+	d.WaitView("Fonctions")
 }

@@ -132,5 +132,6 @@ func (p *panel) apply(sel model.Selection) {
 	p.search.SetValue(sel.Text)
 	p.from.SetValue(sel.CreatedFrom.String())
 	p.to.SetValue(sel.CreatedTo.String())
+	p.function.SetValue(strings.Join(sel.Functions, ", "))
 	p.fromBad, p.toBad = false, false
 }

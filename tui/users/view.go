@@ -22,7 +22,7 @@ func (m *Model) wide() bool { return m.width >= wideWidth }
 
 func (m *Model) panelLines() int {
 	if m.wide() {
-		return 6
+		return 2 + int(rowCount-rowClasses+1)/2 // search, profiles, then the others two by two
 	}
 	return int(rowCount)
 }
@@ -102,6 +102,10 @@ func (m *Model) panelView() string {
 	colW := m.width / 2
 	lines := []string{cells[rowSearch], cells[rowProfiles]}
 	for r := rowClasses; r < rowCount; r += 2 {
+		if r+1 == rowCount { // an odd row out: alone on its line
+			lines = append(lines, cells[r])
+			break
+		}
 		left := ansi.Truncate(cells[r], colW-1, "…")
 		left += strings.Repeat(" ", max(colW-lipgloss.Width(left), 0))
 		lines = append(lines, left+cells[r+1])
@@ -112,7 +116,7 @@ func (m *Model) panelView() string {
 func (m *Model) rowLabel(r filterRow) string {
 	f := m.sess.Cat.Directory.Filters
 	return [...]string{f.Search, f.Profiles, f.Classes, f.Activation, f.Email, f.LocalAdmins,
-		f.CreatedFrom, f.CreatedTo, f.Pending, f.Sort}[r]
+		m.sess.Cat.Schools.Functions, f.CreatedFrom, f.CreatedTo, f.Pending, f.Sort}[r]
 }
 
 // panelCell is one filter: a marker when the cursor is on it, its label, its value.
@@ -155,6 +159,8 @@ func (m *Model) panelValue(r filterRow, on bool) string {
 		return choice([...]string{f.All, f.WithEmail, f.WithoutEmail}[s.Email])
 	case rowLocalAdmins:
 		return choice(checkbox(s.LocalAdmins) + f.OnlyLocalAdmins)
+	case rowFunction:
+		return p.function.View()
 	case rowCreatedFrom:
 		return bad(p.from.View(), p.fromBad)
 	case rowCreatedTo:
