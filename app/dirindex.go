@@ -49,8 +49,8 @@ type dirIndex struct {
 	groups    map[int32][]model.ID // rows in groups
 	kids      [][]model.ID         // per row: a parent's children's ids (dirfamily.go)
 	parents   map[model.ID][]model.ID
-	functions map[int32][]string   // staff rows with functions: their families (model.FunctionCode)
-	texts     textArena            // model.SearchText of every row
+	functions map[int32][]string // staff rows with functions: their families (model.FunctionCode)
+	texts     textArena          // model.SearchText of every row
 	byName    []int32
 	scratch   []byte // reused to build one row's text
 
