@@ -136,7 +136,7 @@ func TestAdminsJoinWithAnExistingAccount(t *testing.T) {
 
 // newKeyFiles writes an Ed25519 key pair for a test: the private key (OpenSSH format, 0600)
 // and the .pub beside it. It returns the private key's path and a signer.
-func newKeyFiles(t *testing.T, comment string) (string, ssh.Signer) {
+func newKeyFiles(t testing.TB, comment string) (string, ssh.Signer) {
 	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {

@@ -36,13 +36,13 @@ func TestMain(m *testing.M) {
 
 // cli runs the built binary against one database, as one OS user.
 type cli struct {
-	t    *testing.T
+	t    testing.TB
 	db   string
 	user string
 	env  []string
 }
 
-func newCLI(t *testing.T) *cli {
+func newCLI(t testing.TB) *cli {
 	t.Helper()
 	return &cli{t: t, db: filepath.Join(t.TempDir(), "rollcall.db"), user: "tester", env: []string{"LANG=C"}}
 }

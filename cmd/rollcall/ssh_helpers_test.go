@@ -42,7 +42,7 @@ func (s *syncBuffer) String() string {
 
 // server is `rollcall serve` running as a child process on 127.0.0.1, on a port the kernel chose.
 type server struct {
-	t           *testing.T
+	t           testing.TB
 	cmd         *exec.Cmd
 	addr        string
 	fingerprint string
@@ -154,7 +154,7 @@ type execResult struct {
 }
 
 // execSSH runs one command line over a new session of client.
-func execSSH(t *testing.T, client *ssh.Client, stdin, cmdline string) execResult {
+func execSSH(t testing.TB, client *ssh.Client, stdin, cmdline string) execResult {
 	t.Helper()
 	sess, err := client.NewSession()
 	if err != nil {
