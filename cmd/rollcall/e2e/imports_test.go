@@ -86,10 +86,7 @@ func TestConsoleImportsTheENTTemplates(t *testing.T) {
 	term.keys("Enter")
 	term.waitFocus("Source")
 	term.keys("Enter")
-	term.waitFocus("Écraser les champs saisis à la main ?")
-	term.keys("Enter")
-	term.waitFocus("Nombre maximal d'utilisateurs à supprimer")
-	term.keys("Enter") // empty: the default 10%
+	term.answerImportOptions()
 	term.waitText("Simulation : 24 créés, 0 mis à jour, 0 protégé, 0 inchangé, 0 à supprimer. Rien n'a été écrit.",
 		"lea.colin", "Léa COLIN (Élève)")
 

@@ -23,10 +23,7 @@ func (j *journey) importPath(path string, detected ...string) {
 // the report; report is the counts line both show.
 func (j *journey) runImport(report string) {
 	term := j.term
-	term.waitFocus("Écraser les champs saisis à la main ?")
-	term.keys("Enter")
-	term.waitFocus("Nombre maximal d'utilisateurs à supprimer")
-	term.keys("Enter")
+	term.answerImportOptions()
 	term.waitText("Simulation : " + report + " Rien n'a été écrit.")
 	term.keys("Enter")
 	term.waitText("Écrire ces changements maintenant ? (o/n)")
@@ -98,4 +95,20 @@ func (j *journey) undoLastImport() {
 	term.keys("o")
 	term.waitText("Import n° "+m[1]+" annulé : 1 créé, 1 mis à jour, 0 protégé, 6 inchangés, 0 à supprimer.", "[annulé")
 	j.home()
+}
+
+// answerImportOptions takes the options form from its mode to its end with the defaults (sync,
+// classes as the format says, hand edits protected, 10 % deletion guard, references lenient),
+// after Source (and Établissement) were answered.
+func (t *terminal) answerImportOptions() {
+	t.waitFocus("Mode")
+	t.keys("Enter")
+	t.waitFocus("Codes de classe et de groupe inconnus")
+	t.keys("Enter")
+	t.waitFocus("Écraser les champs saisis à la main ?")
+	t.keys("Enter")
+	t.waitFocus("Nombre maximal d'utilisateurs à supprimer")
+	t.keys("Enter") // empty: the default 10%
+	t.waitFocus("Références strictes")
+	t.keys("Enter")
 }

@@ -135,7 +135,7 @@ func (j *journey) printCards() {
 		term.waitFocus(title)
 		term.keys("Enter")
 	}
-	term.waitText("1 par feuille")
+	term.waitText("1 par feuille", "g générer") // the form has closed: g is heard by the screen
 	term.keys("g")
 	term.waitText("3 cartes sur 3 pages écrites dans")
 	j.checkPDF(out, want)

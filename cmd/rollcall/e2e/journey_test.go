@@ -74,6 +74,7 @@ func TestJourneyOfANewAdmin(t *testing.T) {
 	j.importRosters(ent, zip)
 	j.reimportStudents(ent)
 	j.quit()
+	j.configureMail()
 	j.activateAccounts()
 
 	j.term = console(t, j.dir)
@@ -125,8 +126,8 @@ func (j *journey) signUp() {
 }
 
 // configureOutside is what the admin sets up outside the console: the vendor mints a key and
-// a claim code for an order, the school trusts the vendor's public key, and the mail settings
-// point at the test's SMTP server. A valid serial comes off a display of the shipped catalogue.
+// a claim code for an order, and the school trusts the vendor's public key. A valid serial comes
+// off a display of the shipped catalogue.
 func (j *journey) configureOutside() {
 	t, dir := j.t, j.dir
 	key := filepath.Join(dir, "librairie-du-lac")
@@ -141,11 +142,16 @@ func (j *journey) configureOutside() {
 	}
 	j.code = issued.Code // typed as printed in the order email, dashes and all
 	rollcall(t, dir, "", "vendor", "trust", key+".pub")
-	rollcall(t, dir, "", "settings", "smtp", "--org", "all", "--host", j.smtp.Host(), "--port", strconv.Itoa(j.smtp.Port()),
-		"--security", "none", "--from", "Service informatique <it@jules-ferry.example.fr>",
-		"--activation-url", "https://comptes.jules-ferry.example.fr")
 	body := "TBX" + "2609" + "0412" // TeachBoard X: the prefix and eight digits, then the check digit
 	j.serial = "TBX-2609-0412-" + string(model.SerialCheckDigit(body))
+}
+
+// configureMail points every school's mail settings at the test's SMTP server, once the claims
+// and imports have made the schools: settings are each school's own.
+func (j *journey) configureMail() {
+	rollcall(j.t, j.dir, "", "settings", "smtp", "--org", "all", "--host", j.smtp.Host(), "--port", strconv.Itoa(j.smtp.Port()),
+		"--security", "none", "--from", "Service informatique <it@jules-ferry.example.fr>",
+		"--activation-url", "https://comptes.jules-ferry.example.fr")
 }
 
 // home goes back to the home screen with esc. Every esc waits for what it did: two sent

@@ -45,7 +45,7 @@ func TestConsolePrintsLoginCards(t *testing.T) {
 		term.waitFocus(title)
 		term.keys("Enter")
 	}
-	term.waitText("2 per sheet", "Output file: "+out)
+	term.waitText("2 per sheet", "Output file: "+out, "g generate") // the form has closed: g is heard by the screen
 
 	term.keys("g")
 	m := term.waitMatch(regexp.MustCompile(`([\d,]+) cards on ([\d,]+) pages written to`))

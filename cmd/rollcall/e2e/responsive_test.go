@@ -56,10 +56,7 @@ func TestConsoleStaysResponsiveDuringABigImport(t *testing.T) {
 	term.keys("Enter")
 	term.waitFocus("Source")
 	term.keys("Enter")
-	term.waitFocus("Écraser les champs saisis à la main ?")
-	term.keys("Enter")
-	term.waitFocus("Nombre maximal d'utilisateurs à supprimer")
-	term.keys("Enter")
+	term.answerImportOptions()
 
 	// The dry run is working: esc must be heard now, not when the work is done.
 	term.waitText("Simulation : calcul des changements", "Lignes lues")
@@ -72,7 +69,8 @@ func TestConsoleStaysResponsiveDuringABigImport(t *testing.T) {
 	// The cancelled dry run went back to the options form. Again, to the end, then the real
 	// import: its counters must move while it runs.
 	term.waitFocus("Source")
-	term.keys("Enter", "Enter", "Enter")
+	term.keys("Enter")
+	term.answerImportOptions()
 	term.waitText("Simulation : 300\u202f000 créés")
 	term.keys("Enter")
 	term.waitText("Écrire ces changements maintenant ? (o/n)")
