@@ -20,6 +20,8 @@ type ImportersTexts struct {
 	// BadEncoding and ControlChar say why a value is refused: a byte not in the file's encoding,
 	// a control character.
 	BadEncoding, ControlChar string
+	// FieldCount says a delimited row's number of values is not its header's number of columns.
+	FieldCount string
 	// NotRegular, NotRoster, NotInSet and NothingToImport say why a file was not read.
 	NotRegular, NotRoster, NotInSet, NothingToImport string
 	// Skipped prefixes a file the import did not read: "skipped: %s".
@@ -36,6 +38,7 @@ func importersEN() ImportersTexts {
 		UnknownCourse:   "refers to a course the files do not define",
 		BadEncoding:     "this line is not in the file's encoding (a line pasted from another file?): save the whole file as UTF-8",
 		ControlChar:     "a control character cannot be in a value",
+		FieldCount:      "this row's number of values is not the header's number of columns (a separator too many or too few?)",
 		NotRegular:      "not a regular file (a device or a pipe): never read",
 		NotRoster:       "not a roster file",
 		NotInSet:        "not used by this format",
@@ -54,6 +57,7 @@ func importersFR() ImportersTexts {
 		UnknownCourse:   "désigne un cours que les fichiers ne définissent pas",
 		BadEncoding:     "cette ligne n'est pas dans l'encodage du fichier (collée d'un autre fichier ?) : enregistrez tout le fichier en UTF-8",
 		ControlChar:     "un caractère de contrôle ne peut pas figurer dans une valeur",
+		FieldCount:      "le nombre de valeurs de cette ligne n'est pas celui des colonnes de l'en-tête (un séparateur en trop ou en moins ?)",
 		NotRegular:      "pas un fichier ordinaire (un périphérique ou un tube) : jamais lu",
 		NotRoster:       "pas un fichier d'annuaire",
 		NotInSet:        "pas utilisé par ce format",

@@ -89,7 +89,7 @@ func (c *Catalog) importRule(r model.Rule) string {
 		"no_such_class": c.ImportSync.NoSuchClass, "no_such_group": c.ImportSync.NoSuchGroup,
 		table.RuleControlChar: c.Importers.ControlChar, table.RuleNotRegular: c.Importers.NotRegular,
 		table.RuleNotRoster: c.Importers.NotRoster, table.RuleNotInSet: c.Importers.NotInSet,
-		table.RuleNothingToImport: c.Importers.NothingToImport,
+		table.RuleNothingToImport: c.Importers.NothingToImport, table.RuleFieldCount: c.Importers.FieldCount,
 	}
 	if s, ok := m[r]; ok {
 		return s

@@ -80,6 +80,7 @@ const (
 	RuleTooLarge          = table.RuleTooLarge
 	RuleTooManyColumns    = table.RuleTooManyColumns
 	RuleUnterminatedQuote = table.RuleUnterminatedQuote
+	RuleFieldCount        = table.RuleFieldCount
 	RuleBadXLSX           = table.RuleBadXLSX
 	RuleBadEncoding       = table.RuleBadEncoding
 	RuleControlChar       = table.RuleControlChar

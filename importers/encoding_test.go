@@ -61,3 +61,29 @@ func TestControlCharactersRefused(t *testing.T) {
 		t.Errorf("control character in the header: %+v", es.List[0])
 	}
 }
+
+// TestFieldCountIsAnError: a delimited row with more values than the header has columns (a
+// separator in a name) or fewer (a truncated line) is refused at its line, naming how many it
+// has and how many the header has; empty cells past the header (Excel's ";;;") are not.
+func TestFieldCountIsAnError(t *testing.T) {
+	t.Parallel()
+	raw := "Prénom*;Nom*;Date de naissance*;Classes*\n" +
+		"Léa;COLIN;13/08/2014;CP;;\n" +
+		"Théo;DE;COLIN;02/01/2010;CM2\n" +
+		"Inès;BERGER\n"
+	p := writeFile(t, "CSV_Eleves.csv", []byte(raw))
+	es := mustFail(t, Options{}, p)
+	want := []errKey{
+		{p, 3, "", "", "5", RuleFieldCount, "4", 0},
+		{p, 4, "", "", "2", RuleFieldCount, "4", 0},
+	}
+	got := keys(es)
+	for i := len(got) - 1; i >= 0; i-- { // the short row also lacks its required values
+		if got[i].Rule != RuleFieldCount {
+			got = append(got[:i], got[i+1:]...)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("field counts:\n got %+v\nwant %+v", got, want)
+	}
+}

@@ -127,6 +127,11 @@ func (r *Row) CheckShape(row table.Row) {
 	if row.Unterminated {
 		r.Fail(-1, "", table.RuleUnterminatedQuote, `"`)
 	}
+	// A delimited row has as many values as its header has columns (a worksheet leaves its empty
+	// cells out, so it is not held to that).
+	if n, want := len(row.Fields), len(r.H.Cells); r.At.Sheet == "" && !row.Wide && n != want && (n < want || !trailingBlank(row.Fields, want)) {
+		r.Fail(-1, itoa(n), table.RuleFieldCount, itoa(want))
+	}
 	for i, f := range row.Fields {
 		if len(f) > table.MaxCell {
 			r.Fail(i, f, model.RuleTooLong, itoa(table.MaxCell))
@@ -135,6 +140,17 @@ func (r *Row) CheckShape(row table.Row) {
 			r.Bad = true
 		}
 	}
+}
+
+// trailingBlank reports whether a row longer than its header has only empty cells past it:
+// Excel's trailing ";;;;" lose nothing.
+func trailingBlank(fields []string, want int) bool {
+	for i := min(len(fields), want); i < len(fields); i++ {
+		if strings.TrimSpace(fields[i]) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // BadText returns the error for a value that holds a character no value may hold (BadRune), at

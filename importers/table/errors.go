@@ -28,6 +28,7 @@ const (
 	RuleTooLarge          model.Rule = "too_large"          // a file or archive over the size limits; Expected is the limit in bytes
 	RuleTooManyColumns    model.Rule = "too_many_columns"   // a row wider than MaxColumns; Expected is the limit
 	RuleUnterminatedQuote model.Rule = "unterminated_quote" // a quoted field that never closes
+	RuleFieldCount        model.Rule = "field_count"        // a row with more values than the header has columns; Value is the count, Expected the header's
 	RuleBadXLSX           model.Rule = "bad_xlsx"           // a workbook excelize cannot open
 	RuleBadEncoding       model.Rule = "bad_encoding"       // bytes not in the file's encoding (a Windows-1252 line in UTF-8); Expected names it
 	RuleNotRegular        model.Rule = "not_regular"        // a device, pipe or socket given as a file: never read
