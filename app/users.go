@@ -59,11 +59,16 @@ func (f UserFields) apply(u *model.User) {
 	}
 }
 
-// validateUser checks a user's fields after an edit.
-func validateUser(u *model.User) model.ValidationErrors {
+// validateUser checks a user's fields after an edit by hand (fields: what was typed); today
+// bounds a birth date.
+func validateUser(u *model.User, fields UserFields, today model.Date) model.ValidationErrors {
 	var errs model.ValidationErrors
-	if u.LastName == "" && u.FirstName == "" {
+	if (u.LastName == "" && u.FirstName == "") || (fields.LastName != nil && u.LastName == "") {
+		// A name typed by hand is never emptied (an import may have a person with one name only).
 		errs = append(errs, &model.ValidationError{Field: "last_name", Rule: model.RuleRequired})
+	}
+	if fields.BirthDate != nil && today.Before(u.BirthDate) {
+		errs = append(errs, &model.ValidationError{Field: "birth_date", Rule: model.RuleFutureDate, Value: u.BirthDate.String()})
 	}
 	for field, v := range map[string]string{"last_name": u.LastName, "first_name": u.FirstName} {
 		if utf8.RuneCountInString(v) > model.MaxNameLength {
@@ -97,7 +102,7 @@ func (a *App) CreateUser(ctx context.Context, admin model.Admin, org model.ID, f
 	now := a.now()
 	u := model.User{ID: model.TempID(1), OrgID: org, CreatedAt: now, UpdatedAt: now, CreatedByHand: true}
 	fields.apply(&u)
-	if err := validateUser(&u).Err(); err != nil {
+	if err := validateUser(&u, fields, model.DateOf(now)).Err(); err != nil {
 		return model.User{}, err
 	}
 	if err := a.checkMemberships(ctx, &u); err != nil {
@@ -167,7 +172,7 @@ func (a *App) checkMemberships(ctx context.Context, u *model.User) error {
 func (a *App) EditUser(ctx context.Context, admin model.Admin, id model.ID, fields UserFields, dryRun bool) (model.User, error) {
 	u, err := a.changeUser(ctx, admin, id, dryRun, func(u *model.User) error {
 		fields.apply(u)
-		if err := validateUser(u).Err(); err != nil {
+		if err := validateUser(u, fields, model.DateOf(a.now())).Err(); err != nil {
 			return err
 		}
 		return a.checkMemberships(ctx, u)

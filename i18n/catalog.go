@@ -81,6 +81,7 @@ type RuleTexts struct {
 	Required, Email, EmailMismatch, PasswordLength, PasswordLetter, PasswordDigit, PasswordUpper,
 	PasswordLower, PasswordSymbol, Language, Country, Date, UnknownValue, TooLong, TermsRequired,
 	Login, PasswordMismatch string
+	FutureDate string // a date that is still to come where a past one is expected
 }
 
 // ErrorTexts translate the domain's and the store's errors.

@@ -25,7 +25,7 @@ func english() *Catalog {
 			PasswordDigit: "needs at least one digit", PasswordUpper: "needs an upper-case letter",
 			PasswordLower: "needs a lower-case letter", PasswordSymbol: "needs one of ~!@#$%^&*()-_=+[]{};:,.<>/?|",
 			Language: "must be Français or English", Country: "must be a two-letter country code (FR, BE, US…)",
-			Date: "must be a date", UnknownValue: "is not a known value", TooLong: "is too long",
+			Date: "must be a date", FutureDate: "cannot be in the future", UnknownValue: "is not a known value", TooLong: "is too long",
 			TermsRequired: "must be accepted", Login: "is not a valid login", PasswordMismatch: "does not match the password",
 		},
 		Errors: ErrorTexts{

@@ -221,6 +221,7 @@ func (c *Catalog) Rule(r model.Rule) string {
 		model.RulePasswordDigit: t.PasswordDigit, model.RulePasswordUpper: t.PasswordUpper,
 		model.RulePasswordLower: t.PasswordLower, model.RulePasswordSymbol: t.PasswordSymbol,
 		model.RuleLanguage: t.Language, model.RuleCountry: t.Country, model.RuleDate: t.Date,
+		model.RuleFutureDate:   t.FutureDate,
 		model.RuleUnknownValue: t.UnknownValue, model.RuleTooLong: t.TooLong,
 		model.RuleTermsRequired: t.TermsRequired, model.RuleLogin: t.Login,
 	}

@@ -29,7 +29,7 @@ func french() *Catalog {
 			PasswordDigit: "doit contenir au moins un chiffre", PasswordUpper: "doit contenir une majuscule",
 			PasswordLower: "doit contenir une minuscule", PasswordSymbol: "doit contenir l'un de ~!@#$%^&*()-_=+[]{};:,.<>/?|",
 			Language: "doit être Français ou English", Country: "doit être un code pays à deux lettres (FR, BE, US…)",
-			Date: "doit être une date", UnknownValue: "n'est pas une valeur connue", TooLong: "est trop long",
+			Date: "doit être une date", FutureDate: "ne peut pas être dans le futur", UnknownValue: "n'est pas une valeur connue", TooLong: "est trop long",
 			TermsRequired: "doit être accepté", Login: "n'est pas un identifiant valide", PasswordMismatch: "ne correspond pas au mot de passe",
 		},
 		Errors: ErrorTexts{

@@ -24,6 +24,7 @@ const (
 	RuleLanguage       Rule = "language"
 	RuleCountry        Rule = "country"
 	RuleDate           Rule = "date"
+	RuleFutureDate     Rule = "future_date" // a birth date after today
 	RuleUnknownValue   Rule = "unknown_value"
 	RuleTooLong        Rule = "too_long"
 	RuleTermsRequired  Rule = "terms_required"

@@ -115,3 +115,21 @@ func FuzzValidEmail(f *testing.F) {
 		}
 	})
 }
+
+func TestValidCountryKnowsTheAssignedCodes(t *testing.T) {
+	for _, c := range []string{"FR", "fr", " be ", "GB", "ZW", "AX", "SS"} {
+		if !ValidCountry(c) {
+			t.Errorf("ValidCountry(%q) = false", c)
+		}
+	}
+	for _, c := range []string{"XX", "ZZ", "UK", "EU", "F", "FRA", "é1", "", "R "} {
+		if ValidCountry(c) {
+			t.Errorf("ValidCountry(%q) = true, want a refusal", c)
+		}
+	}
+	for _, c := range Countries {
+		if !ValidCountry(c) {
+			t.Errorf("the signup offers %s, which ValidCountry refuses", c)
+		}
+	}
+}
