@@ -50,9 +50,12 @@ func randomDirectory(t testing.TB, f *fixture, n int, seed uint64) (orgs, classe
 		if rng.IntN(4) == 0 {
 			u.GroupIDs = []model.ID{s.Groups[rng.IntN(3)].ID}
 		}
-		if u.Profile == model.Parent && i > 0 { // children among those before
+		if u.Profile == model.Parent && i > 0 { // children among those before, and after
 			for range rng.IntN(3) {
 				u.ChildIDs = appendUnique(u.ChildIDs, s.Users[rng.IntN(len(s.Users))].ID)
+			}
+			if i < n-5 && rng.IntN(3) == 0 {
+				u.ChildIDs = appendUnique(u.ChildIDs, model.TempID(id+1+rng.IntN(5)))
 			}
 		}
 		s.Users = append(s.Users, u)

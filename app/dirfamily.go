@@ -7,9 +7,9 @@ import (
 	"rollcall/model"
 )
 
-// The directory index knows families: the children of each parent row (flagChildren; a column,
-// so a filter reaches them without hashing), and the parents of each child id, so a class or level filter reaches a parent through their children
-// and a page of users can say who is whose.
+// The directory index knows families: the children of each parent row (flagChildren; their ids
+// in a column, their rows in dirkids.go), and the parents of each child id, so a class or level
+// filter reaches a parent through their children and a page of users can say who is whose.
 
 // setChildren records row's children (a user with ChildIDs), replacing what it had. The caller
 // holds the write lock and has set the row's flags.
@@ -22,6 +22,7 @@ func (d *dirIndex) setChildren(row int32, id model.ID, kids []model.ID) {
 		}
 	}
 	d.kids[row] = nil
+	d.setKidRows(row, kids)
 	if len(kids) == 0 {
 		return
 	}
@@ -35,23 +36,6 @@ func (d *dirIndex) setChildren(row int32, id model.ID, kids []model.ID) {
 // ownClasses reports whether row's own classes meet s.
 func (d *dirIndex) ownClasses(row int32, fl uint8, s *idSet) bool {
 	return s.has(d.class0[row]) || (fl&flagMoreClasses != 0 && s.any(d.moreClass[row]))
-}
-
-// inClasses reports whether row, or one of its children still in the directory, is in a class
-// of s.
-func (d *dirIndex) inClasses(row int32, fl uint8, s *idSet) bool {
-	if d.ownClasses(row, fl, s) {
-		return true
-	}
-	if fl&flagChildren == 0 {
-		return false
-	}
-	for _, c := range d.kids[row] {
-		if cr, ok := d.row(c); ok && d.ownClasses(cr, d.flags[cr], s) {
-			return true
-		}
-	}
-	return false
 }
 
 // Family is who is whose among directory users: a parent's children and a child's parents, by id.

@@ -48,6 +48,7 @@ type dirIndex struct {
 	moreClass map[int32][]model.ID // rows with more than one class
 	groups    map[int32][]model.ID // rows in groups
 	kids      [][]model.ID         // per row: a parent's children's ids (dirfamily.go)
+	kidRows   kidRows              // …and their rows (dirkids.go)
 	parents   map[model.ID][]model.ID
 	functions map[int32][]string // staff rows with functions: their families (model.FunctionCode)
 	texts     textArena          // model.SearchText of every row
@@ -131,6 +132,8 @@ func (d *dirIndex) set(u *model.User) (reorder bool) {
 		d.created = append(d.created, 0)
 		d.class0 = append(d.class0, 0)
 		d.kids = append(d.kids, nil)
+		d.kidRows.addRow()
+		d.kidArrived(u.ID, row)
 	}
 	d.orgs[row] = u.OrgID
 	d.profiles[row] = u.Profile
@@ -301,6 +304,6 @@ func (d *dirIndex) reset() {
 	d.created, d.class0, d.byName = nil, nil, nil
 	d.texts = textArena{}
 	d.moreClass, d.groups = map[int32][]model.ID{}, map[int32][]model.ID{}
-	d.kids, d.parents = nil, map[model.ID][]model.ID{}
+	d.kids, d.parents, d.kidRows = nil, map[model.ID][]model.ID{}, kidRows{}
 	d.functions = map[int32][]string{}
 }

@@ -20,13 +20,16 @@ type rowFilter struct {
 	hasClasses  bool
 	hasLevels   bool
 	ownClass    bool // no parent through a child
-	groups      idSet
-	functions   []string // upper-case families
-	mustSet     uint8
-	mustClear   uint8
-	from, to    int32
-	hasDates    bool
-	words       [][]byte
+	// classBits and levelBits mark the rows in a class (a level) themselves; a parent matches
+	// through a child's bit. Set by selectRows.
+	classBits, levelBits []uint64
+	groups               idSet
+	functions            []string // upper-case families
+	mustSet              uint8
+	mustClear            uint8
+	from, to             int32
+	hasDates             bool
+	words                [][]byte
 }
 
 // idSet is a small set of ids: a slice scan beats a map for the handful a filter names.
@@ -137,10 +140,10 @@ func (f *rowFilter) match(d *dirIndex, row int32) bool {
 	if f.ownClass {
 		fl &^= flagChildren
 	}
-	if f.hasClasses && !d.inClasses(row, fl, &f.classes) {
+	if f.hasClasses && !d.matchClasses(row, fl, &f.classes, f.classBits) {
 		return false
 	}
-	if f.hasLevels && !d.inClasses(row, fl, &f.levels) {
+	if f.hasLevels && !d.matchClasses(row, fl, &f.levels, f.levelBits) {
 		return false
 	}
 	if fl&flagGroups != 0 && (f.groups.list != nil || f.groups.m != nil) && !f.groups.any(d.groups[row]) {
@@ -152,12 +155,26 @@ func (f *rowFilter) match(d *dirIndex, row int32) bool {
 	return true
 }
 
+// matchClasses reports whether row is in a class of s, or (own set) has a child who is.
+func (d *dirIndex) matchClasses(row int32, fl uint8, s *idSet, own []uint64) bool {
+	if own == nil {
+		return d.ownClasses(row, fl, s)
+	}
+	return d.inClassBits(row, fl, own)
+}
+
 // selectRows returns the matching rows in name order, in two passes: the columns are scanned in
 // row order (sequential memory) into a bitset of 1 bit a row, which fits in cache, then byName
 // is walked and the set rows kept. Text words are found by scanning the text arena. The caller
 // holds the read lock.
 func (d *dirIndex) selectRows(ctx context.Context, f *rowFilter) ([]int32, error) {
 	n := len(d.ids)
+	if f.hasClasses && !f.ownClass {
+		f.classBits = d.ownClassBits(&f.classes)
+	}
+	if f.hasLevels && !f.ownClass {
+		f.levelBits = d.ownClassBits(&f.levels)
+	}
 	bits := make([]uint64, (n+63)/64)
 	parallel(len(bits), func(lo, hi int) { d.markColumns(f, bits, lo, hi) })
 	if err := d.matchWords(ctx, f.words, bits); err != nil {
