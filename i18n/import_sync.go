@@ -24,9 +24,33 @@ type ImportSyncTexts struct {
 	// The history: a run's status, and its errors reopened.
 	Completed, Failed, SeeErrors, ErrorsOf, NoErrors, Status, ThingImport, NoFailed string
 
-	// Templates: the written file, the required-column mark and the profiles' sheet names.
-	TemplateWritten, Required, KeyTemplate, TemplateTitle, TemplatePath string
-	TemplateStudents, TemplateTeachers, TemplateParents, TemplateStaff  string
+	// Templates: the written file, the key and form of the import screen, the profiles' sheet
+	// names (which say the profile), and the columns (app.TemplateLabels converts from them).
+	TemplateWritten, KeyTemplate, TemplateTitle, TemplatePath, TemplateProfile, TemplateFormat string
+	TemplateStudents, TemplateTeachers, TemplateParents, TemplateStaff                         string
+	Template                                                                                   TemplateTexts
+}
+
+// TemplateTexts are an import template's columns, as the spreadsheet importer reads them, and
+// the mark of a required column; the same fields as app.TemplateLabels.
+type TemplateTexts struct {
+	LastName, FirstName, ClassCode, Login, Email, Password, Group, Profile string
+	Required                                                               string
+	Semicolon                                                              bool
+}
+
+// TemplateSheet names a profile's template: its sheet, and the file's default name.
+func (c *Catalog) TemplateSheet(p model.Profile) string {
+	t := c.ImportSync
+	switch p {
+	case model.Teacher:
+		return t.TemplateTeachers
+	case model.Parent:
+		return t.TemplateParents
+	case model.Staff:
+		return t.TemplateStaff
+	}
+	return t.TemplateStudents
 }
 
 func importSyncEN() ImportSyncTexts {
@@ -47,9 +71,12 @@ func importSyncEN() ImportSyncTexts {
 		NoErrors: "Import #%s has no errors kept.", Status: "Status", ThingImport: "import",
 		NoFailed: "No failed import from the top of the list down.",
 
-		TemplateWritten: "Template for %s written to %s.", Required: "required", KeyTemplate: "empty template",
+		TemplateWritten: "Template for %s written to %s (* marks a required column).", KeyTemplate: "empty template",
 		TemplateTitle: "Write an empty template", TemplatePath: "File to write (.xlsx or .csv)",
+		TemplateProfile: "For whom?", TemplateFormat: "Format",
 		TemplateStudents: "Students", TemplateTeachers: "Teachers", TemplateParents: "Parents", TemplateStaff: "Staff",
+		Template: TemplateTexts{LastName: "Last name", FirstName: "First name", ClassCode: "Class code", Login: "Login",
+			Email: "Email", Password: "Password", Group: "Group", Profile: "Profile", Required: "*"},
 	}
 }
 
@@ -71,9 +98,12 @@ func importSyncFR() ImportSyncTexts {
 		NoErrors: "L'import n° %s n'a pas d'erreur enregistrée.", Status: "État", ThingImport: "import",
 		NoFailed: "Aucun import échoué à partir du haut de la liste.",
 
-		TemplateWritten: "Modèle %s écrit dans %s.", Required: "obligatoire", KeyTemplate: "modèle vide",
+		TemplateWritten: "Modèle %s écrit dans %s (* marque une colonne obligatoire).", KeyTemplate: "modèle vide",
 		TemplateTitle: "Écrire un modèle vide", TemplatePath: "Fichier à écrire (.xlsx ou .csv)",
+		TemplateProfile: "Pour qui ?", TemplateFormat: "Format",
 		TemplateStudents: "Élèves", TemplateTeachers: "Enseignants", TemplateParents: "Parents", TemplateStaff: "Personnels",
+		Template: TemplateTexts{LastName: "Nom", FirstName: "Prénom", ClassCode: "Code classe", Login: "Identifiant",
+			Email: "Courriel", Password: "Mot de passe", Group: "Groupe", Profile: "Profil", Required: "*", Semicolon: true},
 	}
 }
 

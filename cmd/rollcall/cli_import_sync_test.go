@@ -61,3 +61,34 @@ func TestImportModesClassesAndFailedRuns(t *testing.T) {
 		t.Errorf("--mode merge: exit %d", r.code)
 	}
 }
+
+// TestImportTemplateRoundTrip: the CLI writes an empty template in the admin's language, with
+// required columns marked, and it imports back once filled.
+func TestImportTemplateRoundTrip(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	c.signUpAndLogin("admin@example.fr", "motdepasse1")
+	c.must("", "orgs", "create", "--name", "Collège")
+	path := filepath.Join(t.TempDir(), "profs.csv")
+	r := c.must("", "import", "template", "teachers", "--format", "csv", "-o", path)
+	if !strings.Contains(r.stderr, "Enseignants") {
+		t.Errorf("template message: %q", r.stderr)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil || !strings.HasPrefix(string(raw), "\ufeffNom*;Prénom*;Courriel;Code classe;Identifiant;Mot de passe;Groupe;Profil\r\n") {
+		t.Fatalf("template = %q, %v", raw, err)
+	}
+	raw = append(raw, "ROUX;Hélène;h.roux@example.fr;;;;;Enseignant\r\n"...)
+	os.WriteFile(path, raw, 0o600)
+	var rep importJSON
+	c.json(&rep, "", "import", path)
+	if rep.Counts.Created != 1 || rep.Format != "sheet" {
+		t.Errorf("the filled template imported as %+v", rep)
+	}
+	if r := c.run("", "import", "template", "guests"); r.code != 3 {
+		t.Errorf("a template for guests: exit %d", r.code)
+	}
+	if r := c.must("", "--lang", "en", "import", "template", "students", "-o", filepath.Join(t.TempDir(), "s.xlsx")); !strings.Contains(r.stderr, "Students") {
+		t.Errorf("English template message: %q", r.stderr)
+	}
+}

@@ -117,7 +117,7 @@ func newImportCmd(f *factory) *cobra.Command {
 	fl.BoolVar(&o.asJSON, "json", false, "print the report as JSON")
 	fl.BoolVarP(&o.verbose, "verbose", "v", false, "list every change (always on with --dry-run)")
 	fl.BoolVar(&o.strict, "strict", false, "refuse references the files do not define (parent org, class, agent, course) instead of warning")
-	cmd.AddCommand(newImportHistoryCmd(f), newImportUndoCmd(f), newImportErrorsCmd(f))
+	cmd.AddCommand(newImportHistoryCmd(f), newImportUndoCmd(f), newImportErrorsCmd(f), newImportTemplateCmd(f))
 	return cmd
 }
 

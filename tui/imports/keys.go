@@ -20,6 +20,7 @@ type keyMap struct {
 	Cancel                           key.Binding // a running import
 	Import, Yes, No, New, Filter     key.Binding // the diff and the report
 	Tab, Undo, Errors                key.Binding // the history
+	Template                         key.Binding // the picker: write an empty template
 }
 
 func newKeyMap(cat *i18n.Catalog, session *keys.KeyMap) keyMap {
@@ -51,6 +52,8 @@ func newKeyMap(cat *i18n.Catalog, session *keys.KeyMap) keyMap {
 		Tab:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t.KeyTab)),
 		Undo:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", t.KeyUndo)),
 		Errors: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", cat.ImportSync.SeeErrors)),
+
+		Template: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", cat.ImportSync.KeyTemplate)),
 	}
 }
 
@@ -78,7 +81,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	}
 	switch m.step {
 	case stepPick:
-		return []key.Binding{km.Up, km.Down, km.Open, km.Mark, km.Parent, km.Path, km.Detect, km.Tab}
+		return []key.Binding{km.Up, km.Down, km.Open, km.Mark, km.Parent, km.Path, km.Detect, km.Template, km.Tab}
 	case stepPath:
 		return []key.Binding{km.PathEnter}
 	case stepDetected:

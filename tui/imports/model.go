@@ -39,6 +39,7 @@ const (
 	stepDiff                  // the dry run's diff, or why the files cannot be imported
 	stepConfirm               // the diff, with "write these changes?" asked
 	stepReport                // what the real import did
+	stepTemplate              // the form that writes an empty template
 )
 
 // histStep is where the history tab is.
@@ -85,6 +86,7 @@ type Model struct {
 
 	form *huh.Form
 	opts optionValues
+	tmpl templateValues
 
 	run     runState
 	busy    busy.Model
@@ -125,7 +127,7 @@ func (m *Model) CapturesInput() bool {
 		return false
 	case m.step == stepPath:
 		return true
-	case m.step == stepOptions:
+	case m.step == stepOptions, m.step == stepTemplate:
 		return screen.FormCaptures(m.form)
 	}
 	return false

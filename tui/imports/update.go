@@ -29,6 +29,8 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		return m, m.historyLoaded(msg)
 	case undoneMsg:
 		return m, m.undone(msg)
+	case templateMsg:
+		return m, m.templateWritten(msg)
 	}
 	return m, m.other(msg)
 }
@@ -44,6 +46,8 @@ func (m *Model) other(msg tea.Msg) tea.Cmd {
 		return tea.Batch(cmd, c)
 	case stepOptions:
 		return tea.Batch(cmd, m.formUpdate(msg))
+	case stepTemplate:
+		return tea.Batch(cmd, m.templateUpdate(msg))
 	}
 	return cmd
 }
@@ -76,6 +80,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case stepDiff, stepConfirm, stepReport:
 		return m.resultKey(k)
+	case stepTemplate:
+		return m.templateKey(k)
 	}
 	return nil
 }
@@ -100,6 +106,8 @@ func (m *Model) pickKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.path.Focus()
 	case key.Matches(k, km.Detect):
 		return m.startDetect()
+	case key.Matches(k, km.Template):
+		return m.openTemplate()
 	case key.Matches(k, km.Parent):
 		return p.open(m.sess, filepath.Dir(p.dir))
 	case !ok:

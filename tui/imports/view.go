@@ -34,6 +34,8 @@ func (m *Model) View() string {
 		body = m.detectedView()
 	case m.step == stepOptions:
 		body = m.optionsView()
+	case m.step == stepTemplate:
+		body = m.templateView()
 	case m.step == stepRunning:
 		body = m.runningView()
 	default:
@@ -68,7 +70,11 @@ func (m *Model) listHeight() int {
 
 // pickerHeight leaves room for the chrome and for every line of an error, which wraps.
 func (m *Model) pickerHeight() int {
-	return max(m.height-pickChrome-(lipgloss.Height(m.pickError())-1), minimumListRows)
+	notice := 0
+	if m.notice != "" {
+		notice = lipgloss.Height(m.wrap(m.notice))
+	}
+	return max(m.height-pickChrome-(lipgloss.Height(m.pickError())-1)-notice, minimumListRows)
 }
 
 // pickError is why the last path was refused, wrapped to the width: its end says what to do.
@@ -103,6 +109,9 @@ func (m *Model) pickView() string {
 		b.WriteString(m.cut(fmt.Sprintf(t.Marked, strings.Join(names, ", "))) + "\n")
 	}
 	b.WriteString(m.path.View() + "\n")
+	if m.notice != "" {
+		b.WriteString(m.wrap(st.Success.Render(m.notice)) + "\n")
+	}
 	if p.err != nil {
 		b.WriteString(m.pickError() + "\n")
 	}
