@@ -19,11 +19,13 @@ import (
 
 // Kinds of attempts, each counted apart.
 const (
-	attemptSignIn   = "signin"
-	attemptActivate = "activate"
-	attemptReset    = "reset"
-	attemptResetReq = "reset-request"
-	attemptPassword = "password"
+	attemptSignIn     = "signin"
+	attemptActivate   = "activate"
+	attemptReset      = "reset"
+	attemptResetReq   = "reset-request"
+	attemptPassword   = "password"
+	attemptAdminReq   = "admin-reset-request"
+	attemptAdminReset = "admin-reset"
 )
 
 // PersonSession is a person signed in on the web page. Token is the cookie's secret; only its

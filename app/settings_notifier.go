@@ -13,6 +13,8 @@ import (
 type NotifierTexts struct {
 	Verification func(lang model.Language, code string) (subject, text string)
 	Invitation   func(lang model.Language, inv InvitationMail) (subject, text string)
+	// AdminReset is the email of an admin's own password-reset code.
+	AdminReset func(lang model.Language, code string) (subject, text string)
 }
 
 // MailNotifier is the Notifier (and InviteNotifier) that emails verification codes and
@@ -29,9 +31,24 @@ type MailNotifier struct {
 // notifier reads the schools' settings through it.
 
 var (
-	_ Notifier       = (*MailNotifier)(nil)
-	_ InviteNotifier = (*MailNotifier)(nil)
+	_ Notifier           = (*MailNotifier)(nil)
+	_ InviteNotifier     = (*MailNotifier)(nil)
+	_ AdminResetNotifier = (*MailNotifier)(nil)
 )
+
+// SendAdminReset emails an admin a code to reset their password, through the SMTP server of
+// one of their schools.
+func (n *MailNotifier) SendAdminReset(ctx context.Context, to string, lang model.Language, code string) error {
+	if n.texts.AdminReset == nil {
+		return model.ErrNoSMTP
+	}
+	ad, err := n.app.store.AdminByEmail(ctx, model.NormalizeEmail(to))
+	if err != nil {
+		return err
+	}
+	subject, text := n.texts.AdminReset(lang, code)
+	return n.send(ctx, ad.OrgIDs, mailmerge.Message{To: to, Language: lang, Subject: subject, Text: text})
+}
 
 // SendVerification emails an admin their verification code.
 func (n *MailNotifier) SendVerification(ctx context.Context, to string, lang model.Language, code string) error {

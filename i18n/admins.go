@@ -41,6 +41,10 @@ type AdminsTexts struct {
 	KeyInvite, KeyRemove, KeyAddKey, KeyTab, KeyRefresh, KeyJoin string
 	// The join form: an invitation code from another school's admin.
 	JoinTitle, JoinField, JoinHint string
+
+	// An admin's own password reset: the neutral answer to a request, the result, the code an
+	// admin issues for another, and the email.
+	ResetRequested, ResetDone, ResetIssued, ResetSubject, ResetBody string
 }
 
 // adminsError translates the team's errors; ok is false for any other error.
@@ -105,7 +109,14 @@ func adminsEN() AdminsTexts {
 		ServerFiles: "Over SSH, files would be the server's: send yours to your inbox (sftp or scp to this server), " +
 			"or use the commands over ssh (import -, merge pdf -o -, users export -o -).",
 		KeyJoin: "join with a code", JoinTitle: "Join another school", JoinField: "Invitation code",
-		JoinHint:  "The code an admin of that school gave you: you will administer it too.",
+		JoinHint: "The code an admin of that school gave you: you will administer it too.",
+		ResetRequested: "If %s is an admin's email and one of their schools can send email, a reset code is on its way " +
+			"(valid one hour). Otherwise another admin of your school gives you one: rollcall reset-admin-password --for EMAIL.",
+		ResetDone:    "Your password is changed: sign in with it.",
+		ResetIssued:  "Reset code for %s, valid until %s (it works once): hand it over. They run rollcall reset-admin-password --email … --use-code.",
+		ResetSubject: "Your Rollcall password reset code",
+		ResetBody: "Hello,\n\nYour Rollcall password reset code is: %s\n\nIt works once, for one hour: " +
+			"rollcall reset-admin-password --email … --use-code.\n\nIf you did not ask for it, ignore this email: your password stays.\n",
 		KeyInvite: "invite", KeyRemove: "remove", KeyAddKey: "add key", KeyTab: "next list", KeyRefresh: "refresh",
 	}
 }
@@ -149,7 +160,15 @@ func adminsFR() AdminsTexts {
 		ServerFiles: "Par SSH, les fichiers seraient ceux du serveur : envoyez les vôtres dans votre boîte de dépôt " +
 			"(sftp ou scp vers ce serveur), ou passez par les commandes par ssh (import -, merge pdf -o -, users export -o -).",
 		KeyJoin: "rejoindre avec un code", JoinTitle: "Rejoindre un autre établissement", JoinField: "Code d’invitation",
-		JoinHint:  "Le code que vous a donné un administrateur de cet établissement : vous l’administrerez aussi.",
+		JoinHint: "Le code que vous a donné un administrateur de cet établissement : vous l’administrerez aussi.",
+		ResetRequested: "Si %s est l’e-mail d’un administrateur et qu’un de ses établissements peut envoyer des e-mails, " +
+			"un code de réinitialisation est en route (valable une heure). Sinon, un autre administrateur de votre établissement " +
+			"vous en donne un : rollcall reset-admin-password --for E-MAIL.",
+		ResetDone:    "Votre mot de passe est changé : connectez-vous avec.",
+		ResetIssued:  "Code de réinitialisation pour %s, valable jusqu’au %s (il sert une fois) : transmettez-le. Il ou elle lance rollcall reset-admin-password --email … --use-code.",
+		ResetSubject: "Votre code de réinitialisation Rollcall",
+		ResetBody: "Bonjour,\n\nVotre code de réinitialisation Rollcall est : %s\n\nIl sert une fois, pendant une heure : " +
+			"rollcall reset-admin-password --email … --use-code.\n\nSi vous ne l’avez pas demandé, ignorez cet e-mail : votre mot de passe ne change pas.\n",
 		KeyInvite: "inviter", KeyRemove: "retirer", KeyAddKey: "ajouter une clé", KeyTab: "liste suivante",
 		KeyRefresh: "actualiser",
 	}

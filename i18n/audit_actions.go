@@ -24,6 +24,7 @@ var auditActionsEN = map[model.AuditAction]string{
 	"mailmerge.cards": "login cards printed", "users.reset_code": "password reset code",
 	"settings.mail":            "mail settings changed",
 	"settings.password_policy": "password policy changed",
+	"admins.reset_code":        "admin password reset code issued",
 }
 
 var auditActionsFR = map[model.AuditAction]string{
@@ -46,4 +47,5 @@ var auditActionsFR = map[model.AuditAction]string{
 	"mailmerge.cards": "cartes imprimées", "users.reset_code": "code de réinitialisation",
 	"settings.mail":            "réglages d'envoi modifiés",
 	"settings.password_policy": "règle des mots de passe modifiée",
+	"admins.reset_code":        "code de réinitialisation d'administrateur émis",
 }

@@ -79,7 +79,9 @@ type CodePurpose string
 const (
 	PurposeVerifyEmail   CodePurpose = "verify"
 	PurposeResetPassword CodePurpose = "reset"
-	PurposeInvite        CodePurpose = "invite"
+	// PurposeAdminReset resets an admin's own password (its subject is an admin, not a user).
+	PurposeAdminReset CodePurpose = "admin-reset"
+	PurposeInvite     CodePurpose = "invite"
 )
 
 // OneTimeCode is a single-use secret with an expiry. Only its hash is stored.

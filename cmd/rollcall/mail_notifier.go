@@ -17,6 +17,10 @@ func notifierTexts() app.NotifierTexts {
 			t := i18n.For(lang).MailMerge
 			return t.VerifySubject, fmt.Sprintf(t.VerifyBody, code)
 		},
+		AdminReset: func(lang model.Language, code string) (string, string) {
+			t := i18n.For(lang).Admins
+			return t.ResetSubject, fmt.Sprintf(t.ResetBody, code)
+		},
 		Invitation: func(lang model.Language, inv app.InvitationMail) (string, string) {
 			cat := i18n.For(lang)
 			t := cat.MailMerge

@@ -21,7 +21,7 @@ var remoteCommands = []string{
 	"import", "demo",
 	"subs", "seats list", "seats add", "seats remove", "seats sync",
 	"merge pdf", "merge email", "merge status", "merge resume", "activate", "reset-password", "settings show",
-	"settings smtp", "settings password-policy",
+	"settings smtp", "settings password-policy", "reset-admin-password",
 }
 
 // remoteDenied are exceptions inside allowed groups.

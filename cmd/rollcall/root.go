@@ -74,7 +74,7 @@ Every action also exists as a command for scripts.`,
 		newSetCmd(f, app.Groups, "groups", "Create, rename and delete groups; manage their members"),
 		newSubsCmd(f), newSeatsCmd(f), newVendorCmd(f),
 		newAdminsCmd(f), newSSHKeysCmd(f), newServeCmd(f),
-		newMergeCmd(f), newActivateCmd(f), newResetPasswordCmd(f), newSettingsCmd(f), newTemplatesCmd(f),
+		newMergeCmd(f), newActivateCmd(f), newResetPasswordCmd(f), newResetAdminPasswordCmd(f), newSettingsCmd(f), newTemplatesCmd(f),
 	)
 	wrapAllArgs(root)
 	return root
