@@ -145,6 +145,8 @@ type CLITexts struct {
 	// BackupNotAll refuses a backup over SSH to an admin of some schools only; BackupStdout
 	// says how many bytes went to stdout.
 	BackupNotAll, BackupStdout string
+	// FilterExists refuses to replace a saved filter silently (%q: its name); FilterReplace asks.
+	FilterExists, FilterReplace string
 }
 
 // Noun is a countable word in its singular and plural forms.

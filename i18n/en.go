@@ -118,6 +118,8 @@ func english() *Catalog {
 			CodePrompt:         "%s: ",
 			BackupNotAll:       "A backup holds every school's data: over SSH only an admin of every school in the database may take one (on the server, run rollcall backup FILE as the user who runs rollcall serve).",
 			BackupStdout:       "Backup written to standard output (%s bytes).",
+			FilterExists:       "A filter named %q exists already: nothing was saved. Add --replace to replace it.",
+			FilterReplace:      "A filter named %q exists already. Replace it?",
 			CodeStdinEmpty:     "No code on standard input: give it on its own first line, before any password.",
 			CodeInArgv:         "%s no longer takes the code on the command line, where other users of the machine see it (ps, shell history): type it at the prompt, or give it on standard input, on its own first line before any password.",
 		},

@@ -122,6 +122,8 @@ func french() *Catalog {
 			CodePrompt:         "%s : ",
 			BackupNotAll:       "Une sauvegarde contient les données de tous les établissements : par SSH, seul un administrateur de chacun d'eux peut en faire une (sur le serveur, lancez rollcall backup FICHIER sous l'utilisateur qui lance rollcall serve).",
 			BackupStdout:       "Sauvegarde écrite sur la sortie standard (%s octets).",
+			FilterExists:       "Un filtre nommé %q existe déjà : rien n'a été enregistré. Ajoutez --replace pour le remplacer.",
+			FilterReplace:      "Un filtre nommé %q existe déjà. Le remplacer ?",
 			CodeStdinEmpty:     "Aucun code sur l'entrée standard : donnez-le seul sur la première ligne, avant tout mot de passe.",
 			CodeInArgv:         "%s ne prend plus le code sur la ligne de commande, où les autres utilisateurs de la machine le voient (ps, historique du shell) : tapez-le à l'invite, ou donnez-le sur l'entrée standard, seul sur la première ligne, avant tout mot de passe.",
 		},

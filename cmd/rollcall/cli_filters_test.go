@@ -38,11 +38,25 @@ func TestSavedFiltersThroughTheCLI(t *testing.T) {
 	if len(list) != 1 || list[0].Name != "6e A pas activés" || list[0].Users != direct.Total {
 		t.Errorf("filters list: %+v", list)
 	}
+	// Saving under a name in use says so and keeps the old filter, unless --replace.
+	r := c.run("", "--lang", "en", "filters", "save", "6E A PAS ACTIVÉS", "--profile", "teacher")
+	if r.code != exitConflict || !strings.Contains(r.stderr, "exists already") || !strings.Contains(r.stderr, "--replace") {
+		t.Errorf("saving over a filter: exit %d, %q; want 5 and --replace named", r.code, r.stderr)
+	}
+	c.json(&viaFilter, "", "users", "list", "--filter", "6e A pas activés")
+	if viaFilter.Total != direct.Total {
+		t.Errorf("the refused save changed the filter: it selects %d, want %d", viaFilter.Total, direct.Total)
+	}
+	var replaced filterJSON
+	c.json(&replaced, "", "filters", "save", "6E A PAS ACTIVÉS", "--profile", "teacher", "--replace")
+	if replaced.Users == direct.Total {
+		t.Errorf("--replace kept the old selection: %+v", replaced)
+	}
 	if r := c.run("", "filters", "save", "   ", "--profile", "student"); r.code != exitInvalid {
 		t.Errorf("an empty name: exit %d, %s", r.code, r.stderr)
 	}
 	c.must("", "filters", "delete", "6e a pas activés")
-	r := c.run("", "users", "list", "--filter", "6e A pas activés")
+	r = c.run("", "users", "list", "--filter", "6e A pas activés")
 	if r.code != exitNotFound || !strings.Contains(r.stderr, "6e A pas activés") {
 		t.Errorf("a deleted filter: exit %d, %s", r.code, r.stderr)
 	}

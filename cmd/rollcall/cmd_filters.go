@@ -1,13 +1,17 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"rollcall/app"
 	"rollcall/model"
+	"rollcall/storage"
 )
 
 // filterJSON is the stable --json shape of a saved filter.
@@ -27,10 +31,10 @@ func newFiltersCmd(f *factory) *cobra.Command {
 
 func newFiltersSaveCmd(f *factory) *cobra.Command {
 	var sf selectionFlags
-	var dryRun, asJSON bool
+	var dryRun, asJSON, replace bool
 	cmd := &cobra.Command{
 		Use:     "save NAME [filters]",
-		Short:   "Save the selection the filters describe under NAME (replacing a filter of that name)",
+		Short:   "Save the selection the filters describe under NAME (a filter of that name: asks, or --replace)",
 		Example: `  rollcall filters save "CE2 pas activés" --class "CE2 A" --profile student --activated no`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -41,6 +45,9 @@ func newFiltersSaveCmd(f *factory) *cobra.Command {
 			}
 			sel, err := sf.selection(ctx, a, me)
 			if err != nil {
+				return err
+			}
+			if err := checkFilterReplace(ctx, f, a, me, args[0], replace); err != nil {
 				return err
 			}
 			saved, err := a.SaveFilter(ctx, me, args[0], sel, dryRun)
@@ -60,6 +67,7 @@ func newFiltersSaveCmd(f *factory) *cobra.Command {
 		},
 	}
 	sf.register(cmd.Flags())
+	cmd.Flags().BoolVar(&replace, "replace", false, "replace a filter of that name without asking")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the name and the filters without saving")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the saved filter as JSON")
 	return cmd
@@ -130,4 +138,24 @@ func newFiltersDeleteCmd(f *factory) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check that the filter exists, without deleting it")
 	return cmd
+}
+
+// checkFilterReplace lets a save replace a filter of the same name (case and spacing ignored)
+// only when asked to: --replace, or yes at the question on a terminal. Without either it says
+// so and exits 5, the old filter kept.
+func checkFilterReplace(ctx context.Context, f *factory, a *app.App, me model.Admin, name string, replace bool) error {
+	old, err := a.SavedFilter(ctx, me, name)
+	if errors.Is(err, storage.ErrNotFound) || replace {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	cat := f.Catalog()
+	if f.env.stdinTTY {
+		if ok, err := confirm(f, fmt.Sprintf(cat.CLI.FilterReplace, old.Name)); err != nil || ok {
+			return err
+		}
+	}
+	f.say(cat.CLI.FilterExists, old.Name)
+	return errors.Join(errSilent, storage.ErrConflict)
 }
