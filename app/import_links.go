@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"rollcall/importers"
+	"rollcall/importers/table"
 	"rollcall/model"
 )
 
@@ -43,7 +44,15 @@ func (p *planner) findChild(parent *importers.Record, ref importers.PersonRef, b
 		if j, ok := p.dir.byExt[ref.ExternalID]; ok {
 			return p.dir.users[j].ID, true
 		}
-		p.rowError(parent.Where, "child", ref.ExternalID, RuleUnknownChild, "")
+		// An id the files do not define is a dangling reference: a warning, and the parent is
+		// imported without that link, unless --strict.
+		e := &table.RowError{File: parent.Where.File, Sheet: parent.Where.Sheet, Line: parent.Where.Line, Column: "child",
+			Value: table.Shorten(ref.ExternalID, table.MaxValueInError), Rule: RuleUnknownChild}
+		if p.opts.Strict || p.batch.Warnings == nil {
+			p.errs.Add(e)
+		} else {
+			p.batch.Warnings.Add(e)
+		}
 		return 0, false
 	}
 	var found []model.ID
