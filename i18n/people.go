@@ -22,6 +22,9 @@ type PeopleTexts struct {
 	// Linked and Unlinked say a link was made or undone (parent, child); LinkNotParent,
 	// LinkSelf and LinkOtherSchool refuse one (login).
 	Linked, Unlinked, LinkNotParent, LinkSelf, LinkOtherSchool string
+	// LinkKey, LinkTitle (parent), LinkHint, LinkChild, LinkOrUnlink, LinkChoice and
+	// UnlinkChoice are the console's link form.
+	LinkKey, LinkTitle, LinkHint, LinkChild, LinkOrUnlink, LinkChoice, UnlinkChoice string
 	// Ambiguous refuses a code several schools use (thing, code, the schools).
 	Ambiguous string
 

@@ -84,6 +84,7 @@ const (
 	actExport
 	actSaveFilter   // path is the filter's name, n the users it selects
 	actDeleteFilter // path is the filter's name
+	actLink         // path is the child's login, n 1 for a link and 0 for an unlink
 )
 
 // actionMsg is the result of an action on users.
@@ -215,6 +216,11 @@ func (m *Model) noticeFor(msg actionMsg) string {
 		return fmt.Sprintf(cat.Directory.Saved.Saved, msg.path, cat.Count(msg.n, cat.Nouns.User))
 	case actDeleteFilter:
 		return fmt.Sprintf(cat.Directory.Saved.Deleted, msg.path)
+	case actLink:
+		if msg.n == 0 {
+			return fmt.Sprintf(cat.People.Unlinked, u.Login, msg.path)
+		}
+		return fmt.Sprintf(cat.People.Linked, u.Login, msg.path)
 	}
 	return fmt.Sprintf(cat.Users.Exported, cat.Count(msg.n, cat.Nouns.User), msg.path)
 }

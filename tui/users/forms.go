@@ -29,6 +29,7 @@ const (
 	formDelete                     // yes/no before deleting for good
 	formRegen                      // yes/no before a new activation code
 	formSaveFilter                 // the name to save the filters under
+	formLink                       // a child to link a parent to, or unlink (family.go)
 )
 
 // formValues are the values the open form edits; the fields point into them.
@@ -44,6 +45,8 @@ type formValues struct {
 	path            string
 	yes             bool
 	filterName      string
+	childLogin      string // formLink
+	unlink          bool   // formLink
 }
 
 // openForm shows a form in place of the list or the detail; esc or completion returns there.
@@ -87,6 +90,8 @@ func (m *Model) submitForm() tea.Cmd {
 	switch m.formKind {
 	case formSaveFilter:
 		return m.saveFilter()
+	case formLink:
+		return m.link()
 	case formEdit:
 		fields, changed := fv.fields(fv.target)
 		if !changed {

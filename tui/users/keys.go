@@ -12,6 +12,7 @@ type keyMap struct {
 	details, edit, add, export, admin, regen, pending, restore, del   key.Binding
 	mailMerge, close, cancel                                          key.Binding
 	saveFilter, openSaved, deleteFilter                               key.Binding
+	link                                                              key.Binding
 }
 
 func newKeyMap(sess *screen.Session) keyMap {
@@ -45,10 +46,12 @@ func newKeyMap(sess *screen.Session) keyMap {
 		saveFilter:   b("S", sess.Cat.Directory.Saved.KeySave, "S"),
 		openSaved:    b("F", sess.Cat.Directory.Saved.KeyOpen, "F"),
 		deleteFilter: b("x", d.Delete, "x"),
+		// k: link a parent to a child, or unlink them.
+		link: b("k", sess.Cat.People.LinkKey, "k"),
 	}
 }
 
 // actionKeys are the keys that act on one user, from the list or the detail.
 func (km keyMap) actionKeys() []key.Binding {
-	return []key.Binding{km.edit, km.admin, km.regen, km.pending, km.restore, km.del}
+	return []key.Binding{km.edit, km.admin, km.regen, km.pending, km.restore, km.del, km.link}
 }

@@ -141,6 +141,8 @@ func (m *Model) userAction(k tea.KeyPressMsg, u model.User) tea.Cmd {
 	switch {
 	case key.Matches(k, km.edit):
 		return m.editUser(u)
+	case key.Matches(k, km.link):
+		return m.linkForm(u)
 	case key.Matches(k, km.admin):
 		return m.runOne(actAdmin, func(ctx context.Context, a *app.App, admin model.Admin) (model.User, error) {
 			cur, err := a.GetUser(ctx, admin, u.ID) // toggle what the store has, not a row shown
