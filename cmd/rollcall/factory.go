@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -45,6 +46,10 @@ func (f *factory) App() (*app.App, error) {
 	}
 	if f.dbPath == "" {
 		f.dbPath = defaultDBPath(f.env.getenv)
+	} else if pgstore.IsURL(f.dbPath) && pgstore.HasPassword(f.dbPath) {
+		// Anyone on the machine reads a process's arguments: no secret goes there.
+		return nil, usageError{errors.New("--db carries a password, which the process list shows: " +
+			"put it in ~/.pgpass or $PGPASSWORD, or the whole URL in $ROLLCALL_DB")}
 	}
 	st, err := openStore(context.Background(), f.dbPath)
 	if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -94,5 +95,18 @@ func TestTwoServersOnOneDatabase(t *testing.T) {
 				t.Errorf("server %d lists %s, which no write reported", s, u.Login)
 			}
 		}
+	}
+}
+
+// TestDBURLWithAPasswordIsRefusedInArgv keeps database passwords out of the process list: a
+// --db URL with one is refused before anything connects, without echoing it; $ROLLCALL_DB may
+// carry it.
+func TestDBURLWithAPasswordIsRefusedInArgv(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	c.db = "postgres://rollcall:s3cr3t-pw@127.0.0.1:1/rollcall"
+	r := c.run("", "whoami")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "pgpass") || strings.Contains(r.stderr+r.stdout, "s3cr3t-pw") {
+		t.Errorf("--db with a password: exit %d, %q; want %d naming ~/.pgpass, the password never shown", r.code, r.stderr, exitUsage)
 	}
 }

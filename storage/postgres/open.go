@@ -72,6 +72,16 @@ func open(ctx context.Context, dbURL string, opts Options, steps []string) (*Sto
 	return s, nil
 }
 
+// HasPassword reports whether a URL carries a password (in its user part or its query).
+func HasPassword(dbURL string) bool {
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		return false
+	}
+	_, set := u.User.Password()
+	return set || u.Query().Has("password")
+}
+
 // Redact drops the password from a URL, for messages and logs.
 func Redact(dbURL string) string {
 	u, err := url.Parse(dbURL)
