@@ -27,6 +27,8 @@ type MailMergeTexts struct {
 
 	// Keys: their help texts.
 	KeyTab, KeyEdit, KeyGenerate, KeySend, KeyResume, KeyCancel, KeyConfirm, KeySMTP string
+	// The password policy form (w): its title names the school.
+	KeyPolicy, PolicyTitle, PolicyProfile, PolicyMinLength, PolicyClasses string
 
 	// SMTP is the mail server form of the emails tab.
 	SMTP SMTPFormTexts

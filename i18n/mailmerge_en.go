@@ -29,6 +29,8 @@ func mailMergeEN() MailMergeTexts {
 		Running: "A job is running: cancel it first (esc).",
 		KeyTab:  "cards / emails", KeyEdit: "options", KeyGenerate: "generate", KeySend: "send",
 		KeyResume: "resume", KeyCancel: "cancel", KeyConfirm: "confirm", KeySMTP: "mail server",
+		KeyPolicy: "password rules", PolicyTitle: "Password rules of %s", PolicyProfile: "Profile",
+		PolicyMinLength: "Fewest characters (8 to 64)", PolicyClasses: "Each password must hold",
 		SMTP: SMTPFormTexts{Host: "SMTP server", Port: "Port", PortHint: "Empty: the usual one (587 with STARTTLS, 465 with TLS, 25 without).",
 			Security: "Encryption", NoTLS: "none (local network only)", Username: "User name", UsernameHint: "Empty: no authentication.",
 			Password: "Password", PasswordKeep: "A password is saved: leave empty to keep it.",

@@ -32,6 +32,8 @@ func mailMergeFR() MailMergeTexts {
 		Running: "Une tâche est en cours : annulez-la d’abord (échap).",
 		KeyTab:  "cartes / e-mails", KeyEdit: "options", KeyGenerate: "générer", KeySend: "envoyer",
 		KeyResume: "reprendre", KeyCancel: "annuler", KeyConfirm: "confirmer", KeySMTP: "serveur d’envoi",
+		KeyPolicy: "règles des mots de passe", PolicyTitle: "Règles des mots de passe de %s", PolicyProfile: "Profil",
+		PolicyMinLength: "Nombre minimal de caractères (8 à 64)", PolicyClasses: "Chaque mot de passe doit contenir",
 		SMTP: SMTPFormTexts{Host: "Serveur SMTP", Port: "Port", PortHint: "Vide : le port habituel (587 avec STARTTLS, 465 avec TLS, 25 sans).",
 			Security: "Chiffrement", NoTLS: "aucun (réseau local seulement)", Username: "Nom d’utilisateur", UsernameHint: "Vide : sans authentification.",
 			Password: "Mot de passe", PasswordKeep: "Un mot de passe est enregistré : laissez vide pour le garder.",

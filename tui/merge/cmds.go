@@ -15,13 +15,14 @@ import (
 
 // loadedMsg is the preview, the settings and the campaigns, for one request.
 type loadedMsg struct {
-	id        screen.RequestID
-	preview   app.MergePreview
-	noSMTP    bool
-	settings  app.MailSettings
-	school    model.ID // whose settings these are
-	campaigns []app.CampaignStatus
-	err       error
+	id         screen.RequestID
+	preview    app.MergePreview
+	noSMTP     bool
+	settings   app.MailSettings
+	school     model.ID // whose settings these are
+	schoolName string
+	campaigns  []app.CampaignStatus
+	err        error
 }
 
 func loadCmd(ctx context.Context, a *app.App, token string, sel model.Selection, opts app.MergeOptions, id screen.RequestID) tea.Cmd {
@@ -35,9 +36,12 @@ func loadCmd(ctx context.Context, a *app.App, token string, sel model.Selection,
 			return msg
 		}
 		msg.school = app.SettingsSchool(admin, msg.preview.Schools)
-		if msg.settings, msg.err = a.MailSettings(ctx, admin, msg.school); msg.err != nil {
+		org, all, err := a.SchoolSettings(ctx, admin, msg.school)
+		if err != nil {
+			msg.err = err
 			return msg
 		}
+		msg.settings, msg.schoolName = all.Mail, org.Name
 		msg.noSMTP = !msg.settings.SMTPConfigured()
 		msg.campaigns, msg.err = a.Campaigns(ctx, admin)
 		return msg

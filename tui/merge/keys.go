@@ -8,7 +8,7 @@ import (
 
 // keyMap is the screen's bindings, built from the session's catalogue.
 type keyMap struct {
-	tab, edit, filter, generate, send, resume, smtp, up, down, confirm, cancel key.Binding
+	tab, edit, filter, generate, send, resume, smtp, policy, up, down, confirm, cancel key.Binding
 }
 
 func newKeyMap(cat *i18n.Catalog) keyMap {
@@ -23,6 +23,7 @@ func newKeyMap(cat *i18n.Catalog) keyMap {
 		send:     b("s", t.KeySend, "s"),
 		resume:   b("r", t.KeyResume, "r"),
 		smtp:     b("p", t.KeySMTP, "p"),
+		policy:   b("w", t.KeyPolicy, "w"),
 		filter:   b("f", t.KeyFilter, "f"),
 		up:       b("↑", k.Up, "up", "k"),
 		down:     b("↓", k.Down, "down", "j"),

@@ -339,3 +339,41 @@ func setEverywhere(t *testing.T, sess *screen.Session, ctx context.Context, admi
 	}
 	return s, nil
 }
+
+// The password rules of one profile are set from the console, as `rollcall settings
+// password-policy` does, for the school whose settings the screen shows.
+func TestPasswordPolicyForm(t *testing.T) {
+	t.Parallel()
+	sess, admin := demoSession(t)
+	m := New(sess, screen.MailMergeArgs{Selection: class6eA(t, sess, admin)}, false)
+	d := tuitest.ForScreen(t, m, 120, 50)
+	d.WaitView("sélectionnés")
+	focus := func(key string) {
+		t.Helper()
+		d.WaitFor("focus on "+key, func() bool { return m.form != nil && m.form.GetFocusedField().GetKey() == key })
+	}
+	d.Press("w")
+	focus("profile")
+	d.WaitView("Règles des mots de passe de")
+	d.Press("enter") // Élève
+	focus("min")
+	clearAndType(d, "4")
+	d.Press("enter")
+	if m.form == nil || m.form.GetFocusedField().GetKey() != "min" {
+		t.Fatal("a 4-character minimum was accepted")
+	}
+	clearAndType(d, "10")
+	d.Press("enter")
+	focus("classes")
+	for range 5 {
+		d.Press("up") // to the first choice, upper case
+	}
+	d.Press("space") // ticked, on top of the letter and digit ticked already
+	d.Press("enter")
+	d.WaitView("Règle des mots de passe du profil Élève enregistrée")
+	_, all, err := sess.App.SchoolSettings(context.Background(), admin, m.school)
+	if p := all.PasswordPolicy(model.Student); err != nil || p.MinLength != 10 ||
+		strings.Join(p.Classes.Names(), ",") != "upper,letter,digit" {
+		t.Errorf("saved %+v (%v)", p, err)
+	}
+}

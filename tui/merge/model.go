@@ -76,6 +76,8 @@ type Model struct {
 
 	smtp            app.MailSettings // as saved, without the password
 	school          model.ID         // the school whose settings smtp is
+	schoolName      string
+	pv              policyValues
 	smtpPasswordSet bool
 
 	job    job
@@ -91,6 +93,7 @@ type formKind uint8
 const (
 	formOptions formKind = iota // layout, paper, output, activation address, rate
 	formSMTP                    // the mail server
+	formPolicy                  // the school's password policy of one profile
 	formFilter                  // a saved filter to use as the selection
 )
 
@@ -144,11 +147,11 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.panel == panelCards {
 		return []key.Binding{k.tab, k.edit, k.filter, k.generate}
 	}
-	return []key.Binding{k.tab, k.edit, k.filter, k.smtp, k.send, k.resume, k.up, k.down}
+	return []key.Binding{k.tab, k.edit, k.filter, k.smtp, k.policy, k.send, k.resume, k.up, k.down}
 }
 
 // FullHelp groups the keys.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.tab, k.edit, k.filter, k.smtp}, {k.generate, k.send, k.resume}, {k.up, k.down, k.cancel}}
+	return [][]key.Binding{{k.tab, k.edit, k.filter, k.smtp, k.policy}, {k.generate, k.send, k.resume}, {k.up, k.down, k.cancel}}
 }

@@ -72,7 +72,7 @@ func (m *Model) loadedPreview(msg loadedMsg) {
 	}
 	m.preview, m.noSMTP, m.campaigns = msg.preview, msg.noSMTP, msg.campaigns
 	m.opts.activationURL = msg.settings.ActivationURL
-	m.smtp, m.smtpPasswordSet, m.school = msg.settings, msg.settings.PasswordSet(), msg.school
+	m.smtp, m.smtpPasswordSet, m.school, m.schoolName = msg.settings, msg.settings.PasswordSet(), msg.school, msg.schoolName
 	m.smtp.Password = "" // the screen only needs to know one is set
 	m.cursor = min(m.cursor, max(len(m.campaigns)-1, 0))
 }
@@ -114,6 +114,8 @@ func (m *Model) viewKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.loadFilters()
 	case key.Matches(k, km.smtp) && m.panel == panelEmails && m.loaded:
 		return m.openSMTPForm()
+	case key.Matches(k, km.policy) && m.loaded:
+		return m.openPolicyForm()
 	case key.Matches(k, km.generate) && m.panel == panelCards:
 		return m.startPDF()
 	case key.Matches(k, km.send) && m.panel == panelEmails && m.loaded:

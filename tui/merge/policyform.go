@@ -1,0 +1,92 @@
+package merge
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"rollcall/app"
+	"rollcall/model"
+	"rollcall/tui/screen"
+)
+
+// policyValues are what the password policy form edits, as `rollcall settings password-policy`
+// sets them.
+type policyValues struct {
+	profile   model.Profile
+	minLength string
+	classes   []model.CharClass
+}
+
+// openPolicyForm sets the password policy of one profile in the school whose settings the
+// screen shows.
+func (m *Model) openPolicyForm() tea.Cmd {
+	cat := m.sess.Cat
+	t, w := cat.MailMerge, cat.Web
+	m.pv = policyValues{profile: model.Student, minLength: strconv.Itoa(model.DefaultPasswordPolicy.MinLength)}
+	for _, c := range []model.CharClass{model.ClassLetter, model.ClassDigit} {
+		m.pv.classes = append(m.pv.classes, c)
+	}
+	var profiles []huh.Option[model.Profile]
+	for _, p := range model.Profiles {
+		profiles = append(profiles, huh.NewOption(cat.Profile(p), p))
+	}
+	classes := []huh.Option[model.CharClass]{
+		huh.NewOption(w.RuleUpper, model.ClassUpper), huh.NewOption(w.RuleLower, model.ClassLower),
+		huh.NewOption(w.RuleLetter, model.ClassLetter), huh.NewOption(w.RuleDigit, model.ClassDigit),
+		huh.NewOption(w.RuleSpecial, model.ClassSpecial)}
+	for i := range classes {
+		for _, c := range m.pv.classes {
+			if classes[i].Value == c {
+				classes[i] = classes[i].Selected(true)
+			}
+		}
+	}
+	m.form = m.sess.NewForm(huh.NewGroup(
+		huh.NewSelect[model.Profile]().Key("profile").Title(t.PolicyProfile).Options(profiles...).Value(&m.pv.profile),
+		huh.NewInput().Key("min").Title(t.PolicyMinLength).Value(&m.pv.minLength).Validate(checkMinLength),
+		huh.NewMultiSelect[model.CharClass]().Key("classes").Title(t.PolicyClasses).Options(classes...).Value(&m.pv.classes),
+	).Title(fmt.Sprintf(t.PolicyTitle, m.schoolName)))
+	m.formKind, m.step = formPolicy, stepForm
+	screen.SizeForm(m.form, m.width, m.height)
+	return m.form.Init()
+}
+
+func checkMinLength(s string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < model.PasswordPolicyMinLength || n > 64 {
+		return errFormat
+	}
+	return nil
+}
+
+// applyPolicyForm saves the policy; the notice names the profile and the school.
+func (m *Model) applyPolicyForm() tea.Cmd {
+	m.form, m.step = nil, stepView
+	n, _ := strconv.Atoi(strings.TrimSpace(m.pv.minLength)) // checked by the form
+	var set model.CharClasses
+	for _, c := range m.pv.classes {
+		set |= model.CharClasses(c)
+	}
+	pol := model.PasswordPolicy{MinLength: n, Classes: set}
+	cat := m.sess.Cat
+	notice := fmt.Sprintf(cat.MailMerge.PolicySaved, cat.Profile(m.pv.profile), m.schoolName)
+	m.loadReq = m.sess.NewRequest()
+	m.notice, m.err = "", nil
+	return tea.Batch(m.busy.Start(), savePolicyCmd(m.sess.Ctx, m.sess.App, m.sess.Token, m.school, m.pv.profile, pol, notice, m.loadReq))
+}
+
+func savePolicyCmd(ctx context.Context, a *app.App, token string, school model.ID, p model.Profile,
+	pol model.PasswordPolicy, notice string, id screen.RequestID) tea.Cmd {
+	return func() tea.Msg {
+		admin, err := a.SessionAdmin(ctx, token)
+		if err == nil {
+			_, err = a.SetPasswordPolicy(ctx, admin, school, p, pol, false)
+		}
+		return settingsSavedMsg{id: id, err: err, notice: notice}
+	}
+}
