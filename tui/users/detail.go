@@ -21,6 +21,8 @@ type detail struct {
 	user     model.User
 	prov     model.Provenance
 	children []model.User
+	parents  []model.User
+	licences []app.HeldSeat
 	loaded   bool
 	err      error
 }
@@ -31,6 +33,8 @@ type detailMsg struct {
 	user     model.User
 	prov     model.Provenance
 	children []model.User
+	parents  []model.User
+	licences []app.HeldSeat
 	err      error
 }
 
@@ -62,6 +66,14 @@ func fetchDetail(ctx context.Context, a *app.App, admin model.Admin, id model.ID
 			msg.children = append(msg.children, child)
 		}
 	}
+	rel, err := a.Relatives(ctx, admin, []model.User{u})
+	if err != nil {
+		return detailMsg{id: req, err: err}
+	}
+	msg.parents = rel[u.ID].Parents
+	if msg.licences, err = a.UserSeats(ctx, admin, id); err != nil {
+		return detailMsg{id: req, err: err}
+	}
 	return msg
 }
 
@@ -72,6 +84,7 @@ func (m *Model) detailLoaded(msg detailMsg) tea.Cmd {
 	m.detail.loaded, m.detail.err = true, msg.err
 	if msg.err == nil {
 		m.detail.user, m.detail.prov, m.detail.children = msg.user, msg.prov, msg.children
+		m.detail.parents, m.detail.licences = msg.parents, msg.licences
 	}
 	return nil
 }
@@ -115,9 +128,23 @@ func (m *Model) detailRows(u *model.User) [][2]string {
 	if u.CreatedByHand {
 		source = d.CreatedByHand
 	}
-	var children []string
+	var children, parents, licences []string
 	for _, c := range m.detail.children {
-		children = append(children, strings.TrimSpace(c.LastName+" "+c.FirstName)+" ("+c.Login+")")
+		s := strings.TrimSpace(c.LastName+" "+c.FirstName) + " (" + c.Login + ")"
+		if cls := m.setNames(m.classes, c.ClassIDs); cls != "" && len(c.ClassIDs) > 0 {
+			s += " · " + cls
+		}
+		children = append(children, s)
+	}
+	for _, p := range m.detail.parents {
+		parents = append(parents, strings.TrimSpace(p.LastName+" "+p.FirstName)+" ("+p.Login+")")
+	}
+	for _, l := range m.detail.licences {
+		s := fmt.Sprintf(cat.People.LicenceNoKey, l.Product)
+		if l.Key != "" {
+			s = fmt.Sprintf(cat.People.Licence, l.Product, l.Key)
+		}
+		licences = append(licences, s)
 	}
 	rows := [][2]string{
 		{f.Profile, cat.Profile(u.Profile)}, {d.Login, u.Login}, {d.Code, code}, {f.Email, u.Email},
@@ -126,6 +153,12 @@ func (m *Model) detailRows(u *model.User) [][2]string {
 	}
 	if len(children) > 0 {
 		rows = append(rows, [2]string{d.Children, strings.Join(children, ", ")})
+	}
+	if len(parents) > 0 {
+		rows = append(rows, [2]string{cat.People.Parents, strings.Join(parents, ", ")})
+	}
+	if len(licences) > 0 {
+		rows = append(rows, [2]string{cat.People.Licences, strings.Join(licences, ", ")})
 	}
 	if len(m.orgs) > 1 {
 		rows = append(rows, [2]string{cat.Directory.Forms.School, m.orgName(u.OrgID)})

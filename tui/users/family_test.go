@@ -31,6 +31,12 @@ func TestLinkAParentFromTheScreen(t *testing.T) {
 	if u := fresh(t, m, parent.ID); !slices.Contains(u.ChildIDs, pupil.ID) || !u.ByHand.Has(model.FieldChildren) {
 		t.Fatalf("stored children %v, by hand %b", u.ChildIDs, u.ByHand)
 	}
+	// The parent's detail names the child with their class.
+	d.Press("enter")
+	d.WaitFor("the detail", func() bool { return m.focus == focusDetail && m.detail.loaded })
+	d.WaitView("Children", "("+pupil.Login+") · ")
+	d.Press("esc")
+	d.WaitFor("the list", func() bool { return m.focus == focusTable })
 	d.Press("k")
 	waitField(d, m, "child")
 	d.Type(pupil.Login)
