@@ -18,6 +18,7 @@ type ImportSyncTexts struct {
 	SkippedKind string
 	// NewClasses, NewGroups and NewOrgs list what an import created: "Classes created: 6A, 6B".
 	NewClasses, NewGroups, NewOrgs string
+	AndOthers                      string // after the first few names: "… and 288 more"
 	// NoSuchClass and NoSuchGroup explain a code the school does not have; the known ones follow.
 	NoSuchClass, NoSuchGroup string
 
@@ -64,6 +65,7 @@ func importSyncEN() ImportSyncTexts {
 		Known:   "Refuse them: use the school's classes and groups only",
 		Skipped: Noun{"skipped", "skipped"}, SkippedKind: "skipped",
 		NewClasses: "Classes created: %s", NewGroups: "Groups created: %s", NewOrgs: "Organizations created: %s",
+		AndOthers:   "… and %s more",
 		NoSuchClass: "is not a class of this school (--classes create creates it)",
 		NoSuchGroup: "is not a group of this school (--classes create creates it)",
 
@@ -91,6 +93,7 @@ func importSyncFR() ImportSyncTexts {
 		Known:   "Les refuser : seulement les classes et groupes de l'établissement",
 		Skipped: Noun{"ignoré", "ignorés"}, SkippedKind: "ignoré",
 		NewClasses: "Classes créées : %s", NewGroups: "Groupes créés : %s", NewOrgs: "Établissements créés : %s",
+		AndOthers:   "… et %s autres",
 		NoSuchClass: "n'est pas une classe de l'établissement (--classes create la crée)",
 		NoSuchGroup: "n'est pas un groupe de l'établissement (--classes create le crée)",
 
@@ -116,6 +119,9 @@ func (c *Catalog) importSkipped(n int) string {
 	return ", " + c.Count(n, c.ImportSync.Skipped)
 }
 
+// mostNamed is how many created classes, groups or schools a report names before counting.
+const mostNamed = 12
+
 // ImportCreatedSets says which organizations, classes and groups an import created, one line
 // for each kind it created: "Classes created: 6A, 6B".
 func (c *Catalog) ImportCreatedSets(orgs, classes, groups []string) []string {
@@ -125,9 +131,15 @@ func (c *Catalog) ImportCreatedSets(orgs, classes, groups []string) []string {
 		format string
 		names  []string
 	}{{t.NewOrgs, orgs}, {t.NewClasses, classes}, {t.NewGroups, groups}} {
-		if len(l.names) > 0 {
-			lines = append(lines, fmt.Sprintf(l.format, strings.Join(l.names, ", ")))
+		if len(l.names) == 0 {
+			continue
 		}
+		names := l.names
+		if len(names) > mostNamed {
+			// A first import makes hundreds of classes: name a few, count the rest (--json lists all).
+			names = append(names[:mostNamed:mostNamed], fmt.Sprintf(c.ImportSync.AndOthers, c.Int(len(l.names)-mostNamed)))
+		}
+		lines = append(lines, fmt.Sprintf(l.format, strings.Join(names, ", ")))
 	}
 	return lines
 }
