@@ -48,6 +48,7 @@ func TestConsoleStaysResponsiveDuringABigImport(t *testing.T) {
 	}
 	term.waitText("› Imports")
 	term.keys("Enter")
+	term.waitText("Choisissez ce qu'il faut importer") // a / typed before the screen is up would be lost
 	term.keys("/")
 	term.waitText("Chemin : ")
 	term.text(file)
