@@ -45,6 +45,8 @@ type AdminsTexts struct {
 	// An admin's own password reset: the neutral answer to a request, the result, the code an
 	// admin issues for another, and the email.
 	ResetRequested, ResetDone, ResetIssued, ResetSubject, ResetBody string
+	// The console's sign-in screen: the key, and the code field of the reset form.
+	KeyForgot, ResetCodeField string
 }
 
 // adminsError translates the team's errors; ok is false for any other error.
@@ -112,7 +114,8 @@ func adminsEN() AdminsTexts {
 		JoinHint: "The code an admin of that school gave you: you will administer it too.",
 		ResetRequested: "If %s is an admin's email and one of their schools can send email, a reset code is on its way " +
 			"(valid one hour). Otherwise another admin of your school gives you one: rollcall reset-admin-password --for EMAIL.",
-		ResetDone:    "Your password is changed: sign in with it.",
+		ResetDone: "Your password is changed: sign in with it.",
+		KeyForgot: "forgot password", ResetCodeField: "Reset code (from the email, or from another admin)",
 		ResetIssued:  "Reset code for %s, valid until %s (it works once): hand it over. They run rollcall reset-admin-password --email … --use-code.",
 		ResetSubject: "Your Rollcall password reset code",
 		ResetBody: "Hello,\n\nYour Rollcall password reset code is: %s\n\nIt works once, for one hour: " +
@@ -164,7 +167,8 @@ func adminsFR() AdminsTexts {
 		ResetRequested: "Si %s est l’e-mail d’un administrateur et qu’un de ses établissements peut envoyer des e-mails, " +
 			"un code de réinitialisation est en route (valable une heure). Sinon, un autre administrateur de votre établissement " +
 			"vous en donne un : rollcall reset-admin-password --for E-MAIL.",
-		ResetDone:    "Votre mot de passe est changé : connectez-vous avec.",
+		ResetDone: "Votre mot de passe est changé : connectez-vous avec.",
+		KeyForgot: "mot de passe oublié", ResetCodeField: "Code de réinitialisation (reçu par e-mail, ou d’un autre administrateur)",
 		ResetIssued:  "Code de réinitialisation pour %s, valable jusqu’au %s (il sert une fois) : transmettez-le. Il ou elle lance rollcall reset-admin-password --email … --use-code.",
 		ResetSubject: "Votre code de réinitialisation Rollcall",
 		ResetBody: "Bonjour,\n\nVotre code de réinitialisation Rollcall est : %s\n\nIl sert une fois, pendant une heure : " +

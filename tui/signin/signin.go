@@ -24,6 +24,8 @@ const (
 	focusForm focus = iota
 	focusSigningIn
 	focusResending
+	focusResetRequest // asking for a reset code
+	focusResetting    // setting the new password with the code
 )
 
 // Field keys.
@@ -42,7 +44,10 @@ type Model struct {
 	password string
 	req      screen.RequestID
 	err      error
-	busy     busy.Model
+	// reset is the forgotten-password step: its form replaces the sign-in form while open.
+	reset  resetState
+	notice string
+	busy   busy.Model
 
 	width, height int
 }
@@ -116,9 +121,16 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		return m, m.signedIn(msg)
 	case resentMsg:
 		return m, m.resent(msg)
+	case resetRequestedMsg:
+		return m, m.resetRequested(msg)
+	case resetDoneMsg:
+		return m, m.resetDone(msg)
 	case tea.KeyPressMsg:
 		if m.canResend() && key.Matches(msg, m.sess.Keys.Resend) {
 			return m, m.resend()
+		}
+		if m.canForget() && key.Matches(msg, m.forgotKey()) {
+			return m, m.requestReset()
 		}
 	}
 	if m.focus != focusForm {
@@ -126,13 +138,16 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	}
 	cmd, state := screen.UpdateForm(m.form, msg)
 	if state == huh.StateCompleted {
+		if m.reset.open {
+			return m, tea.Batch(cmd, m.submitReset())
+		}
 		return m, tea.Batch(cmd, m.submit())
 	}
 	return m, cmd
 }
 
 func (m *Model) submit() tea.Cmd {
-	m.focus, m.err, m.args.Verified = focusSigningIn, nil, false
+	m.focus, m.err, m.args.Verified, m.notice = focusSigningIn, nil, false, ""
 	m.req = m.sess.NewRequest()
 	return tea.Batch(m.busy.Start(), signInCmd(m.sess.Ctx, m.sess.App, m.email, m.password, m.sess.Origin, m.req))
 }
@@ -196,6 +211,9 @@ func (m *Model) ShortHelp() []key.Binding {
 		return nil
 	}
 	h := screen.FormHelp(m.form)
+	if m.canForget() {
+		h = append(h, m.forgotKey())
+	}
 	if m.canResend() {
 		h = append(h, m.sess.Keys.Resend)
 	}

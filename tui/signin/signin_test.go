@@ -2,11 +2,13 @@ package signin
 
 import (
 	"context"
+	"regexp"
 	"testing"
 
 	"charm.land/huh/v2"
 
 	"rollcall/app"
+	"rollcall/mailmerge/smtptest"
 	"rollcall/model"
 	"rollcall/tui/internal/tuitest"
 	"rollcall/tui/screen"
@@ -92,5 +94,53 @@ func TestUnverifiedAccountCanGetANewCode(t *testing.T) {
 	res, ok := nav.Arg.(app.SignUpResult)
 	if nav.Route != screen.RouteVerify || !ok || res.Code == "" {
 		t.Fatalf("navigated to %+v, want the verify screen with a new code", nav)
+	}
+}
+
+// An admin who forgot their password asks for a code from the sign-in screen (ctrl+f), types
+// the emailed code and a new password, and signs in with it.
+func TestForgottenPasswordFromTheSignInScreen(t *testing.T) {
+	t.Parallel()
+	texts := app.NotifierTexts{AdminReset: func(_ model.Language, code string) (string, string) { return "Reset", "Code: " + code }}
+	sess := tuitest.SessionOver(tuitest.NewAppWith(t, app.Options{MailTexts: &texts}), model.English)
+	ad := tuitest.SignUp(t, sess.App, "ada@example.org", model.English, false)
+	ctx := context.Background()
+	org, err := sess.App.CreateOrg(ctx, ad.Admin, model.Organization{Name: "École X", City: "Lyon", Country: "FR"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin := ad.Admin
+	admin.OrgIDs = append(admin.OrgIDs, org.ID)
+	srv := smtptest.Start(t, smtptest.Options{})
+	host, port, sec, from := srv.Host(), srv.Port(), "none", "it@x.example"
+	if _, err := sess.App.SetMailSettings(ctx, admin, org.ID, app.MailSettingsChange{Host: &host, Port: &port, Security: &sec, From: &from}, false); err != nil {
+		t.Fatal(err)
+	}
+	m := New(sess, screen.SignInArgs{Email: ad.Email})
+	d := tuitest.ForScreen(t, m, 100, 30)
+	d.WaitFor("the password field", func() bool { return focused(m) == fieldPassword })
+	d.Press("ctrl+f")
+	d.WaitView("a reset code is on its way")
+	d.WaitFor("the code field", func() bool { return focused(m) == "code" })
+	msgs := srv.Messages()
+	if len(msgs) != 1 {
+		t.Fatalf("%d emails", len(msgs))
+	}
+	code := regexp.MustCompile(`[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}`).FindString(msgs[0].Text)
+	d.Type(code)
+	d.Press("enter")
+	d.WaitFor("the new password field", func() bool { return focused(m) == fieldPassword })
+	d.Type("nouveau2mdp")
+	d.Press("enter")
+	d.WaitFor("the confirmation", func() bool { return focused(m) == "again" })
+	d.Type("nouveau2mdp")
+	d.Press("enter")
+	d.WaitView("Your password is changed")
+	d.WaitFor("the password field", func() bool { return focused(m) == fieldPassword })
+	d.Type("nouveau2mdp")
+	d.Press("enter")
+	got := tuitest.Await[screen.SignedInMsg](d)
+	if got.Admin.Email != ad.Email {
+		t.Fatalf("signed in as %+v", got)
 	}
 }

@@ -17,6 +17,9 @@ func (m *Model) header() string {
 	if m.args.Verified {
 		b.WriteString("\n" + st.Success.Render(cat.Auth.PasswordCreated) + "\n")
 	}
+	if m.notice != "" {
+		b.WriteString("\n" + st.Success.Render(screen.Paragraph(m.notice, m.width)) + "\n")
+	}
 	if m.err != nil {
 		b.WriteString("\n" + st.Error.Render(screen.Paragraph(cat.Error(m.err), m.width)) + "\n")
 	}

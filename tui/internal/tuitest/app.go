@@ -20,18 +20,32 @@ func CheapArgon2() app.Argon2Params {
 // place besides cmd that may open the bbolt store: screens are exercised against the real thing.
 func NewApp(t testing.TB) *app.App {
 	t.Helper()
+	return NewAppWith(t, app.Options{})
+}
+
+// NewAppWith is NewApp with options (cheap argon2 unless they set it).
+func NewAppWith(t testing.TB, opts app.Options) *app.App {
+	t.Helper()
+	if opts.Argon2.Memory == 0 {
+		opts.Argon2 = CheapArgon2()
+	}
 	st, err := bolt.Open(filepath.Join(t.TempDir(), "rollcall.db"), bolt.Options{})
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
 	t.Cleanup(func() { _ = st.Close() })
-	return app.New(st, app.Options{Argon2: CheapArgon2()})
+	return app.New(st, opts)
 }
 
 // NewSession builds a session speaking lang over a fresh app, signed in as nobody.
 func NewSession(t testing.TB, lang model.Language) *screen.Session {
 	t.Helper()
-	s := screen.NewSession(context.Background(), NewApp(t), lang, true)
+	return SessionOver(NewApp(t), lang)
+}
+
+// SessionOver builds a session speaking lang over a, signed in as nobody.
+func SessionOver(a *app.App, lang model.Language) *screen.Session {
+	s := screen.NewSession(context.Background(), a, lang, true)
 	s.OSUser, s.Remember, s.Origin = "tester", true, "local:tester"
 	return s
 }
