@@ -25,6 +25,8 @@ type PeopleTexts struct {
 	// LinkKey, LinkTitle (parent), LinkHint, LinkChild, LinkOrUnlink, LinkChoice and
 	// UnlinkChoice are the console's link form.
 	LinkKey, LinkTitle, LinkHint, LinkChild, LinkOrUnlink, LinkChoice, UnlinkChoice string
+	// KeyTitle, AnyKey and KeyRoom (key, free seats) offer a product key for typed seats.
+	KeyTitle, AnyKey, KeyRoom string
 	// Ambiguous refuses a code several schools use (thing, code, the schools).
 	Ambiguous string
 

@@ -18,6 +18,7 @@ func peopleEN() PeopleTexts {
 		LinkOtherSchool: "%s is in another school than the parent.",
 		LinkKey:         "link a child", LinkTitle: "A child of %s", LinkHint: "The child's login.", LinkChild: "Child's login",
 		LinkOrUnlink: "Link or unlink?", LinkChoice: "Link", UnlinkChoice: "Unlink",
+		KeyTitle: "Product key", AnyKey: "The first with room", KeyRoom: "%s (%s free)",
 		RenewKey: "renew", RenewTitle: "Renewal code for %s", RenewCode: "Renewal code",
 		RenewHint: "The code (or link) from the vendor's renewal email.",
 		Renewed:   "%s renewed: %s, %s added.", RenewDry: "Would renew %s: %s, %s added. Nothing was changed.",

@@ -18,6 +18,7 @@ func peopleFR() PeopleTexts {
 		LinkOtherSchool: "%s est dans un autre établissement que le parent.",
 		LinkKey:         "lier un enfant", LinkTitle: "Un enfant de %s", LinkHint: "L'identifiant de l'enfant.", LinkChild: "Identifiant de l'enfant",
 		LinkOrUnlink: "Lier ou délier ?", LinkChoice: "Lier", UnlinkChoice: "Délier",
+		KeyTitle: "Clé de produit", AnyKey: "La première qui a de la place", KeyRoom: "%s (libres : %s)",
 		RenewKey: "renouveler", RenewTitle: "Code de renouvellement de %s", RenewCode: "Code de renouvellement",
 		RenewHint: "Le code (ou le lien) du courriel de renouvellement du fournisseur.",
 		Renewed:   "%s renouvelé : %s, %s en plus.", RenewDry: "%s serait renouvelé : %s, %s en plus. Rien n'a été modifié.",

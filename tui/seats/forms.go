@@ -3,6 +3,7 @@ package seats
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -47,6 +48,7 @@ type formValues struct {
 	ou, groupEmail string
 	groupID        string
 	target         model.Seat
+	key            string // the product key typed seats use; "" the first with room
 }
 
 func (m *Model) openForm(kind formKind, groups ...*huh.Group) tea.Cmd {
@@ -65,11 +67,29 @@ func (m *Model) notifyFields() []huh.Field {
 		Affirmative(m.sess.Cat.App.Yes).Negative(m.sess.Cat.App.No)}
 }
 
+// keyFields offers the subscription's product keys, with their free seats, when it has several:
+// the typed seats use the key chosen.
+func (m *Model) keyFields() []huh.Field {
+	rooms := model.SeatRooms(&m.list.Sub, m.list.Seats)
+	if len(m.list.Sub.Keys) < 2 {
+		return nil
+	}
+	cat := m.sess.Cat
+	opts := []huh.Option[string]{huh.NewOption(cat.People.AnyKey, "")}
+	for _, r := range rooms {
+		if r.Key != "" {
+			opts = append(opts, huh.NewOption(fmt.Sprintf(cat.People.KeyRoom, r.Key, cat.Int(max(r.Free, 0))), r.Key))
+		}
+	}
+	return []huh.Field{huh.NewSelect[string]().Key("key").Title(cat.People.KeyTitle).Options(opts...).Value(&m.fv.key)}
+}
+
 func (m *Model) emailsForm() tea.Cmd {
 	t := m.sess.Cat.Licensing.Seats
 	m.fv = &formValues{}
 	fields := append([]huh.Field{huh.NewText().Key("emails").Title(t.EmailsTitle).Description(t.EmailsHint).
-		CharLimit(100_000).Lines(6).ExternalEditor(false).Value(&m.fv.emails).Validate(m.checkEmails)}, m.notifyFields()...)
+		CharLimit(100_000).Lines(6).ExternalEditor(false).Value(&m.fv.emails).Validate(m.checkEmails)}, m.keyFields()...)
+	fields = append(fields, m.notifyFields()...)
 	return m.openForm(formEmails, huh.NewGroup(fields...).Title(t.AddTyped))
 }
 
@@ -130,6 +150,7 @@ func (m *Model) submit() tea.Cmd {
 	opts := app.SeatOptions{Notify: fv.notify, Lang: m.sess.Cat.Lang}
 	switch m.formKind {
 	case formEmails:
+		opts.Key = fv.key
 		return m.change(func(ctx context.Context, a *app.App, admin model.Admin) (app.SeatResult, error) {
 			return a.AddTypedSeats(ctx, admin, sub, fv.emails, opts)
 		})

@@ -76,13 +76,24 @@ func TestAddImportAndRemoveSeats(t *testing.T) {
 	waitField(d, m, "emails")
 	d.Type("ana@school.fr, bob@school.fr ana@school.fr")
 	d.Press("enter")
+	// Two keys: the product key is chosen, here the second one.
+	waitField(d, m, "key")
+	d.WaitView("The first with room", "(2 free)")
+	d.Press("down")
+	d.Press("down")
+	d.Press("enter")
 	d.WaitView("2 seats added, 1 already there or repeated (ignored), 2 seats free")
 	d.WaitView("ana@school.fr", "bob@school.fr", "typed", "2 given of 4, 2 free")
+	if k := m.list.Sub.Keys[1].Key; m.list.Seats[0].Key != k || m.list.Seats[1].Key != k {
+		t.Errorf("seats on keys %q %q, want %q", m.list.Seats[0].Key, m.list.Seats[1].Key, k)
+	}
 
 	// Three more than the two free: none is added.
 	d.Press("a")
 	waitField(d, m, "emails")
 	d.Type("c@school.fr d@school.fr e@school.fr")
+	d.Press("enter")
+	waitField(d, m, "key")
 	d.Press("enter")
 	d.WaitView("3 seats asked for but only 2 seats free: none was added.")
 	if got := emails(m); got != "ana@school.fr bob@school.fr" {

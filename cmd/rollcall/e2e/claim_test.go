@@ -91,6 +91,8 @@ func TestClaimWizard(t *testing.T) {
 	term.waitText("Seats: Atlas interactif 2", "0 given of 40, 40 free", "No seat given yet.")
 	term.keys("a")
 	term.fill("Emails", "ana@les-tilleuls.example.fr, bob@les-tilleuls.example.fr")
+	term.waitFocus("Product key") // two keys: the first with room
+	term.keys("Enter")
 	term.waitText("2 seats added", "ana@les-tilleuls.example.fr", "typed")
 	term.keys("Escape")
 	term.waitMatch(regexp.MustCompile(`Atlas interactif 2\s+École élémentaire Les .*\s2/40\s+Ends: 31 Aug`))
