@@ -43,10 +43,12 @@ func (j *journey) checkScreensAfterReopening() {
 	j.home()
 
 	j.openArea("Imports")
+	term.waitText("Choisissez ce qu'il faut importer") // a tab sent before the screen is up is lost
 	term.keys("Tab")
 	term.waitText("Historique des imports", "[annulé")
 	j.home()
 	j.openArea("Publipostage")
+	term.waitText("[Cartes (PDF)]")
 	term.keys("Tab")
 	term.waitText("Campagne 1 · terminée · Envoyés 2 · échecs 0 · restants 0")
 	j.home()
