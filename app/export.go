@@ -5,24 +5,11 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
-	"github.com/gocarina/gocsv"
 	"github.com/xuri/excelize/v2"
 
 	"rollcall/model"
-)
-
-// ExportFormat is a file format for the user list.
-type ExportFormat uint8
-
-// Export formats: CSV for Excel (UTF-8 with BOM, commas), CSV for French Excel (semicolons),
-// and XLSX.
-const (
-	ExportCSV ExportFormat = iota
-	ExportCSVSemicolon
-	ExportXLSX
 )
 
 // ExportLabels are the words of the export in the admin's language: app writes no prose itself.
@@ -42,89 +29,95 @@ func (a *App) ExportUsersToFile(ctx context.Context, admin model.Admin, sel mode
 	return n, err
 }
 
-// ExportUsers writes the selection's users, in its order, with the preview's columns. Every
-// cell is neutralised against formula injection. It returns how many users were written.
+// ExportUsers writes the selection's users, in its order, in the format's shape (for Rollcall's
+// own formats, the preview's columns). Every cell is neutralised against formula injection.
+// It returns how many users were written.
 func (a *App) ExportUsers(ctx context.Context, admin model.Admin, sel model.Selection, format ExportFormat, labels ExportLabels, w io.Writer) (int, error) {
+	info := format.Info()
+	if info.shape.row == nil {
+		return 0, fmt.Errorf("export: unknown format %d", format)
+	}
 	ids, err := a.SelectUserIDs(ctx, admin, sel)
 	if err != nil {
 		return 0, err
 	}
-	classNames, err := a.classNames(ctx)
+	x := &exportRun{labels: labels}
+	if x.classes, err = a.classesByID(ctx); err != nil {
+		return 0, err
+	}
+	if info.shape.perClass {
+		if x.perClass, err = a.mostClasses(ctx, ids); err != nil {
+			return 0, err
+		}
+	}
+	out, err := newRowWriter(info.box, w)
 	if err != nil {
 		return 0, err
 	}
-	out, err := newRowWriter(format, w)
-	if err != nil {
+	if err := out.Write(info.shape.header(x)); err != nil {
 		return 0, err
 	}
-	// The header is in the admin's language, so it is written here rather than from the tags.
-	if err := out.Write(labels.Headers[:]); err != nil {
-		return 0, err
-	}
-	batch := make([]exportRecord, 0, exportBatch)
+	var cells []string
 	for i := 0; i < len(ids); i += exportBatch {
 		if ctx.Err() != nil {
 			return i, ctx.Err()
 		}
-		batch = batch[:0]
 		for _, id := range ids[i:min(i+exportBatch, len(ids))] {
 			u, err := a.store.User(ctx, id)
 			if err != nil {
 				return i, err
 			}
-			batch = append(batch, newExportRecord(&u, classNames, labels))
-		}
-		if err := gocsv.MarshalCSVWithoutHeaders(batch, out); err != nil {
-			return i, err
+			cells = info.shape.row(cells[:0], &u, x)
+			if err := out.Write(cells); err != nil {
+				return i, err
+			}
 		}
 	}
 	return len(ids), out.close()
 }
 
-// exportBatch is how many users are read, then written, at a time: cancellation is checked
-// between batches, and memory stays flat whatever the selection's size.
+// exportRun is what every row of one export reads: the labels, the classes, and how many
+// class columns a per-class format writes.
+type exportRun struct {
+	labels   ExportLabels
+	classes  map[model.ID]model.Class
+	perClass int
+}
+
+// exportBatch is how many users are written between two checks of cancellation.
 const exportBatch = 1024
 
-// exportRecord is one exported user; gocsv writes its fields in this order, which is the
-// order of ExportLabels.Headers. The tags name the columns for code; people read the labels.
-type exportRecord struct {
-	LastName       string `csv:"last_name"`
-	FirstName      string `csv:"first_name"`
-	Profile        string `csv:"profile"`
-	Login          string `csv:"login"`
-	ActivationCode string `csv:"activation_code"` // only while the account is not activated
-	Email          string `csv:"email"`
-	Classes        string `csv:"classes"`
-	Created        string `csv:"created"`
+// mostClasses is the largest number of classes one of the users is in.
+func (a *App) mostClasses(ctx context.Context, ids []model.ID) (int, error) {
+	most := 0
+	for i, id := range ids {
+		if i%exportBatch == 0 && ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
+		u, err := a.store.User(ctx, id)
+		if err != nil {
+			return 0, err
+		}
+		most = max(most, len(u.ClassIDs))
+	}
+	return most, nil
 }
 
-func newExportRecord(u *model.User, classNames map[model.ID]string, labels ExportLabels) exportRecord {
-	var classes []string
-	for _, id := range u.ClassIDs {
-		classes = append(classes, classNames[id])
-	}
-	code := ""
-	if !u.Activated() {
-		code = model.FormatCode(u.ActivationCode)
-	}
-	return exportRecord{LastName: u.LastName, FirstName: u.FirstName, Profile: labels.Profile(u.Profile), Login: u.Login,
-		ActivationCode: code, Email: u.Email, Classes: strings.Join(classes, ", "), Created: labels.Date(u.CreatedAt)}
-}
-
-func (a *App) classNames(ctx context.Context) (map[model.ID]string, error) {
+func (a *App) classesByID(ctx context.Context) (map[model.ID]model.Class, error) {
 	cs, err := a.store.ListClasses(ctx)
 	if err != nil {
 		return nil, err
 	}
-	m := make(map[model.ID]string, len(cs))
+	m := make(map[model.ID]model.Class, len(cs))
 	for _, c := range cs {
-		m[c.ID] = c.Name
+		m[c.ID] = c
 	}
 	return m, nil
 }
 
-// rowWriter is the gocsv.CSVWriter both formats are written through: it neutralises every
-// cell, then writes CSV (encoding/csv configured for Excel) or XLSX rows (excelize's stream).
+// rowWriter is what every format is written through: it neutralises every cell, then writes
+// CSV (encoding/csv, configured for Excel or for upload to a platform) or XLSX rows
+// (excelize's stream).
 type rowWriter struct {
 	csv  *csv.Writer
 	xlsx *excelize.File
@@ -135,19 +128,21 @@ type rowWriter struct {
 	safe []string
 }
 
-func newRowWriter(format ExportFormat, w io.Writer) (*rowWriter, error) {
-	switch format {
-	case ExportCSV, ExportCSVSemicolon:
+func newRowWriter(box container, w io.Writer) (*rowWriter, error) {
+	switch box {
+	case containerPlainCSV:
+		return &rowWriter{csv: csv.NewWriter(w)}, nil
+	case containerCSV, containerCSVFr:
 		if _, err := io.WriteString(w, "\ufeff"); err != nil { // the BOM tells Excel it is UTF-8
 			return nil, err
 		}
 		cw := csv.NewWriter(w)
 		cw.UseCRLF = true
-		if format == ExportCSVSemicolon {
+		if box == containerCSVFr {
 			cw.Comma = ';'
 		}
 		return &rowWriter{csv: cw}, nil
-	case ExportXLSX:
+	case containerXLSX:
 		f := excelize.NewFile()
 		sw, err := f.NewStreamWriter("Sheet1")
 		if err != nil {
@@ -155,7 +150,7 @@ func newRowWriter(format ExportFormat, w io.Writer) (*rowWriter, error) {
 		}
 		return &rowWriter{xlsx: f, sw: sw, dest: w}, nil
 	}
-	return nil, fmt.Errorf("export: unknown format %d", format)
+	return nil, fmt.Errorf("export: unknown container %d", box)
 }
 
 // Write writes one row, each cell neutralised.
@@ -180,21 +175,6 @@ func (r *rowWriter) Write(cells []string) error {
 		r.err = err
 	}
 	return err
-}
-
-// Flush pushes buffered CSV out; XLSX rows stay in the stream until close.
-func (r *rowWriter) Flush() {
-	if r.csv != nil {
-		r.csv.Flush()
-	}
-}
-
-// Error is the first error a write met.
-func (r *rowWriter) Error() error {
-	if r.csv != nil {
-		return r.csv.Error()
-	}
-	return r.err
 }
 
 func (r *rowWriter) close() error {

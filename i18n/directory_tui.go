@@ -53,6 +53,10 @@ type UserFormTexts struct {
 	EditTitle, NewTitle, School, DefaultLanguage, Memberships     string
 	ExportTitle, Format, FormatCSV, FormatCSVFr, FormatXLSX, Path string
 	PathHint, DateHint                                            string
+	// Formats name the export formats of the platforms schools feed, by their --format name.
+	Formats map[string]string
+	// ExportDryRun says what an export would write (users export --dry-run).
+	ExportDryRun string
 }
 
 // SetsScreenTexts are the Classes & groups screen.
@@ -112,6 +116,8 @@ func directoryEN() DirectoryTexts {
 			Memberships: "Classes and groups", ExportTitle: "Export %s", Format: "Format",
 			FormatCSV: "CSV for Excel (UTF-8)", FormatCSVFr: "CSV for French Excel (semicolons)", FormatXLSX: "Excel workbook (XLSX)",
 			Path: "File", PathHint: "A path on this computer; the extension is added when missing.", DateHint: "YYYY-MM-DD, or empty",
+			Formats:      map[string]string{"moodle": "Moodle: upload users (CSV, classes as cohorts)"},
+			ExportDryRun: "Would export %s to %s (%s); nothing written (--dry-run).",
 		},
 		Sets: SetsScreenTexts{
 			TabClasses: "Classes", TabGroups: "Groups", Name: "Name", Code: "Code", Level: "Level", Members: "Members",
@@ -175,6 +181,8 @@ func directoryFR() DirectoryTexts {
 			Memberships: "Classes et groupes", ExportTitle: "Exporter %s", Format: "Format",
 			FormatCSV: "CSV pour Excel (UTF-8)", FormatCSVFr: "CSV pour Excel français (points-virgules)", FormatXLSX: "Classeur Excel (XLSX)",
 			Path: "Fichier", PathHint: "Un chemin sur cet ordinateur ; l'extension est ajoutée si elle manque.", DateHint: "AAAA-MM-JJ, ou vide",
+			Formats:      map[string]string{"moodle": "Moodle : dépôt d'utilisateurs (CSV, classes en cohortes)"},
+			ExportDryRun: "Exporterait %s vers %s (%s) ; rien n'est écrit (--dry-run).",
 		},
 		Sets: SetsScreenTexts{
 			TabClasses: "Classes", TabGroups: "Groupes", Name: "Nom", Code: "Code", Level: "Niveau", Members: "Membres",

@@ -79,6 +79,33 @@ func TestUsersCommands(t *testing.T) {
 	if err != nil || len(rows) != 26 || rows[0][0] != "Nom" {
 		t.Errorf("export: %d rows, header %v, %v", len(rows), rows[0], err)
 	}
+
+	// Moodle's user upload: --dry-run counts and writes nothing, then the file re-imports to no change.
+	moodle := filepath.Join(t.TempDir(), "moodle.csv")
+	var sum struct {
+		Format string `json:"format"`
+		Users  int    `json:"users"`
+		DryRun bool   `json:"dry_run"`
+	}
+	c.json(&sum, "", "users", "export", "--format", "moodle", "-o", moodle, "--profile", "student", "--class", "6e A", "--dry-run", "--json")
+	if _, err := os.Stat(moodle); sum.Format != "moodle" || sum.Users != 25 || !sum.DryRun || err == nil {
+		t.Errorf("moodle --dry-run: %+v, file: %v", sum, err)
+	}
+	c.must("", "users", "export", "--format", "moodle", "-o", moodle, "--profile", "student", "--class", "6e A")
+	raw, _ = os.ReadFile(moodle)
+	if !strings.HasPrefix(string(raw), "username,firstname,lastname,email,department,cohort1\n") || strings.Count(string(raw), "\n") != 26 {
+		t.Errorf("moodle export:\n%s", raw)
+	}
+	var rep struct {
+		Counts struct{ Created, Updated, Unchanged int } `json:"counts"`
+	}
+	c.json(&rep, "", "import", moodle, "--org", "1", "--dry-run", "--json", "--mode", "update")
+	if rep.Counts.Created != 0 || rep.Counts.Updated != 0 || rep.Counts.Unchanged != 25 {
+		t.Errorf("moodle re-import: %+v", rep.Counts)
+	}
+	if r := c.run("", "users", "export", "--format", "canvas", "-o", moodle); r.code != exitInvalid {
+		t.Errorf("unknown format: exit %d", r.code)
+	}
 }
 
 func TestClassesCommands(t *testing.T) {

@@ -413,13 +413,13 @@ func findUser(ctx context.Context, a *app.App, admin model.Admin, ref string) (m
 func newUsersExportCmd(f *factory) *cobra.Command {
 	var sf selectionFlags
 	var format, output string
+	var dryRun, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "export -o FILE",
-		Short: "Export the selection to CSV or XLSX (cells neutralised against formula injection)",
+		Short: "Export the selection to CSV, XLSX or a platform's import file (cells neutralised against formula injection)",
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			formats := map[string]app.ExportFormat{"csv": app.ExportCSV, "csv-fr": app.ExportCSVSemicolon, "xlsx": app.ExportXLSX}
-			ef, ok := formats[strings.ToLower(format)]
+			info, ok := app.ParseExportFormat(format)
 			if !ok {
 				return flagError("format", format)
 			}
@@ -436,22 +436,44 @@ func newUsersExportCmd(f *factory) *cobra.Command {
 			}
 			cat := f.Catalog()
 			var n int
-			if output == "-" { // the file itself on stdout (ssh server users export -o - > users.csv)
-				n, err = a.ExportUsers(ctx, admin, sel, ef, exportLabels(cat), f.env.rawStdout)
-			} else {
-				n, err = a.ExportUsersToFile(ctx, admin, sel, ef, exportLabels(cat), output)
+			switch {
+			case dryRun:
+				ids, e := a.SelectUserIDs(ctx, admin, sel)
+				n, err = len(ids), e
+			case output == "-": // the file itself on stdout (ssh server users export -o - > users.csv)
+				n, err = a.ExportUsers(ctx, admin, sel, info.Format, exportLabels(cat), f.env.rawStdout)
+			default:
+				n, err = a.ExportUsersToFile(ctx, admin, sel, info.Format, exportLabels(cat), output)
 			}
 			if err != nil {
 				return err
 			}
-			f.say(cat.Users.Exported, cat.Count(n, cat.Nouns.User), output)
+			if asJSON && output != "-" {
+				return f.printJSON(exportSummary{Format: info.Name, Output: output, Users: n, DryRun: dryRun})
+			}
+			if dryRun {
+				f.say(cat.Directory.Forms.ExportDryRun, cat.Count(n, cat.Nouns.User), output, info.Name)
+			} else {
+				f.say(cat.Users.Exported, cat.Count(n, cat.Nouns.User), output)
+			}
 			return nil
 		},
 	}
 	sf.register(cmd.Flags())
-	cmd.Flags().StringVar(&format, "format", "csv", "csv (Excel, UTF-8), csv-fr (semicolons, French Excel) or xlsx")
+	cmd.Flags().StringVar(&format, "format", "csv", "csv (Excel, UTF-8), csv-fr (semicolons, French Excel), xlsx, or a platform's import file (moodle); one of "+
+		strings.Join(app.ExportFormatNames(), ", "))
 	cmd.Flags().StringVarP(&output, "output", "o", "", "file to write (-: stdout)")
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "count the users the export would write, writing nothing")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a summary as JSON (format, output, users, dry_run)")
 	return cmd
+}
+
+// exportSummary is users export --json.
+type exportSummary struct {
+	Format string `json:"format"`
+	Output string `json:"output"`
+	Users  int    `json:"users"`
+	DryRun bool   `json:"dry_run"`
 }
 
 func exportLabels(cat *i18n.Catalog) app.ExportLabels {

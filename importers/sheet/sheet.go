@@ -23,6 +23,7 @@ func fit(h *table.Header, file, sheetName string) roster.Fit {
 	f.Missing = h.Missing(colLast, colFirst)
 	// "Code classe" marks the template; a bare "Classe" column is every format's.
 	marked := h.Has(colClass) && strings.HasPrefix(table.HeaderKey(h.Cells[h.Index(colClass)]), "code")
+	marked = marked || h.Has(colClass) && strings.HasPrefix(table.HeaderKey(h.Cells[h.Index(colClass)]), "cohort") // Moodle
 	for _, m := range markers {
 		marked = marked || h.Has(m)
 	}
@@ -50,7 +51,7 @@ func guessProfile(file, sheetName string, h *table.Header) (model.Profile, bool)
 	if p, ok := roster.ProfileFromName(file); ok {
 		return p, true
 	}
-	if h.Has(colProfile) {
+	if h.Has(colProfile) || h.Has(colDepartment) {
 		return model.ProfileUnknown, false
 	}
 	if h.Has(colClass) {
@@ -64,7 +65,7 @@ func readTable(j *roster.Job, t roster.Table, override model.Profile) (int, erro
 	var profile model.Profile
 	return j.Read(t, func(h *table.Header) bool {
 		profile = override
-		j.Batch.FromRollcall = j.Batch.FromRollcall || fromRollcall(h)
+		j.Batch.FromRollcall = j.Batch.FromRollcall || fromRollcall(h) || fromMoodle(h)
 		if profile == model.ProfileUnknown {
 			profile, _ = guessProfile(t.Name, t.Sheet, h)
 		}
@@ -86,6 +87,13 @@ func readTable(j *roster.Job, t roster.Table, override model.Profile) (int, erro
 func row(j *roster.Job, r *roster.Row, profile model.Profile) {
 	rec := roster.Record{Where: r.At, Profile: profile}
 	if v, i := r.Get(colProfile); v != "" {
+		p, ok := model.ParseProfile(v)
+		if !ok {
+			r.Fail(i, v, model.RuleUnknownValue, profileValues)
+		}
+		rec.Profile = p
+	} else if v, i := r.Get(colDepartment); v != "" && profile == model.ProfileUnknown {
+		// A Moodle user upload: its department is the profile when it names one.
 		p, ok := model.ParseProfile(v)
 		if !ok {
 			r.Fail(i, v, model.RuleUnknownValue, profileValues)

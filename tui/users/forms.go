@@ -257,9 +257,7 @@ func (m *Model) exportForm() tea.Cmd {
 	t := cat.Directory.Forms
 	m.fv = &formValues{format: app.ExportXLSX}
 	return m.openForm(formExport, m.sess.NewForm(huh.NewGroup(
-		huh.NewSelect[app.ExportFormat]().Key("format").Title(t.Format).Options(
-			huh.NewOption(t.FormatXLSX, app.ExportXLSX), huh.NewOption(t.FormatCSV, app.ExportCSV),
-			huh.NewOption(t.FormatCSVFr, app.ExportCSVSemicolon)).Value(&m.fv.format),
+		huh.NewSelect[app.ExportFormat]().Key("format").Title(t.Format).Options(exportOptions(t)...).Value(&m.fv.format),
 		huh.NewInput().Key("path").Title(t.Path).Description(t.PathHint).Placeholder(defaultExportName).Value(&m.fv.path),
 	).Title(fmt.Sprintf(t.ExportTitle, cat.Count(m.list.Total(), cat.Nouns.User)))))
 }
@@ -274,14 +272,27 @@ func exportPath(typed string, format app.ExportFormat) string {
 		p = defaultExportName
 	}
 	p = screen.ExpandHome(p)
-	ext := ".csv"
-	if format == app.ExportXLSX {
-		ext = ".xlsx"
-	}
 	if filepath.Ext(p) == "" {
-		p += ext
+		p += format.Info().Ext
 	}
 	return p
+}
+
+// exportOptions are the registry's formats, each named in the admin's language.
+func exportOptions(t i18n.UserFormTexts) []huh.Option[app.ExportFormat] {
+	named := map[app.ExportFormat]string{app.ExportXLSX: t.FormatXLSX, app.ExportCSV: t.FormatCSV, app.ExportCSVSemicolon: t.FormatCSVFr}
+	var opts []huh.Option[app.ExportFormat]
+	for _, f := range app.ExportFormats() {
+		label := named[f.Format]
+		if label == "" {
+			label = t.Formats[f.Name]
+		}
+		if label == "" {
+			label = f.Name
+		}
+		opts = append(opts, huh.NewOption(label, f.Format))
+	}
+	return opts
 }
 
 // confirm asks a yes/no question about a user; No is the default answer.
