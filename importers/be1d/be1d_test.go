@@ -75,3 +75,37 @@ func TestStudentErrors(t *testing.T) {
 		t.Errorf("errors = %+v, want %+v", got, want)
 	}
 }
+
+func TestONDEExtractionQuotedOrNotWithATrailingSeparator(t *testing.T) {
+	t.Parallel()
+	parse := func(name string) *roster.Job {
+		raw, err := os.ReadFile(filepath.Join("testdata", "onde", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := table.NewText(name, raw)
+		head, _ := table.ReadHeader(text.Rows())
+		if fit := Sniff(head.Fields); !fit.OK || fit.Profile != model.Student {
+			t.Fatalf("Sniff = %+v", fit)
+		}
+		j := roster.NewJob(context.Background(), 0, nil)
+		if err := Parse(j, &roster.File{Name: name, Raw: raw}, text); err != nil {
+			t.Fatal(err)
+		}
+		return j
+	}
+	j := parse("ExtractionEleves.csv")
+	if j.Errs.Err() != nil {
+		t.Fatalf("errors: %v", j.Errs.List)
+	}
+	recs := j.Batch.Records
+	if len(recs) != 3 || recs[1].LastName != "MARTIN-DURAND" || recs[2].LastName != "CŒUR" || recs[2].FirstName != "Anaïs" ||
+		recs[0].BirthDate != (model.Date{Year: 2018, Month: 7, Day: 14}) || !reflect.DeepEqual(recs[2].Classes, []string{"CE1-CE2 M. BLANC"}) {
+		t.Errorf("records = %+v", recs)
+	}
+	// A row whose extra field holds text was shifted by a ';' in a value: refused, located.
+	j = parse("ExtractionEleves-decalee.csv")
+	if es := j.Errs.List; len(es) != 1 || es[0].Rule != RuleExtraField || es[0].Line != 3 || es[0].Letter != "J" || es[0].Value != "groupe A" {
+		t.Errorf("errors = %+v", es)
+	}
+}

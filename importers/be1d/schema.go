@@ -31,12 +31,12 @@ const (
 var students = kind{
 	profile: model.Student,
 	schema: table.Schema{
-		{Key: colLast, French: []string{"Nom Elève", "Nom de famille Elève"}},
+		{Key: colLast, French: []string{"Nom Elève", "Nom de famille Elève", "Nom de naissance Elève"}},
 		{Key: colUsage, French: []string{"Nom d'usage Elève"}},
-		{Key: colFirst, French: []string{"Prénom Elève"}},
+		{Key: colFirst, French: []string{"Prénom Elève", "Prénom 1 Elève"}},
 		{Key: colBirth, French: []string{"Date naissance", "Date de naissance"}},
-		{Key: colLevel, French: []string{"Niveau"}},
-		{Key: colClass, French: []string{"Classe"}},
+		{Key: colLevel, French: []string{"Niveau", "Libellé niveau"}},
+		{Key: colClass, French: []string{"Classe", "Libellé classe"}},
 		{Key: colINE, French: []string{"INE", "Identifiant national élève", "Identifiant Elève"}},
 		{Key: "sex", French: []string{"Sexe"}},
 		{Key: "cycle", French: []string{"Cycle"}},
