@@ -97,14 +97,20 @@ func sameName(last, first string, ref importers.PersonRef) bool {
 
 // logins names users for the diff of a children change.
 func (p *planner) logins(ids []model.ID) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	if p.loginOf == nil { // once, not a scan of the directory per parent: re-syncing a feed's guardians
+		p.loginOf = make(map[model.ID]string, len(p.dir.users))
+		for i := range p.dir.users {
+			p.loginOf[p.dir.users[i].ID] = p.dir.users[i].Login
+		}
+	}
 	names := make([]string, 0, len(ids))
 	for _, id := range ids {
-		name := "#" + id.String()
-		for i := range p.dir.users {
-			if p.dir.users[i].ID == id {
-				name = p.dir.users[i].Login
-				break
-			}
+		name, ok := p.loginOf[id]
+		if !ok {
+			name = "#" + id.String()
 		}
 		names = append(names, name)
 	}

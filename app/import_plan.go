@@ -51,6 +51,7 @@ type planner struct {
 	emailRows  map[string]int     // how many records carry each email
 	nextSuffix map[string]int     // login base → next number to try
 	passwords  []pendingPassword
+	loginOf    map[model.ID]string // user id → login, for the diff of children; built on first use
 	// schools holds the settings of the admin's schools, whose password policies the imported
 	// passwords follow (a school the import creates follows the default policy).
 	schools map[model.ID]SchoolSettings
