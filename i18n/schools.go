@@ -9,7 +9,7 @@ type SchoolsTexts struct {
 	// FunctionHint is the placeholder of the users screen's function filter.
 	FunctionHint string
 	// The rules of these files, as row errors and warnings say them.
-	BadXML, UndefinedStructure, ValueDropped, BadUAI, UAITaken, ExtraField string
+	BadXML, UndefinedStructure, ValueDropped, BadUAI, UAITaken string
 }
 
 func (t *SchoolsTexts) rule(r model.Rule) string {
@@ -24,8 +24,6 @@ func (t *SchoolsTexts) rule(r model.Rule) string {
 		return t.BadUAI
 	case model.RuleUAITaken:
 		return t.UAITaken
-	case "extra_field":
-		return t.ExtraField
 	}
 	return ""
 }

@@ -11,6 +11,5 @@ func schoolsEN() SchoolsTexts {
 		ValueDropped:       "this value was left out (it is not valid)",
 		BadUAI:             "must be a UAI: 7 digits and their check letter",
 		UAITaken:           "another school already has this UAI",
-		ExtraField:         "text past the last column: a value with an unquoted ; has shifted this row",
 	}
 }

@@ -11,6 +11,5 @@ func schoolsFR() SchoolsTexts {
 		ValueDropped:       "cette valeur a été laissée de côté (elle n'est pas valide)",
 		BadUAI:             "doit être un UAI : 7 chiffres et leur lettre clé",
 		UAITaken:           "un autre établissement a déjà cet UAI",
-		ExtraField:         "du texte après la dernière colonne : une valeur contenant un ; sans guillemets a décalé la ligne",
 	}
 }

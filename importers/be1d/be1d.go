@@ -1,8 +1,6 @@
 package be1d
 
 import (
-	"strconv"
-
 	"rollcall/importers/roster"
 	"rollcall/importers/table"
 	"rollcall/model"
@@ -53,26 +51,10 @@ func Parse(j *roster.Job, f *roster.File, t *table.Text) error {
 	return err
 }
 
-// RuleExtraField is reported for a cell past the header's last column that is not empty: ONDE
-// ends its rows with a ';' (an empty extra field, harmless), but text there means a value
-// holding an unquoted ';' shifted the row, and no column of it can be trusted. Expected is the
-// number of columns the header has.
-const RuleExtraField model.Rule = "extra_field"
-
-// extraFields reports the non-empty cells of a row longer than its header.
-func extraFields(r *roster.Row) {
-	for i := len(r.H.Cells); i < len(r.Fields); i++ {
-		if v := table.Clean(r.Fields[i]); v != "" {
-			r.Fail(i, v, RuleExtraField, strconv.Itoa(len(r.H.Cells)))
-		}
-	}
-}
-
 // row reads one person. The usage name ("nom d'usage") is the one the person goes by, so it is
 // the record's last name when given; children are matched the same way.
 func row(j *roster.Job, k kind, r *roster.Row) {
 	rec := roster.Record{Where: r.At, Profile: k.profile}
-	extraFields(r)
 	rec.LastName = r.Required(colLast)
 	if usage, i := r.Get(colUsage); usage != "" {
 		rec.LastName = r.TooLong(usage, i)

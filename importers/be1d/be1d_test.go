@@ -105,7 +105,7 @@ func TestONDEExtractionQuotedOrNotWithATrailingSeparator(t *testing.T) {
 	}
 	// A row whose extra field holds text was shifted by a ';' in a value: refused, located.
 	j = parse("ExtractionEleves-decalee.csv")
-	if es := j.Errs.List; len(es) != 1 || es[0].Rule != RuleExtraField || es[0].Line != 3 || es[0].Letter != "J" || es[0].Value != "groupe A" {
+	if es := j.Errs.List; len(es) != 1 || es[0].Rule != table.RuleFieldCount || es[0].Line != 3 || es[0].Value != "11" || es[0].Expected != "9" {
 		t.Errorf("errors = %+v", es)
 	}
 }
