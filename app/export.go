@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/gocarina/gocsv"
 	"github.com/xuri/excelize/v2"
 
 	"rollcall/model"
@@ -116,10 +117,10 @@ func (a *App) classesByID(ctx context.Context) (map[model.ID]model.Class, error)
 }
 
 // rowWriter is what every format is written through: it neutralises every cell, then writes
-// CSV (encoding/csv, configured for Excel or for upload to a platform) or XLSX rows
-// (excelize's stream).
+// CSV (the stack's gocsv writer over encoding/csv, configured for Excel or for upload to a
+// platform) or XLSX rows (excelize's stream).
 type rowWriter struct {
-	csv  *csv.Writer
+	csv  *gocsv.SafeCSVWriter
 	xlsx *excelize.File
 	sw   *excelize.StreamWriter
 	dest io.Writer
@@ -131,7 +132,7 @@ type rowWriter struct {
 func newRowWriter(box container, w io.Writer) (*rowWriter, error) {
 	switch box {
 	case containerPlainCSV:
-		return &rowWriter{csv: csv.NewWriter(w)}, nil
+		return &rowWriter{csv: gocsv.NewSafeCSVWriter(csv.NewWriter(w))}, nil
 	case containerCSV, containerCSVFr:
 		if _, err := io.WriteString(w, "\ufeff"); err != nil { // the BOM tells Excel it is UTF-8
 			return nil, err
@@ -141,7 +142,7 @@ func newRowWriter(box container, w io.Writer) (*rowWriter, error) {
 		if box == containerCSVFr {
 			cw.Comma = ';'
 		}
-		return &rowWriter{csv: cw}, nil
+		return &rowWriter{csv: gocsv.NewSafeCSVWriter(cw)}, nil
 	case containerXLSX:
 		f := excelize.NewFile()
 		sw, err := f.NewStreamWriter("Sheet1")
