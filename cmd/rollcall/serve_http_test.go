@@ -56,18 +56,20 @@ func TestServeHTTPAloneAndItsAddressOnTheCards(t *testing.T) {
 	t.Parallel()
 	c := mergeCLI(t)
 	s, url := c.serveHTTP()
-	resp, err := http.Get(url + "/activate")
+	resp, err := http.Get(url + "/activate?login=nobody&code=SECRET1234")
 	if err != nil {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Header.Get("Content-Security-Policy"), "default-src 'none'") {
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(resp.Header.Get("Content-Security-Policy"), "default-src 'none'") { // a wrong code, said so
 		t.Errorf("GET /activate: %d, CSP %q", resp.StatusCode, resp.Header.Get("Content-Security-Policy"))
 	}
 	if strings.Contains(s.stderr.String(), "SSH") && strings.Contains(s.stderr.String(), "listening on") {
 		t.Errorf("--http alone started SSH too:\n%s", s.stderr.String())
 	}
-	if !strings.Contains(s.stderr.String(), "path=/activate") || strings.Contains(s.stderr.String(), "code=") {
+	// The request is logged once answered: wait for its line.
+	s.waitLog("the request's log line", func(log string) bool { return strings.Contains(log, "path=/activate") })
+	if strings.Contains(s.stderr.String(), "SECRET1234") {
 		t.Errorf("the log of a request:\n%s", s.stderr.String())
 	}
 	if code := s.stop(); code != 0 {
