@@ -74,14 +74,14 @@ func TestSignUpVerifySignInSignOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := f.app.SessionAdmin(ctx, s.Token)
+	got, err := s.Session.Admin(ctx)
 	if err != nil || got.ID != admin.ID {
-		t.Fatalf("SessionAdmin = %v, %v", got.ID, err)
+		t.Fatalf("Session.Admin = %v, %v", got.ID, err)
 	}
 	if err := f.app.SignOut(ctx, s.Token); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.app.SessionAdmin(ctx, s.Token); !errors.Is(err, model.ErrNotSignedIn) {
+	if _, err := s.Session.Admin(ctx); !errors.Is(err, model.ErrNotSignedIn) {
 		t.Errorf("after sign-out: %v, want ErrNotSignedIn", err)
 	}
 }
@@ -158,17 +158,24 @@ func TestTermsAndLanguageAndLocalSession(t *testing.T) {
 	if admin.AcceptedTerms() {
 		t.Fatal("terms accepted before asking")
 	}
-	admin, err := f.app.AcceptTerms(ctx, admin.ID)
+	sess := f.session(t, admin)
+	if _, err := sess.ListOrgs(ctx); !errors.Is(err, model.ErrTermsNotAccepted) {
+		t.Errorf("ListOrgs before the terms step = %v, want ErrTermsNotAccepted", err)
+	}
+	admin, err := sess.AcceptTerms(ctx)
 	if err != nil || !admin.TermsAcceptedAt.Equal(f.clock.Now()) {
 		t.Errorf("AcceptTerms = %v, %v; want the clock's time", admin.TermsAcceptedAt, err)
 	}
-	if _, err := f.app.SetLanguage(ctx, admin.ID, "de"); !errors.Is(err, model.ErrInvalid) {
+	if _, err := sess.ListOrgs(ctx); err != nil {
+		t.Errorf("ListOrgs after the terms step = %v", err)
+	}
+	if _, err := sess.SetLanguage(ctx, "de"); !errors.Is(err, model.ErrInvalid) {
 		t.Errorf("SetLanguage(de) = %v", err)
 	}
-	if admin, _ = f.app.SetLanguage(ctx, admin.ID, model.English); admin.Language != model.English {
+	if admin, _ = sess.SetLanguage(ctx, model.English); admin.Language != model.English {
 		t.Errorf("language = %s", admin.Language)
 	}
-	if _, _, err := f.app.LocalSession(ctx, "alice"); !errors.Is(err, model.ErrNotSignedIn) {
+	if _, err := f.app.LocalSession(ctx, "alice"); !errors.Is(err, model.ErrNotSignedIn) {
 		t.Errorf("no remembered session: %v", err)
 	}
 	s, err := f.app.SignIn(ctx, "a@example.fr", "password1", "local:alice")
@@ -178,20 +185,24 @@ func TestTermsAndLanguageAndLocalSession(t *testing.T) {
 	if err := f.app.RememberLocal(ctx, "alice", s.Token); err != nil {
 		t.Fatal(err)
 	}
-	token, got, err := f.app.LocalSession(ctx, "alice")
-	if err != nil || token == "" || got.ID != admin.ID {
-		t.Errorf("LocalSession = %q %v %v", token, got.ID, err)
+	local, err := f.app.LocalSession(ctx, "alice")
+	if err != nil {
+		t.Fatalf("LocalSession = %v", err)
 	}
+	if got, err := local.Admin(ctx); err != nil || got.ID != admin.ID {
+		t.Errorf("LocalSession's admin = %v %v", got.ID, err)
+	}
+	token := local.Token()
 	if kept, _ := f.store.LocalToken(ctx, "alice"); kept != model.HashSecret(s.Token) {
 		t.Errorf("the database keeps %q for alice, want only the token's hash", kept)
 	}
 	if err := f.app.SignOut(ctx, token); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.app.SessionAdmin(ctx, s.Token); !errors.Is(err, model.ErrNotSignedIn) {
+	if _, err := s.Session.Admin(ctx); !errors.Is(err, model.ErrNotSignedIn) {
 		t.Errorf("signing out through the handle left the session open: %v", err)
 	}
-	if _, _, err := f.app.LocalSession(ctx, "bob"); !errors.Is(err, model.ErrNotSignedIn) {
+	if _, err := f.app.LocalSession(ctx, "bob"); !errors.Is(err, model.ErrNotSignedIn) {
 		t.Errorf("another OS user must not share the session: %v", err)
 	}
 }

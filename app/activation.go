@@ -78,8 +78,16 @@ type ResetCode struct {
 // IssueResetCode gives an activated user a single-use reset code valid ResetCodeTTL; codes
 // issued before stop working. An account never activated has no password to reset:
 // model.ErrNotActivated (its card's activation code is the way in).
-func (a *App) IssueResetCode(ctx context.Context, admin model.Admin, login string, dryRun bool) (ResetCode, error) {
-	u, err := a.FindUserByLogin(ctx, admin, login)
+func (s *Session) IssueResetCode(ctx context.Context, login string, dryRun bool) (_ ResetCode, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.issueResetCode(ctx, admin, login, dryRun)
+}
+
+func (a *App) issueResetCode(ctx context.Context, admin model.Admin, login string, dryRun bool) (ResetCode, error) {
+	u, err := a.findUserByLogin(ctx, admin, login)
 	if err != nil {
 		return ResetCode{}, err
 	}
@@ -101,7 +109,7 @@ func (a *App) IssueResetCode(ctx context.Context, admin model.Admin, login strin
 	if err := a.store.PutCode(ctx, otc); err != nil {
 		return ResetCode{}, err
 	}
-	return res, a.Audit(ctx, admin, AuditResetCode, u.Login, u.OrgID)
+	return res, a.audit(ctx, admin, AuditResetCode, u.Login, u.OrgID)
 }
 
 // newResetCode draws a reset code for a user and the record that stores its hash.

@@ -18,8 +18,16 @@ type ResetResult struct {
 // SendResetCode issues a reset code (IssueResetCode) and, when SMTP and the activation address
 // are configured and the person has an email, sends it to them in the password-reset email.
 // If sending fails the code is returned instead, with the error, so the admin is never stuck.
-func (a *App) SendResetCode(ctx context.Context, admin model.Admin, login string, opts MergeOptions, dryRun bool) (ResetResult, error) {
-	rc, err := a.IssueResetCode(ctx, admin, login, dryRun)
+func (s *Session) SendResetCode(ctx context.Context, login string, opts MergeOptions, dryRun bool) (_ ResetResult, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.sendResetCode(ctx, admin, login, opts, dryRun)
+}
+
+func (a *App) sendResetCode(ctx context.Context, admin model.Admin, login string, opts MergeOptions, dryRun bool) (ResetResult, error) {
+	rc, err := a.issueResetCode(ctx, admin, login, dryRun)
 	if err != nil || dryRun {
 		return ResetResult{ResetCode: rc}, err
 	}

@@ -58,7 +58,7 @@ func TestActivateSpendsTheCardCode(t *testing.T) {
 	}
 	_, err = f.app.Activate(ctx, u.Login, code, "autremotdepasse2")
 	isCodeError(t, "the same code again", err, model.ErrCodeUsed)
-	page, err := f.app.FindUsers(ctx, admin, model.Selection{Text: u.Login, Activation: model.TriYes}, 0, 10)
+	page, err := f.app.findUsers(ctx, admin, model.Selection{Text: u.Login, Activation: model.TriYes}, 0, 10)
 	if err != nil || page.Total != 1 {
 		t.Errorf("the directory does not list %s as activated: %+v, %v", u.Login, page, err)
 	}
@@ -80,19 +80,19 @@ func TestResetCodesAreSingleUseAndExpire(t *testing.T) {
 	ctx := context.Background()
 	u := firstUser(t, f, admin, model.Selection{Activation: model.TriYes})
 	notYet := firstUser(t, f, admin, model.Selection{Activation: model.TriNo})
-	if _, err := f.app.IssueResetCode(ctx, admin, notYet.Login, false); !errors.Is(err, model.ErrNotActivated) {
+	if _, err := f.app.issueResetCode(ctx, admin, notYet.Login, false); !errors.Is(err, model.ErrNotActivated) {
 		t.Errorf("reset code for an account never activated: %v", err)
 	}
 
-	dry, err := f.app.IssueResetCode(ctx, admin, u.Login, true)
+	dry, err := f.app.issueResetCode(ctx, admin, u.Login, true)
 	if err != nil || dry.Code != "" {
 		t.Fatalf("dry run: %+v, %v; want no code", dry, err)
 	}
-	first, err := f.app.IssueResetCode(ctx, admin, u.Login, false)
+	first, err := f.app.issueResetCode(ctx, admin, u.Login, false)
 	if err != nil || len(first.Code) != 8 || !first.ExpiresAt.Equal(f.clock.Now().Add(ResetCodeTTL)) {
 		t.Fatalf("issue: %+v, %v", first, err)
 	}
-	second, err := f.app.IssueResetCode(ctx, admin, u.Login, false)
+	second, err := f.app.issueResetCode(ctx, admin, u.Login, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestResetCodesAreSingleUseAndExpire(t *testing.T) {
 	_, err = f.app.ResetPassword(ctx, u.Login, second.Code, "encore1autre")
 	isCodeError(t, "a spent code", err, model.ErrCodeUsed)
 
-	third, err := f.app.IssueResetCode(ctx, admin, u.Login, false)
+	third, err := f.app.issueResetCode(ctx, admin, u.Login, false)
 	if err != nil {
 		t.Fatal(err)
 	}

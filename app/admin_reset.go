@@ -62,7 +62,15 @@ func (a *App) RequestAdminReset(ctx context.Context, email, addr string) error {
 // IssueAdminReset is the way back for an admin whose schools send no email: another admin of
 // one of their schools issues a reset code and hands it over. It is recorded in the shared
 // schools' logs.
-func (a *App) IssueAdminReset(ctx context.Context, admin model.Admin, email string) (code string, expires time.Time, err error) {
+func (s *Session) IssueAdminReset(ctx context.Context, email string) (code string, expires time.Time, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.issueAdminReset(ctx, admin, email)
+}
+
+func (a *App) issueAdminReset(ctx context.Context, admin model.Admin, email string) (code string, expires time.Time, err error) {
 	other, err := a.store.AdminByEmail(ctx, model.NormalizeEmail(email))
 	if err != nil {
 		return "", expires, orNotFound(err, model.ThingAdmin, email)
@@ -79,7 +87,7 @@ func (a *App) IssueAdminReset(ctx context.Context, admin model.Admin, email stri
 	if code, err = a.putAdminResetCode(ctx, other.ID); err != nil {
 		return "", expires, err
 	}
-	return model.FormatCode(code), a.now().Add(AdminResetTTL), a.Audit(ctx, admin, AuditAdminResetCode, other.Email, shared...)
+	return model.FormatCode(code), a.now().Add(AdminResetTTL), a.audit(ctx, admin, AuditAdminResetCode, other.Email, shared...)
 }
 
 // putAdminResetCode stores a fresh code for an admin; older ones stop working.

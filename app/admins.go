@@ -25,7 +25,15 @@ type AdminInfo struct {
 }
 
 // ListAdmins returns the admins of the viewer's organizations, the viewer included, by name.
-func (a *App) ListAdmins(ctx context.Context, viewer model.Admin) ([]AdminInfo, error) {
+func (s *Session) ListAdmins(ctx context.Context) (_ []AdminInfo, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.listAdmins(ctx, admin)
+}
+
+func (a *App) listAdmins(ctx context.Context, viewer model.Admin) ([]AdminInfo, error) {
 	all, err := a.store.ListAdmins(ctx)
 	if err != nil {
 		return nil, err
@@ -54,8 +62,16 @@ func (a *App) ListAdmins(ctx context.Context, viewer model.Admin) ([]AdminInfo, 
 }
 
 // FindAdmin finds an admin the viewer may see by email or id.
-func (a *App) FindAdmin(ctx context.Context, viewer model.Admin, ref string) (AdminInfo, error) {
-	infos, err := a.ListAdmins(ctx, viewer)
+func (s *Session) FindAdmin(ctx context.Context, ref string) (_ AdminInfo, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.findAdmin(ctx, admin, ref)
+}
+
+func (a *App) findAdmin(ctx context.Context, viewer model.Admin, ref string) (AdminInfo, error) {
+	infos, err := a.listAdmins(ctx, viewer)
 	if err != nil {
 		return AdminInfo{}, err
 	}
@@ -73,7 +89,15 @@ func (a *App) FindAdmin(ctx context.Context, viewer model.Admin, ref string) (Ad
 // the actor's that the target administers. The last admin of an organization stays
 // (*model.LastAdminError); an admin may remove themself. The target keeps their account and
 // their other organizations. It returns the organizations removed.
-func (a *App) RemoveAdmin(ctx context.Context, actor model.Admin, targetID, org model.ID, dryRun bool) ([]model.ID, error) {
+func (s *Session) RemoveAdmin(ctx context.Context, targetID, org model.ID, dryRun bool) (_ []model.ID, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.removeAdmin(ctx, admin, targetID, org, dryRun)
+}
+
+func (a *App) removeAdmin(ctx context.Context, actor model.Admin, targetID, org model.ID, dryRun bool) ([]model.ID, error) {
 	target, err := a.store.Admin(ctx, targetID)
 	if err != nil {
 		return nil, err
@@ -94,7 +118,7 @@ func (a *App) RemoveAdmin(ctx context.Context, actor model.Admin, targetID, org 
 		if _, err := a.store.RevokeAdminOrg(ctx, targetID, id); err != nil {
 			return orgs[:i], a.asConflict(ctx, err)
 		}
-		if err := a.Audit(ctx, actor, model.AuditAdminRemove, target.Email, id); err != nil {
+		if err := a.audit(ctx, actor, model.AuditAdminRemove, target.Email, id); err != nil {
 			return orgs[:i+1], err
 		}
 	}

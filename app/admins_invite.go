@@ -50,7 +50,15 @@ type InviteResult struct {
 }
 
 // Invite creates an invitation to administer one of the admin's organizations.
-func (a *App) Invite(ctx context.Context, admin model.Admin, in InviteInput, dryRun bool) (InviteResult, error) {
+func (s *Session) Invite(ctx context.Context, in InviteInput, dryRun bool) (_ InviteResult, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.invite(ctx, admin, in, dryRun)
+}
+
+func (a *App) invite(ctx context.Context, admin model.Admin, in InviteInput, dryRun bool) (InviteResult, error) {
 	org, err := a.inviteOrg(ctx, admin, in.OrgID)
 	if err != nil {
 		return InviteResult{}, err
@@ -92,7 +100,7 @@ func (a *App) Invite(ctx context.Context, admin model.Admin, in InviteInput, dry
 	if target == "" {
 		target = fmt.Sprintf("invitation %d", inv.ID)
 	}
-	return res, a.Audit(ctx, admin, model.AuditAdminInvite, target, org.ID)
+	return res, a.audit(ctx, admin, model.AuditAdminInvite, target, org.ID)
 }
 
 // inviteOrg resolves the organization of an invitation: one the admin administers.

@@ -27,7 +27,7 @@ func (a *App) SignUpInvited(ctx context.Context, in SignUpInput, code string) (S
 	} else if err != nil {
 		return SignUpResult{}, inviteErr(err)
 	}
-	if err := a.Audit(ctx, admin, model.AuditAdminJoin, admin.Email, admin.OrgIDs...); err != nil {
+	if err := a.audit(ctx, admin, model.AuditAdminJoin, admin.Email, admin.OrgIDs...); err != nil {
 		return SignUpResult{}, err
 	}
 	return a.issueVerification(ctx, admin)
@@ -52,7 +52,15 @@ func (a *App) CheckSignUpInvited(ctx context.Context, in SignUpInput, code strin
 }
 
 // AcceptInvitation makes a signed-in admin an admin of an invitation's organization as well.
-func (a *App) AcceptInvitation(ctx context.Context, admin model.Admin, code string, dryRun bool) (model.Organization, error) {
+func (s *Session) AcceptInvitation(ctx context.Context, code string, dryRun bool) (_ model.Organization, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.acceptInvitation(ctx, admin, code, dryRun)
+}
+
+func (a *App) acceptInvitation(ctx context.Context, admin model.Admin, code string, dryRun bool) (model.Organization, error) {
 	if dryRun {
 		p, err := a.CheckInvitation(ctx, code)
 		if err == nil && p.Email != "" && p.Email != admin.Email {
@@ -72,7 +80,7 @@ func (a *App) AcceptInvitation(ctx context.Context, admin model.Admin, code stri
 	if err != nil {
 		return org, err
 	}
-	return org, a.Audit(ctx, joined, model.AuditAdminJoin, joined.Email, inv.OrgID)
+	return org, a.audit(ctx, joined, model.AuditAdminJoin, joined.Email, inv.OrgID)
 }
 
 // PendingInvitation is an invitation not yet accepted, as the admins list shows it.
@@ -82,7 +90,15 @@ type PendingInvitation struct {
 }
 
 // ListInvitations returns the pending invitations of the admin's organizations, newest first.
-func (a *App) ListInvitations(ctx context.Context, admin model.Admin) ([]PendingInvitation, error) {
+func (s *Session) ListInvitations(ctx context.Context) (_ []PendingInvitation, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.listInvitations(ctx, admin)
+}
+
+func (a *App) listInvitations(ctx context.Context, admin model.Admin) ([]PendingInvitation, error) {
 	all, err := a.store.ListInvitations(ctx)
 	if err != nil {
 		return nil, err
@@ -106,7 +122,15 @@ func (a *App) ListInvitations(ctx context.Context, admin model.Admin) ([]Pending
 }
 
 // RevokeInvitation withdraws a pending invitation of one of the admin's organizations.
-func (a *App) RevokeInvitation(ctx context.Context, admin model.Admin, id model.ID, dryRun bool) (model.Invitation, error) {
+func (s *Session) RevokeInvitation(ctx context.Context, id model.ID, dryRun bool) (_ model.Invitation, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.revokeInvitation(ctx, admin, id, dryRun)
+}
+
+func (a *App) revokeInvitation(ctx context.Context, admin model.Admin, id model.ID, dryRun bool) (model.Invitation, error) {
 	inv, err := a.store.Invitation(ctx, id)
 	if err != nil {
 		return inv, err
@@ -129,5 +153,5 @@ func (a *App) RevokeInvitation(ctx context.Context, admin model.Admin, id model.
 	if target == "" {
 		target = "invitation " + inv.ID.String()
 	}
-	return inv, a.Audit(ctx, admin, model.AuditAdminUninvite, target, inv.OrgID)
+	return inv, a.audit(ctx, admin, model.AuditAdminUninvite, target, inv.OrgID)
 }

@@ -26,7 +26,15 @@ func setAction(set Set, verb string) model.AuditAction {
 // it (their own SSH keys, say). Call it once the change is committed; an error means the
 // change happened but was not recorded. A change that must be logged atomically passes its
 // event to the store method that makes it instead.
-func (a *App) Audit(ctx context.Context, admin model.Admin, action model.AuditAction, detail string, orgs ...model.ID) error {
+func (s *Session) Audit(ctx context.Context, action model.AuditAction, detail string, orgs ...model.ID) (err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.audit(ctx, admin, action, detail, orgs...)
+}
+
+func (a *App) audit(ctx context.Context, admin model.Admin, action model.AuditAction, detail string, orgs ...model.ID) error {
 	orgs = slices.Compact(slices.Sorted(slices.Values(orgs)))
 	if len(orgs) == 0 {
 		orgs = []model.ID{0}
@@ -49,7 +57,7 @@ func (a *App) auditUsers(ctx context.Context, admin model.Admin, action model.Au
 		byOrg[u.OrgID] = append(byOrg[u.OrgID], u.Login)
 	}
 	for _, org := range slices.Sorted(maps.Keys(byOrg)) {
-		if err := a.Audit(ctx, admin, action, summarize(byOrg[org], 10), org); err != nil {
+		if err := a.audit(ctx, admin, action, summarize(byOrg[org], 10), org); err != nil {
 			return err
 		}
 	}
@@ -89,7 +97,15 @@ type AuditRecord struct {
 
 // AuditLog returns the events the admin may see, newest first: those about organizations they
 // administer, and their own.
-func (a *App) AuditLog(ctx context.Context, admin model.Admin, q AuditQuery) ([]AuditRecord, error) {
+func (s *Session) AuditLog(ctx context.Context, q AuditQuery) (_ []AuditRecord, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.auditLog(ctx, admin, q)
+}
+
+func (a *App) auditLog(ctx context.Context, admin model.Admin, q AuditQuery) ([]AuditRecord, error) {
 	if q.Limit <= 0 {
 		q.Limit = 100
 	}
@@ -116,7 +132,14 @@ func (a *App) AuditLog(ctx context.Context, admin model.Admin, q AuditQuery) ([]
 
 // AuthorEmails names the authors of records the caller shows (import runs, audit events):
 // the email of each admin id, "" for an id no admin has.
-func (a *App) AuthorEmails(ctx context.Context, ids []model.ID) (map[model.ID]string, error) {
+func (s *Session) AuthorEmails(ctx context.Context, ids []model.ID) (_ map[model.ID]string, err error) {
+	if _, err = s.acting(ctx); err != nil {
+		return
+	}
+	return s.app.authorEmails(ctx, ids)
+}
+
+func (a *App) authorEmails(ctx context.Context, ids []model.ID) (map[model.ID]string, error) {
 	admins, err := a.store.ListAdmins(ctx)
 	if err != nil {
 		return nil, err
@@ -155,7 +178,7 @@ func (a *App) audited(ctx context.Context, err error, dryRun bool, admin model.A
 	if err != nil || dryRun {
 		return err
 	}
-	return a.Audit(ctx, admin, action, detail, orgs...)
+	return a.audit(ctx, admin, action, detail, orgs...)
 }
 
 // auditedUsers is audited for a change of several users.

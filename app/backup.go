@@ -37,7 +37,15 @@ func SaveBackup(dest string, r io.Reader) (n int64, err error) {
 // MayBackUpRemotely says whether an admin may take a copy of the whole database over SSH: a
 // backup holds every school's data, so only an admin of every organization in it may. (On the
 // server's machine, whoever can read the database file can copy it anyway.)
-func (a *App) MayBackUpRemotely(ctx context.Context, admin model.Admin) (bool, error) {
+func (s *Session) MayBackUpRemotely(ctx context.Context) (_ bool, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.mayBackUpRemotely(ctx, admin)
+}
+
+func (a *App) mayBackUpRemotely(ctx context.Context, admin model.Admin) (bool, error) {
 	fresh, err := a.store.Admin(ctx, admin.ID)
 	if err != nil {
 		return false, err

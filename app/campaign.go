@@ -37,7 +37,15 @@ func (s CampaignStatus) Interrupted() bool { return s.State == model.CampaignRun
 // CreateCampaign fixes the recipients of an email campaign: the selection's users who have an
 // email address now. It sends nothing (RunCampaign does). The SMTP server and the activation
 // address must be configured: model.ErrNoSMTP, model.ErrNoActivationURL.
-func (a *App) CreateCampaign(ctx context.Context, admin model.Admin, sel model.Selection, opts CampaignOptions) (CampaignStatus, error) {
+func (s *Session) CreateCampaign(ctx context.Context, sel model.Selection, opts CampaignOptions) (_ CampaignStatus, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.createCampaign(ctx, admin, sel, opts)
+}
+
+func (a *App) createCampaign(ctx context.Context, admin model.Admin, sel model.Selection, opts CampaignOptions) (CampaignStatus, error) {
 	if opts.RatePerMinute < 0 {
 		return CampaignStatus{}, &model.ValidationError{Field: "rate", Rule: model.RuleUnknownValue, Value: fmt.Sprint(opts.RatePerMinute)}
 	}
@@ -67,12 +75,20 @@ func (a *App) CreateCampaign(ctx context.Context, admin model.Admin, sel model.S
 		return CampaignStatus{}, err
 	}
 	detail := fmt.Sprintf("campaign %d: %d recipients", c.ID, c.Counts.Total())
-	return CampaignStatus{Campaign: c}, a.Audit(ctx, admin, AuditCampaignCreate, detail, c.OrgIDs...)
+	return CampaignStatus{Campaign: c}, a.audit(ctx, admin, AuditCampaignCreate, detail, c.OrgIDs...)
 }
 
 // Campaign returns a campaign the admin may see: one they created or one about an
 // organization they administer. Others are storage.ErrNotFound.
-func (a *App) Campaign(ctx context.Context, admin model.Admin, id model.ID) (CampaignStatus, error) {
+func (s *Session) Campaign(ctx context.Context, id model.ID) (_ CampaignStatus, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.campaign(ctx, admin, id)
+}
+
+func (a *App) campaign(ctx context.Context, admin model.Admin, id model.ID) (CampaignStatus, error) {
 	c, err := a.store.Campaign(ctx, id)
 	if err != nil {
 		return CampaignStatus{}, orNotFound(err, model.ThingCampaign, id)
@@ -84,7 +100,15 @@ func (a *App) Campaign(ctx context.Context, admin model.Admin, id model.ID) (Cam
 }
 
 // Campaigns lists the campaigns the admin may see, newest first.
-func (a *App) Campaigns(ctx context.Context, admin model.Admin) ([]CampaignStatus, error) {
+func (s *Session) Campaigns(ctx context.Context) (_ []CampaignStatus, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.campaigns(ctx, admin)
+}
+
+func (a *App) campaigns(ctx context.Context, admin model.Admin) ([]CampaignStatus, error) {
 	all, err := a.store.ListCampaigns(ctx)
 	if err != nil {
 		return nil, err
@@ -119,9 +143,17 @@ type RecipientStatus struct {
 
 // CampaignRecipients returns a page of a campaign's recipients in user id order, after the
 // given user id; with only set, just those in that status.
-func (a *App) CampaignRecipients(ctx context.Context, admin model.Admin, id, after model.ID, limit int,
+func (s *Session) CampaignRecipients(ctx context.Context, id, after model.ID, limit int, only model.DeliveryStatus) (_ []RecipientStatus, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.campaignRecipients(ctx, admin, id, after, limit, only)
+}
+
+func (a *App) campaignRecipients(ctx context.Context, admin model.Admin, id, after model.ID, limit int,
 	only model.DeliveryStatus) ([]RecipientStatus, error) {
-	if _, err := a.Campaign(ctx, admin, id); err != nil {
+	if _, err := a.campaign(ctx, admin, id); err != nil {
 		return nil, err
 	}
 	var out []RecipientStatus
@@ -147,8 +179,16 @@ func (a *App) CampaignRecipients(ctx context.Context, admin model.Admin, id, aft
 
 // CampaignDue counts the recipients a run with these options would send to: what a resume
 // dry run shows.
-func (a *App) CampaignDue(ctx context.Context, admin model.Admin, id model.ID, opts RunOptions) (int, error) {
-	st, err := a.Campaign(ctx, admin, id)
+func (s *Session) CampaignDue(ctx context.Context, id model.ID, opts RunOptions) (_ int, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.campaignDue(ctx, admin, id, opts)
+}
+
+func (a *App) campaignDue(ctx context.Context, admin model.Admin, id model.ID, opts RunOptions) (int, error) {
+	st, err := a.campaign(ctx, admin, id)
 	if err != nil {
 		return 0, err
 	}

@@ -28,12 +28,20 @@ type CampaignPreview struct {
 // PreviewCampaign is what CreateCampaign and RunCampaign would do, without writing or sending
 // anything: each recipient is passed to fn in the selection's order (fn's error stops the walk
 // and is returned), and the preview holds the counts, the first card and the first message.
-func (a *App) PreviewCampaign(ctx context.Context, admin model.Admin, sel model.Selection, opts CampaignOptions,
+func (s *Session) PreviewCampaign(ctx context.Context, sel model.Selection, opts CampaignOptions, merge MergeOptions, fn func(RecipientPreview) error) (_ CampaignPreview, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.previewCampaign(ctx, admin, sel, opts, merge, fn)
+}
+
+func (a *App) previewCampaign(ctx context.Context, admin model.Admin, sel model.Selection, opts CampaignOptions,
 	merge MergeOptions, fn func(RecipientPreview) error) (CampaignPreview, error) {
 	if merge.TemplateDir == "" {
 		merge.TemplateDir = opts.TemplateDir
 	}
-	p, err := a.PreviewMerge(ctx, admin, sel, merge)
+	p, err := a.previewMerge(ctx, admin, sel, merge)
 	if err != nil {
 		return CampaignPreview{}, err
 	}

@@ -80,9 +80,17 @@ func (o RunOptions) eligible(r model.CampaignRecipient) bool {
 // ctx lets messages already handed over finish and returns ctx.Err(). A campaign runs once at
 // a time in a process (model.ErrCampaignRunning). progress, if set, is called after each
 // recorded change, from one goroutine at a time.
-func (a *App) RunCampaign(ctx context.Context, admin model.Admin, id model.ID, opts RunOptions,
+func (s *Session) RunCampaign(ctx context.Context, id model.ID, opts RunOptions, progress func(CampaignProgress)) (_ CampaignStatus, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.runCampaign(ctx, admin, id, opts, progress)
+}
+
+func (a *App) runCampaign(ctx context.Context, admin model.Admin, id model.ID, opts RunOptions,
 	progress func(CampaignProgress)) (CampaignStatus, error) {
-	st, err := a.Campaign(ctx, admin, id)
+	st, err := a.campaign(ctx, admin, id)
 	if err != nil {
 		return st, err
 	}
@@ -128,7 +136,7 @@ func (a *App) RunCampaign(ctx context.Context, admin model.Admin, id model.ID, o
 	}
 	detail := fmt.Sprintf("campaign %d run %d: %d sent, %d failed, %d left (%s)", id, c.Runs, r.sent.Load(),
 		r.failed.Load(), r.left.Load(), c.State)
-	if err := a.Audit(ctx, admin, AuditCampaignRun, detail, c.OrgIDs...); err != nil && runErr == nil {
+	if err := a.audit(ctx, admin, AuditCampaignRun, detail, c.OrgIDs...); err != nil && runErr == nil {
 		runErr = err
 	}
 	return CampaignStatus{Campaign: c}, runErr

@@ -30,7 +30,7 @@ func newCampaignFixture(t *testing.T, opts CampaignOptions) *campaignFixture {
 	srv := smtptest.Start(t, smtptest.Options{})
 	useSMTP(t, f, admin, srv)
 	sel := model.Selection{ClassIDs: []model.ID{class6eA(t, f, admin)}}
-	c, err := f.app.CreateCampaign(context.Background(), admin, sel, opts)
+	c, err := f.app.createCampaign(context.Background(), admin, sel, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func (cf *campaignFixture) run(t *testing.T, opts RunOptions) (CampaignStatus, e
 		opts.Backoff = func(int) time.Duration { return time.Millisecond }
 	}
 	opts.Merge.ProfileLabel = frenchLabels
-	return cf.app.RunCampaign(context.Background(), cf.admin, cf.campaign.ID, opts, nil)
+	return cf.app.runCampaign(context.Background(), cf.admin, cf.campaign.ID, opts, nil)
 }
 
 // perRecipient counts the messages the server accepted for each address.
@@ -90,12 +90,12 @@ func TestCampaignSendsEachPersonTheirEmail(t *testing.T) {
 		break
 	}
 	lang := model.English
-	if _, err := cf.app.EditUser(ctx, cf.admin, english.ID, UserFields{Language: &lang}, false); err != nil {
+	if _, err := cf.app.editUser(ctx, cf.admin, english.ID, UserFields{Language: &lang}, false); err != nil {
 		t.Fatal(err)
 	}
 	var mu sync.Mutex
 	var last CampaignProgress
-	st, err := cf.app.RunCampaign(ctx, cf.admin, cf.campaign.ID, RunOptions{Merge: MergeOptions{ProfileLabel: frenchLabels}},
+	st, err := cf.app.runCampaign(ctx, cf.admin, cf.campaign.ID, RunOptions{Merge: MergeOptions{ProfileLabel: frenchLabels}},
 		func(p CampaignProgress) { mu.Lock(); last = p; mu.Unlock() })
 	if err != nil {
 		t.Fatal(err)
@@ -262,11 +262,11 @@ func TestCampaignPausesOnRefusedLogin(t *testing.T) {
 	if _, err := setMailEverywhere(f.app, ctx, admin, MailSettingsChange{Username: &user, Password: &wrong}, false); err != nil {
 		t.Fatal(err)
 	}
-	c, err := f.app.CreateCampaign(ctx, admin, model.Selection{Profiles: []model.Profile{model.Staff}}, CampaignOptions{})
+	c, err := f.app.createCampaign(ctx, admin, model.Selection{Profiles: []model.Profile{model.Staff}}, CampaignOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := f.app.RunCampaign(ctx, admin, c.ID, fastRetries(3), nil)
+	st, err := f.app.runCampaign(ctx, admin, c.ID, fastRetries(3), nil)
 	var paused *model.CampaignPausedError
 	if !errors.As(err, &paused) || paused.Pause.Phase != "AUTH" || paused.Pause.Code != 535 || paused.Pause.Temporary {
 		t.Fatalf("wrong password: %v", err)
@@ -281,7 +281,7 @@ func TestCampaignPausesOnRefusedLogin(t *testing.T) {
 	if _, err := setMailEverywhere(f.app, ctx, admin, MailSettingsChange{Password: &right}, false); err != nil {
 		t.Fatal(err)
 	}
-	if st, err = f.app.RunCampaign(ctx, admin, c.ID, fastRetries(3), nil); err != nil || st.Counts.Sent != c.Counts.Pending {
+	if st, err = f.app.runCampaign(ctx, admin, c.ID, fastRetries(3), nil); err != nil || st.Counts.Sent != c.Counts.Pending {
 		t.Fatalf("after fixing the password: %+v, %v", st.Counts, err)
 	}
 }
@@ -290,7 +290,7 @@ func TestCampaignCancelThenResume(t *testing.T) {
 	t.Parallel()
 	cf := newCampaignFixture(t, CampaignOptions{})
 	ctx, cancel := context.WithCancel(context.Background())
-	st, err := cf.app.RunCampaign(ctx, cf.admin, cf.campaign.ID, RunOptions{Connections: 1}, func(p CampaignProgress) {
+	st, err := cf.app.runCampaign(ctx, cf.admin, cf.campaign.ID, RunOptions{Connections: 1}, func(p CampaignProgress) {
 		if p.Sent >= 3 {
 			cancel()
 		}
@@ -355,7 +355,7 @@ func TestCampaignRules(t *testing.T) {
 	if _, err := cf.run(t, RunOptions{}); !errors.Is(err, model.ErrCampaignRunning) {
 		t.Errorf("run of a campaign another process sends: %v", err)
 	}
-	if st, _ := cf.app.Campaign(ctx, cf.admin, cf.campaign.ID); !st.Live || st.Interrupted() {
+	if st, _ := cf.app.campaign(ctx, cf.admin, cf.campaign.ID); !st.Live || st.Interrupted() {
 		t.Errorf("status of a live campaign: %+v", st)
 	}
 	if _, err := cf.app.takeLease(ctx, cf.campaign.ID, "third/1/x"); !errors.Is(err, model.ErrCampaignRunning) {
@@ -369,21 +369,21 @@ func TestCampaignRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer unlease()
-	if st, _ := cf.app.Campaign(ctx, cf.admin, cf.campaign.ID); st.Live {
+	if st, _ := cf.app.campaign(ctx, cf.admin, cf.campaign.ID); st.Live {
 		t.Errorf("a lease of a dead process of this machine counts as live: %+v", st)
 	}
 
 	stranger := cf.verifiedAdmin(t, "autre@example.fr", "motdepasse2")
-	if _, err := cf.app.Campaign(ctx, stranger, cf.campaign.ID); !errors.Is(err, storage.ErrNotFound) {
+	if _, err := cf.app.campaign(ctx, stranger, cf.campaign.ID); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("another school's admin sees the campaign: %v", err)
 	}
-	if list, _ := cf.app.Campaigns(ctx, stranger); len(list) != 0 {
+	if list, _ := cf.app.campaigns(ctx, stranger); len(list) != 0 {
 		t.Errorf("another school's admin lists %d campaigns", len(list))
 	}
-	if list, _ := cf.app.Campaigns(ctx, cf.admin); len(list) != 1 || list[0].RatePerMinute != 30 {
+	if list, _ := cf.app.campaigns(ctx, cf.admin); len(list) != 1 || list[0].RatePerMinute != 30 {
 		t.Errorf("the admin lists %+v", list)
 	}
-	_, err = cf.app.CreateCampaign(ctx, cf.admin, model.Selection{Email: model.TriNo}, CampaignOptions{})
+	_, err = cf.app.createCampaign(ctx, cf.admin, model.Selection{Email: model.TriNo}, CampaignOptions{})
 	if !errors.Is(err, model.ErrNoRecipients) {
 		t.Errorf("a selection without emails: %v", err)
 	}
@@ -391,7 +391,7 @@ func TestCampaignRules(t *testing.T) {
 	if _, err := setMailEverywhere(cf.app, ctx, cf.admin, MailSettingsChange{Host: &none, From: &none}, false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := cf.app.CreateCampaign(ctx, cf.admin, model.Selection{}, CampaignOptions{}); !errors.Is(err, model.ErrNoSMTP) {
+	if _, err := cf.app.createCampaign(ctx, cf.admin, model.Selection{}, CampaignOptions{}); !errors.Is(err, model.ErrNoSMTP) {
 		t.Errorf("without SMTP: %v", err)
 	}
 }

@@ -39,7 +39,15 @@ type ClaimPreview struct {
 // organization: the first step of the wizard. Errors are *model.ClaimCodeError (what is wrong
 // with the code or serial), *model.AlreadyClaimedError (when and by whom), or validation
 // errors.
-func (a *App) CheckClaim(ctx context.Context, admin model.Admin, in ClaimInput) (ClaimPreview, error) {
+func (s *Session) CheckClaim(ctx context.Context, in ClaimInput) (_ ClaimPreview, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.checkClaim(ctx, admin, in)
+}
+
+func (a *App) checkClaim(ctx context.Context, admin model.Admin, in ClaimInput) (ClaimPreview, error) {
 	var p ClaimPreview
 	var err error
 	switch {
@@ -60,7 +68,7 @@ func (a *App) CheckClaim(ctx context.Context, admin model.Admin, in ClaimInput) 
 }
 
 func (a *App) checkCode(ctx context.Context, code string) (ClaimPreview, error) {
-	keys, err := a.TrustedVendorKeys(ctx)
+	keys, err := a.trustedVendorKeys(ctx)
 	if err != nil {
 		return ClaimPreview{}, err
 	}
@@ -168,8 +176,16 @@ type Claimed struct {
 // Claim verifies the code or serial again, settles the organization (adding it when asked)
 // and creates the subscription, filing the claim so it cannot be made twice. With dryRun it
 // checks everything and writes nothing.
-func (a *App) Claim(ctx context.Context, admin model.Admin, in ClaimInput, dryRun bool) (Claimed, error) {
-	p, err := a.CheckClaim(ctx, admin, in)
+func (s *Session) Claim(ctx context.Context, in ClaimInput, dryRun bool) (_ Claimed, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.claim(ctx, admin, in, dryRun)
+}
+
+func (a *App) claim(ctx context.Context, admin model.Admin, in ClaimInput, dryRun bool) (Claimed, error) {
+	p, err := a.checkClaim(ctx, admin, in)
 	if err != nil {
 		return Claimed{Subscription: p.Subscription}, err
 	}
@@ -207,7 +223,7 @@ func (a *App) claimOrg(ctx context.Context, admin model.Admin, in ClaimInput, dr
 	case in.NewOrg != nil && in.OrgID != 0:
 		return model.Organization{}, &model.ValidationError{Field: "org", Rule: model.RuleUnknownValue, Value: "org and new org"}
 	case in.NewOrg != nil:
-		return a.CreateOrg(ctx, admin, *in.NewOrg, dryRun)
+		return a.createOrg(ctx, admin, *in.NewOrg, dryRun)
 	case in.OrgID == 0 && len(admin.OrgIDs) == 1:
 		in.OrgID = admin.OrgIDs[0]
 	case in.OrgID == 0:

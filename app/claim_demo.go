@@ -107,9 +107,9 @@ func (a *App) loadDemoSeats(ctx context.Context) error {
 		switch s.OrderNumber {
 		case "DEMO-1001":
 			src := SyncSource{Kind: model.SeatRoster, OrgID: s.OrgID}
-			_, err = a.SyncSeats(ctx, demoAdmin, s.ID, src, SeatOptions{}, nil)
+			_, err = a.syncSeats(ctx, demoAdmin, s.ID, src, SeatOptions{}, nil)
 		case "DEMO-2001":
-			_, err = a.AddTypedSeats(ctx, demoAdmin, s.ID, "direction@les-tilleuls.example.fr tbi.salle1@les-tilleuls.example.fr", SeatOptions{})
+			_, err = a.addTypedSeats(ctx, demoAdmin, s.ID, "direction@les-tilleuls.example.fr tbi.salle1@les-tilleuls.example.fr", SeatOptions{})
 		}
 		if err != nil {
 			return fmt.Errorf("demo seats: %w", err)

@@ -58,7 +58,14 @@ func ShippedVendorKeys() ([]model.VendorKey, error) {
 
 // TrustedVendorKeys lists every key claim codes are checked against here: the shipped ones,
 // those admins added, and the demo vendor's in a store holding the demo school.
-func (a *App) TrustedVendorKeys(ctx context.Context) ([]model.VendorKey, error) {
+func (s *Session) TrustedVendorKeys(ctx context.Context) (_ []model.VendorKey, err error) {
+	if _, err = s.acting(ctx); err != nil {
+		return
+	}
+	return s.app.trustedVendorKeys(ctx)
+}
+
+func (a *App) trustedVendorKeys(ctx context.Context) ([]model.VendorKey, error) {
 	keys, err := ShippedVendorKeys()
 	if err != nil {
 		return nil, err
@@ -95,7 +102,15 @@ func keyLookup(keys []model.VendorKey) model.KeyLookup {
 // TrustVendorKey adds the public key in r, the file name (a file from `rollcall vendor
 // keygen`), to the keys claim codes are checked against. Adding a key twice changes nothing
 // (added is false); the demo vendor's key is refused (ErrDemoKey, an invalid input).
-func (a *App) TrustVendorKey(ctx context.Context, admin model.Admin, name string, r io.Reader, dryRun bool) (k model.VendorKey, added bool, err error) {
+func (s *Session) TrustVendorKey(ctx context.Context, name string, r io.Reader, dryRun bool) (k model.VendorKey, added bool, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.trustVendorKey(ctx, admin, name, r, dryRun)
+}
+
+func (a *App) trustVendorKey(ctx context.Context, admin model.Admin, name string, r io.Reader, dryRun bool) (k model.VendorKey, added bool, err error) {
 	if k, err = model.ParseVendorPublicKey(r); err != nil {
 		var ke *model.VendorKeyError
 		if errors.As(err, &ke) {
@@ -106,7 +121,7 @@ func (a *App) TrustVendorKey(ctx context.Context, admin model.Admin, name string
 	if k.Public.Equal(demoVendorKey().Public()) {
 		return k, false, fmt.Errorf("%w: %w", model.ErrDemoKey, model.ErrInvalid)
 	}
-	trusted, err := a.TrustedVendorKeys(ctx)
+	trusted, err := a.trustedVendorKeys(ctx)
 	if err != nil {
 		return k, false, err
 	}
@@ -126,8 +141,16 @@ func (a *App) TrustVendorKey(ctx context.Context, admin model.Admin, name string
 // UntrustVendorKey stops accepting the claim codes of an added vendor key, named by its key
 // id, its fingerprint or, when only one key has it, its vendor's name. Subscriptions already
 // claimed stay. Keys shipped with Rollcall cannot be removed (ErrBuiltInVendorKey, invalid).
-func (a *App) UntrustVendorKey(ctx context.Context, admin model.Admin, ref string, dryRun bool) (model.VendorKey, error) {
-	trusted, err := a.TrustedVendorKeys(ctx)
+func (s *Session) UntrustVendorKey(ctx context.Context, ref string, dryRun bool) (_ model.VendorKey, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.untrustVendorKey(ctx, admin, ref, dryRun)
+}
+
+func (a *App) untrustVendorKey(ctx context.Context, admin model.Admin, ref string, dryRun bool) (model.VendorKey, error) {
+	trusted, err := a.trustedVendorKeys(ctx)
 	if err != nil {
 		return model.VendorKey{}, err
 	}

@@ -21,11 +21,11 @@ func TestClaimByCode(t *testing.T) {
 	code := acme.code(t, entitlement("PO-42", 120))
 
 	// Before the key is trusted the code names an unknown vendor.
-	if _, err := f.app.CheckClaim(bg, ada, ClaimInput{Code: code}); claimProblem(err) != model.ClaimUnknownVendor {
+	if _, err := f.app.checkClaim(bg, ada, ClaimInput{Code: code}); claimProblem(err) != model.ClaimUnknownVendor {
 		t.Fatalf("untrusted vendor: %v", err)
 	}
 	f.trust(t, ada, acme)
-	p, err := f.app.CheckClaim(bg, ada, ClaimInput{Code: "https://shop.acme.example/claim?code=" + code})
+	p, err := f.app.checkClaim(bg, ada, ClaimInput{Code: "https://shop.acme.example/claim?code=" + code})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,13 +34,13 @@ func TestClaimByCode(t *testing.T) {
 		t.Errorf("preview %+v", s)
 	}
 	// A dry run writes nothing.
-	if _, err := f.app.Claim(bg, ada, ClaimInput{Code: code, Vendor: "Librairie Durand", VendorLocation: "Lyon"}, true); err != nil {
+	if _, err := f.app.claim(bg, ada, ClaimInput{Code: code, Vendor: "Librairie Durand", VendorLocation: "Lyon"}, true); err != nil {
 		t.Fatal(err)
 	}
 	if subs, _ := f.store.ListSubscriptions(bg); len(subs) != 0 {
 		t.Fatalf("a dry run created %d subscriptions", len(subs))
 	}
-	sub, err := f.app.Claim(bg, ada, ClaimInput{Code: code, Vendor: "Librairie Durand", VendorLocation: "Lyon"}, false)
+	sub, err := f.app.claim(bg, ada, ClaimInput{Code: code, Vendor: "Librairie Durand", VendorLocation: "Lyon"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestClaimByCode(t *testing.T) {
 	// by which organization.
 	f.clock.Advance(48 * time.Hour)
 	bob := f.adminWithOrgs(t, "bob@example.org", "Lycée Ampère")
-	_, err = f.app.Claim(bg, bob, ClaimInput{Code: strings.ToLower(strings.ReplaceAll(code, "-", " "))}, false)
+	_, err = f.app.claim(bg, bob, ClaimInput{Code: strings.ToLower(strings.ReplaceAll(code, "-", " "))}, false)
 	var ac *model.AlreadyClaimedError
 	if !errors.As(err, &ac) || ac.OrgName != "Collège Jean Moulin" || !ac.At.Equal(sub.ClaimedAt) {
 		t.Fatalf("second claim: %v", err)
@@ -84,7 +84,7 @@ func TestClaimRefusesBadCodes(t *testing.T) {
 		{"typo", strings.Replace(code, code[20:21], map[bool]string{true: "Z", false: "Y"}[code[20] != 'Z'], 1), model.ClaimMistyped},
 	}
 	for _, tc := range tests {
-		_, err := f.app.Claim(bg, ada, ClaimInput{Code: tc.code}, false)
+		_, err := f.app.claim(bg, ada, ClaimInput{Code: tc.code}, false)
 		if got := claimProblem(err); got != tc.want {
 			t.Errorf("%s: %v, want %v", tc.name, err, tc.want)
 		}
@@ -106,15 +106,15 @@ func TestDemoKeyOnlyInDemoStore(t *testing.T) {
 		t.Fatalf("demo claims %+v", claims)
 	}
 	// A real store does not trust the demo vendor, nor let anyone trust it.
-	if _, err := f.app.CheckClaim(bg, ada, ClaimInput{Code: claims.Codes[0].Code}); claimProblem(err) != model.ClaimUnknownVendor {
+	if _, err := f.app.checkClaim(bg, ada, ClaimInput{Code: claims.Codes[0].Code}); claimProblem(err) != model.ClaimUnknownVendor {
 		t.Errorf("demo code in a real store: %v", err)
 	}
 	pub := demoVendorKey().Public().(ed25519.PublicKey)
-	_, _, err = f.app.TrustVendorKey(bg, ada, "demo.pub", strings.NewReader(model.FormatVendorPublicKey("Démo", pub)), false)
+	_, _, err = f.app.trustVendorKey(bg, ada, "demo.pub", strings.NewReader(model.FormatVendorPublicKey("Démo", pub)), false)
 	if !errors.Is(err, model.ErrDemoKey) || !errors.Is(err, model.ErrInvalid) {
 		t.Errorf("trusting the demo key: %v", err)
 	}
-	if _, err := f.app.CheckClaim(bg, ada, ClaimInput{Displays: 2, Serial: claims.Serials[0].Serial}); claimProblem(err) != model.SerialUnknownModel {
+	if _, err := f.app.checkClaim(bg, ada, ClaimInput{Displays: 2, Serial: claims.Serials[0].Serial}); claimProblem(err) != model.SerialUnknownModel {
 		t.Errorf("demo serial in a real store: %v", err)
 	}
 
@@ -128,15 +128,15 @@ func TestDemoKeyOnlyInDemoStore(t *testing.T) {
 		t.Fatalf("DemoClaims = %+v, %v", got, err)
 	}
 	college := ada.OrgIDs[0]
-	sub, err := f.app.Claim(bg, ada, ClaimInput{Code: got.Codes[0].Code, OrgID: college}, false)
+	sub, err := f.app.claim(bg, ada, ClaimInput{Code: got.Codes[0].Code, OrgID: college}, false)
 	if err != nil || sub.Vendor != demoVendorName || sub.Seats != 90 {
 		t.Errorf("demo code: %+v, %v", sub, err)
 	}
-	sub, err = f.app.Claim(bg, ada, ClaimInput{Displays: 3, Serial: got.Serials[1].Serial, OrgID: college}, false)
+	sub, err = f.app.claim(bg, ada, ClaimInput{Displays: 3, Serial: got.Serials[1].Serial, OrgID: college}, false)
 	if err != nil || sub.Seats != 6 || len(sub.Keys) != 3 || sub.Displays != 3 || sub.EndsOn != (model.Date{Year: 2028, Month: 11, Day: 22}) {
 		t.Errorf("demo serial: %+v, %v", sub, err)
 	}
-	list, err := f.app.ListSubscriptions(bg, ada, SubsQuery{})
+	list, err := f.app.listSubscriptions(bg, ada, SubsQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,16 +170,16 @@ func TestClaimByDisplays(t *testing.T) {
 		{ClaimInput{Displays: 51, Serial: serial}, model.DisplaysCount},
 		{ClaimInput{Displays: 0, Serial: serial}, model.DisplaysCount},
 	} {
-		if _, err := f.app.CheckClaim(bg, ada, tc.in); claimProblem(err) != tc.want {
+		if _, err := f.app.checkClaim(bg, ada, tc.in); claimProblem(err) != tc.want {
 			t.Errorf("%+v: %v, want %v", tc.in, err, tc.want)
 		}
 	}
 	// Two organizations: the claim must say which.
-	if _, err := f.app.Claim(bg, ada, ClaimInput{Displays: 5, Serial: serial}, false); !errors.Is(err, model.ErrNoOrganization) {
+	if _, err := f.app.claim(bg, ada, ClaimInput{Displays: 5, Serial: serial}, false); !errors.Is(err, model.ErrNoOrganization) {
 		t.Errorf("no organization: %v", err)
 	}
 	newOrg := &model.Organization{Name: "Lycée Neuf", City: "Bron", Country: "fr"}
-	sub, err := f.app.Claim(bg, ada, ClaimInput{Displays: 5, Serial: "scrn-2610 01" + serial[len(serial)-1:], NewOrg: newOrg}, false)
+	sub, err := f.app.claim(bg, ada, ClaimInput{Displays: 5, Serial: "scrn-2610 01" + serial[len(serial)-1:], NewOrg: newOrg}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +195,7 @@ func TestClaimByDisplays(t *testing.T) {
 	if !adminOf(fresh, org.ID) {
 		t.Error("the admin does not administer the organization the claim added")
 	}
-	_, err = f.app.Claim(bg, fresh, ClaimInput{Displays: 1, Serial: serial, OrgID: fresh.OrgIDs[0]}, false)
+	_, err = f.app.claim(bg, fresh, ClaimInput{Displays: 1, Serial: serial, OrgID: fresh.OrgIDs[0]}, false)
 	var ac *model.AlreadyClaimedError
 	if !errors.As(err, &ac) || ac.OrgName != "Lycée Neuf" {
 		t.Errorf("serial claimed twice: %v", err)
@@ -203,7 +203,7 @@ func TestClaimByDisplays(t *testing.T) {
 	// Another admin cannot claim into an organization that is not theirs.
 	bob := f.adminWithOrgs(t, "bob@example.org", "Lycée Ampère")
 	other := "SCRN261002" + string(model.SerialCheckDigit("SCRN261002"))
-	if _, err := f.app.Claim(bg, bob, ClaimInput{Displays: 1, Serial: other, OrgID: fresh.OrgIDs[0]}, false); !errors.Is(err, storage.ErrNotFound) {
+	if _, err := f.app.claim(bg, bob, ClaimInput{Displays: 1, Serial: other, OrgID: fresh.OrgIDs[0]}, false); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("claim into another's organization: %v", err)
 	}
 }

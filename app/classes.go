@@ -47,7 +47,15 @@ type ClassInfo struct {
 
 // ListSets lists the classes or groups of the admin's organizations, sorted the French way, with
 // their member counts (from the directory index).
-func (a *App) ListSets(ctx context.Context, admin model.Admin, set Set) ([]ClassInfo, error) {
+func (s *Session) ListSets(ctx context.Context, set Set) (_ []ClassInfo, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.listSets(ctx, admin, set)
+}
+
+func (a *App) listSets(ctx context.Context, admin model.Admin, set Set) ([]ClassInfo, error) {
 	var out []ClassInfo
 	if set == Classes {
 		cs, err := a.store.ListClasses(ctx)
@@ -136,7 +144,15 @@ type SetInput struct {
 }
 
 // CreateSet creates a class or a group.
-func (a *App) CreateSet(ctx context.Context, admin model.Admin, set Set, in SetInput, dryRun bool) (ClassInfo, error) {
+func (s *Session) CreateSet(ctx context.Context, set Set, in SetInput, dryRun bool) (_ ClassInfo, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.createSet(ctx, admin, set, in, dryRun)
+}
+
+func (a *App) createSet(ctx context.Context, admin model.Admin, set Set, in SetInput, dryRun bool) (ClassInfo, error) {
 	if in.OrgID == 0 && len(admin.OrgIDs) == 1 {
 		in.OrgID = admin.OrgIDs[0]
 	}
@@ -172,7 +188,7 @@ func (a *App) CreateSet(ctx context.Context, admin model.Admin, set Set, in SetI
 
 // checkCodeFree refuses a code another class (or group) of the organization has, ignoring case.
 func (a *App) checkCodeFree(ctx context.Context, set Set, org model.ID, code string, except model.ID) error {
-	infos, err := a.ListSets(ctx, model.Admin{OrgIDs: []model.ID{org}}, set)
+	infos, err := a.listSets(ctx, model.Admin{OrgIDs: []model.ID{org}}, set)
 	if err != nil {
 		return err
 	}
@@ -186,13 +202,29 @@ func (a *App) checkCodeFree(ctx context.Context, set Set, org model.ID, code str
 
 // FindSet finds a visible class or group by id (as text) or by code, in any of the admin's
 // schools: a code that several schools use is a *model.AmbiguousError naming them.
-func (a *App) FindSet(ctx context.Context, admin model.Admin, set Set, ref string) (ClassInfo, error) {
-	return a.FindSetIn(ctx, admin, set, ref, nil)
+func (s *Session) FindSet(ctx context.Context, set Set, ref string) (_ ClassInfo, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.findSet(ctx, admin, set, ref)
+}
+
+func (a *App) findSet(ctx context.Context, admin model.Admin, set Set, ref string) (ClassInfo, error) {
+	return a.findSetIn(ctx, admin, set, ref, nil)
 }
 
 // FindSetIn is FindSet among the schools orgs (all the admin's when empty).
-func (a *App) FindSetIn(ctx context.Context, admin model.Admin, set Set, ref string, orgs []model.ID) (ClassInfo, error) {
-	infos, err := a.ListSets(ctx, admin, set)
+func (s *Session) FindSetIn(ctx context.Context, set Set, ref string, orgs []model.ID) (_ ClassInfo, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.findSetIn(ctx, admin, set, ref, orgs)
+}
+
+func (a *App) findSetIn(ctx context.Context, admin model.Admin, set Set, ref string, orgs []model.ID) (ClassInfo, error) {
+	infos, err := a.listSets(ctx, admin, set)
 	if err != nil {
 		return ClassInfo{}, err
 	}
@@ -219,7 +251,15 @@ func (a *App) FindSetIn(ctx context.Context, admin model.Admin, set Set, ref str
 }
 
 // RenameSet changes a class's or group's name (and a class's level); "" keeps a value.
-func (a *App) RenameSet(ctx context.Context, admin model.Admin, set Set, id model.ID, name, level string, dryRun bool) (ClassInfo, error) {
+func (s *Session) RenameSet(ctx context.Context, set Set, id model.ID, name, level string, dryRun bool) (_ ClassInfo, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.renameSet(ctx, admin, set, id, name, level, dryRun)
+}
+
+func (a *App) renameSet(ctx context.Context, admin model.Admin, set Set, id model.ID, name, level string, dryRun bool) (ClassInfo, error) {
 	info, err := a.setByID(ctx, admin, set, id)
 	if err != nil {
 		return info, err
@@ -252,7 +292,7 @@ func (a *App) RenameSet(ctx context.Context, admin model.Admin, set Set, id mode
 }
 
 func (a *App) setByID(ctx context.Context, admin model.Admin, set Set, id model.ID) (ClassInfo, error) {
-	infos, err := a.ListSets(ctx, admin, set)
+	infos, err := a.listSets(ctx, admin, set)
 	if err != nil {
 		return ClassInfo{}, err
 	}
@@ -266,7 +306,15 @@ func (a *App) setByID(ctx context.Context, admin model.Admin, set Set, id model.
 
 // DeleteSet deletes a class or group. One with members is refused with *model.NotEmptyError
 // unless force is set; then its members simply leave it, in the same transaction.
-func (a *App) DeleteSet(ctx context.Context, admin model.Admin, set Set, id model.ID, force, dryRun bool) (ClassInfo, error) {
+func (s *Session) DeleteSet(ctx context.Context, set Set, id model.ID, force, dryRun bool) (_ ClassInfo, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.deleteSet(ctx, admin, set, id, force, dryRun)
+}
+
+func (a *App) deleteSet(ctx context.Context, admin model.Admin, set Set, id model.ID, force, dryRun bool) (ClassInfo, error) {
 	info, err := a.setByID(ctx, admin, set, id)
 	if err != nil {
 		return info, err
@@ -301,7 +349,7 @@ func (a *App) membersOf(ctx context.Context, admin model.Admin, set Set, id mode
 	} else {
 		sel.GroupIDs = []model.ID{id}
 	}
-	ids, err := a.SelectUserIDs(ctx, admin, sel)
+	ids, err := a.selectUserIDs(ctx, admin, sel)
 	if err != nil {
 		return nil, err
 	}
@@ -319,7 +367,15 @@ func (a *App) membersOf(ctx context.Context, admin model.Admin, set Set, id mode
 // ChangeMembers adds (add=true) or removes users from a class or group, in one transaction.
 // Only students and teachers join classes; anyone can join a group. The change is a hand edit:
 // imports will not undo it.
-func (a *App) ChangeMembers(ctx context.Context, admin model.Admin, set Set, id model.ID, userIDs []model.ID, add, dryRun bool) ([]model.User, error) {
+func (s *Session) ChangeMembers(ctx context.Context, set Set, id model.ID, userIDs []model.ID, add, dryRun bool) (_ []model.User, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.changeMembers(ctx, admin, set, id, userIDs, add, dryRun)
+}
+
+func (a *App) changeMembers(ctx context.Context, admin model.Admin, set Set, id model.ID, userIDs []model.ID, add, dryRun bool) ([]model.User, error) {
 	info, err := a.setByID(ctx, admin, set, id)
 	if err != nil {
 		return nil, err

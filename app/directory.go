@@ -26,7 +26,15 @@ func (a *App) WarmUp(ctx context.Context) error { return a.dir.ensure(ctx, a.sto
 
 // FindUsers returns one page of the users an admin's selection picks, in the selection's order.
 // Only users of the organizations the admin administers are ever returned.
-func (a *App) FindUsers(ctx context.Context, admin model.Admin, sel model.Selection, offset, limit int) (UserPage, error) {
+func (s *Session) FindUsers(ctx context.Context, sel model.Selection, offset, limit int) (_ UserPage, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.findUsers(ctx, admin, sel, offset, limit)
+}
+
+func (a *App) findUsers(ctx context.Context, admin model.Admin, sel model.Selection, offset, limit int) (UserPage, error) {
 	rows, err := a.selectRows(ctx, admin, sel)
 	if err != nil {
 		return UserPage{}, err
@@ -50,7 +58,15 @@ func (a *App) FindUsers(ctx context.Context, admin model.Admin, sel model.Select
 
 // SelectUserIDs returns the ids of every user the selection picks, in its order: what the mail
 // merge prints, the export writes and a seat sync gives seats to.
-func (a *App) SelectUserIDs(ctx context.Context, admin model.Admin, sel model.Selection) ([]model.ID, error) {
+func (s *Session) SelectUserIDs(ctx context.Context, sel model.Selection) (_ []model.ID, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.selectUserIDs(ctx, admin, sel)
+}
+
+func (a *App) selectUserIDs(ctx context.Context, admin model.Admin, sel model.Selection) ([]model.ID, error) {
 	rows, err := a.selectRows(ctx, admin, sel)
 	if err != nil {
 		return nil, err
@@ -104,7 +120,15 @@ func (a *App) levelClasses(ctx context.Context, levels []string) ([]model.ID, er
 
 // Families says, for each of ids, their children (for a parent) and their parents (for a
 // pupil), as the directory has them now; only users of the admin's organizations are named.
-func (a *App) Families(ctx context.Context, admin model.Admin, ids []model.ID) (map[model.ID]Family, error) {
+func (s *Session) Families(ctx context.Context, ids []model.ID) (_ map[model.ID]Family, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.families(ctx, admin, ids)
+}
+
+func (a *App) families(ctx context.Context, admin model.Admin, ids []model.ID) (map[model.ID]Family, error) {
 	if err := a.dir.ensure(ctx, a.store); err != nil {
 		return nil, err
 	}

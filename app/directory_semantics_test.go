@@ -112,7 +112,7 @@ func TestEveryFilterOnAHandMadeDirectory(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page, err := f.app.FindUsers(context.Background(), admin, tt.sel, 0, 100)
+			page, err := f.app.findUsers(context.Background(), admin, tt.sel, 0, 100)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -133,7 +133,7 @@ func TestParentsFollowTheirChildren(t *testing.T) {
 	admin, class, _ := handMadeDirectory(t, f)
 	ctx := context.Background()
 	parentsOf6A := func() []string {
-		page, err := f.app.FindUsers(ctx, admin, model.Selection{Profiles: []model.Profile{model.Parent}, ClassIDs: []model.ID{class["6A"]}}, 0, 10)
+		page, err := f.app.findUsers(ctx, admin, model.Selection{Profiles: []model.Profile{model.Parent}, ClassIDs: []model.ID{class["6A"]}}, 0, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -145,28 +145,28 @@ func TestParentsFollowTheirChildren(t *testing.T) {
 	}
 	ana, _ := f.store.UserByLogin(ctx, "ana.arnaud")
 	dan, _ := f.store.UserByLogin(ctx, "dan.dupont")
-	fam, _ := f.app.Families(ctx, admin, []model.ID{ana.ID, dan.ID})
+	fam, _ := f.app.families(ctx, admin, []model.ID{ana.ID, dan.ID})
 	if !slices.Equal(fam[dan.ID].Children, []model.ID{ana.ID}) || !slices.Equal(fam[ana.ID].Parents, []model.ID{dan.ID}) {
 		t.Fatalf("families %+v", fam)
 	}
 	b := []model.ID{class["6B"]}
-	if _, err := f.app.EditUser(ctx, admin, ana.ID, UserFields{ClassIDs: &b}, false); err != nil {
+	if _, err := f.app.editUser(ctx, admin, ana.ID, UserFields{ClassIDs: &b}, false); err != nil {
 		t.Fatal(err)
 	}
 	if got := parentsOf6A(); len(got) != 0 {
 		t.Errorf("Ana moved to 6B, 6A's parents: %v", got)
 	}
 	a := []model.ID{class["6A"]}
-	if _, err := f.app.EditUser(ctx, admin, ana.ID, UserFields{ClassIDs: &a}, false); err != nil {
+	if _, err := f.app.editUser(ctx, admin, ana.ID, UserFields{ClassIDs: &a}, false); err != nil {
 		t.Fatal(err)
 	}
 	if got := parentsOf6A(); !slices.Equal(got, []string{"dan.dupont"}) {
 		t.Errorf("Ana back in 6A, 6A's parents: %v", got)
 	}
-	if _, err := f.app.MarkPendingDeletion(ctx, admin, []model.ID{ana.ID}, false); err != nil {
+	if _, err := f.app.markPendingDeletion(ctx, admin, []model.ID{ana.ID}, false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.app.DeleteUsers(ctx, admin, []model.ID{ana.ID}, false); err != nil {
+	if _, err := f.app.deleteUsers(ctx, admin, []model.ID{ana.ID}, false); err != nil {
 		t.Fatal(err)
 	}
 	if got := parentsOf6A(); len(got) != 0 {

@@ -16,9 +16,17 @@ const streamBatch = 256
 // most limit, every one when limit <= 0), in the selection's order, a batch at a time, read
 // from the store as they go: a listing of a million users starts printing at once and holds
 // one batch, never the whole list. total is the selection's size. An error from fn stops it.
-func (a *App) EachUserBatch(ctx context.Context, admin model.Admin, sel model.Selection, offset, limit int,
+func (s *Session) EachUserBatch(ctx context.Context, sel model.Selection, offset, limit int, fn func(total int, users []model.User) error) (err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.eachUserBatch(ctx, admin, sel, offset, limit, fn)
+}
+
+func (a *App) eachUserBatch(ctx context.Context, admin model.Admin, sel model.Selection, offset, limit int,
 	fn func(total int, users []model.User) error) error {
-	ids, err := a.SelectUserIDs(ctx, admin, sel)
+	ids, err := a.selectUserIDs(ctx, admin, sel)
 	if err != nil {
 		return err
 	}

@@ -63,7 +63,7 @@ func BenchmarkListTeachers1M(b *testing.B) {
 	b.Run("first-batch", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			err := a.EachUserBatch(ctx, admin, sel, 0, 0, func(int, []model.User) error { return errEnough })
+			err := a.eachUserBatch(ctx, admin, sel, 0, 0, func(int, []model.User) error { return errEnough })
 			if !errors.Is(err, errEnough) {
 				b.Fatal(err)
 			}
@@ -76,7 +76,7 @@ func BenchmarkListTeachers1M(b *testing.B) {
 			runtime.ReadMemStats(&before)
 			n, peak := 0, uint64(0)
 			start := time.Now()
-			err := a.EachUserBatch(ctx, admin, sel, 0, 0, func(_ int, users []model.User) error {
+			err := a.eachUserBatch(ctx, admin, sel, 0, 0, func(_ int, users []model.User) error {
 				n += len(users)
 				if n%(64*streamBatch) == 0 { // the live heap: what the list holds, garbage aside
 					runtime.GC()

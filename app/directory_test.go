@@ -126,7 +126,7 @@ func TestIndexAgreesWithTheReferenceOnRandomSelections(t *testing.T) {
 	ctx := context.Background()
 	for i := range 300 {
 		sel := randomSelection(rng, orgs, classes, groups)
-		got, err := f.app.SelectUserIDs(ctx, admin, sel)
+		got, err := f.app.selectUserIDs(ctx, admin, sel)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -189,7 +189,7 @@ func TestSortByProfileAndByClass(t *testing.T) {
 	orgs, _, _ := randomDirectory(t, f, 500, 3)
 	admin := model.Admin{OrgIDs: orgs}
 	ctx := context.Background()
-	page, err := f.app.FindUsers(ctx, admin, model.Selection{Sort: model.SortByProfile}, 0, 1000)
+	page, err := f.app.findUsers(ctx, admin, model.Selection{Sort: model.SortByProfile}, 0, 1000)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +212,7 @@ func TestSortByProfileAndByClass(t *testing.T) {
 	for i, c := range classes {
 		rank[c.ID] = i
 	}
-	page, _ = f.app.FindUsers(ctx, admin, model.Selection{Sort: model.SortByClass}, 0, 1000)
+	page, _ = f.app.findUsers(ctx, admin, model.Selection{Sort: model.SortByClass}, 0, 1000)
 	last := -1
 	for _, u := range page.Users {
 		r := len(classes)
@@ -230,7 +230,7 @@ func TestAdminSeesOnlyTheirOrganizations(t *testing.T) {
 	f := newFixture(t)
 	orgs, _, _ := randomDirectory(t, f, 400, 5)
 	ctx := context.Background()
-	ids, err := f.app.SelectUserIDs(ctx, model.Admin{OrgIDs: orgs[:1]}, model.Selection{OrgIDs: orgs})
+	ids, err := f.app.selectUserIDs(ctx, model.Admin{OrgIDs: orgs[:1]}, model.Selection{OrgIDs: orgs})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,7 +243,7 @@ func TestAdminSeesOnlyTheirOrganizations(t *testing.T) {
 	if len(ids) == 0 {
 		t.Fatal("the admin's own users are missing")
 	}
-	if none, _ := f.app.SelectUserIDs(ctx, model.Admin{}, model.Selection{}); len(none) != 0 {
+	if none, _ := f.app.selectUserIDs(ctx, model.Admin{}, model.Selection{}); len(none) != 0 {
 		t.Errorf("an admin of no organization saw %d users", len(none))
 	}
 }
@@ -256,7 +256,7 @@ func TestIndexFollowsWrites(t *testing.T) {
 	if err := f.app.WarmUp(ctx); err != nil {
 		t.Fatal(err)
 	}
-	ids, _ := f.app.SelectUserIDs(ctx, admin, model.Selection{})
+	ids, _ := f.app.selectUserIDs(ctx, admin, model.Selection{})
 	u, _ := f.store.User(ctx, ids[0])
 	u.LastName, u.Email = "Zzyzx", ""
 	if err := f.store.UpdateUser(ctx, u); err != nil {
@@ -269,12 +269,12 @@ func TestIndexFollowsWrites(t *testing.T) {
 	f.app.dir.upsert([]model.User{u}, []model.ID{gone.ID})
 	for i := range 5 {
 		sel := randomSelection(rand.New(rand.NewPCG(uint64(i), 0)), orgs, nil, nil)
-		got, _ := f.app.SelectUserIDs(ctx, admin, sel)
+		got, _ := f.app.selectUserIDs(ctx, admin, sel)
 		if want := reference(t, f, admin, sel); !slices.Equal(got, want) {
 			t.Fatalf("after writes, selection %+v differs from the reference", sel)
 		}
 	}
-	all, _ := f.app.SelectUserIDs(ctx, admin, model.Selection{Text: "zzyzx"})
+	all, _ := f.app.selectUserIDs(ctx, admin, model.Selection{Text: "zzyzx"})
 	if len(all) != 1 || all[0] != u.ID {
 		t.Errorf("renamed user not found by the new name: %v", all)
 	}

@@ -75,12 +75,20 @@ type Relatives struct {
 }
 
 // Relatives returns the children and parents of each user, among the admin's schools' users.
-func (a *App) Relatives(ctx context.Context, admin model.Admin, users []model.User) (map[model.ID]Relatives, error) {
+func (s *Session) Relatives(ctx context.Context, users []model.User) (_ map[model.ID]Relatives, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.relatives(ctx, admin, users)
+}
+
+func (a *App) relatives(ctx context.Context, admin model.Admin, users []model.User) (map[model.ID]Relatives, error) {
 	ids := make([]model.ID, len(users))
 	for i, u := range users {
 		ids[i] = u.ID
 	}
-	fam, err := a.Families(ctx, admin, ids)
+	fam, err := a.families(ctx, admin, ids)
 	if err != nil {
 		return nil, err
 	}

@@ -37,7 +37,7 @@ func TestIndexFollowsAnotherProcess(t *testing.T) {
 	admin := model.Admin{ID: 1, OrgIDs: []model.ID{org.ID}}
 	logins := func() []string {
 		t.Helper()
-		page, err := a.FindUsers(ctx, admin, model.Selection{}, 0, 100)
+		page, err := a.findUsers(ctx, admin, model.Selection{}, 0, 100)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -101,10 +101,10 @@ func TestIndexFollowsAnotherProcess(t *testing.T) {
 	if err := writer.DeleteUser(ctx, alice.ID); err != nil {
 		t.Fatal(err)
 	}
-	page, err := a.FindUsers(ctx, admin, model.Selection{}, 0, 1000)
+	page, err := a.findUsers(ctx, admin, model.Selection{}, 0, 1000)
 	for deadline := time.Now().Add(20 * time.Second); err == nil && page.Total != 300 && time.Now().Before(deadline); {
 		time.Sleep(20 * time.Millisecond)
-		page, err = a.FindUsers(ctx, admin, model.Selection{}, 0, 1000)
+		page, err = a.findUsers(ctx, admin, model.Selection{}, 0, 1000)
 	}
 	if err != nil || page.Total != 300 || slices.ContainsFunc(page.Users, func(u model.User) bool { return u.ID == alice.ID }) {
 		t.Fatalf("after a deletion elsewhere: %d users, %v; want the 300 of the batch", page.Total, err)

@@ -22,9 +22,17 @@ type ExportLabels struct {
 
 // ExportUsersToFile is ExportUsers into the file path, written whole or not at all (see
 // writeFile): a cancelled or failed export leaves no half file, and an older one stays.
-func (a *App) ExportUsersToFile(ctx context.Context, admin model.Admin, sel model.Selection, format ExportFormat, labels ExportLabels, path string) (n int, err error) {
+func (s *Session) ExportUsersToFile(ctx context.Context, sel model.Selection, format ExportFormat, labels ExportLabels, path string) (n int, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.exportUsersToFile(ctx, admin, sel, format, labels, path)
+}
+
+func (a *App) exportUsersToFile(ctx context.Context, admin model.Admin, sel model.Selection, format ExportFormat, labels ExportLabels, path string) (n int, err error) {
 	err = writeFile(path, func(w io.Writer) error {
-		n, err = a.ExportUsers(ctx, admin, sel, format, labels, w)
+		n, err = a.exportUsers(ctx, admin, sel, format, labels, w)
 		return err
 	})
 	return n, err
@@ -33,12 +41,20 @@ func (a *App) ExportUsersToFile(ctx context.Context, admin model.Admin, sel mode
 // ExportUsers writes the selection's users, in its order, in the format's shape (for Rollcall's
 // own formats, the preview's columns). Every cell is neutralised against formula injection.
 // It returns how many users were written.
-func (a *App) ExportUsers(ctx context.Context, admin model.Admin, sel model.Selection, format ExportFormat, labels ExportLabels, w io.Writer) (int, error) {
+func (s *Session) ExportUsers(ctx context.Context, sel model.Selection, format ExportFormat, labels ExportLabels, w io.Writer) (_ int, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.exportUsers(ctx, admin, sel, format, labels, w)
+}
+
+func (a *App) exportUsers(ctx context.Context, admin model.Admin, sel model.Selection, format ExportFormat, labels ExportLabels, w io.Writer) (int, error) {
 	info := format.Info()
 	if info.shape.row == nil {
 		return 0, fmt.Errorf("export: unknown format %d", format)
 	}
-	ids, err := a.SelectUserIDs(ctx, admin, sel)
+	ids, err := a.selectUserIDs(ctx, admin, sel)
 	if err != nil {
 		return 0, err
 	}

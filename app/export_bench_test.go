@@ -13,7 +13,7 @@ import (
 func BenchmarkExport100k(b *testing.B) {
 	a, admin := benchApp(b, "bolt")
 	path := writeENT(b, b.TempDir(), 100_000, 0)
-	if _, err := a.Import(context.Background(), admin, inputs(path), ImportOptions{}, nil); err != nil {
+	if _, err := a.importFiles(context.Background(), admin, inputs(path), ImportOptions{}, nil); err != nil {
 		b.Fatal(err)
 	}
 	labels := ExportLabels{Profile: model.Profile.String, Date: func(t time.Time) string { return t.Format(time.DateOnly) }}
@@ -21,7 +21,7 @@ func BenchmarkExport100k(b *testing.B) {
 		b.Run(f.Name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				n, err := a.ExportUsers(context.Background(), admin, model.Selection{}, f.Format, labels, io.Discard)
+				n, err := a.exportUsers(context.Background(), admin, model.Selection{}, f.Format, labels, io.Discard)
 				if err != nil || n != 100_000 {
 					b.Fatalf("exported %d: %v", n, err)
 				}

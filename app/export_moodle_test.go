@@ -33,7 +33,7 @@ func TestExportMoodleReimportsToNoChange(t *testing.T) {
 	admin, school := loadedDemoSchool(t, f)
 	path := filepath.Join(t.TempDir(), "moodle.csv")
 	sel := model.Selection{OrgIDs: []model.ID{school}}
-	n, err := f.app.ExportUsersToFile(ctx, admin, sel, ExportMoodle, catalogLabels(i18n.For(model.French)), path)
+	n, err := f.app.exportUsersToFile(ctx, admin, sel, ExportMoodle, catalogLabels(i18n.For(model.French)), path)
 	if err != nil || n == 0 {
 		t.Fatalf("export: %d users, %v", n, err)
 	}
@@ -70,7 +70,7 @@ func TestExportMoodleReimportsToNoChange(t *testing.T) {
 	if cohorts == 0 {
 		t.Fatal("no user was put in a cohort")
 	}
-	rep, err := f.app.Import(ctx, admin, inputs(path), ImportOptions{OrgID: school, DryRun: true}, nil)
+	rep, err := f.app.importFiles(ctx, admin, inputs(path), ImportOptions{OrgID: school, DryRun: true}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestExportMoodleNeutralisesFormulas(t *testing.T) {
 	f := newFixture(t)
 	admin := hostileDirectory(t, f)
 	var buf bytes.Buffer
-	if _, err := f.app.ExportUsers(context.Background(), admin, model.Selection{}, ExportMoodle, testLabels, &buf); err != nil {
+	if _, err := f.app.exportUsers(context.Background(), admin, model.Selection{}, ExportMoodle, testLabels, &buf); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()

@@ -45,7 +45,7 @@ func TestExportCSVNeutralisesFormulas(t *testing.T) {
 	admin := hostileDirectory(t, f)
 	for _, format := range []ExportFormat{ExportCSV, ExportCSVSemicolon} {
 		var buf bytes.Buffer
-		n, err := f.app.ExportUsers(context.Background(), admin, model.Selection{}, format, testLabels, &buf)
+		n, err := f.app.exportUsers(context.Background(), admin, model.Selection{}, format, testLabels, &buf)
 		if err != nil || n != 8 {
 			t.Fatalf("export: %d, %v", n, err)
 		}
@@ -99,7 +99,7 @@ func TestExportXLSXReadBackByOpenpyxl(t *testing.T) {
 	admin := hostileDirectory(t, f)
 	path := filepath.Join(t.TempDir(), "users.xlsx")
 	file, _ := os.Create(path)
-	if _, err := f.app.ExportUsers(context.Background(), admin, model.Selection{}, ExportXLSX, testLabels, file); err != nil {
+	if _, err := f.app.exportUsers(context.Background(), admin, model.Selection{}, ExportXLSX, testLabels, file); err != nil {
 		t.Fatal(err)
 	}
 	file.Close()

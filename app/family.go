@@ -10,7 +10,15 @@ import (
 // LinkChild links a parent to a child (on), or unlinks them, by hand: the link is then protected
 // from imports like any hand edit, and recorded in the audit log. The parent must be a parent of
 // the child's school (*model.LinkError). Linking twice changes nothing.
-func (a *App) LinkChild(ctx context.Context, admin model.Admin, parentID, childID model.ID, on, dryRun bool) (model.User, error) {
+func (s *Session) LinkChild(ctx context.Context, parentID, childID model.ID, on, dryRun bool) (_ model.User, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.linkChild(ctx, admin, parentID, childID, on, dryRun)
+}
+
+func (a *App) linkChild(ctx context.Context, admin model.Admin, parentID, childID model.ID, on, dryRun bool) (model.User, error) {
 	child, err := a.visibleUser(ctx, admin, childID)
 	if err != nil {
 		return model.User{}, err
@@ -30,5 +38,5 @@ func (a *App) LinkChild(ctx context.Context, admin model.Admin, parentID, childI
 	if !on {
 		action = model.AuditUserUnlink
 	}
-	return u, a.Audit(ctx, admin, action, fmt.Sprintf("%s → %s", u.Login, child.Login), u.OrgID)
+	return u, a.audit(ctx, admin, action, fmt.Sprintf("%s → %s", u.Login, child.Login), u.OrgID)
 }

@@ -12,7 +12,15 @@ import (
 // SaveFilter names a selection for the admin ("CE2 pas activés"), replacing their filter of
 // the same name. Nothing in it is trusted later: a saved selection is narrowed to the admin's
 // organizations every time it is used, like any other.
-func (a *App) SaveFilter(ctx context.Context, admin model.Admin, name string, sel model.Selection, dryRun bool) (model.SavedFilter, error) {
+func (s *Session) SaveFilter(ctx context.Context, name string, sel model.Selection, dryRun bool) (_ model.SavedFilter, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.saveFilter(ctx, admin, name, sel, dryRun)
+}
+
+func (a *App) saveFilter(ctx context.Context, admin model.Admin, name string, sel model.Selection, dryRun bool) (model.SavedFilter, error) {
 	name, err := model.CleanFilterName(name)
 	if err != nil {
 		return model.SavedFilter{}, err
@@ -23,7 +31,7 @@ func (a *App) SaveFilter(ctx context.Context, admin model.Admin, name string, se
 	}
 	// Names are found again whatever their case: "CE2" replaces "ce2" rather than sitting
 	// beside it. Saved first, so a failure in between leaves both rather than neither.
-	old, lookErr := a.SavedFilter(ctx, admin, name)
+	old, lookErr := a.savedFilter(ctx, admin, name)
 	if lookErr != nil && !errors.Is(lookErr, storage.ErrNotFound) {
 		return f, lookErr
 	}
@@ -37,13 +45,29 @@ func (a *App) SaveFilter(ctx context.Context, admin model.Admin, name string, se
 }
 
 // SavedFilters lists the admin's filters by name.
-func (a *App) SavedFilters(ctx context.Context, admin model.Admin) ([]model.SavedFilter, error) {
+func (s *Session) SavedFilters(ctx context.Context) (_ []model.SavedFilter, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.savedFilters(ctx, admin)
+}
+
+func (a *App) savedFilters(ctx context.Context, admin model.Admin) ([]model.SavedFilter, error) {
 	return a.store.SavedFilters(ctx, admin.ID)
 }
 
 // SavedFilter finds one of the admin's filters by name, case and spacing ignored.
-func (a *App) SavedFilter(ctx context.Context, admin model.Admin, name string) (model.SavedFilter, error) {
-	list, err := a.SavedFilters(ctx, admin)
+func (s *Session) SavedFilter(ctx context.Context, name string) (_ model.SavedFilter, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.savedFilter(ctx, admin, name)
+}
+
+func (a *App) savedFilter(ctx context.Context, admin model.Admin, name string) (model.SavedFilter, error) {
+	list, err := a.savedFilters(ctx, admin)
 	if err != nil {
 		return model.SavedFilter{}, err
 	}
@@ -57,8 +81,16 @@ func (a *App) SavedFilter(ctx context.Context, admin model.Admin, name string) (
 }
 
 // DeleteFilter removes one of the admin's filters.
-func (a *App) DeleteFilter(ctx context.Context, admin model.Admin, name string, dryRun bool) (model.SavedFilter, error) {
-	f, err := a.SavedFilter(ctx, admin, name)
+func (s *Session) DeleteFilter(ctx context.Context, name string, dryRun bool) (_ model.SavedFilter, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.deleteFilter(ctx, admin, name, dryRun)
+}
+
+func (a *App) deleteFilter(ctx context.Context, admin model.Admin, name string, dryRun bool) (model.SavedFilter, error) {
+	f, err := a.savedFilter(ctx, admin, name)
 	if err != nil || dryRun {
 		return f, err
 	}

@@ -79,9 +79,19 @@ func setMailEverywhere(a *App, ctx context.Context, admin model.Admin, ch MailSe
 	}
 	var s MailSettings
 	for _, org := range admin.OrgIDs {
-		if s, err = a.SetMailSettings(ctx, admin, org, ch, dryRun); err != nil {
+		if s, err = a.setMailSettings(ctx, admin, org, ch, dryRun); err != nil {
 			return s, err
 		}
 	}
 	return s, nil
+}
+
+// session opens a session for admin, as a face would after signing them in.
+func (f *fixture) session(t *testing.T, admin model.Admin) *Session {
+	t.Helper()
+	s, err := f.app.OpenSession(context.Background(), admin.ID, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

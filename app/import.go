@@ -22,9 +22,17 @@ import (
 //
 // A run that the files or the deletion guard stop is kept in the history as failed, with its
 // errors, so that they can be read again later (ImportRunErrors); a dry run is never kept.
-func (a *App) Import(ctx context.Context, admin model.Admin, inputs []importers.Input, opts ImportOptions, progress func(ImportProgress)) (ImportReport, error) {
+func (s *Session) Import(ctx context.Context, inputs []importers.Input, opts ImportOptions, progress func(ImportProgress)) (_ ImportReport, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.importFiles(ctx, admin, inputs, opts, progress)
+}
+
+func (a *App) importFiles(ctx context.Context, admin model.Admin, inputs []importers.Input, opts ImportOptions, progress func(ImportProgress)) (ImportReport, error) {
 	at := &attempt{}
-	rep, err := a.importFiles(ctx, admin, inputs, opts, progress, at)
+	rep, err := a.importAttempt(ctx, admin, inputs, opts, progress, at)
 	if err != nil && !opts.DryRun {
 		if rerr := a.recordFailure(ctx, admin, inputs, opts, at, err); rerr != nil {
 			return ImportReport{}, fmt.Errorf("%w (and keeping it in the history: %v)", err, rerr)
@@ -33,7 +41,7 @@ func (a *App) Import(ctx context.Context, admin model.Admin, inputs []importers.
 	return rep, err
 }
 
-func (a *App) importFiles(ctx context.Context, admin model.Admin, inputs []importers.Input, opts ImportOptions, progress func(ImportProgress), at *attempt) (ImportReport, error) {
+func (a *App) importAttempt(ctx context.Context, admin model.Admin, inputs []importers.Input, opts ImportOptions, progress func(ImportProgress), at *attempt) (ImportReport, error) {
 	report := func(pr ImportProgress) {
 		if progress != nil {
 			progress(pr)

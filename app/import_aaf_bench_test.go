@@ -25,7 +25,7 @@ func BenchmarkImportAAF100k(b *testing.B) {
 				b.StopTimer()
 				a, admin := benchApp(b, backend)
 				b.StartTimer()
-				rep, err := a.Import(context.Background(), admin, inputs(dir), ImportOptions{}, nil)
+				rep, err := a.importFiles(context.Background(), admin, inputs(dir), ImportOptions{}, nil)
 				if err != nil || rep.Counts.Created != c.Pupils+c.Guardians+c.Staff {
 					b.Fatalf("%+v %v", rep.Counts, err)
 				}
@@ -50,12 +50,12 @@ func BenchmarkReimportAAF100k1pct(b *testing.B) {
 			for b.Loop() {
 				b.StopTimer()
 				a, admin := benchApp(b, backend)
-				if _, err := a.Import(context.Background(), admin, inputs(first), ImportOptions{}, nil); err != nil {
+				if _, err := a.importFiles(context.Background(), admin, inputs(first), ImportOptions{}, nil); err != nil {
 					b.Fatal(err)
 				}
 				admin, _ = a.store.Admin(context.Background(), admin.ID) // now also of the schools the feed created
 				b.StartTimer()
-				rep, err := a.Import(context.Background(), admin, inputs(changed), ImportOptions{}, nil)
+				rep, err := a.importFiles(context.Background(), admin, inputs(changed), ImportOptions{}, nil)
 				if err != nil || rep.Counts.Updated < 900 || rep.Counts.Created != 0 || rep.Counts.PendingDeletion != 0 {
 					b.Fatalf("%+v %v", rep.Counts, err)
 				}

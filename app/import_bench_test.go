@@ -57,7 +57,7 @@ func BenchmarkImport100k(b *testing.B) {
 				b.StopTimer()
 				a, admin := benchApp(b, backend)
 				b.StartTimer()
-				rep, err := a.Import(context.Background(), admin, inputs(path), ImportOptions{}, nil)
+				rep, err := a.importFiles(context.Background(), admin, inputs(path), ImportOptions{}, nil)
 				if err != nil || rep.Counts.Created != 100_000 {
 					b.Fatalf("%+v %v", rep.Counts, err)
 				}
@@ -76,11 +76,11 @@ func BenchmarkReimport100k1pct(b *testing.B) {
 			for b.Loop() {
 				b.StopTimer()
 				a, admin := benchApp(b, backend)
-				if _, err := a.Import(context.Background(), admin, inputs(first), ImportOptions{}, nil); err != nil {
+				if _, err := a.importFiles(context.Background(), admin, inputs(first), ImportOptions{}, nil); err != nil {
 					b.Fatal(err)
 				}
 				b.StartTimer()
-				rep, err := a.Import(context.Background(), admin, inputs(changed), ImportOptions{}, nil)
+				rep, err := a.importFiles(context.Background(), admin, inputs(changed), ImportOptions{}, nil)
 				if err != nil || rep.Counts.Updated != 1000 || rep.Counts.Unchanged != 99_000 {
 					b.Fatalf("%+v %v", rep.Counts, err)
 				}

@@ -70,7 +70,7 @@ func TestCancelAtEveryStageWritesNothing(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			seen := false
-			_, err := f.app.Import(ctx, admin, inputs(set), ImportOptions{}, func(p ImportProgress) {
+			_, err := f.app.importFiles(ctx, admin, inputs(set), ImportOptions{}, func(p ImportProgress) {
 				if p.Stage == stage {
 					seen = true
 					cancel()
@@ -85,7 +85,7 @@ func TestCancelAtEveryStageWritesNothing(t *testing.T) {
 			if tr := traceOf(t, f, admin.ID); tr != (importTrace{}) {
 				t.Fatalf("a cancelled import left %+v", tr)
 			}
-			if _, err := f.app.Import(context.Background(), admin, inputs(set), ImportOptions{}, nil); err != nil {
+			if _, err := f.app.importFiles(context.Background(), admin, inputs(set), ImportOptions{}, nil); err != nil {
 				t.Fatal(err)
 			}
 			if tr := traceOf(t, f, admin.ID); tr != (importTrace{users: n, orgs: 1, granted: 1, runs: 1, audits: 1}) {
@@ -118,7 +118,7 @@ func TestCancelDuringCommitLeavesEverything(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	a := New(cancelAfterApply{f.store, cancel}, Options{Clock: f.clock.Now, Argon2: cheapArgon2})
-	rep, err := a.Import(ctx, admin, inputs(set), ImportOptions{}, nil)
+	rep, err := a.importFiles(ctx, admin, inputs(set), ImportOptions{}, nil)
 	if err != nil || rep.RunID == 0 {
 		t.Fatalf("an import committed before the cancel: %v (run %d)", err, rep.RunID)
 	}

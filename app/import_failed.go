@@ -82,7 +82,15 @@ func fileSHA256(path string) string {
 }
 
 // ImportRun returns a past run the admin may see; RunFailure gives what stopped a failed one.
-func (a *App) ImportRun(ctx context.Context, admin model.Admin, id model.ID) (model.ImportRun, error) {
+func (s *Session) ImportRun(ctx context.Context, id model.ID) (_ model.ImportRun, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.importRun(ctx, admin, id)
+}
+
+func (a *App) importRun(ctx context.Context, admin model.Admin, id model.ID) (model.ImportRun, error) {
 	runs, err := a.store.ListImports(ctx)
 	if err != nil {
 		return model.ImportRun{}, err

@@ -24,7 +24,7 @@ func TestAAFSuccessiveFeedsChangeFunctionsAndAddAPerson(t *testing.T) {
 	ctx := context.Background()
 	admin := schoolAdmin(t, f)
 	dir := filepath.Join(samplesDir(t), "aaf", "positions-2024")
-	rep, err := f.app.Import(ctx, admin, inputs(filepath.Join(dir, "before")), ImportOptions{}, nil)
+	rep, err := f.app.importFiles(ctx, admin, inputs(filepath.Join(dir, "before")), ImportOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func TestAAFSuccessiveFeedsChangeFunctionsAndAddAPerson(t *testing.T) {
 	admin, _ = f.store.Admin(ctx, admin.ID)
 
 	// The second feed has no EtabEducNat: structure 43 is the school the first one created.
-	rep, err = f.app.Import(ctx, admin, inputs(filepath.Join(dir, "after")), ImportOptions{}, nil)
+	rep, err = f.app.importFiles(ctx, admin, inputs(filepath.Join(dir, "after")), ImportOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +71,7 @@ func TestAAFSuccessiveFeedsChangeFunctionsAndAddAPerson(t *testing.T) {
 		t.Errorf("CCCC = %+v", cccc)
 	}
 
-	if _, err := f.app.UndoLastImport(ctx, admin, false); err != nil {
+	if _, err := f.app.undoLastImport(ctx, admin, false); err != nil {
 		t.Fatal(err)
 	}
 	if aaaa = aafUser(t, f, "314159"); aaaa.Functions[0] != "DIR$DIRECTION$D0011$CHEF D'ETABLISSEMENT ADJOINT" {
@@ -96,7 +96,7 @@ func TestAAFSchoolsLandOnTheAdminsSchoolsByUAIAndDeleteRequestsMarkPending(t *te
 		t.Fatal(err)
 	}
 	feed := filepath.Join("..", "importers", "aaf", "testdata")
-	rep, err := f.app.Import(ctx, admin, inputs(filepath.Join(feed, "quirks")), ImportOptions{}, nil)
+	rep, err := f.app.importFiles(ctx, admin, inputs(filepath.Join(feed, "quirks")), ImportOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestAAFSchoolsLandOnTheAdminsSchoolsByUAIAndDeleteRequestsMarkPending(t *te
 		t.Errorf("R1's children = %v", r1.ChildIDs)
 	}
 	admin, _ = f.store.Admin(ctx, admin.ID)
-	rep, err = f.app.Import(ctx, admin, inputs(filepath.Join(feed, "delta")), ImportOptions{MaxDeletions: DeletionLimit{Count: 1, Set: true}}, nil)
+	rep, err = f.app.importFiles(ctx, admin, inputs(filepath.Join(feed, "delta")), ImportOptions{MaxDeletions: DeletionLimit{Count: 1, Set: true}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestSIECLEAndSTSWebLandOnTheSchoolByUAI(t *testing.T) {
 	if err := f.store.UpdateOrg(ctx, org); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := f.app.Import(ctx, admin, inputs(filepath.Join("..", "importers", "siecle", "testdata", "college")), ImportOptions{}, nil)
+	rep, err := f.app.importFiles(ctx, admin, inputs(filepath.Join("..", "importers", "siecle", "testdata", "college")), ImportOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func TestSIECLEAndSTSWebLandOnTheSchoolByUAI(t *testing.T) {
 		t.Errorf("Durand = %+v", durand)
 	}
 	// The same files again change nothing.
-	rep, err = f.app.Import(ctx, admin, inputs(filepath.Join("..", "importers", "siecle", "testdata", "college")), ImportOptions{}, nil)
+	rep, err = f.app.importFiles(ctx, admin, inputs(filepath.Join("..", "importers", "siecle", "testdata", "college")), ImportOptions{}, nil)
 	if err != nil || rep.Counts.Unchanged != 7 || rep.Counts.Updated+rep.Counts.Created+rep.Counts.PendingDeletion != 0 {
 		t.Errorf("second import: %+v, %v", rep.Counts, err)
 	}

@@ -53,7 +53,7 @@ func TestReimportWithHomonymsChangesNothing(t *testing.T) {
 	ctx := context.Background()
 	admin := schoolAdmin(t, f)
 	files := be1dHomonyms(t, t.TempDir())
-	first, err := f.app.Import(ctx, admin, inputs(files...), ImportOptions{}, nil)
+	first, err := f.app.importFiles(ctx, admin, inputs(files...), ImportOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestReimportWithHomonymsChangesNothing(t *testing.T) {
 		t.Fatalf("first import created %d users, want 8: %+v", first.Counts.Created, first.Counts)
 	}
 	for run := 2; run <= 3; run++ {
-		again, err := f.app.Import(ctx, admin, inputs(files...), ImportOptions{}, nil)
+		again, err := f.app.importFiles(ctx, admin, inputs(files...), ImportOptions{}, nil)
 		if err != nil {
 			t.Fatalf("re-import %d: %v", run, err)
 		}
@@ -78,7 +78,7 @@ func TestReimportFindsHomonymsImportedWithoutKeys(t *testing.T) {
 	ctx := context.Background()
 	admin := schoolAdmin(t, f)
 	files := be1dHomonyms(t, t.TempDir())
-	if _, err := f.app.Import(ctx, admin, inputs(files...), ImportOptions{}, nil); err != nil {
+	if _, err := f.app.importFiles(ctx, admin, inputs(files...), ImportOptions{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	err := f.store.ForEachUser(ctx, func(u *model.User) error {
@@ -93,14 +93,14 @@ func TestReimportFindsHomonymsImportedWithoutKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.app = New(f.store, Options{Clock: f.clock.Now, Argon2: cheapArgon2}) // a fresh index, as after an upgrade
-	again, err := f.app.Import(ctx, admin, inputs(files...), ImportOptions{}, nil)
+	again, err := f.app.importFiles(ctx, admin, inputs(files...), ImportOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c := again.Counts; c.Created != 0 || c.Updated != 0 || c.Unchanged != 8 {
 		t.Fatalf("counts = %+v, want 8 unchanged", c)
 	}
-	third, err := f.app.Import(ctx, admin, inputs(files...), ImportOptions{}, nil)
+	third, err := f.app.importFiles(ctx, admin, inputs(files...), ImportOptions{}, nil)
 	if err != nil || third.Counts.Unchanged != 8 {
 		t.Fatalf("third import: %+v, %v", third.Counts, err)
 	}
@@ -113,14 +113,14 @@ func TestOneHomonymChanges(t *testing.T) {
 	admin := schoolAdmin(t, f)
 	dir := t.TempDir()
 	files := be1dHomonyms(t, dir)
-	if _, err := f.app.Import(ctx, admin, inputs(files...), ImportOptions{}, nil); err != nil {
+	if _, err := f.app.importFiles(ctx, admin, inputs(files...), ImportOptions{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	files[1] = writeLatin1(t, dir, "CSVExtraction-responsables.csv",
 		`"Civilité Responsable";"Nom usage responsable";"Nom responsable";"Prénom responsable";"Courriel";"Nom d'usage enfant";"Nom de famille enfant";"Prénom enfant";"Classes enfants"`,
 		`"M.";;"MARTIN";"Jean";;;"MARTIN";"Léa";"CE1 Mme ROUX"`,
 		`"M.";;"MARTIN";"Jean";"jean.martin@example.fr";;"MARTIN";"Hugo";"CP M. BLANC"`)
-	rep, err := f.app.Import(ctx, admin, inputs(files...), ImportOptions{}, nil)
+	rep, err := f.app.importFiles(ctx, admin, inputs(files...), ImportOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestSamplesReimportToNoChange(t *testing.T) {
 			ctx := context.Background()
 			admin := schoolAdmin(t, f)
 			in := inputs(filepath.Join(root, set))
-			first, err := f.app.Import(ctx, admin, in, ImportOptions{}, nil)
+			first, err := f.app.importFiles(ctx, admin, in, ImportOptions{}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -168,7 +168,7 @@ func TestSamplesReimportToNoChange(t *testing.T) {
 				t.Fatalf("warnings = %+v", first.Warnings)
 			}
 			admin, _ = f.store.Admin(ctx, admin.ID) // with the schools the first import created
-			again, err := f.app.Import(ctx, admin, in, ImportOptions{}, nil)
+			again, err := f.app.importFiles(ctx, admin, in, ImportOptions{}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -50,11 +50,11 @@ func TestOwnExportsReimportToNoChange(t *testing.T) {
 				ext := map[ExportFormat]string{ExportCSV: ".csv", ExportCSVSemicolon: ".csv", ExportXLSX: ".xlsx"}[format]
 				path := filepath.Join(t.TempDir(), "export"+ext)
 				sel := model.Selection{OrgIDs: []model.ID{school}}
-				n, err := f.app.ExportUsersToFile(ctx, admin, sel, format, catalogLabels(i18n.For(lang)), path)
+				n, err := f.app.exportUsersToFile(ctx, admin, sel, format, catalogLabels(i18n.For(lang)), path)
 				if err != nil || n == 0 {
 					t.Fatalf("export: %d users, %v", n, err)
 				}
-				rep, err := f.app.Import(ctx, admin, inputs(path), ImportOptions{OrgID: school, DryRun: true}, nil)
+				rep, err := f.app.importFiles(ctx, admin, inputs(path), ImportOptions{OrgID: school, DryRun: true}, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -82,7 +82,7 @@ func TestDiffNamesClassesNotGroups(t *testing.T) {
 		}
 		return path
 	}
-	if _, err := f.app.Import(ctx, admin, inputs(write("6A")), ImportOptions{Classes: ClassesCreate}, nil); err != nil {
+	if _, err := f.app.importFiles(ctx, admin, inputs(write("6A")), ImportOptions{Classes: ClassesCreate}, nil); err != nil {
 		t.Fatal(err)
 	}
 	cs, _ := f.store.ListClasses(ctx)
@@ -90,7 +90,7 @@ func TestDiffNamesClassesNotGroups(t *testing.T) {
 	if len(cs) != 1 || len(gs) != 1 || cs[0].ID != gs[0].ID {
 		t.Fatalf("want one class and one group with one id: %+v %+v", cs, gs)
 	}
-	rep, err := f.app.Import(ctx, admin, inputs(write("6B")), ImportOptions{DryRun: true, Classes: ClassesCreate}, nil)
+	rep, err := f.app.importFiles(ctx, admin, inputs(write("6B")), ImportOptions{DryRun: true, Classes: ClassesCreate}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

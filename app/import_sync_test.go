@@ -46,14 +46,14 @@ func TestReimportUpdatesProtectsAndRecordsProvenance(t *testing.T) {
 	admin := schoolAdmin(t, f)
 	dir := t.TempDir()
 	rows := classRoster(10)
-	if _, err := f.app.Import(ctx, admin, inputs(writeStudents(t, dir, rows)), ImportOptions{}, nil); err != nil {
+	if _, err := f.app.importFiles(ctx, admin, inputs(writeStudents(t, dir, rows)), ImportOptions{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	u0, err := f.store.UserByExternalID(ctx, "ent", "S-000")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.app.EditUser(ctx, admin, u0.ID, UserFields{LastName: ptr("Martin-Hand")}, false); err != nil {
+	if _, err := f.app.editUser(ctx, admin, u0.ID, UserFields{LastName: ptr("Martin-Hand")}, false); err != nil {
 		t.Fatal(err)
 	}
 	rows[0].last = "DURAND"             // protected: edited by hand
@@ -61,7 +61,7 @@ func TestReimportUpdatesProtectsAndRecordsProvenance(t *testing.T) {
 	rows[2].email = "eleve2@example.fr" // a new email
 	path := writeStudents(t, dir, rows)
 
-	dry, err := f.app.Import(ctx, admin, inputs(path), ImportOptions{DryRun: true}, nil)
+	dry, err := f.app.importFiles(ctx, admin, inputs(path), ImportOptions{DryRun: true}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func TestReimportUpdatesProtectsAndRecordsProvenance(t *testing.T) {
 		t.Errorf("the diff does not show the class change: %+v", classChange)
 	}
 
-	rep, err := f.app.Import(ctx, admin, inputs(path), ImportOptions{}, nil)
+	rep, err := f.app.importFiles(ctx, admin, inputs(path), ImportOptions{}, nil)
 	if err != nil || rep.Counts != dry.Counts {
 		t.Fatalf("real run = %+v, %v; want the dry run's counts %+v", rep.Counts, err, dry.Counts)
 	}
@@ -91,12 +91,12 @@ func TestReimportUpdatesProtectsAndRecordsProvenance(t *testing.T) {
 		t.Errorf("a hand-edited name was overwritten: %q", u.LastName)
 	}
 	u2, _ := f.store.UserByExternalID(ctx, "ent", "S-002")
-	prov, _ := f.app.UserProvenance(ctx, admin, u2.ID)
+	prov, _ := f.app.userProvenance(ctx, admin, u2.ID)
 	if o := prov[model.FieldEmail]; o.Run != rep.RunID || o.Line != 4 || !strings.HasSuffix(o.File, "CSV_Students.csv") {
 		t.Errorf("email provenance = %+v, want run %d line 4", o, rep.RunID)
 	}
 
-	forced, err := f.app.Import(ctx, admin, inputs(path), ImportOptions{Force: true}, nil)
+	forced, err := f.app.importFiles(ctx, admin, inputs(path), ImportOptions{Force: true}, nil)
 	if err != nil || forced.Counts.Updated != 1 {
 		t.Fatalf("forced run = %+v, %v", forced.Counts, err)
 	}
@@ -119,27 +119,27 @@ func TestAbsentUsersArePendingAndTheGuardHolds(t *testing.T) {
 	admin := schoolAdmin(t, f)
 	dir := t.TempDir()
 	rows := classRoster(20)
-	if _, err := f.app.Import(ctx, admin, inputs(writeStudents(t, dir, rows)), ImportOptions{}, nil); err != nil {
+	if _, err := f.app.importFiles(ctx, admin, inputs(writeStudents(t, dir, rows)), ImportOptions{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	_, err := f.app.Import(ctx, admin, inputs(writeStudents(t, dir, rows[:15])), ImportOptions{}, nil)
+	_, err := f.app.importFiles(ctx, admin, inputs(writeStudents(t, dir, rows[:15])), ImportOptions{}, nil)
 	var tm *model.TooManyDeletionsError
 	if !errors.As(err, &tm) || tm.Would != 5 || tm.Of != 20 {
 		t.Fatalf("removing 5 of 20 with the default 10%% guard: %v", err)
 	}
 	limit, _ := ParseDeletionLimit("25%")
-	rep, err := f.app.Import(ctx, admin, inputs(writeStudents(t, dir, rows[:15])), ImportOptions{MaxDeletions: limit}, nil)
+	rep, err := f.app.importFiles(ctx, admin, inputs(writeStudents(t, dir, rows[:15])), ImportOptions{MaxDeletions: limit}, nil)
 	if err != nil || rep.Counts.PendingDeletion != 5 || rep.Counts.Unchanged != 15 {
 		t.Fatalf("with --max-deletions 25%%: %+v, %v", rep.Counts, err)
 	}
-	if ids, _ := f.app.SelectUserIDs(ctx, admin, model.Selection{Pending: model.PendingOnly}); len(ids) != 5 {
+	if ids, _ := f.app.selectUserIDs(ctx, admin, model.Selection{Pending: model.PendingOnly}); len(ids) != 5 {
 		t.Errorf("%d users pending, want 5", len(ids))
 	}
-	back, err := f.app.Import(ctx, admin, inputs(writeStudents(t, dir, rows)), ImportOptions{}, nil)
+	back, err := f.app.importFiles(ctx, admin, inputs(writeStudents(t, dir, rows)), ImportOptions{}, nil)
 	if err != nil || back.Counts.Restored != 5 || back.Counts.Updated != 5 {
 		t.Fatalf("the absent users come back: %+v, %v", back.Counts, err)
 	}
-	if ids, _ := f.app.SelectUserIDs(ctx, admin, model.Selection{Pending: model.PendingOnly}); len(ids) != 0 {
+	if ids, _ := f.app.selectUserIDs(ctx, admin, model.Selection{Pending: model.PendingOnly}); len(ids) != 0 {
 		t.Errorf("%d users still pending", len(ids))
 	}
 }
@@ -150,16 +150,16 @@ func TestUndoRevertsTheLatestImportExactly(t *testing.T) {
 	admin := schoolAdmin(t, f)
 	dir := t.TempDir()
 	rows := classRoster(10)
-	if _, err := f.app.Import(ctx, admin, inputs(writeStudents(t, dir, rows)), ImportOptions{}, nil); err != nil {
+	if _, err := f.app.importFiles(ctx, admin, inputs(writeStudents(t, dir, rows)), ImportOptions{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := f.store.UserByExternalID(ctx, "ent", "S-003")
 	rows[3].class = "6C"
 	rows = append(rows, studentRow{"S-NEW", "Zoé", "NOUVELLE", "01/01/2014", "", "6C"})
-	if _, err := f.app.Import(ctx, admin, inputs(writeStudents(t, dir, rows)), ImportOptions{}, nil); err != nil {
+	if _, err := f.app.importFiles(ctx, admin, inputs(writeStudents(t, dir, rows)), ImportOptions{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	run, err := f.app.UndoLastImport(ctx, admin, false)
+	run, err := f.app.undoLastImport(ctx, admin, false)
 	if err != nil || !run.Undone() {
 		t.Fatalf("undo = %+v, %v", run, err)
 	}
@@ -170,17 +170,17 @@ func TestUndoRevertsTheLatestImportExactly(t *testing.T) {
 	if _, err := f.store.UserByExternalID(ctx, "ent", "S-NEW"); err == nil {
 		t.Error("the user the import created is still there")
 	}
-	if _, err := f.app.FindSet(ctx, admin, Classes, "6C"); err == nil {
+	if _, err := f.app.findSet(ctx, admin, Classes, "6C"); err == nil {
 		t.Error("the class the import created is still there")
 	}
 	// The first import is next; a hand edit since then blocks its undo.
 	u, _ := f.store.UserByExternalID(ctx, "ent", "S-005")
 	f.clock.Advance(time.Minute)
-	if _, err := f.app.EditUser(ctx, admin, u.ID, UserFields{Email: ptr("x@example.fr")}, false); err != nil {
+	if _, err := f.app.editUser(ctx, admin, u.ID, UserFields{Email: ptr("x@example.fr")}, false); err != nil {
 		t.Fatal(err)
 	}
 	var cs *model.ChangedSinceError
-	if _, err := f.app.UndoLastImport(ctx, admin, false); !errors.As(err, &cs) || cs.Login != u.Login {
+	if _, err := f.app.undoLastImport(ctx, admin, false); !errors.As(err, &cs) || cs.Login != u.Login {
 		t.Fatalf("undo after a hand edit: %v, want ChangedSinceError naming %s", err, u.Login)
 	}
 }
@@ -190,7 +190,7 @@ func TestCancelledImportWritesNothing(t *testing.T) {
 	admin := schoolAdmin(t, f)
 	ctx, cancel := context.WithCancel(context.Background())
 	path := writeStudents(t, t.TempDir(), classRoster(50))
-	_, err := f.app.Import(ctx, admin, inputs(path), ImportOptions{}, func(p ImportProgress) {
+	_, err := f.app.importFiles(ctx, admin, inputs(path), ImportOptions{}, func(p ImportProgress) {
 		if p.Stage == StageMatching {
 			cancel()
 		}
@@ -223,7 +223,7 @@ func TestImportSetSamples(t *testing.T) {
 			f := newFixture(t)
 			ctx := context.Background()
 			admin := f.verifiedAdmin(t, "admin@example.fr", "password1")
-			rep, err := f.app.Import(ctx, admin, inputs(filepath.Join(samples, tt.path)), ImportOptions{}, nil)
+			rep, err := f.app.importFiles(ctx, admin, inputs(filepath.Join(samples, tt.path)), ImportOptions{}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -236,14 +236,14 @@ func TestImportSetSamples(t *testing.T) {
 				t.Errorf("the admin administers %d orgs, want the %d created", len(admin.OrgIDs), tt.orgs)
 			}
 			count := func(p model.Profile) int {
-				ids, _ := f.app.SelectUserIDs(ctx, admin, model.Selection{Profiles: []model.Profile{p}})
+				ids, _ := f.app.selectUserIDs(ctx, admin, model.Selection{Profiles: []model.Profile{p}})
 				return len(ids)
 			}
 			if count(model.Student) != tt.students || count(model.Teacher) != tt.teachers {
 				t.Errorf("%d students and %d teachers, want %d and %d", count(model.Student), count(model.Teacher), tt.students, tt.teachers)
 			}
 			linked := 0
-			parents, _ := f.app.SelectUserIDs(ctx, admin, model.Selection{Profiles: []model.Profile{model.Parent}})
+			parents, _ := f.app.selectUserIDs(ctx, admin, model.Selection{Profiles: []model.Profile{model.Parent}})
 			for _, id := range parents {
 				u, _ := f.store.User(ctx, id)
 				linked += len(u.ChildIDs)
@@ -251,7 +251,7 @@ func TestImportSetSamples(t *testing.T) {
 			if linked < tt.kids {
 				t.Errorf("%d parent-child links, want at least %d", linked, tt.kids)
 			}
-			again, err := f.app.Import(ctx, admin, inputs(filepath.Join(samples, tt.path)), ImportOptions{}, nil)
+			again, err := f.app.importFiles(ctx, admin, inputs(filepath.Join(samples, tt.path)), ImportOptions{}, nil)
 			if err != nil || again.Counts.Created != 0 || again.Counts.Updated != 0 || again.Counts.OrgsCreated != 0 {
 				t.Errorf("re-import: %+v, %v; want nothing created or updated", again.Counts, err)
 			}
@@ -272,7 +272,7 @@ func TestOnePersonInTwoFilesIsAnError(t *testing.T) {
 		"Anne;Moulin;famille@example.fr\r\n"
 	os.WriteFile(filepath.Join(dir, "CSV_Parents.csv"), []byte(parents), 0o600)
 	os.WriteFile(filepath.Join(dir, "CSV_Personnels.csv"), []byte(staff), 0o600)
-	_, err := f.app.Import(ctx, admin, inputs(dir), ImportOptions{}, nil)
+	_, err := f.app.importFiles(ctx, admin, inputs(dir), ImportOptions{}, nil)
 	var errs *importers.Errors
 	if !errors.As(err, &errs) || len(errs.List) != 1 {
 		t.Fatalf("err = %v, want one duplicate-person error", err)

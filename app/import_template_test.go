@@ -57,7 +57,7 @@ func TestTemplatesImportBack(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	admin := schoolAdmin(t, f)
-	if _, err := f.app.Import(ctx, admin, inputs(writeStudents(t, t.TempDir(), classRoster(1))), ImportOptions{}, nil); err != nil {
+	if _, err := f.app.importFiles(ctx, admin, inputs(writeStudents(t, t.TempDir(), classRoster(1))), ImportOptions{}, nil); err != nil {
 		t.Fatal(err) // the school has a class 6A
 	}
 	n := 0
@@ -85,7 +85,7 @@ func TestTemplatesImportBack(t *testing.T) {
 					values[l.Profile] = cat.Profile(p)
 				}
 				fillTemplate(t, path, values)
-				rep, err := f.app.Import(ctx, admin, inputs(path), ImportOptions{Mode: ModeAdd}, nil)
+				rep, err := f.app.importFiles(ctx, admin, inputs(path), ImportOptions{Mode: ModeAdd}, nil)
 				if err != nil {
 					t.Fatalf("%s %s %s: %v", lang, p, ext, err)
 				}

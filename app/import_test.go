@@ -47,7 +47,7 @@ func TestImportENTSamplesTwiceIsIdempotent(t *testing.T) {
 	ctx := context.Background()
 	admin := schoolAdmin(t, f)
 	dir := filepath.Join(samplesDir(t), "ent", "templates-fr")
-	rep, err := f.app.Import(ctx, admin, inputs(dir), ImportOptions{}, nil)
+	rep, err := f.app.importFiles(ctx, admin, inputs(dir), ImportOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,14 +55,14 @@ func TestImportENTSamplesTwiceIsIdempotent(t *testing.T) {
 	if c.Created != 24 || c.Updated != 0 || c.ClassesCreated != 10 || rep.Source != "ent" || len(rep.Files) != 5 {
 		t.Fatalf("first import: %+v, source %q, %d files", c, rep.Source, len(rep.Files))
 	}
-	again, err := f.app.Import(ctx, admin, inputs(dir), ImportOptions{}, nil)
+	again, err := f.app.importFiles(ctx, admin, inputs(dir), ImportOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c := again.Counts; c.Created != 0 || c.Updated != 0 || c.Unchanged != 24 || c.PendingDeletion != 0 || c.ClassesCreated != 0 {
 		t.Errorf("second import of the same files: %+v, want 24 unchanged and nothing else", c)
 	}
-	ids, _ := f.app.SelectUserIDs(ctx, admin, model.Selection{Profiles: []model.Profile{model.Parent}})
+	ids, _ := f.app.selectUserIDs(ctx, admin, model.Selection{Profiles: []model.Profile{model.Parent}})
 	if len(ids) != 8 {
 		t.Fatalf("%d parents, want 8", len(ids))
 	}
@@ -86,7 +86,7 @@ func TestImportErrorsChangeNothing(t *testing.T) {
 	admin := schoolAdmin(t, f)
 	bad := filepath.Join(t.TempDir(), "CSV_Eleves.csv")
 	os.WriteFile(bad, []byte("Prénom*;Nom*;Date de naissance*;Classes*\r\nLéa;COLIN;31/02/2014;CP\r\nThéo;COLIN;02/01/2010;CM2\r\n"), 0o600)
-	_, err := f.app.Import(ctx, admin, inputs(bad), ImportOptions{}, nil)
+	_, err := f.app.importFiles(ctx, admin, inputs(bad), ImportOptions{}, nil)
 	var errs *importers.Errors
 	if !errors.As(err, &errs) || len(errs.List) != 1 || errs.List[0].Line != 2 || errs.List[0].Column != "Date de naissance*" {
 		t.Fatalf("err = %v", err)

@@ -8,7 +8,15 @@ import (
 )
 
 // ImportHistory lists the imports that touched the admin's organizations, newest first.
-func (a *App) ImportHistory(ctx context.Context, admin model.Admin) ([]model.ImportRun, error) {
+func (s *Session) ImportHistory(ctx context.Context) (_ []model.ImportRun, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.importHistory(ctx, admin)
+}
+
+func (a *App) importHistory(ctx context.Context, admin model.Admin) ([]model.ImportRun, error) {
 	runs, err := a.store.ListImports(ctx)
 	if err != nil {
 		return nil, err
@@ -37,7 +45,15 @@ func (a *App) runVisible(admin model.Admin, r model.ImportRun) bool {
 // UndoLastImport reverts the newest import not yet undone, exactly: the users it changed get
 // their values back and what it created is deleted. It refuses when a user it wrote has been
 // changed since (by hand or by another import), naming that user. Organizations it created stay.
-func (a *App) UndoLastImport(ctx context.Context, admin model.Admin, dryRun bool) (model.ImportRun, error) {
+func (s *Session) UndoLastImport(ctx context.Context, dryRun bool) (_ model.ImportRun, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.undoLastImport(ctx, admin, dryRun)
+}
+
+func (a *App) undoLastImport(ctx context.Context, admin model.Admin, dryRun bool) (model.ImportRun, error) {
 	runs, err := a.store.ListImports(ctx)
 	if err != nil {
 		return model.ImportRun{}, err
@@ -110,7 +126,15 @@ func (a *App) undoBatch(ctx context.Context, run model.ImportRun, undo model.Imp
 }
 
 // UserProvenance says where each field of a user came from: the import run, file and line.
-func (a *App) UserProvenance(ctx context.Context, admin model.Admin, id model.ID) (model.Provenance, error) {
+func (s *Session) UserProvenance(ctx context.Context, id model.ID) (_ model.Provenance, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.userProvenance(ctx, admin, id)
+}
+
+func (a *App) userProvenance(ctx context.Context, admin model.Admin, id model.ID) (model.Provenance, error) {
 	if _, err := a.visibleUser(ctx, admin, id); err != nil {
 		return nil, err
 	}
@@ -133,7 +157,7 @@ func (a *App) checkNewSetsUnused(ctx context.Context, run model.ImportRun, undo 
 			continue
 		}
 		sel.Pending = model.PendingInclude
-		ids, err := a.SelectUserIDs(ctx, scope, sel)
+		ids, err := a.selectUserIDs(ctx, scope, sel)
 		if err != nil {
 			return err
 		}

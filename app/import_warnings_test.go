@@ -17,7 +17,7 @@ func TestImportWarnsAboutReferencesOutsideTheFiles(t *testing.T) {
 	ctx := context.Background()
 	admin := schoolAdmin(t, f)
 	set := filepath.Join("..", "importers", "testdata", "oneroster", "v1.1-vendor")
-	_, err := f.app.Import(ctx, admin, inputs(set), ImportOptions{Strict: true}, nil)
+	_, err := f.app.importFiles(ctx, admin, inputs(set), ImportOptions{Strict: true}, nil)
 	var es *importers.Errors
 	if !errors.As(err, &es) || es.Len() != 7 {
 		t.Fatalf("strict import: %v, want the 7 unresolved references as errors", err)
@@ -25,7 +25,7 @@ func TestImportWarnsAboutReferencesOutsideTheFiles(t *testing.T) {
 	if n, _ := f.store.CountUsers(ctx); n != 0 {
 		t.Fatalf("a refused import wrote %d users", n)
 	}
-	rep, err := f.app.Import(ctx, admin, inputs(set), ImportOptions{}, nil)
+	rep, err := f.app.importFiles(ctx, admin, inputs(set), ImportOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

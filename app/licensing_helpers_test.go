@@ -25,7 +25,7 @@ func (f *fixture) adminWithOrgs(t *testing.T, email string, orgs ...string) mode
 	t.Helper()
 	admin := f.verifiedAdmin(t, email, "correct horse 42")
 	for _, name := range orgs {
-		if _, err := f.app.CreateOrg(bg, admin, model.Organization{Name: name, City: "Lyon", Country: "FR"}, false); err != nil {
+		if _, err := f.app.createOrg(bg, admin, model.Organization{Name: name, City: "Lyon", Country: "FR"}, false); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -67,7 +67,7 @@ func (v vendor) code(t *testing.T, e model.Entitlement) string {
 // trust makes the app trust the vendor's key.
 func (f *fixture) trust(t *testing.T, admin model.Admin, v vendor) {
 	t.Helper()
-	if _, _, err := f.app.TrustVendorKey(bg, admin, "vendor.pub", v.pubFile(), false); err != nil {
+	if _, _, err := f.app.trustVendorKey(bg, admin, "vendor.pub", v.pubFile(), false); err != nil {
 		t.Fatal(err)
 	}
 }

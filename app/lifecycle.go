@@ -10,7 +10,15 @@ import (
 
 // MarkPendingDeletion marks users for deletion: they drop out of selections (unless asked for)
 // and can be restored until they are deleted for good.
-func (a *App) MarkPendingDeletion(ctx context.Context, admin model.Admin, ids []model.ID, dryRun bool) ([]model.User, error) {
+func (s *Session) MarkPendingDeletion(ctx context.Context, ids []model.ID, dryRun bool) (_ []model.User, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.markPendingDeletion(ctx, admin, ids, dryRun)
+}
+
+func (a *App) markPendingDeletion(ctx context.Context, admin model.Admin, ids []model.ID, dryRun bool) ([]model.User, error) {
 	now := a.now()
 	users, err := a.changeUsers(ctx, admin, ids, dryRun, func(u *model.User) error {
 		if !u.PendingDeletion() {
@@ -22,7 +30,15 @@ func (a *App) MarkPendingDeletion(ctx context.Context, admin model.Admin, ids []
 }
 
 // RestoreUsers takes users out of pending deletion.
-func (a *App) RestoreUsers(ctx context.Context, admin model.Admin, ids []model.ID, dryRun bool) ([]model.User, error) {
+func (s *Session) RestoreUsers(ctx context.Context, ids []model.ID, dryRun bool) (_ []model.User, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.restoreUsers(ctx, admin, ids, dryRun)
+}
+
+func (a *App) restoreUsers(ctx context.Context, admin model.Admin, ids []model.ID, dryRun bool) ([]model.User, error) {
 	users, err := a.changeUsers(ctx, admin, ids, dryRun, func(u *model.User) error {
 		u.PendingSince = model.User{}.PendingSince
 		return nil
@@ -32,7 +48,15 @@ func (a *App) RestoreUsers(ctx context.Context, admin model.Admin, ids []model.I
 
 // DeleteUsers removes users for good. Only users already pending deletion can go (the two-step
 // rule protects against a slip of the keyboard); parents lose the deleted children's links.
-func (a *App) DeleteUsers(ctx context.Context, admin model.Admin, ids []model.ID, dryRun bool) ([]model.User, error) {
+func (s *Session) DeleteUsers(ctx context.Context, ids []model.ID, dryRun bool) (_ []model.User, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.deleteUsers(ctx, admin, ids, dryRun)
+}
+
+func (a *App) deleteUsers(ctx context.Context, admin model.Admin, ids []model.ID, dryRun bool) ([]model.User, error) {
 	gone := make([]model.User, 0, len(ids))
 	for _, id := range ids {
 		u, err := a.visibleUser(ctx, admin, id)

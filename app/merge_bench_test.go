@@ -103,7 +103,7 @@ func BenchmarkMergePDF100kCards8PerSheet(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		stop, cpu0 := heapPeak(), cpuSeconds()
-		res, err := f.app.MergePDF(context.Background(), admin, model.Selection{Sort: model.SortByClass},
+		res, err := f.app.mergePDF(context.Background(), admin, model.Selection{Sort: model.SortByClass},
 			mailmerge.Layout{PerSheet: 8}, MergeOptions{}, io.Discard, nil)
 		peak := stop()
 		if err != nil {
@@ -135,12 +135,12 @@ func benchCampaign(b *testing.B, f *fixture, admin model.Admin, srv *smtptest.Se
 	b.ReportAllocs()
 	for b.Loop() {
 		srv.ResetMessages()
-		c, err := f.app.CreateCampaign(ctx, admin, model.Selection{}, CampaignOptions{})
+		c, err := f.app.createCampaign(ctx, admin, model.Selection{}, CampaignOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}
 		start, cpu0 := time.Now(), cpuSeconds()
-		st, err := f.app.RunCampaign(ctx, admin, c.ID, RunOptions{Connections: conns}, nil)
+		st, err := f.app.runCampaign(ctx, admin, c.ID, RunOptions{Connections: conns}, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

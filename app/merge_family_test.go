@@ -27,14 +27,14 @@ func TestCardsNameChildrenAndLicences(t *testing.T) {
 			child = c
 		}
 	}
-	subs, _ := f.app.ListSubscriptions(ctx, admin, SubsQuery{OrgID: child.OrgID})
+	subs, _ := f.app.listSubscriptions(ctx, admin, SubsQuery{OrgID: child.OrgID})
 	var sub SubRow
 	for _, r := range subs.Rows {
 		if r.State.Kind != model.StateExpired {
 			sub = r
 		}
 	}
-	res, err := f.app.AddTypedSeats(ctx, admin, sub.Sub.ID, child.Login, SeatOptions{})
+	res, err := f.app.addTypedSeats(ctx, admin, sub.Sub.ID, child.Login, SeatOptions{})
 	if err != nil || len(res.Added) != 1 {
 		t.Fatalf("seat for %s: %+v %v", child.Login, res, err)
 	}

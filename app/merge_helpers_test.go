@@ -62,7 +62,7 @@ func frenchLabels(p model.Profile, lang model.Language) string {
 // class6eA returns the id of the demo's class "6e A".
 func class6eA(t *testing.T, f *fixture, admin model.Admin) model.ID {
 	t.Helper()
-	info, err := f.app.FindSet(context.Background(), admin, Classes, "6e A")
+	info, err := f.app.findSet(context.Background(), admin, Classes, "6e A")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func class6eA(t *testing.T, f *fixture, admin model.Admin) model.ID {
 // selectedUsers loads every user of a selection, in its order.
 func selectedUsers(t *testing.T, f *fixture, admin model.Admin, sel model.Selection) []model.User {
 	t.Helper()
-	page, err := f.app.FindUsers(context.Background(), admin, sel, 0, 1<<30)
+	page, err := f.app.findUsers(context.Background(), admin, sel, 0, 1<<30)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,15 @@ type MergeResult struct {
 //
 // Cards carry the activation address, so one must be configured (model.ErrNoActivationURL);
 // an empty selection is mailmerge.ErrNoCards.
-func (a *App) MergePDF(ctx context.Context, admin model.Admin, sel model.Selection, layout mailmerge.Layout,
+func (s *Session) MergePDF(ctx context.Context, sel model.Selection, layout mailmerge.Layout, opts MergeOptions, w io.Writer, progress func(pagesDone, pagesTotal int)) (_ MergeResult, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.mergePDF(ctx, admin, sel, layout, opts, w, progress)
+}
+
+func (a *App) mergePDF(ctx context.Context, admin model.Admin, sel model.Selection, layout mailmerge.Layout,
 	opts MergeOptions, w io.Writer, progress func(pagesDone, pagesTotal int)) (MergeResult, error) {
 	rows, err := a.selectForMerge(ctx, admin, sel, nil)
 	if err != nil {
@@ -48,14 +56,22 @@ func (a *App) MergePDF(ctx context.Context, admin model.Admin, sel model.Selecti
 	if err != nil {
 		return res, err
 	}
-	return res, a.Audit(ctx, admin, AuditCards, fmt.Sprintf("%d cards, %d pages", res.Cards, res.Pages), rows.orgs...)
+	return res, a.audit(ctx, admin, AuditCards, fmt.Sprintf("%d cards, %d pages", res.Cards, res.Pages), rows.orgs...)
 }
 
 // MergePDFSplit is MergePDF with one file per class in dir (which must exist), named after
 // the class; a person in several classes is printed once, with their first class in class
 // order, and people without a class go to a file named noClass ("" gives "cards.pdf"). Each
 // file appears complete or not at all; progress counts pages over every file.
-func (a *App) MergePDFSplit(ctx context.Context, admin model.Admin, sel model.Selection, layout mailmerge.Layout,
+func (s *Session) MergePDFSplit(ctx context.Context, sel model.Selection, layout mailmerge.Layout, opts MergeOptions, dir, noClass string, progress func(pagesDone, pagesTotal int)) (_ MergeResult, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.mergePDFSplit(ctx, admin, sel, layout, opts, dir, noClass, progress)
+}
+
+func (a *App) mergePDFSplit(ctx context.Context, admin model.Admin, sel model.Selection, layout mailmerge.Layout,
 	opts MergeOptions, dir, noClass string, progress func(pagesDone, pagesTotal int)) (MergeResult, error) {
 	ranks, err := a.classRanks(ctx)
 	if err != nil {
@@ -95,15 +111,23 @@ func (a *App) MergePDFSplit(ctx context.Context, admin model.Admin, sel model.Se
 		return res, err
 	}
 	detail := fmt.Sprintf("%d cards, %d pages, %d files", res.Cards, res.Pages, len(res.Files))
-	return res, a.Audit(ctx, admin, AuditCards, detail, rows.orgs...)
+	return res, a.audit(ctx, admin, AuditCards, detail, rows.orgs...)
 }
 
 // MergePDFFile is MergePDF into a file, written whole or not at all (see writeFile): a failed
 // or cancelled run leaves no half-written PDF, and an older file of that name stays.
-func (a *App) MergePDFFile(ctx context.Context, admin model.Admin, sel model.Selection, layout mailmerge.Layout,
+func (s *Session) MergePDFFile(ctx context.Context, sel model.Selection, layout mailmerge.Layout, opts MergeOptions, path string, progress func(pagesDone, pagesTotal int)) (res MergeResult, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.mergePDFFile(ctx, admin, sel, layout, opts, path, progress)
+}
+
+func (a *App) mergePDFFile(ctx context.Context, admin model.Admin, sel model.Selection, layout mailmerge.Layout,
 	opts MergeOptions, path string, progress func(pagesDone, pagesTotal int)) (res MergeResult, err error) {
 	err = writeFile(path, func(w io.Writer) error {
-		res, err = a.MergePDF(ctx, admin, sel, layout, opts, w, progress)
+		res, err = a.mergePDF(ctx, admin, sel, layout, opts, w, progress)
 		return err
 	})
 	if err != nil {

@@ -176,7 +176,15 @@ type MergePreview struct {
 const PreviewResetCode = "XXXXXXXX"
 
 // PreviewMerge counts a selection and renders its first card and first email.
-func (a *App) PreviewMerge(ctx context.Context, admin model.Admin, sel model.Selection, opts MergeOptions) (MergePreview, error) {
+func (s *Session) PreviewMerge(ctx context.Context, sel model.Selection, opts MergeOptions) (_ MergePreview, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.previewMerge(ctx, admin, sel, opts)
+}
+
+func (a *App) previewMerge(ctx context.Context, admin model.Admin, sel model.Selection, opts MergeOptions) (MergePreview, error) {
 	rows, err := a.selectForMerge(ctx, admin, sel, nil)
 	if err != nil {
 		return MergePreview{}, err

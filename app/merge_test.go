@@ -34,7 +34,7 @@ func TestPreviewMergeCountsAndFirstCard(t *testing.T) {
 			want.Activated++
 		}
 	}
-	p, err := f.app.PreviewMerge(ctx, admin, sel, MergeOptions{ProfileLabel: frenchLabels})
+	p, err := f.app.previewMerge(ctx, admin, sel, MergeOptions{ProfileLabel: frenchLabels})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestCardsFollowLanguageAndActivation(t *testing.T) {
 	sel := model.Selection{ClassIDs: []model.ID{class6eA(t, f, admin)}, Profiles: []model.Profile{model.Student}}
 	users := selectedUsers(t, f, admin, sel)
 	english := model.English
-	if _, err := f.app.EditUser(ctx, admin, users[0].ID, UserFields{Language: &english}, false); err != nil {
+	if _, err := f.app.editUser(ctx, admin, users[0].ID, UserFields{Language: &english}, false); err != nil {
 		t.Fatal(err)
 	}
 	m, err := f.app.newMerger(ctx, admin.Language, MergeOptions{ProfileLabel: frenchLabels}, "", admin.OrgIDs)
@@ -111,14 +111,14 @@ func TestMergePDFPrintsEveryLoginAndCode(t *testing.T) {
 	sel := model.Selection{ClassIDs: []model.ID{class6eA(t, f, admin)}, Profiles: []model.Profile{model.Student}}
 	users := selectedUsers(t, f, admin, sel)
 	first, last := "Zoé", "Løvås-Çelik"
-	if _, err := f.app.EditUser(ctx, admin, users[3].ID, UserFields{FirstName: &first, LastName: &last}, false); err != nil {
+	if _, err := f.app.editUser(ctx, admin, users[3].ID, UserFields{FirstName: &first, LastName: &last}, false); err != nil {
 		t.Fatal(err)
 	}
 	users = selectedUsers(t, f, admin, sel) // the new name sorts elsewhere
 	for _, perSheet := range []int{8, 1} {
 		var buf bytes.Buffer
 		var lastProgress [2]int
-		res, err := f.app.MergePDF(ctx, admin, sel, mailmerge.Layout{PerSheet: perSheet}, MergeOptions{ProfileLabel: frenchLabels},
+		res, err := f.app.mergePDF(ctx, admin, sel, mailmerge.Layout{PerSheet: perSheet}, MergeOptions{ProfileLabel: frenchLabels},
 			&buf, func(done, total int) { lastProgress = [2]int{done, total} })
 		if err != nil {
 			t.Fatal(err)
@@ -177,18 +177,18 @@ func TestMergePDFSplitByClassPrintsEachPersonOnce(t *testing.T) {
 	t.Parallel()
 	f, admin := mergeFixture(t)
 	ctx := context.Background()
-	a6, err := f.app.FindSet(ctx, admin, Classes, "6e A")
+	a6, err := f.app.findSet(ctx, admin, Classes, "6e A")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b6, err := f.app.FindSet(ctx, admin, Classes, "6e B")
+	b6, err := f.app.findSet(ctx, admin, Classes, "6e B")
 	if err != nil {
 		t.Fatal(err)
 	}
 	sel := model.Selection{ClassIDs: []model.ID{b6.ID, a6.ID}} // students and teachers of both, parents with their child
 	users := selectedUsers(t, f, admin, sel)
 	dir := t.TempDir()
-	res, err := f.app.MergePDFSplit(ctx, admin, sel, mailmerge.Layout{PerSheet: 2}, MergeOptions{}, dir, "sans classe", nil)
+	res, err := f.app.mergePDFSplit(ctx, admin, sel, mailmerge.Layout{PerSheet: 2}, MergeOptions{}, dir, "sans classe", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func TestMergePDFCancelAndMissingAddress(t *testing.T) {
 	f, admin := mergeFixture(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	var pagesSeen int
-	_, err := f.app.MergePDF(ctx, admin, model.Selection{}, mailmerge.Layout{PerSheet: 1}, MergeOptions{}, &bytes.Buffer{},
+	_, err := f.app.mergePDF(ctx, admin, model.Selection{}, mailmerge.Layout{PerSheet: 1}, MergeOptions{}, &bytes.Buffer{},
 		func(done, _ int) {
 			pagesSeen = done
 			if done == 3 {
@@ -236,11 +236,11 @@ func TestMergePDFCancelAndMissingAddress(t *testing.T) {
 	if _, err := setMailEverywhere(f.app, context.Background(), admin, MailSettingsChange{ActivationURL: &empty}, false); err != nil {
 		t.Fatal(err)
 	}
-	_, err = f.app.MergePDF(context.Background(), admin, model.Selection{}, mailmerge.Layout{}, MergeOptions{}, &bytes.Buffer{}, nil)
+	_, err = f.app.mergePDF(context.Background(), admin, model.Selection{}, mailmerge.Layout{}, MergeOptions{}, &bytes.Buffer{}, nil)
 	if !errors.Is(err, model.ErrNoActivationURL) {
 		t.Errorf("without an activation address: %v, want ErrNoActivationURL", err)
 	}
-	res, err := f.app.MergePDF(context.Background(), admin, model.Selection{Text: "zzzz-nobody"}, mailmerge.Layout{},
+	res, err := f.app.mergePDF(context.Background(), admin, model.Selection{Text: "zzzz-nobody"}, mailmerge.Layout{},
 		MergeOptions{ActivationURL: "https://other.example.org"}, &bytes.Buffer{}, nil)
 	if !errors.Is(err, mailmerge.ErrNoCards) || res.Cards != 0 {
 		t.Errorf("empty selection: %+v, %v; want ErrNoCards", res, err)

@@ -8,7 +8,15 @@ import (
 )
 
 // ListOrgs returns the organizations the admin administers.
-func (a *App) ListOrgs(ctx context.Context, admin model.Admin) ([]model.Organization, error) {
+func (s *Session) ListOrgs(ctx context.Context) (_ []model.Organization, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.listOrgs(ctx, admin)
+}
+
+func (a *App) listOrgs(ctx context.Context, admin model.Admin) ([]model.Organization, error) {
 	all, err := a.store.ListOrgs(ctx)
 	if err != nil {
 		return nil, err
@@ -23,7 +31,15 @@ func (a *App) ListOrgs(ctx context.Context, admin model.Admin) ([]model.Organiza
 }
 
 // CreateOrg adds an organization (name, city, country) and makes the admin its admin.
-func (a *App) CreateOrg(ctx context.Context, admin model.Admin, o model.Organization, dryRun bool) (model.Organization, error) {
+func (s *Session) CreateOrg(ctx context.Context, o model.Organization, dryRun bool) (_ model.Organization, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.createOrg(ctx, admin, o, dryRun)
+}
+
+func (a *App) createOrg(ctx context.Context, admin model.Admin, o model.Organization, dryRun bool) (model.Organization, error) {
 	o.Name, o.City = model.CleanName(o.Name), model.CleanName(o.City)
 	o.Country = strings.ToUpper(strings.TrimSpace(o.Country))
 	var errs model.ValidationErrors

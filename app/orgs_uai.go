@@ -38,13 +38,21 @@ func (a *App) checkOrgCode(ctx context.Context, code string, except model.ID) *m
 // ResolveOrg reads what an admin typed to name a school (--org): its id, or its UAI (any case).
 // A UAI names one of the admin's schools; an id is returned as it is, for the operation to
 // check like any other.
-func (a *App) ResolveOrg(ctx context.Context, admin model.Admin, ref string) (model.ID, error) {
+func (s *Session) ResolveOrg(ctx context.Context, ref string) (_ model.ID, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.resolveOrg(ctx, admin, ref)
+}
+
+func (a *App) resolveOrg(ctx context.Context, admin model.Admin, ref string) (model.ID, error) {
 	ref = strings.TrimSpace(ref)
 	if id, ok := model.ParseID(ref); ok {
 		return id, nil
 	}
 	uai := model.NormalizeUAI(ref)
-	orgs, err := a.ListOrgs(ctx, admin)
+	orgs, err := a.listOrgs(ctx, admin)
 	if err != nil {
 		return 0, err
 	}

@@ -17,7 +17,15 @@ type Overview struct {
 }
 
 // Overview summarises the store for an admin: the organizations they administer.
-func (a *App) Overview(ctx context.Context, admin model.Admin) (Overview, error) {
+func (s *Session) Overview(ctx context.Context) (_ Overview, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.overview(ctx, admin)
+}
+
+func (a *App) overview(ctx context.Context, admin model.Admin) (Overview, error) {
 	var out Overview
 	orgs, err := a.store.ListOrgs(ctx)
 	if err != nil {

@@ -21,12 +21,20 @@ type Renewed struct {
 // be a renewal (*model.RenewalError otherwise) of this subscription's order, product and vendor
 // key, and move its date later; it is used once (*model.AlreadyClaimedError). With dryRun it
 // checks everything and writes nothing.
-func (a *App) RenewSubscription(ctx context.Context, admin model.Admin, subID model.ID, code string, dryRun bool) (Renewed, error) {
+func (s *Session) RenewSubscription(ctx context.Context, subID model.ID, code string, dryRun bool) (_ Renewed, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.renewSubscription(ctx, admin, subID, code, dryRun)
+}
+
+func (a *App) renewSubscription(ctx context.Context, admin model.Admin, subID model.ID, code string, dryRun bool) (Renewed, error) {
 	sub, err := a.visibleSub(ctx, admin, subID)
 	if err != nil {
 		return Renewed{}, err
 	}
-	keys, err := a.TrustedVendorKeys(ctx)
+	keys, err := a.trustedVendorKeys(ctx)
 	if err != nil {
 		return Renewed{}, err
 	}

@@ -116,7 +116,15 @@ func (a *App) migrateLegacySettings(ctx context.Context) error {
 }
 
 // SchoolSettings returns the settings of one of the admin's schools (org 0: their only one).
-func (a *App) SchoolSettings(ctx context.Context, admin model.Admin, org model.ID) (model.Organization, SchoolSettings, error) {
+func (s *Session) SchoolSettings(ctx context.Context, org model.ID) (_ model.Organization, _ SchoolSettings, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.schoolSettingsOf(ctx, admin, org)
+}
+
+func (a *App) schoolSettingsOf(ctx context.Context, admin model.Admin, org model.ID) (model.Organization, SchoolSettings, error) {
 	o, err := a.inviteOrg(ctx, admin, org)
 	if err != nil {
 		return o, SchoolSettings{}, err
@@ -131,7 +139,15 @@ const AuditPasswordPolicy model.AuditAction = "settings.password_policy"
 // SetPasswordPolicy sets the policy of one profile in one of the admin's schools; every
 // password chosen afterwards by a person of that profile there (card activation, reset, the
 // web page, imported spreadsheets) must follow it.
-func (a *App) SetPasswordPolicy(ctx context.Context, admin model.Admin, org model.ID, profile model.Profile,
+func (s *Session) SetPasswordPolicy(ctx context.Context, org model.ID, profile model.Profile, pol model.PasswordPolicy, dryRun bool) (_ model.PasswordPolicy, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.setPasswordPolicy(ctx, admin, org, profile, pol, dryRun)
+}
+
+func (a *App) setPasswordPolicy(ctx context.Context, admin model.Admin, org model.ID, profile model.Profile,
 	pol model.PasswordPolicy, dryRun bool) (model.PasswordPolicy, error) {
 	if profile == model.ProfileUnknown {
 		return pol, &model.ValidationError{Field: "profile", Rule: model.RuleRequired}
@@ -139,7 +155,7 @@ func (a *App) SetPasswordPolicy(ctx context.Context, admin model.Admin, org mode
 	if err := pol.Validate().Err(); err != nil {
 		return pol, err
 	}
-	o, s, err := a.SchoolSettings(ctx, admin, org)
+	o, s, err := a.schoolSettingsOf(ctx, admin, org)
 	if err != nil || dryRun {
 		return pol, err
 	}
@@ -151,7 +167,7 @@ func (a *App) SetPasswordPolicy(ctx context.Context, admin model.Admin, org mode
 		return pol, err
 	}
 	detail := fmt.Sprintf("%s: %d+ %s", profile, pol.MinLength, strings.Join(pol.Classes.Names(), ","))
-	return pol, a.Audit(ctx, admin, AuditPasswordPolicy, detail, o.ID)
+	return pol, a.audit(ctx, admin, AuditPasswordPolicy, detail, o.ID)
 }
 
 // PasswordPolicyOf is the policy a directory user's new password must follow: their school's

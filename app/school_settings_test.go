@@ -28,7 +28,7 @@ func TestLegacySettingsMoveToEverySchool(t *testing.T) {
 	}
 	a := New(f.store, Options{Clock: f.clock.Now, Argon2: cheapArgon2}) // a fresh process
 	for _, org := range admin.OrgIDs {
-		s, err := a.MailSettings(ctx, admin, org)
+		s, err := a.mailSettings(ctx, admin, org)
 		if err != nil || s.Host != "smtp.old.example" || s.ActivationURL != "https://old.example/ent" {
 			t.Errorf("school %d after the move: %v, %v", org, s, err)
 		}
@@ -36,12 +36,12 @@ func TestLegacySettingsMoveToEverySchool(t *testing.T) {
 	if raw, _ := f.store.Meta(ctx, legacyMailSettingsKey); raw != "" {
 		t.Errorf("the former single settings are still there: %s", raw)
 	}
-	c, err := a.CreateOrg(ctx, admin, model.Organization{Name: "Lycée C", City: "Lyon", Country: "FR"}, false)
+	c, err := a.createOrg(ctx, admin, model.Organization{Name: "Lycée C", City: "Lyon", Country: "FR"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	admin, _ = f.store.Admin(ctx, admin.ID)
-	if s, err := a.MailSettings(ctx, admin, c.ID); err != nil || s != (MailSettings{}) {
+	if s, err := a.mailSettings(ctx, admin, c.ID); err != nil || s != (MailSettings{}) {
 		t.Errorf("a new school inherits settings: %v, %v", s, err)
 	}
 }
@@ -56,30 +56,30 @@ func TestSchoolSettingsAreEachSchoolsOwn(t *testing.T) {
 	orgA, orgB := ada.OrgIDs[0], bob.OrgIDs[0]
 	host := "smtp.a.example"
 	from := "it@a.example"
-	if _, err := f.app.SetMailSettings(ctx, ada, orgA, MailSettingsChange{Host: &host, From: &from}, false); err != nil {
+	if _, err := f.app.setMailSettings(ctx, ada, orgA, MailSettingsChange{Host: &host, From: &from}, false); err != nil {
 		t.Fatal(err)
 	}
 	evil := "smtp.evil.example"
-	if _, err := f.app.SetMailSettings(ctx, bob, orgA, MailSettingsChange{Host: &evil}, false); !errors.Is(err, storage.ErrNotFound) {
+	if _, err := f.app.setMailSettings(ctx, bob, orgA, MailSettingsChange{Host: &evil}, false); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("bob changes school A's SMTP server: %v", err)
 	}
-	if _, err := f.app.MailSettings(ctx, bob, orgA); !errors.Is(err, storage.ErrNotFound) {
+	if _, err := f.app.mailSettings(ctx, bob, orgA); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("bob reads school A's settings: %v", err)
 	}
-	if _, err := f.app.SetPasswordPolicy(ctx, bob, orgA, model.Student, model.DefaultPasswordPolicy, false); !errors.Is(err, storage.ErrNotFound) {
+	if _, err := f.app.setPasswordPolicy(ctx, bob, orgA, model.Student, model.DefaultPasswordPolicy, false); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("bob sets school A's password policy: %v", err)
 	}
-	if s, _ := f.app.MailSettings(ctx, bob, orgB); s.Host != "" {
+	if s, _ := f.app.mailSettings(ctx, bob, orgB); s.Host != "" {
 		t.Errorf("school B got school A's server: %v", s)
 	}
-	if s, _ := f.app.MailSettings(ctx, ada, orgA); s.Host != host {
+	if s, _ := f.app.mailSettings(ctx, ada, orgA); s.Host != host {
 		t.Errorf("school A's server: %v", s)
 	}
-	log, err := f.app.AuditLog(ctx, ada, AuditQuery{OrgID: orgA, Action: "settings."})
+	log, err := f.app.auditLog(ctx, ada, AuditQuery{OrgID: orgA, Action: "settings."})
 	if err != nil || len(log) != 1 || log[0].AdminEmail != "ada@example.fr" || !strings.Contains(log[0].Detail, host) {
 		t.Errorf("school A's log: %+v, %v", log, err)
 	}
-	if log, _ := f.app.AuditLog(ctx, bob, AuditQuery{Action: "settings."}); len(log) != 0 {
+	if log, _ := f.app.auditLog(ctx, bob, AuditQuery{Action: "settings."}); len(log) != 0 {
 		t.Errorf("bob sees school A's settings changes: %+v", log)
 	}
 }
@@ -92,10 +92,10 @@ func TestPasswordPolicyAppliesWhereverAPasswordIsChosen(t *testing.T) {
 	ctx := context.Background()
 	u := firstUser(t, f, admin, model.Selection{Activation: model.TriNo, Profiles: []model.Profile{model.Student}})
 	strict := model.PasswordPolicy{MinLength: 10, Classes: model.CharClasses(model.ClassUpper | model.ClassLower | model.ClassDigit | model.ClassSpecial)}
-	if _, err := f.app.SetPasswordPolicy(ctx, admin, u.OrgID, model.Student, strict, false); err != nil {
+	if _, err := f.app.setPasswordPolicy(ctx, admin, u.OrgID, model.Student, strict, false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.app.SetPasswordPolicy(ctx, admin, u.OrgID, model.Student, model.PasswordPolicy{MinLength: 4}, false); !errors.Is(err, model.ErrInvalid) {
+	if _, err := f.app.setPasswordPolicy(ctx, admin, u.OrgID, model.Student, model.PasswordPolicy{MinLength: 4}, false); !errors.Is(err, model.ErrInvalid) {
 		t.Errorf("a 4-character policy: %v", err)
 	}
 	_, err := f.app.Activate(ctx, u.Login, u.ActivationCode, "abcdefg1")
@@ -111,7 +111,7 @@ func TestPasswordPolicyAppliesWhereverAPasswordIsChosen(t *testing.T) {
 	if _, err := f.app.Activate(ctx, teacher.Login, teacher.ActivationCode, "abcdefg1"); err != nil {
 		t.Errorf("a teacher follows the default policy: %v", err)
 	}
-	rc, err := f.app.IssueResetCode(ctx, admin, u.Login, false)
+	rc, err := f.app.issueResetCode(ctx, admin, u.Login, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,14 +133,14 @@ func TestImportedPasswordsFollowTheSchoolsPolicy(t *testing.T) {
 		t.Fatal(err)
 	}
 	in := []importers.Input{{Path: path}}
-	if _, err := f.app.Import(ctx, admin, in, ImportOptions{DryRun: true, Classes: ClassesCreate}, nil); err != nil {
+	if _, err := f.app.importFiles(ctx, admin, in, ImportOptions{DryRun: true, Classes: ClassesCreate}, nil); err != nil {
 		t.Fatalf("hunter22 follows the default policy: %v", err)
 	}
 	strict := model.PasswordPolicy{MinLength: 10, Classes: model.CharClasses(model.ClassUpper | model.ClassDigit | model.ClassSpecial)}
-	if _, err := f.app.SetPasswordPolicy(ctx, admin, 0, model.Student, strict, false); err != nil {
+	if _, err := f.app.setPasswordPolicy(ctx, admin, 0, model.Student, strict, false); err != nil {
 		t.Fatal(err)
 	}
-	_, err := f.app.Import(ctx, admin, in, ImportOptions{DryRun: true, Classes: ClassesCreate}, nil)
+	_, err := f.app.importFiles(ctx, admin, in, ImportOptions{DryRun: true, Classes: ClassesCreate}, nil)
 	var es *importers.Errors
 	if !errors.As(err, &es) {
 		t.Fatalf("under a strict policy: %v", err)
@@ -166,7 +166,7 @@ func TestCardsPointToTheirSchoolsAddress(t *testing.T) {
 		t.Fatal("the demo has two schools")
 	}
 	other := "https://second.example.org/comptes"
-	if _, err := f.app.SetMailSettings(ctx, admin, admin.OrgIDs[1], MailSettingsChange{ActivationURL: &other}, false); err != nil {
+	if _, err := f.app.setMailSettings(ctx, admin, admin.OrgIDs[1], MailSettingsChange{ActivationURL: &other}, false); err != nil {
 		t.Fatal(err)
 	}
 	m, err := f.app.newMerger(ctx, admin.Language, MergeOptions{}, "", admin.OrgIDs)
@@ -181,10 +181,10 @@ func TestCardsPointToTheirSchoolsAddress(t *testing.T) {
 		}
 	}
 	host, from := "smtp.second.example", "it@second.example"
-	if _, err := f.app.SetMailSettings(ctx, admin, admin.OrgIDs[1], MailSettingsChange{Host: &host, From: &from}, false); err != nil {
+	if _, err := f.app.setMailSettings(ctx, admin, admin.OrgIDs[1], MailSettingsChange{Host: &host, From: &from}, false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.app.CreateCampaign(ctx, admin, model.Selection{}, CampaignOptions{}); !errors.Is(err, model.ErrSchoolSettingsDiffer) {
+	if _, err := f.app.createCampaign(ctx, admin, model.Selection{}, CampaignOptions{}); !errors.Is(err, model.ErrSchoolSettingsDiffer) {
 		t.Errorf("a campaign over two schools with different servers: %v", err)
 	}
 }

@@ -17,8 +17,16 @@ type SeatList struct {
 }
 
 // ListSeats returns a subscription's seats (storage.ErrNotFound for another's subscription).
-func (a *App) ListSeats(ctx context.Context, admin model.Admin, subID model.ID) (SeatList, error) {
-	row, err := a.Subscription(ctx, admin, subID)
+func (s *Session) ListSeats(ctx context.Context, subID model.ID) (_ SeatList, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.listSeats(ctx, admin, subID)
+}
+
+func (a *App) listSeats(ctx context.Context, admin model.Admin, subID model.ID) (SeatList, error) {
+	row, err := a.subscription(ctx, admin, subID)
 	if err != nil {
 		return SeatList{}, err
 	}
@@ -72,7 +80,15 @@ type NotifyError struct {
 // between): emails, and logins of the school's directory accounts. An email that one account of
 // the school has seats that account. Invalid addresses refuse the whole list
 // (*model.InvalidEmailsError); more new holders than free seats add none (*model.SeatLimitError).
-func (a *App) AddTypedSeats(ctx context.Context, admin model.Admin, subID model.ID, text string, opts SeatOptions) (SeatResult, error) {
+func (s *Session) AddTypedSeats(ctx context.Context, subID model.ID, text string, opts SeatOptions) (_ SeatResult, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.addTypedSeats(ctx, admin, subID, text, opts)
+}
+
+func (a *App) addTypedSeats(ctx context.Context, admin model.Admin, subID model.ID, text string, opts SeatOptions) (SeatResult, error) {
 	words := strings.FieldsFunc(text, func(r rune) bool {
 		return r == ',' || r == ';' || r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0'
 	})
@@ -93,7 +109,15 @@ func (a *App) AddTypedSeats(ctx context.Context, admin model.Admin, subID model.
 // ImportSeats gives seats to the emails of a CSV file: one address a line, no header, no
 // spaces, commas or quotes. Any bad line refuses the file (*model.EmailFileError with every
 // line number) and nothing is added.
-func (a *App) ImportSeats(ctx context.Context, admin model.Admin, subID model.ID, name string, r io.Reader, opts SeatOptions) (SeatResult, error) {
+func (s *Session) ImportSeats(ctx context.Context, subID model.ID, name string, r io.Reader, opts SeatOptions) (_ SeatResult, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.importSeats(ctx, admin, subID, name, r, opts)
+}
+
+func (a *App) importSeats(ctx context.Context, admin model.Admin, subID model.ID, name string, r io.Reader, opts SeatOptions) (SeatResult, error) {
 	emails, err := model.ParseEmailFile(name, r)
 	if err != nil {
 		return SeatResult{}, err
@@ -173,7 +197,15 @@ func (a *App) changeSeats(ctx context.Context, subID model.ID, plan storage.Seat
 // RemoveSeat takes back the seat of one holder: an email, or the login of a directory account
 // (storage.ErrNotFound when it has none). A seat a sync gave is refused (*model.SeatSyncedError:
 // the next run would give it back) unless detach says to take it from its sync first.
-func (a *App) RemoveSeat(ctx context.Context, admin model.Admin, subID model.ID, who string, detach, dryRun bool) (SeatResult, error) {
+func (s *Session) RemoveSeat(ctx context.Context, subID model.ID, who string, detach, dryRun bool) (_ SeatResult, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.removeSeat(ctx, admin, subID, who, detach, dryRun)
+}
+
+func (a *App) removeSeat(ctx context.Context, admin model.Admin, subID model.ID, who string, detach, dryRun bool) (SeatResult, error) {
 	sub, err := a.visibleSub(ctx, admin, subID)
 	if err != nil {
 		return SeatResult{}, err
@@ -193,7 +225,15 @@ func (a *App) RemoveSeat(ctx context.Context, admin model.Admin, subID model.ID,
 
 // RemoveHandSeats takes back every seat given by hand (typed or from a file); seats of syncs
 // stay (their sync manages them).
-func (a *App) RemoveHandSeats(ctx context.Context, admin model.Admin, subID model.ID, dryRun bool) (SeatResult, error) {
+func (s *Session) RemoveHandSeats(ctx context.Context, subID model.ID, dryRun bool) (_ SeatResult, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.removeHandSeats(ctx, admin, subID, dryRun)
+}
+
+func (a *App) removeHandSeats(ctx context.Context, admin model.Admin, subID model.ID, dryRun bool) (SeatResult, error) {
 	if _, err := a.visibleSub(ctx, admin, subID); err != nil {
 		return SeatResult{}, err
 	}

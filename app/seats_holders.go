@@ -145,7 +145,15 @@ type HeldSeat struct {
 
 // UserSeats returns the seats a directory account holds (storage.ErrNotFound for an account the
 // admin does not administer): its card and `users show` name each product and key.
-func (a *App) UserSeats(ctx context.Context, admin model.Admin, userID model.ID) ([]HeldSeat, error) {
+func (s *Session) UserSeats(ctx context.Context, userID model.ID) (_ []HeldSeat, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.userSeats(ctx, admin, userID)
+}
+
+func (a *App) userSeats(ctx context.Context, admin model.Admin, userID model.ID) ([]HeldSeat, error) {
 	if _, err := a.visibleUser(ctx, admin, userID); err != nil {
 		return nil, err
 	}

@@ -75,7 +75,15 @@ type SyncProgress struct {
 // organization); an email a cloud directory lists seats the school's account that has it. When
 // the new seats do not fit, nothing changes (*model.SeatLimitError). Cancelling ctx stops it
 // before anything is written.
-func (a *App) SyncSeats(ctx context.Context, admin model.Admin, subID model.ID, src SyncSource, opts SeatOptions, progress func(SyncProgress)) (SeatResult, error) {
+func (s *Session) SyncSeats(ctx context.Context, subID model.ID, src SyncSource, opts SeatOptions, progress func(SyncProgress)) (_ SeatResult, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.syncSeats(ctx, admin, subID, src, opts, progress)
+}
+
+func (a *App) syncSeats(ctx context.Context, admin model.Admin, subID model.ID, src SyncSource, opts SeatOptions, progress func(SyncProgress)) (SeatResult, error) {
 	sub, err := a.visibleSub(ctx, admin, subID)
 	if err != nil {
 		return SeatResult{}, err
@@ -211,7 +219,7 @@ func (a *App) googleEmails(ctx context.Context, src SyncSource, read dirsync.Pro
 // directoryHolders returns the accounts a selection picks (of one import source when given),
 // with or without an email.
 func (a *App) directoryHolders(ctx context.Context, admin model.Admin, sel model.Selection, source string, read dirsync.Progress) ([]model.SeatHolder, error) {
-	ids, err := a.SelectUserIDs(ctx, admin, sel)
+	ids, err := a.selectUserIDs(ctx, admin, sel)
 	if err != nil {
 		return nil, err
 	}

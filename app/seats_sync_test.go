@@ -24,12 +24,12 @@ func TestSyncFromGoogleOrgUnit(t *testing.T) {
 		BaseURL: g.URL, ServiceAccountFile: g.ServiceAccountFile(t), Admin: g.Admin}}})
 	ada := f.adminWithOrgs(t, "ada@example.org", "Collège Jean Moulin")
 	sub := f.claimed(t, ada, "PO-1", 5)
-	if _, err := f.app.AddTypedSeats(bg, ada, sub, "hand@school.fr", SeatOptions{}); err != nil {
+	if _, err := f.app.addTypedSeats(bg, ada, sub, "hand@school.fr", SeatOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	src := SyncSource{Kind: model.SeatGoogle, OrgUnit: "/Teachers"}
 	var stages []SyncProgress
-	res, err := f.app.SyncSeats(bg, ada, sub, src, SeatOptions{}, func(p SyncProgress) { stages = append(stages, p) })
+	res, err := f.app.syncSeats(bg, ada, sub, src, SeatOptions{}, func(p SyncProgress) { stages = append(stages, p) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestSyncFromGoogleOrgUnit(t *testing.T) {
 		dirsynctest.GoogleUser{Email: "ana@school.fr", OrgUnit: "/Teachers"},
 		dirsynctest.GoogleUser{Email: "carl@school.fr", OrgUnit: "/Teachers"},
 	)
-	res, err = f.app.SyncSeats(bg, ada, sub, src, SeatOptions{}, nil)
+	res, err = f.app.syncSeats(bg, ada, sub, src, SeatOptions{}, nil)
 	if err != nil || len(res.Added) != 1 || len(res.Removed) != 1 || res.Removed[0].Email != "bob@school.fr" || res.Kept != 1 {
 		t.Fatalf("second sync %+v, %v", res, err)
 	}
@@ -58,7 +58,7 @@ func TestSyncFromGoogleOrgUnit(t *testing.T) {
 		dirsynctest.GoogleUser{Email: "a3@school.fr", OrgUnit: "/Teachers"}, dirsynctest.GoogleUser{Email: "a4@school.fr", OrgUnit: "/Teachers"},
 		dirsynctest.GoogleUser{Email: "a5@school.fr", OrgUnit: "/Teachers"},
 	)
-	_, err = f.app.SyncSeats(bg, ada, sub, src, SeatOptions{}, nil)
+	_, err = f.app.syncSeats(bg, ada, sub, src, SeatOptions{}, nil)
 	var le *model.SeatLimitError
 	if !errors.As(err, &le) || le.Free != 4 || le.Requested != 5 {
 		t.Fatalf("over the limit: %v", err)
@@ -80,26 +80,26 @@ func TestSyncFromMicrosoftGroup(t *testing.T) {
 	src := SyncSource{Kind: model.SeatMicrosoft, Group: "g-profs"}
 	// Another sync's seat for the same person: counted as a duplicate, never removed by this one.
 	f.addSyncSeat(t, sub, "carl@school.fr", "google:ou:/Teachers")
-	res, err := f.app.SyncSeats(bg, ada, sub, src, SeatOptions{}, nil)
+	res, err := f.app.syncSeats(bg, ada, sub, src, SeatOptions{}, nil)
 	if err != nil || len(res.Added) != 2 || res.Duplicates != 1 {
 		t.Fatalf("first sync %+v, %v", res, err)
 	}
 	m.SetGroup("g-profs", dirsynctest.GraphUser{Mail: "bob@school.fr"})
-	res, err = f.app.SyncSeats(bg, ada, sub, src, SeatOptions{}, nil)
+	res, err = f.app.syncSeats(bg, ada, sub, src, SeatOptions{}, nil)
 	if err != nil || len(res.Removed) != 1 || res.Removed[0].Email != "ana@school.fr" || len(res.Added) != 0 {
 		t.Fatalf("second sync %+v, %v", res, err)
 	}
 	if got := seatEmails(t, f, ada, sub); !slices.Equal(got, []string{"carl@school.fr", "bob@school.fr"}) {
 		t.Errorf("seats %q", got)
 	}
-	if _, err := f.app.SyncSeats(bg, ada, sub, SyncSource{Kind: model.SeatMicrosoft, Group: "nope"}, SeatOptions{}, nil); !errors.Is(err, dirsync.ErrNoSuchGroup) {
+	if _, err := f.app.syncSeats(bg, ada, sub, SyncSource{Kind: model.SeatMicrosoft, Group: "nope"}, SeatOptions{}, nil); !errors.Is(err, dirsync.ErrNoSuchGroup) {
 		t.Errorf("unknown group: %v", err)
 	}
 	// Not configured: said so.
 	g := licFixture(t, LicensingOptions{})
 	gada := g.adminWithOrgs(t, "ada@example.org", "X")
 	gsub := g.claimed(t, gada, "PO-9", 3)
-	if _, err := g.app.SyncSeats(bg, gada, gsub, src, SeatOptions{}, nil); !errors.Is(err, dirsync.ErrNotConfigured) {
+	if _, err := g.app.syncSeats(bg, gada, gsub, src, SeatOptions{}, nil); !errors.Is(err, dirsync.ErrNotConfigured) {
 		t.Errorf("no credentials: %v", err)
 	}
 }
@@ -113,26 +113,26 @@ func TestSyncFromRosterAndSelection(t *testing.T) {
 	}
 	ada, _ = f.store.Admin(bg, ada.ID)
 	ecole := ada.OrgIDs[1]
-	sub, err := f.app.Claim(bg, ada, ClaimInput{Displays: 40, Serial: "DEMOTB-2609-0001-8", OrgID: ecole}, false)
+	sub, err := f.app.claim(bg, ada, ClaimInput{Displays: 40, Serial: "DEMOTB-2609-0001-8", OrgID: ecole}, false)
 	if err != nil {
 		t.Fatalf("claim: %v", err)
 	}
-	res, err := f.app.SyncSeats(bg, ada, sub.ID, SyncSource{Kind: model.SeatRoster, OrgID: ecole}, SeatOptions{}, nil)
+	res, err := f.app.syncSeats(bg, ada, sub.ID, SyncSource{Kind: model.SeatRoster, OrgID: ecole}, SeatOptions{}, nil)
 	if err != nil || len(res.Added) != 12 || res.Added[0].Source != model.SeatRoster {
 		t.Fatalf("roster sync: %+v, %v", res, err)
 	}
 	// A teacher marked for deletion leaves the roster: the next sync takes the seat back.
 	leaving := res.Added[0].Email
-	ids, _ := f.app.SelectUserIDs(bg, ada, model.Selection{Text: leaving})
-	if _, err := f.app.MarkPendingDeletion(bg, ada, ids, false); err != nil {
+	ids, _ := f.app.selectUserIDs(bg, ada, model.Selection{Text: leaving})
+	if _, err := f.app.markPendingDeletion(bg, ada, ids, false); err != nil {
 		t.Fatal(err)
 	}
-	res, err = f.app.SyncSeats(bg, ada, sub.ID, SyncSource{Kind: model.SeatRoster, OrgID: ecole}, SeatOptions{}, nil)
+	res, err = f.app.syncSeats(bg, ada, sub.ID, SyncSource{Kind: model.SeatRoster, OrgID: ecole}, SeatOptions{}, nil)
 	if err != nil || len(res.Removed) != 1 || res.Removed[0].Email != leaving || res.Kept != 11 {
 		t.Fatalf("second roster sync: %+v, %v", res, err)
 	}
 	// A class of the école: its pupils with an email get seats, the others are counted.
-	classes, _ := f.app.ListSets(bg, ada, Classes)
+	classes, _ := f.app.listSets(bg, ada, Classes)
 	var cm2 model.ID
 	for _, c := range classes {
 		if c.OrgID == ecole && c.Code == "CM2 A" {
@@ -140,7 +140,7 @@ func TestSyncFromRosterAndSelection(t *testing.T) {
 		}
 	}
 	src := SyncSource{Kind: model.SeatSelection, Selection: model.Selection{ClassIDs: []model.ID{cm2}, Profiles: []model.Profile{model.Student, model.Teacher}}}
-	res, err = f.app.SyncSeats(bg, ada, sub.ID, src, SeatOptions{DryRun: true}, nil)
+	res, err = f.app.syncSeats(bg, ada, sub.ID, src, SeatOptions{DryRun: true}, nil)
 	if err != nil || res.Read < 22 || len(res.Added)+res.Duplicates != res.Read {
 		t.Fatalf("selection sync (dry): %+v, %v", res, err)
 	}
@@ -150,7 +150,7 @@ func TestSyncFromRosterAndSelection(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(bg)
 	cancel()
-	if _, err := f.app.SyncSeats(ctx, ada, sub.ID, src, SeatOptions{}, nil); !errors.Is(err, context.Canceled) {
+	if _, err := f.app.syncSeats(ctx, ada, sub.ID, src, SeatOptions{}, nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled sync: %v", err)
 	}
 }

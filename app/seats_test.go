@@ -19,7 +19,7 @@ func (f *fixture) claimed(t *testing.T, admin model.Admin, order string, seats i
 	t.Helper()
 	v := newVendor(t, "Acme", 9)
 	f.trust(t, admin, v)
-	sub, err := f.app.Claim(bg, admin, ClaimInput{Code: v.code(t, entitlement(order, seats)), OrgID: admin.OrgIDs[0]}, false)
+	sub, err := f.app.claim(bg, admin, ClaimInput{Code: v.code(t, entitlement(order, seats)), OrgID: admin.OrgIDs[0]}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func (f *fixture) claimed(t *testing.T, admin model.Admin, order string, seats i
 
 func seatEmails(t *testing.T, f *fixture, admin model.Admin, sub model.ID) []string {
 	t.Helper()
-	l, err := f.app.ListSeats(bg, admin, sub)
+	l, err := f.app.listSeats(bg, admin, sub)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestAddSeatsWithinTheLimit(t *testing.T) {
 	ada := f.adminWithOrgs(t, "ada@example.org", "Collège Jean Moulin")
 	sub := f.claimed(t, ada, "PO-1", 4)
 
-	res, err := f.app.AddTypedSeats(bg, ada, sub, "Ana@school.fr, bob@school.fr\nana@school.fr", SeatOptions{})
+	res, err := f.app.addTypedSeats(bg, ada, sub, "Ana@school.fr, bob@school.fr\nana@school.fr", SeatOptions{})
 	if err != nil || len(res.Added) != 2 || res.Duplicates != 1 || res.Free != 2 {
 		t.Fatalf("first add: %+v, %v", res, err)
 	}
@@ -53,7 +53,7 @@ func TestAddSeatsWithinTheLimit(t *testing.T) {
 		t.Errorf("seat %+v does not say who added it, how and when", res.Added[0])
 	}
 	// Three new emails for two free seats: none is added, and the error says how many are free.
-	_, err = f.app.AddTypedSeats(bg, ada, sub, "carl@school.fr dora@school.fr eve@school.fr bob@school.fr", SeatOptions{})
+	_, err = f.app.addTypedSeats(bg, ada, sub, "carl@school.fr dora@school.fr eve@school.fr bob@school.fr", SeatOptions{})
 	var le *model.SeatLimitError
 	if !errors.As(err, &le) || le.Free != 2 || le.Requested != 3 {
 		t.Fatalf("over the limit: %v", err)
@@ -62,22 +62,22 @@ func TestAddSeatsWithinTheLimit(t *testing.T) {
 		t.Errorf("seats after a refused add: %q", got)
 	}
 	// Invalid addresses refuse the whole list.
-	_, err = f.app.AddTypedSeats(bg, ada, sub, "carl@school.fr not-an-email", SeatOptions{})
+	_, err = f.app.addTypedSeats(bg, ada, sub, "carl@school.fr not-an-email", SeatOptions{})
 	var ie *model.InvalidEmailsError
 	if !errors.As(err, &ie) || !slices.Equal(ie.Values, []string{"not-an-email"}) {
 		t.Errorf("invalid list: %v", err)
 	}
 	// A dry run counts and writes nothing.
-	res, err = f.app.AddTypedSeats(bg, ada, sub, "carl@school.fr", SeatOptions{DryRun: true})
+	res, err = f.app.addTypedSeats(bg, ada, sub, "carl@school.fr", SeatOptions{DryRun: true})
 	if err != nil || len(res.Added) != 1 || len(seatEmails(t, f, ada, sub)) != 2 {
 		t.Errorf("dry run: %+v %v", res, err)
 	}
 	// Another admin does not see the subscription at all.
 	bob := f.adminWithOrgs(t, "bob@example.org", "Lycée Ampère")
-	if _, err := f.app.AddTypedSeats(bg, bob, sub, "x@school.fr", SeatOptions{}); !errors.Is(err, storage.ErrNotFound) {
+	if _, err := f.app.addTypedSeats(bg, bob, sub, "x@school.fr", SeatOptions{}); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("another admin's add: %v", err)
 	}
-	if _, err := f.app.ListSeats(bg, bob, sub); !errors.Is(err, storage.ErrNotFound) {
+	if _, err := f.app.listSeats(bg, bob, sub); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("another admin's list: %v", err)
 	}
 }
@@ -87,7 +87,7 @@ func TestImportSeatsFile(t *testing.T) {
 	f := licFixture(t, LicensingOptions{})
 	ada := f.adminWithOrgs(t, "ada@example.org", "Collège Jean Moulin")
 	sub := f.claimed(t, ada, "PO-1", 10)
-	_, err := f.app.ImportSeats(bg, ada, sub, "profs.csv", strings.NewReader("ana@school.fr\nbob school.fr\ncarl@school.fr;x\n"), SeatOptions{})
+	_, err := f.app.importSeats(bg, ada, sub, "profs.csv", strings.NewReader("ana@school.fr\nbob school.fr\ncarl@school.fr;x\n"), SeatOptions{})
 	var fe *model.EmailFileError
 	if !errors.As(err, &fe) || len(fe.Lines) != 2 || fe.Lines[0].Line != 2 || fe.Lines[1].Line != 3 {
 		t.Fatalf("bad file: %v", err)
@@ -95,7 +95,7 @@ func TestImportSeatsFile(t *testing.T) {
 	if got := seatEmails(t, f, ada, sub); len(got) != 0 {
 		t.Errorf("a bad file added %q", got)
 	}
-	res, err := f.app.ImportSeats(bg, ada, sub, "profs.csv", strings.NewReader("ana@school.fr\r\nbob@school.fr\r\n"), SeatOptions{})
+	res, err := f.app.importSeats(bg, ada, sub, "profs.csv", strings.NewReader("ana@school.fr\r\nbob@school.fr\r\n"), SeatOptions{})
 	if err != nil || len(res.Added) != 2 || res.Added[1].Source != model.SeatFile {
 		t.Errorf("good file: %+v %v", res, err)
 	}
@@ -106,26 +106,26 @@ func TestRemoveSeats(t *testing.T) {
 	f := licFixture(t, LicensingOptions{})
 	ada := f.adminWithOrgs(t, "ada@example.org", "Collège Jean Moulin")
 	sub := f.claimed(t, ada, "PO-1", 10)
-	if _, err := f.app.AddTypedSeats(bg, ada, sub, "ana@school.fr bob@school.fr", SeatOptions{}); err != nil {
+	if _, err := f.app.addTypedSeats(bg, ada, sub, "ana@school.fr bob@school.fr", SeatOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.app.ImportSeats(bg, ada, sub, "f.csv", strings.NewReader("carl@school.fr\n"), SeatOptions{}); err != nil {
+	if _, err := f.app.importSeats(bg, ada, sub, "f.csv", strings.NewReader("carl@school.fr\n"), SeatOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	// A seat of a sync: removing the hand-added seats leaves it.
 	f.addSyncSeat(t, sub, "synced@school.fr", "google:ou:/Teachers")
-	if _, err := f.app.RemoveSeat(bg, ada, sub, "nobody@school.fr", false, false); !errors.Is(err, storage.ErrNotFound) {
+	if _, err := f.app.removeSeat(bg, ada, sub, "nobody@school.fr", false, false); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("removing a seat nobody holds: %v", err)
 	}
-	res, err := f.app.RemoveSeat(bg, ada, sub, " BOB@school.fr ", false, false)
+	res, err := f.app.removeSeat(bg, ada, sub, " BOB@school.fr ", false, false)
 	if err != nil || len(res.Removed) != 1 || res.Free != 7 {
 		t.Fatalf("remove one: %+v, %v", res, err)
 	}
-	res, err = f.app.RemoveHandSeats(bg, ada, sub, true)
+	res, err = f.app.removeHandSeats(bg, ada, sub, true)
 	if err != nil || len(res.Removed) != 2 || len(seatEmails(t, f, ada, sub)) != 3 {
 		t.Fatalf("dry removal of hand seats: %+v, %v", res, err)
 	}
-	if _, err := f.app.RemoveHandSeats(bg, ada, sub, false); err != nil {
+	if _, err := f.app.removeHandSeats(bg, ada, sub, false); err != nil {
 		t.Fatal(err)
 	}
 	if got := seatEmails(t, f, ada, sub); !slices.Equal(got, []string{"synced@school.fr"}) {
@@ -173,7 +173,7 @@ func TestNewSeatHoldersAreEmailed(t *testing.T) {
 	ada := f.adminWithOrgs(t, "ada@example.org", "Collège Jean Moulin")
 	sub := f.claimed(t, ada, "PO-1", 10)
 	srv.RejectRecipient("gone@school.fr", 550, "No such user")
-	res, err := f.app.AddTypedSeats(bg, ada, sub, "ana@school.fr gone@school.fr", SeatOptions{Notify: true})
+	res, err := f.app.addTypedSeats(bg, ada, sub, "ana@school.fr gone@school.fr", SeatOptions{Notify: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +187,7 @@ func TestNewSeatHoldersAreEmailed(t *testing.T) {
 		t.Fatalf("messages %+v, %v", msgs, err)
 	}
 	// Without Notify nobody is emailed.
-	if _, err := f.app.AddTypedSeats(bg, ada, sub, "bob@school.fr", SeatOptions{}); err != nil {
+	if _, err := f.app.addTypedSeats(bg, ada, sub, "bob@school.fr", SeatOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if n := len(srv.Messages()); n != 1 {
@@ -208,7 +208,7 @@ func TestSeatNoticesUseTheMailSettings(t *testing.T) {
 	if ok, err := f.app.CanNotify(bg, ada.OrgIDs[0]); ok || err != nil {
 		t.Fatalf("CanNotify without settings: %v %v", ok, err)
 	}
-	res, err := f.app.AddTypedSeats(bg, ada, sub, "ana@school.fr", SeatOptions{Notify: true})
+	res, err := f.app.addTypedSeats(bg, ada, sub, "ana@school.fr", SeatOptions{Notify: true})
 	if err != nil || !res.NotifySkipped || res.Notified != 0 || len(res.Added) != 1 {
 		t.Fatalf("without a mail server: %+v %v", res, err)
 	}
@@ -220,7 +220,7 @@ func TestSeatNoticesUseTheMailSettings(t *testing.T) {
 	if ok, _ := f.app.CanNotify(bg, ada.OrgIDs[0]); !ok {
 		t.Fatal("CanNotify with SMTP settings is false")
 	}
-	res, err = f.app.AddTypedSeats(bg, ada, sub, "bob@school.fr carl@school.fr", SeatOptions{Notify: true})
+	res, err = f.app.addTypedSeats(bg, ada, sub, "bob@school.fr carl@school.fr", SeatOptions{Notify: true})
 	if err != nil || res.Notified != 2 || res.NotifySkipped {
 		t.Fatalf("with a mail server: %+v %v", res, err)
 	}

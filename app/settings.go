@@ -78,8 +78,16 @@ type MailSettingsChange struct {
 
 // MailSettings returns the mail settings of one of the admin's schools (org 0: their only
 // one), zero when none were saved.
-func (a *App) MailSettings(ctx context.Context, admin model.Admin, org model.ID) (MailSettings, error) {
-	_, s, err := a.SchoolSettings(ctx, admin, org)
+func (s *Session) MailSettings(ctx context.Context, org model.ID) (_ MailSettings, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.mailSettings(ctx, admin, org)
+}
+
+func (a *App) mailSettings(ctx context.Context, admin model.Admin, org model.ID) (MailSettings, error) {
+	_, s, err := a.schoolSettingsOf(ctx, admin, org)
 	return s.Mail, err
 }
 
@@ -87,8 +95,16 @@ func (a *App) MailSettings(ctx context.Context, admin model.Admin, org model.ID)
 // every value is valid (all the problems are reported together). A template directory is
 // loaded, so a broken template is a *mailmerge.TemplateError now rather than halfway through a
 // campaign. The change is in that school's audit log.
-func (a *App) SetMailSettings(ctx context.Context, admin model.Admin, org model.ID, ch MailSettingsChange, dryRun bool) (MailSettings, error) {
-	o, all, err := a.SchoolSettings(ctx, admin, org)
+func (s *Session) SetMailSettings(ctx context.Context, org model.ID, ch MailSettingsChange, dryRun bool) (_ MailSettings, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.setMailSettings(ctx, admin, org, ch, dryRun)
+}
+
+func (a *App) setMailSettings(ctx context.Context, admin model.Admin, org model.ID, ch MailSettingsChange, dryRun bool) (MailSettings, error) {
+	o, all, err := a.schoolSettingsOf(ctx, admin, org)
 	if err != nil {
 		return MailSettings{}, err
 	}
@@ -111,7 +127,7 @@ func (a *App) SetMailSettings(ctx context.Context, admin model.Admin, org model.
 		return s, err
 	}
 	detail := fmt.Sprintf("smtp %s:%d %s, from %s, activation %s", s.Host, s.Port, s.Security, s.From, s.ActivationURL)
-	return s, a.Audit(ctx, admin, AuditMailSettings, detail, o.ID)
+	return s, a.audit(ctx, admin, AuditMailSettings, detail, o.ID)
 }
 
 func (ch MailSettingsChange) apply(s *MailSettings) model.ValidationErrors {

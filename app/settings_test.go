@@ -26,7 +26,7 @@ func TestMailSettingsValidateAndHideThePassword(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stored, err := f.app.MailSettings(ctx, admin, 0)
+	stored, err := f.app.mailSettings(ctx, admin, 0)
 	if err != nil || stored != s || !stored.SMTPConfigured() || !stored.PasswordSet() ||
 		stored.Security != mailmerge.SecurityStartTLS || stored.SMTPConfig().Password != pass {
 		t.Fatalf("stored %v (%v), want what was set", stored, err)
@@ -53,7 +53,7 @@ func TestMailSettingsValidateAndHideThePassword(t *testing.T) {
 	if !errors.As(err, &ves) || len(ves) != 4 {
 		t.Errorf("four bad values: %v, want four validation errors", err)
 	}
-	if after, _ := f.app.MailSettings(ctx, admin, 0); after != s {
+	if after, _ := f.app.mailSettings(ctx, admin, 0); after != s {
 		t.Errorf("a refused change was saved: %v", after)
 	}
 

@@ -11,11 +11,12 @@ import (
 	"rollcall/storage"
 )
 
-// SignInResult is a new session: Token is the bearer secret (kept by the caller, stored only as a
-// hash), Admin who signed in.
+// SignInResult is a new session: Session acts for the admin, Token is its bearer secret (kept by
+// the caller, stored only as a hash), Admin who signed in, as they were then.
 type SignInResult struct {
-	Token string
-	Admin model.Admin
+	Session *Session
+	Token   string
+	Admin   model.Admin
 }
 
 // SignIn checks an admin's password and opens a session. After repeated failures further attempts
@@ -79,7 +80,7 @@ func (a *App) SignIn(ctx context.Context, email, password, origin string) (SignI
 	if err := a.store.PutSession(ctx, s); err != nil {
 		return SignInResult{}, err
 	}
-	return SignInResult{Token: token, Admin: admin}, nil
+	return SignInResult{Session: &Session{app: a, token: token}, Token: token, Admin: admin}, nil
 }
 
 // decoyHash is a well-formed hash with the live parameters, checked against for emails without
@@ -110,46 +111,6 @@ func (a *App) SignOut(ctx context.Context, token string) error {
 	return err
 }
 
-// SessionAdmin returns the admin a session token belongs to, or model.ErrNotSignedIn.
-func (a *App) SessionAdmin(ctx context.Context, token string) (model.Admin, error) {
-	if token == "" {
-		return model.Admin{}, model.ErrNotSignedIn
-	}
-	s, err := a.store.Session(ctx, a.sessionHash(token))
-	if errors.Is(err, storage.ErrNotFound) {
-		return model.Admin{}, model.ErrNotSignedIn
-	} else if err != nil {
-		return model.Admin{}, err
-	}
-	admin, err := a.store.Admin(ctx, s.AdminID)
-	if errors.Is(err, storage.ErrNotFound) {
-		return model.Admin{}, model.ErrNotSignedIn
-	}
-	return admin, err
-}
-
-// AcceptTerms records that the admin confirmed being an adult and accepted the terms.
-func (a *App) AcceptTerms(ctx context.Context, adminID model.ID) (model.Admin, error) {
-	now := a.now()
-	return a.store.UpdateAdminFunc(ctx, adminID, func(admin *model.Admin) error {
-		if admin.TermsAcceptedAt.IsZero() {
-			admin.TermsAcceptedAt = now
-		}
-		return nil
-	})
-}
-
-// SetLanguage changes the admin's UI language.
-func (a *App) SetLanguage(ctx context.Context, adminID model.ID, lang model.Language) (model.Admin, error) {
-	if !lang.Valid() {
-		return model.Admin{}, &model.ValidationError{Field: "language", Rule: model.RuleLanguage, Value: string(lang)}
-	}
-	return a.store.UpdateAdminFunc(ctx, adminID, func(admin *model.Admin) error {
-		admin.Language = lang
-		return nil
-	})
-}
-
 // sessionHash is the stored key of a session token: its SHA-256, or for a handle LocalSession
 // gave, the hash it stands for.
 func (a *App) sessionHash(token string) string {
@@ -170,24 +131,24 @@ func (a *App) RememberLocal(ctx context.Context, osUser, token string) error {
 }
 
 // LocalSession returns the remembered session of a local OS user, or ErrNotSignedIn. As the
-// database keeps only the session's hash, the token returned is a handle drawn for this
-// process: it acts for that session in this process (SessionAdmin, SignOut) and nowhere else.
-func (a *App) LocalSession(ctx context.Context, osUser string) (string, model.Admin, error) {
+// database keeps only the session's hash, the session's token is a handle drawn for this
+// process: it acts for that session in this process and nowhere else.
+func (a *App) LocalSession(ctx context.Context, osUser string) (*Session, error) {
 	hash, err := a.store.LocalToken(ctx, osUser)
 	if errors.Is(err, storage.ErrNotFound) || (err == nil && hash == "") {
-		return "", model.Admin{}, model.ErrNotSignedIn
+		return nil, model.ErrNotSignedIn
 	} else if err != nil {
-		return "", model.Admin{}, err
+		return nil, err
 	}
 	handle, err := a.newToken()
 	if err != nil {
-		return "", model.Admin{}, err
+		return nil, err
 	}
 	a.localHandles.Store(handle, hash)
-	admin, err := a.SessionAdmin(ctx, handle)
+	s, err := a.Session(ctx, handle)
 	if err != nil {
 		a.localHandles.Delete(handle)
-		return "", model.Admin{}, err
+		return nil, err
 	}
-	return handle, admin, nil
+	return s, nil
 }

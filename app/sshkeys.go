@@ -57,7 +57,15 @@ func invalidKey(err error) error { return fmt.Errorf("%w (%w)", err, model.ErrIn
 
 // AddSSHKey registers a public key for the admin: from then on, whoever holds the private key
 // signs in over SSH as them. A key registered by anyone already is a conflict.
-func (a *App) AddSSHKey(ctx context.Context, admin model.Admin, line string, dryRun bool) (model.SSHKey, error) {
+func (s *Session) AddSSHKey(ctx context.Context, line string, dryRun bool) (_ model.SSHKey, err error) {
+	admin, err := s.signedIn(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.addSSHKey(ctx, admin, line, dryRun)
+}
+
+func (a *App) addSSHKey(ctx context.Context, admin model.Admin, line string, dryRun bool) (model.SSHKey, error) {
 	k, err := ParseSSHKey(line)
 	if err != nil {
 		return k, err
@@ -72,17 +80,33 @@ func (a *App) AddSSHKey(ctx context.Context, admin model.Admin, line string, dry
 	if err := a.store.AddSSHKey(ctx, k); err != nil {
 		return k, err
 	}
-	return k, a.Audit(ctx, admin, model.AuditSSHKeyAdd, k.Fingerprint)
+	return k, a.audit(ctx, admin, model.AuditSSHKeyAdd, k.Fingerprint)
 }
 
 // ListSSHKeys returns the admin's own keys, oldest first.
-func (a *App) ListSSHKeys(ctx context.Context, admin model.Admin) ([]model.SSHKey, error) {
+func (s *Session) ListSSHKeys(ctx context.Context) (_ []model.SSHKey, err error) {
+	admin, err := s.signedIn(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.listSSHKeys(ctx, admin)
+}
+
+func (a *App) listSSHKeys(ctx context.Context, admin model.Admin) ([]model.SSHKey, error) {
 	return a.store.ListSSHKeys(ctx, admin.ID)
 }
 
 // RemoveSSHKey removes one of the admin's keys, named by fingerprint (with or without the
 // "SHA256:" prefix) or by its comment when that is unique. Another admin's key is not found.
-func (a *App) RemoveSSHKey(ctx context.Context, admin model.Admin, ref string, dryRun bool) (model.SSHKey, error) {
+func (s *Session) RemoveSSHKey(ctx context.Context, ref string, dryRun bool) (_ model.SSHKey, err error) {
+	admin, err := s.signedIn(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.removeSSHKey(ctx, admin, ref, dryRun)
+}
+
+func (a *App) removeSSHKey(ctx context.Context, admin model.Admin, ref string, dryRun bool) (model.SSHKey, error) {
 	keys, err := a.store.ListSSHKeys(ctx, admin.ID)
 	if err != nil {
 		return model.SSHKey{}, err
@@ -94,7 +118,7 @@ func (a *App) RemoveSSHKey(ctx context.Context, admin model.Admin, ref string, d
 	if err := a.store.DeleteSSHKey(ctx, k.Fingerprint); err != nil {
 		return k, err
 	}
-	return k, a.Audit(ctx, admin, model.AuditSSHKeyRemove, k.Fingerprint)
+	return k, a.audit(ctx, admin, model.AuditSSHKeyRemove, k.Fingerprint)
 }
 
 func pickKey(keys []model.SSHKey, ref string) (model.SSHKey, error) {
@@ -149,14 +173,14 @@ func (a *App) CheckPassword(ctx context.Context, email, password string) (model.
 
 // OpenSession opens a session for an admin the caller has authenticated another way (an SSH
 // key), labelled with origin ("ssh:203.0.113.7:51234"). End it with SignOut.
-func (a *App) OpenSession(ctx context.Context, admin model.Admin, origin string) (string, error) {
+func (a *App) OpenSession(ctx context.Context, adminID model.ID, origin string) (*Session, error) {
 	token, err := a.newToken()
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	s := model.Session{TokenHash: model.HashSecret(token), AdminID: admin.ID, CreatedAt: a.now(), Origin: origin}
+	s := model.Session{TokenHash: model.HashSecret(token), AdminID: adminID, CreatedAt: a.now(), Origin: origin}
 	if err := a.store.PutSession(ctx, s); err != nil {
-		return "", err
+		return nil, err
 	}
-	return token, nil
+	return &Session{app: a, token: token}, nil
 }

@@ -39,14 +39,14 @@ func TestSSHKeysAddFindRemove(t *testing.T) {
 	s := newTwoSchools(t)
 	f, ctx := s.f, context.Background()
 	line, pub := newEd25519(t, "ada@laptop")
-	k, err := f.app.AddSSHKey(ctx, s.a, "  "+line+"\n", false)
+	k, err := f.app.addSSHKey(ctx, s.a, "  "+line+"\n", false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if k.Fingerprint != ssh.FingerprintSHA256(pub) || k.Type != ssh.KeyAlgoED25519 || k.Comment != "ada@laptop" || k.AdminID != s.a.ID {
 		t.Errorf("added key %+v", k)
 	}
-	if _, err := f.app.AddSSHKey(ctx, s.b, line, false); !errors.Is(err, storage.ErrConflict) {
+	if _, err := f.app.addSSHKey(ctx, s.b, line, false); !errors.Is(err, storage.ErrConflict) {
 		t.Errorf("Bob registering Ada's key: %v, want a conflict", err)
 	}
 	admin, key, err := f.app.AdminByKey(ctx, pub.Marshal())
@@ -57,23 +57,23 @@ func TestSSHKeysAddFindRemove(t *testing.T) {
 	if _, _, err := f.app.AdminByKey(ctx, unknown.Marshal()); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("an unknown key: %v, want not found", err)
 	}
-	if keys, _ := f.app.ListSSHKeys(ctx, s.b); len(keys) != 0 {
+	if keys, _ := f.app.listSSHKeys(ctx, s.b); len(keys) != 0 {
 		t.Errorf("Bob lists Ada's keys: %+v", keys)
 	}
-	if _, err := f.app.RemoveSSHKey(ctx, s.b, k.Fingerprint, false); !errors.Is(err, storage.ErrNotFound) {
+	if _, err := f.app.removeSSHKey(ctx, s.b, k.Fingerprint, false); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("Bob removing Ada's key: %v, want not found", err)
 	}
-	if _, err := f.app.RemoveSSHKey(ctx, s.a, "ada@laptop", false); err != nil {
+	if _, err := f.app.removeSSHKey(ctx, s.a, "ada@laptop", false); err != nil {
 		t.Errorf("removing by comment: %v", err)
 	}
 	if _, _, err := f.app.AdminByKey(ctx, pub.Marshal()); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("a removed key still signs in: %v", err)
 	}
-	log, _ := f.app.AuditLog(ctx, s.a, AuditQuery{Action: "ssh_keys."})
+	log, _ := f.app.auditLog(ctx, s.a, AuditQuery{Action: "ssh_keys."})
 	if len(log) != 2 || log[0].Action != model.AuditSSHKeyRemove || log[0].Detail != k.Fingerprint {
 		t.Errorf("Ada's key log: %+v", log)
 	}
-	if log, _ := f.app.AuditLog(ctx, s.b, AuditQuery{Action: "ssh_keys."}); len(log) != 0 {
+	if log, _ := f.app.auditLog(ctx, s.b, AuditQuery{Action: "ssh_keys."}); len(log) != 0 {
 		t.Errorf("Bob sees Ada's keys in the log: %+v", log)
 	}
 }
@@ -86,7 +86,7 @@ func TestSSHKeysOfUnverifiedAdminsDoNotSignIn(t *testing.T) {
 		t.Fatal(err)
 	}
 	line, pub := newEd25519(t, "")
-	if _, err := f.app.AddSSHKey(ctx, model.Admin{ID: res.AdminID}, line, false); err != nil {
+	if _, err := f.app.addSSHKey(ctx, model.Admin{ID: res.AdminID}, line, false); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := f.app.AdminByKey(ctx, pub.Marshal()); !errors.Is(err, model.ErrNotVerified) {
@@ -139,17 +139,17 @@ func TestOpenSessionAndCheckPassword(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	ada := f.verifiedAdmin(t, "ada@example.fr", "password1")
-	token, err := f.app.OpenSession(ctx, ada, "ssh:127.0.0.1:1234")
+	sess, err := f.app.OpenSession(ctx, ada.ID, "ssh:127.0.0.1:1234")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, err := f.app.SessionAdmin(ctx, token); err != nil || got.ID != ada.ID {
-		t.Errorf("SessionAdmin(ssh token) = %+v, %v", got, err)
+	if got, err := sess.Admin(ctx); err != nil || got.ID != ada.ID {
+		t.Errorf("Session.Admin(ssh token) = %+v, %v", got, err)
 	}
-	if err := f.app.SignOut(ctx, token); err != nil {
+	if err := sess.SignOut(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.app.SessionAdmin(ctx, token); !errors.Is(err, model.ErrNotSignedIn) {
+	if _, err := sess.Admin(ctx); !errors.Is(err, model.ErrNotSignedIn) {
 		t.Errorf("a closed SSH session still signs in: %v", err)
 	}
 	if got, err := f.app.CheckPassword(ctx, "ada@example.fr", "password1"); err != nil || got.ID != ada.ID {

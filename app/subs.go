@@ -46,7 +46,15 @@ type SubsList struct {
 
 // ListSubscriptions returns the subscriptions of the admin's organizations (or of one), with
 // their seats given and their state today, and the next renewal for the banner.
-func (a *App) ListSubscriptions(ctx context.Context, admin model.Admin, q SubsQuery) (SubsList, error) {
+func (s *Session) ListSubscriptions(ctx context.Context, q SubsQuery) (_ SubsList, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.listSubscriptions(ctx, admin, q)
+}
+
+func (a *App) listSubscriptions(ctx context.Context, admin model.Admin, q SubsQuery) (SubsList, error) {
 	out := SubsList{Today: model.DateOf(a.now())}
 	if q.OrgID != 0 && !adminOf(admin, q.OrgID) {
 		return out, notFound(model.ThingOrganization, q.OrgID) // rather than an empty list that looks like an answer
@@ -107,7 +115,15 @@ func (a *App) orgNames(ctx context.Context) (map[model.ID]string, error) {
 
 // Subscription returns one subscription of the admin's organizations as the list shows it
 // (storage.ErrNotFound for another's).
-func (a *App) Subscription(ctx context.Context, admin model.Admin, id model.ID) (SubRow, error) {
+func (s *Session) Subscription(ctx context.Context, id model.ID) (_ SubRow, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.subscription(ctx, admin, id)
+}
+
+func (a *App) subscription(ctx context.Context, admin model.Admin, id model.ID) (SubRow, error) {
 	s, err := a.visibleSub(ctx, admin, id)
 	if err != nil {
 		return SubRow{}, err

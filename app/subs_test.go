@@ -24,7 +24,7 @@ func TestListSubscriptions(t *testing.T) {
 			f.clock.Advance(-365 * 24 * time.Hour) // claim it while it was valid
 			defer f.clock.Advance(365 * 24 * time.Hour)
 		}
-		sub, err := f.app.Claim(bg, ada, ClaimInput{Code: v.code(t, e), OrgID: org}, false)
+		sub, err := f.app.claim(bg, ada, ClaimInput{Code: v.code(t, e), OrgID: org}, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -35,12 +35,12 @@ func TestListSubscriptions(t *testing.T) {
 	mk("Maths", college, model.Date{Year: 2027, Month: 1, Day: 15}, model.Date{})
 	mk("Éveil", ecole, model.Date{}, model.Date{Year: 2027, Month: 6, Day: 30})
 	f.clock.Advance(-30 * 24 * time.Hour) // seats given while Atlas was running
-	if _, err := f.app.AddTypedSeats(bg, ada, atlas, "a@x.fr b@x.fr", SeatOptions{}); err != nil {
+	if _, err := f.app.addTypedSeats(bg, ada, atlas, "a@x.fr b@x.fr", SeatOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	f.clock.Advance(30 * 24 * time.Hour)
 
-	list, err := f.app.ListSubscriptions(bg, ada, SubsQuery{})
+	list, err := f.app.listSubscriptions(bg, ada, SubsQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,20 +59,20 @@ func TestListSubscriptions(t *testing.T) {
 	if r := list.Rows[0]; r.Assigned != 2 || r.Free() != 8 || r.State.Kind != model.StateExpired || r.OrgName != "École Les Tilleuls" {
 		t.Errorf("Atlas row %+v", r)
 	}
-	list, _ = f.app.ListSubscriptions(bg, ada, SubsQuery{Sort: SubsByState})
+	list, _ = f.app.listSubscriptions(bg, ada, SubsQuery{Sort: SubsByState})
 	if got := products(list.Rows); !slices.Equal(got, []string{"Maths", "Éveil", "Zoologie", "Atlas"}) {
 		t.Errorf("by state: %q", got)
 	}
-	list, _ = f.app.ListSubscriptions(bg, ada, SubsQuery{OrgID: ecole})
+	list, _ = f.app.listSubscriptions(bg, ada, SubsQuery{OrgID: ecole})
 	if got := products(list.Rows); !slices.Equal(got, []string{"Atlas", "Éveil"}) || list.Next.Sub.ID != 0 {
 		t.Errorf("one organization: %q, banner %+v", got, list.Next)
 	}
 	bob := f.adminWithOrgs(t, "bob@example.org", "Lycée Ampère")
-	if list, _ := f.app.ListSubscriptions(bg, bob, SubsQuery{}); len(list.Rows) != 0 {
+	if list, _ := f.app.listSubscriptions(bg, bob, SubsQuery{}); len(list.Rows) != 0 {
 		t.Errorf("another admin sees %d subscriptions", len(list.Rows))
 	}
 	var nf *model.NotFoundError
-	if _, err := f.app.ListSubscriptions(bg, bob, SubsQuery{OrgID: ecole}); !errors.As(err, &nf) ||
+	if _, err := f.app.listSubscriptions(bg, bob, SubsQuery{OrgID: ecole}); !errors.As(err, &nf) ||
 		nf.Thing != model.ThingOrganization || nf.Ref != ecole.String() || !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("another admin asks for the école's subscriptions: %v", err)
 	}
@@ -93,33 +93,33 @@ func TestEndedSubscriptionRefusesNewSeats(t *testing.T) {
 	ended := model.Date{Year: 2026, Month: 8, Day: 31}
 	e := model.Entitlement{OrderNumber: "PO-1", Product: "Atlas", Seats: 10, Keys: 1, StartsOn: model.Date{Year: 2025, Month: 9, Day: 1}, EndsOn: ended}
 	f.clock.Advance(-365 * 24 * time.Hour)
-	sub, err := f.app.Claim(bg, ada, ClaimInput{Code: v.code(t, e), OrgID: ada.OrgIDs[0]}, false)
+	sub, err := f.app.claim(bg, ada, ClaimInput{Code: v.code(t, e), OrgID: ada.OrgIDs[0]}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.app.AddTypedSeats(bg, ada, sub.ID, "a@x.fr", SeatOptions{}); err != nil {
+	if _, err := f.app.addTypedSeats(bg, ada, sub.ID, "a@x.fr", SeatOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	f.clock.Advance(365 * 24 * time.Hour)
 
 	var se *model.SubscriptionEndedError
 	for _, dry := range []bool{true, false} {
-		_, err := f.app.AddTypedSeats(bg, ada, sub.ID, "b@x.fr", SeatOptions{DryRun: dry})
+		_, err := f.app.addTypedSeats(bg, ada, sub.ID, "b@x.fr", SeatOptions{DryRun: dry})
 		if !errors.As(err, &se) || se.EndedOn != ended || !errors.Is(err, model.ErrInvalid) {
 			t.Errorf("dry %v: adding a seat to an ended subscription: %v", dry, err)
 		}
 	}
-	if _, err := f.app.AddTypedSeats(bg, ada, sub.ID, "a@x.fr", SeatOptions{}); err != nil {
+	if _, err := f.app.addTypedSeats(bg, ada, sub.ID, "a@x.fr", SeatOptions{}); err != nil {
 		t.Errorf("an email that already holds a seat adds nothing, so nothing to refuse: %v", err)
 	}
 	roster := SyncSource{Kind: model.SeatRoster, OrgID: ada.OrgIDs[0]}
-	if _, err := f.app.SyncSeats(bg, ada, sub.ID, roster, SeatOptions{}, nil); !errors.As(err, &se) {
+	if _, err := f.app.syncSeats(bg, ada, sub.ID, roster, SeatOptions{}, nil); !errors.As(err, &se) {
 		t.Errorf("a sync adding seats to an ended subscription: %v", err)
 	}
-	if _, err := f.app.RemoveSeat(bg, ada, sub.ID, "a@x.fr", false, false); err != nil {
+	if _, err := f.app.removeSeat(bg, ada, sub.ID, "a@x.fr", false, false); err != nil {
 		t.Errorf("taking a seat back from an ended subscription: %v", err)
 	}
-	if seats, _ := f.app.ListSeats(bg, ada, sub.ID); len(seats.Seats) != 0 {
+	if seats, _ := f.app.listSeats(bg, ada, sub.ID); len(seats.Seats) != 0 {
 		t.Errorf("seats left: %v", seats.Seats)
 	}
 }

@@ -89,7 +89,15 @@ func validateUser(u *model.User, fields UserFields, today model.Date) model.Vali
 
 // CreateUser adds a user by hand: it gets a login and an activation code, and every field it was
 // given is protected from later imports. With dryRun nothing is written.
-func (a *App) CreateUser(ctx context.Context, admin model.Admin, org model.ID, fields UserFields, dryRun bool) (model.User, error) {
+func (s *Session) CreateUser(ctx context.Context, org model.ID, fields UserFields, dryRun bool) (_ model.User, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.createUser(ctx, admin, org, fields, dryRun)
+}
+
+func (a *App) createUser(ctx context.Context, admin model.Admin, org model.ID, fields UserFields, dryRun bool) (model.User, error) {
 	if org == 0 && len(admin.OrgIDs) == 1 {
 		org = admin.OrgIDs[0]
 	}
@@ -132,7 +140,7 @@ func (a *App) CreateUser(ctx context.Context, admin model.Admin, org model.ID, f
 		}
 	}
 	u = resolveUser(u, applied.IDs)
-	return u, a.Audit(ctx, admin, model.AuditUserCreate, u.Login, u.OrgID)
+	return u, a.audit(ctx, admin, model.AuditUserCreate, u.Login, u.OrgID)
 }
 
 // loginAttempts bounds how often CreateUser looks for a free login that others keep taking.
@@ -169,7 +177,15 @@ func (a *App) checkMemberships(ctx context.Context, u *model.User) error {
 }
 
 // EditUser changes the given fields of a user; each becomes protected from imports.
-func (a *App) EditUser(ctx context.Context, admin model.Admin, id model.ID, fields UserFields, dryRun bool) (model.User, error) {
+func (s *Session) EditUser(ctx context.Context, id model.ID, fields UserFields, dryRun bool) (_ model.User, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.editUser(ctx, admin, id, fields, dryRun)
+}
+
+func (a *App) editUser(ctx context.Context, admin model.Admin, id model.ID, fields UserFields, dryRun bool) (model.User, error) {
 	u, err := a.changeUser(ctx, admin, id, dryRun, func(u *model.User) error {
 		fields.apply(u)
 		if err := validateUser(u, fields, model.DateOf(a.now())).Err(); err != nil {
@@ -181,7 +197,15 @@ func (a *App) EditUser(ctx context.Context, admin model.Admin, id model.ID, fiel
 }
 
 // SetLocalAdmin marks or unmarks a user as a local administrator of their school.
-func (a *App) SetLocalAdmin(ctx context.Context, admin model.Admin, id model.ID, on, dryRun bool) (model.User, error) {
+func (s *Session) SetLocalAdmin(ctx context.Context, id model.ID, on, dryRun bool) (_ model.User, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.setLocalAdmin(ctx, admin, id, on, dryRun)
+}
+
+func (a *App) setLocalAdmin(ctx context.Context, admin model.Admin, id model.ID, on, dryRun bool) (model.User, error) {
 	u, err := a.changeUser(ctx, admin, id, dryRun, func(u *model.User) error {
 		u.LocalAdmin = on
 		return nil
@@ -190,7 +214,15 @@ func (a *App) SetLocalAdmin(ctx context.Context, admin model.Admin, id model.ID,
 }
 
 // RegenerateActivationCode gives a not-yet-activated user a new code; the old one stops working.
-func (a *App) RegenerateActivationCode(ctx context.Context, admin model.Admin, id model.ID, dryRun bool) (model.User, error) {
+func (s *Session) RegenerateActivationCode(ctx context.Context, id model.ID, dryRun bool) (_ model.User, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.regenerateActivationCode(ctx, admin, id, dryRun)
+}
+
+func (a *App) regenerateActivationCode(ctx context.Context, admin model.Admin, id model.ID, dryRun bool) (model.User, error) {
 	u, err := a.changeUser(ctx, admin, id, dryRun, func(u *model.User) error {
 		if u.Activated() {
 			return model.ErrAlreadyActivated
@@ -222,12 +254,28 @@ func (a *App) changeUser(ctx context.Context, admin model.Admin, id model.ID, dr
 }
 
 // GetUser returns one user the admin may see.
-func (a *App) GetUser(ctx context.Context, admin model.Admin, id model.ID) (model.User, error) {
+func (s *Session) GetUser(ctx context.Context, id model.ID) (_ model.User, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.getUser(ctx, admin, id)
+}
+
+func (a *App) getUser(ctx context.Context, admin model.Admin, id model.ID) (model.User, error) {
 	return a.visibleUser(ctx, admin, id)
 }
 
 // FindUserByLogin returns the visible user with this login (case ignored).
-func (a *App) FindUserByLogin(ctx context.Context, admin model.Admin, login string) (model.User, error) {
+func (s *Session) FindUserByLogin(ctx context.Context, login string) (_ model.User, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
+		return
+	}
+	return s.app.findUserByLogin(ctx, admin, login)
+}
+
+func (a *App) findUserByLogin(ctx context.Context, admin model.Admin, login string) (model.User, error) {
 	u, err := a.store.UserByLogin(ctx, strings.TrimSpace(login))
 	if err == nil {
 		u, err = a.visibleUser(ctx, admin, u.ID)

@@ -147,6 +147,8 @@ type CLITexts struct {
 	BackupNotAll, BackupStdout string
 	// FilterExists refuses to replace a saved filter silently (%q: its name); FilterReplace asks.
 	FilterExists, FilterReplace string
+	// AcceptTermsHint follows a refusal before the terms step: the command that takes it.
+	AcceptTermsHint string
 }
 
 // Noun is a countable word in its singular and plural forms.

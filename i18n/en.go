@@ -122,6 +122,7 @@ func english() *Catalog {
 			FilterReplace:      "A filter named %q exists already. Replace it?",
 			CodeStdinEmpty:     "No code on standard input: give it on its own first line, before any password.",
 			CodeInArgv:         "%s no longer takes the code on the command line, where other users of the machine see it (ps, shell history): type it at the prompt, or give it on standard input, on its own first line before any password.",
+			AcceptTermsHint:    "To do so: rollcall accept-terms --adult --accept",
 		},
 		Nouns: NounTexts{
 			User: Noun{"user", "users"}, Organization: Noun{"organization", "organizations"},

@@ -126,6 +126,7 @@ func french() *Catalog {
 			FilterReplace:      "Un filtre nommé %q existe déjà. Le remplacer ?",
 			CodeStdinEmpty:     "Aucun code sur l'entrée standard : donnez-le seul sur la première ligne, avant tout mot de passe.",
 			CodeInArgv:         "%s ne prend plus le code sur la ligne de commande, où les autres utilisateurs de la machine le voient (ps, historique du shell) : tapez-le à l'invite, ou donnez-le sur l'entrée standard, seul sur la première ligne, avant tout mot de passe.",
+			AcceptTermsHint:    "Pour cela : rollcall accept-terms --adult --accept",
 		},
 		Nouns: NounTexts{
 			User: Noun{"utilisateur", "utilisateurs"}, Organization: Noun{"établissement", "établissements"},

@@ -30,9 +30,9 @@ type Options struct {
 	// their remembered session is resumed at start.
 	OSUser   string
 	Remember bool
-	// Token resumes an already authenticated session (an SSH session, later) instead of the
+	// Session resumes an already authenticated session (an SSH connection's) instead of the
 	// remembered local one.
-	Token string
+	Session *app.Session
 	// Origin labels the sessions this console opens; default "local:<OSUser>".
 	Origin string
 	// Remote is set for a console served over SSH: screens refuse file paths (the server's).
@@ -52,7 +52,7 @@ type Model struct {
 	langFixed bool
 	demo      bool
 	remember  bool
-	token     string // the session to resume at start
+	resume    *app.Session // the session to resume at start
 
 	stack         []screen.Screen
 	width, height int
@@ -81,7 +81,7 @@ func New(opts Options) *Model {
 	h := help.New()
 	h.Styles = sess.Styles.Help
 	return &Model{sess: sess, langFixed: opts.LangFixed, demo: opts.Demo, remember: opts.Remember,
-		token: opts.Token, help: h}
+		resume: opts.Session, help: h}
 }
 
 // Init loads the demo school when asked, resumes a session if there is one, and asks the

@@ -31,7 +31,7 @@ func start(t *testing.T, a *app.App, opts Options) (*Model, *tuitest.Driver) {
 func remembered(t *testing.T, a *app.App, acceptTerms bool) tuitest.Admin {
 	t.Helper()
 	ad := tuitest.SignUp(t, a, "ada@example.org", model.French, acceptTerms)
-	if err := a.RememberLocal(context.Background(), osUser, ad.Token); err != nil {
+	if err := a.RememberLocal(context.Background(), osUser, ad.Session.Token()); err != nil {
 		t.Fatal(err)
 	}
 	return ad
@@ -176,10 +176,10 @@ func TestSignOutForgetsTheLocalSession(t *testing.T) {
 	d.Press("o")
 	d.WaitView("Déconnecté.", "Bienvenue dans Rollcall", "non connecté")
 	ctx := context.Background()
-	if _, _, err := a.LocalSession(ctx, osUser); !errors.Is(err, model.ErrNotSignedIn) {
+	if _, err := a.LocalSession(ctx, osUser); !errors.Is(err, model.ErrNotSignedIn) {
 		t.Errorf("local session after sign-out: %v", err)
 	}
-	if _, err := a.SessionAdmin(ctx, ad.Token); !errors.Is(err, model.ErrNotSignedIn) {
+	if _, err := ad.Session.Admin(ctx); !errors.Is(err, model.ErrNotSignedIn) {
 		t.Errorf("the token still works after sign-out: %v", err)
 	}
 }
@@ -199,7 +199,11 @@ func TestSignInRemembersTheSession(t *testing.T) {
 	d.Press("enter")
 	d.WaitView("Signed in as Ada Test", "Home", "Subscriptions")
 	d.WaitFor("the token to be remembered", func() bool {
-		_, admin, err := a.LocalSession(context.Background(), osUser)
+		s, err := a.LocalSession(context.Background(), osUser)
+		if err != nil {
+			return false
+		}
+		admin, err := s.Admin(context.Background())
 		return err == nil && admin.ID == ad.Admin.ID
 	})
 }

@@ -16,7 +16,7 @@ type startedMsg struct {
 	demoRan bool
 	demo    app.DemoSummary
 	demoErr error
-	token   string
+	acting  *app.Session
 	admin   model.Admin
 	err     error // model.ErrNotSignedIn when there is no session to resume
 }
@@ -24,7 +24,7 @@ type startedMsg struct {
 // startCmd loads the demo school first, so a resumed admin's summary already includes it.
 func (m *Model) startCmd() tea.Cmd {
 	a, ctx := m.sess.App, m.sess.Ctx
-	demo, token, remember, osUser := m.demo, m.token, m.remember, m.sess.OSUser
+	demo, resume, remember, osUser := m.demo, m.resume, m.remember, m.sess.OSUser
 	return func() tea.Msg {
 		var msg startedMsg
 		if demo {
@@ -32,13 +32,15 @@ func (m *Model) startCmd() tea.Cmd {
 			msg.demoRan = true
 		}
 		switch {
-		case token != "":
-			msg.token = token
-			msg.admin, msg.err = a.SessionAdmin(ctx, token)
+		case resume != nil:
+			msg.acting = resume
 		case remember && osUser != "":
-			msg.token, msg.admin, msg.err = a.LocalSession(ctx, osUser)
+			msg.acting, msg.err = a.LocalSession(ctx, osUser)
 		default:
 			msg.err = model.ErrNotSignedIn
+		}
+		if msg.err == nil {
+			msg.admin, msg.err = msg.acting.Admin(ctx)
 		}
 		return msg
 	}
@@ -53,9 +55,9 @@ type orgsMsg struct {
 
 func (m *Model) orgsCmd() tea.Cmd {
 	m.orgsReq = m.sess.NewRequest()
-	a, ctx, admin, id := m.sess.App, m.sess.Ctx, m.sess.Admin, m.orgsReq
+	as, ctx, id := m.sess.Acting, m.sess.Ctx, m.orgsReq
 	return func() tea.Msg {
-		orgs, err := a.ListOrgs(ctx, admin)
+		orgs, err := as.ListOrgs(ctx)
 		return orgsMsg{id: id, orgs: orgs, err: err}
 	}
 }
@@ -77,10 +79,10 @@ func (m *Model) signOutCmd() tea.Cmd {
 	if !m.sess.SignedIn() {
 		return nil
 	}
-	a, ctx, token := m.sess.App, m.sess.Ctx, m.sess.Token
+	a, ctx, as := m.sess.App, m.sess.Ctx, m.sess.Acting
 	osUser, remember := m.sess.OSUser, m.remember
 	return func() tea.Msg {
-		err := a.SignOut(ctx, token)
+		err := as.SignOut(ctx)
 		if remember {
 			err = errors.Join(err, a.RememberLocal(ctx, osUser, ""))
 		}

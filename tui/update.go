@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"rollcall/app"
 	"rollcall/model"
 	"rollcall/tui/demoload"
 	"rollcall/tui/screen"
@@ -33,7 +34,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case screen.BackMsg:
 		return m, m.back()
 	case screen.SignedInMsg:
-		return m, m.signIn(msg.Token, msg.Admin, true)
+		return m, m.signIn(msg.Session, msg.Admin, true)
 	case screen.AdminMsg:
 		return m, m.adminChanged(msg.Admin)
 	case screen.SignOutMsg:
@@ -93,7 +94,7 @@ func (m *Model) onStarted(msg startedMsg) tea.Cmd {
 	var cmd tea.Cmd
 	if msg.err == nil {
 		// The remembered token is already stored: no need to remember it again.
-		cmd = m.signIn(msg.token, msg.admin, false)
+		cmd = m.signIn(msg.acting, msg.admin, false)
 	} else {
 		cmd = m.navigate(screen.NavigateMsg{Route: screen.RouteWelcome, Mode: screen.Reset})
 	}
@@ -111,14 +112,14 @@ func (m *Model) onStarted(msg startedMsg) tea.Cmd {
 }
 
 // signIn makes an admin the session's and opens terms or home.
-func (m *Model) signIn(token string, admin model.Admin, remember bool) tea.Cmd {
-	m.sess.Token, m.sess.Admin, m.orgs = token, admin, nil
+func (m *Model) signIn(as *app.Session, admin model.Admin, remember bool) tea.Cmd {
+	m.sess.Acting, m.sess.Admin, m.orgs = as, admin, nil
 	if !m.langFixed && admin.Language.Valid() {
 		m.sess.SetLanguage(admin.Language)
 	}
 	cmds := []tea.Cmd{m.orgsCmd()}
 	if remember && m.remember {
-		cmds = append(cmds, rememberCmd(m.sess.Ctx, m.sess.App, m.sess.OSUser, token))
+		cmds = append(cmds, rememberCmd(m.sess.Ctx, m.sess.App, m.sess.OSUser, as.Token()))
 	}
 	route := screen.RouteHome
 	if !admin.AcceptedTerms() {
@@ -143,7 +144,7 @@ func (m *Model) adminChanged(admin model.Admin) tea.Cmd {
 
 // signedOut returns to the welcome screen, whatever the store said: the admin asked to leave.
 func (m *Model) signedOut(msg signedOutMsg) tea.Cmd {
-	m.sess.Token, m.sess.Admin, m.orgs = "", model.Admin{}, nil
+	m.sess.Acting, m.sess.Admin, m.orgs = nil, model.Admin{}, nil
 	cmd := m.navigate(screen.NavigateMsg{Route: screen.RouteWelcome, Mode: screen.Reset})
 	m.setStatus(status{text: m.sess.Cat.Auth.SignedOut})
 	m.showError(msg.err)

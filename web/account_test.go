@@ -18,7 +18,7 @@ func (s *site) useSMTP(srv *smtptest.Server) {
 	host, port, sec, from, base := srv.Host(), srv.Port(), "none", "Vie scolaire <vie@college.example.fr>", s.srv.URL
 	for _, org := range s.admin.OrgIDs {
 		ch := app.MailSettingsChange{Host: &host, Port: &port, Security: &sec, From: &from, ActivationURL: &base}
-		if _, err := s.app.SetMailSettings(context.Background(), s.admin, org, ch, false); err != nil {
+		if _, err := s.as.SetMailSettings(context.Background(), org, ch, false); err != nil {
 			s.t.Fatal(err)
 		}
 	}

@@ -61,7 +61,7 @@ func cardURL(t *testing.T, s *site, u model.User) string {
 	}
 	label := func(p model.Profile, l model.Language) string { return i18n.For(l).Profile(p) }
 	sel := model.Selection{OrgIDs: []model.ID{u.OrgID}, Text: u.Login}
-	res, err := s.app.MergePDF(context.Background(), s.admin, sel, mailmerge.Layout{PerSheet: 1},
+	res, err := s.as.MergePDF(context.Background(), sel, mailmerge.Layout{PerSheet: 1},
 		app.MergeOptions{ProfileLabel: label}, f, nil)
 	if cerr := f.Close(); err == nil {
 		err = cerr

@@ -67,6 +67,7 @@ type site struct {
 	store *boltstore.Store
 	clock *testClock
 	admin model.Admin
+	as    *app.Session // the admin's, past the terms step
 	srv   *httptest.Server
 	log   *lockedBuffer
 	web   *Server
@@ -97,7 +98,14 @@ func newSite(t testing.TB, cfg Config, argon app.Argon2Params) *site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &site{t: t, app: a, store: st, clock: clock, admin: admin, log: &lockedBuffer{}}
+	as, err := a.OpenSession(ctx, admin.ID, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := as.AcceptTerms(ctx); err != nil {
+		t.Fatal(err)
+	}
+	s := &site{t: t, app: a, store: st, clock: clock, admin: admin, as: as, log: &lockedBuffer{}}
 	cfg.App, cfg.Logger = a, slog.New(slog.NewTextHandler(s.log, nil))
 	if s.web, err = New(cfg); err != nil {
 		t.Fatal(err)
@@ -110,7 +118,7 @@ func newSite(t testing.TB, cfg Config, argon app.Argon2Params) *site {
 // person returns a user of the demo chosen by sel (activated or not, with an email or not).
 func (s *site) person(sel model.Selection) model.User {
 	s.t.Helper()
-	page, err := s.app.FindUsers(context.Background(), s.admin, sel, 0, 1)
+	page, err := s.as.FindUsers(context.Background(), sel, 0, 1)
 	if err != nil || len(page.Users) == 0 {
 		s.t.Fatalf("no user for %+v: %v", sel, err)
 	}

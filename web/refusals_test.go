@@ -121,7 +121,7 @@ func TestCodesWorkOnceAndExpire(t *testing.T) {
 		t.Errorf("the code again: %d", p.status)
 	}
 
-	rc, err := s.app.IssueResetCode(ctx, s.admin, u.Login, false)
+	rc, err := s.as.IssueResetCode(ctx, u.Login, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestCodesWorkOnceAndExpire(t *testing.T) {
 	if _, err := s.app.PersonSignIn(ctx, u.Login, "motdepasse1", ""); err != nil {
 		t.Errorf("an expired code changed the password: %v", err)
 	}
-	rc, _ = s.app.IssueResetCode(ctx, s.admin, u.Login, false)
+	rc, _ = s.as.IssueResetCode(ctx, u.Login, false)
 	if p := reset(rc.Code); p.status != http.StatusOK || !strings.Contains(p.body, "Your password is changed") {
 		t.Fatalf("a fresh reset code: %d", p.status)
 	}

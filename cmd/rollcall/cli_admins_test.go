@@ -113,6 +113,7 @@ func TestAdminsJoinWithAnExistingAccount(t *testing.T) {
 	bob.json(&s, "", "signup", "--name", "Bob", "--email", "bob@example.fr", "--country", "FR")
 	bob.must(s.Code+"\nmotdepasse3\n", "verify", "--email", "bob@example.fr", "--password-stdin")
 	bob.must("motdepasse3\n", "login", "--email", "bob@example.fr", "--password-stdin")
+	bob.must("", "accept-terms", "--adult", "--accept")
 	var inv invitationJSON
 	ada.json(&inv, "", "admins", "invite", "--org", x)
 	bob.must(inv.Code+"\n", "admins", "join", "--dry-run")

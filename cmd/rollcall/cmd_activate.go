@@ -142,11 +142,11 @@ func runResetWithCode(cmd *cobra.Command, f *factory, login, code string, stdin,
 
 func runIssueReset(cmd *cobra.Command, f *factory, login string, dryRun, asJSON bool) error {
 	ctx := cmd.Context()
-	a, admin, err := signedIn(ctx, f)
+	sess, err := signedIn(ctx, f)
 	if err != nil {
 		return err
 	}
-	res, sendErr := a.SendResetCode(ctx, admin, login, app.MergeOptions{ProfileLabel: profileLabel}, dryRun)
+	res, sendErr := sess.SendResetCode(ctx, login, app.MergeOptions{ProfileLabel: profileLabel}, dryRun)
 	if res.User.ID == 0 {
 		return sendErr
 	}

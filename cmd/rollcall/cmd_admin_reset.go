@@ -44,11 +44,11 @@ func runResetAdmin(cmd *cobra.Command, f *factory, o *resetAdminOptions) error {
 	cat := f.Catalog()
 	switch {
 	case o.forEmail != "":
-		a, admin, err := signedIn(ctx, f)
+		sess, err := signedIn(ctx, f)
 		if err != nil {
 			return err
 		}
-		code, until, err := a.IssueAdminReset(ctx, admin, o.forEmail)
+		code, until, err := sess.IssueAdminReset(ctx, o.forEmail)
 		if err != nil {
 			return err
 		}

@@ -111,7 +111,7 @@ func runBackup(ctx context.Context, f *factory, dest string) error {
 		if err != nil {
 			return err
 		}
-		if ok, err := a.MayBackUpRemotely(ctx, s.admin); err != nil {
+		if ok, err := s.MayBackUpRemotely(ctx); err != nil {
 			return err
 		} else if !ok {
 			return errors.New(cat.CLI.BackupNotAll)

@@ -60,15 +60,19 @@ func newAdminsListCmd(f *factory) *cobra.Command {
 		Short: "List the admins of your organizations and the pending invitations",
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			a, me, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
-			infos, err := a.ListAdmins(ctx, me)
+			infos, err := sess.ListAdmins(ctx)
 			if err != nil {
 				return err
 			}
-			invs, err := a.ListInvitations(ctx, me)
+			me, err := sess.Admin(ctx)
+			if err != nil {
+				return err
+			}
+			invs, err := sess.ListInvitations(ctx)
 			if err != nil {
 				return err
 			}
@@ -149,15 +153,19 @@ func newAdminsInviteCmd(f *factory) *cobra.Command {
   rollcall admins invite --org 2   # a code for anyone you hand it to`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			a, me, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
 			in := app.InviteInput{Email: email}
-			if in.OrgID, err = orgFlag(ctx, a, me, org); err != nil {
+			if in.OrgID, err = orgFlag(ctx, sess, org); err != nil {
 				return err
 			}
-			res, err := a.Invite(ctx, me, in, dryRun)
+			res, err := sess.Invite(ctx, in, dryRun)
+			if err != nil {
+				return err
+			}
+			me, err := sess.Admin(ctx)
 			if err != nil {
 				return err
 			}
@@ -200,11 +208,11 @@ func sayInvitation(cmd *cobra.Command, f *factory, inv invitationJSON) {
 
 // orgFlag reads an --org value once signed in: an organization's id, or the UAI of one of the
 // admin's schools ("0750654D", any case). "" is 0 (the admin's only organization).
-func orgFlag(ctx context.Context, a *app.App, admin model.Admin, v string) (model.ID, error) {
+func orgFlag(ctx context.Context, sess *app.Session, v string) (model.ID, error) {
 	if v == "" {
 		return 0, nil
 	}
-	id, err := a.ResolveOrg(ctx, admin, v)
+	id, err := sess.ResolveOrg(ctx, v)
 	if err != nil && model.UAICheckLetterFor(model.NormalizeUAI(v)) == "" {
 		return 0, flagError("org", v) // neither an id nor a UAI
 	}
@@ -225,7 +233,7 @@ or read from the first line of stdin: never from the command line.`,
 				return codeInArgv(f, "admins join")
 			}
 			ctx := cmd.Context()
-			a, me, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
@@ -233,7 +241,7 @@ or read from the first line of stdin: never from the command line.`,
 			if err != nil {
 				return err
 			}
-			org, err := a.AcceptInvitation(ctx, me, code, dryRun)
+			org, err := sess.AcceptInvitation(ctx, code, dryRun)
 			if err != nil {
 				return err
 			}
@@ -268,19 +276,19 @@ administer. Their account stays, with any other organization. You may remove you
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, me, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
-			orgID, err := orgFlag(ctx, a, me, org)
+			orgID, err := orgFlag(ctx, sess, org)
 			if err != nil {
 				return err
 			}
-			target, err := a.FindAdmin(ctx, me, args[0])
+			target, err := sess.FindAdmin(ctx, args[0])
 			if err != nil {
 				return err
 			}
-			orgs, err := a.RemoveAdmin(ctx, me, target.ID, orgID, dryRun)
+			orgs, err := sess.RemoveAdmin(ctx, target.ID, orgID, dryRun)
 			if err != nil {
 				return err
 			}
@@ -305,7 +313,7 @@ func newAdminsUninviteCmd(f *factory) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, me, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
@@ -313,7 +321,7 @@ func newAdminsUninviteCmd(f *factory) *cobra.Command {
 			if !ok {
 				return &model.ValidationError{Field: "invitation", Rule: model.RuleUnknownValue, Value: args[0]}
 			}
-			if _, err := a.RevokeInvitation(ctx, me, id, dryRun); err != nil {
+			if _, err := sess.RevokeInvitation(ctx, id, dryRun); err != nil {
 				return err
 			}
 			sayDone(f, dryRun, "%s", f.Catalog().Admins.Uninvited)

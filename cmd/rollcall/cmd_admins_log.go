@@ -35,21 +35,21 @@ func newAdminsLogCmd(f *factory) *cobra.Command {
   rollcall admins log --action users. --admin paul@example.fr --json`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			a, me, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
-			if q.OrgID, err = orgFlag(ctx, a, me, org); err != nil {
+			if q.OrgID, err = orgFlag(ctx, sess, org); err != nil {
 				return err
 			}
 			if by != "" {
-				who, err := a.FindAdmin(ctx, me, by)
+				who, err := sess.FindAdmin(ctx, by)
 				if err != nil {
 					return fmt.Errorf("--admin %q: %w", by, err)
 				}
 				q.AdminID = who.ID
 			}
-			records, err := a.AuditLog(ctx, me, q)
+			records, err := sess.AuditLog(ctx, q)
 			if err != nil {
 				return err
 			}
@@ -84,10 +84,10 @@ func newAdminsLogCmd(f *factory) *cobra.Command {
 }
 
 // importAuthors names who ran each import, for the history (several admins share a school).
-func importAuthors(ctx context.Context, a *app.App, runs []model.ImportRun) (map[model.ID]string, error) {
+func importAuthors(ctx context.Context, sess *app.Session, runs []model.ImportRun) (map[model.ID]string, error) {
 	ids := make([]model.ID, len(runs))
 	for i, r := range runs {
 		ids[i] = r.AdminID
 	}
-	return a.AuthorEmails(ctx, ids)
+	return sess.AuthorEmails(ctx, ids)
 }

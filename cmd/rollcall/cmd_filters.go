@@ -39,22 +39,22 @@ func newFiltersSaveCmd(f *factory) *cobra.Command {
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, me, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
-			sel, err := sf.selection(ctx, a, me)
+			sel, err := sf.selection(ctx, sess)
 			if err != nil {
 				return err
 			}
-			if err := checkFilterReplace(ctx, f, a, me, args[0], replace); err != nil {
+			if err := checkFilterReplace(ctx, f, sess, args[0], replace); err != nil {
 				return err
 			}
-			saved, err := a.SaveFilter(ctx, me, args[0], sel, dryRun)
+			saved, err := sess.SaveFilter(ctx, args[0], sel, dryRun)
 			if err != nil {
 				return err
 			}
-			page, err := a.FindUsers(ctx, me, saved.Selection, 0, 0)
+			page, err := sess.FindUsers(ctx, saved.Selection, 0, 0)
 			if err != nil {
 				return err
 			}
@@ -81,17 +81,17 @@ func newFiltersListCmd(f *factory) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			a, me, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
-			list, err := a.SavedFilters(ctx, me)
+			list, err := sess.SavedFilters(ctx)
 			if err != nil {
 				return err
 			}
 			out := make([]filterJSON, 0, len(list))
 			for _, s := range list {
-				page, err := a.FindUsers(ctx, me, s.Selection, 0, 0)
+				page, err := sess.FindUsers(ctx, s.Selection, 0, 0)
 				if err != nil {
 					return err
 				}
@@ -124,11 +124,11 @@ func newFiltersDeleteCmd(f *factory) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, me, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
-			gone, err := a.DeleteFilter(ctx, me, args[0], dryRun)
+			gone, err := sess.DeleteFilter(ctx, args[0], dryRun)
 			if err != nil {
 				return err
 			}
@@ -143,8 +143,8 @@ func newFiltersDeleteCmd(f *factory) *cobra.Command {
 // checkFilterReplace lets a save replace a filter of the same name (case and spacing ignored)
 // only when asked to: --replace, or yes at the question on a terminal. Without either it says
 // so and exits 5, the old filter kept.
-func checkFilterReplace(ctx context.Context, f *factory, a *app.App, me model.Admin, name string, replace bool) error {
-	old, err := a.SavedFilter(ctx, me, name)
+func checkFilterReplace(ctx context.Context, f *factory, sess *app.Session, name string, replace bool) error {
+	old, err := sess.SavedFilter(ctx, name)
 	if errors.Is(err, storage.ErrNotFound) || replace {
 		return nil
 	} else if err != nil {

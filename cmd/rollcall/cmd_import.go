@@ -133,11 +133,11 @@ func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) 
 	if err := o.parseChoices(&opts); err != nil {
 		return err
 	}
-	a, admin, err := signedIn(ctx, f)
+	sess, err := signedIn(ctx, f)
 	if err != nil {
 		return err
 	}
-	if opts.OrgID, err = orgFlag(ctx, a, admin, o.org); err != nil {
+	if opts.OrgID, err = orgFlag(ctx, sess, o.org); err != nil {
 		return err
 	}
 	var inputs []importers.Input
@@ -151,7 +151,7 @@ func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) 
 		inputs = append(inputs, importers.Input{Path: p})
 	}
 	cat := f.Catalog()
-	rep, err := a.Import(ctx, admin, inputs, opts, progressPrinter(f, cat))
+	rep, err := sess.Import(ctx, inputs, opts, progressPrinter(f, cat))
 	if err != nil {
 		return err
 	}
@@ -246,13 +246,13 @@ func newImportUndoCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use: "undo [--yes]", Short: "Revert the latest import exactly, if nothing changed its users since (asks first)",
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
 			cat := f.Catalog()
 			if !dryRun && !yes { // it deletes the users the import created: ask, as the console does
-				run, err := a.UndoLastImport(cmd.Context(), admin, true)
+				run, err := sess.UndoLastImport(cmd.Context(), true)
 				if err != nil {
 					return err
 				}
@@ -265,7 +265,7 @@ func newImportUndoCmd(f *factory) *cobra.Command {
 					return errSilent
 				}
 			}
-			run, err := a.UndoLastImport(cmd.Context(), admin, dryRun)
+			run, err := sess.UndoLastImport(cmd.Context(), dryRun)
 			if err != nil {
 				return err
 			}

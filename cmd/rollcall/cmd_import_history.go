@@ -36,15 +36,15 @@ func newImportHistoryCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use: "history", Short: "List past imports, newest first, failed ones too, with their files and reports",
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
-			runs, err := a.ImportHistory(cmd.Context(), admin)
+			runs, err := sess.ImportHistory(cmd.Context())
 			if err != nil {
 				return err
 			}
-			by, err := importAuthors(cmd.Context(), a, runs)
+			by, err := importAuthors(cmd.Context(), sess, runs)
 			if err != nil {
 				return err
 			}
@@ -79,11 +79,11 @@ func newImportErrorsCmd(f *factory) *cobra.Command {
 			if !ok {
 				return flagError("RUN", args[0])
 			}
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
-			run, err := a.ImportRun(cmd.Context(), admin, id)
+			run, err := sess.ImportRun(cmd.Context(), id)
 			if err != nil {
 				return err
 			}

@@ -33,7 +33,7 @@ func newImportTemplateCmd(f *factory) *cobra.Command {
 				return flagError("format", format)
 			}
 			if f.lang == "" { // the signed-in admin's language, unless --lang names one
-				if _, _, err := signedIn(cmd.Context(), f); err != nil {
+				if _, err := signedIn(cmd.Context(), f); err != nil {
 					return err
 				}
 			}

@@ -114,17 +114,17 @@ func runMergePDF(cmd *cobra.Command, f *factory, o *mergePDFOptions) error {
 		return err
 	}
 	ctx := cmd.Context()
-	a, admin, err := signedIn(ctx, f)
+	sess, err := signedIn(ctx, f)
 	if err != nil {
 		return err
 	}
-	sel, err := o.sel.selection(ctx, a, admin)
+	sel, err := o.sel.selection(ctx, sess)
 	if err != nil {
 		return err
 	}
 	cat := f.Catalog()
 	if o.dryRun {
-		return mergePDFDryRun(cmd, f, a, admin, sel, o)
+		return mergePDFDryRun(cmd, f, sess, sel, o)
 	}
 	progress := f.pageProgress(cat)
 	var res app.MergeResult
@@ -133,14 +133,14 @@ func runMergePDF(cmd *cobra.Command, f *factory, o *mergePDFOptions) error {
 		return usageError{fmt.Errorf("-o - writes one PDF to stdout: it cannot take --split-by")}
 	case o.out == "-": // the PDF itself on stdout (ssh server merge pdf … -o - > cards.pdf)
 		progress = nil
-		res, err = a.MergePDF(ctx, admin, sel, layout, o.merge.options(), f.env.rawStdout, nil)
+		res, err = sess.MergePDF(ctx, sel, layout, o.merge.options(), f.env.rawStdout, nil)
 	case o.splitBy == "class":
 		if err := os.MkdirAll(o.out, 0o755); err != nil {
 			return err
 		}
-		res, err = a.MergePDFSplit(ctx, admin, sel, layout, o.merge.options(), o.out, "", progress)
+		res, err = sess.MergePDFSplit(ctx, sel, layout, o.merge.options(), o.out, "", progress)
 	default:
-		res, err = a.MergePDFFile(ctx, admin, sel, layout, o.merge.options(), o.out, progress)
+		res, err = sess.MergePDFFile(ctx, sel, layout, o.merge.options(), o.out, progress)
 	}
 	f.endProgress()
 	if err != nil {
@@ -160,8 +160,8 @@ func runMergePDF(cmd *cobra.Command, f *factory, o *mergePDFOptions) error {
 	return nil
 }
 
-func mergePDFDryRun(cmd *cobra.Command, f *factory, a *app.App, admin model.Admin, sel model.Selection, o *mergePDFOptions) error {
-	p, err := a.PreviewMerge(cmd.Context(), admin, sel, o.merge.options())
+func mergePDFDryRun(cmd *cobra.Command, f *factory, sess *app.Session, sel model.Selection, o *mergePDFOptions) error {
+	p, err := sess.PreviewMerge(cmd.Context(), sel, o.merge.options())
 	if err != nil {
 		return err
 	}

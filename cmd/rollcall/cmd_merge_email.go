@@ -77,27 +77,27 @@ func runMergeEmail(cmd *cobra.Command, f *factory, o *mergeEmailOptions) error {
 		return usageError{fmt.Errorf("--rate and --connections cannot be negative")}
 	}
 	ctx := cmd.Context()
-	a, admin, err := signedIn(ctx, f)
+	sess, err := signedIn(ctx, f)
 	if err != nil {
 		return err
 	}
-	sel, err := o.sel.selection(ctx, a, admin)
+	sel, err := o.sel.selection(ctx, sess)
 	if err != nil {
 		return err
 	}
 	if o.dryRun {
-		return mergeEmailDryRun(ctx, f, a, admin, sel, o)
+		return mergeEmailDryRun(ctx, f, sess, sel, o)
 	}
-	c, err := a.CreateCampaign(ctx, admin, sel, app.CampaignOptions{RatePerMinute: o.rate, TemplateDir: o.templates})
+	c, err := sess.CreateCampaign(ctx, sel, app.CampaignOptions{RatePerMinute: o.rate, TemplateDir: o.templates})
 	if err != nil {
 		return err
 	}
 	cat := f.Catalog()
 	f.say(cat.MailMerge.CampaignCreated, c.ID, cat.Int(c.Counts.Total()))
-	return runCampaign(ctx, f, a, admin, c.ID, app.RunOptions{Connections: o.conns}, o.asJSON)
+	return runCampaign(ctx, f, sess, c.ID, app.RunOptions{Connections: o.conns}, o.asJSON)
 }
 
-func mergeEmailDryRun(ctx context.Context, f *factory, a *app.App, admin model.Admin, sel model.Selection, o *mergeEmailOptions) error {
+func mergeEmailDryRun(ctx context.Context, f *factory, sess *app.Session, sel model.Selection, o *mergeEmailOptions) error {
 	cat := f.Catalog()
 	out := emailDryRunJSON{DryRun: true, Recipients: []recipientJSON{}}
 	tw := tabwriter.NewWriter(f.env.stdout, 0, 4, 2, ' ', 0)
@@ -110,7 +110,7 @@ func mergeEmailDryRun(ctx context.Context, f *factory, a *app.App, admin model.A
 		_, err := fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", j.Login, j.Name, j.Email, j.Language, cat.Variant(r.Variant))
 		return err
 	}
-	p, err := a.PreviewCampaign(ctx, admin, sel, app.CampaignOptions{TemplateDir: o.templates},
+	p, err := sess.PreviewCampaign(ctx, sel, app.CampaignOptions{TemplateDir: o.templates},
 		app.MergeOptions{ProfileLabel: profileLabel}, list)
 	if err != nil {
 		return err
@@ -146,7 +146,7 @@ func mergeEmailDryRun(ctx context.Context, f *factory, a *app.App, admin model.A
 }
 
 // runCampaign sends a campaign, showing progress on a terminal, and prints how it ended.
-func runCampaign(ctx context.Context, f *factory, a *app.App, admin model.Admin, id model.ID, opts app.RunOptions, asJSON bool) error {
+func runCampaign(ctx context.Context, f *factory, sess *app.Session, id model.ID, opts app.RunOptions, asJSON bool) error {
 	cat := f.Catalog()
 	opts.Merge.ProfileLabel = profileLabel
 	var progress func(app.CampaignProgress)
@@ -155,14 +155,14 @@ func runCampaign(ctx context.Context, f *factory, a *app.App, admin model.Admin,
 			fmt.Fprintf(f.env.stderr, "\r"+cat.MailMerge.CampaignLine, cat.Int(p.Sent), cat.Int(p.Failed), cat.Int(p.Left))
 		}
 	}
-	st, runErr := a.RunCampaign(ctx, admin, id, opts, progress)
+	st, runErr := sess.RunCampaign(ctx, id, opts, progress)
 	f.endProgress()
 	if st.ID == 0 {
 		return runErr
 	}
 	if asJSON {
 		st.Live = false
-		if err := printCampaign(ctx, f, a, admin, st); err != nil {
+		if err := printCampaign(ctx, f, sess, st); err != nil {
 			return err
 		}
 	} else {

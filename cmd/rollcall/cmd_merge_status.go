@@ -54,7 +54,7 @@ type problemJSON struct {
 // maxProblems bounds the failures a status lists.
 const maxProblems = 1000
 
-func campaignToJSON(ctx context.Context, a *app.App, admin model.Admin, st app.CampaignStatus, problems bool) (campaignJSON, error) {
+func campaignToJSON(ctx context.Context, sess *app.Session, st app.CampaignStatus, problems bool) (campaignJSON, error) {
 	j := campaignJSON{ID: st.ID, State: string(st.State), Interrupted: st.Interrupted(), CreatedAt: st.CreatedAt,
 		UpdatedAt: st.UpdatedAt, AdminID: st.AdminID, LastRunBy: st.LastBy, Runs: st.Runs, RatePerMinute: st.RatePerMinute,
 		Recipients: st.Counts.Total(), Counts: st.Counts, Problems: []problemJSON{}}
@@ -65,7 +65,7 @@ func campaignToJSON(ctx context.Context, a *app.App, admin model.Admin, st app.C
 		return j, nil
 	}
 	for _, status := range []model.DeliveryStatus{model.DeliveryFailed, model.DeliveryUncertain} {
-		rs, err := a.CampaignRecipients(ctx, admin, st.ID, 0, maxProblems, status)
+		rs, err := sess.CampaignRecipients(ctx, st.ID, 0, maxProblems, status)
 		if err != nil {
 			return j, err
 		}
@@ -78,8 +78,8 @@ func campaignToJSON(ctx context.Context, a *app.App, admin model.Admin, st app.C
 }
 
 // printCampaign writes one campaign as JSON.
-func printCampaign(ctx context.Context, f *factory, a *app.App, admin model.Admin, st app.CampaignStatus) error {
-	j, err := campaignToJSON(ctx, a, admin, st, true)
+func printCampaign(ctx context.Context, f *factory, sess *app.Session, st app.CampaignStatus) error {
+	j, err := campaignToJSON(ctx, sess, st, true)
 	if err != nil {
 		return err
 	}
@@ -94,25 +94,25 @@ func newMergeStatusCmd(f *factory) *cobra.Command {
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, admin, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
 			if len(args) == 0 {
-				return listCampaigns(ctx, f, a, admin, asJSON)
+				return listCampaigns(ctx, f, sess, asJSON)
 			}
 			id, err := parseCampaignID(args[0])
 			if err != nil {
 				return err
 			}
-			st, err := a.Campaign(ctx, admin, id)
+			st, err := sess.Campaign(ctx, id)
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				return printCampaign(ctx, f, a, admin, st)
+				return printCampaign(ctx, f, sess, st)
 			}
-			return showCampaign(ctx, f, a, admin, st)
+			return showCampaign(ctx, f, sess, st)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
@@ -127,15 +127,15 @@ func parseCampaignID(s string) (model.ID, error) {
 	return id, nil
 }
 
-func listCampaigns(ctx context.Context, f *factory, a *app.App, admin model.Admin, asJSON bool) error {
-	list, err := a.Campaigns(ctx, admin)
+func listCampaigns(ctx context.Context, f *factory, sess *app.Session, asJSON bool) error {
+	list, err := sess.Campaigns(ctx)
 	if err != nil {
 		return err
 	}
 	if asJSON {
 		out := []campaignJSON{}
 		for _, st := range list {
-			j, err := campaignToJSON(ctx, a, admin, st, false)
+			j, err := campaignToJSON(ctx, sess, st, false)
 			if err != nil {
 				return err
 			}
@@ -157,7 +157,7 @@ func listCampaigns(ctx context.Context, f *factory, a *app.App, admin model.Admi
 	return tw.Flush()
 }
 
-func showCampaign(ctx context.Context, f *factory, a *app.App, admin model.Admin, st app.CampaignStatus) error {
+func showCampaign(ctx context.Context, f *factory, sess *app.Session, st app.CampaignStatus) error {
 	cat := f.Catalog()
 	mm := cat.MailMerge
 	out := f.env.stdout
@@ -168,7 +168,7 @@ func showCampaign(ctx context.Context, f *factory, a *app.App, admin model.Admin
 	if st.Pause != nil {
 		fmt.Fprintf(out, mm.CampaignPaused+"\n", st.ID, cat.PauseReason(*st.Pause))
 	}
-	j, err := campaignToJSON(ctx, a, admin, st, true)
+	j, err := campaignToJSON(ctx, sess, st, true)
 	if err != nil {
 		return err
 	}
@@ -204,13 +204,13 @@ func newMergeResumeCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			a, admin, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
 			opts := app.RunOptions{Connections: conns, RetryFailed: retryFailed, ResendUncertain: resendUncertain}
 			if dryRun {
-				n, err := a.CampaignDue(ctx, admin, id, opts)
+				n, err := sess.CampaignDue(ctx, id, opts)
 				if err != nil {
 					return err
 				}
@@ -225,7 +225,7 @@ func newMergeResumeCmd(f *factory) *cobra.Command {
 				f.say(cat.MailMerge.DryRunHeader, cat.Int(n))
 				return nil
 			}
-			return runCampaign(ctx, f, a, admin, id, opts, asJSON)
+			return runCampaign(ctx, f, sess, id, opts, asJSON)
 		},
 	}
 	fl := cmd.Flags()

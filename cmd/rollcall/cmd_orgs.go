@@ -12,11 +12,11 @@ func newOrgsCmd(f *factory) *cobra.Command {
 	list := &cobra.Command{
 		Use: "list", Short: "List your organizations",
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
-			orgs, err := a.ListOrgs(cmd.Context(), admin)
+			orgs, err := sess.ListOrgs(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -39,11 +39,11 @@ func newOrgsCmd(f *factory) *cobra.Command {
 	create := &cobra.Command{
 		Use: "create --name NAME [--city CITY] [--country CC]", Short: "Add an organization you will administer",
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
-			o, err := a.CreateOrg(cmd.Context(), admin, in, dryRun)
+			o, err := sess.CreateOrg(cmd.Context(), in, dryRun)
 			if err != nil {
 				return err
 			}

@@ -47,7 +47,7 @@ func newSeatsListCmd(f *factory) *cobra.Command {
 		Use: "list SUBSCRIPTION-ID", Short: "List a subscription's seat holders: email, how added, when",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
@@ -55,7 +55,7 @@ func newSeatsListCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			l, err := a.ListSeats(cmd.Context(), admin, id)
+			l, err := sess.ListSeats(cmd.Context(), id)
 			if err != nil {
 				return err
 			}
@@ -141,7 +141,7 @@ func newSeatsAddCmd(f *factory) *cobra.Command {
 		Short: "Give seats to emails and directory logins (spaces, commas or new lines between them); more than are free adds none",
 		Args:  cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
@@ -150,7 +150,7 @@ func newSeatsAddCmd(f *factory) *cobra.Command {
 				return err
 			}
 			opts.Lang = f.Catalog().Lang
-			res, err := a.AddTypedSeats(cmd.Context(), admin, id, strings.Join(args[1:], " "), opts)
+			res, err := sess.AddTypedSeats(cmd.Context(), id, strings.Join(args[1:], " "), opts)
 			if err != nil {
 				return err
 			}
@@ -176,7 +176,7 @@ func newSeatsImportCmd(f *factory) *cobra.Command {
 		Short: "Give seats to the emails of a CSV file: one a line, no header, no spaces, commas or quotes",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
@@ -190,7 +190,7 @@ func newSeatsImportCmd(f *factory) *cobra.Command {
 			}
 			defer file.Close()
 			opts.Lang = f.Catalog().Lang
-			res, err := a.ImportSeats(cmd.Context(), admin, id, filepath.Base(args[1]), file, opts)
+			res, err := sess.ImportSeats(cmd.Context(), id, filepath.Base(args[1]), file, opts)
 			if err != nil {
 				return err
 			}
@@ -211,7 +211,7 @@ func newSeatsRemoveCmd(f *factory) *cobra.Command {
 			if byHand == (len(args) == 2) {
 				return usageError{fmt.Errorf("give one EMAIL or --by-hand")}
 			}
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
@@ -221,9 +221,9 @@ func newSeatsRemoveCmd(f *factory) *cobra.Command {
 			}
 			remove := func(dry bool) (app.SeatResult, error) {
 				if byHand {
-					return a.RemoveHandSeats(cmd.Context(), admin, id, dry)
+					return sess.RemoveHandSeats(cmd.Context(), id, dry)
 				}
-				return a.RemoveSeat(cmd.Context(), admin, id, args[1], detach, dry)
+				return sess.RemoveSeat(cmd.Context(), id, args[1], detach, dry)
 			}
 			res, err := remove(true) // what would go, to ask about it
 			if err != nil || dryRun {

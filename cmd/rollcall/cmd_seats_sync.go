@@ -43,7 +43,7 @@ Microsoft credentials: ` + dirsync.EnvMSTenant + `, ` + dirsync.EnvMSClientID + 
 ` + dirsync.EnvGoogleURL + ` and ` + dirsync.EnvGraphURL + ` change the services' addresses. Secrets are never printed.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
@@ -51,12 +51,12 @@ Microsoft credentials: ` + dirsync.EnvMSTenant + `, ` + dirsync.EnvMSClientID + 
 			if err != nil {
 				return err
 			}
-			src, err := sf.source(cmd, a, admin)
+			src, err := sf.source(cmd, sess)
 			if err != nil {
 				return err
 			}
 			opts.Lang = f.Catalog().Lang
-			res, err := a.SyncSeats(cmd.Context(), admin, id, src, opts, syncProgress(f))
+			res, err := sess.SyncSeats(cmd.Context(), id, src, opts, syncProgress(f))
 			if err != nil {
 				return err
 			}
@@ -76,7 +76,7 @@ Microsoft credentials: ` + dirsync.EnvMSTenant + `, ` + dirsync.EnvMSClientID + 
 }
 
 // source turns the flags into a sync source; exactly one source must be given.
-func (sf *syncFlags) source(cmd *cobra.Command, a *app.App, admin model.Admin) (app.SyncSource, error) {
+func (sf *syncFlags) source(cmd *cobra.Command, sess *app.Session) (app.SyncSource, error) {
 	var srcs []app.SyncSource
 	if sf.roster != "" {
 		org, ok := model.ParseID(sf.roster)
@@ -86,7 +86,7 @@ func (sf *syncFlags) source(cmd *cobra.Command, a *app.App, admin model.Admin) (
 		srcs = append(srcs, app.SyncSource{Kind: model.SeatRoster, OrgID: org, ImportSource: sf.importSource})
 	}
 	if sf.useSelection {
-		sel, err := sf.selection.selection(cmd.Context(), a, admin)
+		sel, err := sf.selection.selection(cmd.Context(), sess)
 		if err != nil {
 			return app.SyncSource{}, err
 		}

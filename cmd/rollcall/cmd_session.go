@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"rollcall/app"
 	"rollcall/i18n"
 	"rollcall/model"
 )
@@ -32,7 +33,7 @@ func newLoginCmd(f *factory) *cobra.Command {
 			if err := a.RememberLocal(cmd.Context(), f.env.osUser, res.Token); err != nil {
 				return err
 			}
-			f.session = &authSession{token: res.Token, admin: res.Admin}
+			f.setSession(cmd.Context(), res.Session)
 			if asJSON {
 				return f.printJSON(whoamiJSON{SignedIn: true, Admin: adminToJSON(res.Admin)})
 			}
@@ -55,7 +56,7 @@ func newLogoutCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := f.app.SignOut(cmd.Context(), s.token); err != nil {
+			if err := s.SignOut(cmd.Context()); err != nil {
 				return err
 			}
 			if err := f.app.RememberLocal(cmd.Context(), f.env.osUser, ""); err != nil {
@@ -136,9 +137,17 @@ func newWhoamiCmd(f *factory) *cobra.Command {
 	return cmd
 }
 
-func whoami(ctx context.Context, f *factory, s *authSession) (whoamiJSON, error) {
-	out := whoamiJSON{SignedIn: true, Admin: adminToJSON(s.admin), Database: dbDisplay(f.dbPath)}
-	overview, err := f.app.Overview(ctx, s.admin)
+// whoami says who is signed in; their schools and users only once they accepted the terms.
+func whoami(ctx context.Context, f *factory, s *app.Session) (whoamiJSON, error) {
+	admin, err := s.Admin(ctx)
+	if err != nil {
+		return whoamiJSON{}, err
+	}
+	out := whoamiJSON{SignedIn: true, Admin: adminToJSON(admin), Database: dbDisplay(f.dbPath)}
+	if !admin.AcceptedTerms() {
+		return out, nil
+	}
+	overview, err := s.Overview(ctx)
 	if err != nil {
 		return out, err
 	}
@@ -155,6 +164,11 @@ func whoami(ctx context.Context, f *factory, s *authSession) (whoamiJSON, error)
 
 func printWhoami(cmd *cobra.Command, cat *i18n.Catalog, w whoamiJSON) {
 	cmd.Printf("%s <%s>\n", w.Admin.FullName, w.Admin.Email)
+	if w.Users == nil { // before the terms step
+		cmd.PrintErrln(cat.Error(model.ErrTermsNotAccepted))
+		cmd.PrintErrln(cat.CLI.AcceptTermsHint)
+		return
+	}
 	for _, o := range w.Organizations {
 		cmd.Printf("  %s (%s)\n", o.Name, o.City)
 	}
@@ -174,7 +188,7 @@ func newAcceptTermsCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, err = f.app.AcceptTerms(cmd.Context(), s.admin.ID)
+			_, err = s.AcceptTerms(cmd.Context())
 			return err
 		},
 	}

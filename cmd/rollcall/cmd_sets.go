@@ -40,11 +40,11 @@ func setListCmd(f *factory, set app.Set) *cobra.Command {
 	cmd := &cobra.Command{
 		Use: "list", Short: "List them, sorted the French way, with member counts",
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
-			infos, err := a.ListSets(cmd.Context(), admin, set)
+			infos, err := sess.ListSets(cmd.Context(), set)
 			if err != nil {
 				return err
 			}
@@ -73,14 +73,14 @@ func setCreateCmd(f *factory, set app.Set) *cobra.Command {
 	cmd := &cobra.Command{
 		Use: "create --code CODE [--name NAME]", Short: "Create one (the code is unique in its organization)",
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
-			if in.OrgID, err = orgFlag(cmd.Context(), a, admin, org); err != nil {
+			if in.OrgID, err = orgFlag(cmd.Context(), sess, org); err != nil {
 				return err
 			}
-			info, err := a.CreateSet(cmd.Context(), admin, set, in, dryRun)
+			info, err := sess.CreateSet(cmd.Context(), set, in, dryRun)
 			if err != nil {
 				return err
 			}
@@ -115,11 +115,11 @@ func setRenameCmd(f *factory, set app.Set) *cobra.Command {
 	cmd := &cobra.Command{
 		Use: "rename CODE --name NAME", Short: "Rename one", Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, admin, info, err := signedInSet(cmd.Context(), f, set, args[0])
+			sess, info, err := signedInSet(cmd.Context(), f, set, args[0])
 			if err != nil {
 				return err
 			}
-			if info, err = a.RenameSet(cmd.Context(), admin, set, info.ID, name, level, dryRun); err != nil {
+			if info, err = sess.RenameSet(cmd.Context(), set, info.ID, name, level, dryRun); err != nil {
 				return err
 			}
 			return reportSet(f, info, asJSON, dryRun)
@@ -139,11 +139,11 @@ func setDeleteCmd(f *factory, set app.Set) *cobra.Command {
 	cmd := &cobra.Command{
 		Use: "delete CODE", Short: "Delete one (one with members needs --force; they just leave it)", Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, admin, info, err := signedInSet(cmd.Context(), f, set, args[0])
+			sess, info, err := signedInSet(cmd.Context(), f, set, args[0])
 			if err != nil {
 				return err
 			}
-			if _, err := a.DeleteSet(cmd.Context(), admin, set, info.ID, force, dryRun); err != nil {
+			if _, err := sess.DeleteSet(cmd.Context(), set, info.ID, force, dryRun); err != nil {
 				return err
 			}
 			if dryRun {
@@ -167,19 +167,19 @@ func setMembersCmd(f *factory, set app.Set, add bool) *cobra.Command {
 		Use: use, Short: short, Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, admin, info, err := signedInSet(ctx, f, set, args[0])
+			sess, info, err := signedInSet(ctx, f, set, args[0])
 			if err != nil {
 				return err
 			}
 			var ids []model.ID
 			for _, ref := range args[1:] {
-				u, err := findUser(ctx, a, admin, ref)
+				u, err := findUser(ctx, sess, ref)
 				if err != nil {
 					return fmt.Errorf("%s: %w", strings.TrimSpace(ref), err)
 				}
 				ids = append(ids, u.ID)
 			}
-			if _, err := a.ChangeMembers(ctx, admin, set, info.ID, ids, add, dryRun); err != nil {
+			if _, err := sess.ChangeMembers(ctx, set, info.ID, ids, add, dryRun); err != nil {
 				return err
 			}
 			if dryRun {
@@ -194,11 +194,11 @@ func setMembersCmd(f *factory, set app.Set, add bool) *cobra.Command {
 
 // signedInSet opens the app for the signed-in admin and finds one of their classes or groups by
 // code or id.
-func signedInSet(ctx context.Context, f *factory, set app.Set, ref string) (*app.App, model.Admin, app.ClassInfo, error) {
-	a, admin, err := signedIn(ctx, f)
+func signedInSet(ctx context.Context, f *factory, set app.Set, ref string) (*app.Session, app.ClassInfo, error) {
+	sess, err := signedIn(ctx, f)
 	if err != nil {
-		return nil, admin, app.ClassInfo{}, err
+		return nil, app.ClassInfo{}, err
 	}
-	info, err := a.FindSet(ctx, admin, set, ref)
-	return a, admin, info, err
+	info, err := sess.FindSet(ctx, set, ref)
+	return sess, info, err
 }

@@ -125,7 +125,7 @@ func (o *settingsSMTPOptions) change(cmd *cobra.Command, f *factory) (app.MailSe
 
 func runSettingsSMTP(cmd *cobra.Command, f *factory, o *settingsSMTPOptions) error {
 	ctx := cmd.Context()
-	a, admin, err := signedIn(ctx, f)
+	sess, err := signedIn(ctx, f)
 	if err != nil {
 		return err
 	}
@@ -133,18 +133,18 @@ func runSettingsSMTP(cmd *cobra.Command, f *factory, o *settingsSMTPOptions) err
 	if err != nil {
 		return err
 	}
-	orgs, err := settingsOrgs(ctx, a, o.org, admin)
+	orgs, err := settingsOrgs(ctx, sess, o.org)
 	if err != nil {
 		return err
 	}
 	for _, org := range orgs {
-		if _, err := a.SetMailSettings(ctx, admin, org, ch, o.dryRun); err != nil {
+		if _, err := sess.SetMailSettings(ctx, org, ch, o.dryRun); err != nil {
 			return err
 		}
 	}
 	org := orgs[0]
 	if o.asJSON {
-		org, all, err := a.SchoolSettings(ctx, admin, org)
+		org, all, err := sess.SchoolSettings(ctx, org)
 		if err != nil {
 			return err
 		}
@@ -167,15 +167,15 @@ func newSettingsShowCmd(f *factory) *cobra.Command {
 		Short: "Show a school's settings (the SMTP password only as set or not set)",
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			a, admin, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
-			id, err := orgFlag(ctx, a, admin, org)
+			id, err := orgFlag(ctx, sess, org)
 			if err != nil {
 				return err
 			}
-			o, all, err := a.SchoolSettings(ctx, admin, id)
+			o, all, err := sess.SchoolSettings(ctx, id)
 			if err != nil {
 				return err
 			}
@@ -260,13 +260,21 @@ templates; the fields they may use are listed at the top of each file and in
 
 // settingsOrgs reads the --org of a settings change: one school, "all" of the admin's (each
 // gets the same change), or "" for their only one (0, which app resolves).
-func settingsOrgs(ctx context.Context, a *app.App, v string, admin model.Admin) ([]model.ID, error) {
+func settingsOrgs(ctx context.Context, sess *app.Session, v string) ([]model.ID, error) {
 	if strings.EqualFold(strings.TrimSpace(v), "all") {
-		if len(admin.OrgIDs) == 0 {
+		orgs, err := sess.ListOrgs(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if len(orgs) == 0 {
 			return nil, model.ErrNoOrganization
 		}
-		return admin.OrgIDs, nil
+		ids := make([]model.ID, len(orgs))
+		for i, o := range orgs {
+			ids[i] = o.ID
+		}
+		return ids, nil
 	}
-	id, err := orgFlag(ctx, a, admin, v)
+	id, err := orgFlag(ctx, sess, v)
 	return []model.ID{id}, err
 }

@@ -61,17 +61,17 @@ func runSettingsPolicy(cmd *cobra.Command, f *factory, o *settingsPolicyOptions)
 	if bad != "" {
 		return flagError("classes", bad)
 	}
-	a, admin, err := signedIn(ctx, f)
+	sess, err := signedIn(ctx, f)
 	if err != nil {
 		return err
 	}
-	orgs, err := settingsOrgs(ctx, a, o.org, admin)
+	orgs, err := settingsOrgs(ctx, sess, o.org)
 	if err != nil {
 		return err
 	}
 	pol := model.PasswordPolicy{MinLength: o.minLength, Classes: classes}
 	for _, org := range orgs {
-		if _, err := a.SetPasswordPolicy(ctx, admin, org, profile, pol, o.dryRun); err != nil {
+		if _, err := sess.SetPasswordPolicy(ctx, org, profile, pol, o.dryRun); err != nil {
 			return err
 		}
 	}
@@ -84,7 +84,7 @@ func runSettingsPolicy(cmd *cobra.Command, f *factory, o *settingsPolicyOptions)
 		return nil
 	}
 	for _, org := range orgs {
-		school, _, err := a.SchoolSettings(ctx, admin, org)
+		school, _, err := sess.SchoolSettings(ctx, org)
 		if err != nil {
 			return err
 		}

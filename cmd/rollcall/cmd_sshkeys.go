@@ -53,19 +53,19 @@ func newSSHKeysAddCmd(f *factory) *cobra.Command {
 				return err
 			}
 			ctx := cmd.Context()
-			a, me, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
 			// Every key is checked before any is added: all or nothing.
 			for _, l := range lines {
-				if _, err := a.AddSSHKey(ctx, me, l, true); err != nil {
+				if _, err := sess.AddSSHKey(ctx, l, true); err != nil {
 					return err
 				}
 			}
 			out := []sshKeyJSON{}
 			for _, l := range lines {
-				k, err := a.AddSSHKey(ctx, me, l, dryRun)
+				k, err := sess.AddSSHKey(ctx, l, dryRun)
 				if err != nil {
 					return err
 				}
@@ -134,11 +134,11 @@ func newSSHKeysListCmd(f *factory) *cobra.Command {
 		Short: "List your SSH keys",
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			a, me, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
-			keys, err := a.ListSSHKeys(ctx, me)
+			keys, err := sess.ListSSHKeys(ctx)
 			if err != nil {
 				return err
 			}
@@ -171,11 +171,11 @@ func newSSHKeysRemoveCmd(f *factory) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, me, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
-			k, err := a.RemoveSSHKey(ctx, me, args[0], dryRun)
+			k, err := sess.RemoveSSHKey(ctx, args[0], dryRun)
 			if err != nil {
 				return err
 			}

@@ -38,12 +38,12 @@ func newSubsListCmd(f *factory) *cobra.Command {
 		Use:   "list [--org ID] [--sort product|state]",
 		Short: "List your subscriptions: product, organization, product keys, seats given, state",
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
 			var q app.SubsQuery
-			if q.OrgID, err = orgFlag(cmd.Context(), a, admin, org); err != nil {
+			if q.OrgID, err = orgFlag(cmd.Context(), sess, org); err != nil {
 				return err
 			}
 			switch strings.ToLower(sort) {
@@ -53,7 +53,7 @@ func newSubsListCmd(f *factory) *cobra.Command {
 			default:
 				return flagError("sort", sort)
 			}
-			list, err := a.ListSubscriptions(cmd.Context(), admin, q)
+			list, err := sess.ListSubscriptions(cmd.Context(), q)
 			if err != nil {
 				return err
 			}

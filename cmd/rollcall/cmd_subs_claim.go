@@ -29,22 +29,22 @@ func newSubsClaimCmd(f *factory) *cobra.Command {
 			if in.Code != "" && (in.Serial != "" || in.Displays != 0) {
 				return usageError{errors.New("give --code, or --displays and --serial, not both")}
 			}
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
-			if in.OrgID, err = orgFlag(cmd.Context(), a, admin, org); err != nil {
+			if in.OrgID, err = orgFlag(cmd.Context(), sess, org); err != nil {
 				return err
 			}
 			if newName != "" || newCity != "" || newCountry != "" {
 				in.NewOrg = &model.Organization{Name: newName, City: newCity, Country: newCountry}
 			}
-			claimed, err := a.Claim(cmd.Context(), admin, in, dryRun)
+			claimed, err := sess.Claim(cmd.Context(), in, dryRun)
 			if err != nil {
 				return err
 			}
 			sub := claimed.Subscription
-			row := app.SubRow{Sub: sub, OrgName: claimed.OrgName, State: sub.State(model.DateOf(a.Now()))}
+			row := app.SubRow{Sub: sub, OrgName: claimed.OrgName, State: sub.State(model.DateOf(sess.Now()))}
 			cat := f.Catalog()
 			seats := cat.Count(sub.Seats, cat.Licensing.Seat)
 			if dryRun {

@@ -26,7 +26,7 @@ func newSubsRenewCmd(f *factory) *cobra.Command {
 			if code == "" {
 				return usageError{fmt.Errorf("give the renewal code: --code CODE")}
 			}
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
@@ -34,16 +34,16 @@ func newSubsRenewCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			res, err := a.RenewSubscription(cmd.Context(), admin, id, code, dryRun)
+			res, err := sess.RenewSubscription(cmd.Context(), id, code, dryRun)
 			if err != nil {
 				return err
 			}
-			row, err := a.Subscription(cmd.Context(), admin, id)
+			row, err := sess.Subscription(cmd.Context(), id)
 			if err != nil {
 				return err
 			}
 			row.Sub = res.After
-			row.State = res.After.State(model.DateOf(a.Now()))
+			row.State = res.After.State(model.DateOf(sess.Now()))
 			cat := f.Catalog()
 			format := cat.People.Renewed
 			if dryRun {

@@ -67,10 +67,10 @@ func withFamily(j userJSON, u model.User, r app.Relatives) userJSON {
 // class ids to their names (what tables show: a OneRoster class code is a source id).
 type setNames struct{ classes, groups, classNames map[model.ID]string }
 
-func loadSetNames(ctx context.Context, a *app.App, admin model.Admin) (setNames, error) {
+func loadSetNames(ctx context.Context, sess *app.Session) (setNames, error) {
 	n := setNames{classes: map[model.ID]string{}, groups: map[model.ID]string{}, classNames: map[model.ID]string{}}
 	for set, m := range map[app.Set]map[model.ID]string{app.Classes: n.classes, app.Groups: n.groups} {
-		infos, err := a.ListSets(ctx, admin, set)
+		infos, err := sess.ListSets(ctx, set)
 		if err != nil {
 			return n, err
 		}
@@ -118,14 +118,8 @@ func newUsersCmd(f *factory) *cobra.Command {
 	return cmd
 }
 
-// signedIn opens the app and returns the signed-in admin.
-func signedIn(ctx context.Context, f *factory) (*app.App, model.Admin, error) {
-	s, err := f.Session(ctx)
-	if err != nil {
-		return nil, model.Admin{}, err
-	}
-	return f.app, s.admin, nil
-}
+// signedIn opens the app and returns the signed-in admin's session.
+func signedIn(ctx context.Context, f *factory) (*app.Session, error) { return f.Session(ctx) }
 
 func newUsersListCmd(f *factory) *cobra.Command {
 	var sf selectionFlags
@@ -138,22 +132,22 @@ func newUsersListCmd(f *factory) *cobra.Command {
   rollcall users list --search "marie dupont" --json`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			a, admin, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
-			sel, err := sf.selection(ctx, a, admin)
+			sel, err := sf.selection(ctx, sess)
 			if err != nil {
 				return err
 			}
-			names, err := loadSetNames(ctx, a, admin)
+			names, err := loadSetNames(ctx, sess)
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				return streamUsersJSON(ctx, f, a, admin, names, sel, offset, limit)
+				return streamUsersJSON(ctx, f, sess, names, sel, offset, limit)
 			}
-			return streamUserTable(ctx, cmd, f, a, admin, names, sel, offset, limit)
+			return streamUserTable(ctx, cmd, f, sess, names, sel, offset, limit)
 		},
 	}
 	sf.register(cmd.Flags())
@@ -184,15 +178,15 @@ func printUserTable(cmd *cobra.Command, cat *i18n.Catalog, names setNames, u mod
 
 // streamUsersJSON prints {"total": N, "users": [...]} a batch of users at a time, as the store
 // gives them: the first users are out before the last are read, and memory stays flat.
-func streamUsersJSON(ctx context.Context, f *factory, a *app.App, admin model.Admin, names setNames, sel model.Selection, offset, limit int) error {
+func streamUsersJSON(ctx context.Context, f *factory, sess *app.Session, names setNames, sel model.Selection, offset, limit int) error {
 	w := bufio.NewWriterSize(f.env.stdout, 64<<10)
 	first, started := true, false
-	err := a.EachUserBatch(ctx, admin, sel, offset, limit, func(total int, users []model.User) error {
+	err := sess.EachUserBatch(ctx, sel, offset, limit, func(total int, users []model.User) error {
 		if !started {
 			fmt.Fprintf(w, "{\n  \"total\": %d,\n  \"users\": [", total)
 			started = true
 		}
-		rel, err := a.Relatives(ctx, admin, users)
+		rel, err := sess.Relatives(ctx, users)
 		if err != nil {
 			return err
 		}
@@ -223,12 +217,12 @@ func streamUsersJSON(ctx context.Context, f *factory, a *app.App, admin model.Ad
 
 // streamUserTable prints the users as a table, a batch at a time: columns line up within each
 // batch of a few hundred rows.
-func streamUserTable(ctx context.Context, cmd *cobra.Command, f *factory, a *app.App, admin model.Admin, names setNames, sel model.Selection, offset, limit int) error {
+func streamUserTable(ctx context.Context, cmd *cobra.Command, f *factory, sess *app.Session, names setNames, sel model.Selection, offset, limit int) error {
 	cat := f.Catalog()
 	tw := tabwriter.NewWriter(cmd.OutOrStdout(), 2, 4, 2, ' ', 0)
 	userTableHeader(tw, cat)
 	count := 0
-	err := a.EachUserBatch(ctx, admin, sel, offset, limit, func(total int, users []model.User) error {
+	err := sess.EachUserBatch(ctx, sel, offset, limit, func(total int, users []model.User) error {
 		count = total
 		for _, u := range users {
 			userTableRow(tw, cat, names, u)
@@ -250,23 +244,23 @@ func newUsersShowCmd(f *factory) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, admin, u, err := signedInUser(ctx, f, args[0])
+			sess, u, err := signedInUser(ctx, f, args[0])
 			if err != nil {
 				return err
 			}
-			names, err := loadSetNames(ctx, a, admin)
+			names, err := loadSetNames(ctx, sess)
 			if err != nil {
 				return err
 			}
-			prov, err := a.UserProvenance(ctx, admin, u.ID)
+			prov, err := sess.UserProvenance(ctx, u.ID)
 			if err != nil {
 				return err
 			}
-			held, err := a.UserSeats(ctx, admin, u.ID)
+			held, err := sess.UserSeats(ctx, u.ID)
 			if err != nil {
 				return err
 			}
-			rel, err := a.Relatives(ctx, admin, []model.User{u})
+			rel, err := sess.Relatives(ctx, []model.User{u})
 			if err != nil {
 				return err
 			}
@@ -391,23 +385,23 @@ func printProvenance(cmd *cobra.Command, cat *i18n.Catalog, u userShowJSON) {
 }
 
 // signedInUser opens the app for the signed-in admin and finds one of their users.
-func signedInUser(ctx context.Context, f *factory, ref string) (*app.App, model.Admin, model.User, error) {
-	a, admin, err := signedIn(ctx, f)
+func signedInUser(ctx context.Context, f *factory, ref string) (*app.Session, model.User, error) {
+	sess, err := signedIn(ctx, f)
 	if err != nil {
-		return nil, admin, model.User{}, err
+		return nil, model.User{}, err
 	}
-	u, err := findUser(ctx, a, admin, ref)
-	return a, admin, u, err
+	u, err := findUser(ctx, sess, ref)
+	return sess, u, err
 }
 
 // findUser accepts a login or a numeric id.
-func findUser(ctx context.Context, a *app.App, admin model.Admin, ref string) (model.User, error) {
+func findUser(ctx context.Context, sess *app.Session, ref string) (model.User, error) {
 	if id, ok := model.ParseID(ref); ok {
-		if u, err := a.GetUser(ctx, admin, id); err == nil {
+		if u, err := sess.GetUser(ctx, id); err == nil {
 			return u, nil
 		}
 	}
-	return a.FindUserByLogin(ctx, admin, ref)
+	return sess.FindUserByLogin(ctx, ref)
 }
 
 func newUsersExportCmd(f *factory) *cobra.Command {
@@ -426,11 +420,11 @@ func newUsersExportCmd(f *factory) *cobra.Command {
 			if output == "" {
 				return usageError{fmt.Errorf("--output is required")}
 			}
-			a, admin, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
-			sel, err := sf.selection(ctx, a, admin)
+			sel, err := sf.selection(ctx, sess)
 			if err != nil {
 				return err
 			}
@@ -438,12 +432,12 @@ func newUsersExportCmd(f *factory) *cobra.Command {
 			var n int
 			switch {
 			case dryRun:
-				ids, e := a.SelectUserIDs(ctx, admin, sel)
+				ids, e := sess.SelectUserIDs(ctx, sel)
 				n, err = len(ids), e
 			case output == "-": // the file itself on stdout (ssh server users export -o - > users.csv)
-				n, err = a.ExportUsers(ctx, admin, sel, info.Format, exportLabels(cat), f.env.rawStdout)
+				n, err = sess.ExportUsers(ctx, sel, info.Format, exportLabels(cat), f.env.rawStdout)
 			default:
-				n, err = a.ExportUsersToFile(ctx, admin, sel, info.Format, exportLabels(cat), output)
+				n, err = sess.ExportUsersToFile(ctx, sel, info.Format, exportLabels(cat), output)
 			}
 			if err != nil {
 				return err

@@ -29,7 +29,7 @@ func (u *userFieldFlags) register(fl *pflag.FlagSet) {
 
 // fields builds app.UserFields from the flags that were set; classes and groups are the school
 // org's (any of the admin's when 0).
-func (u *userFieldFlags) fields(ctx context.Context, cmd *cobra.Command, a *app.App, admin model.Admin, org model.ID) (app.UserFields, error) {
+func (u *userFieldFlags) fields(ctx context.Context, cmd *cobra.Command, sess *app.Session, org model.ID) (app.UserFields, error) {
 	var out app.UserFields
 	var scope []model.ID
 	if org != 0 {
@@ -67,14 +67,14 @@ func (u *userFieldFlags) fields(ctx context.Context, cmd *cobra.Command, a *app.
 		out.Language = &l
 	}
 	if changed("class") {
-		ids, err := resolveSets(ctx, a, admin, app.Classes, "class", u.classes, scope)
+		ids, err := resolveSets(ctx, sess, app.Classes, "class", u.classes, scope)
 		if err != nil {
 			return out, err
 		}
 		out.ClassIDs = &ids
 	}
 	if changed("group") {
-		ids, err := resolveSets(ctx, a, admin, app.Groups, "group", u.groups, scope)
+		ids, err := resolveSets(ctx, sess, app.Groups, "group", u.groups, scope)
 		if err != nil {
 			return out, err
 		}
@@ -84,12 +84,12 @@ func (u *userFieldFlags) fields(ctx context.Context, cmd *cobra.Command, a *app.
 }
 
 // printUser reports a changed user: JSON on stdout, or a sentence on stderr.
-func printUser(ctx context.Context, f *factory, a *app.App, admin model.Admin, u model.User, asJSON, dryRun bool, msg string, args ...any) error {
+func printUser(ctx context.Context, f *factory, sess *app.Session, u model.User, asJSON, dryRun bool, msg string, args ...any) error {
 	if dryRun {
 		f.say("%s", f.Catalog().CLI.DryRun)
 	}
 	if asJSON {
-		names, err := loadSetNames(ctx, a, admin)
+		names, err := loadSetNames(ctx, sess)
 		if err != nil {
 			return err
 		}
@@ -111,23 +111,23 @@ func newUsersAddCmd(f *factory) *cobra.Command {
 		Example: `  rollcall users add --profile student --last-name Lefèvre --first-name Élodie --class "6e A"`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			a, admin, err := signedIn(ctx, f)
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
 			var orgID model.ID
-			if orgID, err = orgFlag(cmd.Context(), a, admin, org); err != nil {
+			if orgID, err = orgFlag(cmd.Context(), sess, org); err != nil {
 				return err
 			}
-			fields, err := uf.fields(ctx, cmd, a, admin, orgID)
+			fields, err := uf.fields(ctx, cmd, sess, orgID)
 			if err != nil {
 				return err
 			}
-			u, err := a.CreateUser(ctx, admin, orgID, fields, dryRun)
+			u, err := sess.CreateUser(ctx, orgID, fields, dryRun)
 			if err != nil {
 				return err
 			}
-			return printUser(ctx, f, a, admin, u, asJSON, dryRun, f.Catalog().Users.Created, u.FullName(), u.Login)
+			return printUser(ctx, f, sess, u, asJSON, dryRun, f.Catalog().Users.Created, u.FullName(), u.Login)
 		},
 	}
 	uf.register(cmd.Flags())
@@ -146,18 +146,18 @@ func newUsersEditCmd(f *factory) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, admin, u, err := signedInUser(ctx, f, args[0])
+			sess, u, err := signedInUser(ctx, f, args[0])
 			if err != nil {
 				return err
 			}
-			fields, err := uf.fields(ctx, cmd, a, admin, u.OrgID)
+			fields, err := uf.fields(ctx, cmd, sess, u.OrgID)
 			if err != nil {
 				return err
 			}
-			if u, err = a.EditUser(ctx, admin, u.ID, fields, dryRun); err != nil {
+			if u, err = sess.EditUser(ctx, u.ID, fields, dryRun); err != nil {
 				return err
 			}
-			return printUser(ctx, f, a, admin, u, asJSON, dryRun, f.Catalog().Users.Updated, u.Login)
+			return printUser(ctx, f, sess, u, asJSON, dryRun, f.Catalog().Users.Updated, u.Login)
 		},
 	}
 	uf.register(cmd.Flags())
@@ -167,20 +167,20 @@ func newUsersEditCmd(f *factory) *cobra.Command {
 }
 
 // oneUserCmd builds a command that changes one user found by login or id.
-func oneUserCmd(f *factory, use, short string, extra func(*pflag.FlagSet), change func(ctx context.Context, a *app.App, admin model.Admin, id model.ID, dryRun bool) (model.User, error)) *cobra.Command {
+func oneUserCmd(f *factory, use, short string, extra func(*pflag.FlagSet), change func(ctx context.Context, sess *app.Session, id model.ID, dryRun bool) (model.User, error)) *cobra.Command {
 	var dryRun, asJSON bool
 	cmd := &cobra.Command{
 		Use: use, Short: short, Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, admin, u, err := signedInUser(ctx, f, args[0])
+			sess, u, err := signedInUser(ctx, f, args[0])
 			if err != nil {
 				return err
 			}
-			if u, err = change(ctx, a, admin, u.ID, dryRun); err != nil {
+			if u, err = change(ctx, sess, u.ID, dryRun); err != nil {
 				return err
 			}
-			return printUser(ctx, f, a, admin, u, asJSON, dryRun, f.Catalog().Users.Updated, u.Login)
+			return printUser(ctx, f, sess, u, asJSON, dryRun, f.Catalog().Users.Updated, u.Login)
 		},
 	}
 	if extra != nil {
@@ -195,40 +195,40 @@ func newUsersSetAdminCmd(f *factory) *cobra.Command {
 	var off bool
 	return oneUserCmd(f, "set-admin LOGIN|ID", "Mark a user as a local admin of their school (--off to unmark)",
 		func(fl *pflag.FlagSet) { fl.BoolVar(&off, "off", false, "unmark instead") },
-		func(ctx context.Context, a *app.App, admin model.Admin, id model.ID, dryRun bool) (model.User, error) {
-			return a.SetLocalAdmin(ctx, admin, id, !off, dryRun)
+		func(ctx context.Context, sess *app.Session, id model.ID, dryRun bool) (model.User, error) {
+			return sess.SetLocalAdmin(ctx, id, !off, dryRun)
 		})
 }
 
 func newUsersRegenCmd(f *factory) *cobra.Command {
 	return oneUserCmd(f, "regen-code LOGIN|ID", "Give a not-yet-activated user a new activation code (the old one stops working)", nil,
-		func(ctx context.Context, a *app.App, admin model.Admin, id model.ID, dryRun bool) (model.User, error) {
-			return a.RegenerateActivationCode(ctx, admin, id, dryRun)
+		func(ctx context.Context, sess *app.Session, id model.ID, dryRun bool) (model.User, error) {
+			return sess.RegenerateActivationCode(ctx, id, dryRun)
 		})
 }
 
 // newUsersLifecycleCmds are predelete, restore and delete: each takes one or more users.
 func newUsersLifecycleCmds(f *factory) []*cobra.Command {
-	type op func(context.Context, model.Admin, []model.ID, bool) ([]model.User, error)
-	build := func(use, short string, pick func(*app.App) op, msg func(f *factory) string) *cobra.Command {
+	type op func(*app.Session, context.Context, []model.ID, bool) ([]model.User, error)
+	build := func(use, short string, change op, msg func(f *factory) string) *cobra.Command {
 		var dryRun bool
 		cmd := &cobra.Command{
 			Use: use + " LOGIN|ID...", Short: short, Args: cobra.MinimumNArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx := cmd.Context()
-				a, admin, err := signedIn(ctx, f)
+				sess, err := signedIn(ctx, f)
 				if err != nil {
 					return err
 				}
 				ids := make([]model.ID, len(args))
 				for i, ref := range args {
-					u, err := findUser(ctx, a, admin, ref)
+					u, err := findUser(ctx, sess, ref)
 					if err != nil {
 						return err
 					}
 					ids[i] = u.ID
 				}
-				users, err := pick(a)(ctx, admin, ids, dryRun)
+				users, err := change(sess, ctx, ids, dryRun)
 				if err != nil {
 					return err
 				}
@@ -245,11 +245,11 @@ func newUsersLifecycleCmds(f *factory) []*cobra.Command {
 		return cmd
 	}
 	return []*cobra.Command{
-		build("predelete", "Mark users for deletion (they can be restored)", func(a *app.App) op { return a.MarkPendingDeletion },
+		build("predelete", "Mark users for deletion (they can be restored)", (*app.Session).MarkPendingDeletion,
 			func(f *factory) string { return f.Catalog().Users.MarkedPending }),
-		build("restore", "Take users out of pending deletion", func(a *app.App) op { return a.RestoreUsers },
+		build("restore", "Take users out of pending deletion", (*app.Session).RestoreUsers,
 			func(f *factory) string { return f.Catalog().Users.Restored }),
-		build("delete", "Delete users for good (only users already pending deletion)", func(a *app.App) op { return a.DeleteUsers },
+		build("delete", "Delete users for good (only users already pending deletion)", (*app.Session).DeleteUsers,
 			func(f *factory) string { return f.Catalog().Users.Deleted }),
 	}
 }

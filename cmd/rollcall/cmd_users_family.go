@@ -17,15 +17,15 @@ func newUsersLinkCmds(f *factory) []*cobra.Command {
 			Use: use + " PARENT CHILD", Short: short, Args: cobra.ExactArgs(2),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx := cmd.Context()
-				a, admin, parent, err := signedInUser(ctx, f, args[0])
+				sess, parent, err := signedInUser(ctx, f, args[0])
 				if err != nil {
 					return err
 				}
-				child, err := findUser(ctx, a, admin, args[1])
+				child, err := findUser(ctx, sess, args[1])
 				if err != nil {
 					return err
 				}
-				u, err := a.LinkChild(ctx, admin, parent.ID, child.ID, on, dryRun)
+				u, err := sess.LinkChild(ctx, parent.ID, child.ID, on, dryRun)
 				if err != nil {
 					return err
 				}
@@ -42,16 +42,16 @@ func newUsersLinkCmds(f *factory) []*cobra.Command {
 				if !asJSON {
 					return nil
 				}
-				names, err := loadSetNames(ctx, a, admin)
+				names, err := loadSetNames(ctx, sess)
 				if err != nil {
 					return err
 				}
-				rel, err := a.Relatives(ctx, admin, []model.User{u})
+				rel, err := sess.Relatives(ctx, []model.User{u})
 				if err != nil {
 					return err
 				}
 				if dryRun { // the link as it would be: the index has not seen it
-					rel[u.ID] = dryRelatives(ctx, a, admin, u)
+					rel[u.ID] = dryRelatives(ctx, sess, u)
 				}
 				return f.printJSON(withFamily(names.userJSON(u), u, rel[u.ID]))
 			},
@@ -67,10 +67,10 @@ func newUsersLinkCmds(f *factory) []*cobra.Command {
 }
 
 // dryRelatives are the children u lists, read one by one.
-func dryRelatives(ctx context.Context, a *app.App, admin model.Admin, u model.User) app.Relatives {
+func dryRelatives(ctx context.Context, sess *app.Session, u model.User) app.Relatives {
 	var r app.Relatives
 	for _, id := range u.ChildIDs {
-		if c, err := a.GetUser(ctx, admin, id); err == nil {
+		if c, err := sess.GetUser(ctx, id); err == nil {
 			r.Children = append(r.Children, c)
 		}
 	}

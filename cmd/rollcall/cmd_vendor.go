@@ -209,7 +209,7 @@ func newVendorTrustCmd(f *factory) *cobra.Command {
 		Short: "Accept the claim codes a vendor signs: add its public key file",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
@@ -218,7 +218,7 @@ func newVendorTrustCmd(f *factory) *cobra.Command {
 				return err
 			}
 			defer file.Close()
-			k, added, err := a.TrustVendorKey(cmd.Context(), admin, args[0], file, dryRun)
+			k, added, err := sess.TrustVendorKey(cmd.Context(), args[0], file, dryRun)
 			if err != nil {
 				return err
 			}
@@ -249,11 +249,11 @@ func newVendorUntrustCmd(f *factory) *cobra.Command {
 		Short: "Stop accepting a vendor's claim codes (keys added with trust; claimed subscriptions stay)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, admin, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
-			k, err := a.UntrustVendorKey(cmd.Context(), admin, args[0], dryRun)
+			k, err := sess.UntrustVendorKey(cmd.Context(), args[0], dryRun)
 			if err != nil {
 				return err
 			}
@@ -284,11 +284,11 @@ func newVendorListCmd(f *factory) *cobra.Command {
 		Use:   "list",
 		Short: "List the vendor keys claim codes are checked against",
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, _, err := signedIn(cmd.Context(), f)
+			sess, err := signedIn(cmd.Context(), f)
 			if err != nil {
 				return err
 			}
-			keys, err := a.TrustedVendorKeys(cmd.Context())
+			keys, err := sess.TrustedVendorKeys(cmd.Context())
 			if err != nil {
 				return err
 			}

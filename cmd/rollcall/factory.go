@@ -27,16 +27,10 @@ type factory struct {
 	// server's, shared by its sessions); Close then leaves that store open.
 	app *app.App
 	// session is set when the caller is already authenticated (an SSH session); otherwise the
-	// local OS user's remembered session is used.
-	session *authSession
-	// language is the admin's saved choice when a command learnt it without a session (verify).
+	// local OS user's remembered session is used. Commands act through it only.
+	session *app.Session
+	// language is the admin's saved choice, learnt with the session or without one (verify).
 	language model.Language
-}
-
-// authSession is a signed-in admin and their token.
-type authSession struct {
-	token string
-	admin model.Admin
 }
 
 // App opens the store and builds the application layer on first use.
@@ -77,8 +71,9 @@ func (f *factory) Close() {
 	}
 }
 
-// Session returns the signed-in admin, or model.ErrNotSignedIn.
-func (f *factory) Session(ctx context.Context) (*authSession, error) {
+// Session returns the signed-in admin's session, or model.ErrNotSignedIn. It does not check
+// the terms step: the session's operations on school data do.
+func (f *factory) Session(ctx context.Context) (*app.Session, error) {
 	if f.session != nil {
 		return f.session, nil
 	}
@@ -86,12 +81,20 @@ func (f *factory) Session(ctx context.Context) (*authSession, error) {
 	if err != nil {
 		return nil, err
 	}
-	token, admin, err := a.LocalSession(ctx, f.env.osUser)
+	s, err := a.LocalSession(ctx, f.env.osUser)
 	if err != nil {
 		return nil, err
 	}
-	f.session = &authSession{token: token, admin: admin}
-	return f.session, nil
+	f.setSession(ctx, s)
+	return s, nil
+}
+
+// setSession makes s the command's session and learns the admin's language from it.
+func (f *factory) setSession(ctx context.Context, s *app.Session) {
+	f.session = s
+	if admin, err := s.Admin(ctx); err == nil && f.language == "" {
+		f.language = admin.Language
+	}
 }
 
 // Catalog returns the messages in the language of --lang, else the signed-in admin's saved
@@ -101,11 +104,7 @@ func (f *factory) Catalog() *i18n.Catalog {
 	if f.session == nil && f.app != nil && f.language == "" {
 		_, _ = f.Session(context.Background()) // not signed in: LANG decides
 	}
-	saved := f.language
-	if f.session != nil {
-		saved = f.session.admin.Language
-	}
-	return i18n.For(i18n.Resolve(f.lang, saved, f.env.getenv("LANG")))
+	return i18n.For(i18n.Resolve(f.lang, f.language, f.env.getenv("LANG")))
 }
 
 // say writes a message for a person to stderr.

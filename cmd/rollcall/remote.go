@@ -41,7 +41,8 @@ func remoteExec(a *app.App) func(context.Context, sshserver.Exec) int {
 				}
 				return ""
 			}}
-		f := &factory{env: e, app: a, session: &authSession{token: req.Token, admin: req.Admin}}
+		f := &factory{env: e, app: a}
+		f.setSession(ctx, req.Session)
 		path, err := checkRemote(f, req.Args)
 		if req.Log != nil {
 			req.Log.Info("ssh command", "command", path, "allowed", err == nil)

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"rollcall/app"
+	"rollcall/model"
 )
 
 // run executes one command line and returns the process exit code. Errors are printed to stderr
@@ -36,7 +37,11 @@ func runWith(ctx context.Context, f *factory, args []string) int {
 	if code == exitUsage {
 		fmt.Fprintf(e.stderr, "rollcall: %v\nRun 'rollcall --help' for usage.\n", err)
 	} else if !errors.Is(err, errSilent) {
-		fmt.Fprintf(e.stderr, "rollcall: %s\n", f.Catalog().Error(err))
+		cat := f.Catalog()
+		fmt.Fprintf(e.stderr, "rollcall: %s\n", cat.Error(err))
+		if errors.Is(err, model.ErrTermsNotAccepted) {
+			fmt.Fprintln(e.stderr, cat.CLI.AcceptTermsHint)
+		}
 	}
 	return code
 }

@@ -46,12 +46,12 @@ func (s *selectionFlags) register(fl *pflag.FlagSet) {
 
 // selection turns the flags into a model.Selection, resolving class and group codes. With
 // --filter it is the saved filter's, each flag given replacing its criterion.
-func (s *selectionFlags) selection(ctx context.Context, a *app.App, admin model.Admin) (model.Selection, error) {
-	sel, err := s.fromFlags(ctx, a, admin)
+func (s *selectionFlags) selection(ctx context.Context, sess *app.Session) (model.Selection, error) {
+	sel, err := s.fromFlags(ctx, sess)
 	if err != nil || s.filter == "" {
 		return sel, err
 	}
-	saved, err := a.SavedFilter(ctx, admin, s.filter)
+	saved, err := sess.SavedFilter(ctx, s.filter)
 	if err != nil {
 		return sel, err
 	}
@@ -86,7 +86,7 @@ var criteria = []struct {
 }
 
 // fromFlags is the selection the flags alone describe.
-func (s *selectionFlags) fromFlags(ctx context.Context, a *app.App, admin model.Admin) (model.Selection, error) {
+func (s *selectionFlags) fromFlags(ctx context.Context, sess *app.Session) (model.Selection, error) {
 	var sel model.Selection
 	for _, p := range splitList(s.profiles) {
 		v, ok := model.ParseProfile(p)
@@ -96,7 +96,7 @@ func (s *selectionFlags) fromFlags(ctx context.Context, a *app.App, admin model.
 		sel.Profiles = append(sel.Profiles, v)
 	}
 	for _, o := range splitList(s.orgs) {
-		id, err := orgFlag(ctx, a, admin, o)
+		id, err := orgFlag(ctx, sess, o)
 		if err != nil {
 			return sel, err
 		}
@@ -106,10 +106,10 @@ func (s *selectionFlags) fromFlags(ctx context.Context, a *app.App, admin model.
 		sel.Functions = append(sel.Functions, model.FunctionCode(fn))
 	}
 	var err error
-	if sel.ClassIDs, err = resolveSets(ctx, a, admin, app.Classes, "class", s.classes, sel.OrgIDs); err != nil {
+	if sel.ClassIDs, err = resolveSets(ctx, sess, app.Classes, "class", s.classes, sel.OrgIDs); err != nil {
 		return sel, err
 	}
-	if sel.GroupIDs, err = resolveSets(ctx, a, admin, app.Groups, "group", s.groups, sel.OrgIDs); err != nil {
+	if sel.GroupIDs, err = resolveSets(ctx, sess, app.Groups, "group", s.groups, sel.OrgIDs); err != nil {
 		return sel, err
 	}
 	sel.Levels = splitList(s.levels)
@@ -141,10 +141,10 @@ func (s *selectionFlags) fromFlags(ctx context.Context, a *app.App, admin model.
 
 // resolveSets finds classes or groups by code or id, in the schools orgs when given (a code is
 // unique per school only).
-func resolveSets(ctx context.Context, a *app.App, admin model.Admin, set app.Set, flag string, refs []string, orgs []model.ID) ([]model.ID, error) {
+func resolveSets(ctx context.Context, sess *app.Session, set app.Set, flag string, refs []string, orgs []model.ID) ([]model.ID, error) {
 	var ids []model.ID
 	for _, ref := range splitList(refs) {
-		info, err := a.FindSetIn(ctx, admin, set, ref, orgs)
+		info, err := sess.FindSetIn(ctx, set, ref, orgs)
 		if err != nil {
 			return nil, fmt.Errorf("--%s %q: %w", flag, ref, err)
 		}

@@ -21,14 +21,14 @@ func school(t *testing.T, lang model.Language) *screen.Session {
 	ctx := context.Background()
 	sess := tuitest.NewSession(t, lang)
 	ad := tuitest.SignUp(t, sess.App, "ada@example.org", lang, true)
-	if _, err := sess.App.CreateOrg(ctx, ad.Admin, model.Organization{Name: "École Jaurès", Country: "FR"}, false); err != nil {
+	if _, err := ad.Session.CreateOrg(ctx, model.Organization{Name: "École Jaurès", Country: "FR"}, false); err != nil {
 		t.Fatal(err)
 	}
-	admin, err := sess.App.SessionAdmin(ctx, ad.Token)
+	admin, err := ad.Session.Admin(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess.Admin, sess.Token = admin, ad.Token
+	sess.Admin, sess.Acting = admin, ad.Session
 	return sess
 }
 
@@ -77,7 +77,7 @@ func TestRemoveAdminAndTheLastAdminStays(t *testing.T) {
 	t.Parallel()
 	sess := school(t, model.French)
 	ctx := context.Background()
-	inv, err := sess.App.Invite(ctx, sess.Admin, app.InviteInput{}, false)
+	inv, err := sess.Acting.Invite(ctx, app.InviteInput{}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,12 +159,11 @@ func TestJoinAnotherSchoolWithACode(t *testing.T) {
 	ctx := context.Background()
 	sess := school(t, model.French)
 	bob := tuitest.SignUp(t, sess.App, "bob@example.org", model.French, true)
-	hugo, err := sess.App.CreateOrg(ctx, bob.Admin, model.Organization{Name: "Collège Hugo", Country: "FR"}, false)
+	hugo, err := bob.Session.CreateOrg(ctx, model.Organization{Name: "Collège Hugo", Country: "FR"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	bobAdmin, _ := sess.App.SessionAdmin(ctx, bob.Token)
-	inv, err := sess.App.Invite(ctx, bobAdmin, app.InviteInput{OrgID: hugo.ID, Email: "ada@example.org"}, false)
+	inv, err := bob.Session.Invite(ctx, app.InviteInput{OrgID: hugo.ID, Email: "ada@example.org"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,32 +23,32 @@ type loadedMsg struct {
 // load reads the admin afresh (a removal elsewhere changes their organizations), then the lists.
 func (m *Model) load() tea.Cmd {
 	m.loadReq = m.sess.NewRequest()
-	a, ctx, token, id := m.sess.App, m.sess.Ctx, m.sess.Token, m.loadReq
+	ctx, as, id := m.sess.Ctx, m.sess.Acting, m.loadReq
 	return func() tea.Msg {
-		d, err := loadData(ctx, a, token)
+		d, err := loadData(ctx, as)
 		return loadedMsg{id: id, data: d, err: err}
 	}
 }
 
-func loadData(ctx context.Context, a *app.App, token string) (data, error) {
+func loadData(ctx context.Context, as *app.Session) (data, error) {
 	var d data
 	var err error
-	if d.me, err = a.SessionAdmin(ctx, token); err != nil {
+	if d.me, err = as.Admin(ctx); err != nil {
 		return d, err
 	}
-	if d.admins, err = a.ListAdmins(ctx, d.me); err != nil {
+	if d.admins, err = as.ListAdmins(ctx); err != nil {
 		return d, err
 	}
-	if d.invites, err = a.ListInvitations(ctx, d.me); err != nil {
+	if d.invites, err = as.ListInvitations(ctx); err != nil {
 		return d, err
 	}
-	if d.keys, err = a.ListSSHKeys(ctx, d.me); err != nil {
+	if d.keys, err = as.ListSSHKeys(ctx); err != nil {
 		return d, err
 	}
-	if d.log, err = a.AuditLog(ctx, d.me, app.AuditQuery{Limit: logLimit}); err != nil {
+	if d.log, err = as.AuditLog(ctx, app.AuditQuery{Limit: logLimit}); err != nil {
 		return d, err
 	}
-	if d.order, err = a.ListOrgs(ctx, d.me); err != nil {
+	if d.order, err = as.ListOrgs(ctx); err != nil {
 		return d, err
 	}
 	d.orgs = map[model.ID]model.Organization{}
@@ -83,12 +83,12 @@ type actionMsg struct {
 }
 
 // run performs a change in a command, with the admin as the store has them, then reloads.
-func (m *Model) run(do func(ctx context.Context, a *app.App, me model.Admin) actionMsg) tea.Cmd {
+func (m *Model) run(do func(ctx context.Context, as *app.Session) actionMsg) tea.Cmd {
 	m.actionReq = m.sess.NewRequest()
 	m.form, m.focus = nil, focusBusy
-	a, ctx, me, id := m.sess.App, m.sess.Ctx, m.data.me, m.actionReq
+	ctx, as, id := m.sess.Ctx, m.sess.Acting, m.actionReq
 	return tea.Batch(m.busy.Start(), func() tea.Msg {
-		msg := do(ctx, a, me)
+		msg := do(ctx, as)
 		msg.id = id
 		return msg
 	})

@@ -147,8 +147,8 @@ func (m *Model) submit() tea.Cmd {
 	switch m.formKind {
 	case formInvite:
 		in := app.InviteInput{OrgID: fv.org, Email: fv.email}
-		return m.run(func(ctx context.Context, a *app.App, me model.Admin) actionMsg {
-			res, err := a.Invite(ctx, me, in, false)
+		return m.run(func(ctx context.Context, as *app.Session) actionMsg {
+			res, err := as.Invite(ctx, in, false)
 			if err != nil || res.Emailed {
 				return actionMsg{notice: fmt.Sprintf(t.InviteEmailed, res.Invitation.Email), err: err}
 			}
@@ -160,14 +160,14 @@ func (m *Model) submit() tea.Cmd {
 		})
 	case formJoin:
 		code := strings.TrimSpace(fv.code)
-		return m.run(func(ctx context.Context, a *app.App, me model.Admin) actionMsg {
-			org, err := a.AcceptInvitation(ctx, me, code, false)
+		return m.run(func(ctx context.Context, as *app.Session) actionMsg {
+			org, err := as.AcceptInvitation(ctx, code, false)
 			return actionMsg{notice: fmt.Sprintf(t.Joined, org.Name), err: err}
 		})
 	case formAddKey:
 		line := strings.TrimSpace(fv.line)
-		return m.run(func(ctx context.Context, a *app.App, me model.Admin) actionMsg {
-			k, err := a.AddSSHKey(ctx, me, line, false)
+		return m.run(func(ctx context.Context, as *app.Session) actionMsg {
+			k, err := as.AddSSHKey(ctx, line, false)
 			return actionMsg{notice: fmt.Sprintf(t.KeyAdded, k.Fingerprint), err: err}
 		})
 	case formRemove:
@@ -185,20 +185,20 @@ func (m *Model) remove(t tab, row int) tea.Cmd {
 	case tabAdmins:
 		ad := m.data.admins[row]
 		names := m.orgNames(ad.OrgIDs)
-		return m.run(func(ctx context.Context, a *app.App, me model.Admin) actionMsg {
-			_, err := a.RemoveAdmin(ctx, me, ad.ID, 0, false)
+		return m.run(func(ctx context.Context, as *app.Session) actionMsg {
+			_, err := as.RemoveAdmin(ctx, ad.ID, 0, false)
 			return actionMsg{notice: fmt.Sprintf(texts.Removed, ad.Email, names), err: err}
 		})
 	case tabInvites:
 		id := m.data.invites[row].ID
-		return m.run(func(ctx context.Context, a *app.App, me model.Admin) actionMsg {
-			_, err := a.RevokeInvitation(ctx, me, id, false)
+		return m.run(func(ctx context.Context, as *app.Session) actionMsg {
+			_, err := as.RevokeInvitation(ctx, id, false)
 			return actionMsg{notice: texts.Uninvited, err: err}
 		})
 	case tabKeys:
 		fp := m.data.keys[row].Fingerprint
-		return m.run(func(ctx context.Context, a *app.App, me model.Admin) actionMsg {
-			_, err := a.RemoveSSHKey(ctx, me, fp, false)
+		return m.run(func(ctx context.Context, as *app.Session) actionMsg {
+			_, err := as.RemoveSSHKey(ctx, fp, false)
 			return actionMsg{notice: fmt.Sprintf(texts.KeyRemoved, fp), err: err}
 		})
 	}

@@ -21,11 +21,11 @@ func demoSession(t *testing.T, lang model.Language) (*screen.Session, app.DemoCl
 	if _, err := sess.App.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
-	admin, err := sess.App.SessionAdmin(ctx, ad.Token)
+	admin, err := ad.Session.Admin(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess.Admin, sess.Token = admin, ad.Token
+	sess.Admin, sess.Acting = admin, ad.Session
 	claims, err := sess.App.DemoClaims(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -100,7 +100,7 @@ func TestClaimByCodeWithReviewAndEdit(t *testing.T) {
 	if nav.Route != screen.RouteSeats || nav.Arg != m.claimed.ID || nav.Mode != screen.Replace {
 		t.Errorf("enter after the claim: %+v", nav)
 	}
-	subs, _ := sess.App.ListSubscriptions(context.Background(), sess.Admin, app.SubsQuery{})
+	subs, _ := sess.Acting.ListSubscriptions(context.Background(), app.SubsQuery{})
 	found := false
 	for _, r := range subs.Rows {
 		found = found || (r.Sub.OrderNumber == "DEMO-3002" && r.Sub.VendorLocation == "Bron" && r.OrgName == "École élémentaire Les Tilleuls")

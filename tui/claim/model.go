@@ -105,13 +105,9 @@ func New(sess *screen.Session) *Model {
 // Init starts the first form and loads the organizations.
 func (m *Model) Init() tea.Cmd {
 	m.req = m.sess.NewRequest()
-	a, ctx, token, id := m.sess.App, m.sess.Ctx, m.sess.Token, m.req
+	ctx, as, id := m.sess.Ctx, m.sess.Acting, m.req
 	return tea.Batch(m.form.Init(), func() tea.Msg {
-		admin, err := a.SessionAdmin(ctx, token)
-		if err != nil {
-			return orgsMsg{id: id, err: err}
-		}
-		orgs, err := a.ListOrgs(ctx, admin)
+		orgs, err := as.ListOrgs(ctx)
 		return orgsMsg{id: id, orgs: orgs, err: err}
 	})
 }
@@ -159,26 +155,22 @@ func (m *Model) input(withOrg bool) app.ClaimInput {
 	return in
 }
 
-func checkCmd(ctx context.Context, a *app.App, token string, in app.ClaimInput, id screen.RequestID) tea.Cmd {
+func checkCmd(ctx context.Context, as *app.Session, in app.ClaimInput, id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
-		admin, err := a.SessionAdmin(ctx, token)
-		if err != nil {
-			return checkedMsg{id: id, err: err}
-		}
-		p, err := a.CheckClaim(ctx, admin, in)
-		return checkedMsg{id: id, preview: p, today: model.DateOf(a.Now()), err: err}
+		p, err := as.CheckClaim(ctx, in)
+		return checkedMsg{id: id, preview: p, today: model.DateOf(as.Now()), err: err}
 	}
 }
 
-func claimCmd(ctx context.Context, a *app.App, token string, in app.ClaimInput, id screen.RequestID) tea.Cmd {
+func claimCmd(ctx context.Context, as *app.Session, in app.ClaimInput, id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
-		admin, err := a.SessionAdmin(ctx, token)
+		admin, err := as.Admin(ctx)
 		if err != nil {
 			return claimedMsg{id: id, err: err}
 		}
-		c, err := a.Claim(ctx, admin, in, false)
+		c, err := as.Claim(ctx, in, false)
 		if err == nil { // a new organization was added to the admin's
-			if fresh, ferr := a.SessionAdmin(context.WithoutCancel(ctx), token); ferr == nil {
+			if fresh, ferr := as.Admin(context.WithoutCancel(ctx)); ferr == nil {
 				admin = fresh
 			}
 		}

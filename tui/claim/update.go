@@ -81,7 +81,7 @@ func (m *Model) completed() tea.Cmd {
 	case stepMethod:
 		m.step, m.err = stepChecking, nil
 		m.req = m.sess.NewRequest()
-		return tea.Batch(m.busy.Start(), checkCmd(m.sess.Ctx, m.sess.App, m.sess.Token, m.input(false), m.req))
+		return tea.Batch(m.busy.Start(), checkCmd(m.sess.Ctx, m.sess.Acting, m.input(false), m.req))
 	case stepVendor:
 		return m.goTo(stepOrg)
 	case stepOrg:
@@ -103,7 +103,7 @@ func (m *Model) reviewed() tea.Cmd {
 	}
 	m.step, m.err = stepClaiming, nil
 	m.req = m.sess.NewRequest()
-	return tea.Batch(m.busy.Start(), claimCmd(m.sess.Ctx, m.sess.App, m.sess.Token, m.input(true), m.req))
+	return tea.Batch(m.busy.Start(), claimCmd(m.sess.Ctx, m.sess.Acting, m.input(true), m.req))
 }
 
 func (m *Model) checked(msg checkedMsg) tea.Cmd {

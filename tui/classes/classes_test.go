@@ -23,11 +23,11 @@ func demoSession(t *testing.T, lang model.Language) *screen.Session {
 	if _, err := sess.App.LoadDemo(ctx); err != nil {
 		t.Fatalf("load demo: %v", err)
 	}
-	admin, err := sess.App.SessionAdmin(ctx, ad.Token)
+	admin, err := ad.Session.Admin(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess.Admin, sess.Token = admin, ad.Token
+	sess.Admin, sess.Acting = admin, ad.Session
 	return sess
 }
 
@@ -54,7 +54,7 @@ func moveTo(t *testing.T, d *tuitest.Driver, m *Model, code string) app.ClassInf
 
 func sets(t *testing.T, sess *screen.Session, set app.Set) []app.ClassInfo {
 	t.Helper()
-	infos, err := sess.App.ListSets(context.Background(), sess.Admin, set)
+	infos, err := sess.Acting.ListSets(context.Background(), set)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestDeletingANonEmptyClassAsksFirst(t *testing.T) {
 	sess := demoSession(t, model.English)
 	m, d := open(t, sess)
 	c := moveTo(t, d, m, "6e B")
-	page, err := sess.App.FindUsers(context.Background(), sess.Admin, model.Selection{ClassIDs: []model.ID{c.ID}, OwnClass: true}, 0, 1)
+	page, err := sess.Acting.FindUsers(context.Background(), model.Selection{ClassIDs: []model.ID{c.ID}, OwnClass: true}, 0, 1)
 	if err != nil || len(page.Users) == 0 {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func TestDeletingANonEmptyClassAsksFirst(t *testing.T) {
 	waitField(d, m, "yes")
 	d.Press("y")
 	d.WaitView("Deleted 6e B.", " Classes (25) ")
-	u, err := sess.App.GetUser(context.Background(), sess.Admin, member.ID)
+	u, err := sess.Acting.GetUser(context.Background(), member.ID)
 	if err != nil || slices.Contains(u.ClassIDs, c.ID) {
 		t.Errorf("%s still lists the deleted class: %v %v", member.Login, u.ClassIDs, err)
 	}
@@ -189,7 +189,7 @@ func TestMembersAddAndRemove(t *testing.T) {
 			fiveA = s.ID
 		}
 	}
-	page, err := sess.App.FindUsers(ctx, sess.Admin, model.Selection{ClassIDs: []model.ID{fiveA}, Profiles: []model.Profile{model.Student}}, 0, 1)
+	page, err := sess.Acting.FindUsers(ctx, model.Selection{ClassIDs: []model.ID{fiveA}, Profiles: []model.Profile{model.Student}}, 0, 1)
 	if err != nil || len(page.Users) == 0 {
 		t.Fatal(err)
 	}
@@ -205,7 +205,7 @@ func TestMembersAddAndRemove(t *testing.T) {
 	d.WaitView(fmt.Sprintf("Added %s to 6e A.", newcomer.FullName()), fmt.Sprintf("6e A  %d members", n+1))
 	d.Press("esc")
 	d.WaitFor("the members again, one more", func() bool { return m.focus == focusMembers && m.members.Total() == n+1 })
-	u, _ := sess.App.GetUser(ctx, sess.Admin, newcomer.ID)
+	u, _ := sess.Acting.GetUser(ctx, newcomer.ID)
 	if !slices.Contains(u.ClassIDs, c.ID) || !u.ByHand.Has(model.FieldClasses) {
 		t.Errorf("stored classes %v, by hand %b", u.ClassIDs, u.ByHand)
 	}
@@ -230,7 +230,7 @@ func TestGroupsTakeAnyone(t *testing.T) {
 	d.Press("a")
 	d.WaitFor("the candidates", func() bool { return m.pick.Loaded() })
 	// Parents are candidates for a group (not for a class).
-	page, err := sess.App.FindUsers(context.Background(), sess.Admin, model.Selection{Profiles: []model.Profile{model.Parent},
+	page, err := sess.Acting.FindUsers(context.Background(), model.Selection{Profiles: []model.Profile{model.Parent},
 		OrgIDs: []model.ID{m.open.OrgID}}, 0, 1)
 	if err != nil || len(page.Users) == 0 {
 		t.Fatal(err)

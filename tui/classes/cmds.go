@@ -22,15 +22,15 @@ type setsMsg struct {
 
 func (m *Model) loadSets() tea.Cmd {
 	m.listReq = m.sess.NewRequest()
-	a, ctx, admin, id := m.sess.App, m.sess.Ctx, m.sess.Admin, m.listReq
+	ctx, as, id := m.sess.Ctx, m.sess.Acting, m.listReq
 	return func() tea.Msg {
 		msg := setsMsg{id: id}
 		for _, set := range []app.Set{app.Classes, app.Groups} {
-			if msg.sets[set], msg.err = a.ListSets(ctx, admin, set); msg.err != nil {
+			if msg.sets[set], msg.err = as.ListSets(ctx, set); msg.err != nil {
 				return msg
 			}
 		}
-		msg.orgs, msg.err = a.ListOrgs(ctx, admin)
+		msg.orgs, msg.err = as.ListOrgs(ctx)
 		return msg
 	}
 }
@@ -86,7 +86,7 @@ type actionMsg struct {
 }
 
 // run starts an action in a command.
-func (m *Model) run(kind actionKind, job func(ctx context.Context, a *app.App, admin model.Admin) actionMsg) tea.Cmd {
+func (m *Model) run(kind actionKind, job func(ctx context.Context, as *app.Session) actionMsg) tea.Cmd {
 	if m.focus != focusForm && m.focus != focusBusy {
 		m.back = m.focus
 	}
@@ -95,10 +95,10 @@ func (m *Model) run(kind actionKind, job func(ctx context.Context, a *app.App, a
 	m.actionReq = m.sess.NewRequest()
 	ctx, cancel := context.WithCancel(m.sess.Ctx)
 	m.cancel = cancel
-	a, admin, id := m.sess.App, m.sess.Admin, m.actionReq
+	as, id := m.sess.Acting, m.actionReq
 	return tea.Batch(m.busy.Start(), func() tea.Msg {
 		defer cancel()
-		msg := job(ctx, a, admin)
+		msg := job(ctx, as)
 		msg.id, msg.kind = id, kind
 		return msg
 	})
@@ -156,8 +156,8 @@ func (m *Model) selectSet(id model.ID) { m.pendingCursor = id }
 // deleteSet deletes a class or group; force is set once the admin confirmed a non-empty one.
 func (m *Model) deleteSet(info app.ClassInfo, force bool) tea.Cmd {
 	set := m.tab
-	return m.run(actDelete, func(ctx context.Context, a *app.App, admin model.Admin) actionMsg {
-		out, err := a.DeleteSet(ctx, admin, set, info.ID, force, false)
+	return m.run(actDelete, func(ctx context.Context, as *app.Session) actionMsg {
+		out, err := as.DeleteSet(ctx, set, info.ID, force, false)
 		if err != nil {
 			out = info
 		}
@@ -171,8 +171,8 @@ func (m *Model) changeMember(u model.User, add bool) tea.Cmd {
 	if add {
 		kind = actAdd
 	}
-	return m.run(kind, func(ctx context.Context, a *app.App, admin model.Admin) actionMsg {
-		_, err := a.ChangeMembers(ctx, admin, set, open.ID, []model.ID{u.ID}, add, false)
+	return m.run(kind, func(ctx context.Context, as *app.Session) actionMsg {
+		_, err := as.ChangeMembers(ctx, set, open.ID, []model.ID{u.ID}, add, false)
 		return actionMsg{info: open, user: u, err: err}
 	})
 }

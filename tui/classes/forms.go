@@ -71,14 +71,14 @@ func (m *Model) submitForm() tea.Cmd {
 	switch m.formKind {
 	case formCreate:
 		in := app.SetInput{OrgID: fv.org, Code: fv.code, Name: fv.name, Level: fv.level}
-		return m.run(actCreate, func(ctx context.Context, a *app.App, admin model.Admin) actionMsg {
-			info, err := a.CreateSet(ctx, admin, set, in, false)
+		return m.run(actCreate, func(ctx context.Context, as *app.Session) actionMsg {
+			info, err := as.CreateSet(ctx, set, in, false)
 			return actionMsg{info: info, err: err}
 		})
 	case formRename:
 		id := fv.target.ID
-		return m.run(actRename, func(ctx context.Context, a *app.App, admin model.Admin) actionMsg {
-			info, err := a.RenameSet(ctx, admin, set, id, fv.name, fv.level, false)
+		return m.run(actRename, func(ctx context.Context, as *app.Session) actionMsg {
+			info, err := as.RenameSet(ctx, set, id, fv.name, fv.level, false)
 			return actionMsg{info: info, err: err}
 		})
 	case formDelete:

@@ -67,14 +67,14 @@ func (m *Model) HandlesBack() bool { return m.backup.form != nil }
 
 func (m *Model) loadOverview() tea.Cmd {
 	m.overviewReq = m.sess.NewRequest()
-	a, ctx, token, id := m.sess.App, m.sess.Ctx, m.sess.Token, m.overviewReq
+	ctx, as, id := m.sess.Ctx, m.sess.Acting, m.overviewReq
 	return func() tea.Msg {
 		// Re-read the admin: loading the demo school, say, gave them new organizations.
-		admin, err := a.SessionAdmin(ctx, token)
+		admin, err := as.Admin(ctx)
 		if err != nil {
 			return overviewMsg{id: id, err: err}
 		}
-		ov, err := a.Overview(ctx, admin)
+		ov, err := as.Overview(ctx)
 		return overviewMsg{id: id, admin: admin, overview: ov, err: err}
 	}
 }
@@ -143,12 +143,12 @@ func (m *Model) toggleLanguage() tea.Cmd {
 	lang := m.sess.OtherLanguage()
 	m.sess.SetLanguage(lang)
 	m.languageReq = m.sess.NewRequest()
-	return saveLanguageCmd(m.sess.Ctx, m.sess.App, m.sess.Admin.ID, lang, m.languageReq)
+	return saveLanguageCmd(m.sess.Ctx, m.sess.Acting, lang, m.languageReq)
 }
 
-func saveLanguageCmd(ctx context.Context, a *app.App, adminID model.ID, lang model.Language, id screen.RequestID) tea.Cmd {
+func saveLanguageCmd(ctx context.Context, as *app.Session, lang model.Language, id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
-		admin, err := a.SetLanguage(ctx, adminID, lang)
+		admin, err := as.SetLanguage(ctx, lang)
 		return languageSavedMsg{id: id, admin: admin, err: err}
 	}
 }

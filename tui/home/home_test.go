@@ -16,7 +16,7 @@ func signedIn(t *testing.T, lang model.Language) *screen.Session {
 	t.Helper()
 	sess := tuitest.NewSession(t, lang)
 	ad := tuitest.SignUp(t, sess.App, "ada@example.org", lang, true)
-	sess.Admin, sess.Token = ad.Admin, ad.Token
+	sess.Admin, sess.Acting = ad.Admin, ad.Session
 	return sess
 }
 
@@ -36,7 +36,7 @@ func TestEmptyStoreThenDemo(t *testing.T) {
 		t.Fatalf("no summary line:\n%s", d.View())
 	}
 	users, _ := strconv.Atoi(strings.ReplaceAll(line[1], "\u202f", ""))
-	ov, err := sess.App.Overview(context.Background(), mustAdmin(t, sess))
+	ov, err := sess.Acting.Overview(context.Background())
 	if err != nil || users != ov.Users || users < 1000 {
 		t.Errorf("summary says %d users, the store %d (%v)", users, ov.Users, err)
 	}
@@ -44,7 +44,7 @@ func TestEmptyStoreThenDemo(t *testing.T) {
 
 func mustAdmin(t *testing.T, sess *screen.Session) model.Admin {
 	t.Helper()
-	a, err := sess.App.SessionAdmin(context.Background(), sess.Token)
+	a, err := sess.Acting.Admin(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

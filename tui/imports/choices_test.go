@@ -23,7 +23,7 @@ func TestModeAndCreatedClassesOnScreen(t *testing.T) {
 	f.d.WaitView("Dry run: 3 created", "Classes created: CP, CM2")
 
 	// Import them for real, then add a fourth pupil to the file and ask for an update only.
-	if _, err := f.sess.App.Import(context.Background(), f.admin(), []importers.Input{{Path: dir}}, app.ImportOptions{}, nil); err != nil {
+	if _, err := f.sess.Acting.Import(context.Background(), []importers.Input{{Path: dir}}, app.ImportOptions{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	writeENT(t, dir, append(threeStudents, "Zoé;ABEL;01/01/2014;CP")...)

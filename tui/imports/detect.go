@@ -28,21 +28,16 @@ type detectedMsg struct {
 }
 
 // detectCmd reads the headers and first rows of the inputs, and the admin's organizations.
-func detectCmd(ctx context.Context, a *app.App, token string, paths []string, id screen.RequestID) tea.Cmd {
+func detectCmd(ctx context.Context, as *app.Session, paths []string, id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
 		msg := detectedMsg{id: id}
 		for _, p := range paths {
 			msg.inputs = append(msg.inputs, importers.Input{Path: screen.ExpandHome(p)})
 		}
-		admin, err := a.SessionAdmin(ctx, token)
-		if err != nil {
-			msg.err = err
+		if msg.orgs, msg.err = as.ListOrgs(ctx); msg.err != nil {
 			return msg
 		}
-		if msg.orgs, msg.err = a.ListOrgs(ctx, admin); msg.err != nil {
-			return msg
-		}
-		msg.detections, msg.err = a.DetectImport(msg.inputs)
+		msg.detections, msg.err = as.DetectImport(ctx, msg.inputs)
 		return msg
 	}
 }
@@ -59,7 +54,7 @@ func (m *Model) startDetect() tea.Cmd {
 		id := m.detectReq
 		return func() tea.Msg { return detectedMsg{id: id, err: err} }
 	}
-	return tea.Batch(m.busy.Start(), detectCmd(m.sess.Ctx, m.sess.App, m.sess.Token, paths, m.detectReq))
+	return tea.Batch(m.busy.Start(), detectCmd(m.sess.Ctx, m.sess.Acting, paths, m.detectReq))
 }
 
 func (m *Model) detected(msg detectedMsg) tea.Cmd {

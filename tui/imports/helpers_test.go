@@ -30,9 +30,9 @@ func newFixture(t *testing.T, lang model.Language, orgs int, start string) *fixt
 	t.Helper()
 	sess := tuitest.NewSession(t, lang)
 	ad := tuitest.SignUp(t, sess.App, "ada@example.org", lang, true)
-	sess.Admin, sess.Token = ad.Admin, ad.Token
+	sess.Admin, sess.Acting = ad.Admin, ad.Session
 	for i := range orgs {
-		if _, err := sess.App.CreateOrg(context.Background(), ad.Admin, model.Organization{Name: fmt.Sprintf("École %d", i+1), Country: "FR"}, false); err != nil {
+		if _, err := ad.Session.CreateOrg(context.Background(), model.Organization{Name: fmt.Sprintf("École %d", i+1), Country: "FR"}, false); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -46,7 +46,7 @@ func newFixture(t *testing.T, lang model.Language, orgs int, start string) *fixt
 // admin is the admin as the store has them now.
 func (f *fixture) admin() model.Admin {
 	f.t.Helper()
-	a, err := f.sess.App.SessionAdmin(context.Background(), f.sess.Token)
+	a, err := f.sess.Acting.Admin(context.Background())
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func (f *fixture) admin() model.Admin {
 // users counts the users of the admin's organizations in the store.
 func (f *fixture) users() int {
 	f.t.Helper()
-	ov, err := f.sess.App.Overview(context.Background(), f.admin())
+	ov, err := f.sess.Acting.Overview(context.Background())
 	if err != nil {
 		f.t.Fatal(err)
 	}

@@ -43,24 +43,16 @@ type undoneMsg struct {
 	err error
 }
 
-func historyCmd(ctx context.Context, a *app.App, token string, id screen.RequestID) tea.Cmd {
+func historyCmd(ctx context.Context, as *app.Session, id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
-		admin, err := a.SessionAdmin(ctx, token)
-		if err != nil {
-			return historyMsg{id: id, err: err}
-		}
-		runs, err := a.ImportHistory(ctx, admin)
+		runs, err := as.ImportHistory(ctx)
 		return historyMsg{id: id, runs: runs, err: err}
 	}
 }
 
-func undoCmd(ctx context.Context, a *app.App, token string, dry bool, id screen.RequestID) tea.Cmd {
+func undoCmd(ctx context.Context, as *app.Session, dry bool, id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
-		admin, err := a.SessionAdmin(ctx, token)
-		if err != nil {
-			return undoneMsg{id: id, dry: dry, err: err}
-		}
-		run, err := a.UndoLastImport(ctx, admin, dry)
+		run, err := as.UndoLastImport(ctx, dry)
 		return undoneMsg{id: id, dry: dry, run: run, err: err}
 	}
 }
@@ -73,7 +65,7 @@ func (m *Model) startUndo(dry bool) tea.Cmd {
 		h.step = histChecking
 	}
 	h.undoReq = m.sess.NewRequest()
-	return tea.Batch(m.busy.Start(), undoCmd(m.sess.Ctx, m.sess.App, m.sess.Token, dry, h.undoReq))
+	return tea.Batch(m.busy.Start(), undoCmd(m.sess.Ctx, m.sess.Acting, dry, h.undoReq))
 }
 
 // showHistory switches to the history tab and reads it again: another console or the CLI may
@@ -85,7 +77,7 @@ func (m *Model) showHistory() tea.Cmd {
 
 func (m *Model) loadHistory() tea.Cmd {
 	m.hist.req = m.sess.NewRequest()
-	return historyCmd(m.sess.Ctx, m.sess.App, m.sess.Token, m.hist.req)
+	return historyCmd(m.sess.Ctx, m.sess.Acting, m.hist.req)
 }
 
 func (m *Model) historyLoaded(msg historyMsg) tea.Cmd {

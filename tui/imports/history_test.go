@@ -46,12 +46,12 @@ func TestHistoryAndUndo(t *testing.T) {
 
 	// Imported again, then one student edited by hand: the undo is refused, naming her.
 	importNow(t, f, path)
-	page, err := f.sess.App.FindUsers(context.Background(), f.admin(), model.Selection{Text: "Léa"}, 0, 1)
+	page, err := f.sess.Acting.FindUsers(context.Background(), model.Selection{Text: "Léa"}, 0, 1)
 	if err != nil || len(page.Users) != 1 {
 		t.Fatalf("finding Léa: %v %v", page, err)
 	}
 	name := "Léonie"
-	if _, err := f.sess.App.EditUser(context.Background(), f.admin(), page.Users[0].ID, app.UserFields{FirstName: &name}, false); err != nil {
+	if _, err := f.sess.Acting.EditUser(context.Background(), page.Users[0].ID, app.UserFields{FirstName: &name}, false); err != nil {
 		t.Fatal(err)
 	}
 	d.Press("tab")
@@ -70,7 +70,7 @@ func TestHistoryAndUndo(t *testing.T) {
 // importNow imports a file through the app, as the CLI would.
 func importNow(t *testing.T, f *fixture, path string) {
 	t.Helper()
-	if _, err := f.sess.App.Import(context.Background(), f.admin(), []importers.Input{{Path: path}}, app.ImportOptions{}, nil); err != nil {
+	if _, err := f.sess.Acting.Import(context.Background(), []importers.Input{{Path: path}}, app.ImportOptions{}, nil); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -83,7 +83,7 @@ func TestFailedRunErrorsReopen(t *testing.T) {
 	path := writeENT(t, dir, "Léa;COLIN;31/02/2014;CP")
 	f := newFixture(t, model.English, 1, dir)
 	d := f.d
-	if _, err := f.sess.App.Import(context.Background(), f.admin(), []importers.Input{{Path: path}}, app.ImportOptions{}, nil); err == nil {
+	if _, err := f.sess.Acting.Import(context.Background(), []importers.Input{{Path: path}}, app.ImportOptions{}, nil); err == nil {
 		t.Fatal("a bad file imported")
 	}
 	d.WaitView("Choose the files")

@@ -18,12 +18,12 @@ func TestProtectedFieldsAndTheDeletionGuard(t *testing.T) {
 	f := newFixture(t, model.English, 1, dir)
 	importNow(t, f, path)
 	ctx := context.Background()
-	page, err := f.sess.App.FindUsers(ctx, f.admin(), model.Selection{Text: "ines"}, 0, 1)
+	page, err := f.sess.Acting.FindUsers(ctx, model.Selection{Text: "ines"}, 0, 1)
 	if err != nil || len(page.Users) != 1 {
 		t.Fatalf("finding Inès: %+v %v", page, err)
 	}
 	none := []model.ID{}
-	if _, err := f.sess.App.EditUser(ctx, f.admin(), page.Users[0].ID, app.UserFields{ClassIDs: &none}, false); err != nil {
+	if _, err := f.sess.Acting.EditUser(ctx, page.Users[0].ID, app.UserFields{ClassIDs: &none}, false); err != nil {
 		t.Fatal(err)
 	}
 	writeENT(t, dir, "Théo;COLIN;02/01/2010;CM2", "Inès;BERGER;05/03/2014;CP") // Léa has left

@@ -104,18 +104,18 @@ type runState struct {
 }
 
 // importCmd runs app.Import; the feed hears its progress.
-func importCmd(ctx context.Context, a *app.App, token string, inputs []importers.Input, opts app.ImportOptions,
+func importCmd(ctx context.Context, as *app.Session, inputs []importers.Input, opts app.ImportOptions,
 	f *feed, id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
 		defer close(f.done)
-		admin, err := a.SessionAdmin(ctx, token)
+		admin, err := as.Admin(ctx)
 		if err != nil {
 			return runDoneMsg{id: id, err: err}
 		}
-		rep, err := a.Import(ctx, admin, inputs, opts, f.report)
+		rep, err := as.Import(ctx, inputs, opts, f.report)
 		msg := runDoneMsg{id: id, report: rep, err: err, admin: admin}
 		if err == nil && !opts.DryRun {
-			if fresh, ferr := a.SessionAdmin(context.WithoutCancel(ctx), token); ferr == nil {
+			if fresh, ferr := as.Admin(context.WithoutCancel(ctx)); ferr == nil {
 				msg.admin = fresh
 			}
 		}
@@ -132,7 +132,7 @@ func (m *Model) startRun(dry bool) tea.Cmd {
 	m.step, m.notice, m.runErr = stepRunning, "", nil
 	inputs := append([]importers.Input(nil), m.inputs...)
 	return tea.Batch(m.busy.Start(),
-		importCmd(ctx, m.sess.App, m.sess.Token, inputs, m.importOptions(dry), f, m.run.id),
+		importCmd(ctx, m.sess.Acting, inputs, m.importOptions(dry), f, m.run.id),
 		f.waitCmd(m.run.id))
 }
 

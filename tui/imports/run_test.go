@@ -41,7 +41,7 @@ func TestCancelWritesNothing(t *testing.T) {
 	if n := f.users(); n != 0 {
 		t.Errorf("the cancelled import wrote %d users", n)
 	}
-	runs, err := f.sess.App.ImportHistory(context.Background(), f.admin())
+	runs, err := f.sess.Acting.ImportHistory(context.Background())
 	if err != nil || len(runs) != 0 {
 		t.Errorf("the cancelled import is in the history: %v %v", runs, err)
 	}

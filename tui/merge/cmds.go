@@ -25,25 +25,25 @@ type loadedMsg struct {
 	err        error
 }
 
-func loadCmd(ctx context.Context, a *app.App, token string, sel model.Selection, opts app.MergeOptions, id screen.RequestID) tea.Cmd {
+func loadCmd(ctx context.Context, as *app.Session, sel model.Selection, opts app.MergeOptions, id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
-		admin, err := a.SessionAdmin(ctx, token)
+		admin, err := as.Admin(ctx)
 		if err != nil {
 			return loadedMsg{id: id, err: err}
 		}
 		msg := loadedMsg{id: id}
-		if msg.preview, msg.err = a.PreviewMerge(ctx, admin, sel, opts); msg.err != nil {
+		if msg.preview, msg.err = as.PreviewMerge(ctx, sel, opts); msg.err != nil {
 			return msg
 		}
 		msg.school = app.SettingsSchool(admin, msg.preview.Schools)
-		org, all, err := a.SchoolSettings(ctx, admin, msg.school)
+		org, all, err := as.SchoolSettings(ctx, msg.school)
 		if err != nil {
 			msg.err = err
 			return msg
 		}
 		msg.settings, msg.schoolName = all.Mail, org.Name
 		msg.noSMTP = !msg.settings.SMTPConfigured()
-		msg.campaigns, msg.err = a.Campaigns(ctx, admin)
+		msg.campaigns, msg.err = as.Campaigns(ctx)
 		return msg
 	}
 }
@@ -51,7 +51,7 @@ func loadCmd(ctx context.Context, a *app.App, token string, sel model.Selection,
 // reload asks for a fresh preview, settings and campaign list.
 func (m *Model) reload() tea.Cmd {
 	m.loadReq = m.sess.NewRequest()
-	return tea.Batch(m.busy.Start(), loadCmd(m.sess.Ctx, m.sess.App, m.sess.Token, m.sel, m.mergeOptions(), m.loadReq))
+	return tea.Batch(m.busy.Start(), loadCmd(m.sess.Ctx, m.sess.Acting, m.sel, m.mergeOptions(), m.loadReq))
 }
 
 // feed carries a job's latest progress to the screen without ever blocking the job (Bubble
@@ -132,14 +132,10 @@ type pdfDoneMsg struct {
 	err  error
 }
 
-func pdfCmd(ctx context.Context, a *app.App, token string, sel model.Selection, o options, mo app.MergeOptions,
+func pdfCmd(ctx context.Context, as *app.Session, sel model.Selection, o options, mo app.MergeOptions,
 	f *feed, id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
 		defer close(f.done)
-		admin, err := a.SessionAdmin(ctx, token)
-		if err != nil {
-			return pdfDoneMsg{id: id, err: err}
-		}
 		path, err := filepath.Abs(o.output)
 		if err != nil {
 			return pdfDoneMsg{id: id, err: err}
@@ -147,11 +143,11 @@ func pdfCmd(ctx context.Context, a *app.App, token string, sel model.Selection, 
 		msg := pdfDoneMsg{id: id, path: path}
 		if o.split {
 			if msg.err = os.MkdirAll(path, 0o755); msg.err == nil {
-				msg.res, msg.err = a.MergePDFSplit(ctx, admin, sel, o.layout(), mo, path, "", f.pages)
+				msg.res, msg.err = as.MergePDFSplit(ctx, sel, o.layout(), mo, path, "", f.pages)
 			}
 			return msg
 		}
-		msg.res, msg.err = a.MergePDFFile(ctx, admin, sel, o.layout(), mo, path, f.pages)
+		msg.res, msg.err = as.MergePDFFile(ctx, sel, o.layout(), mo, path, f.pages)
 		return msg
 	}
 }
@@ -164,22 +160,18 @@ type campaignDoneMsg struct {
 }
 
 // campaignCmd creates a campaign on the selection (campaign == 0) or resumes one, and sends.
-func campaignCmd(ctx context.Context, a *app.App, token string, sel model.Selection, campaign model.ID,
+func campaignCmd(ctx context.Context, as *app.Session, sel model.Selection, campaign model.ID,
 	copts app.CampaignOptions, mo app.MergeOptions, f *feed, id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
 		defer close(f.done)
-		admin, err := a.SessionAdmin(ctx, token)
-		if err != nil {
-			return campaignDoneMsg{id: id, err: err}
-		}
 		if campaign == 0 {
-			c, err := a.CreateCampaign(ctx, admin, sel, copts)
+			c, err := as.CreateCampaign(ctx, sel, copts)
 			if err != nil {
 				return campaignDoneMsg{id: id, err: err}
 			}
 			campaign = c.ID
 		}
-		st, err := a.RunCampaign(ctx, admin, campaign, app.RunOptions{Merge: mo}, f.campaign)
+		st, err := as.RunCampaign(ctx, campaign, app.RunOptions{Merge: mo}, f.campaign)
 		return campaignDoneMsg{id: id, status: st, err: err}
 	}
 }

@@ -22,16 +22,12 @@ type filtersMsg struct {
 // loadFilters asks for the saved filters; the picker opens when they arrive.
 func (m *Model) loadFilters() tea.Cmd {
 	m.filtersReq = m.sess.NewRequest()
-	a, ctx, token, id := m.sess.App, m.sess.Ctx, m.sess.Token, m.filtersReq
-	return func() tea.Msg { return savedFilters(ctx, a, token, id) }
+	ctx, as, id := m.sess.Ctx, m.sess.Acting, m.filtersReq
+	return func() tea.Msg { return savedFilters(ctx, as, id) }
 }
 
-func savedFilters(ctx context.Context, a *app.App, token string, id screen.RequestID) filtersMsg {
-	admin, err := a.SessionAdmin(ctx, token)
-	if err != nil {
-		return filtersMsg{id: id, err: err}
-	}
-	list, err := a.SavedFilters(ctx, admin)
+func savedFilters(ctx context.Context, as *app.Session, id screen.RequestID) filtersMsg {
+	list, err := as.SavedFilters(ctx)
 	return filtersMsg{id: id, list: list, err: err}
 }
 

@@ -102,6 +102,6 @@ func (m *Model) applyForm() tea.Cmd {
 	}
 	m.loadReq = m.sess.NewRequest()
 	url := strings.TrimSpace(m.fv.activationURL)
-	return tea.Batch(m.busy.Start(), saveSettingsCmd(m.sess.Ctx, m.sess.App, m.sess.Token, m.school,
+	return tea.Batch(m.busy.Start(), saveSettingsCmd(m.sess.Ctx, m.sess.Acting, m.school,
 		app.MailSettingsChange{ActivationURL: &url}, "", m.loadReq))
 }

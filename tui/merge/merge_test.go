@@ -24,12 +24,12 @@ func demoSession(t *testing.T) (*screen.Session, model.Admin) {
 	t.Helper()
 	sess := tuitest.NewSession(t, model.French)
 	ta := tuitest.SignUp(t, sess.App, "admin@example.fr", model.French, true)
-	sess.Admin, sess.Token = ta.Admin, ta.Token
+	sess.Admin, sess.Acting = ta.Admin, ta.Session
 	ctx := context.Background()
 	if _, err := sess.App.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
-	admin, err := sess.App.SessionAdmin(ctx, ta.Token)
+	admin, err := ta.Session.Admin(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func demoSession(t *testing.T) (*screen.Session, model.Admin) {
 // class6eA is the selection of the demo's 6e A students.
 func class6eA(t *testing.T, sess *screen.Session, admin model.Admin) model.Selection {
 	t.Helper()
-	info, err := sess.App.FindSet(context.Background(), admin, app.Classes, "6e A")
+	info, err := sess.Acting.FindSet(context.Background(), app.Classes, "6e A")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestPreviewShowsCountsAndFirstCard(t *testing.T) {
 	t.Parallel()
 	sess, admin := demoSession(t)
 	sel := class6eA(t, sess, admin)
-	page, err := sess.App.FindUsers(context.Background(), admin, sel, 0, 1)
+	page, err := sess.Acting.FindUsers(context.Background(), sel, 0, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,7 +261,7 @@ func TestMailServerFormThenSend(t *testing.T) {
 	d.Press("enter")
 	d.WaitView("Serveur d’envoi enregistré.")
 	d.WaitFor("the reload", func() bool { return !m.busy.On() && !m.noSMTP })
-	saved, err := sess.App.MailSettings(context.Background(), admin, m.school)
+	saved, err := sess.Acting.MailSettings(context.Background(), m.school)
 	if err != nil || saved.Host != srv.Host() || saved.Port != srv.Port() || saved.Security.String() != "none" ||
 		saved.Username != "relais" || saved.Password != "s3cret-smtp" || saved.From != "Service informatique <it@college.example.fr>" {
 		t.Fatalf("saved %v (password set: %v), %v", saved, saved.PasswordSet(), err)
@@ -277,7 +277,7 @@ func TestMailServerFormThenSend(t *testing.T) {
 	focus("from")
 	d.Press("enter")
 	d.WaitFor("the second save", func() bool { return m.step == stepView && !m.busy.On() })
-	if s, _ := sess.App.MailSettings(context.Background(), admin, m.school); s.Password != "s3cret-smtp" {
+	if s, _ := sess.Acting.MailSettings(context.Background(), m.school); s.Password != "s3cret-smtp" {
 		t.Errorf("an empty password field changed the saved password (set: %v)", s.PasswordSet())
 	}
 	d.Press("p")
@@ -293,7 +293,7 @@ func TestMailServerFormThenSend(t *testing.T) {
 	focus("from")
 	d.Press("enter")
 	d.WaitFor("the third save", func() bool { return m.step == stepView && !m.busy.On() })
-	if s, _ := sess.App.MailSettings(context.Background(), admin, m.school); s.Username != "" || s.PasswordSet() {
+	if s, _ := sess.Acting.MailSettings(context.Background(), m.school); s.Username != "" || s.PasswordSet() {
 		t.Errorf("without a user name the password stays (user %q)", s.Username)
 	}
 
@@ -317,7 +317,7 @@ func TestPickASavedFilter(t *testing.T) {
 	d.Press("f")
 	d.WaitView("Aucun filtre enregistré.")
 
-	if _, err := sess.App.SaveFilter(context.Background(), admin, "6e A élèves", class6eA(t, sess, admin), false); err != nil {
+	if _, err := sess.Acting.SaveFilter(context.Background(), "6e A élèves", class6eA(t, sess, admin), false); err != nil {
 		t.Fatal(err)
 	}
 	d.Press("f")
@@ -333,7 +333,7 @@ func setEverywhere(t *testing.T, sess *screen.Session, ctx context.Context, admi
 	var s app.MailSettings
 	var err error
 	for _, org := range admin.OrgIDs {
-		if s, err = sess.App.SetMailSettings(ctx, admin, org, ch, dryRun); err != nil {
+		if s, err = sess.Acting.SetMailSettings(ctx, org, ch, dryRun); err != nil {
 			return s, err
 		}
 	}
@@ -371,7 +371,7 @@ func TestPasswordPolicyForm(t *testing.T) {
 	d.Press("space") // ticked, on top of the letter and digit ticked already
 	d.Press("enter")
 	d.WaitView("Règle des mots de passe du profil Élève enregistrée")
-	_, all, err := sess.App.SchoolSettings(context.Background(), admin, m.school)
+	_, all, err := sess.Acting.SchoolSettings(context.Background(), m.school)
 	if p := all.PasswordPolicy(model.Student); err != nil || p.MinLength != 10 ||
 		strings.Join(p.Classes.Names(), ",") != "upper,letter,digit" {
 		t.Errorf("saved %+v (%v)", p, err)

@@ -77,16 +77,13 @@ func (m *Model) applyPolicyForm() tea.Cmd {
 	notice := fmt.Sprintf(cat.MailMerge.PolicySaved, cat.Profile(m.pv.profile), m.schoolName)
 	m.loadReq = m.sess.NewRequest()
 	m.notice, m.err = "", nil
-	return tea.Batch(m.busy.Start(), savePolicyCmd(m.sess.Ctx, m.sess.App, m.sess.Token, m.school, m.pv.profile, pol, notice, m.loadReq))
+	return tea.Batch(m.busy.Start(), savePolicyCmd(m.sess.Ctx, m.sess.Acting, m.school, m.pv.profile, pol, notice, m.loadReq))
 }
 
-func savePolicyCmd(ctx context.Context, a *app.App, token string, school model.ID, p model.Profile,
+func savePolicyCmd(ctx context.Context, as *app.Session, school model.ID, p model.Profile,
 	pol model.PasswordPolicy, notice string, id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
-		admin, err := a.SessionAdmin(ctx, token)
-		if err == nil {
-			_, err = a.SetPasswordPolicy(ctx, admin, school, p, pol, false)
-		}
+		_, err := as.SetPasswordPolicy(ctx, school, p, pol, false)
 		return settingsSavedMsg{id: id, err: err, notice: notice}
 	}
 }

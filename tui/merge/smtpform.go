@@ -87,16 +87,13 @@ func (m *Model) applySMTPForm() tea.Cmd {
 	}
 	m.loadReq = m.sess.NewRequest()
 	m.notice, m.err = "", nil
-	return tea.Batch(m.busy.Start(), saveSettingsCmd(m.sess.Ctx, m.sess.App, m.sess.Token, m.school, ch, m.sess.Cat.MailMerge.SMTP.Saved, m.loadReq))
+	return tea.Batch(m.busy.Start(), saveSettingsCmd(m.sess.Ctx, m.sess.Acting, m.school, ch, m.sess.Cat.MailMerge.SMTP.Saved, m.loadReq))
 }
 
 // saveSettingsCmd saves a change of the mail settings; notice is said once it is saved.
-func saveSettingsCmd(ctx context.Context, a *app.App, token string, school model.ID, ch app.MailSettingsChange, notice string, id screen.RequestID) tea.Cmd {
+func saveSettingsCmd(ctx context.Context, as *app.Session, school model.ID, ch app.MailSettingsChange, notice string, id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
-		admin, err := a.SessionAdmin(ctx, token)
-		if err == nil {
-			_, err = a.SetMailSettings(ctx, admin, school, ch, false)
-		}
+		_, err := as.SetMailSettings(ctx, school, ch, false)
 		return settingsSavedMsg{id: id, err: err, notice: notice}
 	}
 }

@@ -147,7 +147,7 @@ func (m *Model) startPDF() tea.Cmd {
 	}
 	ctx, f := m.startJob(jobPDF)
 	return tea.Batch(m.busy.Start(),
-		pdfCmd(ctx, m.sess.App, m.sess.Token, m.sel, m.opts, m.mergeOptions(), f, m.job.id), f.waitCmd(m.job.id))
+		pdfCmd(ctx, m.sess.Acting, m.sel, m.opts, m.mergeOptions(), f, m.job.id), f.waitCmd(m.job.id))
 }
 
 // startCampaign sends a new campaign on the selection (id 0) or resumes campaign id.
@@ -158,7 +158,7 @@ func (m *Model) startCampaign(id model.ID) tea.Cmd {
 	}
 	rate, _ := strconv.Atoi(strings.TrimSpace(m.opts.rate))
 	ctx, f := m.startJob(kind)
-	return tea.Batch(m.busy.Start(), campaignCmd(ctx, m.sess.App, m.sess.Token, m.sel, id,
+	return tea.Batch(m.busy.Start(), campaignCmd(ctx, m.sess.Acting, m.sel, id,
 		app.CampaignOptions{RatePerMinute: max(rate, 0)}, m.mergeOptions(), f, m.job.id), f.waitCmd(m.job.id))
 }
 

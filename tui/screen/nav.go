@@ -3,6 +3,7 @@ package screen
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"rollcall/app"
 	"rollcall/model"
 )
 
@@ -67,10 +68,10 @@ type SignInArgs struct {
 	Verified bool   // the admin just created their password: say so
 }
 
-// SignedInMsg tells the root that an admin signed in with a new session token.
+// SignedInMsg tells the root that an admin signed in with a new session.
 type SignedInMsg struct {
-	Token string
-	Admin model.Admin
+	Session *app.Session
+	Admin   model.Admin
 }
 
 // AdminMsg tells the root that the signed-in admin's record changed (terms accepted, language

@@ -32,10 +32,11 @@ type Session struct {
 	Styles *styles.Styles
 	Keys   *keys.KeyMap
 
-	// Admin and Token are the signed-in admin and their session token; Token is empty when
-	// nobody is signed in.
-	Admin model.Admin
-	Token string
+	// Acting is the signed-in admin's app session, nil when nobody is signed in: every
+	// operation on a school's data goes through it, and it re-reads the admin each time. Admin is
+	// the admin as last read, for display only (name, language, the header's schools).
+	Acting *app.Session
+	Admin  model.Admin
 
 	// OSUser is the local operating-system user; Remember says whether a sign-in is kept for
 	// them in the database so the next run starts signed in.
@@ -63,7 +64,7 @@ func NewSession(ctx context.Context, a *app.App, lang model.Language, dark bool)
 }
 
 // SignedIn reports whether an admin is signed in.
-func (s *Session) SignedIn() bool { return s.Token != "" }
+func (s *Session) SignedIn() bool { return s.Acting != nil }
 
 // SetLanguage switches the whole console to another language, from the next View on.
 func (s *Session) SetLanguage(lang model.Language) {

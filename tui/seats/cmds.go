@@ -25,24 +25,19 @@ type loadedMsg struct {
 
 func (m *Model) load() tea.Cmd {
 	m.req = m.sess.NewRequest()
-	a, ctx, token, sub, id := m.sess.App, m.sess.Ctx, m.sess.Token, m.subID, m.req
+	a, ctx, as, sub, id := m.sess.App, m.sess.Ctx, m.sess.Acting, m.subID, m.req
 	return func() tea.Msg {
 		msg := loadedMsg{id: id}
-		admin, err := a.SessionAdmin(ctx, token)
-		if err != nil {
-			msg.err = err
+		if msg.list, msg.err = as.ListSeats(ctx, sub); msg.err != nil {
 			return msg
 		}
-		if msg.list, msg.err = a.ListSeats(ctx, admin, sub); msg.err != nil {
+		if msg.choices.orgs, msg.err = as.ListOrgs(ctx); msg.err != nil {
 			return msg
 		}
-		if msg.choices.orgs, msg.err = a.ListOrgs(ctx, admin); msg.err != nil {
+		if msg.choices.classes, msg.err = as.ListSets(ctx, app.Classes); msg.err != nil {
 			return msg
 		}
-		if msg.choices.classes, msg.err = a.ListSets(ctx, admin, app.Classes); msg.err != nil {
-			return msg
-		}
-		if msg.choices.groups, msg.err = a.ListSets(ctx, admin, app.Groups); msg.err != nil {
+		if msg.choices.groups, msg.err = as.ListSets(ctx, app.Groups); msg.err != nil {
 			return msg
 		}
 		msg.canNotify, msg.err = a.CanNotify(ctx, msg.list.Sub.OrgID)
@@ -72,16 +67,12 @@ type doneMsg struct {
 }
 
 // change runs one change of seats in a command, as the session's admin.
-func (m *Model) change(fn func(ctx context.Context, a *app.App, admin model.Admin) (app.SeatResult, error)) tea.Cmd {
+func (m *Model) change(fn func(ctx context.Context, as *app.Session) (app.SeatResult, error)) tea.Cmd {
 	m.focus, m.form, m.notice, m.err = focusBusy, nil, "", nil
 	m.actionReq = m.sess.NewRequest()
-	a, ctx, token, id := m.sess.App, m.sess.Ctx, m.sess.Token, m.actionReq
+	ctx, as, id := m.sess.Ctx, m.sess.Acting, m.actionReq
 	return tea.Batch(m.busy.Start(), func() tea.Msg {
-		admin, err := a.SessionAdmin(ctx, token)
-		if err != nil {
-			return doneMsg{id: id, err: err}
-		}
-		res, err := fn(ctx, a, admin)
+		res, err := fn(ctx, as)
 		return doneMsg{id: id, res: res, err: err}
 	})
 }
@@ -115,14 +106,14 @@ func (m *Model) changed(msg doneMsg) tea.Cmd {
 }
 
 // readFileCmd-free import: the file is opened inside the command.
-func importFile(path string, opts app.SeatOptions, sub model.ID) func(ctx context.Context, a *app.App, admin model.Admin) (app.SeatResult, error) {
-	return func(ctx context.Context, a *app.App, admin model.Admin) (app.SeatResult, error) {
+func importFile(path string, opts app.SeatOptions, sub model.ID) func(ctx context.Context, as *app.Session) (app.SeatResult, error) {
+	return func(ctx context.Context, as *app.Session) (app.SeatResult, error) {
 		f, err := os.Open(path)
 		if err != nil {
 			return app.SeatResult{}, err
 		}
 		defer f.Close()
-		return a.ImportSeats(ctx, admin, sub, filepath.Base(path), f, opts)
+		return as.ImportSeats(ctx, sub, filepath.Base(path), f, opts)
 	}
 }
 
@@ -174,14 +165,10 @@ func (m *Model) startSync(src app.SyncSource, opts app.SeatOptions) tea.Cmd {
 	m.focus, m.form, m.notice, m.err = focusSyncing, nil, "", nil
 	m.cancel, m.feed, m.progress = cancel, f, app.SyncProgress{}
 	m.actionReq = m.sess.NewRequest()
-	a, token, sub, id := m.sess.App, m.sess.Token, m.subID, m.actionReq
+	as, sub, id := m.sess.Acting, m.subID, m.actionReq
 	return tea.Batch(m.busy.Start(), f.waitCmd(id), func() tea.Msg {
 		defer close(f.done)
-		admin, err := a.SessionAdmin(ctx, token)
-		if err != nil {
-			return doneMsg{id: id, err: err}
-		}
-		res, err := a.SyncSeats(ctx, admin, sub, src, opts, f.report)
+		res, err := as.SyncSeats(ctx, sub, src, opts, f.report)
 		return doneMsg{id: id, res: res, err: err}
 	})
 }

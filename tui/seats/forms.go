@@ -151,12 +151,12 @@ func (m *Model) submit() tea.Cmd {
 	switch m.formKind {
 	case formEmails:
 		opts.Key = fv.key
-		return m.change(func(ctx context.Context, a *app.App, admin model.Admin) (app.SeatResult, error) {
-			return a.AddTypedSeats(ctx, admin, sub, fv.emails, opts)
+		return m.change(func(ctx context.Context, as *app.Session) (app.SeatResult, error) {
+			return as.AddTypedSeats(ctx, sub, fv.emails, opts)
 		})
 	case formFile:
 		if err := m.sess.LocalFiles(); err != nil { // over SSH the file would be the server's
-			return m.change(func(context.Context, *app.App, model.Admin) (app.SeatResult, error) { return app.SeatResult{}, err })
+			return m.change(func(context.Context, *app.Session) (app.SeatResult, error) { return app.SeatResult{}, err })
 		}
 		return m.change(importFile(strings.TrimSpace(fv.path), opts, sub))
 	case formSync:
@@ -167,11 +167,11 @@ func (m *Model) submit() tea.Cmd {
 			return nil
 		}
 		one, who, detach := m.formKind == formRemoveOne, fv.target.Label(), !fv.target.ByHand()
-		return m.change(func(ctx context.Context, a *app.App, admin model.Admin) (app.SeatResult, error) {
+		return m.change(func(ctx context.Context, as *app.Session) (app.SeatResult, error) {
 			if one { // a sync's seat: the question said the sync would give it back
-				return a.RemoveSeat(ctx, admin, sub, who, detach, false)
+				return as.RemoveSeat(ctx, sub, who, detach, false)
 			}
-			return a.RemoveHandSeats(ctx, admin, sub, false)
+			return as.RemoveHandSeats(ctx, sub, false)
 		})
 	}
 	return nil

@@ -34,10 +34,10 @@ func session(t *testing.T, dirs dirsync.Config, seats int) (*screen.Session, *Mo
 	if _, err := a.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
-	sess.Admin, _ = a.SessionAdmin(ctx, ad.Token)
-	sess.Token = ad.Token
+	sess.Admin, _ = ad.Session.Admin(ctx)
+	sess.Acting = ad.Session
 	claims, _ := a.DemoClaims(ctx)
-	sub, err := a.Claim(ctx, sess.Admin, app.ClaimInput{Displays: seats / 2, Serial: claims.Serials[0].Serial, OrgID: sess.Admin.OrgIDs[1]}, false)
+	sub, err := sess.Acting.Claim(ctx, app.ClaimInput{Displays: seats / 2, Serial: claims.Serials[0].Serial, OrgID: sess.Admin.OrgIDs[1]}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +223,7 @@ func TestSyncFromAClassAndUnsetGoogle(t *testing.T) {
 func TestEndedSubscriptionOffersNoNewSeats(t *testing.T) {
 	t.Parallel()
 	sess, _, _ := session(t, dirsync.Config{}, 4)
-	list, err := sess.App.ListSubscriptions(context.Background(), sess.Admin, app.SubsQuery{})
+	list, err := sess.Acting.ListSubscriptions(context.Background(), app.SubsQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -168,7 +168,7 @@ func (m *Model) signedIn(msg signedInMsg) tea.Cmd {
 		m.password = ""
 		return m.backToForm(msg.err)
 	}
-	return screen.Emit(screen.SignedInMsg{Token: msg.res.Token, Admin: msg.res.Admin})
+	return screen.Emit(screen.SignedInMsg{Session: msg.res.Session, Admin: msg.res.Admin})
 }
 
 // canResend: an admin who never created their password can get a new code from here.

@@ -42,10 +42,10 @@ func TestPrefilledEmailSignsIn(t *testing.T) {
 	d.Type(ad.Password)
 	d.Press("enter")
 	got := tuitest.Await[screen.SignedInMsg](d)
-	if got.Token == "" || got.Admin.Email != ad.Email {
+	if got.Session == nil || got.Admin.Email != ad.Email {
 		t.Fatalf("signed in as %+v", got)
 	}
-	if a, err := sess.App.SessionAdmin(context.Background(), got.Token); err != nil || a.ID != ad.Admin.ID {
+	if a, err := got.Session.Admin(context.Background()); err != nil || a.ID != ad.Admin.ID {
 		t.Errorf("the token does not open the admin's session: %v", err)
 	}
 }
@@ -105,7 +105,7 @@ func TestForgottenPasswordFromTheSignInScreen(t *testing.T) {
 	sess := tuitest.SessionOver(tuitest.NewAppWith(t, app.Options{MailTexts: &texts}), model.English)
 	ad := tuitest.SignUp(t, sess.App, "ada@example.org", model.English, false)
 	ctx := context.Background()
-	org, err := sess.App.CreateOrg(ctx, ad.Admin, model.Organization{Name: "École X", City: "Lyon", Country: "FR"}, false)
+	org, err := ad.Session.CreateOrg(ctx, model.Organization{Name: "École X", City: "Lyon", Country: "FR"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestForgottenPasswordFromTheSignInScreen(t *testing.T) {
 	admin.OrgIDs = append(admin.OrgIDs, org.ID)
 	srv := smtptest.Start(t, smtptest.Options{})
 	host, port, sec, from := srv.Host(), srv.Port(), "none", "it@x.example"
-	if _, err := sess.App.SetMailSettings(ctx, admin, org.ID, app.MailSettingsChange{Host: &host, Port: &port, Security: &sec, From: &from}, false); err != nil {
+	if _, err := sess.Acting.SetMailSettings(ctx, org.ID, app.MailSettingsChange{Host: &host, Port: &port, Security: &sec, From: &from}, false); err != nil {
 		t.Fatal(err)
 	}
 	m := New(sess, screen.SignInArgs{Email: ad.Email})

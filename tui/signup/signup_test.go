@@ -120,12 +120,12 @@ func TestSignUpWithAnInvitationCode(t *testing.T) {
 	sess := tuitest.NewSession(t, model.English)
 	ctx := context.Background()
 	ada := tuitest.SignUp(t, sess.App, "ada@example.org", model.English, true)
-	org, err := sess.App.CreateOrg(ctx, ada.Admin, model.Organization{Name: "École Jaurès", Country: "FR"}, false)
+	org, err := ada.Session.CreateOrg(ctx, model.Organization{Name: "École Jaurès", Country: "FR"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ada.Admin, _ = sess.App.SessionAdmin(ctx, ada.Token)
-	inv, err := sess.App.Invite(ctx, ada.Admin, app.InviteInput{Email: "paul@example.org"}, false)
+	ada.Admin, _ = ada.Session.Admin(ctx)
+	inv, err := ada.Session.Invite(ctx, app.InviteInput{Email: "paul@example.org"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +153,7 @@ func TestSignUpWithAnInvitationCode(t *testing.T) {
 	if nav.Route != screen.RouteVerify || res.Email != "paul@example.org" {
 		t.Fatalf("navigated to %+v", nav)
 	}
-	paul, err := sess.App.FindAdmin(ctx, ada.Admin, "paul@example.org")
+	paul, err := ada.Session.FindAdmin(ctx, "paul@example.org")
 	if err != nil || len(paul.OrgIDs) != 1 || paul.OrgIDs[0] != org.ID {
 		t.Errorf("Paul administers %+v (%v), want École Jaurès only", paul.OrgIDs, err)
 	}

@@ -74,19 +74,19 @@ func (m *Model) orgID() model.ID {
 
 func (m *Model) load() tea.Cmd {
 	m.req = m.sess.NewRequest()
-	a, ctx, token, id := m.sess.App, m.sess.Ctx, m.sess.Token, m.req
+	ctx, as, id := m.sess.Ctx, m.sess.Acting, m.req
 	q := app.SubsQuery{OrgID: m.orgID(), Sort: m.sort}
 	return func() tea.Msg {
 		// Re-read the admin: a claim may have added an organization.
-		admin, err := a.SessionAdmin(ctx, token)
+		admin, err := as.Admin(ctx)
 		if err != nil {
 			return loadedMsg{id: id, err: err}
 		}
-		orgs, err := a.ListOrgs(ctx, admin)
+		orgs, err := as.ListOrgs(ctx)
 		if err != nil {
 			return loadedMsg{id: id, err: err}
 		}
-		list, err := a.ListSubscriptions(ctx, admin, q)
+		list, err := as.ListSubscriptions(ctx, q)
 		return loadedMsg{id: id, list: list, orgs: orgs, admin: admin, err: err}
 	}
 }

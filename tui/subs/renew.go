@@ -46,16 +46,12 @@ func (m *Model) openRenewForm() tea.Cmd {
 // renew applies the code off the update loop.
 func (m *Model) renew() tea.Cmd {
 	m.req = m.sess.NewRequest()
-	a, ctx, token, id, sub, code := m.sess.App, m.sess.Ctx, m.sess.Token, m.req, m.renewSub, strings.TrimSpace(m.renewCode)
-	return func() tea.Msg { return renewSub(ctx, a, token, sub, code, id) }
+	ctx, as, id, sub, code := m.sess.Ctx, m.sess.Acting, m.req, m.renewSub, strings.TrimSpace(m.renewCode)
+	return func() tea.Msg { return renewSub(ctx, as, sub, code, id) }
 }
 
-func renewSub(ctx context.Context, a *app.App, token string, sub model.ID, code string, id screen.RequestID) renewedMsg {
-	admin, err := a.SessionAdmin(ctx, token)
-	if err != nil {
-		return renewedMsg{id: id, err: err}
-	}
-	res, err := a.RenewSubscription(ctx, admin, sub, code, false)
+func renewSub(ctx context.Context, as *app.Session, sub model.ID, code string, id screen.RequestID) renewedMsg {
+	res, err := as.RenewSubscription(ctx, sub, code, false)
 	return renewedMsg{id: id, res: res, err: err}
 }
 

@@ -17,14 +17,13 @@ func TestRenewFromTheScreen(t *testing.T) {
 	ctx := context.Background()
 	sess := tuitest.NewSession(t, model.English)
 	ad := tuitest.SignUp(t, sess.App, "ada@example.org", model.English, true)
-	admin, _ := sess.App.SessionAdmin(ctx, ad.Token)
-	if _, err := sess.App.CreateOrg(ctx, admin, model.Organization{Name: "Collège Jean Moulin", Country: "FR"}, false); err != nil {
+	if _, err := ad.Session.CreateOrg(ctx, model.Organization{Name: "Collège Jean Moulin", Country: "FR"}, false); err != nil {
 		t.Fatal(err)
 	}
-	admin, _ = sess.App.SessionAdmin(ctx, ad.Token)
-	sess.Admin, sess.Token = admin, ad.Token
+	admin, _ := ad.Session.Admin(ctx)
+	sess.Admin, sess.Acting = admin, ad.Session
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	if _, _, err := sess.App.TrustVendorKey(ctx, admin, "acme.pub", bytes.NewReader([]byte(model.FormatVendorPublicKey("Acme", pub))), false); err != nil {
+	if _, _, err := sess.Acting.TrustVendorKey(ctx, "acme.pub", bytes.NewReader([]byte(model.FormatVendorPublicKey("Acme", pub))), false); err != nil {
 		t.Fatal(err)
 	}
 	sign := func(e model.Entitlement) string {
@@ -36,7 +35,7 @@ func TestRenewFromTheScreen(t *testing.T) {
 	}
 	today := model.DateOf(sess.App.Now())
 	end := model.DateOf(today.Time().AddDate(1, 0, 0))
-	if _, err := sess.App.Claim(ctx, admin, app.ClaimInput{Code: sign(model.Entitlement{OrderNumber: "PO-7", Product: "Atlas",
+	if _, err := sess.Acting.Claim(ctx, app.ClaimInput{Code: sign(model.Entitlement{OrderNumber: "PO-7", Product: "Atlas",
 		Seats: 10, Keys: 1, StartsOn: today, EndsOn: end}), OrgID: admin.OrgIDs[0]}, false); err != nil {
 		t.Fatal(err)
 	}

@@ -28,11 +28,11 @@ func demoSession(t *testing.T, lang model.Language) *screen.Session {
 	if _, err := sess.App.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
-	admin, err := sess.App.SessionAdmin(ctx, ad.Token)
+	admin, err := ad.Session.Admin(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess.Admin, sess.Token = admin, ad.Token
+	sess.Admin, sess.Acting = admin, ad.Session
 	return sess
 }
 
@@ -43,7 +43,7 @@ func TestSubscriptionsList(t *testing.T) {
 	d := tuitest.ForScreen(t, m, 140, 30)
 	d.WaitFor("the list", func() bool { return m.loaded })
 	cat := i18n.For(model.English)
-	list, _ := sess.App.ListSubscriptions(context.Background(), sess.Admin, app.SubsQuery{})
+	list, _ := sess.Acting.ListSubscriptions(context.Background(), app.SubsQuery{})
 	next := list.Next
 	d.WaitView("Subscriptions", fmt.Sprintf("Next renewal: %s (%s)", cat.Date(next.State.Date), next.Sub.Product),
 		"Organization: All organizations · sorted by product", "Product", "Assigned/Total",
@@ -87,7 +87,7 @@ func TestSubscriptionsInFrenchAndEmpty(t *testing.T) {
 
 	empty := tuitest.NewSession(t, model.English)
 	ad := tuitest.SignUp(t, empty.App, "bob@example.org", model.English, true)
-	empty.Admin, empty.Token = ad.Admin, ad.Token
+	empty.Admin, empty.Acting = ad.Admin, ad.Session
 	e := New(empty)
 	de := tuitest.ForScreen(t, e, 100, 20)
 	de.WaitView("No subscription yet: press c to claim", "No renewal coming up.")
@@ -102,7 +102,7 @@ func TestNarrowTableKeepsStatesWhole(t *testing.T) {
 	d := tuitest.ForScreen(t, m, 78, 24)
 	d.WaitFor("the list", func() bool { return m.loaded })
 	cat := i18n.For(model.French)
-	list, _ := sess.App.ListSubscriptions(context.Background(), sess.Admin, app.SubsQuery{})
+	list, _ := sess.Acting.ListSubscriptions(context.Background(), app.SubsQuery{})
 	var want []string
 	for _, r := range list.Rows {
 		want = append(want, cat.Int(r.Assigned)+"/"+cat.Int(r.Sub.Seats)+"  ", cat.SubStateShort(r.State))
@@ -150,7 +150,7 @@ func TestTrustAVendorFromTheScreen(t *testing.T) {
 	trust(pubFile)
 	keyID := model.VendorKey{Public: pub}.KeyID()
 	d.WaitView("Les codes signés par Librairie du Lac (clé "+keyID+") sont maintenant", "acceptés.")
-	keys, _ := sess.App.TrustedVendorKeys(context.Background())
+	keys, _ := sess.Acting.TrustedVendorKeys(context.Background())
 	if !slices.ContainsFunc(keys, func(k model.VendorKey) bool { return k.Vendor == "Librairie du Lac" }) {
 		t.Errorf("the vendor is not trusted: %v", keys)
 	}

@@ -63,23 +63,19 @@ func (m *Model) formKey(msg tea.Msg) tea.Cmd {
 // trust reads the key file and adds the vendor, off the update loop.
 func (m *Model) trust(path string) tea.Cmd {
 	m.req = m.sess.NewRequest()
-	a, ctx, token, id := m.sess.App, m.sess.Ctx, m.sess.Token, m.req
+	ctx, as, id := m.sess.Ctx, m.sess.Acting, m.req
 	return func() tea.Msg {
-		return trustVendor(ctx, a, token, screen.ExpandHome(path), id)
+		return trustVendor(ctx, as, screen.ExpandHome(path), id)
 	}
 }
 
-func trustVendor(ctx context.Context, a *app.App, token, path string, id screen.RequestID) trustedMsg {
-	admin, err := a.SessionAdmin(ctx, token)
-	if err != nil {
-		return trustedMsg{id: id, err: err}
-	}
+func trustVendor(ctx context.Context, as *app.Session, path string, id screen.RequestID) trustedMsg {
 	f, err := os.Open(path)
 	if err != nil {
 		return trustedMsg{id: id, err: err}
 	}
 	defer f.Close()
-	k, added, err := a.TrustVendorKey(ctx, admin, path, f, false)
+	k, added, err := as.TrustVendorKey(ctx, path, f, false)
 	return trustedMsg{id: id, key: k, added: added, err: err}
 }
 

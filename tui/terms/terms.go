@@ -99,12 +99,12 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	}
 	m.focus, m.err = focusSaving, nil
 	m.req = m.sess.NewRequest()
-	return m, tea.Batch(cmd, m.busy.Start(), acceptCmd(m.sess.Ctx, m.sess.App, m.sess.Admin.ID, m.req))
+	return m, tea.Batch(cmd, m.busy.Start(), acceptCmd(m.sess.Ctx, m.sess.Acting, m.req))
 }
 
-func acceptCmd(ctx context.Context, a *app.App, adminID model.ID, id screen.RequestID) tea.Cmd {
+func acceptCmd(ctx context.Context, as *app.Session, id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
-		admin, err := a.AcceptTerms(ctx, adminID)
+		admin, err := as.AcceptTerms(ctx)
 		return acceptedMsg{id: id, admin: admin, err: err}
 	}
 }

@@ -14,7 +14,7 @@ func signedIn(t *testing.T, lang model.Language) *screen.Session {
 	t.Helper()
 	sess := tuitest.NewSession(t, lang)
 	ad := tuitest.SignUp(t, sess.App, "ada@example.org", lang, false)
-	sess.Admin, sess.Token = ad.Admin, ad.Token
+	sess.Admin, sess.Acting = ad.Admin, ad.Session
 	return sess
 }
 
@@ -35,7 +35,7 @@ func TestAcceptingRecordsAndOpensHome(t *testing.T) {
 	if nav.Route != screen.RouteHome || nav.Mode != screen.Reset {
 		t.Errorf("navigated to %+v, want home alone on the stack", nav)
 	}
-	stored, err := sess.App.SessionAdmin(context.Background(), sess.Token)
+	stored, err := sess.Acting.Admin(context.Background())
 	if err != nil || !stored.AcceptedTerms() {
 		t.Errorf("acceptance not stored: %v", err)
 	}
@@ -66,7 +66,7 @@ func TestDecliningSignsOut(t *testing.T) {
 					t.Error("terms recorded although declined")
 				}
 			}
-			if a, _ := sess.App.SessionAdmin(context.Background(), sess.Token); a.AcceptedTerms() {
+			if a, _ := sess.Acting.Admin(context.Background()); a.AcceptedTerms() {
 				t.Error("terms stored although declined")
 			}
 		})

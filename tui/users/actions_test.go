@@ -26,7 +26,7 @@ func one(t *testing.T, d driver, m *Model, login string) model.User {
 
 func fresh(t *testing.T, m *Model, id model.ID) model.User {
 	t.Helper()
-	u, err := m.sess.App.GetUser(context.Background(), m.sess.Admin, id)
+	u, err := m.sess.Acting.GetUser(context.Background(), id)
 	if err != nil {
 		t.Fatalf("get user %d: %v", id, err)
 	}
@@ -98,7 +98,7 @@ func TestPendingRestoreAndDeleteForGood(t *testing.T) {
 	waitField(d, m, "yes")
 	d.Press("y")
 	d.WaitView("Deleted Hugo Arnaud for good.")
-	if _, err := sess.App.GetUser(context.Background(), sess.Admin, u.ID); !errors.Is(err, storage.ErrNotFound) {
+	if _, err := sess.Acting.GetUser(context.Background(), u.ID); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("still in the store: %v", err)
 	}
 	d.Press("ctrl+r")
@@ -181,7 +181,7 @@ func TestCreateByHand(t *testing.T) {
 	waitField(d, m, "groups")
 	d.Press("enter")
 	d.WaitView("Created Émile Zola (login emile.zola).", "Zola Émile", "3e A", "created by hand")
-	u, err := sess.App.FindUserByLogin(context.Background(), sess.Admin, "emile.zola")
+	u, err := sess.Acting.FindUserByLogin(context.Background(), "emile.zola")
 	if err != nil || u.Profile != model.Student || len(u.ClassIDs) != 1 || u.ActivationCode == "" {
 		t.Fatalf("stored %+v, %v", u, err)
 	}
@@ -250,7 +250,7 @@ func TestDetailSaysWhereValuesCameFrom(t *testing.T) {
 	if err := os.WriteFile(file, []byte(roster), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	orgs, err := sess.App.ListOrgs(ctx, sess.Admin)
+	orgs, err := sess.Acting.ListOrgs(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,7 +260,7 @@ func TestDetailSaysWhereValuesCameFrom(t *testing.T) {
 			school = o.ID
 		}
 	}
-	if _, err := sess.App.Import(ctx, sess.Admin, []importers.Input{{Path: file}}, app.ImportOptions{OrgID: school}, nil); err != nil {
+	if _, err := sess.Acting.Import(ctx, []importers.Input{{Path: file}}, app.ImportOptions{OrgID: school}, nil); err != nil {
 		t.Fatalf("import: %v", err)
 	}
 	m, d := open(t, sess)

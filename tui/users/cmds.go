@@ -25,16 +25,16 @@ type setsMsg struct {
 
 func (m *Model) loadSets() tea.Cmd {
 	m.setsReq = m.sess.NewRequest()
-	a, ctx, admin, id := m.sess.App, m.sess.Ctx, m.sess.Admin, m.setsReq
+	ctx, as, id := m.sess.Ctx, m.sess.Acting, m.setsReq
 	return func() tea.Msg {
 		msg := setsMsg{id: id}
-		if msg.classes, msg.err = a.ListSets(ctx, admin, app.Classes); msg.err != nil {
+		if msg.classes, msg.err = as.ListSets(ctx, app.Classes); msg.err != nil {
 			return msg
 		}
-		if msg.groups, msg.err = a.ListSets(ctx, admin, app.Groups); msg.err != nil {
+		if msg.groups, msg.err = as.ListSets(ctx, app.Groups); msg.err != nil {
 			return msg
 		}
-		msg.orgs, msg.err = a.ListOrgs(ctx, admin)
+		msg.orgs, msg.err = as.ListOrgs(ctx)
 		return msg
 	}
 }
@@ -117,18 +117,18 @@ func (m *Model) run(kind actionKind, label string, job func(ctx context.Context)
 }
 
 // runOne runs an action that changes one user and returns it.
-func (m *Model) runOne(kind actionKind, do func(ctx context.Context, a *app.App, admin model.Admin) (model.User, error)) tea.Cmd {
-	a, admin := m.sess.App, m.sess.Admin
+func (m *Model) runOne(kind actionKind, do func(ctx context.Context, as *app.Session) (model.User, error)) tea.Cmd {
+	as := m.sess.Acting
 	return m.run(kind, m.sess.Cat.App.Working, func(ctx context.Context) actionMsg {
-		u, err := do(ctx, a, admin)
+		u, err := do(ctx, as)
 		return actionMsg{user: u, err: err}
 	})
 }
 
 // runMany runs a lifecycle action on one user through the app's list-taking call.
-func (m *Model) runMany(kind actionKind, u model.User, do func(context.Context, model.Admin, []model.ID, bool) ([]model.User, error)) tea.Cmd {
-	return m.runOne(kind, func(ctx context.Context, _ *app.App, admin model.Admin) (model.User, error) {
-		out, err := do(ctx, admin, []model.ID{u.ID}, false)
+func (m *Model) runMany(kind actionKind, u model.User, do func(*app.Session, context.Context, []model.ID, bool) ([]model.User, error)) tea.Cmd {
+	return m.runOne(kind, func(ctx context.Context, as *app.Session) (model.User, error) {
+		out, err := do(as, ctx, []model.ID{u.ID}, false)
 		if err != nil || len(out) == 0 {
 			return u, err
 		}
@@ -228,14 +228,14 @@ func (m *Model) noticeFor(msg actionMsg) string {
 // export writes the selection to path in a command; esc cancels it, leaving no file.
 func (m *Model) export(format app.ExportFormat, path string) tea.Cmd {
 	cat := m.sess.Cat
-	a, admin, sel, labels := m.sess.App, m.sess.Admin, m.list.Selection(), exportLabels(cat)
+	as, sel, labels := m.sess.Acting, m.list.Selection(), exportLabels(cat)
 	label := fmt.Sprintf(cat.Directory.Users.Exporting, cat.Count(m.list.Total(), cat.Nouns.User), path)
 	local := m.sess.LocalFiles() // over SSH the path would be the server's
 	return m.run(actExport, label, func(ctx context.Context) actionMsg {
 		if local != nil {
 			return actionMsg{err: local}
 		}
-		n, err := a.ExportUsersToFile(ctx, admin, sel, format, labels, path)
+		n, err := as.ExportUsersToFile(ctx, sel, format, labels, path)
 		return actionMsg{n: n, path: path, err: err}
 	})
 }

@@ -47,31 +47,31 @@ func (m *Model) openDetail(u model.User) tea.Cmd {
 
 func (m *Model) loadDetail(id model.ID) tea.Cmd {
 	m.detail.req = m.sess.NewRequest()
-	a, ctx, admin, req := m.sess.App, m.sess.Ctx, m.sess.Admin, m.detail.req
-	return func() tea.Msg { return fetchDetail(ctx, a, admin, id, req) }
+	ctx, as, req := m.sess.Ctx, m.sess.Acting, m.detail.req
+	return func() tea.Msg { return fetchDetail(ctx, as, id, req) }
 }
 
-func fetchDetail(ctx context.Context, a *app.App, admin model.Admin, id model.ID, req screen.RequestID) detailMsg {
-	u, err := a.GetUser(ctx, admin, id)
+func fetchDetail(ctx context.Context, as *app.Session, id model.ID, req screen.RequestID) detailMsg {
+	u, err := as.GetUser(ctx, id)
 	if err != nil {
 		return detailMsg{id: req, err: err}
 	}
-	prov, err := a.UserProvenance(ctx, admin, id)
+	prov, err := as.UserProvenance(ctx, id)
 	if err != nil {
 		return detailMsg{id: req, err: err}
 	}
 	msg := detailMsg{id: req, user: u, prov: prov}
 	for _, c := range u.ChildIDs {
-		if child, err := a.GetUser(ctx, admin, c); err == nil {
+		if child, err := as.GetUser(ctx, c); err == nil {
 			msg.children = append(msg.children, child)
 		}
 	}
-	rel, err := a.Relatives(ctx, admin, []model.User{u})
+	rel, err := as.Relatives(ctx, []model.User{u})
 	if err != nil {
 		return detailMsg{id: req, err: err}
 	}
 	msg.parents = rel[u.ID].Parents
-	if msg.licences, err = a.UserSeats(ctx, admin, id); err != nil {
+	if msg.licences, err = as.UserSeats(ctx, id); err != nil {
 		return detailMsg{id: req, err: err}
 	}
 	return msg

@@ -30,13 +30,13 @@ func (m *Model) linkForm(u model.User) tea.Cmd {
 // link links or unlinks the form's parent and child in a command.
 func (m *Model) link() tea.Cmd {
 	parent, login, on := m.fv.target, strings.TrimSpace(m.fv.childLogin), !m.fv.unlink
-	a, admin := m.sess.App, m.sess.Admin
+	as := m.sess.Acting
 	return m.run(actLink, m.sess.Cat.App.Working, func(ctx context.Context) actionMsg {
-		child, err := a.FindUserByLogin(ctx, admin, login)
+		child, err := as.FindUserByLogin(ctx, login)
 		if err != nil {
 			return actionMsg{user: parent, err: err}
 		}
-		u, err := a.LinkChild(ctx, admin, parent.ID, child.ID, on, false)
+		u, err := as.LinkChild(ctx, parent.ID, child.ID, on, false)
 		n := 0
 		if on {
 			n = 1

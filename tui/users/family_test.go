@@ -13,8 +13,8 @@ func TestLinkAParentFromTheScreen(t *testing.T) {
 	t.Parallel()
 	sess := demoSession(t, model.English)
 	ctx := context.Background()
-	parents, _ := sess.App.FindUsers(ctx, sess.Admin, model.Selection{Profiles: []model.Profile{model.Parent}, OrgIDs: sess.Admin.OrgIDs[:1]}, 0, 1)
-	pupils, _ := sess.App.FindUsers(ctx, sess.Admin, model.Selection{Profiles: []model.Profile{model.Student}, OrgIDs: sess.Admin.OrgIDs[:1]}, 5, 1)
+	parents, _ := sess.Acting.FindUsers(ctx, model.Selection{Profiles: []model.Profile{model.Parent}, OrgIDs: sess.Admin.OrgIDs[:1]}, 0, 1)
+	pupils, _ := sess.Acting.FindUsers(ctx, model.Selection{Profiles: []model.Profile{model.Student}, OrgIDs: sess.Admin.OrgIDs[:1]}, 5, 1)
 	parent, pupil := parents.Users[0], pupils.Users[0]
 	if slices.Contains(parent.ChildIDs, pupil.ID) {
 		t.Fatal("the demo already links them")

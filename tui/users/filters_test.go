@@ -14,7 +14,7 @@ import (
 // classID finds a demo class by code.
 func classID(t *testing.T, m *Model, code string) model.ID {
 	t.Helper()
-	c, err := m.sess.App.FindSet(context.Background(), m.sess.Admin, app.Classes, code)
+	c, err := m.sess.Acting.FindSet(context.Background(), app.Classes, code)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestSearchDatesPendingAndSort(t *testing.T) {
 	d.Press("right")
 	d.Press("right")
 	sel = model.Selection{Text: "arnaud", CreatedFrom: sel.CreatedFrom, CreatedTo: sel.CreatedTo, Sort: model.SortByClass}
-	page, err := sess.App.FindUsers(context.Background(), sess.Admin, sel, 0, 1)
+	page, err := sess.Acting.FindUsers(context.Background(), sel, 0, 1)
 	if err != nil || len(page.Users) == 0 {
 		t.Fatalf("find: %v %+v", err, page)
 	}

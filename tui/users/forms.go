@@ -99,28 +99,28 @@ func (m *Model) submitForm() tea.Cmd {
 			return m.closeForm()
 		}
 		id := fv.target.ID
-		return m.runOne(actEdit, func(ctx context.Context, a *app.App, admin model.Admin) (model.User, error) {
-			return a.EditUser(ctx, admin, id, fields, false)
+		return m.runOne(actEdit, func(ctx context.Context, as *app.Session) (model.User, error) {
+			return as.EditUser(ctx, id, fields, false)
 		})
 	case formCreateOrg:
 		return m.openForm(formCreate, m.userForm(formCreate))
 	case formCreate:
 		fields, _ := fv.fields(model.User{})
 		org := fv.org
-		return m.runOne(actCreate, func(ctx context.Context, a *app.App, admin model.Admin) (model.User, error) {
-			return a.CreateUser(ctx, admin, org, fields, false)
+		return m.runOne(actCreate, func(ctx context.Context, as *app.Session) (model.User, error) {
+			return as.CreateUser(ctx, org, fields, false)
 		})
 	case formExport:
 		return m.export(fv.format, exportPath(fv.path, fv.format))
 	case formDelete:
 		if fv.yes {
-			return m.runMany(actDelete, fv.target, m.sess.App.DeleteUsers)
+			return m.runMany(actDelete, fv.target, (*app.Session).DeleteUsers)
 		}
 	case formRegen:
 		if fv.yes {
 			id := fv.target.ID
-			return m.runOne(actRegen, func(ctx context.Context, a *app.App, admin model.Admin) (model.User, error) {
-				return a.RegenerateActivationCode(ctx, admin, id, false)
+			return m.runOne(actRegen, func(ctx context.Context, as *app.Session) (model.User, error) {
+				return as.RegenerateActivationCode(ctx, id, false)
 			})
 		}
 	}

@@ -24,11 +24,11 @@ func demoSession(t *testing.T, lang model.Language) *screen.Session {
 	if _, err := sess.App.LoadDemo(ctx); err != nil {
 		t.Fatalf("load demo: %v", err)
 	}
-	admin, err := sess.App.SessionAdmin(ctx, ad.Token) // the demo gave the admin its schools
+	admin, err := ad.Session.Admin(ctx) // the demo gave the admin its schools
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess.Admin, sess.Token = admin, ad.Token
+	sess.Admin, sess.Acting = admin, ad.Session
 	return sess
 }
 
@@ -44,7 +44,7 @@ func open(t *testing.T, sess *screen.Session) (*Model, *tuitest.Driver) {
 // count is what the app says a selection holds.
 func count(t *testing.T, sess *screen.Session, sel model.Selection) int {
 	t.Helper()
-	page, err := sess.App.FindUsers(context.Background(), sess.Admin, sel, 0, 0)
+	page, err := sess.Acting.FindUsers(context.Background(), sel, 0, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

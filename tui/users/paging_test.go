@@ -25,7 +25,7 @@ func TestOnlyThePageOnScreenIsLoaded(t *testing.T) {
 	if len(rows) != vis {
 		t.Errorf("the second page holds %d rows, want %d", len(rows), vis)
 	}
-	want, err := sess.App.FindUsers(context.Background(), sess.Admin, model.Selection{}, vis, 1)
+	want, err := sess.Acting.FindUsers(context.Background(), model.Selection{}, vis, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func TestOnlyThePageOnScreenIsLoaded(t *testing.T) {
 	d.Press("end")
 	total := m.list.Total()
 	d.WaitFor("the last page", func() bool { at, rows = m.list.Rows(); return at == total-vis })
-	last, err := sess.App.FindUsers(context.Background(), sess.Admin, model.Selection{}, total-1, 1)
+	last, err := sess.Acting.FindUsers(context.Background(), model.Selection{}, total-1, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

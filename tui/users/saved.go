@@ -36,9 +36,9 @@ func (m *Model) openSaved() tea.Cmd {
 		m.saved.back = m.focus
 	}
 	m.saved.req, m.saved.loaded = m.sess.NewRequest(), false
-	a, ctx, admin, id := m.sess.App, m.sess.Ctx, m.sess.Admin, m.saved.req
+	ctx, as, id := m.sess.Ctx, m.sess.Acting, m.saved.req
 	return tea.Batch(m.setFocus(focusSaved), func() tea.Msg {
-		list, err := a.SavedFilters(ctx, admin)
+		list, err := as.SavedFilters(ctx)
 		return savedMsg{id: id, list: list, err: err}
 	})
 }
@@ -70,9 +70,9 @@ func (m *Model) savedKey(k tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(m.refilter(false), m.setFocus(focusTable))
 	case key.Matches(k, km.deleteFilter):
 		name := s.list[s.cursor].Name
-		a, admin := m.sess.App, m.sess.Admin
+		as := m.sess.Acting
 		return m.run(actDeleteFilter, m.sess.Cat.App.Working, func(ctx context.Context) actionMsg {
-			_, err := a.DeleteFilter(ctx, admin, name, false)
+			_, err := as.DeleteFilter(ctx, name, false)
 			return actionMsg{path: name, err: err}
 		})
 	}
@@ -97,9 +97,9 @@ func (m *Model) saveFilterForm() tea.Cmd {
 
 // saveFilter saves the panel's selection under the form's name.
 func (m *Model) saveFilter() tea.Cmd {
-	a, admin, sel, name, n := m.sess.App, m.sess.Admin, m.panel.sel, m.fv.filterName, m.list.Total()
+	as, sel, name, n := m.sess.Acting, m.panel.sel, m.fv.filterName, m.list.Total()
 	return m.run(actSaveFilter, m.sess.Cat.App.Working, func(ctx context.Context) actionMsg {
-		f, err := a.SaveFilter(ctx, admin, name, sel, false)
+		f, err := as.SaveFilter(ctx, name, sel, false)
 		return actionMsg{path: f.Name, n: n, err: err}
 	})
 }

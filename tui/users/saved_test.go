@@ -29,7 +29,7 @@ func TestSaveAndApplyAFilter(t *testing.T) {
 	d.Type("Students not activated")
 	d.Press("enter")
 	d.WaitView(`Filter "Students not activated" saved: `)
-	if list, _ := sess.App.SavedFilters(sess.Ctx, sess.Admin); len(list) != 1 || list[0].Selection.Activation != model.TriNo ||
+	if list, _ := sess.Acting.SavedFilters(sess.Ctx); len(list) != 1 || list[0].Selection.Activation != model.TriNo ||
 		!slices.Equal(list[0].Selection.Profiles, []model.Profile{model.Student}) {
 		t.Fatalf("saved %+v", list)
 	}
@@ -51,7 +51,7 @@ func TestSaveAndApplyAFilter(t *testing.T) {
 	d.WaitView(`Filter "Students not activated" deleted.`, "No saved filter.")
 	d.Press("esc")
 	d.WaitFor("the list again", func() bool { return m.focus == m.saved.back && m.focus != focusSaved })
-	if list, _ := sess.App.SavedFilters(sess.Ctx, sess.Admin); len(list) != 0 {
+	if list, _ := sess.Acting.SavedFilters(sess.Ctx); len(list) != 0 {
 		t.Errorf("left after the delete: %+v", list)
 	}
 }

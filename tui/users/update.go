@@ -137,19 +137,19 @@ func (m *Model) detailKey(k tea.KeyPressMsg) tea.Cmd {
 
 // userAction runs the action key k on user u, asking first when it cannot be undone.
 func (m *Model) userAction(k tea.KeyPressMsg, u model.User) tea.Cmd {
-	km, dir, t := m.keys, m.sess.App, m.sess.Cat.Directory.Users
+	km, t := m.keys, m.sess.Cat.Directory.Users
 	switch {
 	case key.Matches(k, km.edit):
 		return m.editUser(u)
 	case key.Matches(k, km.link):
 		return m.linkForm(u)
 	case key.Matches(k, km.admin):
-		return m.runOne(actAdmin, func(ctx context.Context, a *app.App, admin model.Admin) (model.User, error) {
-			cur, err := a.GetUser(ctx, admin, u.ID) // toggle what the store has, not a row shown
+		return m.runOne(actAdmin, func(ctx context.Context, as *app.Session) (model.User, error) {
+			cur, err := as.GetUser(ctx, u.ID) // toggle what the store has, not a row shown
 			if err != nil {
 				return u, err
 			}
-			return a.SetLocalAdmin(ctx, admin, u.ID, !cur.LocalAdmin, false)
+			return as.SetLocalAdmin(ctx, u.ID, !cur.LocalAdmin, false)
 		})
 	case key.Matches(k, km.regen):
 		if u.Activated() {
@@ -158,9 +158,9 @@ func (m *Model) userAction(k tea.KeyPressMsg, u model.User) tea.Cmd {
 		}
 		return m.confirm(formRegen, u, t.ConfirmRegen)
 	case key.Matches(k, km.pending):
-		return m.runMany(actPending, u, dir.MarkPendingDeletion)
+		return m.runMany(actPending, u, (*app.Session).MarkPendingDeletion)
 	case key.Matches(k, km.restore):
-		return m.runMany(actRestore, u, dir.RestoreUsers)
+		return m.runMany(actRestore, u, (*app.Session).RestoreUsers)
 	case key.Matches(k, km.del):
 		if !u.PendingDeletion() {
 			m.fail(model.ErrNotPending)

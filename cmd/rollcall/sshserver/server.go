@@ -51,10 +51,9 @@ type Exec struct {
 	Args           []string
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
-	TTY            bool   // the client asked for a terminal (ssh -t)
-	Lang           string // the client's LANG, when it sent one
-	Admin          model.Admin
-	Token          string       // the session opened for this connection
+	TTY            bool         // the client asked for a terminal (ssh -t)
+	Lang           string       // the client's LANG, when it sent one
+	Session        *app.Session // the session opened for this connection: the admin acts through it
 	Log            *slog.Logger // annotated with the admin and the address
 }
 

@@ -12,8 +12,8 @@ import (
 	"charm.land/wish/v2/scp"
 	"github.com/charmbracelet/ssh"
 
+	"rollcall/app"
 	"rollcall/i18n"
-	"rollcall/model"
 	"rollcall/tui"
 )
 
@@ -72,15 +72,15 @@ func (s *Server) serve(sess ssh.Session) {
 		s.scpUpload(sess)
 		return
 	}
-	token, err := s.cfg.App.OpenSession(ctx, model.Admin{ID: id}, "ssh:"+remote)
+	as, err := s.cfg.App.OpenSession(ctx, id, "ssh:"+remote)
 	if err != nil {
 		s.log.Error("ssh session not opened", "remote", remote, "error", err.Error())
 		_ = sess.Exit(1)
 		return
 	}
 	// The Rollcall session ends with the SSH one, even when the connection is cut.
-	defer func() { _ = s.cfg.App.SignOut(context.WithoutCancel(ctx), token) }()
-	admin, err := s.cfg.App.SessionAdmin(ctx, token)
+	defer func() { _ = as.SignOut(context.WithoutCancel(ctx)) }()
+	admin, err := as.Admin(ctx)
 	if err != nil {
 		s.log.Error("ssh session admin", "remote", remote, "error", err.Error())
 		_ = sess.Exit(1)
@@ -97,12 +97,12 @@ func (s *Server) serve(sess ssh.Session) {
 	case len(sess.Command()) > 0:
 		log.Info("ssh command started", "command", sess.Command()[0], "tty", pty)
 		code := s.cfg.Exec(ctx, Exec{Args: sess.Command(), Stdin: sess, Stdout: sess, Stderr: sess.Stderr(),
-			TTY: pty, Lang: lang, Admin: admin, Token: token, Log: log})
+			TTY: pty, Lang: lang, Session: as, Log: log})
 		log.Info("ssh command ended", "command", sess.Command()[0], "exit", code, "duration", time.Since(start).Round(time.Millisecond))
 		_ = sess.Exit(code)
 	case pty:
 		log.Info("ssh console started")
-		s.console(sess, token, lang, remote)
+		s.console(sess, as, lang, remote)
 		log.Info("ssh console ended", "duration", time.Since(start).Round(time.Millisecond))
 	default:
 		fmt.Fprintln(sess.Stderr(), i18n.For(i18n.Resolve("", admin.Language, lang)).Admins.NeedTerminal)
@@ -113,7 +113,7 @@ func (s *Server) serve(sess ssh.Session) {
 // console runs one console for the session: its own Bubble Tea program and model, signed in
 // with the connection's session. The wish middleware feeds it the terminal's size changes and
 // quits it when the connection closes.
-func (s *Server) console(sess ssh.Session, token, lang, remote string) {
+func (s *Server) console(sess ssh.Session, as *app.Session, lang, remote string) {
 	var inbox string
 	if id, _, ok := granted(sess); ok && s.cfg.InboxDir != "" {
 		inbox, _ = InboxOf(s.cfg.InboxDir, id) // "" on failure: the picker then refuses, as before
@@ -124,7 +124,7 @@ func (s *Server) console(sess ssh.Session, token, lang, remote string) {
 		App:      s.cfg.App,
 		Lang:     i18n.Resolve("", "", lang),
 		Remember: false,
-		Token:    token,
+		Session:  as,
 		Origin:   "ssh:" + remote,
 		Remote:   true,
 		Dark:     true, // until the terminal answers

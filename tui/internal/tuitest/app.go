@@ -54,7 +54,7 @@ func SessionOver(a *app.App, lang model.Language) *screen.Session {
 type Admin struct {
 	Email, Password string
 	Admin           model.Admin
-	Token           string
+	Session         *app.Session
 }
 
 // SignUp creates and verifies an admin, then signs them in; acceptTerms records the terms.
@@ -75,9 +75,9 @@ func SignUp(t testing.TB, a *app.App, email string, lang model.Language, acceptT
 		t.Fatalf("sign in: %v", err)
 	}
 	if acceptTerms {
-		if in.Admin, err = a.AcceptTerms(ctx, in.Admin.ID); err != nil {
+		if in.Admin, err = in.Session.AcceptTerms(ctx); err != nil {
 			t.Fatalf("accept terms: %v", err)
 		}
 	}
-	return Admin{Email: email, Password: pw, Admin: in.Admin, Token: in.Token}
+	return Admin{Email: email, Password: pw, Admin: in.Admin, Session: in.Session}
 }

@@ -235,10 +235,10 @@ func (m *Model) fetch(offset int) tea.Cmd {
 	m.cancel = cancel
 	m.pageReq = m.sess.NewRequest()
 	m.inFlight = true
-	a, admin, sel, id, limit := m.sess.App, m.sess.Admin, CloneSelection(m.sel), m.pageReq, m.Visible()
+	as, sel, id, limit := m.sess.Acting, CloneSelection(m.sel), m.pageReq, m.Visible()
 	return func() tea.Msg {
 		defer cancel()
-		page, err := a.FindUsers(ctx, admin, sel, offset, limit)
+		page, err := as.FindUsers(ctx, sel, offset, limit)
 		return pageMsg{id: id, page: page, err: err}
 	}
 }
