@@ -103,17 +103,15 @@ func TestForgottenPasswordFromTheSignInScreen(t *testing.T) {
 	t.Parallel()
 	texts := app.NotifierTexts{AdminReset: func(_ model.Language, code string) (string, string) { return "Reset", "Code: " + code }}
 	sess := tuitest.SessionOver(tuitest.NewAppWith(t, app.Options{MailTexts: &texts}), model.English)
-	ad := tuitest.SignUp(t, sess.App, "ada@example.org", model.English, false)
+	ad := tuitest.SignUp(t, sess.App, "ada@example.org", model.English, true)
 	ctx := context.Background()
 	org, err := ad.Session.CreateOrg(ctx, model.Organization{Name: "École X", City: "Lyon", Country: "FR"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	admin := ad.Admin
-	admin.OrgIDs = append(admin.OrgIDs, org.ID)
 	srv := smtptest.Start(t, smtptest.Options{})
 	host, port, sec, from := srv.Host(), srv.Port(), "none", "it@x.example"
-	if _, err := sess.Acting.SetMailSettings(ctx, org.ID, app.MailSettingsChange{Host: &host, Port: &port, Security: &sec, From: &from}, false); err != nil {
+	if _, err := ad.Session.SetMailSettings(ctx, org.ID, app.MailSettingsChange{Host: &host, Port: &port, Security: &sec, From: &from}, false); err != nil {
 		t.Fatal(err)
 	}
 	m := New(sess, screen.SignInArgs{Email: ad.Email})
