@@ -39,7 +39,7 @@ func ParseSSHKey(line string) (model.SSHKey, error) {
 
 func checkKeyStrength(pub ssh.PublicKey) error {
 	switch pub.Type() {
-	case ssh.KeyAlgoDSA:
+	case ssh.KeyAlgoDSA: //lint:ignore SA1019 named here to refuse DSA keys
 		return invalidKey(model.ErrSSHKeyWeak)
 	case ssh.KeyAlgoRSA:
 		cpk, ok := pub.(ssh.CryptoPublicKey)

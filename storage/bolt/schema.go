@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"go.etcd.io/bbolt"
+	bberrors "go.etcd.io/bbolt/errors"
 
 	"rollcall/storage"
 )
@@ -82,7 +83,7 @@ var migrations = []migration{
 // its hash is kept. Everyone signs in again once.
 func dropRawTokens(tx *bbolt.Tx) error {
 	for _, name := range [][]byte{bucketLocalTokens, bucketSessions} {
-		if err := tx.DeleteBucket(name); err != nil && !errors.Is(err, bbolt.ErrBucketNotFound) {
+		if err := tx.DeleteBucket(name); err != nil && !errors.Is(err, bberrors.ErrBucketNotFound) {
 			return fmt.Errorf("bucket %s: %w", name, err)
 		}
 		if _, err := tx.CreateBucket(name); err != nil {

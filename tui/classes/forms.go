@@ -2,9 +2,7 @@ package classes
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -138,14 +136,4 @@ func (m *Model) confirmDelete(info app.ClassInfo) tea.Cmd {
 	return m.openForm(formDelete, m.sess.NewForm(huh.NewGroup(
 		huh.NewConfirm().Key("yes").Title(q).Affirmative(cat.App.Yes).Negative(cat.App.No).Value(&m.fv.yes),
 	)))
-}
-
-// required refuses an empty value, naming the field by its label.
-func (m *Model) required(label string) func(string) error {
-	return func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errors.New(label + " " + m.sess.Cat.Rule(model.RuleRequired))
-		}
-		return nil
-	}
 }

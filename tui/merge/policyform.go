@@ -28,9 +28,7 @@ func (m *Model) openPolicyForm() tea.Cmd {
 	cat := m.sess.Cat
 	t, w := cat.MailMerge, cat.Web
 	m.pv = policyValues{profile: model.Student, minLength: strconv.Itoa(model.DefaultPasswordPolicy.MinLength)}
-	for _, c := range []model.CharClass{model.ClassLetter, model.ClassDigit} {
-		m.pv.classes = append(m.pv.classes, c)
-	}
+	m.pv.classes = append(m.pv.classes, model.ClassLetter, model.ClassDigit)
 	var profiles []huh.Option[model.Profile]
 	for _, p := range model.Profiles {
 		profiles = append(profiles, huh.NewOption(cat.Profile(p), p))

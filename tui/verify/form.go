@@ -28,15 +28,6 @@ func (m *Model) newForm() *huh.Form {
 	))
 }
 
-func (m *Model) required(field string) func(string) error {
-	return func(s string) error {
-		if model.NormalizeCode(s) == "" {
-			return errors.New(m.sess.Cat.Validation(&model.ValidationError{Field: field, Rule: model.RuleRequired}))
-		}
-		return nil
-	}
-}
-
 // checkPassword applies the admin password policy, the same function app uses.
 func (m *Model) checkPassword(pw string) error {
 	if errs := model.CheckAdminPassword(fieldPassword, pw); len(errs) > 0 {
