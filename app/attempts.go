@@ -13,7 +13,12 @@ import (
 // counter of their own. Its size is bounded, so guesses at made-up logins cannot grow it.
 type attemptLimiter struct {
 	mu   sync.Mutex
-	seen map[string]unknownFailures
+	seen map[string]failures
+}
+
+type failures struct {
+	count int
+	last  time.Time
 }
 
 // maxAttemptKeys bounds the keys an attemptLimiter keeps.
@@ -24,7 +29,7 @@ const maxAttemptKeys = 50000
 var AddressThrottle = model.SignInThrottle{FreeAttempts: 30, Base: 2 * time.Second, Max: 5 * time.Minute}
 
 func newAttemptLimiter() *attemptLimiter {
-	return &attemptLimiter{seen: map[string]unknownFailures{}}
+	return &attemptLimiter{seen: map[string]failures{}}
 }
 
 // blockedUntil is when the next attempt with key is allowed under rule (zero: now).
@@ -50,7 +55,7 @@ func (l *attemptLimiter) failed(key string, rule model.SignInThrottle, now time.
 		}
 	}
 	f := l.seen[key]
-	l.seen[key] = unknownFailures{count: f.count + 1, last: now}
+	l.seen[key] = failures{count: f.count + 1, last: now}
 }
 
 // succeeded forgets the failures of key.

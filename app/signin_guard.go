@@ -16,7 +16,7 @@ import (
 type signInGuard struct {
 	mu      sync.Mutex
 	locks   map[string]*emailLock
-	unknown map[string]unknownFailures
+	unknown *attemptLimiter // failures at emails without an account
 }
 
 type emailLock struct {
@@ -24,16 +24,8 @@ type emailLock struct {
 	users int           // checks running or waiting; the entry goes when it falls to 0
 }
 
-type unknownFailures struct {
-	count int
-	last  time.Time
-}
-
-// maxUnknownTracked bounds the memory guesses at many made-up emails can take.
-const maxUnknownTracked = 10000
-
 func newSignInGuard() *signInGuard {
-	return &signInGuard{locks: map[string]*emailLock{}, unknown: map[string]unknownFailures{}}
+	return &signInGuard{locks: map[string]*emailLock{}, unknown: newAttemptLimiter()}
 }
 
 // lock waits for the email's turn; the returned function gives it back.
@@ -64,26 +56,10 @@ func (g *signInGuard) lock(ctx context.Context, email string) (func(), error) {
 
 // unknownBlockedUntil is when the next attempt at an email without an account is allowed.
 func (g *signInGuard) unknownBlockedUntil(email string, rule model.SignInThrottle) time.Time {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	f := g.unknown[email]
-	return rule.BlockedUntil(f.count, f.last)
+	return g.unknown.blockedUntil(email, rule)
 }
 
 // unknownFailed counts a failure at an email without an account.
 func (g *signInGuard) unknownFailed(email string, rule model.SignInThrottle, now time.Time) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if len(g.unknown) >= maxUnknownTracked {
-		for e, f := range g.unknown {
-			if now.Sub(f.last) > rule.Max {
-				delete(g.unknown, e)
-			}
-		}
-		if len(g.unknown) >= maxUnknownTracked {
-			clear(g.unknown)
-		}
-	}
-	f := g.unknown[email]
-	g.unknown[email] = unknownFailures{count: f.count + 1, last: now}
+	g.unknown.failed(email, rule, now)
 }
