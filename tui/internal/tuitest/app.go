@@ -2,12 +2,11 @@ package tuitest
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"rollcall/app"
 	"rollcall/model"
-	"rollcall/storage/bolt"
+	"rollcall/storage/storetest"
 	"rollcall/tui/screen"
 )
 
@@ -16,8 +15,8 @@ func CheapArgon2() app.Argon2Params {
 	return app.Argon2Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
 }
 
-// NewApp opens the application layer over a real bbolt file in t.TempDir(). Tests are the one
-// place besides cmd that may open the bbolt store: screens are exercised against the real thing.
+// NewApp opens the application layer over a real bbolt file in t.TempDir() (storetest.Open):
+// screens are exercised against the real thing.
 func NewApp(t testing.TB) *app.App {
 	t.Helper()
 	return NewAppWith(t, app.Options{})
@@ -29,12 +28,7 @@ func NewAppWith(t testing.TB, opts app.Options) *app.App {
 	if opts.Argon2.Memory == 0 {
 		opts.Argon2 = CheapArgon2()
 	}
-	st, err := bolt.Open(filepath.Join(t.TempDir(), "rollcall.db"), bolt.Options{})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	t.Cleanup(func() { _ = st.Close() })
-	return app.New(st, opts)
+	return app.New(storetest.Open(t), opts)
 }
 
 // NewSession builds a session speaking lang over a fresh app, signed in as nobody.
