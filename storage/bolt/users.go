@@ -2,11 +2,11 @@ package bolt
 
 import (
 	"context"
-	"strings"
 
 	"go.etcd.io/bbolt"
 
 	"rollcall/model"
+	"rollcall/storage"
 	"rollcall/storage/usercodec"
 )
 
@@ -20,11 +20,11 @@ var users = &table[model.User]{
 	decode: usercodec.Decode,
 	indexes: []index[model.User]{{
 		bucket: bucketUserByLogin,
-		key:    func(u *model.User) []byte { return loginKey(u.Login) },
+		key:    func(u *model.User) []byte { return storage.LoginKey(u.Login) },
 		label:  func(u *model.User) string { return u.Login },
 	}, {
 		bucket: bucketUserByExt,
-		key:    func(u *model.User) []byte { return extKey(u.Source, u.ExternalID) },
+		key:    func(u *model.User) []byte { return storage.ExternalIDKey(u.Source, u.ExternalID) },
 		label:  func(u *model.User) string { return u.Source + ":" + u.ExternalID },
 	}},
 }
@@ -34,26 +34,6 @@ const (
 	userByLogin = iota
 	userByExt
 )
-
-// loginKey folds case so "J.Dupont" and "j.dupont" cannot both exist; an empty login is not
-// indexed.
-func loginKey(login string) []byte {
-	if login == "" {
-		return nil
-	}
-	return []byte(strings.ToLower(login))
-}
-
-// extKey is source, a zero byte, and the external id; nil without external id.
-func extKey(source, externalID string) []byte {
-	if externalID == "" {
-		return nil
-	}
-	k := make([]byte, 0, len(source)+1+len(externalID))
-	k = append(k, source...)
-	k = append(k, 0)
-	return append(k, externalID...)
-}
 
 // CreateUser stores a new user and sets u.ID. The login must be free ignoring case, and so must
 // (source, external id) when the external id is set (storage.ErrConflict).
@@ -78,7 +58,7 @@ func (s *Store) User(ctx context.Context, id model.ID) (u model.User, err error)
 // UserByLogin finds a user by login, ignoring case.
 func (s *Store) UserByLogin(ctx context.Context, login string) (u model.User, err error) {
 	err = s.view(ctx, func(tx *bbolt.Tx) error {
-		u, err = users.lookup(tx, userByLogin, loginKey(login), login)
+		u, err = users.lookup(tx, userByLogin, storage.LoginKey(login), login)
 		return err
 	})
 	return u, err
@@ -87,7 +67,7 @@ func (s *Store) UserByLogin(ctx context.Context, login string) (u model.User, er
 // UserByExternalID finds a user by the id a source (an import format) gave it.
 func (s *Store) UserByExternalID(ctx context.Context, source, externalID string) (u model.User, err error) {
 	err = s.view(ctx, func(tx *bbolt.Tx) error {
-		u, err = users.lookup(tx, userByExt, extKey(source, externalID), source+":"+externalID)
+		u, err = users.lookup(tx, userByExt, storage.ExternalIDKey(source, externalID), source+":"+externalID)
 		return err
 	})
 	return u, err

@@ -2,11 +2,11 @@ package postgres
 
 import (
 	"context"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"rollcall/model"
+	"rollcall/storage"
 	"rollcall/storage/usercodec"
 )
 
@@ -15,10 +15,10 @@ import (
 var users = &table[model.User]{kind: "user", name: "users",
 	id: func(u *model.User) *model.ID { return &u.ID }, encode: usercodec.Encode, decode: usercodec.Decode,
 	keys: []key[model.User]{{col: "login",
-		val:   func(u *model.User) []byte { return loginKey(u.Login) },
+		val:   func(u *model.User) []byte { return storage.LoginKey(u.Login) },
 		label: func(u *model.User) string { return u.Login },
 	}, {col: "ext",
-		val:   func(u *model.User) []byte { return extKey(u.Source, u.ExternalID) },
+		val:   func(u *model.User) []byte { return storage.ExternalIDKey(u.Source, u.ExternalID) },
 		label: func(u *model.User) string { return u.Source + ":" + u.ExternalID },
 	}}}
 
@@ -27,25 +27,6 @@ const (
 	userByLogin = iota
 	userByExt
 )
-
-// loginKey folds case so "J.Dupont" and "j.dupont" cannot both exist.
-func loginKey(login string) []byte {
-	if login == "" {
-		return nil
-	}
-	return []byte(strings.ToLower(login))
-}
-
-// extKey is source, a zero byte, and the external id; nil without external id.
-func extKey(source, externalID string) []byte {
-	if externalID == "" {
-		return nil
-	}
-	k := make([]byte, 0, len(source)+1+len(externalID))
-	k = append(k, source...)
-	k = append(k, 0)
-	return append(k, externalID...)
-}
 
 // CreateUser stores a new user and sets u.ID; the login (ignoring case) and (source, external
 // id) must be free (storage.ErrConflict).
@@ -71,7 +52,7 @@ func (s *Store) User(ctx context.Context, id model.ID) (model.User, error) {
 // UserByLogin finds a user by login, ignoring case.
 func (s *Store) UserByLogin(ctx context.Context, login string) (u model.User, err error) {
 	err = s.view(ctx, func(tx pgx.Tx) error {
-		u, err = users.lookup(ctx, tx, userByLogin, loginKey(login), login)
+		u, err = users.lookup(ctx, tx, userByLogin, storage.LoginKey(login), login)
 		return err
 	})
 	return u, err
@@ -80,7 +61,7 @@ func (s *Store) UserByLogin(ctx context.Context, login string) (u model.User, er
 // UserByExternalID finds a user by the id a source gave it.
 func (s *Store) UserByExternalID(ctx context.Context, source, externalID string) (u model.User, err error) {
 	err = s.view(ctx, func(tx pgx.Tx) error {
-		u, err = users.lookup(ctx, tx, userByExt, extKey(source, externalID), source+":"+externalID)
+		u, err = users.lookup(ctx, tx, userByExt, storage.ExternalIDKey(source, externalID), source+":"+externalID)
 		return err
 	})
 	return u, err
