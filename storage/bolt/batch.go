@@ -57,10 +57,8 @@ func applyBatch(tx *bbolt.Tx, b storage.Batch) (storage.Applied, error) {
 		return storage.Applied{}, err
 	}
 	ids := map[model.ID]model.ID{}
-	for _, m := range []idMap{create.orgIDs, create.classIDs, create.groupIDs, create.userIDs} {
-		for temp, real := range m.m {
-			ids[temp] = real
-		}
+	for _, m := range []storage.TempIDs{create.orgIDs, create.classIDs, create.groupIDs, create.userIDs} {
+		m.CopyTo(ids)
 	}
 	if err := applyImportParts(tx, b, ids); err != nil {
 		return storage.Applied{}, err

@@ -65,10 +65,8 @@ func applyBatch(ctx context.Context, tx pgx.Tx, b storage.Batch) (storage.Applie
 		return storage.Applied{}, err
 	}
 	ids := map[model.ID]model.ID{}
-	for _, m := range []idMap{create.orgIDs, create.classIDs, create.groupIDs, create.userIDs} {
-		for temp, real := range m.m {
-			ids[temp] = real
-		}
+	for _, m := range []storage.TempIDs{create.orgIDs, create.classIDs, create.groupIDs, create.userIDs} {
+		m.CopyTo(ids)
 	}
 	if err := applyImportParts(ctx, tx, b, ids); err != nil {
 		return storage.Applied{}, err

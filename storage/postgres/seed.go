@@ -50,7 +50,7 @@ type seedBatch struct {
 	users   []model.User
 	subs    []model.Subscription
 
-	orgIDs, classIDs, groupIDs, userIDs idMap
+	orgIDs, classIDs, groupIDs, userIDs storage.TempIDs
 }
 
 func (b *seedBatch) assign(ctx context.Context, tx pgx.Tx) (err error) {
@@ -71,26 +71,26 @@ func (b *seedBatch) assign(ctx context.Context, tx pgx.Tx) (err error) {
 }
 
 func (b *seedBatch) rewrite() error {
-	adminIDs := idMap{kind: "admin"} // a seed holds no admins: a temporary admin id is an error
-	var rw rewriter
+	adminIDs := storage.TempIDs{Kind: "admin"} // a seed holds no admins: a temporary admin id is an error
+	var rw storage.Rewriter
 	for i := range b.classes {
-		b.classes[i].OrgID = rw.one(b.orgIDs, b.classes[i].OrgID)
+		b.classes[i].OrgID = rw.One(b.orgIDs, b.classes[i].OrgID)
 	}
 	for i := range b.groups {
-		b.groups[i].OrgID = rw.one(b.orgIDs, b.groups[i].OrgID)
+		b.groups[i].OrgID = rw.One(b.orgIDs, b.groups[i].OrgID)
 	}
 	for i := range b.users {
 		u := &b.users[i]
-		u.OrgID = rw.one(b.orgIDs, u.OrgID)
-		u.ClassIDs = rw.all(b.classIDs, u.ClassIDs)
-		u.GroupIDs = rw.all(b.groupIDs, u.GroupIDs)
-		u.ChildIDs = rw.all(b.userIDs, u.ChildIDs)
+		u.OrgID = rw.One(b.orgIDs, u.OrgID)
+		u.ClassIDs = rw.All(b.classIDs, u.ClassIDs)
+		u.GroupIDs = rw.All(b.groupIDs, u.GroupIDs)
+		u.ChildIDs = rw.All(b.userIDs, u.ChildIDs)
 	}
 	for i := range b.subs {
-		b.subs[i].OrgID = rw.one(b.orgIDs, b.subs[i].OrgID)
-		b.subs[i].ClaimedBy = rw.one(adminIDs, b.subs[i].ClaimedBy)
+		b.subs[i].OrgID = rw.One(b.orgIDs, b.subs[i].OrgID)
+		b.subs[i].ClaimedBy = rw.One(adminIDs, b.subs[i].ClaimedBy)
 	}
-	return rw.err
+	return rw.Err
 }
 
 func (b *seedBatch) insert(ctx context.Context, tx pgx.Tx) error {
@@ -140,25 +140,12 @@ func insertAll[T any](ctx context.Context, tx pgx.Tx, t *table[T], recs []T) err
 	return nil
 }
 
-// idMap maps the temporary ids of one kind of record to the real ids just drawn.
-type idMap struct {
-	kind string
-	m    map[model.ID]model.ID
-}
-
 // assignIDs draws a real id for every record, remembering which temporary id it replaces.
-func assignIDs[T any](ctx context.Context, tx pgx.Tx, t *table[T], recs []T) (idMap, error) {
-	m := idMap{kind: t.kind, m: make(map[model.ID]model.ID, len(recs))}
+func assignIDs[T any](ctx context.Context, tx pgx.Tx, t *table[T], recs []T) (storage.TempIDs, error) {
+	m := storage.NewTempIDs(t.kind, len(recs))
 	for i := range recs {
-		temp := *t.id(&recs[i])
-		switch _, dup := m.m[temp]; {
-		case temp != 0 && !temp.IsTemp():
-			return m, fmt.Errorf("seed: %s %d already has a stored id", t.kind, temp)
-		case dup:
-			return m, fmt.Errorf("seed: temporary %s id #%d used twice", t.kind, tempIndex(temp))
-		}
-		if temp != 0 {
-			m.m[temp] = 0
+		if err := m.Claim(*t.id(&recs[i])); err != nil {
+			return m, err
 		}
 	}
 	ids, err := t.newIDs(ctx, tx, len(recs))
@@ -167,40 +154,10 @@ func assignIDs[T any](ctx context.Context, tx pgx.Tx, t *table[T], recs []T) (id
 	}
 	for i := range recs {
 		id := t.id(&recs[i])
-		if *id != 0 {
-			m.m[*id] = ids[i]
-		}
+		m.Set(*id, ids[i])
 		*id = ids[i]
 	}
 	return m, nil
-}
-
-func tempIndex(id model.ID) uint64 { return uint64(id &^ model.TempID(0)) }
-
-// rewriter resolves references, keeping the first error.
-type rewriter struct{ err error }
-
-func (w *rewriter) one(m idMap, id model.ID) model.ID {
-	if !id.IsTemp() {
-		return id
-	}
-	real, ok := m.m[id]
-	if !ok && w.err == nil {
-		w.err = fmt.Errorf("unknown temporary %s id #%d: %w", m.kind, tempIndex(id), storage.ErrNotFound)
-	}
-	return real
-}
-
-// all returns a new slice, so the caller's seed keeps its temporary ids.
-func (w *rewriter) all(m idMap, ids []model.ID) []model.ID {
-	if len(ids) == 0 {
-		return ids
-	}
-	out := make([]model.ID, len(ids))
-	for i, id := range ids {
-		out[i] = w.one(m, id)
-	}
-	return out
 }
 
 func userIDs(us []model.User) []model.ID {
