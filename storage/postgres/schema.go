@@ -12,12 +12,12 @@ import (
 )
 
 // CurrentSchema is the newest schema this code knows; Open upgrades older databases to it.
-const CurrentSchema = 2
+const CurrentSchema = 3
 
 // migrations[i] brings a database from version i to i+1, in the transaction that records the
 // new version, so a failed step leaves the database at version i. Never edit a step that has
 // shipped: append a new one.
-var migrations = []string{schemaV1, schemaV2}
+var migrations = []string{schemaV1, schemaV2, schemaV3}
 
 // schemaV1 is every table. Keys are bytea holding the bytes bbolt's index buckets hold (a
 // lower-cased login; source, a zero byte and the external id; an organization id and a code),
@@ -87,6 +87,15 @@ CREATE INDEX audit_subject ON audit (subject, id);
 const schemaV2 = `
 ALTER TABLE seats ADD COLUMN user_id bigint NOT NULL DEFAULT 0;
 CREATE INDEX seats_user ON seats (user_id, sub_id, id) WHERE user_id <> 0;
+`
+
+// schemaV3 ends every session. Databases of versions 1 and 2 were written by Rollcalls that
+// remembered a local OS user's session by its raw token (bbolt's file version 5 ended those
+// too), so a pg_dump of them holds a secret that opens a session; from version 3 only the
+// token's hash is kept. Everyone signs in again once.
+const schemaV3 = `
+DELETE FROM local_tokens;
+DELETE FROM sessions;
 `
 
 // migrateLock is the advisory lock key processes take to migrate one at a time.
