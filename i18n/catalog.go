@@ -20,6 +20,8 @@ type Catalog struct {
 	Fields FieldTexts
 	Rules  RuleTexts
 	Errors ErrorTexts
+	// Kinds say an error by its kind when nothing more specific does.
+	Kinds  KindTexts
 	Auth   AuthTexts
 	Home   HomeTexts
 	Keys   KeyTexts

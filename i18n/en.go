@@ -176,6 +176,7 @@ func english() *Catalog {
 
 		ImportScreen: importScreenEN(),
 		Importers:    importersEN(),
+		Kinds:        kindsEN(),
 		ImportSync:   importSyncEN(),
 
 		Directory: directoryEN(),

@@ -10,14 +10,20 @@ import (
 
 	"rollcall/importers/table"
 	"rollcall/model"
-	"rollcall/storage"
 )
 
-// Error turns an error from app, model or storage into a sentence in this language. Unknown
-// errors keep their own text behind the "something went wrong" phrase.
+// Error turns an error from app, model or storage into a sentence in this language: the
+// sentence of its message (model.Describe). An error that carries none keeps its own text
+// behind the "something went wrong" phrase.
 func (c *Catalog) Error(err error) string {
 	if err == nil {
 		return ""
+	}
+	coded, isCoded := model.Describe(err)
+	if isCoded && !coded.Message().Generic() {
+		if s, ok := c.Message(coded.Message()); ok {
+			return s
+		}
 	}
 	if s, ok := c.licensingError(err); ok {
 		return s
@@ -86,6 +92,11 @@ func (c *Catalog) Error(err error) string {
 			return s.text
 		}
 	}
+	if isCoded {
+		if s, ok := c.Message(coded.Message()); ok {
+			return s
+		}
+	}
 	return fmt.Sprintf(c.Errors.Internal, err.Error())
 }
 
@@ -150,8 +161,6 @@ func (c *Catalog) sentinels() []sentinelText {
 		{model.ErrTermsNotAccepted, e.TermsNotAccepted}, {model.ErrDemoLoaded, e.DemoLoaded},
 		{model.ErrAlreadyActivated, e.AlreadyActivated}, {model.ErrNotPending, e.NotPending},
 		{model.ErrNoOrganization, e.NoOrganization}, {model.ErrNothingToUndo, c.Import.NothingToUndo},
-		{storage.ErrLocked, e.Locked}, {storage.ErrNewerSchema, e.NewerSchema},
-		{storage.ErrCorrupt, e.Corrupt}, {storage.ErrBackupByEngine, e.BackupByEngine}, {storage.ErrNotFound, e.NotFound}, {storage.ErrConflict, e.Conflict},
 	}
 }
 

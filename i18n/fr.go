@@ -180,6 +180,7 @@ func french() *Catalog {
 
 		ImportScreen: importScreenFR(),
 		Importers:    importersFR(),
+		Kinds:        kindsFR(),
 		ImportSync:   importSyncFR(),
 
 		Directory: directoryFR(),

@@ -5,27 +5,28 @@ package storage
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 
 	"rollcall/model"
 )
 
-// Sentinel errors. Implementations wrap them with context; callers match with errors.Is.
+// Sentinel errors. Implementations wrap them with context; callers match with errors.Is. Each
+// says its kind and its sentence (model.Coded), so exit codes and messages follow from them.
 // storagetest.Run is the executable form of the contracts below.
 var (
-	ErrNotFound = errors.New("not found")
-	ErrConflict = errors.New("conflict")
+	ErrNotFound = model.NewError(model.KindNotFound, model.MsgNotFound, "not found")
+	ErrConflict = model.NewError(model.KindConflict, model.MsgConflict, "conflict")
 	// ErrLocked means another Rollcall process holds the database file.
-	ErrLocked = errors.New("database in use by another Rollcall")
+	ErrLocked = model.NewError(model.KindConflict, model.MsgLocked, "database in use by another Rollcall")
 	// ErrNewerSchema means the file was written by a newer Rollcall than this one.
-	ErrNewerSchema = errors.New("database written by a newer Rollcall")
-	// ErrCorrupt means a stored record could not be decoded.
-	ErrCorrupt = errors.New("database record is corrupt")
+	ErrNewerSchema = model.NewError(model.KindConflict, model.MsgNewerSchema, "database written by a newer Rollcall")
+	// ErrCorrupt means a stored record could not be decoded: Rollcall's own failure to keep
+	// its file whole, so internal (exit code 1), with its own sentence.
+	ErrCorrupt = model.NewError(model.KindInternal, model.MsgCorrupt, "database record is corrupt")
 	// ErrBackupByEngine means the store is a database server's, backed up with the server's
 	// own tools (pg_dump) rather than by Rollcall.
-	ErrBackupByEngine = errors.New("back this database up with its server's tools")
+	ErrBackupByEngine = model.NewError(model.KindInvalid, model.MsgBackupByEngine, "back this database up with its server's tools")
 	// ErrAlreadyApplied means a seed meant to be applied once (Seed.Once) already was. It
 	// matches ErrConflict too.
 	ErrAlreadyApplied = fmt.Errorf("already applied: %w", ErrConflict)

@@ -6,7 +6,6 @@ import (
 
 	"rollcall/dirsync"
 	"rollcall/model"
-	"rollcall/storage"
 )
 
 // Exit codes, documented in README.md. Scripts rely on them: never renumber.
@@ -25,7 +24,39 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
+// exitCode is the exit code of err: the one of its kind (model.KindOf), as README documents.
 func exitCode(err error) int {
+	if err == nil {
+		return exitOK
+	}
+	if c, ok := model.Describe(err); ok && !c.Message().Generic() {
+		return kindExit(c.Kind())
+	}
+	if code := legacyExit(err); code != exitInternal {
+		return code
+	}
+	return kindExit(model.KindOf(err))
+}
+
+// kindExit is the exit code of each kind of error.
+func kindExit(k model.Kind) int {
+	switch k {
+	case model.KindUsage:
+		return exitUsage
+	case model.KindInvalid:
+		return exitInvalid
+	case model.KindNotFound, model.KindForbidden:
+		return exitNotFound
+	case model.KindConflict:
+		return exitConflict
+	case model.KindUnavailable:
+		return exitPaused
+	}
+	return exitInternal
+}
+
+// legacyExit is the exit code of the errors that do not say their kind yet.
+func legacyExit(err error) int {
 	var te *model.ThrottledError
 	var ue usageError
 	var ne *model.NotEmptyError
@@ -41,15 +72,15 @@ func exitCode(err error) int {
 	case errors.Is(err, dirsync.ErrNotConfigured), errors.Is(err, dirsync.ErrUnauthorized), errors.Is(err, dirsync.ErrNoSuchGroup):
 		return exitNotFound // the directory's credentials are missing or refused, or it has no such group
 	case errors.Is(err, model.ErrInvalid), errors.Is(err, model.ErrCodeInvalid), errors.Is(err, model.ErrNoOrganization),
-		errors.Is(err, model.ErrCodeExpired), errors.Is(err, model.ErrCodeUsed), errors.Is(err, storage.ErrBackupByEngine):
+		errors.Is(err, model.ErrCodeExpired), errors.Is(err, model.ErrCodeUsed):
 		return exitInvalid
-	case errors.Is(err, storage.ErrNotFound), errors.Is(err, model.ErrNotSignedIn), errors.Is(err, fs.ErrNotExist),
+	case errors.Is(err, model.ErrNotSignedIn), errors.Is(err, fs.ErrNotExist),
 		errors.Is(err, model.ErrInvalidCredentials), errors.Is(err, model.ErrNotVerified),
 		errors.Is(err, model.ErrTermsNotAccepted):
 		return exitNotFound
-	case errors.As(err, &te), errors.Is(err, storage.ErrConflict), errors.Is(err, storage.ErrLocked),
+	case errors.As(err, &te),
 		errors.Is(err, model.ErrEmailTaken), errors.Is(err, model.ErrDemoLoaded),
-		errors.Is(err, model.ErrAlreadyVerified), errors.Is(err, storage.ErrNewerSchema),
+		errors.Is(err, model.ErrAlreadyVerified),
 		errors.As(err, &ne), errors.Is(err, model.ErrNotPending), errors.Is(err, model.ErrAlreadyActivated),
 		errors.As(err, &tm), errors.As(err, &cs), errors.Is(err, model.ErrNothingToUndo):
 		return exitConflict
