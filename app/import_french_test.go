@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"rollcall/importers"
 	"rollcall/model"
 )
 
@@ -167,5 +168,49 @@ func TestSIECLEAndSTSWebLandOnTheSchoolByUAI(t *testing.T) {
 	rep, err = f.app.importFiles(ctx, admin, inputs(filepath.Join("..", "importers", "siecle", "testdata", "college")), ImportOptions{}, nil)
 	if err != nil || rep.Counts.Unchanged != 7 || rep.Counts.Updated+rep.Counts.Created+rep.Counts.PendingDeletion != 0 {
 		t.Errorf("second import: %+v, %v", rep.Counts, err)
+	}
+}
+
+// A delta may modify people the store never had: one the modification describes (names and a
+// structure) is created, as staff when no function says teacher; one it does not describe is a
+// warning and skipped, or an error that writes nothing with --strict. Structure 43 is the
+// admin's own school, matched by its UAI in the full feed: the delta names it by id only.
+func TestAAFModificationsOfPeopleTheStoreDoesNotKnow(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	admin := schoolAdmin(t, f)
+	mine := admin.OrgIDs[0]
+	org, err := f.store.Org(ctx, mine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	org.Code = "0750654D"
+	if err := f.store.UpdateOrg(ctx, org); err != nil {
+		t.Fatal(err)
+	}
+	feed := filepath.Join("..", "importers", "aaf", "testdata")
+	if _, err := f.app.importFiles(ctx, admin, inputs(filepath.Join(feed, "quirks")), ImportOptions{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	admin, _ = f.store.Admin(ctx, admin.ID)
+	delta := inputs(filepath.Join(feed, "delta-unknown"))
+	if _, err := f.app.importFiles(ctx, admin, delta, ImportOptions{Strict: true}, nil); err == nil {
+		t.Fatal("--strict imported a modification of an unknown person")
+	}
+	if _, err := f.store.UserByExternalID(ctx, "aaf", "P9"); err == nil {
+		t.Fatal("a refused import created P9")
+	}
+	rep, err := f.app.importFiles(ctx, admin, delta, ImportOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := rep.Counts; c.Created != 1 || c.Skipped != 1 || c.Updated != 0 {
+		t.Fatalf("counts = %+v", c)
+	}
+	if w := rep.Warnings.List; len(w) != 1 || w[0].Rule != importers.RuleModifiedUnknown || w[0].Value != "P8" || w[0].Line != 7 {
+		t.Errorf("warnings = %v", rep.Warnings.List)
+	}
+	if p9 := aafUser(t, f, "P9"); p9.Profile != model.Staff || p9.OrgID != mine || p9.LastName != "NOUVEL" {
+		t.Errorf("P9 = %+v", p9)
 	}
 }

@@ -83,6 +83,10 @@ func (p *planner) matchExact(i int) {
 	if p.recOrg[i] == 0 && ok && rec.OrgExternalID == "" {
 		p.recOrg[i] = p.dir.users[idx].OrgID // a delta's change to someone known: they stay where they are
 	}
+	if p.recOrg[i] == 0 && !ok && rec.Partial {
+		p.modifiedUnknown(rec)
+		return
+	}
 	if p.recOrg[i] == 0 {
 		p.rowError(rec.Where, "", "", importers.RuleUnknownOrg, "--org")
 		return

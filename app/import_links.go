@@ -48,11 +48,7 @@ func (p *planner) findChild(parent *importers.Record, ref importers.PersonRef, b
 		// imported without that link, unless --strict.
 		e := &table.RowError{File: parent.Where.File, Sheet: parent.Where.Sheet, Line: parent.Where.Line, Column: "child",
 			Value: table.Shorten(ref.ExternalID, table.MaxValueInError), Rule: RuleUnknownChild}
-		if p.opts.Strict || p.batch.Warnings == nil {
-			p.errs.Add(e)
-		} else {
-			p.batch.Warnings.Add(e)
-		}
+		p.warn(e)
 		return 0, false
 	}
 	var found []model.ID

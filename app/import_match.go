@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rollcall/importers"
+	"rollcall/model"
 )
 
 // checkBatchDuplicates finds one person twice in the files before anything is matched: two rows
@@ -140,6 +141,13 @@ func (p *planner) planRecord(i int) {
 		want.children, want.hasKids = kids, true
 	}
 	if p.recMatch[i] < 0 {
+		if rec.Partial && rec.LastName == "" && rec.FirstName == "" {
+			p.modifiedUnknown(rec)
+			return
+		}
+		if want.profile == model.ProfileUnknown {
+			want.profile = rec.ProfileIfNew
+		}
 		p.createUser(i, rec, p.recOrg[i], want)
 		return
 	}
@@ -150,9 +158,19 @@ func (p *planner) planRecord(i int) {
 // come from relationships.csv) belongs to the school of their first child in the files.
 func (p *planner) assignOrgs() {
 	byExt := map[string]int{}
+	warned := map[string]bool{}
 	for i := range p.batch.Records {
 		rec := &p.batch.Records[i]
 		p.recOrg[i] = p.recordOrg(rec)
+		if s := rec.OrgExternalID; p.batch.DeltaOrgColumn != "" && s != "" && !warned[s] {
+			// A delta names schools its full feed defined: only one the store does not have
+			// either is undefined (the reader could not know).
+			if _, ok := p.orgByExt(s); !ok {
+				warned[s] = true
+				p.warn(&importers.RowError{File: rec.Where.File, Line: rec.Where.Line, Column: p.batch.DeltaOrgColumn,
+					Value: s, Rule: importers.RuleUndefinedStructure})
+			}
+		}
 		if rec.ExternalID != "" {
 			byExt[rec.ExternalID] = i
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"rollcall/importers"
+	"rollcall/importers/table"
 	"rollcall/model"
 )
 
@@ -105,4 +106,25 @@ func (p *planner) skip(rec *importers.Record) {
 	p.report.Counts.Skipped++
 	p.report.Changes = append(p.report.Changes, UserChange{Kind: Skipped, LastName: model.CleanName(rec.LastName),
 		FirstName: model.CleanName(rec.FirstName), Profile: rec.Profile, Where: rec.Where})
+}
+
+// modifiedUnknown skips a delta's modification of a person the store does not have and that it
+// does not describe (no names, or no school): a warning naming the person, an error with --strict.
+func (p *planner) modifiedUnknown(rec *importers.Record) {
+	e := &table.RowError{File: rec.Where.File, Sheet: rec.Where.Sheet, Line: rec.Where.Line, Column: "identifier",
+		Value: table.Shorten(rec.ExternalID, table.MaxValueInError), Rule: importers.RuleModifiedUnknown}
+	if p.warn(e) {
+		p.skip(rec)
+	}
+}
+
+// warn reports what the files leave undefined: a warning, or an error with --strict (or where
+// the format keeps no warnings). It says whether it was a warning, the row then imported.
+func (p *planner) warn(e *table.RowError) bool {
+	if p.opts.Strict || p.batch.Warnings == nil {
+		p.errs.Add(e)
+		return false
+	}
+	p.batch.Warnings.Add(e)
+	return true
 }

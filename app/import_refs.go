@@ -59,6 +59,7 @@ func (p *planner) resolveOrgs() {
 		}
 		if id, ok := p.findOrg(def); ok {
 			p.orgOf[def.ExternalID] = id
+			p.adoptOrg(id, def)
 			continue
 		}
 		if def.Code != "" && p.dir.otherCodes[strings.ToUpper(def.Code)] {
@@ -79,6 +80,22 @@ func (p *planner) resolveOrgs() {
 		p.report.Counts.OrgsCreated++
 		p.report.NewOrgs = append(p.report.NewOrgs, org.Name)
 		p.orgOf[def.ExternalID] = org.ID
+	}
+}
+
+// adoptOrg remembers the source's id of a school matched by its code that no source fed yet (a
+// school the admin created by hand with its UAI), so that later deltas naming the school only
+// by that id (an AAF structure) find it too.
+func (p *planner) adoptOrg(id model.ID, def importers.OrgDef) {
+	if def.ExternalID == "" {
+		return
+	}
+	for _, o := range p.dir.orgs {
+		if o.ID == id && o.ExternalID == "" && o.Source == "" {
+			o.Source, o.ExternalID = p.source, def.ExternalID
+			p.out.Orgs = append(p.out.Orgs, o)
+			return
+		}
 	}
 }
 

@@ -9,7 +9,7 @@ type SchoolsTexts struct {
 	// FunctionHint is the placeholder of the users screen's function filter.
 	FunctionHint string
 	// The rules of these files, as row errors and warnings say them.
-	BadXML, UndefinedStructure, ValueDropped, BadUAI, UAITaken string
+	BadXML, UndefinedStructure, ModifiedUnknown, ValueDropped, BadUAI, UAITaken string
 }
 
 func (t *SchoolsTexts) rule(r model.Rule) string {
@@ -18,6 +18,8 @@ func (t *SchoolsTexts) rule(r model.Rule) string {
 		return t.BadXML
 	case "undefined_structure":
 		return t.UndefinedStructure
+	case "modified_unknown":
+		return t.ModifiedUnknown
 	case "value_dropped":
 		return t.ValueDropped
 	case model.RuleUAI:

@@ -8,6 +8,7 @@ func schoolsEN() SchoolsTexts {
 		FunctionHint:       "DIR, ENS, EDU…",
 		BadXML:             "the XML file is broken here",
 		UndefinedStructure: "these people belong to a school the files do not define; they are imported all the same",
+		ModifiedUnknown:    "this modification is for a person neither the files nor the directory have, and does not say who they are: it is skipped",
 		ValueDropped:       "this value was left out (it is not valid)",
 		BadUAI:             "must be a UAI: 7 digits and their check letter",
 		UAITaken:           "another school already has this UAI",

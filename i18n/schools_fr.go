@@ -8,6 +8,7 @@ func schoolsFR() SchoolsTexts {
 		FunctionHint:       "DIR, ENS, EDU…",
 		BadXML:             "le fichier XML est cassé à cet endroit",
 		UndefinedStructure: "ces personnes sont rattachées à un établissement que les fichiers ne définissent pas ; elles sont importées quand même",
+		ModifiedUnknown:    "cette modification vise une personne que ni les fichiers ni l'annuaire ne connaissent, sans dire qui elle est : elle est ignorée",
 		ValueDropped:       "cette valeur a été laissée de côté (elle n'est pas valide)",
 		BadUAI:             "doit être un UAI : 7 chiffres et leur lettre clé",
 		UAITaken:           "un autre établissement a déjà cet UAI",

@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"rollcall/importers/aaf"
 	"rollcall/importers/roster"
 	"rollcall/importers/table"
 	"rollcall/model"
@@ -64,28 +65,34 @@ const (
 // The rules importers add to model's (model.RuleRequired, RuleDate, RuleEmail, RuleUnknownValue,
 // RuleTooLong and the password rules are used as they are).
 const (
-	RuleUnknownFormat     = table.RuleUnknownFormat
-	RuleMixedFormats      = table.RuleMixedFormats
-	RuleMissingColumn     = table.RuleMissingColumn
-	RuleMissingFile       = table.RuleMissingFile
-	RuleEmptyFile         = table.RuleEmptyFile
-	RuleDuplicateID       = table.RuleDuplicateID
-	RuleUnknownClass      = table.RuleUnknownClass
-	RuleUnknownUser       = table.RuleUnknownUser
-	RuleUnknownOrg        = table.RuleUnknownOrg
-	RuleUnknownCourse     = table.RuleUnknownCourse
-	RuleUnknownProfile    = table.RuleUnknownProfile
-	RuleBadZip            = table.RuleBadZip
-	RuleUnsafePath        = table.RuleUnsafePath
-	RuleTooLarge          = table.RuleTooLarge
-	RuleTooManyColumns    = table.RuleTooManyColumns
-	RuleUnterminatedQuote = table.RuleUnterminatedQuote
-	RuleFieldCount        = table.RuleFieldCount
-	RuleBadXLSX           = table.RuleBadXLSX
-	RuleBadEncoding       = table.RuleBadEncoding
-	RuleControlChar       = table.RuleControlChar
-	RuleNotRegular        = table.RuleNotRegular
-	RuleNotRoster         = table.RuleNotRoster
-	RuleNotInSet          = table.RuleNotInSet
-	RuleNothingToImport   = table.RuleNothingToImport
+	RuleUnknownFormat = table.RuleUnknownFormat
+	RuleMixedFormats  = table.RuleMixedFormats
+	RuleMissingColumn = table.RuleMissingColumn
+	RuleMissingFile   = table.RuleMissingFile
+	RuleEmptyFile     = table.RuleEmptyFile
+	RuleDuplicateID   = table.RuleDuplicateID
+	RuleUnknownClass  = table.RuleUnknownClass
+	RuleUnknownUser   = table.RuleUnknownUser
+	RuleUnknownOrg    = table.RuleUnknownOrg
+	// RuleModifiedUnknown warns that a delta modifies a person neither the store nor the files
+	// have, without saying who they are: the modification is skipped.
+	RuleModifiedUnknown model.Rule = "modified_unknown"
+	// RuleUndefinedStructure warns that people are attached to a school that neither the feed
+	// nor, for a delta, the store defines.
+	RuleUndefinedStructure = aaf.RuleUndefinedStructure
+	RuleUnknownCourse      = table.RuleUnknownCourse
+	RuleUnknownProfile     = table.RuleUnknownProfile
+	RuleBadZip             = table.RuleBadZip
+	RuleUnsafePath         = table.RuleUnsafePath
+	RuleTooLarge           = table.RuleTooLarge
+	RuleTooManyColumns     = table.RuleTooManyColumns
+	RuleUnterminatedQuote  = table.RuleUnterminatedQuote
+	RuleFieldCount         = table.RuleFieldCount
+	RuleBadXLSX            = table.RuleBadXLSX
+	RuleBadEncoding        = table.RuleBadEncoding
+	RuleControlChar        = table.RuleControlChar
+	RuleNotRegular         = table.RuleNotRegular
+	RuleNotRoster          = table.RuleNotRoster
+	RuleNotInSet           = table.RuleNotInSet
+	RuleNothingToImport    = table.RuleNothingToImport
 )

@@ -11,6 +11,9 @@ import (
 func (p *feed) finish() {
 	b := p.job.Batch
 	b.Delta = b.Delta || p.delta
+	if b.Delta {
+		b.DeltaOrgColumn = "ENTPersonStructRattach"
+	}
 	warned := map[string]bool{}
 	for i := range b.Records {
 		rec := &b.Records[i]
@@ -26,7 +29,9 @@ func (p *feed) finish() {
 			}
 			rec.Subjects = roster.AppendUnique(rec.Subjects, label)
 		}
-		if s := rec.OrgExternalID; s != "" && !p.job.HasOrg(s) && !warned[s] {
+		// A delta names schools its full feed defined: the import, which knows the store,
+		// tells those it does not have either.
+		if s := rec.OrgExternalID; !b.Delta && s != "" && !p.job.HasOrg(s) && !warned[s] {
 			warned[s] = true
 			p.job.Dangling(&table.RowError{File: rec.Where.File, Line: rec.Where.Line, Column: "ENTPersonStructRattach",
 				Value: s, Rule: RuleUndefinedStructure})

@@ -43,7 +43,10 @@ func functionCode(v string) string {
 
 // person turns a pupil, guardian or staff entry into a record.
 func (p *feed) person(where table.Location, e *entry, prof model.Profile) {
-	rec := roster.Record{Where: where, Profile: prof}
+	rec := roster.Record{Where: where, Profile: prof, Partial: e.op == opModify}
+	if prof == model.ProfileUnknown {
+		rec.ProfileIfNew = model.Staff // staff with no function that says teacher
+	}
 	rec.ExternalID = first(e.first("ENTPersonJointure"), e.id)
 	if rec.ExternalID == "" {
 		p.job.Add(&table.RowError{File: where.File, Line: where.Line, Column: "ENTPersonJointure", Rule: model.RuleRequired})

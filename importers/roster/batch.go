@@ -72,6 +72,12 @@ type Record struct {
 	// Subjects are the subjects a teacher teaches, as labels ("ANGLAIS LV1"); nil and empty as
 	// for Functions.
 	Subjects []string
+	// Partial marks a delta's modification (an AAF modifyRequest): it names only what changed,
+	// and an unknown Profile keeps the user's. A person the store does not have is created from
+	// it only when it says who they are (names and a school), with ProfileIfNew when Profile is
+	// unknown; otherwise it is a warning.
+	Partial      bool
+	ProfileIfNew model.Profile
 }
 
 // Batch is everything one import read.
@@ -81,8 +87,12 @@ type Batch struct {
 	Records []Record
 	Classes []ClassDef
 	Orgs    []OrgDef
-	// Delta is set for a OneRoster delta set: users absent from it are unchanged, not deleted.
+	// Delta is set for a delta (a OneRoster delta set, an AAF feed of modifications): users
+	// absent from it are unchanged, not deleted.
 	Delta bool
+	// DeltaOrgColumn, in a delta whose records name schools its full feed defined, is the
+	// column that names them: the import warns of those the store does not have either.
+	DeltaOrgColumn string
 	// Deleted lists the users' external ids a delta marks tobedeleted (OneRoster) or an AAF
 	// deleteRequest names.
 	Deleted []string
