@@ -188,7 +188,9 @@ func (a *App) ResetPasswordFrom(ctx context.Context, login, code, password, addr
 		return model.User{}, err
 	}
 	t.ok()
-	a.people.dropUser(u.ID, "") // a new password signs out every session
+	if _, err := a.store.DeleteUserPersonSessions(ctx, u.ID, ""); err != nil { // a new password signs out every session
+		return model.User{}, err
+	}
 	return u, a.store.RevokeCodes(ctx, model.PurposeResetPassword, u.ID)
 }
 

@@ -70,17 +70,7 @@ func (a *App) PersonSignIn(ctx context.Context, who, password, addr string) (Per
 		return PersonSession{}, model.ErrInvalidCredentials
 	}
 	t.ok()
-	return a.openPersonSession(u)
-}
-
-func (a *App) openPersonSession(u model.User) (PersonSession, error) {
-	token, err := a.newToken()
-	if err != nil {
-		return PersonSession{}, err
-	}
-	now := a.now()
-	a.people.put(model.HashSecret(token), personSession{user: u.ID, created: now, seen: now})
-	return PersonSession{Token: token, User: u}, nil
+	return a.openPersonSession(ctx, u)
 }
 
 // personByLoginOrEmail finds the one person with this login, else the one with this email (an
@@ -130,20 +120,26 @@ func (a *App) PersonSessionUser(ctx context.Context, token string) (model.User, 
 		return model.User{}, model.ErrNotSignedIn
 	}
 	hash := model.HashSecret(token)
-	s, ok := a.people.get(hash, a.now())
-	if !ok {
+	s, ok, err := a.livePersonSession(ctx, hash)
+	if err != nil {
+		return model.User{}, err
+	} else if !ok {
 		return model.User{}, model.ErrNotSignedIn
 	}
-	u, err := a.store.User(ctx, s.user)
+	u, err := a.store.User(ctx, s.UserID)
 	if errors.Is(err, storage.ErrNotFound) || (err == nil && !u.Activated()) {
-		a.people.drop(hash)
-		return model.User{}, model.ErrNotSignedIn
+		return model.User{}, errors.Join(model.ErrNotSignedIn, a.dropPersonSession(ctx, hash))
 	}
 	return u, err
 }
 
-// PersonSignOut ends a session; an unknown token is no error.
-func (a *App) PersonSignOut(token string) { a.people.drop(model.HashSecret(token)) }
+// PersonSignOut ends a session, removing it from the store; an unknown token is no error.
+func (a *App) PersonSignOut(ctx context.Context, token string) error {
+	if token == "" {
+		return nil
+	}
+	return a.dropPersonSession(ctx, model.HashSecret(token))
+}
 
 // PersonAccountOf is the account page of a signed-in person.
 func (a *App) PersonAccountOf(ctx context.Context, token string) (PersonAccount, error) {
@@ -201,8 +197,8 @@ func (a *App) ChangePersonPassword(ctx context.Context, token, current, next, ad
 	if _, err := a.applyBatch(ctx, storage.Batch{Users: []model.User{u}}); err != nil {
 		return err
 	}
-	a.people.dropUser(u.ID, model.HashSecret(token))
-	return nil
+	_, err = a.store.DeleteUserPersonSessions(ctx, u.ID, model.HashSecret(token))
+	return err
 }
 
 // ChangePersonEmail sets a signed-in person's email after checking their password; the email

@@ -1,10 +1,13 @@
 package app
 
 import (
+	"context"
+	"errors"
 	"sync"
 	"time"
 
 	"rollcall/model"
+	"rollcall/storage"
 )
 
 // Person sessions expire after PersonSessionIdle without a request, and PersonSessionMax after
@@ -14,81 +17,90 @@ const (
 	PersonSessionMax  = 12 * time.Hour
 )
 
-// maxPersonSessions bounds the sessions kept; past it, expired ones are dropped, then the
-// oldest.
-const maxPersonSessions = 200000
+// The sessions of the people who use the web pages live in the store (only the SHA-256 of each
+// token), so a restart signs nobody out and every process serving one database shares them.
+// A session's end moves forward as it is used, written back at most once per
+// personSessionRefresh so that reading a page is not a write each time; expired sessions are
+// purged at most once per personSessionPurge by each process.
+const (
+	personSessionRefresh = time.Minute
+	personSessionPurge   = 10 * time.Minute
+)
 
-// personSessions are the signed-in sessions of the people who use the web pages. Only the
-// SHA-256 of each token is kept, in memory: a restart signs everyone out, which for a page
-// used to activate an account or change a password costs one sign-in.
+// personSessions remembers when this process last purged expired sessions.
 type personSessions struct {
-	mu sync.Mutex
-	m  map[string]personSession // token hash → session
+	mu     sync.Mutex
+	purged time.Time
 }
 
-type personSession struct {
-	user          model.ID
-	created, seen time.Time
+func newPersonSessions() *personSessions { return &personSessions{} }
+
+// personSessionEnd is when a session created at created and last used at seen ends.
+func personSessionEnd(created, seen time.Time) time.Time {
+	end := seen.Add(PersonSessionIdle)
+	if last := created.Add(PersonSessionMax); last.Before(end) {
+		return last
+	}
+	return end
 }
 
-func newPersonSessions() *personSessions { return &personSessions{m: map[string]personSession{}} }
+// openPersonSession signs a person in: a new token, stored by its hash.
+func (a *App) openPersonSession(ctx context.Context, u model.User) (PersonSession, error) {
+	token, err := a.newToken()
+	if err != nil {
+		return PersonSession{}, err
+	}
+	now := a.now()
+	a.purgePersonSessions(ctx, now)
+	ps := model.PersonSession{TokenHash: model.HashSecret(token), UserID: u.ID, OrgID: u.OrgID,
+		CreatedAt: now, ExpiresAt: personSessionEnd(now, now)}
+	if err := a.store.PutPersonSession(ctx, ps); err != nil {
+		return PersonSession{}, err
+	}
+	return PersonSession{Token: token, User: u}, nil
+}
 
-func (p *personSessions) put(hash string, s personSession) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if len(p.m) >= maxPersonSessions {
-		p.dropExpired(s.created)
-		if len(p.m) >= maxPersonSessions {
-			var oldest string
-			for h, o := range p.m {
-				if oldest == "" || o.created.Before(p.m[oldest].created) {
-					oldest = h
-				}
-			}
-			delete(p.m, oldest)
+// livePersonSession returns the session of a token hash when it has not ended, moving its end
+// forward; an ended one is removed. ok is false for a missing or ended session.
+func (a *App) livePersonSession(ctx context.Context, hash string) (ps model.PersonSession, ok bool, err error) {
+	ps, err = a.store.PersonSession(ctx, hash)
+	if errors.Is(err, storage.ErrNotFound) {
+		return ps, false, nil
+	} else if err != nil {
+		return ps, false, err
+	}
+	now := a.now()
+	if !now.Before(ps.ExpiresAt) {
+		return ps, false, a.dropPersonSession(ctx, hash)
+	}
+	if end := personSessionEnd(ps.CreatedAt, now); end.Sub(ps.ExpiresAt) >= personSessionRefresh {
+		ps.ExpiresAt = end
+		if err := a.store.PutPersonSession(ctx, ps); err != nil {
+			return ps, false, err
 		}
 	}
-	p.m[hash] = s
+	return ps, true, nil
 }
 
-// get returns the live session of hash and marks it seen now; an expired one is dropped.
-func (p *personSessions) get(hash string, now time.Time) (personSession, bool) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	s, ok := p.m[hash]
-	if !ok {
-		return s, false
+// dropPersonSession removes a session; one already gone is no error.
+func (a *App) dropPersonSession(ctx context.Context, hash string) error {
+	if err := a.store.DeletePersonSession(ctx, hash); err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
 	}
-	if now.Sub(s.seen) > PersonSessionIdle || now.Sub(s.created) > PersonSessionMax {
-		delete(p.m, hash)
-		return s, false
-	}
-	s.seen = now
-	p.m[hash] = s
-	return s, true
+	return nil
 }
 
-func (p *personSessions) drop(hash string) {
+// purgePersonSessions removes the ended sessions, unless this process did so lately. A failure
+// only delays the purge: signing in does not depend on it.
+func (a *App) purgePersonSessions(ctx context.Context, now time.Time) {
+	p := a.people
 	p.mu.Lock()
-	delete(p.m, hash)
+	due := p.purged.IsZero() || now.Sub(p.purged) >= personSessionPurge
+	if due {
+		p.purged = now
+	}
 	p.mu.Unlock()
-}
-
-// dropUser ends every session of a user but keep (a token hash, or "").
-func (p *personSessions) dropUser(user model.ID, keep string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for h, s := range p.m {
-		if s.user == user && h != keep {
-			delete(p.m, h)
-		}
-	}
-}
-
-func (p *personSessions) dropExpired(now time.Time) {
-	for h, s := range p.m {
-		if now.Sub(s.seen) > PersonSessionIdle || now.Sub(s.created) > PersonSessionMax {
-			delete(p.m, h)
-		}
+	if due {
+		_, _ = a.store.PurgePersonSessions(ctx, now)
 	}
 }

@@ -195,6 +195,7 @@ type Store interface {
 	AdminStore
 	CodeStore
 	SessionStore
+	PersonSessionStore
 	OrgStore
 	ClassStore
 	UserStore

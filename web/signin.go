@@ -44,7 +44,10 @@ func (s *Server) signOut(w http.ResponseWriter, r *http.Request) {
 	if !s.checkForm(w, r, "login", v) {
 		return
 	}
-	s.app.PersonSignOut(s.cookie(r, cookieSession))
+	if err := s.app.PersonSignOut(r.Context(), s.cookie(r, cookieSession)); err != nil {
+		s.render(w, "login", s.refusal(w, r, v, err), v)
+		return
+	}
 	s.setCookie(w, r, cookieSession, "", -1)
 	http.Redirect(w, r, "/login?out=1", http.StatusSeeOther)
 }

@@ -12,7 +12,7 @@ import (
 )
 
 // CurrentSchema is the newest file layout this code knows; Open upgrades older files to it.
-const CurrentSchema = 5
+const CurrentSchema = 6
 
 // Bucket names. Index buckets map a unique key to an 8-byte id.
 var (
@@ -59,6 +59,11 @@ var (
 
 	// Version 4: seats belong to directory accounts too, indexed by the account.
 	bucketSeatsByUser = []byte("seats_by_user") // user id(8) + subscription id(8) + seat id(8) → empty
+
+	// Version 6: the sessions of people signed in on the web pages.
+	bucketPersonSessions         = []byte("person_sessions")           // token hash → JSON model.PersonSession
+	bucketPersonSessionsByUser   = []byte("person_sessions_by_user")   // user id(8) + token hash → empty
+	bucketPersonSessionsByExpiry = []byte("person_sessions_by_expiry") // expiry (Unix ns, 8) + token hash → empty
 )
 
 // schemaKey holds the layout version in bucketMeta.
@@ -76,6 +81,16 @@ var migrations = []migration{
 	createV3Buckets, // 2 → 3: subscriptions' seats and claims, campaigns, SSH keys, invitations, saved filters, audit
 	seatsOnAccounts, // 3 → 4: seats of directory accounts, indexed by account, each with its product key
 	dropRawTokens,   // 4 → 5: local sessions were remembered by their raw token: every session ends
+	createV6Buckets, // 5 → 6: the web pages' sessions, kept in the file rather than in one process's memory
+}
+
+func createV6Buckets(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{bucketPersonSessions, bucketPersonSessionsByUser, bucketPersonSessionsByExpiry} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("bucket %s: %w", name, err)
+		}
+	}
+	return nil
 }
 
 // dropRawTokens ends every session: up to version 4 the local OS users' sessions were kept by

@@ -12,12 +12,12 @@ import (
 )
 
 // CurrentSchema is the newest schema this code knows; Open upgrades older databases to it.
-const CurrentSchema = 3
+const CurrentSchema = 4
 
 // migrations[i] brings a database from version i to i+1, in the transaction that records the
 // new version, so a failed step leaves the database at version i. Never edit a step that has
 // shipped: append a new one.
-var migrations = []string{schemaV1, schemaV2, schemaV3}
+var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4}
 
 // schemaV1 is every table. Keys are bytea holding the bytes bbolt's index buckets hold (a
 // lower-cased login; source, a zero byte and the external id; an organization id and a code),
@@ -96,6 +96,14 @@ CREATE INDEX seats_user ON seats (user_id, sub_id, id) WHERE user_id <> 0;
 const schemaV3 = `
 DELETE FROM local_tokens;
 DELETE FROM sessions;
+`
+
+// schemaV4 keeps the sessions of the people signed in on the web pages (until then in one
+// process's memory), with when each ends in Unix nanoseconds, as bbolt orders them.
+const schemaV4 = `
+CREATE TABLE person_sessions (token bytea PRIMARY KEY, user_id bigint NOT NULL, expires bigint NOT NULL, data bytea NOT NULL);
+CREATE INDEX person_sessions_user ON person_sessions (user_id);
+CREATE INDEX person_sessions_expires ON person_sessions (expires);
 `
 
 // migrateLock is the advisory lock key processes take to migrate one at a time.

@@ -105,3 +105,90 @@ func testSchemaAndBackup(t *testing.T, s storage.Store) {
 		t.Errorf("store unusable after Backup: %v", err)
 	}
 }
+
+var personSessionTests = []test{
+	{"put get delete", testPersonSessions},
+	{"a user's other sessions", testUserPersonSessions},
+	{"purge expired", testPurgePersonSessions},
+}
+
+func testPersonSessions(t *testing.T, s storage.Store) {
+	a := model.PersonSession{TokenHash: "p1", UserID: 7, OrgID: 2, CreatedAt: at(1), ExpiresAt: at(2)}
+	must(t, "PutPersonSession a", s.PutPersonSession(bg, a))
+	got, err := s.PersonSession(bg, "p1")
+	must(t, "PersonSession(p1)", err)
+	same(t, "PersonSession(p1)", got, a)
+	a.ExpiresAt = at(3)
+	must(t, "PutPersonSession replacing a", s.PutPersonSession(bg, a))
+	got, err = s.PersonSession(bg, "p1")
+	must(t, "PersonSession(p1) after replace", err)
+	same(t, "PersonSession(p1) after replace", got, a)
+	if _, err := s.Session(bg, "p1"); !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("an admin session with a person session's hash: %v, want ErrNotFound", err)
+	}
+	if err := s.PutPersonSession(bg, model.PersonSession{TokenHash: "x"}); err == nil {
+		t.Error("PutPersonSession without a user: no error")
+	}
+	must(t, "DeletePersonSession(p1)", s.DeletePersonSession(bg, "p1"))
+	_, err = s.PersonSession(bg, "p1")
+	isErr(t, "PersonSession(p1) after delete", err, storage.ErrNotFound)
+	isErr(t, "DeletePersonSession(p1) again", s.DeletePersonSession(bg, "p1"), storage.ErrNotFound)
+	_, err = s.PersonSession(bg, "")
+	isErr(t, "PersonSession(\"\")", err, storage.ErrNotFound)
+	// A replaced session is purged by its new expiry only.
+	must(t, "PutPersonSession b", s.PutPersonSession(bg, model.PersonSession{TokenHash: "b", UserID: 1, ExpiresAt: at(2)}))
+	must(t, "PutPersonSession b later", s.PutPersonSession(bg, model.PersonSession{TokenHash: "b", UserID: 1, ExpiresAt: at(5)}))
+	if n, err := s.PurgePersonSessions(bg, at(3)); err != nil || n != 0 {
+		t.Errorf("PurgePersonSessions(day 3) after b moved to day 5 = %d, %v; want 0", n, err)
+	}
+	if n, err := s.DeleteUserPersonSessions(bg, 1, ""); err != nil || n != 1 {
+		t.Errorf("DeleteUserPersonSessions(1) after b was replaced = %d, %v; want 1", n, err)
+	}
+}
+
+func testUserPersonSessions(t *testing.T, s storage.Store) {
+	for i, h := range []string{"u1a", "u1b", "u1c", "u2a"} {
+		user := model.ID(1)
+		if h == "u2a" {
+			user = 2
+		}
+		must(t, "PutPersonSession "+h, s.PutPersonSession(bg, model.PersonSession{TokenHash: h, UserID: user, ExpiresAt: at(10 + i)}))
+	}
+	n, err := s.DeleteUserPersonSessions(bg, 1, "u1b")
+	if err != nil || n != 2 {
+		t.Fatalf("DeleteUserPersonSessions(1, keep u1b) = %d, %v; want 2", n, err)
+	}
+	for h, live := range map[string]bool{"u1a": false, "u1b": true, "u1c": false, "u2a": true} {
+		_, err := s.PersonSession(bg, h)
+		if live && err != nil {
+			t.Errorf("%s: %v, want kept", h, err)
+		} else if !live && !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("%s: %v, want ErrNotFound", h, err)
+		}
+	}
+	if n, err := s.DeleteUserPersonSessions(bg, 3, ""); err != nil || n != 0 {
+		t.Errorf("DeleteUserPersonSessions(nobody's) = %d, %v; want 0", n, err)
+	}
+}
+
+func testPurgePersonSessions(t *testing.T, s storage.Store) {
+	for i, h := range []string{"d1", "d2", "d3", "d4"} {
+		must(t, "PutPersonSession "+h, s.PutPersonSession(bg, model.PersonSession{TokenHash: h, UserID: model.ID(i + 1), ExpiresAt: at(i + 1)}))
+	}
+	n, err := s.PurgePersonSessions(bg, at(2))
+	if err != nil || n != 2 {
+		t.Fatalf("PurgePersonSessions(day 2) = %d, %v; want 2 (an end at the instant itself is past)", n, err)
+	}
+	for h, live := range map[string]bool{"d1": false, "d2": false, "d3": true, "d4": true} {
+		_, err := s.PersonSession(bg, h)
+		if live != (err == nil) {
+			t.Errorf("%s after purge: %v, want live=%v", h, err, live)
+		}
+	}
+	if n, err := s.PurgePersonSessions(bg, at(2)); err != nil || n != 0 {
+		t.Errorf("PurgePersonSessions again = %d, %v; want 0", n, err)
+	}
+	if n, err := s.DeleteUserPersonSessions(bg, 1, ""); err != nil || n != 0 {
+		t.Errorf("a purged session left in the user index: %d, %v", n, err)
+	}
+}

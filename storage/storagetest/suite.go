@@ -27,6 +27,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"walk", walkTests},
 		{"codes", codeTests},
 		{"sessions", sessionTests},
+		{"person sessions", personSessionTests},
 		{"meta", metaTests},
 		{"seed", seedTests},
 		{"batch", batchTests},
