@@ -59,6 +59,10 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 			}
 		})
 	}
+	t.Run("copy", func(t *testing.T) {
+		t.Parallel()
+		runCopy(t, open)
+	})
 }
 
 // test is one contract check on a fresh store.
@@ -118,7 +122,7 @@ func normalize(v reflect.Value) reflect.Value {
 }
 
 // must fails the test now on an unexpected error.
-func must(t *testing.T, what string, err error) {
+func must(t testing.TB, what string, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatalf("%s: %v", what, err)
