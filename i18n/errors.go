@@ -20,8 +20,8 @@ func (c *Catalog) Error(err error) string {
 		return ""
 	}
 	coded, isCoded := model.Describe(err)
-	if isCoded && !coded.Message().Generic() {
-		if s, ok := c.Message(coded.Message()); ok {
+	if isCoded && !coded.ErrorMessage().Generic() {
+		if s, ok := c.Message(coded.ErrorMessage()); ok {
 			return s
 		}
 	}
@@ -47,9 +47,6 @@ func (c *Catalog) Error(err error) string {
 	var row *table.RowError
 	if errors.As(err, &row) {
 		return c.RowError(row)
-	}
-	if s, ok := c.mailMergeError(err); ok {
-		return s
 	}
 	if s, ok := c.adminsError(err); ok {
 		return s
@@ -93,7 +90,7 @@ func (c *Catalog) Error(err error) string {
 		}
 	}
 	if isCoded {
-		if s, ok := c.Message(coded.Message()); ok {
+		if s, ok := c.Message(coded.ErrorMessage()); ok {
 			return s
 		}
 	}

@@ -1,11 +1,8 @@
 package i18n
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 
-	"rollcall/mailmerge"
 	"rollcall/model"
 )
 
@@ -53,6 +50,9 @@ type MailMergeTexts struct {
 	ErrCodeInvalid, ErrCodeExpired, ErrCodeUsed, ErrPaused, ErrNoCards, ErrTemplate     string
 	ErrLayout, ErrSend, ErrAddress                                                      string
 	ErrSchoolsDiffer                                                                    string
+	// ErrNoAddress: a card without an email (login); ErrTemplateUnknown: a file that is not
+	// a template (where); ErrTemplateTooLong: a template that wrote too much (where).
+	ErrNoAddress, ErrTemplateUnknown, ErrTemplateTooLong string
 }
 
 // SMTPFormTexts are the mail server form's labels and hints.
@@ -93,57 +93,50 @@ func (c *Catalog) Variant(v model.MailVariant) string {
 	return c.MailMerge.Activation
 }
 
-// mailMergeError translates the mail merge's errors; ok is false for any other error.
-func (c *Catalog) mailMergeError(err error) (string, bool) {
+// mailMergeMessage tells the mail merge's errors.
+func (c *Catalog) mailMergeMessage(m model.Message) (string, bool) {
 	t := c.MailMerge
-	var code *model.AccountCodeError
-	var paused *model.CampaignPausedError
-	var tes mailmerge.TemplateErrors
-	var te *mailmerge.TemplateError
-	var le *mailmerge.LayoutError
-	var se *mailmerge.SendError
-	var ae *mailmerge.AddressError
-	switch {
-	case errors.As(err, &code):
-		return fmt.Sprintf(c.codeReason(code.Err), code.Login), true
-	case errors.As(err, &paused):
-		return fmt.Sprintf(t.ErrPaused, paused.CampaignID, c.pauseReason(paused.Pause), paused.CampaignID), true
-	case errors.As(err, &tes):
-		lines := make([]string, len(tes))
-		for i, e := range tes {
-			lines[i] = templateErrorText(t, e)
-		}
-		return strings.Join(lines, "\n"), true
-	case errors.As(err, &te):
-		return templateErrorText(t, te), true
-	case errors.As(err, &le):
-		return fmt.Sprintf(t.ErrLayout, le.Value), true
-	case errors.As(err, &ae):
-		return fmt.Sprintf(t.ErrAddress, ae.Address), true
-	case errors.As(err, &se):
-		return fmt.Sprintf(t.ErrSend, se.Error()), true
-	}
-	for _, s := range []sentinelText{
-		{model.ErrNoActivationURL, t.ErrNoActivationURL}, {model.ErrNoSMTP, t.ErrNoSMTP},
-		{model.ErrSchoolSettingsDiffer, t.ErrSchoolsDiffer},
-		{model.ErrCampaignRunning, t.ErrCampaignRunning}, {model.ErrNoRecipients, t.ErrNoRecipients},
-		{model.ErrNotActivated, t.ErrNotActivated}, {mailmerge.ErrNoCards, t.ErrNoCards},
-	} {
-		if errors.Is(err, s.err) {
-			return s.text, true
-		}
+	str := func(i int) string { return arg[string](m, i) }
+	switch m.ID {
+	case model.MsgNoActivationURL:
+		return t.ErrNoActivationURL, true
+	case model.MsgNoSMTP:
+		return t.ErrNoSMTP, true
+	case model.MsgSchoolSettingsDiffer:
+		return t.ErrSchoolsDiffer, true
+	case model.MsgCampaignRunning:
+		return t.ErrCampaignRunning, true
+	case model.MsgNoRecipients:
+		return t.ErrNoRecipients, true
+	case model.MsgNotActivated:
+		return t.ErrNotActivated, true
+	case model.MsgNoCards:
+		return t.ErrNoCards, true
+	case model.MsgCampaignPaused:
+		id := arg[model.ID](m, 0)
+		return fmt.Sprintf(t.ErrPaused, id, c.pauseReason(arg[model.CampaignPause](m, 1)), id), true
+	case model.MsgAccountCodeInvalid:
+		return fmt.Sprintf(t.ErrCodeInvalid, str(0)), true
+	case model.MsgAccountCodeExpired:
+		return fmt.Sprintf(t.ErrCodeExpired, str(0)), true
+	case model.MsgAccountCodeUsed:
+		return fmt.Sprintf(t.ErrCodeUsed, str(0)), true
+	case model.MsgNoAddress:
+		return fmt.Sprintf(t.ErrNoAddress, str(0)), true
+	case model.MsgTemplate:
+		return fmt.Sprintf(t.ErrTemplate, str(0), str(1)), true
+	case model.MsgTemplateUnknown:
+		return fmt.Sprintf(t.ErrTemplateUnknown, str(0)), true
+	case model.MsgTemplateTooLong:
+		return fmt.Sprintf(t.ErrTemplateTooLong, str(0)), true
+	case model.MsgLayout:
+		return fmt.Sprintf(t.ErrLayout, arg[int](m, 0)), true
+	case model.MsgAddress:
+		return fmt.Sprintf(t.ErrAddress, str(0)), true
+	case model.MsgSend:
+		return fmt.Sprintf(t.ErrSend, str(0)), true
 	}
 	return "", false
-}
-
-func (c *Catalog) codeReason(reason error) string {
-	switch {
-	case errors.Is(reason, model.ErrCodeExpired):
-		return c.MailMerge.ErrCodeExpired
-	case errors.Is(reason, model.ErrCodeUsed):
-		return c.MailMerge.ErrCodeUsed
-	}
-	return c.MailMerge.ErrCodeInvalid
 }
 
 // pauseReason says what the server did: "connect: connection refused", "AUTH: 535 ...".
@@ -156,15 +149,3 @@ func (c *Catalog) pauseReason(p model.CampaignPause) string {
 
 // PauseReason says why a campaign paused, for a status line.
 func (c *Catalog) PauseReason(p model.CampaignPause) string { return c.pauseReason(p) }
-
-func templateErrorText(t MailMergeTexts, e *mailmerge.TemplateError) string {
-	where := e.Name
-	if e.Line > 0 {
-		where = fmt.Sprintf("%s:%d", e.Name, e.Line)
-	}
-	msg := e.Message
-	if msg == "" && e.Err != nil {
-		msg = e.Err.Error()
-	}
-	return fmt.Sprintf(t.ErrTemplate, where, msg)
-}

@@ -76,5 +76,8 @@ func mailMergeEN() MailMergeTexts {
 		ErrLayout:          "Unsupported layout %d: cards per sheet are 1, 2 or 8; paper is a4 or letter.",
 		ErrSend:            "Sending failed: %s",
 		ErrAddress:         "%s is not an email address that can be used.",
+		ErrNoAddress:       "%s has no email address.",
+		ErrTemplateUnknown: "Template %s: not a template file Rollcall reads (a language folder, fr or en, and card.tmpl, subject.tmpl, email.txt.tmpl or email.html.tmpl).",
+		ErrTemplateTooLong: "Template %s: it writes more than 64 KiB for one card or email.",
 	}
 }

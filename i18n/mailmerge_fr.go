@@ -82,5 +82,8 @@ func mailMergeFR() MailMergeTexts {
 		ErrLayout:          "Mise en page %d non prise en charge : 1, 2 ou 8 cartes par feuille ; papier a4 ou letter.",
 		ErrSend:            "L’envoi a échoué : %s",
 		ErrAddress:         "%s n’est pas une adresse e-mail utilisable.",
+		ErrNoAddress:       "%s n’a pas d’adresse e-mail.",
+		ErrTemplateUnknown: "Modèle %s : ce n’est pas un fichier de modèle que Rollcall lit (un dossier de langue, fr ou en, et card.tmpl, subject.tmpl, email.txt.tmpl ou email.html.tmpl).",
+		ErrTemplateTooLong: "Modèle %s : il écrit plus de 64 Kio pour une carte ou un e-mail.",
 	}
 }

@@ -1,6 +1,8 @@
 package i18n
 
 import (
+	"strings"
+
 	"rollcall/model"
 )
 
@@ -21,6 +23,46 @@ func kindsFR() KindTexts {
 // Message says an error's sentence in this language, its values formatted the language's
 // way; ok is false for an id the catalogue does not know, which a test forbids.
 func (c *Catalog) Message(m model.Message) (string, bool) {
+	for _, area := range []func(model.Message) (string, bool){c.storeMessage, c.mailMergeMessage} {
+		if s, ok := area(m); ok {
+			return s, true
+		}
+	}
+	if m.ID == model.MsgLines {
+		return c.lines(arg[[]model.Message](m, 0)), true
+	}
+	return "", false
+}
+
+// lines tells several messages, one a line; an empty list says only that the input is not
+// valid, the one kind lists are of.
+func (c *Catalog) lines(ms []model.Message) string {
+	if len(ms) == 0 {
+		return c.Kinds.Invalid
+	}
+	out := make([]string, 0, len(ms))
+	for _, m := range ms {
+		s, ok := c.Message(m)
+		if !ok {
+			s = string(m.ID)
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, "\n")
+}
+
+// arg is a message's value i, or T's zero value when the message has none of that type.
+func arg[T any](m model.Message, i int) T {
+	if i < len(m.Args) {
+		if v, ok := m.Args[i].(T); ok {
+			return v
+		}
+	}
+	var zero T
+	return zero
+}
+
+func (c *Catalog) storeMessage(m model.Message) (string, bool) {
 	e := c.Errors
 	switch m.ID {
 	case model.MsgInvalid:

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"rollcall/mailmerge/pdf"
+	"rollcall/model"
 )
 
 // Paper is a sheet size.
@@ -38,6 +39,14 @@ type Layout struct {
 type LayoutError struct {
 	Field string // "PerSheet" or "Paper"
 	Value int
+}
+
+// Kind: a layout that cannot be printed is invalid input (exit code 3).
+func (e *LayoutError) ErrorKind() model.Kind { return model.KindInvalid }
+
+// Message names the value.
+func (e *LayoutError) ErrorMessage() model.Message {
+	return model.Message{ID: model.MsgLayout, Args: []any{e.Value}}
 }
 
 // Error names the unsupported value and what is supported.

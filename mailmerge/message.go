@@ -21,7 +21,7 @@ type Message struct {
 }
 
 // ErrNoAddress is returned by BuildAccountMessage for a card without an email address.
-var ErrNoAddress = errors.New("mailmerge: no email address")
+var ErrNoAddress = model.NewError(model.KindInvalid, model.MsgNoAddress, "mailmerge: no email address")
 
 // AddressError reports an email address that cannot be used.
 type AddressError struct {
@@ -37,6 +37,14 @@ func (e *AddressError) Error() string {
 // Unwrap returns the parser's error.
 func (e *AddressError) Unwrap() error { return e.Err }
 
+// Kind: an address one cannot send to is invalid input (exit code 3).
+func (e *AddressError) ErrorKind() model.Kind { return model.KindInvalid }
+
+// Message names the address.
+func (e *AddressError) ErrorMessage() model.Message {
+	return model.Message{ID: model.MsgAddress, Args: []any{e.Address}}
+}
+
 // BuildAccountMessage fills the email templates of c's language (tpl nil: the defaults).
 // A not-activated account gets its login, activation code and how to activate; an activated
 // one gets the password-reset procedure with c.ResetURL and, if set, c.ResetCode. from is
@@ -45,7 +53,7 @@ func (e *AddressError) Unwrap() error { return e.Err }
 func BuildAccountMessage(tpl *Templates, c Card, from string) (Message, error) {
 	addr := strings.TrimSpace(c.Email)
 	if addr == "" {
-		return Message{}, fmt.Errorf("account %s: %w", c.Login, ErrNoAddress)
+		return Message{}, ErrNoAddress.With(c.Login)
 	}
 	parsed, err := mail.ParseAddress(addr)
 	if err == nil && parsed.Address != addr {

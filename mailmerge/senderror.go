@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"net/textproto"
 	"strings"
+
+	"rollcall/model"
 )
 
 // Phase is the step of an SMTP exchange that failed.
@@ -84,6 +86,14 @@ func (e *SendError) Error() string {
 
 // Unwrap returns Err.
 func (e *SendError) Unwrap() error { return e.Err }
+
+// Kind: the SMTP server failed or refused (exit code 6, as a paused campaign).
+func (e *SendError) ErrorKind() model.Kind { return model.KindUnavailable }
+
+// Message tells what failed in the server's words.
+func (e *SendError) ErrorMessage() model.Message {
+	return model.Message{ID: model.MsgSend, Args: []any{e.Error()}}
+}
 
 // IsTemporary reports whether err is a *SendError worth retrying.
 func IsTemporary(err error) bool {

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"rollcall/model"
 )
 
 // Errors a TemplateError may wrap besides text/template's own.
@@ -51,6 +53,29 @@ func (e *TemplateError) Error() string {
 // Unwrap returns the underlying error.
 func (e *TemplateError) Unwrap() error { return e.Err }
 
+// Kind: a template that does not work is invalid input (exit code 3).
+func (e *TemplateError) ErrorKind() model.Kind { return model.KindInvalid }
+
+// Message says where the template is wrong and, when Rollcall itself refused it, why; else
+// the template engine's own words.
+func (e *TemplateError) ErrorMessage() model.Message {
+	where := e.Name
+	if e.Line > 0 {
+		where = fmt.Sprintf("%s:%d", e.Name, e.Line)
+	}
+	switch {
+	case errors.Is(e.Err, ErrUnknownTemplate):
+		return model.Message{ID: model.MsgTemplateUnknown, Args: []any{where}}
+	case errors.Is(e.Err, ErrTemplateOutputTooLong):
+		return model.Message{ID: model.MsgTemplateTooLong, Args: []any{where}}
+	}
+	msg := e.Message
+	if msg == "" && e.Err != nil {
+		msg = e.Err.Error()
+	}
+	return model.Message{ID: model.MsgTemplate, Args: []any{where, msg}}
+}
+
 // TemplateErrors collects the problems of a set of templates.
 type TemplateErrors []*TemplateError
 
@@ -61,6 +86,18 @@ func (es TemplateErrors) Error() string {
 		parts[i] = e.Error()
 	}
 	return strings.Join(parts, "; ")
+}
+
+// Kind: templates that do not work are invalid input (exit code 3).
+func (es TemplateErrors) ErrorKind() model.Kind { return model.KindInvalid }
+
+// Message tells each error, one a line.
+func (es TemplateErrors) ErrorMessage() model.Message {
+	lines := make([]model.Message, len(es))
+	for i, e := range es {
+		lines[i] = e.ErrorMessage()
+	}
+	return model.Message{ID: model.MsgLines, Args: []any{lines}}
 }
 
 // Unwrap lets errors.As find each *TemplateError.

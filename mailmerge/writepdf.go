@@ -2,17 +2,17 @@ package mailmerge
 
 import (
 	"context"
-	"errors"
 	"io"
 	"runtime"
 	"sync"
 
 	"rollcall/mailmerge/pdf"
+	"rollcall/model"
 )
 
 // ErrNoCards is returned by WritePDF when the source yields no card: a PDF without pages
 // helps nobody, and most viewers reject it.
-var ErrNoCards = errors.New("mailmerge: no cards to print")
+var ErrNoCards = model.NewError(model.KindNotFound, model.MsgNoCards, "mailmerge: no cards to print")
 
 // pageJob is one sheet travelling through the pipeline. done is closed once content or err
 // is set.

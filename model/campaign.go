@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"time"
 )
 
@@ -152,19 +151,19 @@ type CampaignPause struct {
 // Errors of mail merge and account activation.
 var (
 	// ErrNoActivationURL: cards and emails need the activation address, which is not set.
-	ErrNoActivationURL = errors.New("no activation address configured")
+	ErrNoActivationURL = NewError(KindInvalid, MsgNoActivationURL, "no activation address configured")
 	// ErrSchoolSettingsDiffer: one run of cards or emails covers schools whose templates or
 	// SMTP servers differ; it must be made one school at a time.
-	ErrSchoolSettingsDiffer = errors.New("the schools of the selection have different mail settings")
+	ErrSchoolSettingsDiffer = NewError(KindConflict, MsgSchoolSettingsDiffer, "the schools of the selection have different mail settings")
 	// ErrNoSMTP: emails need an SMTP server, which is not configured.
-	ErrNoSMTP = errors.New("no SMTP server configured")
+	ErrNoSMTP = NewError(KindInvalid, MsgNoSMTP, "no SMTP server configured")
 	// ErrCampaignRunning: the campaign is already being sent.
-	ErrCampaignRunning = errors.New("campaign already running")
+	ErrCampaignRunning = NewError(KindConflict, MsgCampaignRunning, "campaign already running")
 	// ErrNoRecipients: the selection has nobody with an email address.
-	ErrNoRecipients = errors.New("nobody to send to")
+	ErrNoRecipients = NewError(KindNotFound, MsgNoRecipients, "nobody to send to")
 	// ErrNotActivated: a password reset for an account never activated (use its activation
 	// code instead).
-	ErrNotActivated = errors.New("account not activated")
+	ErrNotActivated = NewError(KindConflict, MsgNotActivated, "account not activated")
 )
 
 // CampaignPausedError says a campaign run stopped because the SMTP server could not be used
@@ -172,6 +171,14 @@ var (
 type CampaignPausedError struct {
 	CampaignID ID
 	Pause      CampaignPause
+}
+
+// Kind: the SMTP server is unavailable (exit code 6).
+func (e *CampaignPausedError) ErrorKind() Kind { return KindUnavailable }
+
+// Message tells the campaign and its pause.
+func (e *CampaignPausedError) ErrorMessage() Message {
+	return Message{ID: MsgCampaignPaused, Args: []any{e.CampaignID, e.Pause}}
 }
 
 // Error names the SMTP step that failed and the server's reply.

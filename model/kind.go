@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 )
 
@@ -61,16 +62,17 @@ type Message struct {
 // one or wraps one; the faces need nothing else to answer.
 type Coded interface {
 	error
-	Kind() Kind
-	Message() Message
+	ErrorKind() Kind
+	ErrorMessage() Message
 }
 
 // Error is an error that is only its kind and its message: the sentinels of the domain and of
 // the packages under it. Compare with errors.Is; its text is for logs and developers.
 type Error struct {
-	kind Kind
-	msg  Message
-	text string
+	kind   Kind
+	msg    Message
+	text   string
+	parent *Error // the sentinel this one tells with values (With)
 }
 
 // NewError returns a sentinel of kind k told by the sentence id; text is its English for logs.
@@ -78,13 +80,27 @@ func NewError(k Kind, id MsgID, text string) *Error {
 	return &Error{kind: k, msg: Message{ID: id}, text: text}
 }
 
-func (e *Error) Error() string { return e.text }
+func (e *Error) Error() string {
+	if len(e.msg.Args) > 0 {
+		return fmt.Sprintf("%s %v", e.text, e.msg.Args)
+	}
+	return e.text
+}
+
+// With returns the error told with values ("%s has no email address" with the login); it
+// matches e with errors.Is.
+func (e *Error) With(args ...any) error {
+	return &Error{kind: e.kind, msg: Message{ID: e.msg.ID, Args: args}, text: e.text, parent: e}
+}
+
+// Is matches the sentinel an error made by With came from.
+func (e *Error) Is(target error) bool { return e.parent != nil && target == e.parent }
 
 // Kind is the error's kind.
-func (e *Error) Kind() Kind { return e.kind }
+func (e *Error) ErrorKind() Kind { return e.kind }
 
 // Message is the error's sentence.
-func (e *Error) Message() Message { return e.msg }
+func (e *Error) ErrorMessage() Message { return e.msg }
 
 // Generic says whether the sentence names only a kind ("not found", "conflict"): a more
 // specific error wrapped beside it is the one to tell.
@@ -102,7 +118,7 @@ func Describe(err error) (c Coded, ok bool) {
 		if !is {
 			return false
 		}
-		if !ce.Message().Generic() {
+		if !ce.ErrorMessage().Generic() {
 			c, ok = ce, true
 			return true
 		}
@@ -122,7 +138,7 @@ func Describe(err error) (c Coded, ok bool) {
 // else is internal.
 func KindOf(err error) Kind {
 	if c, ok := Describe(err); ok {
-		return c.Kind()
+		return c.ErrorKind()
 	}
 	switch {
 	case err == nil:

@@ -27,7 +27,7 @@ func TestDescribeTellsTheSpecificError(t *testing.T) {
 	}
 	for _, tt := range tests {
 		c, ok := Describe(tt.err)
-		if !ok || c.Message().ID != tt.id || c.Kind() != tt.kind || KindOf(tt.err) != tt.kind {
+		if !ok || c.ErrorMessage().ID != tt.id || c.ErrorKind() != tt.kind || KindOf(tt.err) != tt.kind {
 			t.Errorf("%s: Describe = %v %v, KindOf %v; want %s, %v", tt.name, c, ok, KindOf(tt.err), tt.id, tt.kind)
 		}
 	}

@@ -14,4 +14,27 @@ const (
 	MsgNewerSchema    MsgID = "store.newer_schema"     // written by a newer Rollcall
 	MsgCorrupt        MsgID = "store.corrupt"          // a record cannot be decoded
 	MsgBackupByEngine MsgID = "store.backup_by_engine" // a server's database: its own tools back it up
+
+	// The mail merge: cards, email campaigns, account activation and reset.
+	MsgNoActivationURL      MsgID = "merge.no_activation_url"    // the activation address is not set
+	MsgNoSMTP               MsgID = "merge.no_smtp"              // no SMTP server is set
+	MsgSchoolSettingsDiffer MsgID = "merge.schools_differ"       // the schools of a run have different settings
+	MsgCampaignRunning      MsgID = "merge.campaign_running"     // the campaign is being sent already
+	MsgNoRecipients         MsgID = "merge.no_recipients"        // nobody of the selection has an email
+	MsgNotActivated         MsgID = "merge.not_activated"        // a reset for an account never activated
+	MsgCampaignPaused       MsgID = "merge.campaign_paused"      // (campaign ID, CampaignPause)
+	MsgAccountCodeInvalid   MsgID = "merge.account_code_invalid" // (login)
+	MsgAccountCodeExpired   MsgID = "merge.account_code_expired" // (login)
+	MsgAccountCodeUsed      MsgID = "merge.account_code_used"    // (login)
+	MsgNoCards              MsgID = "merge.no_cards"             // the selection yields no card to print
+	MsgNoAddress            MsgID = "merge.no_address"           // (login) a card without an email
+	MsgTemplate             MsgID = "merge.template"             // (where, the engine's words)
+	MsgTemplateUnknown      MsgID = "merge.template_unknown"     // (file name) not a template Rollcall reads
+	MsgTemplateTooLong      MsgID = "merge.template_too_long"    // (where) a template wrote over 64 KiB
+	MsgLayout               MsgID = "merge.layout"               // (value) cards per sheet or paper unknown
+	MsgAddress              MsgID = "merge.address"              // (address) not an address one can send to
+	MsgSend                 MsgID = "merge.send"                 // (what failed, in the server's words)
+
+	// Lists: several sentences, one a line. Args[0] is a []Message.
+	MsgLines MsgID = "lines"
 )

@@ -16,6 +16,7 @@ const (
 	exitInvalid  = 3
 	exitNotFound = 4 // also: not signed in, wrong credentials
 	exitConflict = 5 // also: database in use, throttled, already done
+	exitPaused   = 6 // a service failed: the SMTP server (a campaign paused), a directory
 )
 
 // usageError marks errors in how a command was called (flags, arguments).
@@ -29,8 +30,8 @@ func exitCode(err error) int {
 	if err == nil {
 		return exitOK
 	}
-	if c, ok := model.Describe(err); ok && !c.Message().Generic() {
-		return kindExit(c.Kind())
+	if c, ok := model.Describe(err); ok && !c.ErrorMessage().Generic() {
+		return kindExit(c.ErrorKind())
 	}
 	if code := legacyExit(err); code != exitInternal {
 		return code
@@ -67,8 +68,6 @@ func legacyExit(err error) int {
 		return exitOK
 	case errors.As(err, &ue):
 		return exitUsage
-	case mergeExit(err) != 0:
-		return mergeExit(err)
 	case errors.Is(err, dirsync.ErrNotConfigured), errors.Is(err, dirsync.ErrUnauthorized), errors.Is(err, dirsync.ErrNoSuchGroup):
 		return exitNotFound // the directory's credentials are missing or refused, or it has no such group
 	case errors.Is(err, model.ErrInvalid), errors.Is(err, model.ErrCodeInvalid), errors.Is(err, model.ErrNoOrganization),
