@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"strings"
 
 	"rollcall/model"
 )
@@ -40,26 +39,11 @@ func (s *Session) CreateOrg(ctx context.Context, o model.Organization, dryRun bo
 }
 
 func (a *App) createOrg(ctx context.Context, admin model.Admin, o model.Organization, dryRun bool) (model.Organization, error) {
-	o.Name, o.City = model.CleanName(o.Name), model.CleanName(o.City)
-	o.Country = strings.ToUpper(strings.TrimSpace(o.Country))
-	var errs model.ValidationErrors
-	if o.Name == "" {
-		errs = append(errs, &model.ValidationError{Field: "org_name", Rule: model.RuleRequired})
-	}
-	if o.Country != "" && !model.ValidCountry(o.Country) {
-		errs = append(errs, &model.ValidationError{Field: "country", Rule: model.RuleCountry, Value: o.Country})
-	}
-	o.Code = strings.TrimSpace(o.Code)
-	if looksLikeUAI(model.NormalizeUAI(o.Code)) {
-		o.Code = model.NormalizeUAI(o.Code)
-	}
-	if e := a.checkOrgCode(ctx, o.Code, 0); e != nil {
-		errs = append(errs, e)
-	}
-	if err := errs.Err(); err != nil || dryRun {
+	o.ID = 0
+	if err := a.checkOrg(ctx, &o); err != nil || dryRun {
 		return o, err
 	}
-	o.ID, o.CreatedAt = 0, a.now()
+	o.CreatedAt = a.now()
 	if err := a.store.CreateOrg(ctx, &o); err != nil {
 		return o, err
 	}

@@ -47,6 +47,9 @@ type AdminsTexts struct {
 	ResetRequested, ResetDone, ResetIssued, ResetSubject, ResetBody string
 	// The console's sign-in screen: the key, and the code field of the reset form.
 	KeyForgot, ResetCodeField string
+
+	// Schools is the tab of the admin's schools.
+	Schools SchoolsTabTexts
 }
 
 // adminsError translates the team's errors; ok is false for any other error.
@@ -76,7 +79,8 @@ func (c *Catalog) adminsError(err error) (string, bool) {
 
 func adminsEN() AdminsTexts {
 	return AdminsTexts{
-		Title: "Administrators", TabAdmins: "Admins", TabInvites: "Invitations", TabKeys: "My SSH keys", TabLog: "Activity",
+		Schools: schoolsTabEN(),
+		Title:   "Administrators", TabAdmins: "Admins", TabInvites: "Invitations", TabKeys: "My SSH keys", TabLog: "Activity",
 		ColName: "Name", ColEmail: "Email", ColOrgs: "Organizations", ColKeys: "Keys", ColExpires: "Valid until",
 		ColInvitedBy: "Invited by", ColFingerprint: "Fingerprint", ColComment: "Comment", ColAdded: "Added",
 		ColWhen: "When", ColWho: "Who", ColAction: "Action", ColTarget: "On",
@@ -126,7 +130,8 @@ func adminsEN() AdminsTexts {
 
 func adminsFR() AdminsTexts {
 	return AdminsTexts{
-		Title: "Administrateurs", TabAdmins: "Administrateurs", TabInvites: "Invitations", TabKeys: "Mes clés SSH",
+		Schools: schoolsTabFR(),
+		Title:   "Administrateurs", TabAdmins: "Administrateurs", TabInvites: "Invitations", TabKeys: "Mes clés SSH",
 		TabLog:  "Activité",
 		ColName: "Nom", ColEmail: "E-mail", ColOrgs: "Établissements", ColKeys: "Clés", ColExpires: "Valable jusqu’au",
 		ColInvitedBy: "Invité par", ColFingerprint: "Empreinte", ColComment: "Commentaire", ColAdded: "Ajoutée",

@@ -15,7 +15,7 @@ func TestAuditActionsInBothLanguages(t *testing.T) {
 		t.Fatalf("the languages name different actions:\nen %v\nfr %v", en, fr)
 	}
 	model := []model.AuditAction{model.AuditAdminInvite, model.AuditAdminUninvite, model.AuditAdminJoin,
-		model.AuditAdminRemove, model.AuditSSHKeyAdd, model.AuditSSHKeyRemove, model.AuditOrgCreate,
+		model.AuditAdminRemove, model.AuditSSHKeyAdd, model.AuditSSHKeyRemove, model.AuditOrgCreate, model.AuditOrgEdit,
 		model.AuditUserCreate, model.AuditUserEdit, model.AuditUserSetAdmin, model.AuditUserNewCode,
 		model.AuditUserPending, model.AuditUserRestore, model.AuditUserDelete, model.AuditImport,
 		model.AuditImportUndo, model.AuditClaim, model.AuditSeatsAdd, model.AuditSeatsRemove,

@@ -48,6 +48,7 @@ const (
 	AuditSSHKeyAdd     AuditAction = "ssh_keys.add"
 	AuditSSHKeyRemove  AuditAction = "ssh_keys.remove"
 	AuditOrgCreate     AuditAction = "orgs.create"
+	AuditOrgEdit       AuditAction = "orgs.edit"
 	AuditUserCreate    AuditAction = "users.create"
 	AuditUserEdit      AuditAction = "users.edit"
 	AuditUserSetAdmin  AuditAction = "users.set_admin"

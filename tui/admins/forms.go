@@ -23,6 +23,7 @@ const (
 	formJoin            // an invitation code from another school: the admin administers it too
 	formAddKey
 	formRemove // the question before removing an admin, withdrawing an invitation or a key
+	formSchool // a new school, or the edit of one
 )
 
 // formValues are the values the open form edits.
@@ -30,6 +31,7 @@ type formValues struct {
 	org               model.ID
 	email, line, code string
 	yes               bool
+	school            schoolValues
 	removeTab         tab
 	removeTarget      int // the row of removeTab the question is about
 }
@@ -122,7 +124,7 @@ func (m *Model) addKeyForm() tea.Cmd {
 func (m *Model) confirmRemove() tea.Cmd {
 	t, cat := m.sess.Cat.Admins, m.sess.Cat
 	row := m.cursor[m.tab]
-	if row >= m.count(m.tab) || m.tab == tabLog {
+	if row >= m.count(m.tab) || m.tab == tabLog || m.tab == tabSchools {
 		return nil
 	}
 	var q string
@@ -174,6 +176,8 @@ func (m *Model) submit() tea.Cmd {
 		if fv.yes {
 			return m.remove(fv.removeTab, fv.removeTarget)
 		}
+	case formSchool:
+		return m.saveSchool(fv.school)
 	}
 	return m.closeForm()
 }

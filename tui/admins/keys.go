@@ -9,6 +9,7 @@ import (
 // keyMap is the screen's bindings, built from the session's catalogue when the screen is.
 type keyMap struct {
 	tabs, up, down, invite, join, addKey, remove, refresh, cancel key.Binding
+	newSchool, editSchool                                         key.Binding
 }
 
 func newKeyMap(sess *screen.Session) keyMap {
@@ -26,5 +27,8 @@ func newKeyMap(sess *screen.Session) keyMap {
 		remove:  b("x", t.KeyRemove, "x", "delete"),
 		refresh: b("r", t.KeyRefresh, "r"),
 		cancel:  b("esc", k.Back, "esc"),
+
+		newSchool:  b("n", t.Schools.KeyNew, "n"),
+		editSchool: b("e", t.Schools.KeyEdit, "e"),
 	}
 }

@@ -1,7 +1,7 @@
 // Package admins is the Admins screen: the administrators of the admin's organizations (invite
 // one, remove one but never the last of a school), the pending invitations (withdraw one), the
-// admin's own SSH keys for `rollcall serve` (add, remove), and the activity log of who changed
-// what. It reads everything in one request and reloads after each change.
+// admin's own SSH keys for `rollcall serve` (add, remove), the activity log of who changed
+// what, and the admin's schools (create one, edit one's name, city, country and UAI). It reads everything in one request and reloads after each change.
 package admins
 
 import (
@@ -23,6 +23,7 @@ const (
 	tabInvites
 	tabKeys
 	tabLog
+	tabSchools
 	tabCount
 )
 
@@ -102,6 +103,8 @@ func (m *Model) count(t tab) int {
 		return len(m.data.invites)
 	case tabKeys:
 		return len(m.data.keys)
+	case tabSchools:
+		return len(m.data.order)
 	}
 	return len(m.data.log)
 }
@@ -120,6 +123,8 @@ func (m *Model) ShortHelp() []key.Binding {
 		out = append(out, k.remove)
 	case tabKeys:
 		out = append(out, k.addKey, k.remove)
+	case tabSchools:
+		out = append(out, k.newSchool, k.editSchool)
 	}
 	return append(out, k.refresh)
 }
@@ -127,5 +132,5 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp groups the keys.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.tabs, k.up, k.down}, {k.invite, k.join, k.addKey, k.remove, k.refresh}}
+	return [][]key.Binding{{k.tabs, k.up, k.down}, {k.invite, k.join, k.addKey, k.remove, k.newSchool, k.editSchool, k.refresh}}
 }

@@ -58,6 +58,12 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.addKeyForm()
 	case key.Matches(k, km.remove):
 		return m.confirmRemove()
+	case key.Matches(k, km.newSchool):
+		m.tab = tabSchools
+		return m.schoolForm(nil)
+	case key.Matches(k, km.editSchool) && m.tab == tabSchools && m.cursor[m.tab] < len(m.data.order):
+		o := m.data.order[m.cursor[m.tab]]
+		return m.schoolForm(&o)
 	}
 	return nil
 }

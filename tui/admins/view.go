@@ -36,7 +36,7 @@ func (m *Model) head() string {
 	cat, st := m.sess.Cat, m.sess.Styles
 	t := cat.Admins
 	tabs := ""
-	for i, name := range []string{t.TabAdmins, t.TabInvites, t.TabKeys, t.TabLog} {
+	for i, name := range []string{t.TabAdmins, t.TabInvites, t.TabKeys, t.TabLog, t.Schools.Tab} {
 		label := fmt.Sprintf(" %s (%s) ", name, cat.Int(m.count(tab(i))))
 		if tab(i) == m.tab {
 			tabs += st.Code.Render(label) + " "
@@ -124,6 +124,8 @@ func (m *Model) table() ([]string, [][]string) {
 			rows = append(rows, []string{k.Fingerprint, k.Type, k.Comment, cat.DateTime(k.AddedAt)})
 		}
 		return []string{t.ColFingerprint, "Type", t.ColComment, t.ColAdded}, rows
+	case tabSchools:
+		return m.schoolsTable()
 	}
 	for _, e := range m.data.log {
 		org := ""

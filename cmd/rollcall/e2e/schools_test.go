@@ -1,0 +1,68 @@
+package e2e
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestSchoolsInTheConsole creates a school from the Admins screen's schools tab, outside any
+// claim, with its UAI; a wrong check letter is refused in words and creates nothing; then the
+// school is renamed there, as `rollcall orgs edit` would.
+func TestSchoolsInTheConsole(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	signedInWithDemo(t, dir)
+	term := console(t, dir)
+	term.waitText("Home", "› Subscriptions")
+	for range 5 { // Administrators, the sixth area
+		term.keys("Down")
+	}
+	term.waitText("› Admins ")
+	term.keys("Enter")
+	term.waitText("Admins (", "Schools (2)")
+	term.keys("n")
+	term.fill("Name", "Lycée Ampère")
+	term.fill("City", "Lyon")
+	term.fill("Country", "FR")
+	term.fill("Official code", "0750654E")
+	term.waitText("UAI", "0750654E", "Schools (2)")
+	term.keys("n")
+	term.fill("Name", "Lycée Ampère")
+	term.fill("City", "Lyon")
+	term.fill("Country", "FR")
+	term.fill("Official code", "0750654d")
+	term.waitText("School “Lycée Ampère” created", "Schools (3)", "0750654D")
+
+	term.keys("Down", "Down", "e") // the third school: the new one
+	term.waitText("Edit the school")
+	term.waitFocus("Name")
+	term.keys("C-u")
+	term.text("Lycée Ampère-Sud")
+	term.keys("Enter")
+	term.fill("City", "")
+	term.fill("Country", "")
+	term.fill("Official code", "")
+	term.waitText("School “Lycée Ampère-Sud” saved")
+	term.keys("q")
+	term.waitText("EXITED:0")
+
+	var orgs []struct {
+		Name, City, Country, Code string
+	}
+	if err := json.Unmarshal([]byte(rollcall(t, dir, "", "orgs", "list", "--json")), &orgs); err != nil {
+		t.Fatal(err)
+	}
+	var found int
+	for _, o := range orgs {
+		if strings.HasPrefix(o.Name, "Lycée Ampère") {
+			found++
+			if o.Name != "Lycée Ampère-Sud" || o.Code != "0750654D" || o.City != "Lyon" || o.Country != "FR" {
+				t.Errorf("the school = %+v", o)
+			}
+		}
+	}
+	if found != 1 || len(orgs) != 3 {
+		t.Errorf("schools = %+v: want the demo's two and one new", orgs)
+	}
+}
