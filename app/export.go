@@ -51,6 +51,9 @@ func (s *Session) ExportUsers(ctx context.Context, sel model.Selection, format E
 
 func (a *App) exportUsers(ctx context.Context, admin model.Admin, sel model.Selection, format ExportFormat, labels ExportLabels, w io.Writer) (int, error) {
 	info := format.Info()
+	if info.set != nil {
+		return a.exportSet(ctx, admin, sel, info.set, w)
+	}
 	if info.shape.row == nil {
 		return 0, fmt.Errorf("export: unknown format %d", format)
 	}

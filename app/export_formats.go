@@ -10,12 +10,16 @@ import (
 type ExportFormat uint8
 
 // Export formats: CSV for Excel (UTF-8 with BOM, commas), CSV for French Excel (semicolons),
-// XLSX, and the import files of the platforms schools feed (Moodle's user upload).
+// XLSX, and the import files of the platforms schools feed (Moodle's user upload, the OneRoster
+// and School Data Sync roster sets).
 const (
 	ExportCSV ExportFormat = iota
 	ExportCSVSemicolon
 	ExportXLSX
 	ExportMoodle
+	ExportOneRoster11
+	ExportOneRoster12
+	ExportSDS21
 )
 
 // container is how an export's rows are written to the file.
@@ -26,6 +30,7 @@ const (
 	containerCSVFr                     // the same with semicolons, for French Excel
 	containerXLSX                      // one sheet, every cell a string
 	containerPlainCSV                  // UTF-8 without BOM, commas, LF: what web platforms upload
+	containerZip                       // several CSV files in one zip: a roster set (exportSet)
 )
 
 // exportShape is what a format writes of each user: its header, then a row per user.
@@ -45,6 +50,7 @@ type ExportFormatInfo struct {
 	Ext    string // ".csv", ".xlsx"
 	box    container
 	shape  exportShape
+	set    *exportSet // the files of a multi-file format (containerZip)
 }
 
 // exportFormats is the registry, in the order the console offers them.
@@ -53,6 +59,9 @@ var exportFormats = []ExportFormatInfo{
 	{Format: ExportCSV, Name: "csv", Ext: ".csv", box: containerCSV, shape: listShape},
 	{Format: ExportCSVSemicolon, Name: "csv-fr", Ext: ".csv", box: containerCSVFr, shape: listShape},
 	{Format: ExportMoodle, Name: "moodle", Ext: ".csv", box: containerPlainCSV, shape: moodleShape},
+	{Format: ExportOneRoster11, Name: "oneroster-1.1", Ext: ".zip", box: containerZip, set: oneRoster11},
+	{Format: ExportOneRoster12, Name: "oneroster-1.2", Ext: ".zip", box: containerZip, set: oneRoster12},
+	{Format: ExportSDS21, Name: "sds-v2.1", Ext: ".zip", box: containerZip, set: sdsV21},
 }
 
 // ExportFormats lists the formats an export can write, in the order the console offers them.

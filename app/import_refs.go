@@ -100,8 +100,9 @@ func (p *planner) adoptOrg(id model.ID, def importers.OrgDef) {
 }
 
 func (p *planner) findOrg(def importers.OrgDef) (model.ID, bool) {
+	mine, minted := model.ExportedIDOf(model.ExportedOrg, def.ExternalID) // a set Rollcall exported
 	for _, o := range p.dir.orgs {
-		if o.Source == p.source && o.ExternalID != "" && o.ExternalID == def.ExternalID {
+		if o.Source == p.source && o.ExternalID != "" && o.ExternalID == def.ExternalID || minted && o.ID == mine {
 			return o.ID, true
 		}
 	}
@@ -194,6 +195,7 @@ func (p *planner) classID(org model.ID, def importers.ClassDef) model.ID {
 // existingClass finds an organization's class by the source's id, then by code, then by name
 // (Rollcall's export and many files name classes: "6e A" is the class whose code is "6A").
 func (p *planner) existingClass(org model.ID, def importers.ClassDef, code string) (model.ID, bool) {
+	mine, minted := model.ExportedIDOf(model.ExportedClass, def.ExternalID) // a set Rollcall exported
 	for pass := range 3 {
 		for _, c := range p.dir.classes {
 			if c.OrgID != org {
@@ -201,6 +203,7 @@ func (p *planner) existingClass(org model.ID, def importers.ClassDef, code strin
 			}
 			switch {
 			case pass == 0 && def.ExternalID != "" && c.Source == p.source && c.ExternalID == def.ExternalID,
+				pass == 0 && minted && c.ID == mine,
 				pass == 1 && fold(c.Code) == code,
 				pass == 2 && fold(c.Name) == code:
 				return c.ID, true

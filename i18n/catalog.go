@@ -39,6 +39,8 @@ type Catalog struct {
 
 	// Directory is the console's Users and Classes & groups screens.
 	Directory DirectoryTexts
+	// Exports is what the exports to the platforms schools feed say beside the Users screen's words.
+	Exports ExportTexts
 	// Licensing is subscriptions and seats: claims, the lists, syncs and their refusals.
 	Licensing LicensingTexts
 	// People is seats on directory accounts, parents and children, the school year's turn,

@@ -116,7 +116,7 @@ func directoryEN() DirectoryTexts {
 			Memberships: "Classes and groups", ExportTitle: "Export %s", Format: "Format",
 			FormatCSV: "CSV for Excel (UTF-8)", FormatCSVFr: "CSV for French Excel (semicolons)", FormatXLSX: "Excel workbook (XLSX)",
 			Path: "File", PathHint: "A path on this computer; the extension is added when missing.", DateHint: "YYYY-MM-DD, or empty",
-			Formats:      map[string]string{"moodle": "Moodle: upload users (CSV, classes as cohorts)"},
+			Formats:      platformFormatsEN(),
 			ExportDryRun: "Would export %s to %s (%s); nothing written (--dry-run).",
 		},
 		Sets: SetsScreenTexts{
@@ -181,7 +181,7 @@ func directoryFR() DirectoryTexts {
 			Memberships: "Classes et groupes", ExportTitle: "Exporter %s", Format: "Format",
 			FormatCSV: "CSV pour Excel (UTF-8)", FormatCSVFr: "CSV pour Excel français (points-virgules)", FormatXLSX: "Classeur Excel (XLSX)",
 			Path: "Fichier", PathHint: "Un chemin sur cet ordinateur ; l'extension est ajoutée si elle manque.", DateHint: "AAAA-MM-JJ, ou vide",
-			Formats:      map[string]string{"moodle": "Moodle : dépôt d'utilisateurs (CSV, classes en cohortes)"},
+			Formats:      platformFormatsFR(),
 			ExportDryRun: "Exporterait %s vers %s (%s) ; rien n'est écrit (--dry-run).",
 		},
 		Sets: SetsScreenTexts{

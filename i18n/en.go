@@ -181,6 +181,7 @@ func english() *Catalog {
 
 		Directory: directoryEN(),
 		Licensing: licensingEN(),
+		Exports:   exportsEN(),
 		People:    peopleEN(),
 		Admins:    adminsEN(),
 		MailMerge: mailMergeEN(),

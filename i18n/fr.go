@@ -185,6 +185,7 @@ func french() *Catalog {
 
 		Directory: directoryFR(),
 		Licensing: licensingFR(),
+		Exports:   exportsFR(),
 		People:    peopleFR(),
 		Admins:    adminsFR(),
 		MailMerge: mailMergeFR(),

@@ -447,14 +447,17 @@ func newUsersExportCmd(f *factory) *cobra.Command {
 			}
 			if dryRun {
 				f.say(cat.Directory.Forms.ExportDryRun, cat.Count(n, cat.Nouns.User), output, info.Name)
-			} else {
-				f.say(cat.Users.Exported, cat.Count(n, cat.Nouns.User), output)
+				return nil
+			}
+			f.say(cat.Users.Exported, cat.Count(n, cat.Nouns.User), output)
+			if ids, err := sess.SelectUserIDs(ctx, sel); err == nil && len(ids) > n {
+				f.say(cat.Exports.LeftOut, cat.Count(len(ids)-n, cat.Nouns.User))
 			}
 			return nil
 		},
 	}
 	sf.register(cmd.Flags())
-	cmd.Flags().StringVar(&format, "format", "csv", "csv (Excel, UTF-8), csv-fr (semicolons, French Excel), xlsx, or a platform's import file (moodle); one of "+
+	cmd.Flags().StringVar(&format, "format", "csv", "csv (Excel, UTF-8), csv-fr (semicolons, French Excel), xlsx, or a platform's import file (moodle; OneRoster and SDS roster sets, a zip); one of "+
 		strings.Join(app.ExportFormatNames(), ", "))
 	cmd.Flags().StringVarP(&output, "output", "o", "", "file to write (-: stdout)")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "count the users the export would write, writing nothing")

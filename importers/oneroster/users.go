@@ -36,6 +36,9 @@ func (s *set) readUsers() error {
 		}
 		id = r.Required("sourcedId")
 		r.UniqueID(f.Name, id, idi)
+		if _, ok := model.ExportedIDOf(model.ExportedUser, id); ok {
+			s.job.Batch.FromRollcall = true // Rollcall's own export: its users are found by login
+		}
 		u := &user{at: r.At, h: r.H}
 		u.rec = roster.Record{Where: r.At, ExternalID: id}
 		u.rec.FirstName = r.Required("givenName")

@@ -181,6 +181,9 @@ func (s *v2set) classes(f *roster.File) error {
 func (s *v2set) readUsers(f *roster.File) error {
 	return s.job.ReadCSV(f, v2Users, []string{"sourcedId", "givenName", "familyName"}, func(r *roster.Row) {
 		u := &v2user{rec: roster.Record{Where: r.At, ExternalID: r.Required("sourcedId")}}
+		if _, ok := model.ExportedIDOf(model.ExportedUser, u.rec.ExternalID); ok {
+			s.job.Batch.FromRollcall = true // Rollcall's own export: its users are found by login
+		}
 		u.rec.FirstName = r.Required("givenName")
 		u.rec.LastName = r.Required("familyName")
 		u.rec.Login, _ = r.Get("username")

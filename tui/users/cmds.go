@@ -93,6 +93,7 @@ type actionMsg struct {
 	kind actionKind
 	user model.User
 	n    int
+	of   int // an export: how many users were selected (n were written)
 	path string
 	err  error
 }
@@ -222,21 +223,26 @@ func (m *Model) noticeFor(msg actionMsg) string {
 		}
 		return fmt.Sprintf(cat.People.Linked, u.Login, msg.path)
 	}
-	return fmt.Sprintf(cat.Users.Exported, cat.Count(msg.n, cat.Nouns.User), msg.path)
+	done := fmt.Sprintf(cat.Users.Exported, cat.Count(msg.n, cat.Nouns.User), msg.path)
+	if msg.of > msg.n {
+		done += " " + fmt.Sprintf(cat.Exports.LeftOut, cat.Count(msg.of-msg.n, cat.Nouns.User))
+	}
+	return done
 }
 
 // export writes the selection to path in a command; esc cancels it, leaving no file.
 func (m *Model) export(format app.ExportFormat, path string) tea.Cmd {
 	cat := m.sess.Cat
 	as, sel, labels := m.sess.Acting, m.list.Selection(), exportLabels(cat)
-	label := fmt.Sprintf(cat.Directory.Users.Exporting, cat.Count(m.list.Total(), cat.Nouns.User), path)
+	total := m.list.Total()
+	label := fmt.Sprintf(cat.Directory.Users.Exporting, cat.Count(total, cat.Nouns.User), path)
 	local := m.sess.LocalFiles() // over SSH the path would be the server's
 	return m.run(actExport, label, func(ctx context.Context) actionMsg {
 		if local != nil {
 			return actionMsg{err: local}
 		}
 		n, err := as.ExportUsersToFile(ctx, sel, format, labels, path)
-		return actionMsg{n: n, path: path, err: err}
+		return actionMsg{n: n, of: total, path: path, err: err}
 	})
 }
 

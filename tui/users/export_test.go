@@ -26,6 +26,9 @@ func TestExportFormOffersTheRegistry(t *testing.T) {
 	if p := exportPath("eleves", app.ExportMoodle); !strings.HasSuffix(p, "eleves.csv") {
 		t.Errorf("moodle path %q", p)
 	}
+	if p := exportPath("classes", app.ExportOneRoster12); !strings.HasSuffix(p, "classes.zip") {
+		t.Errorf("oneroster path %q", p)
+	}
 	if p := exportPath("", app.ExportXLSX); !strings.HasSuffix(p, defaultExportName+".xlsx") {
 		t.Errorf("xlsx path %q", p)
 	}

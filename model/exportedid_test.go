@@ -1,0 +1,20 @@
+package model
+
+import "testing"
+
+// Minted ids read back as the record they name; a platform's own ids, and ids of several
+// records, never do.
+func TestExportedIDRoundTrip(t *testing.T) {
+	if s := ExportedID(ExportedUser, 42); s != "rollcall-user-42" {
+		t.Fatalf("minted %q", s)
+	}
+	if id, ok := ExportedIDOf(ExportedClass, ExportedID(ExportedClass, 7)); !ok || id != 7 {
+		t.Fatalf("class 7 read back as %d, %v", id, ok)
+	}
+	for _, s := range []string{"604863", "rollcall-user-", "rollcall-user-042", "rollcall-user-0", "rollcall--4",
+		"rollcall-enrollment-4-7", "Rollcall-user-4", "rollcall-user-4 ", ExportedID(ExportedClass, 3)} {
+		if id, ok := ExportedIDOf(ExportedUser, s); ok {
+			t.Errorf("%q read as user %d", s, id)
+		}
+	}
+}
