@@ -106,9 +106,10 @@ func (a *App) putAdminResetCode(ctx context.Context, adminID model.ID) (string, 
 }
 
 // ResetAdminPassword sets an admin's new password with a reset code (attempt-limited per email
-// and address). The code is spent; the failed sign-ins are forgotten.
+// and address). The code is spent; the failed sign-ins are forgotten. The password follows the
+// admin's policy: their schools' staff policies at once (adminPasswordPolicy).
 func (a *App) ResetAdminPassword(ctx context.Context, email, code, password, addr string) error {
-	if err := model.CheckAdminPassword("password", password).Err(); err != nil {
+	if err := model.DefaultPasswordPolicy.Check("password", password).Err(); err != nil {
 		return err
 	}
 	email = model.NormalizeEmail(email)
@@ -127,14 +128,26 @@ func (a *App) ResetAdminPassword(ctx context.Context, email, code, password, add
 	} else if err != nil {
 		return err
 	}
+	pol, err := a.adminPasswordPolicy(ctx, admin)
+	if err != nil {
+		return err
+	}
+	var broken error
+	policy := adminPasswordCheck(pol, password, &broken)
 	now := a.now()
 	_, err = a.store.SpendCode(ctx, model.PurposeAdminReset, model.HashSecret(model.NormalizeCode(code)),
 		func(c model.OneTimeCode) error {
 			if c.SubjectID != admin.ID {
 				return model.ErrCodeInvalid
 			}
-			return c.Check(now)
+			if err := c.Check(now); err != nil {
+				return err
+			}
+			return policy()
 		})
+	if broken != nil {
+		return broken // the code was right: it stays usable with a password that follows the rules
+	}
 	for _, reason := range []error{model.ErrCodeInvalid, model.ErrCodeExpired, model.ErrCodeUsed} {
 		if errors.Is(err, reason) {
 			return refuse(reason)

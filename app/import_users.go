@@ -49,6 +49,9 @@ func (p *planner) createUser(i int, rec *importers.Record, org model.ID, w wante
 		for _, v := range p.schools[org].PasswordPolicy(w.profile).Check("password", rec.Password) {
 			e := rec.PasswordCell
 			e.Rule = v.Rule
+			if v.Limit > 0 {
+				e.Expected = strconv.Itoa(v.Limit)
+			}
 			p.errs.Add(&e)
 		}
 		p.passwords = append(p.passwords, pendingPassword{user: len(p.out.Users), password: rec.Password})

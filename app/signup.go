@@ -135,8 +135,10 @@ func (a *App) CheckVerification(ctx context.Context, email, code, password strin
 // errDryRun aborts a store transaction after every check passed.
 var errDryRun = errors.New("dry run")
 
+// The password must follow the admin's policy (adminPasswordPolicy): the default is checked
+// first, the admin's schools' own once the code is known to be right.
 func (a *App) createPassword(ctx context.Context, email, code, password string, dryRun bool) error {
-	if err := model.CheckAdminPassword("password", password).Err(); err != nil {
+	if err := model.DefaultPasswordPolicy.Check("password", password).Err(); err != nil {
 		return err
 	}
 	admin, err := a.store.AdminByEmail(ctx, model.NormalizeEmail(email))
@@ -148,6 +150,12 @@ func (a *App) createPassword(ctx context.Context, email, code, password string, 
 	if admin.Verified() {
 		return model.ErrAlreadyVerified
 	}
+	pol, err := a.adminPasswordPolicy(ctx, admin) // an invited admin has their school already
+	if err != nil {
+		return err
+	}
+	var broken error
+	policy := adminPasswordCheck(pol, password, &broken)
 	now := a.now()
 	_, err = a.store.SpendCode(ctx, model.PurposeVerifyEmail, model.HashSecret(model.NormalizeCode(code)),
 		func(c model.OneTimeCode) error {
@@ -157,12 +165,17 @@ func (a *App) createPassword(ctx context.Context, email, code, password string, 
 			if err := c.Check(now); err != nil {
 				return err
 			}
+			if err := policy(); err != nil {
+				return err
+			}
 			if dryRun {
 				return errDryRun
 			}
 			return nil
 		})
 	switch {
+	case broken != nil:
+		return broken
 	case dryRun && errors.Is(err, errDryRun):
 		return nil
 	case errors.Is(err, storage.ErrNotFound):

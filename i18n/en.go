@@ -21,7 +21,7 @@ func english() *Catalog {
 		},
 		Rules: RuleTexts{
 			Required: "is required", Email: "is not a valid email address", EmailMismatch: "does not match the email",
-			PasswordLength: "needs at least 8 characters", PasswordLetter: "needs at least one letter",
+			PasswordLength: "needs at least %d characters", PasswordLetter: "needs at least one letter",
 			PasswordDigit: "needs at least one digit", PasswordUpper: "needs an upper-case letter",
 			PasswordLower: "needs a lower-case letter", PasswordSymbol: "needs one of ~!@#$%^&*()-_=+[]{};:,.<>/?|",
 			Language: "must be Français or English", Country: "must be a two-letter country code (FR, BE, US…)",
@@ -68,7 +68,7 @@ func english() *Catalog {
 			VerifyEmailed: "We sent a verification code to %s. Type it below with your new password.",
 			VerifyShown:   "No mail server is set up, so here is your verification code for %s:",
 			VerifyExpires: "It works once, until %s.", VerifySubmit: "Create password",
-			PasswordHint: "At least 8 characters, with a letter and a digit.",
+			PasswordHint: "At least 8 characters, with a letter and a digit (your schools may ask for more).",
 			TermsTitle:   "Before you start",
 			TermsBody:    "Rollcall stores the personal data of pupils and staff. You are responsible for using it under your school's data protection rules.",
 			TermsAdult:   "I confirm I am an adult", TermsAccept: "I accept the terms of use", TermsDecline: "Sign out",

@@ -163,7 +163,11 @@ func (c *Catalog) sentinels() []sentinelText {
 
 // Validation says which field broke which rule: "Email: is not a valid email address".
 func (c *Catalog) Validation(ve *model.ValidationError) string {
-	s := c.FieldName(ve.Field) + " " + c.Rule(ve.Rule)
+	rule := c.Rule(ve.Rule)
+	if ve.Rule == model.RulePasswordLength && ve.Limit > 0 {
+		rule = fmt.Sprintf(c.Rules.PasswordLength, ve.Limit)
+	}
+	s := c.FieldName(ve.Field) + " " + rule
 	if ve.Value != "" { // never set for secrets
 		s += " (" + fmt.Sprintf(c.quote, ve.Value) + ")"
 	}
@@ -223,7 +227,7 @@ func (c *Catalog) Rule(r model.Rule) string {
 	t := c.Rules
 	m := map[model.Rule]string{
 		model.RuleRequired: t.Required, model.RuleEmail: t.Email, model.RuleEmailMismatch: t.EmailMismatch,
-		model.RulePasswordLength: t.PasswordLength, model.RulePasswordLetter: t.PasswordLetter,
+		model.RulePasswordLength: fmt.Sprintf(t.PasswordLength, model.PasswordPolicyMinLength), model.RulePasswordLetter: t.PasswordLetter,
 		model.RulePasswordDigit: t.PasswordDigit, model.RulePasswordUpper: t.PasswordUpper,
 		model.RulePasswordLower: t.PasswordLower, model.RulePasswordSymbol: t.PasswordSymbol,
 		model.RuleLanguage: t.Language, model.RuleCountry: t.Country, model.RuleDate: t.Date,

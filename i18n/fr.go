@@ -25,7 +25,7 @@ func french() *Catalog {
 		},
 		Rules: RuleTexts{
 			Required: "est obligatoire", Email: "n'est pas une adresse valide", EmailMismatch: "ne correspond pas au courriel",
-			PasswordLength: "doit compter au moins 8 caractères", PasswordLetter: "doit contenir au moins une lettre",
+			PasswordLength: "doit compter au moins %d caractères", PasswordLetter: "doit contenir au moins une lettre",
 			PasswordDigit: "doit contenir au moins un chiffre", PasswordUpper: "doit contenir une majuscule",
 			PasswordLower: "doit contenir une minuscule", PasswordSymbol: "doit contenir l'un de ~!@#$%^&*()-_=+[]{};:,.<>/?|",
 			Language: "doit être Français ou English", Country: "doit être un code pays à deux lettres (FR, BE, US…)",
@@ -72,7 +72,7 @@ func french() *Catalog {
 			VerifyEmailed: "Un code de vérification a été envoyé à %s. Saisissez-le ci-dessous avec votre nouveau mot de passe.",
 			VerifyShown:   "Aucun serveur de courriel n'est configuré : voici votre code de vérification pour %s :",
 			VerifyExpires: "Il sert une seule fois, jusqu'au %s.", VerifySubmit: "Créer le mot de passe",
-			PasswordHint: "Au moins 8 caractères, dont une lettre et un chiffre.",
+			PasswordHint: "Au moins 8 caractères, dont une lettre et un chiffre (vos établissements peuvent en demander plus).",
 			TermsTitle:   "Avant de commencer",
 			TermsBody:    "Rollcall conserve des données personnelles d'élèves et de personnels. Vous êtes responsable de leur usage selon les règles de protection des données de votre établissement.",
 			TermsAdult:   "Je confirme être majeur", TermsAccept: "J'accepte les conditions d'utilisation", TermsDecline: "Se déconnecter",

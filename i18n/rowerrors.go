@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"rollcall/importers/table"
@@ -34,10 +35,13 @@ func (c *Catalog) RowError(e *table.RowError) string {
 	switch {
 	case e.Rule == table.RuleUnknownOrg && e.Expected == "":
 		b.WriteString(c.Importers.UnknownOrgRef) // a reference to an org, not a row without one
+	case e.Rule == model.RulePasswordLength && e.Expected != "":
+		n, _ := strconv.Atoi(e.Expected) // the school's minimum, said in the rule's own words
+		fmt.Fprintf(&b, c.Rules.PasswordLength, n)
 	default:
 		b.WriteString(c.importRule(e.Rule))
 	}
-	if e.Expected != "" {
+	if e.Expected != "" && e.Rule != model.RulePasswordLength {
 		expected := e.Expected
 		if e.Rule == model.RuleDate && c.dateLetters != nil {
 			expected = c.dateLetters.Replace(expected) // DD/MM/YYYY reads JJ/MM/AAAA in French

@@ -36,6 +36,8 @@ type ValidationError struct {
 	Field string
 	Rule  Rule
 	Value string // the offending value; never set for secrets
+	// Limit is the bound the rule names, when it has one (the shortest a password may be).
+	Limit int
 }
 
 func (e *ValidationError) Error() string {

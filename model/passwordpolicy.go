@@ -88,6 +88,12 @@ const (
 // a digit, the rule admins' own passwords follow.
 var DefaultPasswordPolicy = PasswordPolicy{MinLength: 8, Classes: CharClasses(ClassLetter | ClassDigit)}
 
+// And is the policy of a password that must meet both p and q: the longer minimum and every
+// class either requires.
+func (p PasswordPolicy) And(q PasswordPolicy) PasswordPolicy {
+	return PasswordPolicy{MinLength: max(p.MinLength, q.MinLength), Classes: p.Classes | q.Classes}
+}
+
 // Validate checks the policy itself (its minimum length).
 func (p PasswordPolicy) Validate() ValidationErrors {
 	if p.MinLength < PasswordPolicyMinLength || p.MinLength > 64 {
@@ -101,7 +107,7 @@ func (p PasswordPolicy) Check(field, pw string) ValidationErrors {
 	var errs ValidationErrors
 	n := utf8.RuneCountInString(pw)
 	if n < p.MinLength || n > PasswordMaxLength {
-		errs = append(errs, &ValidationError{Field: field, Rule: RulePasswordLength})
+		errs = append(errs, &ValidationError{Field: field, Rule: RulePasswordLength, Limit: max(p.MinLength, 1)})
 	}
 	have := p.classesOf(pw)
 	for _, c := range charClassNames {

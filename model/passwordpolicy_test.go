@@ -48,3 +48,23 @@ func TestParseCharClasses(t *testing.T) {
 		t.Errorf("a 4-character minimum is accepted")
 	}
 }
+
+func TestPolicyAndIsTheStricterOfBoth(t *testing.T) {
+	long := PasswordPolicy{MinLength: 12, Classes: CharClasses(ClassUpper)}
+	sym := PasswordPolicy{MinLength: 10, Classes: CharClasses(ClassSpecial | ClassDigit)}
+	both := long.And(sym)
+	if both.MinLength != 12 || both.Classes != CharClasses(ClassUpper|ClassSpecial|ClassDigit) {
+		t.Fatalf("And = %+v", both)
+	}
+	for pw, ok := range map[string]bool{"Abcdefghij1!": true, "Abcdefghi1!": false, "Abcdefghijk1": false, "abcdefghij1!": false} {
+		errs := both.Check("password", pw)
+		if (len(errs) == 0) != ok {
+			t.Errorf("%s: %v, want ok=%v", pw, errs, ok)
+		}
+		for _, e := range errs {
+			if e.Rule == RulePasswordLength && e.Limit != 12 {
+				t.Errorf("%s: the length rule names %d, want 12", pw, e.Limit)
+			}
+		}
+	}
+}

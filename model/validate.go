@@ -59,25 +59,11 @@ func ValidEmail(s string) bool {
 // AdminPasswordMinLength is the shortest password an admin may choose.
 const AdminPasswordMinLength = 8
 
-// CheckAdminPassword applies the admin policy: at least 8 characters with at least one letter
-// and one digit. It returns every broken rule, never the password itself.
+// CheckAdminPassword applies the least an admin's password must hold, DefaultPasswordPolicy (8
+// characters with a letter and a digit), as forms check it while the admin types; app adds the
+// policies of the admin's schools. It returns every broken rule, never the password itself.
 func CheckAdminPassword(field, pw string) ValidationErrors {
-	var errs ValidationErrors
-	if utf8.RuneCountInString(pw) < AdminPasswordMinLength {
-		errs = append(errs, &ValidationError{Field: field, Rule: RulePasswordLength})
-	}
-	var letter, digit bool
-	for _, r := range pw {
-		letter = letter || unicode.IsLetter(r)
-		digit = digit || unicode.IsDigit(r)
-	}
-	if !letter {
-		errs = append(errs, &ValidationError{Field: field, Rule: RulePasswordLetter})
-	}
-	if !digit {
-		errs = append(errs, &ValidationError{Field: field, Rule: RulePasswordDigit})
-	}
-	return errs
+	return DefaultPasswordPolicy.Check(field, pw)
 }
 
 // CleanName trims a person's or a class's name and folds inner runs of white space.

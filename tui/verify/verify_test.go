@@ -45,7 +45,7 @@ func TestShowsTheCodeAndCreatesThePassword(t *testing.T) {
 	m := New(sess, res)
 	d := tuitest.ForScreen(t, m, 90, 30)
 	d.WaitView("here is your verification code for", "ada@example.org", res.Code, "It works once, until",
-		"At least 8 characters, with a letter and a digit.")
+		"At least 8 characters, with a letter and a digit", "your schools may ask")
 	fill(d, m, strings.ToLower(res.Code))
 	fill(d, m, "secret123")
 	fill(d, m, "secret123")
@@ -109,5 +109,50 @@ func TestEmailedCodeIsNotShown(t *testing.T) {
 	d.WaitView("We sent a verification code to ada@example.org.")
 	if strings.Contains(d.View(), "here is your verification code") {
 		t.Errorf("an emailed code must not be announced as shown:\n%s", d.View())
+	}
+}
+
+// An invited admin's password follows the staff policy of the school they join: the console
+// says the school's rule once the code is right, and the code still works after.
+func TestInvitedAdminFollowsTheSchoolsPolicy(t *testing.T) {
+	t.Parallel()
+	sess := tuitest.NewSession(t, model.English)
+	ctx := context.Background()
+	first := signUp(t, sess)
+	if err := sess.App.CreatePassword(ctx, first.Email, first.Code, "secret123"); err != nil {
+		t.Fatal(err)
+	}
+	as, err := sess.App.OpenSession(ctx, first.AdminID, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := as.AcceptTerms(ctx); err != nil {
+		t.Fatal(err)
+	}
+	org, err := as.CreateOrg(ctx, model.Organization{Name: "École X", Country: "FR"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	strict := model.PasswordPolicy{MinLength: 12, Classes: model.CharClasses(model.ClassUpper | model.ClassDigit)}
+	if _, err := as.SetPasswordPolicy(ctx, org.ID, model.Staff, strict, false); err != nil {
+		t.Fatal(err)
+	}
+	inv, err := as.Invite(ctx, app.InviteInput{OrgID: org.ID, Email: "carl@example.org"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := sess.App.SignUpInvited(ctx, app.SignUpInput{FullName: "Carl", Email: "carl@example.org",
+		EmailConfirm: "carl@example.org", Language: model.English, Country: "FR"}, inv.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(sess, res)
+	d := tuitest.ForScreen(t, m, 100, 30)
+	fill(d, m, res.Code)
+	fill(d, m, "secret456")
+	fill(d, m, "secret456")
+	d.WaitView("Password needs at least 12 characters", "upper-case")
+	if err := sess.App.CheckVerification(ctx, res.Email, res.Code, "Secret456789"); err != nil {
+		t.Errorf("the code after a refused password: %v", err)
 	}
 }
