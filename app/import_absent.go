@@ -95,5 +95,6 @@ func (p *planner) finish() {
 	_, orgs := p.coverage()
 	p.out.Import = &model.ImportRun{ID: p.runID, At: p.now, Source: p.source, Format: string(p.batch.Format),
 		Files: files, Counts: p.report.Counts, OrgIDs: orgs}
+	p.out.Import.Warnings, p.out.Import.WarningsOmitted = keptProblems(p.batch.Warnings)
 	p.out.Undo = &p.undo
 }

@@ -27,11 +27,7 @@ func (a *App) recordFailure(ctx context.Context, admin model.Admin, inputs []imp
 	var tooMany *model.TooManyDeletionsError
 	switch {
 	case errors.As(cause, &rows):
-		for _, e := range rows.List {
-			run.Problems = append(run.Problems, model.ImportProblem{File: e.File, Sheet: e.Sheet, Line: e.Line,
-				Column: e.Column, Letter: e.Letter, Value: e.Value, Rule: e.Rule, Expected: e.Expected})
-		}
-		run.Failure.Omitted = rows.Omitted
+		run.Problems, run.Failure.Omitted = keptProblems(rows)
 	case errors.As(cause, &tooMany):
 		run.Failure.TooManyDeletions, run.Failure.Would, run.Failure.Of = true, tooMany.Would, tooMany.Of
 	case errors.Is(cause, model.ErrNoOrganization):
@@ -115,8 +111,35 @@ func RunFailure(r model.ImportRun) error {
 	case r.Failure.NoOrganization:
 		return model.ErrNoOrganization
 	}
-	errs := importers.Errors{Omitted: r.Failure.Omitted}
-	for _, p := range r.Problems {
+	return rowErrors(r.Problems, r.Failure.Omitted)
+}
+
+// RunWarnings are the warnings a completed run's files gave, as its report listed them; nil
+// when there were none.
+func RunWarnings(r model.ImportRun) *importers.Errors {
+	if len(r.Warnings) == 0 && r.WarningsOmitted == 0 {
+		return nil
+	}
+	return rowErrors(r.Warnings, r.WarningsOmitted)
+}
+
+// keptProblems is how located errors or warnings are kept in the history.
+func keptProblems(es *importers.Errors) ([]model.ImportProblem, int) {
+	if es == nil {
+		return nil, 0
+	}
+	out := make([]model.ImportProblem, 0, len(es.List))
+	for _, e := range es.List {
+		out = append(out, model.ImportProblem{File: e.File, Sheet: e.Sheet, Line: e.Line,
+			Column: e.Column, Letter: e.Letter, Value: e.Value, Rule: e.Rule, Expected: e.Expected})
+	}
+	return out, es.Omitted
+}
+
+// rowErrors turns kept problems back into located errors, for either face to put in words.
+func rowErrors(list []model.ImportProblem, omitted int) *importers.Errors {
+	errs := importers.Errors{Omitted: omitted}
+	for _, p := range list {
 		errs.List = append(errs.List, &importers.RowError{File: p.File, Sheet: p.Sheet, Line: p.Line, Column: p.Column,
 			Letter: p.Letter, Value: p.Value, Rule: p.Rule, Expected: p.Expected})
 	}

@@ -214,3 +214,29 @@ func TestAAFModificationsOfPeopleTheStoreDoesNotKnow(t *testing.T) {
 		t.Errorf("P9 = %+v", p9)
 	}
 }
+
+// Updating creates nothing, schools included: the people of a school the store does not have
+// are skipped, and those of the admin's school (by its UAI) are updated.
+func TestImportModeUpdateCreatesNoSchool(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	admin := schoolAdmin(t, f)
+	org, err := f.store.Org(ctx, admin.OrgIDs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	org.Code = "0750654D"
+	if err := f.store.UpdateOrg(ctx, org); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := f.store.ListOrgs(ctx)
+	feed := inputs(filepath.Join("..", "importers", "aaf", "testdata", "quirks"))
+	rep, err := f.app.importFiles(ctx, admin, feed, ImportOptions{Mode: ModeUpdate}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := f.store.ListOrgs(ctx)
+	if c := rep.Counts; c.OrgsCreated != 0 || c.Created != 0 || c.Skipped != 9 || len(after) != len(before) {
+		t.Fatalf("update into a store without these people: %+v, %d schools (was %d)", c, len(after), len(before))
+	}
+}

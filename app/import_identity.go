@@ -80,8 +80,14 @@ func (p *planner) matchExact(i int) {
 	rec := &p.batch.Records[i]
 	p.recMatch[i] = -1
 	idx, ok := p.dir.byExt[p.recKey[i]]
-	if p.recOrg[i] == 0 && ok && rec.OrgExternalID == "" {
-		p.recOrg[i] = p.dir.users[idx].OrgID // a delta's change to someone known: they stay where they are
+	if p.recOrg[i] == 0 && ok && (rec.OrgExternalID == "" || p.opts.Mode == ModeUpdate) {
+		// A delta's change to someone known, or an update that may not create their new
+		// school: they stay where they are.
+		p.recOrg[i] = p.dir.users[idx].OrgID
+	}
+	if p.recOrg[i] == 0 && p.opts.Mode == ModeUpdate {
+		p.skip(rec) // nobody to update in a school the store does not have
+		return
 	}
 	if p.recOrg[i] == 0 && !ok && rec.Partial {
 		p.modifiedUnknown(rec)

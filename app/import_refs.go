@@ -62,6 +62,9 @@ func (p *planner) resolveOrgs() {
 			p.adoptOrg(id, def)
 			continue
 		}
+		if p.opts.Mode == ModeUpdate {
+			continue // updating creates nothing: the people of a school the store lacks are skipped
+		}
 		if def.Code != "" && p.dir.otherCodes[strings.ToUpper(def.Code)] {
 			where := importers.Location{}
 			if len(p.batch.Files) > 0 {

@@ -24,6 +24,8 @@ type ImportSyncTexts struct {
 
 	// The history: a run's status, and its errors reopened.
 	Completed, Failed, SeeErrors, ErrorsOf, NoErrors, Status, ThingImport, NoFailed string
+	// WarningsOf heads a completed run's kept warnings (the run's number).
+	WarningsOf string
 
 	// Templates: the written file, the key and form of the import screen, the profiles' sheet
 	// names (which say the profile), and the columns (app.TemplateLabels converts from them).
@@ -69,9 +71,10 @@ func importSyncEN() ImportSyncTexts {
 		NoSuchClass: "is not a class of this school (--classes create creates it)",
 		NoSuchGroup: "is not a group of this school (--classes create creates it)",
 
-		Completed: "completed", Failed: "failed", SeeErrors: "see the errors", ErrorsOf: "Errors of import #%s",
+		Completed: "completed", Failed: "failed", SeeErrors: "see errors and warnings", ErrorsOf: "Errors of import #%s",
 		NoErrors: "Import #%s has no errors kept.", Status: "Status", ThingImport: "import",
-		NoFailed: "No failed import from the top of the list down.",
+		NoFailed:   "No failed import or import with warnings from the top of the list down.",
+		WarningsOf: "Warnings of import #%s (its rows were imported without these links)",
 
 		TemplateWritten: "Template for %s written to %s (* marks a required column).", KeyTemplate: "empty template",
 		TemplateTitle: "Write an empty template", TemplatePath: "File to write (.xlsx or .csv)",
@@ -97,9 +100,10 @@ func importSyncFR() ImportSyncTexts {
 		NoSuchClass: "n'est pas une classe de l'établissement (--classes create la crée)",
 		NoSuchGroup: "n'est pas un groupe de l'établissement (--classes create le crée)",
 
-		Completed: "terminé", Failed: "échoué", SeeErrors: "voir les erreurs", ErrorsOf: "Erreurs de l'import n° %s",
+		Completed: "terminé", Failed: "échoué", SeeErrors: "voir erreurs et avertissements", ErrorsOf: "Erreurs de l'import n° %s",
 		NoErrors: "L'import n° %s n'a pas d'erreur enregistrée.", Status: "État", ThingImport: "import",
-		NoFailed: "Aucun import échoué à partir du haut de la liste.",
+		NoFailed:   "Aucun import échoué ou avec des avertissements à partir du haut de la liste.",
+		WarningsOf: "Avertissements de l'import n° %s (ses lignes ont été importées sans ces liens)",
 
 		TemplateWritten: "Modèle %s écrit dans %s (* marque une colonne obligatoire).", KeyTemplate: "modèle vide",
 		TemplateTitle: "Écrire un modèle vide", TemplatePath: "Fichier à écrire (.xlsx ou .csv)",

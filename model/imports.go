@@ -21,6 +21,10 @@ type ImportRun struct {
 	Failed   bool
 	Problems []ImportProblem
 	Failure  ImportFailure
+	// Warnings are a completed run's references to what its files did not define (each row
+	// imported without that link), as many as were listed; WarningsOmitted counts the others.
+	Warnings        []ImportProblem
+	WarningsOmitted int
 }
 
 // ImportProblem is one located error of a failed run, kept so it can be read again later.

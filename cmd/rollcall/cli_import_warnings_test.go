@@ -31,6 +31,16 @@ func TestImportWarningsAndStrict(t *testing.T) {
 	if !strings.Contains(r.stdout, "3 créés") || !strings.Contains(r.stdout, "avertissement : ") || !strings.Contains(r.stdout, "cls-404") {
 		t.Errorf("report: %q", r.stdout)
 	}
+	// The warnings stay with the run in the history, to be read again later.
+	var history []runJSON
+	c.json(&history, "", "import", "history")
+	if len(history) != 2 || history[0].Status != "completed" || history[0].Warnings != 6 || history[0].Errors != 0 {
+		t.Fatalf("history = %+v", history)
+	}
+	r = c.must("", "--lang", "en", "import", "errors", history[0].ID.String())
+	if !strings.Contains(r.stderr, "Warnings of import #") || strings.Count(r.stdout, "warning: ") != 6 || !strings.Contains(r.stdout, "enrollments.csv, line 4, column classSourcedId (B), value \"cls-404\"") {
+		t.Errorf("import errors of a run with warnings: %q, %q", r.stdout, r.stderr)
+	}
 }
 
 // TestImportOfNothingIsRefused: a folder in which nothing is a roster exits 3 naming each file,

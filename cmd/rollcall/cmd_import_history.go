@@ -20,7 +20,8 @@ type runJSON struct {
 	Format   string             `json:"format"`
 	Files    []model.ImportFile `json:"files"`
 	Counts   countsOut          `json:"counts"`
-	Errors   int                `json:"errors"` // located errors kept for a failed run (rollcall import errors ID)
+	Errors   int                `json:"errors"`   // located errors kept for a failed run (rollcall import errors ID)
+	Warnings int                `json:"warnings"` // a completed run's warnings (rollcall import errors ID too)
 	UndoneAt time.Time          `json:"undone_at,omitzero"`
 }
 
@@ -52,7 +53,7 @@ func newImportHistoryCmd(f *factory) *cobra.Command {
 				out := []runJSON{}
 				for _, r := range runs {
 					out = append(out, runJSON{r.ID, r.At, r.AdminID, by[r.AdminID], runStatus(r), r.Source, r.Format,
-						r.Files, toCounts(r.Counts), len(r.Problems) + r.Failure.Omitted, r.UndoneAt})
+						r.Files, toCounts(r.Counts), len(r.Problems) + r.Failure.Omitted, len(r.Warnings) + r.WarningsOmitted, r.UndoneAt})
 				}
 				return f.printJSON(out)
 			}
@@ -72,7 +73,7 @@ func newImportHistoryCmd(f *factory) *cobra.Command {
 
 func newImportErrorsCmd(f *factory) *cobra.Command {
 	return &cobra.Command{
-		Use: "errors RUN", Short: "Show again why a past import failed: every error it found, located",
+		Use: "errors RUN", Short: "Show again why a past import failed, or what a completed one warned about: each located",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, ok := model.ParseID(args[0])
@@ -88,13 +89,17 @@ func newImportErrorsCmd(f *factory) *cobra.Command {
 				return err
 			}
 			cat := f.Catalog()
-			failure := app.RunFailure(run)
-			if failure == nil {
-				f.say(cat.ImportSync.NoErrors, run.ID.String())
+			if failure := app.RunFailure(run); failure != nil {
+				f.say(cat.ImportSync.ErrorsOf, run.ID.String())
+				cmd.Println(cat.Error(failure))
 				return nil
 			}
-			f.say(cat.ImportSync.ErrorsOf, run.ID.String())
-			cmd.Println(cat.Error(failure))
+			if warnings := app.RunWarnings(run); warnings != nil {
+				f.say(cat.ImportSync.WarningsOf, run.ID.String())
+				cmd.Println(cat.Warnings(warnings))
+				return nil
+			}
+			f.say(cat.ImportSync.NoErrors, run.ID.String())
 			return nil
 		},
 	}

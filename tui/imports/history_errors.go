@@ -12,12 +12,13 @@ import (
 	"rollcall/importers"
 )
 
-// openFailedErrors reopens the errors of a failed run: the first failed run from the top of
-// the history's window down, so scrolling a run to the top and pressing e shows its errors.
+// openFailedErrors reopens the errors of a failed run, or the warnings of a completed one: the
+// first such run from the top of the history's window down, so scrolling a run to the top and
+// pressing e shows them.
 func (m *Model) openFailedErrors() {
 	h := &m.hist
 	for i := h.offset; i < len(h.runs); i++ {
-		if h.runs[i].Failed {
+		if h.runs[i].Failed || app.RunWarnings(h.runs[i]) != nil {
 			h.failed, h.errScroll, h.step, h.notice = h.runs[i], scroller{}, histErrors, ""
 			return
 		}
@@ -25,7 +26,11 @@ func (m *Model) openFailedErrors() {
 	h.notice = m.sess.Cat.ImportSync.NoFailed
 }
 
+// failedRowErrors are the located errors of the run on show, or its warnings if it completed.
 func (m *Model) failedRowErrors() *importers.Errors {
+	if !m.hist.failed.Failed {
+		return app.RunWarnings(m.hist.failed)
+	}
 	var es *importers.Errors
 	if errors.As(app.RunFailure(m.hist.failed), &es) {
 		return es
@@ -49,7 +54,11 @@ func (m *Model) failedErrorsView() string {
 	cat, st := m.sess.Cat, m.sess.Styles
 	h := &m.hist
 	var b strings.Builder
-	b.WriteString(st.Title.Render(fmt.Sprintf(cat.ImportSync.ErrorsOf, h.failed.ID.String())) + "\n")
+	title := cat.ImportSync.ErrorsOf
+	if !h.failed.Failed {
+		title = cat.ImportSync.WarningsOf
+	}
+	b.WriteString(st.Title.Render(fmt.Sprintf(title, h.failed.ID.String())) + "\n")
 	b.WriteString(m.cut(st.Muted.Render(cat.DateTime(h.failed.At)+"  "+h.failed.Source)) + "\n\n")
 	es := m.failedRowErrors()
 	if es == nil {

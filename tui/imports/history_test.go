@@ -2,6 +2,7 @@ package imports
 
 import (
 	"context"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"testing"
@@ -89,7 +90,7 @@ func TestFailedRunErrorsReopen(t *testing.T) {
 	d.WaitView("Choose the files")
 	d.Press("tab")
 	d.WaitView("Import history", "#1", "failed: 1 problem")
-	if !slices.ContainsFunc(f.m.ShortHelp(), func(b key.Binding) bool { return b.Help().Desc == "see the errors" }) {
+	if !slices.ContainsFunc(f.m.ShortHelp(), func(b key.Binding) bool { return b.Help().Desc == "see errors and warnings" }) {
 		t.Error("the history's help does not offer to see the errors")
 	}
 	d.Press("e")
@@ -99,4 +100,23 @@ func TestFailedRunErrorsReopen(t *testing.T) {
 	if f.m.hist.step != histList {
 		t.Errorf("esc left step %v", f.m.hist.step)
 	}
+}
+
+// TestWarningsOfACompletedRunReopen: a completed run keeps its warnings; e reopens them too.
+func TestWarningsOfACompletedRunReopen(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	f := newFixture(t, model.English, 1, dir)
+	d := f.d
+	set := filepath.Join("..", "..", "importers", "testdata", "oneroster", "v1.1-vendor")
+	if _, err := f.sess.Acting.Import(context.Background(), []importers.Input{{Path: set}}, app.ImportOptions{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	d.WaitView("Choose the files")
+	d.Press("tab")
+	d.WaitView("Import history", "#1")
+	d.Press("e")
+	d.WaitView("Warnings of import #1", "enrollments.csv, line 4", "cls-404")
+	d.Press("esc")
+	d.WaitView("Import history")
 }
