@@ -59,8 +59,8 @@ func ParseClassPolicy(s string) (ClassPolicy, bool) {
 
 // Rules of the class policy.
 const (
-	RuleNoSuchClass model.Rule = "no_such_class" // a class code the school does not have; Expected lists those it has
-	RuleNoSuchGroup model.Rule = "no_such_group"
+	RuleNoSuchClass = model.RuleNoSuchClass // a class code the school does not have; Expected lists those it has
+	RuleNoSuchGroup = model.RuleNoSuchGroup
 )
 
 // createsSets says whether this import may create classes and groups.

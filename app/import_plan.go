@@ -13,10 +13,10 @@ import (
 
 // Rules the import planner reports, beside the parsers' own.
 const (
-	RuleAmbiguousMatch  model.Rule = "ambiguous_match"  // a row matches two users; Expected names how
-	RuleDuplicatePerson model.Rule = "duplicate_person" // two rows are the same person; Other is the first
-	RuleUnknownChild    model.Rule = "unknown_child"    // a parent's child matches no student
-	RuleAmbiguousChild  model.Rule = "ambiguous_child"  // a parent's child matches two students
+	RuleAmbiguousMatch  = model.RuleAmbiguousMatch  // a row matches two users; Expected names how
+	RuleDuplicatePerson = model.RuleDuplicatePerson // two rows are the same person; Other is the first
+	RuleUnknownChild    = model.RuleUnknownChild    // a parent's child matches no student
+	RuleAmbiguousChild  = model.RuleAmbiguousChild  // a parent's child matches two students
 )
 
 // planner turns a parsed import and the directory as it is into one storage batch and a report.

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"rollcall/importers/table"
 	"rollcall/model"
 	"rollcall/storage"
 )
@@ -95,7 +94,7 @@ func TestErrorsAreTranslated(t *testing.T) {
 			"Courriel n'est pas une adresse valide\nMot de passe doit contenir au moins un chiffre"},
 		{errors.New("disk full"), "Une erreur est survenue : disk full"},
 		{&model.ValidationError{Field: "--profile", Rule: model.RuleUnknownValue, Value: "élèves"}, "--profile n'est pas une valeur connue (« élèves »)"},
-		{&table.RowError{File: "eleves.csv", Line: 3, Column: "Date de naissance*", Letter: "C", Value: "31/02/2010", Rule: model.RuleDate, Expected: "DD/MM/YYYY"},
+		{&model.RowError{File: "eleves.csv", Line: 3, Column: "Date de naissance*", Letter: "C", Value: "31/02/2010", Rule: model.RuleDate, Expected: "DD/MM/YYYY"},
 			`eleves.csv, ligne 3, colonne Date de naissance* (C), valeur "31/02/2010" : doit être une date (attendu : JJ/MM/AAAA)`},
 		{fmt.Errorf("import: %w", missing), "Impossible de lire " + filepath.Join(dir, "eleves.csv") + " : ce fichier ou dossier n'existe pas."},
 		{folder, "Impossible de lire " + dir + " : c'est un dossier."},

@@ -8,7 +8,6 @@ import (
 	"syscall"
 	"time"
 
-	"rollcall/importers/table"
 	"rollcall/model"
 )
 
@@ -39,14 +38,6 @@ func (c *Catalog) Error(err error) string {
 	var ve *model.ValidationError
 	if errors.As(err, &ve) {
 		return c.Validation(ve)
-	}
-	var rows *table.Errors
-	if errors.As(err, &rows) {
-		return c.RowErrors(rows)
-	}
-	var row *table.RowError
-	if errors.As(err, &row) {
-		return c.RowError(row)
 	}
 	if s, ok := c.adminsError(err); ok {
 		return s

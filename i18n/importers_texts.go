@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"rollcall/importers/table"
+	"rollcall/model"
 )
 
 // ImportersTexts are what the importers report beside row errors: warnings about references the
@@ -70,7 +70,7 @@ func importersFR() ImportersTexts {
 
 // Warnings formats an import's warnings, one a line, each marked as a warning: the rows were
 // imported, without the link the sentence names.
-func (c *Catalog) Warnings(ws *table.Errors) string {
+func (c *Catalog) Warnings(ws *model.RowErrors) string {
 	if ws == nil || ws.Len() == 0 {
 		return ""
 	}
@@ -85,7 +85,7 @@ func (c *Catalog) Warnings(ws *table.Errors) string {
 }
 
 // Skipped formats the files an import did not read, one a line.
-func (c *Catalog) Skipped(sk *table.Errors) string {
+func (c *Catalog) Skipped(sk *model.RowErrors) string {
 	if sk == nil || sk.Len() == 0 {
 		return ""
 	}

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"fmt"
 	"strings"
 
 	"rollcall/model"
@@ -23,7 +24,7 @@ func kindsFR() KindTexts {
 // Message says an error's sentence in this language, its values formatted the language's
 // way; ok is false for an id the catalogue does not know, which a test forbids.
 func (c *Catalog) Message(m model.Message) (string, bool) {
-	for _, area := range []func(model.Message) (string, bool){c.storeMessage, c.mailMergeMessage} {
+	for _, area := range []func(model.Message) (string, bool){c.storeMessage, c.mailMergeMessage, c.importMessage} {
 		if s, ok := area(m); ok {
 			return s, true
 		}
@@ -79,6 +80,19 @@ func (c *Catalog) storeMessage(m model.Message) (string, bool) {
 		return e.Corrupt, true
 	case model.MsgBackupByEngine:
 		return e.BackupByEngine, true
+	}
+	return "", false
+}
+
+func (c *Catalog) importMessage(m model.Message) (string, bool) {
+	switch m.ID {
+	case model.MsgRow:
+		if e := arg[*model.RowError](m, 0); e != nil {
+			return c.RowError(e), true
+		}
+		return c.Kinds.Invalid, true
+	case model.MsgRowsOmitted:
+		return fmt.Sprintf(c.Import.AndMore, c.Int(arg[int](m, 0))), true
 	}
 	return "", false
 }

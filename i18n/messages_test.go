@@ -12,9 +12,9 @@ import (
 	"rollcall/model"
 )
 
-// messageIDs reads every model.MsgID constant from model's source, so that an id added there
-// is checked here without anyone listing it.
-func messageIDs(t *testing.T) []model.MsgID {
+// modelConsts reads the values of every constant of the named type from model's source, so that
+// one added there is checked here without anyone listing it.
+func modelConsts(t *testing.T, typ string) []string {
 	t.Helper()
 	fset := token.NewFileSet()
 	notTest := func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }
@@ -22,7 +22,7 @@ func messageIDs(t *testing.T) []model.MsgID {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ids []model.MsgID
+	var ids []string
 	for _, pkg := range pkgs {
 		for _, f := range pkg.Files {
 			for _, d := range f.Decls {
@@ -32,23 +32,23 @@ func messageIDs(t *testing.T) []model.MsgID {
 				}
 				for _, spec := range gd.Specs {
 					vs := spec.(*ast.ValueSpec)
-					if id, ok := vs.Type.(*ast.Ident); !ok || id.Name != "MsgID" {
+					if id, ok := vs.Type.(*ast.Ident); !ok || id.Name != typ {
 						continue
 					}
 					for _, v := range vs.Values {
 						lit, ok := v.(*ast.BasicLit)
 						if !ok {
-							t.Fatalf("%s: a MsgID must be a string literal", fset.Position(v.Pos()))
+							t.Fatalf("%s: a %s must be a string literal", fset.Position(v.Pos()), typ)
 						}
 						s, _ := strconv.Unquote(lit.Value)
-						ids = append(ids, model.MsgID(s))
+						ids = append(ids, s)
 					}
 				}
 			}
 		}
 	}
 	if len(ids) < 5 {
-		t.Fatalf("found %d message ids in model: the reader is broken", len(ids))
+		t.Fatalf("found %d constants of type %s in model: the reader is broken", len(ids), typ)
 	}
 	return ids
 }
@@ -59,7 +59,8 @@ func messageIDs(t *testing.T) []model.MsgID {
 func TestEveryMessageIDHasASentence(t *testing.T) {
 	en, fr := For(model.English), For(model.French)
 	seen := map[model.MsgID]bool{}
-	for _, id := range messageIDs(t) {
+	for _, s := range modelConsts(t, "MsgID") {
+		id := model.MsgID(s)
 		if seen[id] {
 			t.Errorf("message id %q is declared twice", id)
 		}
@@ -81,5 +82,23 @@ func TestEveryMessageIDHasASentence(t *testing.T) {
 	}
 	if _, ok := en.Message(model.Message{ID: "no.such.id"}); ok {
 		t.Error("an unknown id must not have a sentence")
+	}
+}
+
+// TestEveryRuleHasWords: each rule a form or a file can break is said in words in both
+// languages, never as its code.
+func TestEveryRuleHasWords(t *testing.T) {
+	en, fr := For(model.English), For(model.French)
+	for _, s := range modelConsts(t, "Rule") {
+		r := model.Rule(s)
+		we, wf := en.importRule(r), fr.importRule(r)
+		switch {
+		case we == s || we == "":
+			t.Errorf("English says rule %q as its code", s)
+		case wf == s || wf == "":
+			t.Errorf("French says rule %q as its code", s)
+		case we == wf:
+			t.Errorf("rule %q: the French words are the English ones: %q", s, wf)
+		}
 	}
 }

@@ -5,14 +5,13 @@ import (
 	"strconv"
 	"strings"
 
-	"rollcall/importers/table"
 	"rollcall/model"
 )
 
 // RowError says where a file is wrong and what was expected there, in this language:
 // "eleves.csv, line 12, column Date de naissance* (C), value "31/02/2014": must be a date
 // (expected: DD/MM/YYYY)".
-func (c *Catalog) RowError(e *table.RowError) string {
+func (c *Catalog) RowError(e *model.RowError) string {
 	var b strings.Builder
 	file := e.File
 	if e.Sheet != "" {
@@ -33,7 +32,7 @@ func (c *Catalog) RowError(e *table.RowError) string {
 	}
 	b.WriteString(c.colon)
 	switch {
-	case e.Rule == table.RuleUnknownOrg && e.Expected == "":
+	case e.Rule == model.RuleUnknownOrg && e.Expected == "":
 		b.WriteString(c.Importers.UnknownOrgRef) // a reference to an org, not a row without one
 	case e.Rule == model.RulePasswordLength && e.Expected != "":
 		n, _ := strconv.Atoi(e.Expected) // the school's minimum, said in the rule's own words
@@ -66,7 +65,7 @@ func (c *Catalog) RowError(e *table.RowError) string {
 }
 
 // RowErrors formats every error of an import, one a line, and how many more were not listed.
-func (c *Catalog) RowErrors(es *table.Errors) string {
+func (c *Catalog) RowErrors(es *model.RowErrors) string {
 	lines := make([]string, 0, len(es.List)+1)
 	for _, e := range es.List {
 		lines = append(lines, c.RowError(e))
@@ -80,20 +79,20 @@ func (c *Catalog) RowErrors(es *table.Errors) string {
 func (c *Catalog) importRule(r model.Rule) string {
 	t := c.Import
 	m := map[model.Rule]string{
-		table.RuleUnknownFormat: t.UnknownFormat, table.RuleMixedFormats: t.MixedFormats,
-		table.RuleMissingColumn: t.MissingColumn, table.RuleMissingFile: t.MissingFile,
-		table.RuleEmptyFile: t.EmptyFile, table.RuleDuplicateID: t.DuplicateID,
-		table.RuleUnknownClass: t.UnknownClass, table.RuleUnknownUser: t.UnknownUser,
-		table.RuleUnknownOrg: t.UnknownOrg, table.RuleUnknownProfile: t.UnknownProfile,
-		table.RuleBadZip: t.BadZip, table.RuleUnsafePath: t.UnsafePath, table.RuleTooLarge: t.TooLarge,
-		table.RuleTooManyColumns: t.TooManyColumns, table.RuleUnterminatedQuote: t.UnterminatedQuote,
-		table.RuleBadXLSX: t.BadXLSX, "ambiguous_match": t.AmbiguousMatch, "duplicate_person": t.DuplicatePerson,
-		"unknown_child": t.UnknownChild, "ambiguous_child": t.AmbiguousChild,
-		table.RuleUnknownCourse: c.Importers.UnknownCourse, table.RuleBadEncoding: c.Importers.BadEncoding,
-		"no_such_class": c.ImportSync.NoSuchClass, "no_such_group": c.ImportSync.NoSuchGroup,
-		table.RuleControlChar: c.Importers.ControlChar, table.RuleNotRegular: c.Importers.NotRegular,
-		table.RuleNotRoster: c.Importers.NotRoster, table.RuleNotInSet: c.Importers.NotInSet,
-		table.RuleNothingToImport: c.Importers.NothingToImport, table.RuleFieldCount: c.Importers.FieldCount,
+		model.RuleUnknownFormat: t.UnknownFormat, model.RuleMixedFormats: t.MixedFormats,
+		model.RuleMissingColumn: t.MissingColumn, model.RuleMissingFile: t.MissingFile,
+		model.RuleEmptyFile: t.EmptyFile, model.RuleDuplicateID: t.DuplicateID,
+		model.RuleUnknownClass: t.UnknownClass, model.RuleUnknownUser: t.UnknownUser,
+		model.RuleUnknownOrg: t.UnknownOrg, model.RuleUnknownProfile: t.UnknownProfile,
+		model.RuleBadZip: t.BadZip, model.RuleUnsafePath: t.UnsafePath, model.RuleTooLarge: t.TooLarge,
+		model.RuleTooManyColumns: t.TooManyColumns, model.RuleUnterminatedQuote: t.UnterminatedQuote,
+		model.RuleBadXLSX: t.BadXLSX, model.RuleAmbiguousMatch: t.AmbiguousMatch, model.RuleDuplicatePerson: t.DuplicatePerson,
+		model.RuleUnknownChild: t.UnknownChild, model.RuleAmbiguousChild: t.AmbiguousChild,
+		model.RuleUnknownCourse: c.Importers.UnknownCourse, model.RuleBadEncoding: c.Importers.BadEncoding,
+		model.RuleNoSuchClass: c.ImportSync.NoSuchClass, model.RuleNoSuchGroup: c.ImportSync.NoSuchGroup,
+		model.RuleControlChar: c.Importers.ControlChar, model.RuleNotRegular: c.Importers.NotRegular,
+		model.RuleNotRoster: c.Importers.NotRoster, model.RuleNotInSet: c.Importers.NotInSet,
+		model.RuleNothingToImport: c.Importers.NothingToImport, model.RuleFieldCount: c.Importers.FieldCount,
 	}
 	if s, ok := m[r]; ok {
 		return s

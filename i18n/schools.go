@@ -14,13 +14,13 @@ type SchoolsTexts struct {
 
 func (t *SchoolsTexts) rule(r model.Rule) string {
 	switch r {
-	case "bad_xml":
+	case model.RuleBadXML:
 		return t.BadXML
-	case "undefined_structure":
+	case model.RuleUndefinedStructure:
 		return t.UndefinedStructure
-	case "modified_unknown":
+	case model.RuleModifiedUnknown:
 		return t.ModifiedUnknown
-	case "value_dropped":
+	case model.RuleValueDropped:
 		return t.ValueDropped
 	case model.RuleUAI:
 		return t.BadUAI

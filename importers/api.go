@@ -76,7 +76,7 @@ const (
 	RuleUnknownOrg    = table.RuleUnknownOrg
 	// RuleModifiedUnknown warns that a delta modifies a person neither the store nor the files
 	// have, without saying who they are: the modification is skipped.
-	RuleModifiedUnknown model.Rule = "modified_unknown"
+	RuleModifiedUnknown = model.RuleModifiedUnknown
 	// RuleUndefinedStructure warns that people are attached to a school that neither the feed
 	// nor, for a delta, the store defines.
 	RuleUndefinedStructure = aaf.RuleUndefinedStructure

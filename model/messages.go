@@ -35,6 +35,10 @@ const (
 	MsgAddress              MsgID = "merge.address"              // (address) not an address one can send to
 	MsgSend                 MsgID = "merge.send"                 // (what failed, in the server's words)
 
+	// Files read for an import.
+	MsgRow         MsgID = "import.row"          // (*RowError) a located problem
+	MsgRowsOmitted MsgID = "import.rows_omitted" // (count) the problems not listed
+
 	// Lists: several sentences, one a line. Args[0] is a []Message.
 	MsgLines MsgID = "lines"
 )

@@ -29,10 +29,10 @@ var Spec = roster.FormatSpec{
 const (
 	// RuleUndefinedStructure warns that people are attached to a structure no EtabEducNat of
 	// the feed defines; Value is the structure's id.
-	RuleUndefinedStructure model.Rule = "undefined_structure"
+	RuleUndefinedStructure = model.RuleUndefinedStructure
 	// RuleValueDropped warns that a value was left out of a record (an email or a date that
 	// does not parse): an académie feed is not refused for one typo. Column is the attribute.
-	RuleValueDropped model.Rule = "value_dropped"
+	RuleValueDropped = model.RuleValueDropped
 )
 
 // SniffSet says whether files are an AAF feed: every XML file among them is a ficAlimMENESR

@@ -9,7 +9,7 @@ import (
 
 // RuleBadXML is reported for a file that is not well-formed XML (truncated, a tag left open, a
 // stray "<"): Line is where reading stopped, Expected what was wrong there.
-const RuleBadXML model.Rule = "bad_xml"
+const RuleBadXML = model.RuleBadXML
 
 // Declared returns the encoding an XML declaration names, "" when there is none.
 func Declared(raw []byte) string {
