@@ -21,20 +21,31 @@ func isDerived(id string) bool { return strings.HasPrefix(id, derivedPrefix) }
 // keyRecords gives every record the key it is known by in its source: the source's own id, or,
 // for a row without one, a key derived from what the file says of the person (names and birth
 // date, or email; for a guardian, the children's names too) within its school. Rows that say the
-// same of two people (homonyms with nothing else to tell them apart) are told apart by their order
-// in the files: the second is "#2". Users keep this key as their external id, so the next run
-// finds each of them again exactly, homonyms included.
+// same of two people are told apart by their postal address where the file gives one (whatever
+// their order), else by their order in the files: the second is "#2". Users keep this key as
+// their external id, so the next run finds each of them again exactly, homonyms included.
 func (p *planner) keyRecords() {
 	n := len(p.batch.Records)
 	p.recKey = make([]string, n)
-	seen := map[string]int{}
+	count := map[string]int{}
 	for i := range p.batch.Records {
 		rec := &p.batch.Records[i]
 		if rec.ExternalID != "" {
 			p.recKey[i] = rec.ExternalID
 			continue
 		}
-		key := p.derivedKey(rec, p.recOrg[i])
+		p.recKey[i] = p.derivedKey(rec, p.recOrg[i])
+		count[p.recKey[i]]++
+	}
+	seen := map[string]int{}
+	for i := range p.batch.Records {
+		key, addr := p.recKey[i], p.batch.Records[i].Address
+		if !isDerived(key) || count[key] < 2 {
+			continue
+		}
+		if addr != "" {
+			key += addressTag(addr)
+		}
 		seen[key]++
 		if k := seen[key]; k > 1 {
 			key += "#" + strconv.Itoa(k)
@@ -123,9 +134,16 @@ func (p *planner) claimed(idx int) bool {
 func (p *planner) tieBreak(i int, candidates []int) int {
 	rec := &p.batch.Records[i]
 	best, bestScore, tied := -1, 0, false
+	tag := ""
+	if rec.Address != "" {
+		tag = addressTag(rec.Address)
+	}
 	for _, c := range candidates {
 		u := &p.dir.users[c]
 		score := 0
+		if tag != "" && isDerived(u.ExternalID) && strings.Contains(u.ExternalID, tag) {
+			score += 8 // the homonym this source told apart by the same address
+		}
 		if rec.Email != "" && rec.Email == u.Email {
 			score += 4
 		}
@@ -150,4 +168,11 @@ func (p *planner) tieBreak(i int, candidates []int) int {
 		return -1
 	}
 	return best
+}
+
+// addressTag is what a derived key keeps of a postal address: a short digest, so that a homonym
+// told apart by it is found again when something else of theirs (an email) changes.
+func addressTag(addr string) string {
+	sum := sha256.Sum256([]byte(fold(addr)))
+	return "@" + strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum[:5]))
 }

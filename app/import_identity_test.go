@@ -179,3 +179,49 @@ func TestSamplesReimportToNoChange(t *testing.T) {
 		})
 	}
 }
+
+// Two guardians the file says the same of, but for their address (same name, same child, no
+// email), keep their own accounts whatever the order of their rows: the address tells them
+// apart. Without it, swapping the rows would swap the accounts.
+func TestHomonymGuardiansAreToldApartByTheirAddress(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	admin := schoolAdmin(t, f)
+	dir := t.TempDir()
+	pupils := writeLatin1(t, dir, "CSVExtraction-eleves.csv",
+		`"Nom Elève";"Nom d'usage Elève";"Prénom Elève";"Date naissance";"Niveau";"Classe"`,
+		`"MARTIN";;"Léa";"2016-08-17";"CE1";"CE1 Mme ROUX"`)
+	head := `"Nom responsable";"Prénom responsable";"Courriel";"Adresse responsable";"CP responsable";"Commune responsable";"Nom de famille enfant";"Prénom enfant";"Classes enfants"`
+	north := func(email string) string {
+		return `"MARTIN";"Jean";"` + email + `";"1 rue du Nord";"61000";"Alençon";"MARTIN";"Léa";"CE1 Mme ROUX"`
+	}
+	south := `"MARTIN";"Jean";;"9 route du Sud";"13000";"Marseille";"MARTIN";"Léa";"CE1 Mme ROUX"`
+	guardians := writeLatin1(t, dir, "CSVExtraction-responsables.csv", head, north(""), south)
+	first, err := f.app.importFiles(ctx, admin, inputs(pupils, guardians), ImportOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var northLogin string
+	for _, ch := range first.Changes {
+		if ch.Profile == model.Parent && ch.Where.Line == 2 {
+			northLogin = ch.Login
+		}
+	}
+	if first.Counts.Created != 3 || northLogin == "" {
+		t.Fatalf("first import: %+v", first.Counts)
+	}
+	// The rows swapped, and the northern one now gives an email.
+	guardians = writeLatin1(t, dir, "CSVExtraction-responsables.csv", head, south, north("jean.martin@example.fr"))
+	again, err := f.app.importFiles(ctx, admin, inputs(pupils, guardians), ImportOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := again.Counts; c.Created != 0 || c.Updated != 1 || c.PendingDeletion != 0 {
+		t.Fatalf("second import: %+v", c)
+	}
+	for _, ch := range again.Changes {
+		if ch.Kind == Updated && ch.Login != northLogin {
+			t.Errorf("the email went to %s, not to the northern Jean MARTIN (%s)", ch.Login, northLogin)
+		}
+	}
+}

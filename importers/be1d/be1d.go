@@ -1,6 +1,8 @@
 package be1d
 
 import (
+	"strings"
+
 	"rollcall/importers/roster"
 	"rollcall/importers/table"
 	"rollcall/model"
@@ -79,10 +81,22 @@ func row(j *roster.Job, k kind, r *roster.Row) {
 	case model.Parent:
 		rec.Email = r.Email(colEmail)
 		rec.Children = children(j, r)
+		rec.Address = address(r)
 	}
 	if !r.Bad {
 		j.Batch.Records = append(j.Batch.Records, rec)
 	}
+}
+
+// address is a guardian's address, postcode and town on one line.
+func address(r *roster.Row) string {
+	var parts []string
+	for _, col := range []string{colAddress, colPostcode, colTown} {
+		if v, _ := r.Get(col); v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // children reads the repeated (usage name, family name, first name, classes) groups.

@@ -26,6 +26,9 @@ const (
 	colChildLast  = "child_last_name"
 	colChildFirst = "child_first_name"
 	colChildClass = "child_class"
+	colAddress    = "address"
+	colPostcode   = "postcode"
+	colTown       = "town"
 )
 
 var students = kind{
@@ -70,6 +73,9 @@ var guardians = kind{
 		{Key: colChildFirst, French: []string{"Prénom enfant"}, Repeat: true},
 		{Key: colChildClass, French: []string{"Classes enfants", "Classe enfant"}, Repeat: true},
 		{Key: "title", French: []string{"Civilité Responsable"}},
+		{Key: colAddress, French: []string{"Adresse responsable", "Adresse", "Adresse1"}},
+		{Key: colPostcode, French: []string{"CP responsable", "Code postal responsable", "Code postal", "CP", "Cp1"}},
+		{Key: colTown, French: []string{"Commune responsable", "Commune", "Commune1"}},
 	},
 	needs: []string{colLast, colFirst, colChildLast, colChildFirst},
 }

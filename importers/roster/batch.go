@@ -72,6 +72,9 @@ type Record struct {
 	// Subjects are the subjects a teacher teaches, as labels ("ANGLAIS LV1"); nil and empty as
 	// for Functions.
 	Subjects []string
+	// Address is the person's postal address as the file writes it, on one line: not kept, it
+	// only tells apart homonyms the file says nothing else of (two guardians of one name).
+	Address string
 	// Partial marks a delta's modification (an AAF modifyRequest): it names only what changed,
 	// and an unknown Profile keeps the user's. A person the store does not have is created from
 	// it only when it says who they are (names and a school), with ProfileIfNew when Profile is
