@@ -14,34 +14,35 @@ type Kind string
 
 // The kinds of records, in the order Copier.Dump gives them. Record.Value is, for each:
 const (
-	KindAdmins        Kind = "admins"              // model.Admin
-	KindOrgs          Kind = "organizations"       // model.Organization
-	KindClasses       Kind = "classes"             // model.Class
-	KindGroups        Kind = "groups"              // model.Group
-	KindUsers         Kind = "users"               // model.User
-	KindSubscriptions Kind = "subscriptions"       // model.Subscription
-	KindSeats         Kind = "seats"               // model.Seat
-	KindClaims        Kind = "claims"              // model.Claim
-	KindVendorKeys    Kind = "vendor_keys"         // model.VendorKey
-	KindInvitations   Kind = "invitations"         // model.Invitation
-	KindCodes         Kind = "codes"               // model.OneTimeCode
-	KindSessions      Kind = "sessions"            // model.Session
-	KindLocalTokens   Kind = "local_tokens"        // LocalToken
-	KindImports       Kind = "imports"             // model.ImportRun
-	KindImportUndo    Kind = "import_undo"         // model.ImportUndo
-	KindProvenance    Kind = "provenance"          // UserProvenance
-	KindCampaigns     Kind = "campaigns"           // model.Campaign
-	KindRecipients    Kind = "campaign_recipients" // model.CampaignRecipient
-	KindSSHKeys       Kind = "ssh_keys"            // model.SSHKey
-	KindSavedFilters  Kind = "saved_filters"       // model.SavedFilter
-	KindAudit         Kind = "audit"               // model.AuditEvent
-	KindSettings      Kind = "settings"            // Setting
-	KindSequences     Kind = "sequences"           // Sequence
+	KindAdmins         Kind = "admins"              // model.Admin
+	KindOrgs           Kind = "organizations"       // model.Organization
+	KindClasses        Kind = "classes"             // model.Class
+	KindGroups         Kind = "groups"              // model.Group
+	KindUsers          Kind = "users"               // model.User
+	KindSubscriptions  Kind = "subscriptions"       // model.Subscription
+	KindSeats          Kind = "seats"               // model.Seat
+	KindClaims         Kind = "claims"              // model.Claim
+	KindVendorKeys     Kind = "vendor_keys"         // model.VendorKey
+	KindInvitations    Kind = "invitations"         // model.Invitation
+	KindCodes          Kind = "codes"               // model.OneTimeCode
+	KindSessions       Kind = "sessions"            // model.Session
+	KindPersonSessions Kind = "person_sessions"     // model.PersonSession
+	KindLocalTokens    Kind = "local_tokens"        // LocalToken
+	KindImports        Kind = "imports"             // model.ImportRun
+	KindImportUndo     Kind = "import_undo"         // model.ImportUndo
+	KindProvenance     Kind = "provenance"          // UserProvenance
+	KindCampaigns      Kind = "campaigns"           // model.Campaign
+	KindRecipients     Kind = "campaign_recipients" // model.CampaignRecipient
+	KindSSHKeys        Kind = "ssh_keys"            // model.SSHKey
+	KindSavedFilters   Kind = "saved_filters"       // model.SavedFilter
+	KindAudit          Kind = "audit"               // model.AuditEvent
+	KindSettings       Kind = "settings"            // Setting
+	KindSequences      Kind = "sequences"           // Sequence
 )
 
 // Kinds lists every kind in Dump's order.
 var Kinds = []Kind{KindAdmins, KindOrgs, KindClasses, KindGroups, KindUsers, KindSubscriptions, KindSeats,
-	KindClaims, KindVendorKeys, KindInvitations, KindCodes, KindSessions, KindLocalTokens, KindImports,
+	KindClaims, KindVendorKeys, KindInvitations, KindCodes, KindSessions, KindPersonSessions, KindLocalTokens, KindImports,
 	KindImportUndo, KindProvenance, KindCampaigns, KindRecipients, KindSSHKeys, KindSavedFilters, KindAudit,
 	KindSettings, KindSequences}
 

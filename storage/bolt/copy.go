@@ -107,6 +107,19 @@ func copyKinds() []copyKind {
 		tableKind(storage.KindInvitations, invitations),
 		bucketKind(storage.KindCodes, bucketCodes, func(c *model.OneTimeCode) []byte { return codeKey(c.Purpose, c.Hash) }, nil),
 		bucketKind(storage.KindSessions, bucketSessions, func(s *model.Session) []byte { return []byte(s.TokenHash) }, nil),
+		{kind: storage.KindPersonSessions, bucket: bucketPersonSessions,
+			dump: bucketKind[model.PersonSession](storage.KindPersonSessions, bucketPersonSessions, nil, nil).dump,
+			load: func(tx *bbolt.Tx, v any) error {
+				ps, ok := v.(model.PersonSession)
+				if !ok || ps.TokenHash == "" {
+					return fmt.Errorf("person sessions: %T: %w", v, storage.ErrRecordType)
+				}
+				raw, err := jsonEncode(&ps)
+				if err != nil {
+					return err
+				}
+				return putPersonSession(tx, ps, raw)
+			}},
 		rawKind(storage.KindLocalTokens, bucketLocalTokens,
 			func(k, v []byte) any { return storage.LocalToken{OSUser: string(k), TokenHash: string(v)} },
 			func(v any) ([]byte, []byte, bool) {

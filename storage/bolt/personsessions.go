@@ -38,18 +38,22 @@ func (s *Store) PutPersonSession(ctx context.Context, ps model.PersonSession) er
 	if err != nil {
 		return fmt.Errorf("person session: %w", err)
 	}
-	return s.update(ctx, func(tx *bbolt.Tx) error {
-		if err := dropPersonSession(tx, ps.TokenHash); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketPersonSessions).Put([]byte(ps.TokenHash), raw); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketPersonSessionsByUser).Put(userSessionKey(ps.UserID, ps.TokenHash), nil); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketPersonSessionsByExpiry).Put(expiryKey(ps.ExpiresAt, ps.TokenHash), nil)
-	})
+	return s.update(ctx, func(tx *bbolt.Tx) error { return putPersonSession(tx, ps, raw) })
+}
+
+// putPersonSession writes a session (raw is its JSON) and its index entries, replacing the
+// session of the same hash.
+func putPersonSession(tx *bbolt.Tx, ps model.PersonSession, raw []byte) error {
+	if err := dropPersonSession(tx, ps.TokenHash); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketPersonSessions).Put([]byte(ps.TokenHash), raw); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketPersonSessionsByUser).Put(userSessionKey(ps.UserID, ps.TokenHash), nil); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketPersonSessionsByExpiry).Put(expiryKey(ps.ExpiresAt, ps.TokenHash), nil)
 }
 
 // PersonSession returns the session of a token hash (storage.ErrNotFound).

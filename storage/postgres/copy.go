@@ -131,6 +131,10 @@ func copyKinds() []copyKind {
 			}, nil),
 		jsonKind(storage.KindSessions, "sessions", []string{"token", "data"}, "token",
 			func(s *model.Session) []any { return []any{[]byte(s.TokenHash)} }, nil),
+		jsonKind(storage.KindPersonSessions, "person_sessions", []string{"token", "user_id", "expires", "data"}, "token",
+			func(s *model.PersonSession) []any {
+				return []any{[]byte(s.TokenHash), int64(s.UserID), expiryNanos(s.ExpiresAt)}
+			}, nil),
 		stringsKind(storage.KindLocalTokens, "local_tokens", "os_user", "token",
 			func(a, b string) any { return storage.LocalToken{OSUser: a, TokenHash: b} },
 			func(v any) (string, string, bool) {

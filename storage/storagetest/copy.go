@@ -150,6 +150,8 @@ func Fill(t testing.TB, s storage.Store) {
 		SubjectID: child.ID, CreatedAt: day(2), ExpiresAt: day(3)}))
 	must(t, "PutSession", s.PutSession(bg, model.Session{TokenHash: model.HashSecret("token"), AdminID: admin.ID, CreatedAt: day(2), Origin: "local:marie"}))
 	must(t, "SetLocalToken", s.SetLocalToken(bg, "marie", model.HashSecret("token")))
+	must(t, "PutPersonSession", s.PutPersonSession(bg, model.PersonSession{TokenHash: model.HashSecret("web"), UserID: child.ID,
+		OrgID: org.ID, CreatedAt: day(2), ExpiresAt: day(3)}))
 
 	run := model.ImportRun{ID: model.TempID(100), At: day(7), AdminID: admin.ID, Source: "ent", OrgIDs: []model.ID{org.ID},
 		Files: []model.ImportFile{{Name: "eleves.csv", SHA256: "ab", Rows: 2}}, Counts: model.ImportCounts{Updated: 1}}
