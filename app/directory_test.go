@@ -266,7 +266,7 @@ func TestIndexFollowsWrites(t *testing.T) {
 	if err := f.store.DeleteUser(ctx, gone.ID); err != nil {
 		t.Fatal(err)
 	}
-	f.app.dir.upsert([]model.User{u}, []model.ID{gone.ID})
+	f.app.dir.upsert([]model.User{u}, nil, []model.ID{gone.ID})
 	for i := range 5 {
 		sel := randomSelection(rand.New(rand.NewPCG(uint64(i), 0)), orgs, nil, nil)
 		got, _ := f.app.selectUserIDs(ctx, admin, sel)

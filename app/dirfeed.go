@@ -62,7 +62,7 @@ func (d *dirIndex) catchUp(ctx context.Context, feed storage.UserFeed) error {
 	if err != nil {
 		return err
 	}
-	d.upsert(users, deleted)
+	d.upsert(users, nil, deleted)
 	d.mu.Lock()
 	d.rev = max(d.rev, newest)
 	d.mu.Unlock()

@@ -201,8 +201,9 @@ func dateNumber(d model.Date) int32 {
 }
 
 // upsert applies written users and deleted ids, if the index is built (otherwise the build will
-// read them from the store).
-func (d *dirIndex) upsert(users []model.User, deleted []model.ID) {
+// read them from the store). resolve, when not nil, gives each user as the store wrote it (its
+// temporary ids replaced): one user at a time, so a 300,000-user import is not copied whole.
+func (d *dirIndex) upsert(users []model.User, resolve func(model.User) model.User, deleted []model.ID) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if !d.built {
@@ -210,8 +211,13 @@ func (d *dirIndex) upsert(users []model.User, deleted []model.ID) {
 	}
 	var moved []int32
 	for i := range users {
-		if d.set(&users[i]) {
-			row, _ := d.row(users[i].ID)
+		u := &users[i]
+		if resolve != nil {
+			r := resolve(*u)
+			u = &r
+		}
+		if d.set(u) {
+			row, _ := d.row(u.ID)
 			moved = append(moved, row)
 		}
 	}

@@ -14,11 +14,7 @@ func (a *App) applyBatch(ctx context.Context, b storage.Batch) (storage.Applied,
 	if err != nil {
 		return applied, err
 	}
-	users := make([]model.User, len(b.Users))
-	for i, u := range b.Users {
-		users[i] = resolveUser(u, applied.IDs)
-	}
-	a.dir.upsert(users, b.DeleteUsers)
+	a.dir.upsert(b.Users, func(u model.User) model.User { return resolveUser(u, applied.IDs) }, b.DeleteUsers)
 	return applied, nil
 }
 

@@ -84,6 +84,7 @@ func (a *App) importAttempt(ctx context.Context, admin model.Admin, inputs []imp
 	if opts.DryRun {
 		return p.report, nil
 	}
+	p.release()
 	if err := a.hashPasswords(ctx, p, report); err != nil {
 		return ImportReport{}, err
 	}

@@ -98,3 +98,16 @@ func (p *planner) finish() {
 	p.out.Import.Warnings, p.out.Import.WarningsOmitted = keptProblems(p.batch.Warnings)
 	p.out.Undo = &p.undo
 }
+
+// release drops what only planning needed (the parsed records, the directory snapshot, the
+// per-record tables) once the batch and the report are built, so that the write, which holds
+// the whole batch encoded, does not also hold everything it came from: at 300,000 users that is
+// a few hundred megabytes of peak. The batch's file list and warnings stay for the report and
+// the history.
+func (p *planner) release() {
+	p.batch.Records, p.batch.Classes, p.batch.Deleted = nil, nil, nil
+	p.dir = directorySnapshot{target: p.dir.target}
+	p.recKey, p.recUser, p.recOrg, p.recMatch = nil, nil, nil, nil
+	p.children, p.matchedBy, p.emailRows, p.nextSuffix, p.loginOf = nil, nil, nil, nil, nil
+	p.orgOf, p.classOf, p.groupOf, p.classDefs = nil, nil, nil, nil
+}

@@ -141,3 +141,10 @@ type ImportReport struct {
 	// set's file its format does not use). Never nil after a parse.
 	Skipped *importers.Errors
 }
+
+// ImportMemoryBudget is the peak memory (resident set) an import of users people may take:
+// 200 MB plus 1.5 KB a user, whatever the files expand to (README, "Limits"). The CLI holds its
+// import to it; the benchmarks and the memory test measure it.
+func ImportMemoryBudget(users int) int64 {
+	return 200_000_000 + 1_500*int64(users)
+}

@@ -6,7 +6,9 @@ import (
 	"strings"
 
 	"rollcall/importers"
+	"rollcall/importers/table"
 	"rollcall/model"
+	"rollcall/storage"
 )
 
 // wantedFields are the values a record asks for. Empty values mean "the file does not say", so
@@ -47,7 +49,10 @@ func (p *planner) createUser(i int, rec *importers.Record, org model.ID, w wante
 	if rec.Password != "" {
 		// The password itself never goes in an error: only which rule of the school it breaks.
 		for _, v := range p.schools[org].PasswordPolicy(w.profile).Check("password", rec.Password) {
-			e := rec.PasswordCell
+			e := table.RowError{File: rec.Where.File, Sheet: rec.Where.Sheet, Line: rec.Where.Line}
+			if rec.PasswordCell != nil {
+				e = *rec.PasswordCell
+			}
 			e.Rule = v.Rule
 			if v.Limit > 0 {
 				e.Expected = strconv.Itoa(v.Limit)
@@ -66,18 +71,19 @@ func (p *planner) createUser(i int, rec *importers.Record, org model.ID, w wante
 	}
 	p.out.Users = append(p.out.Users, u)
 	p.undo.NewUsers = append(p.undo.NewUsers, u.ID)
-	prov := model.Provenance{}
-	for _, f := range []model.Field{model.FieldProfile, model.FieldLastName, model.FieldFirstName, model.FieldLogin} {
-		prov[f] = p.origin(rec)
-	}
-	for f, set := range map[model.Field]bool{model.FieldEmail: w.email != "", model.FieldBirthDate: !w.birth.IsZero(),
-		model.FieldClasses: w.hasClass, model.FieldGroups: w.hasGrp, model.FieldChildren: w.hasKids,
-		model.FieldFunctions: len(w.functions) > 0, model.FieldSubjects: len(w.subjects) > 0} {
-		if set {
-			prov[f] = p.origin(rec)
+	// Every field the row gave comes from that row: one entry, not a map per new user.
+	fields := model.FieldSet(0).With(model.FieldProfile).With(model.FieldLastName).With(model.FieldFirstName).With(model.FieldLogin)
+	for _, c := range [...]struct {
+		f   model.Field
+		set bool
+	}{{model.FieldEmail, w.email != ""}, {model.FieldBirthDate, !w.birth.IsZero()}, {model.FieldClasses, w.hasClass},
+		{model.FieldGroups, w.hasGrp}, {model.FieldChildren, w.hasKids}, {model.FieldFunctions, len(w.functions) > 0},
+		{model.FieldSubjects, len(w.subjects) > 0}} {
+		if c.set {
+			fields = fields.With(c.f)
 		}
 	}
-	p.setProvenance(u.ID, prov)
+	p.out.Origins = append(p.out.Origins, storage.FieldsOrigin{User: u.ID, Fields: fields, Origin: p.origin(rec)})
 	p.report.Counts.Created++
 	p.report.Changes = append(p.report.Changes, UserChange{Kind: Created, Login: u.Login, LastName: u.LastName,
 		FirstName: u.FirstName, Profile: u.Profile, Where: rec.Where})

@@ -80,7 +80,7 @@ func TestPasswordsKeepTheirCell(t *testing.T) {
 		t.Fatalf("parse: %v", err)
 	}
 	c := b.Records[0].PasswordCell
-	if b.Records[0].Password != "hunter2" || c.Line != 2 || c.Column != "Mot de passe" || c.Letter != "D" || c.Value != "" {
+	if c == nil || b.Records[0].Password != "hunter2" || c.Line != 2 || c.Column != "Mot de passe" || c.Letter != "D" || c.Value != "" {
 		t.Errorf("password cell %+v", c)
 	}
 }

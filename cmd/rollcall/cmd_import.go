@@ -151,7 +151,11 @@ func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) 
 		inputs = append(inputs, importers.Input{Path: p})
 	}
 	cat := f.Catalog()
-	rep, err := sess.Import(ctx, inputs, opts, progressPrinter(f, cat))
+	mem, printer := newImportMemory(), progressPrinter(f, cat)
+	rep, err := sess.Import(ctx, inputs, opts, func(p app.ImportProgress) {
+		mem.observe(p)
+		printer(p)
+	})
 	if err != nil {
 		return err
 	}

@@ -62,8 +62,9 @@ type Record struct {
 	Children   []PersonRef // for parents and guardians
 	Password   string      // only from spreadsheet templates; app checks it with the school's policy
 	// PasswordCell locates the password's cell, for the errors of a password the school's
-	// policy refuses (its Rule is left empty).
-	PasswordCell  table.RowError
+	// policy refuses (its Rule is left empty); nil without a password. A pointer: a record is
+	// kept per user imported, and most have no password.
+	PasswordCell  *table.RowError
 	OrgExternalID string
 	// Functions are a staff member's functions as the académie writes them, less the structure:
 	// "DIR$DIRECTION$D0011$CHEF D'ETABLISSEMENT ADJOINT" (AAF), "ENS" (STS-Web). nil: the file

@@ -128,7 +128,7 @@ func row(j *roster.Job, r *roster.Row, profile model.Profile) {
 	if pw, i := r.H.Get(r.Fields, colPassword); pw != "" {
 		// The school's password policy is app's to apply (it knows the school); the cell is kept
 		// so its errors name it.
-		rec.Password, rec.PasswordCell = pw, *r.H.CellError(r.At, i, "", "", "")
+		rec.Password, rec.PasswordCell = pw, r.H.CellError(r.At, i, "", "", "")
 	}
 	if !r.Bad {
 		j.Batch.Records = append(j.Batch.Records, rec)

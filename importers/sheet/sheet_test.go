@@ -58,7 +58,7 @@ func TestWorkbook(t *testing.T) {
 		Classes:      []string{"6A"},
 		Groups:       []string{"Latin", "Chorale"},
 		Password:     "Secret#2026",
-		PasswordCell: table.RowError{File: "modele.xlsx", Sheet: "Élèves", Line: 2, Column: "Mot de passe", Letter: "F"},
+		PasswordCell: &table.RowError{File: "modele.xlsx", Sheet: "Élèves", Line: 2, Column: "Mot de passe", Letter: "F"},
 	}
 	if !reflect.DeepEqual(lea, want) {
 		t.Errorf("Léa =\n%+v\nwant\n%+v", lea, want)

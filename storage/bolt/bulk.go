@@ -7,7 +7,6 @@ import (
 
 	"go.etcd.io/bbolt"
 
-	"rollcall/model"
 	"rollcall/storage"
 )
 
@@ -65,14 +64,4 @@ func bulkClaim[T any](tx *bbolt.Tx, t *table[T], ix *index[T], recs []T) error {
 		}
 	}
 	return nil
-}
-
-// sortedIDs returns ids in ascending order, for writes keyed by id.
-func sortedIDs(m map[model.ID]model.Provenance) []model.ID {
-	ids := make([]model.ID, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
 }

@@ -100,26 +100,15 @@ func applyImportParts(tx *bbolt.Tx, b storage.Batch, ids map[model.ID]model.ID) 
 			fresh[id] = true
 		}
 	}
-	resolvedIDs := make(map[model.ID]model.Provenance, len(b.Provenance))
-	for id, p := range b.Provenance {
-		resolvedIDs[real(ids, id)] = p
-	}
-	for _, id := range sortedIDs(resolvedIDs) {
-		p := resolvedIDs[id]
-		resolved := make(model.Provenance, len(p))
-		for f, o := range p {
-			o.Run = real(ids, o.Run) // the batch's own run has a temporary id
-			resolved[f] = o
-		}
+	// In id order: the provenance keys are appended, not inserted all over the bucket.
+	err := storage.ProvenanceByUser(&b, func(id model.ID) model.ID { return real(ids, id) }, func(id model.ID, p model.Provenance) error {
 		if fresh[id] {
-			if err := putProvenance(tx, id, resolved); err != nil {
-				return err
-			}
-			continue
+			return putProvenance(tx, id, p)
 		}
-		if err := mergeProvenance(tx, id, resolved, nil); err != nil {
-			return err
-		}
+		return mergeProvenance(tx, id, p, nil)
+	})
+	if err != nil {
+		return err
 	}
 	for _, id := range b.DeleteUsers {
 		if err := tx.Bucket(bucketProvenance).Delete(itob(id)); err != nil {
@@ -172,6 +161,7 @@ func mergeProvenance(tx *bbolt.Tx, userID model.ID, p model.Provenance, drop []m
 
 func putProvenance(tx *bbolt.Tx, userID model.ID, p model.Provenance) error {
 	bk := tx.Bucket(bucketProvenance)
+	bk.FillPercent = appendFill // keyed by user id, written in id order: new users' go at the end
 	if len(p) == 0 {
 		return bk.Delete(itob(userID))
 	}

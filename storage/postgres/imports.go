@@ -91,27 +91,22 @@ func applyImportParts(ctx context.Context, tx pgx.Tx, b storage.Batch, ids map[m
 		}
 	}
 	var rows [][]any
-	for id, p := range b.Provenance {
-		id = real(ids, id)
-		resolved := make(model.Provenance, len(p))
-		for f, o := range p {
-			o.Run = real(ids, o.Run) // the batch's own run has a temporary id
-			resolved[f] = o
-		}
+	err := storage.ProvenanceByUser(&b, func(id model.ID) model.ID { return real(ids, id) }, func(id model.ID, p model.Provenance) error {
 		if !fresh[id] {
-			if err := mergeProvenance(ctx, tx, id, resolved, nil); err != nil {
-				return err
-			}
-			continue
+			return mergeProvenance(ctx, tx, id, p, nil)
 		}
-		if len(resolved) == 0 {
-			continue
+		if len(p) == 0 {
+			return nil
 		}
-		raw, err := json.Marshal(resolved)
+		raw, err := json.Marshal(p)
 		if err != nil {
 			return err
 		}
 		rows = append(rows, []any{int64(id), raw})
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if len(rows) > 0 {
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"provenance"}, []string{"user_id", "data"}, pgx.CopyFromRows(rows)); err != nil {

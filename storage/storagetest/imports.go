@@ -30,6 +30,12 @@ func testImportParts(t *testing.T, s storage.Store) {
 			student.ID:      {model.FieldFirstName: {Run: model.TempID(100), File: "eleves.csv", Line: 2}},
 			model.TempID(1): {model.FieldLastName: {File: "eleves.csv", Line: 3}},
 		},
+		// In bulk, merged with the maps above, which win for a field both set.
+		Origins: []storage.FieldsOrigin{
+			{User: model.TempID(1), Fields: model.FieldSet(0).With(model.FieldFirstName).With(model.FieldLastName),
+				Origin: model.Origin{Run: model.TempID(100), File: "eleves.csv", Line: 7}},
+			{User: student.ID, Fields: model.FieldSet(0).With(model.FieldBirthDate), Origin: model.Origin{File: "eleves.csv", Line: 8}},
+		},
 	})
 	must(t, "Apply", err)
 	runID, freshID := applied.IDs[model.TempID(100)], applied.IDs[model.TempID(1)]
@@ -45,15 +51,18 @@ func testImportParts(t *testing.T, s storage.Store) {
 	}
 	p, err := s.Provenance(bg, freshID)
 	must(t, "Provenance", err)
-	if p[model.FieldLastName].Line != 3 {
+	if p[model.FieldLastName].Line != 3 || p[model.FieldFirstName].Line != 7 || p[model.FieldFirstName].Run != runID || len(p) != 2 {
 		t.Errorf("provenance of the new user = %+v", p)
+	}
+	if p, _ := s.Provenance(bg, student.ID); p[model.FieldFirstName].Line != 2 || p[model.FieldBirthDate].Line != 8 {
+		t.Errorf("provenance of the updated user = %+v", p)
 	}
 	// A later batch merges provenance, drops fields, and updates the run.
 	runs[0].UndoneAt = at
 	_, err = s.Apply(bg, storage.Batch{Import: &runs[0], DropProvenance: map[model.ID][]model.Field{freshID: {model.FieldLastName}},
 		Provenance: map[model.ID]model.Provenance{student.ID: {model.FieldEmail: {File: "x.csv", Line: 9}}}})
 	must(t, "Apply 2", err)
-	if p, _ := s.Provenance(bg, freshID); len(p) != 0 {
+	if p, _ := s.Provenance(bg, freshID); len(p) != 1 || p[model.FieldFirstName].Line != 7 {
 		t.Errorf("dropped provenance kept: %+v", p)
 	}
 	if p, _ := s.Provenance(bg, student.ID); p[model.FieldFirstName].Line != 2 || p[model.FieldEmail].Line != 9 {
