@@ -2,6 +2,7 @@ package importers
 
 import (
 	"context"
+	"errors"
 
 	"rollcall/importers/roster"
 	"rollcall/importers/table"
@@ -26,7 +27,11 @@ func Parse(ctx context.Context, inputs []Input, opts Options, progress func(Prog
 	units := plan(sources, opts.Format, job.Errs)
 	format := checkMixed(units, job.Errs)
 	for _, u := range units {
-		if err := parseUnit(job, u, opts); err != nil {
+		err := parseUnit(job, u, opts)
+		if errors.Is(err, roster.ErrTooManyRows) {
+			return nil, job.Errs.Err() // the job holds the error, located
+		}
+		if err != nil {
 			return nil, err
 		}
 	}

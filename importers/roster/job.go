@@ -2,6 +2,7 @@ package roster
 
 import (
 	"context"
+	"errors"
 
 	"rollcall/importers/table"
 	"rollcall/model"
@@ -9,6 +10,15 @@ import (
 
 // ProgressEvery is how many rows pass between two progress reports.
 const ProgressEvery = 4096
+
+// MaxRows is the most rows one import reads, all its files together: every row kept costs
+// memory (about 1.5 KB a user once planned and written), so past it the import stops with
+// RuleTooLarge at the row that crossed it rather than growing without bound (README, "Limits").
+const MaxRows = 3_000_000
+
+// ErrTooManyRows is what Tick returns once an import passed its MaxRows: the format stops
+// reading, and Parse reports the RuleTooLarge error the job recorded.
+var ErrTooManyRows = errors.New("importers: too many rows")
 
 // cancelEvery is how many rows pass between two looks at the context: often enough to stop
 // within milliseconds, rarely enough to cost nothing.
@@ -22,7 +32,10 @@ type Job struct {
 	// Strict makes a reference to something the files do not define (a parent org, a class, an
 	// agent) an error; otherwise it is a warning in Batch.Warnings and the row keeps no link.
 	Strict bool
+	// MaxRows is the most rows read, every file together (MaxRows unless a test lowers it).
+	MaxRows int
 
+	rows     int // rows read so far, every file together
 	ctx      context.Context
 	progress func(file string, rows int)
 	byName   map[string]int    // folded class name → index in Batch.Classes
@@ -45,6 +58,7 @@ func NewJob(ctx context.Context, maxErrors int, progress func(file string, rows 
 	return &Job{
 		Batch:    &Batch{Warnings: table.NewErrors(maxErrors), Skipped: table.NewErrors(maxErrors)},
 		Errs:     table.NewErrors(maxErrors),
+		MaxRows:  MaxRows,
 		ctx:      ctx,
 		progress: progress,
 		byName:   map[string]int{},
@@ -78,9 +92,13 @@ func (j *Job) Dangling(e *table.RowError) bool {
 	return true
 }
 
-// Tick is called once per row read: it reports progress every ProgressEvery rows and returns the
-// context's error once it is cancelled.
+// Tick is called once per row read: it reports progress every ProgressEvery rows, returns the
+// context's error once it is cancelled, and ErrTooManyRows past MaxRows.
 func (j *Job) Tick(file string, rows int) error {
+	if j.rows++; j.rows > j.MaxRows {
+		j.Add(&table.RowError{File: file, Rule: table.RuleTooLarge, Expected: itoa(j.MaxRows) + " rows"})
+		return ErrTooManyRows
+	}
 	if rows%cancelEvery == 0 {
 		if err := j.ctx.Err(); err != nil {
 			return err

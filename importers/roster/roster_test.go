@@ -2,8 +2,10 @@ package roster
 
 import (
 	"context"
+	"errors"
 	"testing"
 
+	"rollcall/importers/table"
 	"rollcall/model"
 )
 
@@ -54,5 +56,21 @@ func TestClassByNameFoldsAndKeepsFirstSpelling(t *testing.T) {
 	}
 	if j.ClassByName("  ", "") != "" || len(j.Batch.Classes) != 1 {
 		t.Error("a blank class was registered")
+	}
+}
+
+func TestReadStopsPastMaxRows(t *testing.T) {
+	t.Parallel()
+	j := NewJob(context.Background(), 0, nil)
+	j.MaxRows = 2
+	text := table.NewText("big.csv", []byte("Nom;Prénom\nA;a\nB;b\nC;c\nD;d\n"))
+	schema := table.Schema{{Key: "last", French: []string{"Nom"}}, {Key: "first", French: []string{"Prénom"}}}
+	seen := 0
+	_, err := j.Read(Table{Name: "big.csv", Src: text.Rows(), Schema: schema}, func(*table.Header) bool { return true }, func(*Row) { seen++ })
+	if !errors.Is(err, ErrTooManyRows) || seen != 2 {
+		t.Fatalf("err %v after %d rows; want ErrTooManyRows after 2", err, seen)
+	}
+	if j.Errs.Len() != 1 || j.Errs.List[0].Rule != table.RuleTooLarge || j.Errs.List[0].File != "big.csv" || j.Errs.List[0].Expected != "2 rows" {
+		t.Errorf("errors = %+v", j.Errs.List)
 	}
 }

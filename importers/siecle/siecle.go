@@ -80,11 +80,13 @@ func (x *export) read(j *roster.Job, f *roster.File) error {
 	n := 0
 	var err error
 	ok := s.Records(keys, func(key string, e *xmlfeed.Element) {
-		if err == nil {
-			n++
-			err = j.Tick(f.Name, n)
+		if err != nil { // cancelled, or past MaxRows: nothing more is kept
+			return
 		}
-		x.record(f.Name, key, e)
+		n++
+		if err = j.Tick(f.Name, n); err == nil {
+			x.record(f.Name, key, e)
+		}
 	})
 	if err != nil {
 		return err

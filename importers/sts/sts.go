@@ -71,11 +71,13 @@ func ParseFile(j *roster.Job, f *roster.File) error {
 	n := 0
 	var err error
 	ok := s.Records(keys, func(key string, e *xmlfeed.Element) {
-		if err == nil {
-			n++
-			err = j.Tick(f.Name, n)
+		if err != nil { // cancelled, or past MaxRows: nothing more is kept
+			return
 		}
-		x.record(key, e)
+		n++
+		if err = j.Tick(f.Name, n); err == nil {
+			x.record(key, e)
+		}
 	})
 	if err != nil {
 		return err
