@@ -41,7 +41,7 @@ func handMadeDirectory(t *testing.T, f *fixture) (admin model.Admin, class map[s
 	users[2].ClassIDs, users[2].ActivatedAt, users[2].LocalAdmin = []model.ID{c6a, c6b}, day(2025, 9, 2), true
 	users[3].ChildIDs = []model.ID{users[0].ID} // Dan is Ana's father
 	users[4].PendingSince = day(2026, 10, 1)
-	users[5].ActivatedAt = day(2026, 7, 2)
+	users[5].ActivatedAt, users[5].SuspendedAt = day(2026, 7, 2), day(2026, 7, 3)
 	users[6].ClassIDs, users[6].GroupIDs = []model.ID{c6a}, []model.ID{latin}
 	users[2].Functions = []string{"ENS$ENSEIGNEMENT$L0422$ANGLAIS", "DIR$DIRECTION$D0011$CHEF D'ETABLISSEMENT ADJOINT"}
 	users[3].Functions = []string{"EDU"}
@@ -97,6 +97,9 @@ func TestEveryFilterOnAHandMadeDirectory(t *testing.T) {
 		{"pending included", model.Selection{Pending: model.PendingInclude},
 			[]string{"ana.arnaud", "bob.blanc", "clea.clement", "dan.dupont", "elodie.etienne", "fanny.faure", "gus.girard"}},
 		{"pending only", model.Selection{Pending: model.PendingOnly}, []string{"elodie.etienne"}},
+		{"suspended", model.Selection{Suspended: model.TriYes}, []string{"fanny.faure"}},
+		{"not suspended", model.Selection{Suspended: model.TriNo},
+			[]string{"ana.arnaud", "bob.blanc", "clea.clement", "dan.dupont", "gus.girard"}},
 		{"text, accents and case ignored", model.Selection{Text: "CLEMENT"}, []string{"clea.clement"}},
 		{"text over email", model.Selection{Text: "example.net"}, []string{"dan.dupont", "fanny.faure"}},
 		{"text, two words in any order", model.Selection{Text: "gus girard"}, []string{"gus.girard"}},

@@ -44,6 +44,9 @@ func randomDirectory(t testing.TB, f *fixture, n int, seed uint64) (orgs, classe
 		if rng.IntN(10) == 0 {
 			u.PendingSince = u.CreatedAt
 		}
+		if rng.IntN(8) == 0 {
+			u.SuspendedAt = u.CreatedAt
+		}
 		for k := rng.IntN(3); k > 0; k-- {
 			u.ClassIDs = appendUnique(u.ClassIDs, s.Classes[rng.IntN(len(s.Classes))].ID)
 		}
@@ -172,6 +175,7 @@ func randomSelection(rng *rand.Rand, orgs, classes, groups []model.ID) model.Sel
 	s.Email = model.Tri(rng.IntN(3))
 	s.LocalAdmins = rng.IntN(6) == 0
 	s.Pending = model.PendingMode(rng.IntN(3))
+	s.Suspended = model.Tri(rng.IntN(3))
 	if rng.IntN(4) == 0 {
 		s.CreatedFrom = model.Date{Year: 2026, Month: time.Month(1 + rng.IntN(6)), Day: 1 + rng.IntN(28)}
 	}

@@ -51,6 +51,7 @@ type dirIndex struct {
 	kidRows   kidRows              // …and their rows (dirkids.go)
 	parents   map[model.ID][]model.ID
 	functions map[int32][]string // staff rows with functions: their families (model.FunctionCode)
+	suspended map[int32]bool     // suspended rows: few, so a set beats a column
 	texts     textArena          // model.SearchText of every row
 	byName    []int32
 	scratch   []byte // reused to build one row's text
@@ -63,7 +64,7 @@ type dirIndex struct {
 
 func newDirIndex(loc *time.Location) *dirIndex {
 	return &dirIndex{loc: loc, moreClass: map[int32][]model.ID{}, groups: map[int32][]model.ID{},
-		parents: map[model.ID][]model.ID{}, functions: map[int32][]string{}}
+		parents: map[model.ID][]model.ID{}, functions: map[int32][]string{}, suspended: map[int32]bool{}}
 }
 
 // ensure builds the index from the store once. Callers hold no lock.
@@ -154,6 +155,10 @@ func (d *dirIndex) set(u *model.User) (reorder bool) {
 		d.flags[row] |= flagGroups
 	}
 	d.setChildren(row, u.ID, u.ChildIDs)
+	delete(d.suspended, row)
+	if u.Suspended() {
+		d.suspended[row] = true
+	}
 	delete(d.functions, row)
 	if len(u.Functions) > 0 {
 		codes := make([]string, 0, len(u.Functions))
@@ -230,6 +235,7 @@ func (d *dirIndex) upsert(users []model.User, resolve func(model.User) model.Use
 			delete(d.moreClass, row)
 			delete(d.groups, row)
 			delete(d.functions, row)
+			delete(d.suspended, row)
 			moved = append(moved, row)
 		}
 	}
@@ -312,4 +318,5 @@ func (d *dirIndex) reset() {
 	d.moreClass, d.groups = map[int32][]model.ID{}, map[int32][]model.ID{}
 	d.kids, d.parents, d.kidRows = nil, map[model.ID][]model.ID{}, kidRows{}
 	d.functions = map[int32][]string{}
+	d.suspended = map[int32]bool{}
 }

@@ -25,6 +25,7 @@ type rowFilter struct {
 	classBits, levelBits []uint64
 	groups               idSet
 	functions            []string // upper-case families
+	suspended            model.Tri
 	mustSet              uint8
 	mustClear            uint8
 	from, to             int32
@@ -92,6 +93,7 @@ func compileFilter(sel *model.Selection, levelClasses []model.ID) rowFilter {
 	}
 	f.triFlag(sel.Activation, flagActivated)
 	f.triFlag(sel.Email, flagEmail)
+	f.suspended = sel.Suspended
 	if sel.LocalAdmins {
 		f.mustSet |= flagLocalAdmin
 	}
@@ -150,6 +152,9 @@ func (f *rowFilter) match(d *dirIndex, row int32) bool {
 		return false
 	}
 	if f.functions != nil && !slices.ContainsFunc(d.functions[row], func(c string) bool { return slices.Contains(f.functions, c) }) {
+		return false
+	}
+	if f.suspended != model.TriAll && d.suspended[row] != (f.suspended == model.TriYes) {
 		return false
 	}
 	return true

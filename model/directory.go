@@ -92,6 +92,7 @@ type User struct {
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 	PendingSince   time.Time // zero: not pending deletion
+	SuspendedAt    time.Time // zero: not suspended (a suspended account keeps its data, gets no card and cannot sign in)
 	ByHand         FieldSet  // fields set by hand in Rollcall: imports leave them alone
 	CreatedByHand  bool
 }
@@ -101,6 +102,9 @@ func (u *User) Activated() bool { return !u.ActivatedAt.IsZero() }
 
 // PendingDeletion reports whether the user is marked for deletion.
 func (u *User) PendingDeletion() bool { return !u.PendingSince.IsZero() }
+
+// Suspended reports whether the account is suspended.
+func (u *User) Suspended() bool { return !u.SuspendedAt.IsZero() }
 
 // FullName is "First Last" for display.
 func (u *User) FullName() string {

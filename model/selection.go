@@ -53,7 +53,8 @@ type Selection struct {
 	CreatedFrom Date        `json:"created_from,omitzero"`  // inclusive
 	CreatedTo   Date        `json:"created_to,omitzero"`    // inclusive
 	Pending     PendingMode `json:"pending,omitempty"`
-	Text        string      `json:"text,omitempty"` // in name, login or email; accents and case ignored
+	Suspended   Tri         `json:"suspended,omitempty"` // suspended accounts: all, only, or none
+	Text        string      `json:"text,omitempty"`      // in name, login or email; accents and case ignored
 	Sort        SortOrder   `json:"sort,omitempty"`
 }
 
@@ -104,7 +105,8 @@ func (s *Selection) MatchesWith(u *User, loc *time.Location, rel Related) bool {
 		s.Activation == TriYes && !u.Activated(), s.Activation == TriNo && u.Activated(),
 		s.Email == TriYes && u.Email == "", s.Email == TriNo && u.Email != "",
 		s.LocalAdmins && !u.LocalAdmin,
-		s.Pending == PendingExclude && u.PendingDeletion(), s.Pending == PendingOnly && !u.PendingDeletion():
+		s.Pending == PendingExclude && u.PendingDeletion(), s.Pending == PendingOnly && !u.PendingDeletion(),
+		s.Suspended == TriYes && !u.Suspended(), s.Suspended == TriNo && u.Suspended():
 		return false
 	}
 	if !s.CreatedFrom.IsZero() || !s.CreatedTo.IsZero() {

@@ -141,11 +141,17 @@ type Seed struct {
 // a broken one fails the whole batch with ErrConflict. Temporary ids must be unique across every
 // kind of record in one batch (one counter), so Applied can map them all.
 type Batch struct {
-	Orgs          []model.Organization
-	Classes       []model.Class
-	Groups        []model.Group
-	Users         []model.User
-	DeleteUsers   []model.ID
+	Orgs        []model.Organization
+	Classes     []model.Class
+	Groups      []model.Group
+	Users       []model.User
+	DeleteUsers []model.ID
+	// MoveSeats hands seats from one account to another before the deletions run (two
+	// accounts merged into one): every seat From holds becomes To's (its Email and Login
+	// To's), except on a subscription To already holds a seat of, where From's seat is
+	// removed, so nobody holds two seats of one subscription. Both accounts must exist
+	// (storage.ErrNotFound).
+	MoveSeats     []SeatMove
 	DeleteClasses []model.ID
 	DeleteGroups  []model.ID
 	Meta          map[string]string // settings written with the batch ("" deletes a key)
@@ -173,6 +179,11 @@ type Batch struct {
 	// temporary id became; the events it returns are recorded with the batch, so a change and
 	// its audit entry are written together or not at all. It must not call the store.
 	Audit func(ids map[model.ID]model.ID) []model.AuditEvent
+}
+
+// SeatMove hands the seats of one directory account to another (Batch.MoveSeats).
+type SeatMove struct {
+	From, To model.ID
 }
 
 // Grant gives an admin organizations.

@@ -50,6 +50,9 @@ func applyBatch(tx *bbolt.Tx, b storage.Batch) (storage.Applied, error) {
 	if err := updateAll(tx, &upd); err != nil {
 		return storage.Applied{}, err
 	}
+	if err := moveSeats(tx, b.MoveSeats); err != nil {
+		return storage.Applied{}, err
+	}
 	if err := deleteAll(tx, b); err != nil {
 		return storage.Applied{}, err
 	}

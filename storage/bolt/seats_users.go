@@ -8,6 +8,7 @@ import (
 	"go.etcd.io/bbolt"
 
 	"rollcall/model"
+	"rollcall/storage"
 )
 
 // A seat held by a directory account is also filed in bucketSeatsByUser under user id(8) +
@@ -62,6 +63,49 @@ func freeUserSeats(tx *bbolt.Tx, userID model.ID) error {
 		}
 		if err := tx.Bucket(bucketSeatsByUser).Delete(seatUserKey(userID, seat.SubscriptionID, seat.ID)); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// moveSeats hands each move's seats from one account to the other, dropping those on a
+// subscription the receiver already holds a seat of.
+func moveSeats(tx *bbolt.Tx, moves []storage.SeatMove) error {
+	for _, m := range moves {
+		to, err := users.get(tx, m.To)
+		if err != nil {
+			return err
+		}
+		if _, err := users.get(tx, m.From); err != nil {
+			return err
+		}
+		held, err := userSeats(tx, m.To)
+		if err != nil {
+			return err
+		}
+		has := map[model.ID]bool{}
+		for _, s := range held {
+			has[s.SubscriptionID] = true
+		}
+		moving, err := userSeats(tx, m.From)
+		if err != nil {
+			return err
+		}
+		for _, seat := range moving {
+			if err := tx.Bucket(bucketSeatsByUser).Delete(seatUserKey(m.From, seat.SubscriptionID, seat.ID)); err != nil {
+				return err
+			}
+			if has[seat.SubscriptionID] {
+				if err := tx.Bucket(bucketSeats).Delete(seatKey(seat.SubscriptionID, seat.ID)); err != nil {
+					return err
+				}
+				continue
+			}
+			has[seat.SubscriptionID] = true
+			seat.UserID, seat.Email, seat.Login = to.ID, to.Email, to.Login
+			if err := putSeat(tx, seat); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

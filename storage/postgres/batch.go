@@ -56,6 +56,9 @@ func applyBatch(ctx context.Context, tx pgx.Tx, b storage.Batch) (storage.Applie
 		err = updateAll(ctx, tx, users, upd.users)
 	}
 	if err == nil {
+		err = moveSeats(ctx, tx, b.MoveSeats)
+	}
+	if err == nil {
 		err = deleteAll(ctx, tx, b)
 	}
 	if err == nil {

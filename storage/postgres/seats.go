@@ -257,3 +257,64 @@ func freeUserSeats(ctx context.Context, tx pgx.Tx, ids []model.ID) error {
 	_, err := tx.Exec(ctx, "DELETE FROM seats WHERE user_id = ANY($1) AND user_id <> 0", idArray(ids))
 	return err
 }
+
+// moveSeats hands each move's seats from one account to the other, dropping those on a
+// subscription the receiver already holds a seat of.
+func moveSeats(ctx context.Context, tx pgx.Tx, moves []storage.SeatMove) error {
+	for _, m := range moves {
+		to, err := users.get(ctx, tx, m.To, true)
+		if err != nil {
+			return err
+		}
+		if _, err := users.get(ctx, tx, m.From, true); err != nil {
+			return err
+		}
+		rows, err := tx.Query(ctx, "SELECT sub_id, id, user_id, data FROM seats WHERE user_id = ANY($1) AND user_id <> 0 ORDER BY sub_id, id FOR UPDATE",
+			idArray([]model.ID{m.From, m.To}))
+		if err != nil {
+			return err
+		}
+		type held struct {
+			sub, id, user int64
+			raw           []byte
+		}
+		all, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (held, error) {
+			var h held
+			return h, r.Scan(&h.sub, &h.id, &h.user, &h.raw)
+		})
+		if err != nil {
+			return err
+		}
+		has := map[int64]bool{}
+		for _, h := range all {
+			if h.user == int64(m.To) {
+				has[h.sub] = true
+			}
+		}
+		for _, h := range all {
+			if h.user != int64(m.From) {
+				continue
+			}
+			if has[h.sub] {
+				if _, err := tx.Exec(ctx, "DELETE FROM seats WHERE sub_id = $1 AND id = $2", h.sub, h.id); err != nil {
+					return err
+				}
+				continue
+			}
+			has[h.sub] = true
+			var seat model.Seat
+			if err := jsonDecode(h.raw, &seat); err != nil {
+				return fmt.Errorf("seat %d: %w", h.id, err)
+			}
+			seat.UserID, seat.Email, seat.Login = to.ID, to.Email, to.Login
+			raw, err := jsonEncode(&seat)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.Exec(ctx, "UPDATE seats SET user_id = $3, data = $4 WHERE sub_id = $1 AND id = $2", h.sub, h.id, int64(to.ID), raw); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -16,6 +16,7 @@ var seatTests = []test{
 	{"vendor keys", testVendorKeys},
 	{"seat methods refuse a cancelled context", testSeatsCancelled},
 	{"an account's seats are listed and freed when it is deleted", testUserSeats},
+	{"a batch hands an account's seats to another, one per subscription", testMoveSeats},
 }
 
 func testUserSeats(t *testing.T, s storage.Store) {

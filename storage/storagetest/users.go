@@ -2,6 +2,7 @@ package storagetest
 
 import (
 	"testing"
+	"time"
 
 	"rollcall/model"
 	"rollcall/storage"
@@ -24,7 +25,7 @@ func fullUser(login string) model.User {
 		Language: model.French, ClassIDs: []model.ID{12, 3}, GroupIDs: []model.ID{1 << 40},
 		ChildIDs: []model.ID{77, 78, 79}, Source: "ent", ExternalID: "ext-" + login, LocalAdmin: true,
 		ActivationCode: "ABCD-EFGH", ActivatedAt: at(10), PasswordHash: "$argon2id$v=19$xyz",
-		CreatedAt: at(1), UpdatedAt: at(2), PendingSince: at(3),
+		CreatedAt: at(1), UpdatedAt: at(2), PendingSince: at(3), SuspendedAt: at(4),
 		ByHand: model.FieldSet(0).With(model.FieldEmail).With(model.FieldLanguage), CreatedByHand: true,
 		Functions: []string{"DIR$DIRECTION$D0011$CHEF D'ETABLISSEMENT ADJOINT", "ENS"}, Subjects: []string{"ANGLAIS LV1"}}
 }
@@ -42,6 +43,7 @@ func testUserRoundTrip(t *testing.T, s storage.Store) {
 		}
 	}
 	full.Profile, full.ClassIDs, full.PendingSince, full.LocalAdmin = model.Teacher, nil, at(0).AddDate(-100, 0, 0), false
+	full.SuspendedAt = time.Time{} // unsuspended: the field is written empty again
 	must(t, "UpdateUser", s.UpdateUser(bg, full))
 	got, err := s.User(bg, full.ID)
 	must(t, "User after update", err)

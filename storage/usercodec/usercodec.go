@@ -31,9 +31,12 @@ import (
 //
 // userFormatV2 is V1 followed by Functions then Subjects, each a count and length-prefixed
 // strings. A user with neither is still written as V1, so most records keep their size.
+//
+// userFormatV3 is V2 followed by SuspendedAt (a time); only a suspended user is written so.
 const (
 	userFormatV1 = 1
 	userFormatV2 = 2
+	userFormatV3 = 3
 )
 
 const (
@@ -58,6 +61,9 @@ func Encode(u *model.User) ([]byte, error) {
 	format := byte(userFormatV1)
 	if len(u.Functions) > 0 || len(u.Subjects) > 0 {
 		format = userFormatV2
+	}
+	if !u.SuspendedAt.IsZero() {
+		format = userFormatV3
 	}
 	b = append(b, format)
 	b = binary.AppendUvarint(b, uint64(u.OrgID))
@@ -99,13 +105,19 @@ func Encode(u *model.User) ([]byte, error) {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
-	if format == userFormatV2 {
+	if format >= userFormatV2 {
 		for _, list := range [...][]string{u.Functions, u.Subjects} {
 			b = binary.AppendUvarint(b, uint64(len(list)))
 			for _, s := range list {
 				b = binary.AppendUvarint(b, uint64(len(s)))
 				b = append(b, s...)
 			}
+		}
+	}
+	if format == userFormatV3 {
+		var err error
+		if b, err = appendTime(b, u.SuspendedAt); err != nil {
+			return nil, fmt.Errorf("user %d: suspended time: %w", u.ID, err)
 		}
 	}
 	return b, nil
@@ -137,7 +149,7 @@ func Decode(data []byte, u *model.User) error {
 	if len(data) == 0 {
 		return fmt.Errorf("%w: empty user record", storage.ErrCorrupt)
 	}
-	if data[0] != userFormatV1 && data[0] != userFormatV2 {
+	if data[0] < userFormatV1 || data[0] > userFormatV3 {
 		return fmt.Errorf("%w: unknown user record format %d", storage.ErrCorrupt, data[0])
 	}
 	r := reader{b: data[1:]}
@@ -179,10 +191,13 @@ func Decode(data []byte, u *model.User) error {
 	u.ExternalID = r.str(blob)
 	u.ActivationCode = r.str(blob)
 	u.PasswordHash = r.str(blob)
-	u.Functions, u.Subjects = nil, nil
-	if data[0] == userFormatV2 {
+	u.Functions, u.Subjects, u.SuspendedAt = nil, nil, time.Time{}
+	if data[0] >= userFormatV2 {
 		u.Functions = r.strs(blob)
 		u.Subjects = r.strs(blob)
+	}
+	if data[0] == userFormatV3 {
+		u.SuspendedAt = r.time()
 	}
 	if r.err == nil && len(r.b) != 0 {
 		r.fail("trailing bytes")

@@ -65,7 +65,8 @@ func randomUser(r *rand.Rand) model.User {
 		Language:  model.Language(str()), ClassIDs: ids(), GroupIDs: ids(), ChildIDs: ids(), Source: str(),
 		ExternalID: str(), LocalAdmin: r.IntN(2) == 0, ActivationCode: str(), ActivatedAt: tm(),
 		PasswordHash: str(), CreatedAt: tm(), UpdatedAt: tm(), PendingSince: tm(),
-		ByHand: model.FieldSet(r.IntN(1 << 16)), CreatedByHand: r.IntN(2) == 0, Functions: strs(), Subjects: strs()}
+		ByHand: model.FieldSet(r.IntN(1 << 16)), CreatedByHand: r.IntN(2) == 0, Functions: strs(), Subjects: strs(),
+		SuspendedAt: tm()}
 }
 
 func roundTrip(t *testing.T, u model.User) {
@@ -101,10 +102,12 @@ func TestUserCodecEdges(t *testing.T) {
 		"epoch is not zero": {CreatedAt: epoch, ActivatedAt: epoch.Add(-1)},
 		"extreme times": {CreatedAt: time.Unix(0, math.MaxInt64).UTC(),
 			UpdatedAt: time.Unix(0, math.MinInt64+1).UTC()},
-		"extreme ids":   {ID: math.MaxUint64, OrgID: math.MaxUint64, ClassIDs: []model.ID{0, math.MaxUint64}},
-		"long strings":  {LastName: strings.Repeat("x", 1<<16), PasswordHash: strings.Repeat("é", 300)},
-		"functions":     {Functions: []string{"DIR$DIRECTION$D0011$CHEF D'ETABLISSEMENT ADJOINT", ""}, Subjects: []string{"ANGLAIS LV1"}},
-		"subjects only": {Subjects: []string{"PHILOSOPHIE"}},
+		"extreme ids":                            {ID: math.MaxUint64, OrgID: math.MaxUint64, ClassIDs: []model.ID{0, math.MaxUint64}},
+		"long strings":                           {LastName: strings.Repeat("x", 1<<16), PasswordHash: strings.Repeat("é", 300)},
+		"functions":                              {Functions: []string{"DIR$DIRECTION$D0011$CHEF D'ETABLISSEMENT ADJOINT", ""}, Subjects: []string{"ANGLAIS LV1"}},
+		"subjects only":                          {Subjects: []string{"PHILOSOPHIE"}},
+		"suspended":                              {SuspendedAt: time.Unix(1700000000, 5).UTC()},
+		"suspended at the epoch, with functions": {SuspendedAt: epoch, Functions: []string{"ENS"}},
 		"flags": {LocalAdmin: true, CreatedByHand: true, ByHand: math.MaxUint16, Profile: math.MaxUint8,
 			BirthDate: model.Date{Year: math.MinInt32, Month: math.MaxInt32, Day: -1}},
 	}
@@ -139,6 +142,8 @@ func TestDecodeUserCorrupt(t *testing.T) {
 	tests := map[string][]byte{
 		"empty":                 nil,
 		"unknown format":        append([]byte{2}, good[1:]...),
+		"format after V3":       append([]byte{userFormatV3 + 1}, good[1:]...),
+		"V3 without its time":   append([]byte{userFormatV3}, append(good[1:], 0, 0)...),
 		"trailing byte":         append(append([]byte{}, good...), 0),
 		"varint overflow":       {userFormatV1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01},
 		"profile out of range":  {userFormatV1, 0, 0x80, 0x02},
