@@ -52,6 +52,9 @@ func (a *App) ActivateFrom(ctx context.Context, login, code, password, addr stri
 		return model.User{}, err
 	}
 	t.ok()
+	if u.Suspended() { // the code stays unspent for when the account is given back
+		return model.User{}, model.ErrSuspended
+	}
 	if err := a.checkUserPassword(ctx, u, password); err != nil {
 		return model.User{}, err
 	}
@@ -162,8 +165,18 @@ func (a *App) ResetPasswordFrom(ctx context.Context, login, code, password, addr
 			if c.SubjectID != u.ID {
 				return model.ErrCodeInvalid
 			}
-			return c.Check(now)
+			if err := c.Check(now); err != nil {
+				return err
+			}
+			if u.Suspended() { // a right code, kept unspent
+				return model.ErrSuspended
+			}
+			return nil
 		})
+	if errors.Is(err, model.ErrSuspended) {
+		t.ok()
+		return model.User{}, err
+	}
 	for _, reason := range []error{model.ErrCodeInvalid, model.ErrCodeExpired, model.ErrCodeUsed} {
 		if errors.Is(err, reason) {
 			return model.User{}, refuse(reason)

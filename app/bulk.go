@@ -95,7 +95,9 @@ func (a *App) bulk(ctx context.Context, admin model.Admin, action BulkAction, id
 	}
 	if action == BulkSuspend {
 		for _, u := range res.Changed {
-			a.people.dropUser(u.ID, "") // signed out of the web pages at once
+			if _, err := a.store.DeleteUserPersonSessions(ctx, u.ID, ""); err != nil { // signed out at once
+				return res, err
+			}
 		}
 	}
 	return res, a.auditUsers(ctx, admin, audit, res.Changed)

@@ -28,6 +28,9 @@ type CampaignStatus struct {
 	model.Campaign
 	// Live is true while a run sends it, in this process or another.
 	Live bool
+	// Suspended, when the campaign is created, counts the selection's suspended accounts,
+	// left out of it.
+	Suspended int
 }
 
 // Interrupted reports a campaign stored as running that nobody is running: the process that
@@ -75,7 +78,7 @@ func (a *App) createCampaign(ctx context.Context, admin model.Admin, sel model.S
 		return CampaignStatus{}, err
 	}
 	detail := fmt.Sprintf("campaign %d: %d recipients", c.ID, c.Counts.Total())
-	return CampaignStatus{Campaign: c}, a.audit(ctx, admin, AuditCampaignCreate, detail, c.OrgIDs...)
+	return CampaignStatus{Campaign: c, Suspended: rows.counts.Suspended}, a.audit(ctx, admin, AuditCampaignCreate, detail, c.OrgIDs...)
 }
 
 // Campaign returns a campaign the admin may see: one they created or one about an

@@ -13,6 +13,7 @@ import (
 // next to SMTP's own ("RCPT TO").
 const (
 	PhaseDeleted    = "deleted"     // the account was deleted since the campaign was made
+	PhaseSuspended  = "suspended"   // the account was suspended since the campaign was made
 	PhaseNoAddress  = "no_address"  // the account has no email address any more
 	PhaseBadAddress = "bad_address" // the address cannot be used (mailmerge.AddressError)
 	PhaseTemplate   = "template"    // the templates failed on this account
@@ -95,6 +96,9 @@ func (r *campaignRun) prepareMessage(ctx context.Context, rec *model.CampaignRec
 		return msg, nil, PhaseDeleted, nil
 	} else if err != nil {
 		return msg, nil, "", err
+	}
+	if u.Suspended() {
+		return msg, nil, PhaseSuspended, nil
 	}
 	card := r.m.card(&u)
 	rec.Email, rec.Variant = card.Email, model.VariantActivation

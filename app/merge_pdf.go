@@ -13,6 +13,8 @@ import (
 type MergeResult struct {
 	Cards int
 	Pages int
+	// Suspended are the selection's suspended accounts, who got no card.
+	Suspended int
 	// Files are the PDFs of a split run, one per class, in class order.
 	Files []string
 }
@@ -46,7 +48,7 @@ func (a *App) mergePDF(ctx context.Context, admin model.Admin, sel model.Selecti
 	if m.noBase {
 		return MergeResult{}, model.ErrNoActivationURL
 	}
-	res := MergeResult{Cards: len(rows.ids)}
+	res := MergeResult{Cards: len(rows.ids), Suspended: rows.counts.Suspended}
 	err = mailmerge.WritePDF(ctx, w, m.source(ctx, rows.ids), layout, m.tpl, func(done, total int) {
 		res.Pages = done
 		if progress != nil {
@@ -100,7 +102,7 @@ func (a *App) mergePDFSplit(ctx context.Context, admin model.Admin, sel model.Se
 		}
 		groups[i] = mailmerge.Group{Name: name, Cards: m.source(ctx, ids[i])}
 	}
-	res := MergeResult{Cards: len(rows.ids)}
+	res := MergeResult{Cards: len(rows.ids), Suspended: rows.counts.Suspended}
 	res.Files, err = mailmerge.WritePDFSplit(ctx, dir, groups, layout, m.tpl, func(done, total int) {
 		res.Pages = done
 		if progress != nil {

@@ -14,6 +14,9 @@ type MergeCounts struct {
 	Total     int
 	WithEmail int
 	Activated int
+	// Suspended are the selection's suspended accounts: they get no card and no email, and
+	// are not in Total.
+	Suspended int
 }
 
 // mergeRows is a selection read from the directory index: ids in the selection's order with
@@ -56,6 +59,10 @@ func (a *App) selectForMerge(ctx context.Context, admin model.Admin, sel model.S
 		f := d.flags[row]
 		if f&flagLive == 0 {
 			continue // deleted since the query
+		}
+		if d.suspended[row] {
+			r.counts.Suspended++
+			continue
 		}
 		r.ids = append(r.ids, d.ids[row])
 		r.email = append(r.email, f&flagEmail != 0)

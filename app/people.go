@@ -70,6 +70,9 @@ func (a *App) PersonSignIn(ctx context.Context, who, password, addr string) (Per
 		return PersonSession{}, model.ErrInvalidCredentials
 	}
 	t.ok()
+	if u.Suspended() { // told only to whoever knows the password
+		return PersonSession{}, model.ErrSuspended
+	}
 	return a.openPersonSession(ctx, u)
 }
 
@@ -127,7 +130,7 @@ func (a *App) PersonSessionUser(ctx context.Context, token string) (model.User, 
 		return model.User{}, model.ErrNotSignedIn
 	}
 	u, err := a.store.User(ctx, s.UserID)
-	if errors.Is(err, storage.ErrNotFound) || (err == nil && !u.Activated()) {
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && (!u.Activated() || u.Suspended())) {
 		return model.User{}, errors.Join(model.ErrNotSignedIn, a.dropPersonSession(ctx, hash))
 	}
 	return u, err
@@ -286,6 +289,9 @@ func (a *App) CheckActivationCode(ctx context.Context, login, code, addr string)
 		}
 		return ActivationCheck{}, err
 	}
+	if u.Suspended() {
+		return ActivationCheck{}, model.ErrSuspended
+	}
 	var c ActivationCheck
 	if o, err := a.store.Org(ctx, u.OrgID); err == nil {
 		c.School = o.Name
@@ -313,7 +319,7 @@ func (a *App) RequestPersonReset(ctx context.Context, login, addr string, opts M
 	defer t.release()
 	t.fail() // every request counts
 	u, err := a.store.UserByLogin(ctx, login)
-	if errors.Is(err, storage.ErrNotFound) || (err == nil && (!u.Activated() || u.Email == "")) {
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && (!u.Activated() || u.Email == "" || u.Suspended())) {
 		return ResetRequest{}, nil
 	} else if err != nil {
 		return ResetRequest{}, err

@@ -20,6 +20,9 @@ type UserFields struct {
 	Language  *model.Language
 	ClassIDs  *[]model.ID
 	GroupIDs  *[]model.ID
+	// AllowDuplicate creates a person even when they look like an account the school already
+	// has (model.LikelySame): the admin said it is someone else.
+	AllowDuplicate bool
 }
 
 // apply copies the set fields onto u and marks them as set by hand, so imports leave them alone.
@@ -88,7 +91,9 @@ func validateUser(u *model.User, fields UserFields, today model.Date) model.Vali
 }
 
 // CreateUser adds a user by hand: it gets a login and an activation code, and every field it was
-// given is protected from later imports. With dryRun nothing is written.
+// given is protected from later imports. A person who looks like an account of the school
+// (model.LikelySame) is refused with *model.DuplicateError naming them, unless
+// fields.AllowDuplicate. With dryRun nothing is written.
 func (s *Session) CreateUser(ctx context.Context, org model.ID, fields UserFields, dryRun bool) (_ model.User, err error) {
 	admin, err := s.acting(ctx)
 	if err != nil {
@@ -115,6 +120,15 @@ func (a *App) createUser(ctx context.Context, admin model.Admin, org model.ID, f
 	}
 	if err := a.checkMemberships(ctx, &u); err != nil {
 		return model.User{}, err
+	}
+	if !fields.AllowDuplicate {
+		matches, err := a.likelySame(ctx, u)
+		if err != nil {
+			return model.User{}, err
+		}
+		if len(matches) > 0 {
+			return model.User{}, &model.DuplicateError{Matches: matches}
+		}
 	}
 	var err error
 	if u.ActivationCode, err = model.NewCode(a.random, 8); err != nil {

@@ -46,6 +46,8 @@ type Catalog struct {
 	// People is seats on directory accounts, parents and children, the school year's turn,
 	// duplicates and suspended accounts.
 	People PeopleTexts
+	// Accounts is suspended accounts, bulk actions, duplicates and merging accounts.
+	Accounts AccountsTexts
 	// Admins is several admins and Rollcall over SSH.
 	Admins AdminsTexts
 	// MailMerge is login cards, email campaigns, activation and reset, mail settings.

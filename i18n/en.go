@@ -183,6 +183,7 @@ func english() *Catalog {
 		Licensing: licensingEN(),
 		Exports:   exportsEN(),
 		People:    peopleEN(),
+		Accounts:  accountsEN(),
 		Admins:    adminsEN(),
 		MailMerge: mailMergeEN(),
 		Schools:   schoolsEN(),

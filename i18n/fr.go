@@ -187,6 +187,7 @@ func french() *Catalog {
 		Licensing: licensingFR(),
 		Exports:   exportsFR(),
 		People:    peopleFR(),
+		Accounts:  accountsFR(),
 		Admins:    adminsFR(),
 		MailMerge: mailMergeFR(),
 		Schools:   schoolsFR(),

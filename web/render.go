@@ -133,6 +133,9 @@ func (s *Server) refusal(w http.ResponseWriter, r *http.Request, v *view, err er
 	case errors.Is(err, model.ErrInvalidCredentials):
 		v.Error = v.T.WrongSignIn
 		return http.StatusUnauthorized
+	case errors.Is(err, model.ErrSuspended):
+		v.Error = s.catalogOf(v).Accounts.Suspended
+		return http.StatusForbidden
 	case errors.As(err, &ves):
 		s.sayRules(v, ves)
 		return http.StatusUnprocessableEntity
@@ -143,6 +146,16 @@ func (s *Server) refusal(w http.ResponseWriter, r *http.Request, v *view, err er
 	s.log.Error("web", "path", r.URL.Path, "err", err)
 	v.Error = v.T.Failed
 	return http.StatusInternalServerError
+}
+
+// catalogOf is the whole catalogue of the page's language.
+func (s *Server) catalogOf(v *view) *i18n.Catalog {
+	for _, c := range s.cats {
+		if &c.Web == v.T {
+			return c
+		}
+	}
+	return i18n.For(model.English)
 }
 
 // sayRules lists the password rules a refused password breaks, or says a refused email.

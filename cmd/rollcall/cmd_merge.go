@@ -55,6 +55,7 @@ type mergeResultJSON struct {
 	Files     []string `json:"files"`
 	WithEmail int      `json:"with_email"`
 	Activated int      `json:"activated"`
+	Suspended int      `json:"suspended"` // suspended accounts of the selection, who get no card
 	DryRun    bool     `json:"dry_run"`
 	FirstCard string   `json:"first_card,omitempty"`
 }
@@ -147,7 +148,10 @@ func runMergePDF(cmd *cobra.Command, f *factory, o *mergePDFOptions) error {
 		return err
 	}
 	if o.asJSON && o.out != "-" {
-		return f.printJSON(mergeResultJSON{Cards: res.Cards, Pages: res.Pages, Files: res.Files})
+		return f.printJSON(mergeResultJSON{Cards: res.Cards, Pages: res.Pages, Files: res.Files, Suspended: res.Suspended})
+	}
+	if res.Suspended > 0 {
+		f.say(cat.Accounts.SuspendedSkipped, cat.Count(res.Suspended, cat.Nouns.User))
 	}
 	if o.splitBy == "class" {
 		f.say(cat.MailMerge.WrittenSplit, cat.Int(res.Cards), cat.Int(res.Pages), len(res.Files), o.out)
@@ -168,11 +172,14 @@ func mergePDFDryRun(cmd *cobra.Command, f *factory, sess *app.Session, sel model
 	pages := (p.Counts.Total + o.perSheet - 1) / o.perSheet
 	if o.asJSON {
 		return f.printJSON(mergeResultJSON{Cards: p.Counts.Total, Pages: pages, Files: []string{}, DryRun: true,
-			WithEmail: p.Counts.WithEmail, Activated: p.Counts.Activated, FirstCard: p.CardText})
+			WithEmail: p.Counts.WithEmail, Activated: p.Counts.Activated, Suspended: p.Counts.Suspended, FirstCard: p.CardText})
 	}
 	cat := f.Catalog()
 	f.say("%s", cat.CLI.DryRun)
 	f.say(cat.MailMerge.Counts, cat.Int(p.Counts.Total), cat.Int(p.Counts.WithEmail), cat.Int(p.Counts.Activated))
+	if p.Counts.Suspended > 0 {
+		f.say(cat.Accounts.SuspendedSkipped, cat.Count(p.Counts.Suspended, cat.Nouns.User))
+	}
 	if p.NoActivationURL && o.merge.activationURL == "" {
 		f.say("%s", cat.MailMerge.ErrNoActivationURL)
 	}

@@ -35,6 +35,7 @@ type emailDryRunJSON struct {
 	Selected     int             `json:"selected"`
 	WithEmail    int             `json:"with_email"`
 	Activated    int             `json:"activated"`
+	Suspended    int             `json:"suspended"` // suspended accounts of the selection, who get no email
 	SMTP         bool            `json:"smtp_configured"`
 	Recipients   []recipientJSON `json:"recipients"`
 	FirstCard    string          `json:"first_card,omitempty"`
@@ -94,6 +95,9 @@ func runMergeEmail(cmd *cobra.Command, f *factory, o *mergeEmailOptions) error {
 	}
 	cat := f.Catalog()
 	f.say(cat.MailMerge.CampaignCreated, c.ID, cat.Int(c.Counts.Total()))
+	if c.Suspended > 0 {
+		f.say(cat.Accounts.SuspendedSkipped, cat.Count(c.Suspended, cat.Nouns.User))
+	}
 	return runCampaign(ctx, f, sess, c.ID, app.RunOptions{Connections: o.conns}, o.asJSON)
 }
 
@@ -116,6 +120,7 @@ func mergeEmailDryRun(ctx context.Context, f *factory, sess *app.Session, sel mo
 		return err
 	}
 	out.Selected, out.WithEmail, out.Activated, out.SMTP = p.Counts.Total, p.Counts.WithEmail, p.Counts.Activated, !p.NoSMTP
+	out.Suspended = p.Counts.Suspended
 	out.FirstCard = p.CardText
 	if m := p.Message; m != nil {
 		out.FirstMessage = &messageJSON{To: m.To, Language: string(m.Language), Subject: m.Subject, Text: m.Text, HTML: m.HTML}
@@ -127,6 +132,9 @@ func mergeEmailDryRun(ctx context.Context, f *factory, sess *app.Session, sel mo
 		return err
 	}
 	f.say(cat.MailMerge.DryRunHeader, cat.Int(p.Counts.WithEmail))
+	if p.Counts.Suspended > 0 {
+		f.say(cat.Accounts.SuspendedSkipped, cat.Count(p.Counts.Suspended, cat.Nouns.User))
+	}
 	for _, warn := range []struct {
 		on   bool
 		text string

@@ -34,6 +34,8 @@ type userJSON struct {
 	ActivationCode string    `json:"activation_code,omitempty"`
 	LocalAdmin     bool      `json:"local_admin"`
 	PendingSince   time.Time `json:"pending_since,omitzero"`
+	Suspended      bool      `json:"suspended"`
+	SuspendedAt    time.Time `json:"suspended_at,omitzero"`
 	CreatedAt      time.Time `json:"created_at"`
 	Source         string    `json:"source,omitempty"`
 	ExternalID     string    `json:"external_id,omitempty"`
@@ -96,6 +98,7 @@ func (n setNames) userJSON(u model.User) userJSON {
 	j := userJSON{ID: u.ID, OrgID: u.OrgID, Profile: u.Profile.String(), LastName: u.LastName, FirstName: u.FirstName,
 		Login: u.Login, Email: u.Email, BirthDate: u.BirthDate.String(), Classes: []string{}, Groups: []string{},
 		Activated: u.Activated(), LocalAdmin: u.LocalAdmin, PendingSince: u.PendingSince, CreatedAt: u.CreatedAt,
+		Suspended: u.Suspended(), SuspendedAt: u.SuspendedAt,
 		Source: u.Source, ExternalID: u.ExternalID, Functions: u.Functions, Subjects: u.Subjects}
 	if !u.Activated() {
 		j.ActivationCode = model.FormatCode(u.ActivationCode)
@@ -112,8 +115,10 @@ func (n setNames) userJSON(u model.User) userJSON {
 func newUsersCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{Use: "users", Short: "Find, show, export and edit directory users"}
 	cmd.AddCommand(newUsersListCmd(f), newUsersShowCmd(f), newUsersExportCmd(f), newUsersAddCmd(f), newUsersEditCmd(f),
-		newUsersSetAdminCmd(f), newUsersRegenCmd(f))
+		newUsersSetAdminCmd(f))
 	cmd.AddCommand(newUsersLifecycleCmds(f)...)
+	cmd.AddCommand(newUsersBulkCmds(f)...)
+	cmd.AddCommand(newUsersDuplicatesCmd(f), newUsersMergeCmd(f))
 	cmd.AddCommand(newUsersLinkCmds(f)...)
 	return cmd
 }
@@ -164,7 +169,11 @@ func userTableHeader(w io.Writer, cat *i18n.Catalog) {
 
 func userTableRow(w io.Writer, cat *i18n.Catalog, names setNames, u model.User) {
 	j := names.userJSON(u)
-	fmt.Fprintln(w, strings.Join([]string{u.LastName, u.FirstName, cat.Profile(u.Profile), u.Login, j.ActivationCode,
+	profile := cat.Profile(u.Profile)
+	if u.Suspended() {
+		profile += " (" + cat.Accounts.SuspendedMark + ")"
+	}
+	fmt.Fprintln(w, strings.Join([]string{u.LastName, u.FirstName, profile, u.Login, j.ActivationCode,
 		u.Email, names.classList(u.ClassIDs), cat.Date(model.DateOf(u.CreatedAt.Local()))}, "\t"))
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -104,7 +105,7 @@ func printUser(ctx context.Context, f *factory, sess *app.Session, u model.User,
 func newUsersAddCmd(f *factory) *cobra.Command {
 	var uf userFieldFlags
 	var org string
-	var dryRun, asJSON bool
+	var dryRun, asJSON, allowDup bool
 	cmd := &cobra.Command{
 		Use:     "add --profile P --last-name N --first-name F",
 		Short:   "Create a user by hand (its fields are then protected from imports)",
@@ -123,7 +124,14 @@ func newUsersAddCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			fields.AllowDuplicate = allowDup
 			u, err := sess.CreateUser(ctx, orgID, fields, dryRun)
+			var de *model.DuplicateError
+			if errors.As(err, &de) { // the exit code of a conflict (5), the sentence with its way out
+				cat := f.Catalog()
+				f.say("rollcall: %s\n%s", cat.Error(err), cat.Accounts.DuplicateHint)
+				return errors.Join(errSilent, err)
+			}
 			if err != nil {
 				return err
 			}
@@ -134,6 +142,8 @@ func newUsersAddCmd(f *factory) *cobra.Command {
 	cmd.Flags().StringVar(&org, "org", "", "organization id or UAI (needed when you administer several)")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check and show the user without creating it")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the user as JSON")
+	cmd.Flags().BoolVar(&allowDup, "allow-duplicate", false, "create them even if they look like someone of the school (same email, or same names and birth date)")
+	cmd.Flags().BoolVar(&allowDup, "yes", false, "the same as --allow-duplicate")
 	return cmd
 }
 
@@ -200,14 +210,8 @@ func newUsersSetAdminCmd(f *factory) *cobra.Command {
 		})
 }
 
-func newUsersRegenCmd(f *factory) *cobra.Command {
-	return oneUserCmd(f, "regen-code LOGIN|ID", "Give a not-yet-activated user a new activation code (the old one stops working)", nil,
-		func(ctx context.Context, sess *app.Session, id model.ID, dryRun bool) (model.User, error) {
-			return sess.RegenerateActivationCode(ctx, id, dryRun)
-		})
-}
-
-// newUsersLifecycleCmds are predelete, restore and delete: each takes one or more users.
+// newUsersLifecycleCmds is delete: it takes one or more users (predelete and restore are bulk
+// actions, cmd_users_bulk.go).
 func newUsersLifecycleCmds(f *factory) []*cobra.Command {
 	type op func(*app.Session, context.Context, []model.ID, bool) ([]model.User, error)
 	build := func(use, short string, change op, msg func(f *factory) string) *cobra.Command {
@@ -245,10 +249,6 @@ func newUsersLifecycleCmds(f *factory) []*cobra.Command {
 		return cmd
 	}
 	return []*cobra.Command{
-		build("predelete", "Mark users for deletion (they can be restored)", (*app.Session).MarkPendingDeletion,
-			func(f *factory) string { return f.Catalog().Users.MarkedPending }),
-		build("restore", "Take users out of pending deletion", (*app.Session).RestoreUsers,
-			func(f *factory) string { return f.Catalog().Users.Restored }),
 		build("delete", "Delete users for good (only users already pending deletion)", (*app.Session).DeleteUsers,
 			func(f *factory) string { return f.Catalog().Users.Deleted }),
 	}

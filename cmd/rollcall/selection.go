@@ -18,6 +18,7 @@ type selectionFlags struct {
 	levels                          []string
 	functions                       []string
 	activated, email, pending       string
+	suspended                       string
 	localAdmins                     bool
 	from, to, search, sort          string
 	filter                          string // a saved filter to start from
@@ -40,6 +41,7 @@ func (s *selectionFlags) register(fl *pflag.FlagSet) {
 	fl.StringVar(&s.from, "created-from", "", "created on or after this date (YYYY-MM-DD)")
 	fl.StringVar(&s.to, "created-to", "", "created on or before this date (YYYY-MM-DD)")
 	fl.StringVar(&s.pending, "pending", "exclude", "users pending deletion: exclude, include or only")
+	fl.StringVar(&s.suspended, "suspended", "all", "suspended accounts: all, yes (only them) or no (none of them)")
 	fl.StringVar(&s.search, "search", "", "words to find in name, login or email")
 	fl.StringVar(&s.sort, "sort", "name", "name, profile or class")
 }
@@ -81,6 +83,7 @@ var criteria = []struct {
 	{"created-from", func(d, s *model.Selection) { d.CreatedFrom = s.CreatedFrom }},
 	{"created-to", func(d, s *model.Selection) { d.CreatedTo = s.CreatedTo }},
 	{"pending", func(d, s *model.Selection) { d.Pending = s.Pending }},
+	{"suspended", func(d, s *model.Selection) { d.Suspended = s.Suspended }},
 	{"search", func(d, s *model.Selection) { d.Text = s.Text }},
 	{"sort", func(d, s *model.Selection) { d.Sort = s.Sort }},
 }
@@ -121,6 +124,12 @@ func (s *selectionFlags) fromFlags(ctx context.Context, sess *app.Session) (mode
 	if sel.Email, ok = tri[strings.ToLower(s.email)]; !ok {
 		return sel, flagError("email", s.email)
 	}
+	if s.suspended == "" {
+		s.suspended = "all"
+	}
+	if sel.Suspended, ok = tri[strings.ToLower(s.suspended)]; !ok {
+		return sel, flagError("suspended", s.suspended)
+	}
 	pending := map[string]model.PendingMode{"exclude": model.PendingExclude, "include": model.PendingInclude, "only": model.PendingOnly}
 	if sel.Pending, ok = pending[strings.ToLower(s.pending)]; !ok {
 		return sel, flagError("pending", s.pending)
@@ -137,6 +146,22 @@ func (s *selectionFlags) fromFlags(ctx context.Context, sess *app.Session) (mode
 	}
 	sel.LocalAdmins, sel.Text = s.localAdmins, s.search
 	return sel, nil
+}
+
+// given reports whether any selection flag was given on the command line (--filter included).
+func (s *selectionFlags) given() bool {
+	if s.fl == nil {
+		return false
+	}
+	if s.fl.Changed("filter") {
+		return true
+	}
+	for _, c := range criteria {
+		if c.flag != "sort" && s.fl.Changed(c.flag) {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveSets finds classes or groups by code or id, in the schools orgs when given (a code is

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"rollcall/model"
+)
+
+// duplicatesJSON is users duplicates --json.
+type duplicatesJSON struct {
+	Groups []duplicateGroupJSON `json:"groups"`
+}
+
+type duplicateGroupJSON struct {
+	Reason string     `json:"reason"` // email or names_birth_date
+	Users  []userJSON `json:"users"`  // the oldest first
+}
+
+func newUsersDuplicatesCmd(f *factory) *cobra.Command {
+	var orgs []string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "duplicates [--org ID] [--json]",
+		Short: "List accounts that are likely one person (same email, or same names and birth date), whatever their source",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			sess, err := signedIn(ctx, f)
+			if err != nil {
+				return err
+			}
+			var ids []model.ID
+			for _, o := range splitList(orgs) {
+				id, err := orgFlag(ctx, sess, o)
+				if err != nil {
+					return err
+				}
+				ids = append(ids, id)
+			}
+			groups, err := sess.Duplicates(ctx, ids)
+			if err != nil {
+				return err
+			}
+			names, err := loadSetNames(ctx, sess)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := duplicatesJSON{Groups: []duplicateGroupJSON{}}
+				for _, g := range groups {
+					j := duplicateGroupJSON{Reason: g.Reason.String()}
+					for _, u := range g.Users {
+						j.Users = append(j.Users, names.userJSON(u))
+					}
+					out.Groups = append(out.Groups, j)
+				}
+				return f.printJSON(out)
+			}
+			cat := f.Catalog()
+			if len(groups) == 0 {
+				f.say("%s", cat.Accounts.NoDuplicates)
+				return nil
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 2, 4, 2, ' ', 0)
+			for _, g := range groups {
+				fmt.Fprintln(tw, fmt.Sprintf(cat.Accounts.DuplicateGroup, cat.DuplicateReason(g.Reason)))
+				for _, u := range g.Users {
+					source := u.Source
+					if u.CreatedByHand && source == "" {
+						source = cat.Users.ByHand
+					}
+					fmt.Fprintln(tw, "  "+strings.Join([]string{model.Printable(u.FullName()), u.Login, u.Email, u.BirthDate.String(),
+						cat.Profile(u.Profile), names.classList(u.ClassIDs), model.Printable(source)}, "\t"))
+				}
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().StringSliceVar(&orgs, "org", nil, "only this school (an id or a UAI; repeatable)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON: {groups: [{reason, users}]}")
+	return cmd
+}
+
+// mergeJSON is users merge --json.
+type mergeJSON struct {
+	Kept       userJSON `json:"kept"`
+	Removed    string   `json:"removed"` // the login merged in, now deleted
+	Fields     []string `json:"fields"`  // taken from the removed account
+	SeatsMoved int      `json:"seats_moved"`
+	SeatsFreed int      `json:"seats_freed"`
+	Parents    int      `json:"parents_relinked"`
+	DryRun     bool     `json:"dry_run"`
+}
+
+func newUsersMergeCmd(f *factory) *cobra.Command {
+	var dryRun, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "merge KEEP OTHER [--dry-run] [--json]",
+		Short: "Merge OTHER into KEEP, two accounts of one person in one school (KEEP's login stays, OTHER is deleted)",
+		Long: `Merge OTHER into KEEP: KEEP takes OTHER's fields where its own are empty (with where they came from),
+its source id when KEEP has none, its classes, groups, children and parents, and its seats (never
+two seats of one subscription); OTHER is deleted. One transaction, in the audit log.`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			sess, keep, err := signedInUser(ctx, f, args[0])
+			if err != nil {
+				return err
+			}
+			other, err := findUser(ctx, sess, args[1])
+			if err != nil {
+				return err
+			}
+			res, err := sess.MergeUsers(ctx, keep.ID, other.ID, dryRun)
+			if err != nil {
+				return err
+			}
+			names, err := loadSetNames(ctx, sess)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				fields := res.Fields
+				if fields == nil {
+					fields = []string{}
+				}
+				return f.printJSON(mergeJSON{Kept: names.userJSON(res.Kept), Removed: res.Removed.Login, Fields: fields,
+					SeatsMoved: res.SeatsMoved, SeatsFreed: res.SeatsFreed, Parents: res.Parents, DryRun: dryRun})
+			}
+			cat := f.Catalog()
+			if dryRun {
+				f.say("%s", cat.CLI.DryRun)
+			} else {
+				f.say(cat.Accounts.Merged, res.Removed.Login, res.Kept.Login)
+			}
+			fields := strings.Join(res.Fields, ", ")
+			if fields == "" {
+				fields = "-"
+			}
+			f.say(cat.Accounts.MergeDetail, fields, cat.Int(res.SeatsMoved), cat.Int(res.SeatsFreed), cat.Int(res.Parents))
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "say what the merge would do, changing nothing")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON: {kept, removed, fields, seats_moved, seats_freed, parents_relinked, dry_run}")
+	return cmd
+}

@@ -1,0 +1,37 @@
+package i18n
+
+func accountsEN() AccountsTexts {
+	return AccountsTexts{
+		Suspended:     "This account is suspended: ask your school to give it back.",
+		SuspendedMark: "suspended",
+		Actions:       [5]string{"Suspend", "Give back (unsuspend)", "Mark for deletion", "Restore", "New activation codes"},
+		Done: [5]string{"%s suspended.", "%s given back.", "%s marked for deletion.", "%s restored.",
+			"New activation codes for %s (their old cards no longer work)."},
+		Skipped:          "%s left as they were: nothing to do.",
+		DryRun:           "Would change %s. Nothing was changed.",
+		Confirm:          "%s: %s. Go ahead?",
+		NeedSelection:    "name users (logins or ids) or give a selection (--class, --profile, --level, … or --all for everyone)",
+		SuspendedSkipped: "%s suspended: no card or email for them.",
+		Duplicate:        "This person looks like someone the school already has: %s.",
+		DuplicateHint:    "Add --allow-duplicate if it is someone else, or merge the accounts later with rollcall users merge.",
+		DuplicateAsk:     "Looks like %s. Add this person anyway?",
+		ReasonEmail:      "same email", ReasonNames: "same names and birth date",
+		NoDuplicates:     "No likely duplicates.",
+		DuplicateGroup:   "Likely one person (%s):",
+		MergeSelf:        "%s cannot be merged into itself.",
+		MergeOtherSchool: "%s is in another school: only two accounts of one school can be merged.",
+		Merged:           "%s merged into %s.",
+		MergeDetail:      "Fields taken: %s; seats moved: %s, freed: %s; parents relinked: %s.",
+		MergeConfirm:     "Merge %s into %s? The first account is deleted; its classes, seats and links go to the second.",
+		MergeTitle:       "Merge another account into %s",
+		MergeHint:        "The login of the other account of this person: it is deleted once merged.",
+		MergeWith:        "Login to merge in",
+		KeyMark:          "mark", KeyBulk: "act on marked/filtered", KeyMerge: "merge", KeyDuplicates: "duplicates",
+		BulkTitle:       "Action",
+		Marked:          "%s marked",
+		ActOnFiltered:   "%s in the filtered list",
+		ActOnMarked:     "%s marked",
+		DuplicatesTitle: "Likely duplicates",
+		Level:           "Level",
+	}
+}

@@ -1,0 +1,37 @@
+package i18n
+
+func accountsFR() AccountsTexts {
+	return AccountsTexts{
+		Suspended:     "Ce compte est suspendu : demandez à votre établissement de le rétablir.",
+		SuspendedMark: "suspendu",
+		Actions:       [5]string{"Suspendre", "Rétablir (lever la suspension)", "Marquer pour suppression", "Restaurer", "Nouveaux codes d'activation"},
+		Done: [5]string{"%s suspendu(s).", "%s rétabli(s).", "%s marqué(s) pour suppression.", "%s restauré(s).",
+			"Nouveaux codes d'activation pour %s (leurs anciennes cartes ne fonctionnent plus)."},
+		Skipped:          "%s laissé(s) tel(s) quel(s) : rien à faire.",
+		DryRun:           "Changerait %s. Rien n'a été modifié.",
+		Confirm:          "%s : %s. Continuer ?",
+		NeedSelection:    "nommez des utilisateurs (identifiants ou numéros) ou donnez une sélection (--class, --profile, --level, … ou --all pour tout le monde)",
+		SuspendedSkipped: "%s suspendu(s) : ni carte ni e-mail pour eux.",
+		Duplicate:        "Cette personne ressemble à quelqu'un que l'établissement a déjà : %s.",
+		DuplicateHint:    "Ajoutez --allow-duplicate s'il s'agit de quelqu'un d'autre, ou fusionnez plus tard les comptes avec rollcall users merge.",
+		DuplicateAsk:     "Ressemble à %s. Ajouter quand même cette personne ?",
+		ReasonEmail:      "même e-mail", ReasonNames: "mêmes nom, prénom et date de naissance",
+		NoDuplicates:     "Aucun doublon probable.",
+		DuplicateGroup:   "Probablement une seule personne (%s) :",
+		MergeSelf:        "%s ne peut pas être fusionné avec lui-même.",
+		MergeOtherSchool: "%s est dans un autre établissement : seuls deux comptes d'un même établissement se fusionnent.",
+		Merged:           "%s fusionné dans %s.",
+		MergeDetail:      "Champs repris : %s ; licences transférées : %s, libérées : %s ; parents reliés : %s.",
+		MergeConfirm:     "Fusionner %s dans %s ? Le premier compte est supprimé ; ses classes, licences et liens passent au second.",
+		MergeTitle:       "Fusionner un autre compte dans %s",
+		MergeHint:        "L'identifiant de l'autre compte de cette personne : il est supprimé une fois fusionné.",
+		MergeWith:        "Identifiant à fusionner",
+		KeyMark:          "marquer", KeyBulk: "agir sur marqués/filtrés", KeyMerge: "fusionner", KeyDuplicates: "doublons",
+		BulkTitle:       "Action",
+		Marked:          "%s marqué(s)",
+		ActOnFiltered:   "%s de la liste filtrée",
+		ActOnMarked:     "%s marqué(s)",
+		DuplicatesTitle: "Doublons probables",
+		Level:           "Niveau",
+	}
+}
