@@ -78,6 +78,8 @@ func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 		switch m.formKind {
 		case formSMTP:
 			return tea.Batch(cmd, m.applySMTPForm())
+		case formPolicyProfile:
+			return tea.Batch(cmd, m.readPolicy())
 		case formPolicy:
 			return tea.Batch(cmd, m.applyPolicyForm())
 		case formFilter:

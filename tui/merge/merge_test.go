@@ -2,6 +2,7 @@ package merge
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -357,6 +358,9 @@ func TestPasswordPolicyForm(t *testing.T) {
 	d.WaitView("Règles des mots de passe de")
 	d.Press("enter") // Élève
 	focus("min")
+	if v := fmt.Sprint(m.form.GetFocusedField().GetValue()); v != "8" {
+		t.Errorf("a school without rules starts from %q, want the default 8", v)
+	}
 	clearAndType(d, "4")
 	d.Press("enter")
 	if m.form == nil || m.form.GetFocusedField().GetKey() != "min" {
@@ -374,6 +378,28 @@ func TestPasswordPolicyForm(t *testing.T) {
 	_, all, err := sess.Acting.SchoolSettings(context.Background(), m.school)
 	if p := all.PasswordPolicy(model.Student); err != nil || p.MinLength != 10 ||
 		strings.Join(p.Classes.Names(), ",") != "upper,letter,digit" {
+		t.Errorf("saved %+v (%v)", p, err)
+	}
+
+	// Changed meanwhile by another face, the rules open as the school has them now.
+	strict := model.PasswordPolicy{MinLength: 14, Classes: model.CharClasses(model.ClassSpecial | model.ClassLower)}
+	if _, err := sess.Acting.SetPasswordPolicy(context.Background(), m.school, model.Student, strict, false); err != nil {
+		t.Fatal(err)
+	}
+	d.Press("w")
+	focus("profile")
+	d.Press("enter") // Élève again
+	focus("min")
+	if v := fmt.Sprint(m.form.GetFocusedField().GetValue()); v != "14" {
+		t.Errorf("the form starts from %q, want the school's 14", v)
+	}
+	d.Press("enter")
+	focus("classes")
+	d.Press("enter") // nothing changed: the ticks were the school's
+	d.WaitView("Règle des mots de passe du profil Élève enregistrée")
+	_, all, err = sess.Acting.SchoolSettings(context.Background(), m.school)
+	if p := all.PasswordPolicy(model.Student); err != nil || p != strict {
+		t.Errorf("saved unchanged: %+v (%v), want %+v", p, err, strict)
 		t.Errorf("saved %+v (%v)", p, err)
 	}
 }

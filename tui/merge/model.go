@@ -78,6 +78,7 @@ type Model struct {
 	school          model.ID         // the school whose settings smtp is
 	schoolName      string
 	pv              policyValues
+	policyReq       screen.RequestID // the read of the policy the form starts from
 	smtpPasswordSet bool
 
 	job    job
@@ -91,10 +92,11 @@ type Model struct {
 type formKind uint8
 
 const (
-	formOptions formKind = iota // layout, paper, output, activation address, rate
-	formSMTP                    // the mail server
-	formPolicy                  // the school's password policy of one profile
-	formFilter                  // a saved filter to use as the selection
+	formOptions       formKind = iota // layout, paper, output, activation address, rate
+	formSMTP                          // the mail server
+	formPolicyProfile                 // which profile's password policy to change
+	formPolicy                        // the school's password policy of one profile
+	formFilter                        // a saved filter to use as the selection
 )
 
 // DefaultOutput is where cards go until the admin says otherwise (relative to the directory

@@ -23,32 +23,72 @@ type policyValues struct {
 }
 
 // openPolicyForm sets the password policy of one profile in the school whose settings the
-// screen shows.
+// screen shows: first the profile, then its rules as the school has them now (policyform's
+// second step, once they are read).
 func (m *Model) openPolicyForm() tea.Cmd {
 	cat := m.sess.Cat
-	t, w := cat.MailMerge, cat.Web
-	m.pv = policyValues{profile: model.Student, minLength: strconv.Itoa(model.DefaultPasswordPolicy.MinLength)}
-	m.pv.classes = append(m.pv.classes, model.ClassLetter, model.ClassDigit)
+	if m.pv.profile == model.ProfileUnknown {
+		m.pv.profile = model.Student
+	}
 	var profiles []huh.Option[model.Profile]
 	for _, p := range model.Profiles {
 		profiles = append(profiles, huh.NewOption(cat.Profile(p), p))
 	}
+	m.form = m.sess.NewForm(huh.NewGroup(
+		huh.NewSelect[model.Profile]().Key("profile").Title(cat.MailMerge.PolicyProfile).Options(profiles...).Value(&m.pv.profile),
+	).Title(fmt.Sprintf(cat.MailMerge.PolicyTitle, m.schoolName)))
+	m.formKind, m.step = formPolicyProfile, stepForm
+	screen.SizeForm(m.form, m.width, m.height)
+	return m.form.Init()
+}
+
+// policyReadMsg carries a profile's policy as the school has it now.
+type policyReadMsg struct {
+	id      screen.RequestID
+	profile model.Profile
+	policy  model.PasswordPolicy
+	err     error
+}
+
+// readPolicy reads the chosen profile's current policy, fresh: another admin may have changed
+// it since the screen was loaded.
+func (m *Model) readPolicy() tea.Cmd {
+	m.form, m.step = nil, stepView
+	m.policyReq = m.sess.NewRequest()
+	ctx, as, school, p, id := m.sess.Ctx, m.sess.Acting, m.school, m.pv.profile, m.policyReq
+	return tea.Batch(m.busy.Start(), func() tea.Msg {
+		_, s, err := as.SchoolSettings(ctx, school)
+		return policyReadMsg{id: id, profile: p, policy: s.PasswordPolicy(p), err: err}
+	})
+}
+
+// policyRead opens the rules of the profile, starting from the school's current ones.
+func (m *Model) policyRead(msg policyReadMsg) tea.Cmd {
+	if msg.id != m.policyReq || m.step != stepView {
+		return nil
+	}
+	m.busy.Stop()
+	if msg.err != nil {
+		m.err = msg.err
+		return nil
+	}
+	cat := m.sess.Cat
+	t, w := cat.MailMerge, cat.Web
+	m.pv = policyValues{profile: msg.profile, minLength: strconv.Itoa(msg.policy.MinLength)}
 	classes := []huh.Option[model.CharClass]{
 		huh.NewOption(w.RuleUpper, model.ClassUpper), huh.NewOption(w.RuleLower, model.ClassLower),
 		huh.NewOption(w.RuleLetter, model.ClassLetter), huh.NewOption(w.RuleDigit, model.ClassDigit),
 		huh.NewOption(w.RuleSpecial, model.ClassSpecial)}
 	for i := range classes {
-		for _, c := range m.pv.classes {
-			if classes[i].Value == c {
-				classes[i] = classes[i].Selected(true)
-			}
+		if msg.policy.Classes.Has(classes[i].Value) {
+			classes[i] = classes[i].Selected(true)
+			m.pv.classes = append(m.pv.classes, classes[i].Value)
 		}
 	}
 	m.form = m.sess.NewForm(huh.NewGroup(
-		huh.NewSelect[model.Profile]().Key("profile").Title(t.PolicyProfile).Options(profiles...).Value(&m.pv.profile),
 		huh.NewInput().Key("min").Title(t.PolicyMinLength).Value(&m.pv.minLength).Validate(checkMinLength),
 		huh.NewMultiSelect[model.CharClass]().Key("classes").Title(t.PolicyClasses).Options(classes...).Value(&m.pv.classes),
-	).Title(fmt.Sprintf(t.PolicyTitle, m.schoolName)))
+	).Title(fmt.Sprintf(t.PolicyTitle, m.schoolName)).Description(cat.Profile(msg.profile)))
 	m.formKind, m.step = formPolicy, stepForm
 	screen.SizeForm(m.form, m.width, m.height)
 	return m.form.Init()

@@ -35,6 +35,8 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		return m, m.campaignDone(msg)
 	case filtersMsg:
 		return m, m.openFilterPicker(msg)
+	case policyReadMsg:
+		return m, m.policyRead(msg)
 	case settingsSavedMsg:
 		if msg.id != m.loadReq {
 			return m, nil
