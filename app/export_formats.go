@@ -20,6 +20,9 @@ const (
 	ExportOneRoster11
 	ExportOneRoster12
 	ExportSDS21
+	ExportGoogle
+	ExportENT
+	ExportEdulib
 )
 
 // container is how an export's rows are written to the file.
@@ -31,6 +34,7 @@ const (
 	containerXLSX                      // one sheet, every cell a string
 	containerPlainCSV                  // UTF-8 without BOM, commas, LF: what web platforms upload
 	containerZip                       // several CSV files in one zip: a roster set (exportSet)
+	containerENT                       // semicolons, CRLF, Windows-1252 or UTF-8 with BOM (ExportOptions.Charset)
 )
 
 // exportShape is what a format writes of each user: its header, then a row per user.
@@ -40,6 +44,14 @@ type exportShape struct {
 	// perClass: the format has one column per class (cohort1, cohort2…), as many as the
 	// selection's user with the most classes needs; the export counts them first.
 	perClass bool
+	// check refuses options the format cannot use (an unknown field or placeholder); prepare
+	// builds what the rows read (x.platform) once per export.
+	check   func(ExportOptions) error
+	prepare func(x *exportRun) error
+	// sheets names a workbook's sheets when the format has one per template; sheet says which
+	// one a user goes in, -1 for none (the user is left out).
+	sheets []string
+	sheet  func(u *model.User) int
 }
 
 // ExportFormatInfo is one entry of the export registry: the name the CLI takes, the file's
@@ -62,6 +74,9 @@ var exportFormats = []ExportFormatInfo{
 	{Format: ExportOneRoster11, Name: "oneroster-1.1", Ext: ".zip", box: containerZip, set: oneRoster11},
 	{Format: ExportOneRoster12, Name: "oneroster-1.2", Ext: ".zip", box: containerZip, set: oneRoster12},
 	{Format: ExportSDS21, Name: "sds-v2.1", Ext: ".zip", box: containerZip, set: sdsV21},
+	{Format: ExportGoogle, Name: "google", Ext: ".csv", box: containerCSV, shape: googleShape},
+	{Format: ExportENT, Name: "ent-export", Ext: ".csv", box: containerENT, shape: entShape},
+	{Format: ExportEdulib, Name: "edulib-xlsx", Ext: ".xlsx", box: containerXLSX, shape: edulibShape},
 }
 
 // ExportFormats lists the formats an export can write, in the order the console offers them.
@@ -75,6 +90,15 @@ func ParseExportFormat(name string) (ExportFormatInfo, bool) {
 		}
 	}
 	return ExportFormatInfo{}, false
+}
+
+// CheckExportOptions refuses the options a format cannot use, before anything is read or
+// written: an unknown field, placeholder or charset is an *model.ExportOptionError.
+func CheckExportOptions(f ExportFormat, opts ExportOptions) error {
+	if check := f.Info().shape.check; check != nil {
+		return check(opts)
+	}
+	return nil
 }
 
 // Info is the registry's entry of a format.

@@ -43,6 +43,8 @@ type Catalog struct {
 	Exports ExportTexts
 	// Licensing is subscriptions and seats: claims, the lists, syncs and their refusals.
 	Licensing LicensingTexts
+	// Platforms is the exports to the platforms schools feed (Google, the ENT, textbooks).
+	Platforms PlatformTexts
 	// People is seats on directory accounts, parents and children, the school year's turn,
 	// duplicates and suspended accounts.
 	People PeopleTexts

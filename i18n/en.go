@@ -182,6 +182,7 @@ func english() *Catalog {
 		Directory: directoryEN(),
 		Licensing: licensingEN(),
 		Exports:   exportsEN(),
+		Platforms: platformsEN(),
 		People:    peopleEN(),
 		Accounts:  accountsEN(),
 		Admins:    adminsEN(),

@@ -27,6 +27,9 @@ func (c *Catalog) Error(err error) string {
 	if s, ok := c.licensingError(err); ok {
 		return s
 	}
+	if s, ok := c.platformError(err); ok {
+		return s
+	}
 	var ves model.ValidationErrors
 	if errors.As(err, &ves) {
 		parts := make([]string, len(ves))

@@ -186,6 +186,7 @@ func french() *Catalog {
 		Directory: directoryFR(),
 		Licensing: licensingFR(),
 		Exports:   exportsFR(),
+		Platforms: platformsFR(),
 		People:    peopleFR(),
 		Accounts:  accountsFR(),
 		Admins:    adminsFR(),

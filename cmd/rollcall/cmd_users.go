@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -417,9 +418,13 @@ func newUsersExportCmd(f *factory) *cobra.Command {
 	var sf selectionFlags
 	var format, output string
 	var dryRun, asJSON bool
+	var opts app.ExportOptions
 	cmd := &cobra.Command{
 		Use:   "export -o FILE",
 		Short: "Export the selection to CSV, XLSX or a platform's import file (cells neutralised against formula injection)",
+		Example: `  rollcall users export --format google --email-template "{login}@college.example" --org-unit-template "/{school}/{profile}" -o google.csv
+  rollcall users export --format ent-export --fields nom,prenom,profil,identifiant,classe --charset utf-8 -o ent.csv
+  rollcall users export --format edulib-xlsx --profile student,teacher -o manuels.xlsx`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			info, ok := app.ParseExportFormat(format)
@@ -429,6 +434,12 @@ func newUsersExportCmd(f *factory) *cobra.Command {
 			if output == "" {
 				return usageError{fmt.Errorf("--output is required")}
 			}
+			cat := f.Catalog()
+			opts.Fields = splitList(opts.Fields)
+			var oe *model.ExportOptionError
+			if err := app.CheckExportOptions(info.Format, opts); errors.As(err, &oe) {
+				return usageError{errors.New(cat.UnknownExportOption(oe))}
+			}
 			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
@@ -437,16 +448,14 @@ func newUsersExportCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cat := f.Catalog()
 			var n int
 			switch {
 			case dryRun:
-				ids, e := sess.SelectUserIDs(ctx, sel)
-				n, err = len(ids), e
+				n, err = sess.CountExport(ctx, sel, info.Format, opts)
 			case output == "-": // the file itself on stdout (ssh server users export -o - > users.csv)
-				n, err = sess.ExportUsers(ctx, sel, info.Format, exportLabels(cat), f.env.rawStdout)
+				n, err = sess.ExportUsers(ctx, sel, info.Format, exportLabels(cat), opts, f.env.rawStdout)
 			default:
-				n, err = sess.ExportUsersToFile(ctx, sel, info.Format, exportLabels(cat), output)
+				n, err = sess.ExportUsersToFile(ctx, sel, info.Format, exportLabels(cat), opts, output)
 			}
 			if err != nil {
 				return err
@@ -466,11 +475,18 @@ func newUsersExportCmd(f *factory) *cobra.Command {
 		},
 	}
 	sf.register(cmd.Flags())
-	cmd.Flags().StringVar(&format, "format", "csv", "csv (Excel, UTF-8), csv-fr (semicolons, French Excel), xlsx, or a platform's import file (moodle; OneRoster and SDS roster sets, a zip); one of "+
+	fl := cmd.Flags()
+	fl.StringVar(&format, "format", "csv", "csv (Excel, UTF-8), csv-fr (semicolons, French Excel), xlsx, or a platform's import file (moodle, google, ent-export, edulib-xlsx; OneRoster and SDS roster sets, a zip); one of "+
 		strings.Join(app.ExportFormatNames(), ", "))
-	cmd.Flags().StringVarP(&output, "output", "o", "", "file to write (-: stdout)")
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "count the users the export would write, writing nothing")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print a summary as JSON (format, output, users, dry_run)")
+	fl.StringVarP(&output, "output", "o", "", "file to write (-: stdout)")
+	fl.BoolVar(&dryRun, "dry-run", false, "count the users the export would write, writing nothing")
+	fl.BoolVar(&asJSON, "json", false, "print a summary as JSON (format, output, users, dry_run)")
+	fl.StringVar(&opts.EmailTemplate, "email-template", app.DefaultGoogleEmailTemplate,
+		"google: the address of users without an email; placeholders {login} {first} {last} {uai}")
+	fl.StringVar(&opts.OrgUnitTemplate, "org-unit-template", app.DefaultGoogleOrgUnitTemplate,
+		"google: each user's organizational unit (/ is the top level); placeholders {school} {uai} {profile} {class} {level}")
+	fl.StringSliceVar(&opts.Fields, "fields", app.DefaultENTFields, "ent-export: the columns, in order, among "+strings.Join(app.ENTFields(), ", "))
+	fl.StringVar(&opts.Charset, "charset", app.CharsetWindows1252, "ent-export: "+strings.Join(app.ExportCharsets, " or "))
 	return cmd
 }
 

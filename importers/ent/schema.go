@@ -61,4 +61,8 @@ var exportSchema = table.Schema{
 	{Key: colLogin, French: []string{"Login", "Identifiant"}, English: []string{"Username"}},
 	{Key: colEmail, French: []string{"Courriel", "Email", "E-mail"}, English: []string{"Email", "E-mail"}},
 	{Key: colBirthDate, French: []string{"Date de naissance"}, English: []string{"Birthdate", "Birth date"}},
+	// Read by no one, known so that a login-keyed export with them is still one (SniffExport).
+	{Key: "uai", French: []string{"UAI", "RNE"}, English: []string{"UAI"}},
+	{Key: "school", French: []string{"Structure", "Structures", "Établissement"}, English: []string{"School", "Structure"}},
+	{Key: "activation_code", French: []string{"Code d'activation"}, English: []string{"Activation code"}},
 }

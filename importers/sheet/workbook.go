@@ -57,6 +57,10 @@ func checkParts(raw []byte) error {
 	return nil
 }
 
+// RollcallCreator is the author of the workbooks Rollcall writes for the platforms (app's
+// WorkbookCreator).
+const RollcallCreator = "Rollcall"
+
 // IsWorkbook reports whether a file is an XLSX workbook, by name or by content.
 func IsWorkbook(name string, raw []byte) bool { return roster.IsWorkbook(name, raw) }
 
@@ -158,6 +162,11 @@ func ParseWorkbook(j *roster.Job, f *roster.File, profile model.Profile) error {
 		return nil
 	}
 	defer wb.Close()
+	if props, err := wb.GetDocProps(); err == nil && props.Creator == RollcallCreator {
+		// A template Rollcall filled (rollcall users export --format edulib-xlsx): its logins are
+		// Rollcall's, so users are found by login whatever their source.
+		j.Batch.FromRollcall = true
+	}
 	read := templateSheets(wb)
 	if len(read) == 0 {
 		j.Add(&table.RowError{File: f.Name, Rule: table.RuleEmptyFile})

@@ -231,7 +231,7 @@ func (m *Model) noticeFor(msg actionMsg) string {
 }
 
 // export writes the selection to path in a command; esc cancels it, leaving no file.
-func (m *Model) export(format app.ExportFormat, path string) tea.Cmd {
+func (m *Model) export(format app.ExportFormat, opts app.ExportOptions, path string) tea.Cmd {
 	cat := m.sess.Cat
 	as, sel, labels := m.sess.Acting, m.list.Selection(), exportLabels(cat)
 	total := m.list.Total()
@@ -241,7 +241,7 @@ func (m *Model) export(format app.ExportFormat, path string) tea.Cmd {
 		if local != nil {
 			return actionMsg{err: local}
 		}
-		n, err := as.ExportUsersToFile(ctx, sel, format, labels, path)
+		n, err := as.ExportUsersToFile(ctx, sel, format, labels, opts, path)
 		return actionMsg{n: n, of: total, path: path, err: err}
 	})
 }

@@ -13,7 +13,7 @@ import (
 // a typed name gets the format's extension.
 func TestExportFormOffersTheRegistry(t *testing.T) {
 	for _, lang := range []model.Language{model.French, model.English} {
-		opts := exportOptions(i18n.For(lang).Directory.Forms)
+		opts := exportOptions(i18n.For(lang))
 		if len(opts) != len(app.ExportFormats()) {
 			t.Fatalf("%s: %d options for %d formats", lang, len(opts), len(app.ExportFormats()))
 		}

@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"slices"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -43,6 +41,7 @@ type formValues struct {
 	classes, groups []model.ID
 	format          app.ExportFormat
 	path            string
+	export          exportValues // the platforms' options (export_form.go)
 	yes             bool
 	filterName      string
 	childLogin      string // formLink
@@ -111,7 +110,7 @@ func (m *Model) submitForm() tea.Cmd {
 			return as.CreateUser(ctx, org, fields, false)
 		})
 	case formExport:
-		return m.export(fv.format, exportPath(fv.path, fv.format))
+		return m.export(fv.format, fv.export.options(), exportPath(fv.path, fv.format))
 	case formDelete:
 		if fv.yes {
 			return m.runMany(actDelete, fv.target, (*app.Session).DeleteUsers)
@@ -249,50 +248,6 @@ func sameIDs(a, b []model.ID) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(a, b)
-}
-
-// exportForm asks for the format and the file.
-func (m *Model) exportForm() tea.Cmd {
-	cat := m.sess.Cat
-	t := cat.Directory.Forms
-	m.fv = &formValues{format: app.ExportXLSX}
-	return m.openForm(formExport, m.sess.NewForm(huh.NewGroup(
-		huh.NewSelect[app.ExportFormat]().Key("format").Title(t.Format).Options(exportOptions(t)...).Value(&m.fv.format),
-		huh.NewInput().Key("path").Title(t.Path).Description(t.PathHint).Placeholder(defaultExportName).Value(&m.fv.path),
-	).Title(fmt.Sprintf(t.ExportTitle, cat.Count(m.list.Total(), cat.Nouns.User)))))
-}
-
-// defaultExportName is the file an export writes when no name is typed (plus the extension).
-const defaultExportName = "rollcall-users"
-
-// exportPath completes what was typed: a default name, the format's extension, ~ for home.
-func exportPath(typed string, format app.ExportFormat) string {
-	p := strings.TrimSpace(typed)
-	if p == "" {
-		p = defaultExportName
-	}
-	p = screen.ExpandHome(p)
-	if filepath.Ext(p) == "" {
-		p += format.Info().Ext
-	}
-	return p
-}
-
-// exportOptions are the registry's formats, each named in the admin's language.
-func exportOptions(t i18n.UserFormTexts) []huh.Option[app.ExportFormat] {
-	named := map[app.ExportFormat]string{app.ExportXLSX: t.FormatXLSX, app.ExportCSV: t.FormatCSV, app.ExportCSVSemicolon: t.FormatCSVFr}
-	var opts []huh.Option[app.ExportFormat]
-	for _, f := range app.ExportFormats() {
-		label := named[f.Format]
-		if label == "" {
-			label = t.Formats[f.Name]
-		}
-		if label == "" {
-			label = f.Name
-		}
-		opts = append(opts, huh.NewOption(label, f.Format))
-	}
-	return opts
 }
 
 // confirm asks a yes/no question about a user; No is the default answer.

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The platforms' exports through the CLI: --dry-run counts and writes nothing, --json sums up,
+// the options reach the file, an unknown field is a usage error (exit 2) that names it and lists
+// the known ones, and a file re-imports to no change.
+func TestUsersExportPlatforms(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	c.signUpAndLogin("admin@example.fr", "motdepasse1")
+	c.must("", "demo")
+	dir := t.TempDir()
+	var sum struct {
+		Format string `json:"format"`
+		Users  int    `json:"users"`
+		DryRun bool   `json:"dry_run"`
+	}
+
+	google := filepath.Join(dir, "google.csv")
+	c.json(&sum, "", "users", "export", "--format", "google", "-o", google, "--class", "6e A", "--dry-run", "--json")
+	if _, err := os.Stat(google); sum.Format != "google" || sum.Users == 0 || !sum.DryRun || err == nil {
+		t.Fatalf("google --dry-run: %+v, file: %v", sum, err)
+	}
+	students := sum.Users
+	c.must("", "users", "export", "--format", "google", "-o", google, "--class", "6e A",
+		"--email-template", "{first}.{last}@college.example", "--org-unit-template", "/Élèves/{class}")
+	raw, _ := os.ReadFile(google)
+	if !strings.HasPrefix(string(raw), "\ufeffFirst Name [Required],Last Name [Required],Email Address [Required],Password [Required],") ||
+		!strings.Contains(string(raw), "@college.example,") || !strings.Contains(string(raw), ",/Élèves/6e A,") ||
+		strings.Count(string(raw), "\r\n") < students+1 {
+		t.Errorf("google export:\n%.600s", raw)
+	}
+
+	ent := filepath.Join(dir, "ent.csv")
+	c.json(&sum, "", "users", "export", "--format", "ent-export", "-o", ent, "--class", "6e A", "--json",
+		"--fields", "nom,prenom,profil,identifiant,classe,date-naissance", "--charset", "utf-8")
+	raw, _ = os.ReadFile(ent)
+	if sum.Users != students || sum.DryRun || !strings.HasPrefix(string(raw), "\ufeffNom;Prénom;Profil;Identifiant;Classe;") ||
+		!strings.Contains(string(raw), ";Date de naissance\r\n") {
+		t.Errorf("ent export %+v:\n%.300s", sum, raw)
+	}
+	var rep struct {
+		Counts struct{ Created, Updated, Unchanged int } `json:"counts"`
+	}
+	c.json(&rep, "", "import", ent, "--org", "1", "--dry-run", "--json")
+	if rep.Counts.Created != 0 || rep.Counts.Updated != 0 || rep.Counts.Unchanged != students {
+		t.Errorf("ent re-import: %+v", rep.Counts)
+	}
+	r := c.run("", "users", "export", "--format", "ent-export", "-o", ent, "--fields", "nom,adresse,prenom")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "adresse") || !strings.Contains(r.stderr, "identifiant-ent") {
+		t.Errorf("unknown field: exit %d, %q", r.code, r.stderr)
+	}
+	if r := c.run("", "users", "export", "--format", "google", "-o", google, "--org-unit-template", "/{ecole}", "--dry-run"); r.code != exitUsage ||
+		!strings.Contains(r.stderr, "{school}") {
+		t.Errorf("unknown placeholder: exit %d, %q", r.code, r.stderr)
+	}
+
+	xlsx := filepath.Join(dir, "manuels.xlsx")
+	c.json(&sum, "", "users", "export", "--format", "edulib-xlsx", "-o", xlsx, "--class", "6e A", "--dry-run", "--json")
+	if sum.Users == 0 || sum.Users > students+5 {
+		t.Errorf("edulib --dry-run: %+v", sum)
+	}
+}
