@@ -58,6 +58,8 @@ type Catalog struct {
 	Schools SchoolsTexts
 	// Web is the pages people open from their login cards.
 	Web WebTexts
+	// Migrate is copying a database into another (rollcall migrate).
+	Migrate MigrateTexts
 
 	thousands string
 	colon     string // between a label and its value: ": ", or " : " in French

@@ -188,6 +188,7 @@ func english() *Catalog {
 		Admins:    adminsEN(),
 		MailMerge: mailMergeEN(),
 		Schools:   schoolsEN(),
+		Migrate:   migrateEN(),
 		Web:       webEN(),
 	}
 }

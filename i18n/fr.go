@@ -192,6 +192,7 @@ func french() *Catalog {
 		Admins:    adminsFR(),
 		MailMerge: mailMergeFR(),
 		Schools:   schoolsFR(),
+		Migrate:   migrateFR(),
 		Web:       webFR(),
 	}
 }

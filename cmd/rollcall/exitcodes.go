@@ -17,6 +17,9 @@ const (
 	exitNotFound = 4 // also: not signed in, wrong credentials
 	exitConflict = 5 // also: database in use, throttled, already done
 	exitPaused   = 6 // a service failed: the SMTP server (a campaign paused), a directory
+	// exitCopyDiffers: a copy between databases (migrate) was written and does not match its
+	// source when read back.
+	exitCopyDiffers = 7
 )
 
 // usageError marks errors in how a command was called (flags, arguments).
@@ -63,11 +66,14 @@ func legacyExit(err error) int {
 	var ne *model.NotEmptyError
 	var tm *model.TooManyDeletionsError
 	var cs *model.ChangedSinceError
+	var mm *model.CopyMismatchError
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ue):
 		return exitUsage
+	case errors.As(err, &mm) && mm.Copied:
+		return exitCopyDiffers
 	case errors.Is(err, dirsync.ErrNotConfigured), errors.Is(err, dirsync.ErrUnauthorized), errors.Is(err, dirsync.ErrNoSuchGroup):
 		return exitNotFound // the directory's credentials are missing or refused, or it has no such group
 	case errors.Is(err, model.ErrInvalid), errors.Is(err, model.ErrCodeInvalid), errors.Is(err, model.ErrNoOrganization),
@@ -81,7 +87,7 @@ func legacyExit(err error) int {
 		errors.Is(err, model.ErrEmailTaken), errors.Is(err, model.ErrDemoLoaded),
 		errors.Is(err, model.ErrAlreadyVerified),
 		errors.As(err, &ne), errors.Is(err, model.ErrNotPending), errors.Is(err, model.ErrAlreadyActivated),
-		errors.As(err, &tm), errors.As(err, &cs), errors.Is(err, model.ErrNothingToUndo):
+		errors.As(err, &tm), errors.As(err, &cs), errors.Is(err, model.ErrNothingToUndo), errors.As(err, &mm):
 		return exitConflict
 	}
 	return exitInternal

@@ -73,7 +73,7 @@ Every action also exists as a command for scripts.`,
 	root.AddCommand(
 		newSignupCmd(f), newVerifyCmd(f), newResendCmd(f),
 		newLoginCmd(f), newLogoutCmd(f), newWhoamiCmd(f), newAcceptTermsCmd(f),
-		newDemoCmd(f), newBackupCmd(f), newVersionCmd(f),
+		newDemoCmd(f), newBackupCmd(f), newMigrateCmd(f), newVersionCmd(f),
 		newUsersCmd(f), newFiltersCmd(f), newImportCmd(f), newOrgsCmd(f),
 		newSetCmd(f, app.Classes, "classes", "Create, rename and delete classes; manage their members"),
 		newSetCmd(f, app.Groups, "groups", "Create, rename and delete groups; manage their members"),

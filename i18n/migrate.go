@@ -1,0 +1,54 @@
+package i18n
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"rollcall/model"
+)
+
+// MigrateTexts are the words of `rollcall migrate`: copying a database into another (a bbolt
+// file into PostgreSQL and back), what it did and why it refused.
+type MigrateTexts struct {
+	// Copied: records (a count), kinds (a count), from, to. DryRun: records, from, to.
+	// AlreadyThere: the target, records.
+	Copied, DryRun, AlreadyThere string
+	// Records and Kinds count what was copied.
+	Records, Kinds Noun
+	// Mismatch and NotEmpty list the kinds that differ (joined Diff or SameCount items).
+	Mismatch, NotEmpty string
+	// Diff: kind, count in the source, count in the target; SameCount: kind.
+	Diff, SameCount string
+	// Usage errors: a password in a URL of argv (%s: the flag), the same database twice,
+	// nothing to copy into.
+	PasswordInURL, SameDatabase, NoTarget string
+	// KindNames name the kinds of records (storage.Kind) in sentences.
+	KindNames map[string]string
+}
+
+// migrateError translates the refusals of a copy; ok is false for any other error.
+func (c *Catalog) migrateError(err error) (string, bool) {
+	var mm *model.CopyMismatchError
+	if !errors.As(err, &mm) {
+		return "", false
+	}
+	t := c.Migrate
+	parts := make([]string, len(mm.Diffs))
+	for i, d := range mm.Diffs {
+		name := t.KindNames[d.Kind]
+		if name == "" {
+			name = d.Kind
+		}
+		if d.Source == d.Target {
+			parts[i] = fmt.Sprintf(t.SameCount, name)
+		} else {
+			parts[i] = fmt.Sprintf(t.Diff, name, c.Int(d.Source), c.Int(d.Target))
+		}
+	}
+	format := t.NotEmpty
+	if mm.Copied {
+		format = t.Mismatch
+	}
+	return fmt.Sprintf(format, strings.Join(parts, ", ")), true
+}
