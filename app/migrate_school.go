@@ -23,7 +23,8 @@ import (
 //   - the store-wide settings and trusted vendor keys, the school's own settings (another
 //     school's are left), and every id sequence, so the copy never gives an id the source gave.
 //
-// Sessions are left: an admin signs in again on the copy. A reference to a record of another
+// Sessions are left, the admins' and the people's on the web pages: they sign in again on the
+// copy. A reference to a record of another
 // school (a parent's child there) is kept as it is, as for a deleted record.
 type schoolCopy struct {
 	org                                              model.ID
@@ -69,6 +70,8 @@ func (sc *schoolCopy) keep(r storage.Record) (storage.Record, bool) {
 	case model.OneTimeCode:
 		return r, sc.codeKept(v)
 	case model.Session, storage.LocalToken:
+		return r, false
+	case model.PersonSession:
 		return r, false
 	case model.ImportRun:
 		if !slices.Contains(v.OrgIDs, org) {

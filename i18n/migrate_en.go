@@ -19,7 +19,7 @@ func migrateEN() MigrateTexts {
 			"admins": "admins", "organizations": "schools", "classes": "classes", "groups": "groups", "users": "users",
 			"subscriptions": "subscriptions", "seats": "seats", "claims": "claims", "vendor_keys": "vendor keys",
 			"invitations": "invitations", "codes": "one-time codes", "sessions": "sessions",
-			"local_tokens": "remembered sign-ins", "imports": "imports", "import_undo": "undo data of imports",
+			"local_tokens": "remembered sign-ins", "person_sessions": "sessions on the account pages", "imports": "imports", "import_undo": "undo data of imports",
 			"provenance": "provenance of fields", "campaigns": "email campaigns",
 			"campaign_recipients": "campaign recipients", "ssh_keys": "SSH keys", "saved_filters": "saved filters",
 			"audit": "audit log entries", "settings": "settings", "sequences": "id sequences",

@@ -19,7 +19,7 @@ func migrateFR() MigrateTexts {
 			"admins": "administrateurs", "organizations": "établissements", "classes": "classes", "groups": "groupes",
 			"users": "utilisateurs", "subscriptions": "abonnements", "seats": "licences attribuées", "claims": "réclamations",
 			"vendor_keys": "clés d’éditeurs", "invitations": "invitations", "codes": "codes à usage unique",
-			"sessions": "sessions", "local_tokens": "connexions mémorisées", "imports": "imports",
+			"sessions": "sessions", "local_tokens": "connexions mémorisées", "person_sessions": "sessions sur les pages de compte", "imports": "imports",
 			"import_undo": "données d’annulation des imports", "provenance": "provenance des champs",
 			"campaigns": "campagnes d’e-mails", "campaign_recipients": "destinataires des campagnes",
 			"ssh_keys": "clés SSH", "saved_filters": "filtres enregistrés", "audit": "entrées du journal",
