@@ -119,7 +119,7 @@ func Fill(t testing.TB, s storage.Store) {
 	parent := model.User{OrgID: org.ID, Profile: model.Parent, LastName: "Lefèvre", FirstName: "Anne", Login: "anne.lefevre",
 		ChildIDs: []model.ID{child.ID}, Functions: []string{"DIR$DIRECTION$D0011$CHEF"}, Subjects: []string{"ANGLAIS LV1"},
 		LocalAdmin: true, ActivatedAt: day(3), PasswordHash: "$argon2id$v=19$m=65536,t=1,p=4$c2FsdA$cGFyZW50",
-		CreatedAt: day(1), PendingSince: day(4), CreatedByHand: true}
+		CreatedAt: day(1), PendingSince: day(4), SuspendedAt: day(5), CreatedByHand: true}
 	must(t, "CreateUser", s.CreateUser(bg, &parent))
 	gone := model.User{OrgID: org.ID, Login: "gone"}
 	must(t, "CreateUser", s.CreateUser(bg, &gone))
