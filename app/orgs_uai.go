@@ -36,8 +36,8 @@ func (a *App) checkOrgCode(ctx context.Context, code string, except model.ID) *m
 }
 
 // ResolveOrg reads what an admin typed to name a school (--org): its id, or its UAI (any case).
-// A UAI names one of the admin's schools; an id is returned as it is, for the operation to
-// check like any other.
+// Either names one of the admin's schools: another school is not found, so that every command
+// taking --org refuses it alike, before it acts (never an empty list that looks like an answer).
 func (s *Session) ResolveOrg(ctx context.Context, ref string) (_ model.ID, err error) {
 	admin, err := s.acting(ctx)
 	if err != nil {
@@ -49,7 +49,10 @@ func (s *Session) ResolveOrg(ctx context.Context, ref string) (_ model.ID, err e
 func (a *App) resolveOrg(ctx context.Context, admin model.Admin, ref string) (model.ID, error) {
 	ref = strings.TrimSpace(ref)
 	if id, ok := model.ParseID(ref); ok {
-		return id, nil
+		if adminOf(admin, id) {
+			return id, nil
+		}
+		return 0, notFound(model.ThingOrganization, ref)
 	}
 	uai := model.NormalizeUAI(ref)
 	orgs, err := a.listOrgs(ctx, admin)

@@ -213,7 +213,7 @@ func orgFlag(ctx context.Context, sess *app.Session, v string) (model.ID, error)
 		return 0, nil
 	}
 	id, err := sess.ResolveOrg(ctx, v)
-	if err != nil && model.UAICheckLetterFor(model.NormalizeUAI(v)) == "" {
+	if _, isID := model.ParseID(v); err != nil && !isID && model.UAICheckLetterFor(model.NormalizeUAI(v)) == "" {
 		return 0, flagError("org", v) // neither an id nor a UAI
 	}
 	return id, err

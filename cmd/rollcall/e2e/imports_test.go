@@ -32,8 +32,14 @@ func entSamples(t *testing.T) string {
 // returns its standard output; it fails the test unless the command succeeds.
 func rollcall(t *testing.T, dir, stdin string, args ...string) string {
 	t.Helper()
+	return rollcallAs(t, "e2e", dir, stdin, args...)
+}
+
+// rollcallAs is rollcall run as another OS user: another admin's session on the same database.
+func rollcallAs(t *testing.T, user, dir, stdin string, args ...string) string {
+	t.Helper()
 	cmd := exec.Command(binary, append([]string{"--db", filepath.Join(dir, "rollcall.db")}, args...)...)
-	cmd.Env = append(os.Environ(), "ROLLCALL_USER=e2e", "LANG=C.UTF-8")
+	cmd.Env = append(os.Environ(), "ROLLCALL_USER="+user, "LANG=C.UTF-8")
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb

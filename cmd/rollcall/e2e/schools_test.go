@@ -66,3 +66,40 @@ func TestSchoolsInTheConsole(t *testing.T) {
 		t.Errorf("schools = %+v: want the demo's two and one new", orgs)
 	}
 }
+
+// TestSecondSchoolsConsole: Bob, admin of another school on the same database, sees in his
+// local console his school and its people only, never Ada's demo schools (the CLI and SSH faces
+// are held to the same in cmd/rollcall's TestTwoSchoolsStayApartInEveryFace).
+func TestSecondSchoolsConsole(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	signedInWithDemo(t, dir)
+	var s struct {
+		Code string `json:"code"`
+	}
+	out := rollcallAs(t, "bob", dir, "", "signup", "--name", "Bob Martin", "--email", "bob@example.fr", "--language", "en", "--country", "FR", "--json")
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	rollcallAs(t, "bob", dir, s.Code+"\nmotdepasse2\n", "verify", "--email", "bob@example.fr", "--password-stdin")
+	rollcallAs(t, "bob", dir, "motdepasse2\n", "login", "--email", "bob@example.fr", "--password-stdin")
+	rollcallAs(t, "bob", dir, "", "accept-terms", "--adult", "--accept")
+	rollcallAs(t, "bob", dir, "", "orgs", "create", "--name", "Lycée Ampère")
+	rollcallAs(t, "bob", dir, "", "users", "add", "--profile", "student", "--last-name", "BOBÉLÈVE", "--first-name", "Zoé")
+
+	term := consoleAs(t, "bob", dir)
+	home := term.waitText("Home", "Lycée Ampère", "1 user")
+	term.keys("Down", "Enter")
+	users := term.waitText("BOBÉLÈVE")
+	for _, screen := range []string{home, users} {
+		for _, theirs := range []string{"Jean Moulin", "Les Tilleuls", "1,125"} {
+			if strings.Contains(screen, theirs) {
+				t.Errorf("Bob's console shows %q of Ada's schools:\n%s", theirs, screen)
+			}
+		}
+	}
+	term.keys("Escape") // the search field has the keys: back home first
+	term.waitText("Home")
+	term.keys("q")
+	term.waitText("EXITED:0")
+}

@@ -19,7 +19,13 @@ const (
 // someone chooses otherwise. Its last line says how it ended.
 func console(t *testing.T, dir string) *terminal {
 	t.Helper()
-	cmd := "env ROLLCALL_USER=e2e LANG=C.UTF-8 " + shellQuote(binary) + " --db " +
+	return consoleAs(t, "e2e", dir)
+}
+
+// consoleAs is console run as another OS user: another admin's session on the same database.
+func consoleAs(t *testing.T, user, dir string) *terminal {
+	t.Helper()
+	cmd := "env ROLLCALL_USER=" + shellQuote(user) + " LANG=C.UTF-8 " + shellQuote(binary) + " --db " +
 		shellQuote(filepath.Join(dir, "rollcall.db")) + "; echo EXITED:$?; sleep 600"
 	return startTerminal(t, cmd)
 }
