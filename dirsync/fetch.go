@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
+
+	"rollcall/model"
 )
 
 // Service names a cloud directory in errors.
@@ -23,17 +25,38 @@ const (
 	Microsoft Service = "microsoft"
 )
 
-// Sentinel errors; APIError matches the first three by HTTP status.
+// Sentinel errors; APIError matches the first three by HTTP status. Error and APIError tell
+// them with the service's name (model.Coded).
 var (
 	// ErrNotConfigured means no credentials were given for the service.
-	ErrNotConfigured = errors.New("directory sync not configured")
+	ErrNotConfigured = model.NewError(model.KindNotFound, model.MsgDirNotConfigured, "directory sync not configured")
 	// ErrUnauthorized means the service refused the credentials (HTTP 401 or 403).
-	ErrUnauthorized = errors.New("directory refused the credentials")
+	ErrUnauthorized = model.NewError(model.KindForbidden, model.MsgDirUnauthorized, "directory refused the credentials")
 	// ErrNoSuchGroup means the group or organizational unit does not exist (HTTP 404).
-	ErrNoSuchGroup = errors.New("no such group or organizational unit")
+	ErrNoSuchGroup = model.NewError(model.KindNotFound, model.MsgDirNoSuchGroup, "no such group or organizational unit")
 	// ErrBadPage means the service answered something that is not its documented JSON.
-	ErrBadPage = errors.New("unexpected answer from the directory")
+	ErrBadPage = model.NewError(model.KindUnavailable, model.MsgDirBadAnswer, "unexpected answer from the directory")
 )
+
+// Name is the service's name as people know it.
+func (s Service) Name() string {
+	if s == Microsoft {
+		return "Microsoft 365"
+	}
+	return "Google Workspace"
+}
+
+// told is what a failure of svc with cause err says: the sentinel cause's kind and sentence
+// with the service's name, else an unexpected answer (a network failure, a server error) with
+// its detail.
+func told(svc Service, cause error, detail string) (model.Kind, model.Message) {
+	for _, s := range []*model.Error{ErrNotConfigured, ErrUnauthorized, ErrNoSuchGroup} {
+		if errors.Is(cause, s) {
+			return s.ErrorKind(), model.Message{ID: s.ErrorMessage().ID, Args: []any{svc.Name()}}
+		}
+	}
+	return model.KindUnavailable, model.Message{ID: model.MsgDirBadAnswer, Args: []any{svc.Name(), detail}}
+}
 
 // Error is a failure of one directory: it says which, and wraps the cause.
 type Error struct {
@@ -45,6 +68,13 @@ func (e *Error) Error() string { return string(e.Service) + " directory: " + e.E
 
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
+
+// ErrorKind is the cause's kind: a missing or refused configuration, no such group, or an
+// unavailable service (exit code 6).
+func (e *Error) ErrorKind() model.Kind { k, _ := told(e.Service, e.Err, e.Error()); return k }
+
+// ErrorMessage tells the cause with the service's name.
+func (e *Error) ErrorMessage() model.Message { _, m := told(e.Service, e.Err, e.Error()); return m }
 
 // ServiceOf says which directory an error comes from ("" when none).
 func ServiceOf(err error) Service {
@@ -71,6 +101,13 @@ type APIError struct {
 func (e *APIError) Error() string {
 	return fmt.Sprintf("%s directory: HTTP %d: %s", e.Service, e.Status, e.Message)
 }
+
+// ErrorKind is the status's kind: refused credentials, no such group, or an unavailable
+// service.
+func (e *APIError) ErrorKind() model.Kind { k, _ := told(e.Service, e, e.Error()); return k }
+
+// ErrorMessage tells the status with the service's name.
+func (e *APIError) ErrorMessage() model.Message { _, m := told(e.Service, e, e.Error()); return m }
 
 // Is matches ErrUnauthorized and ErrNoSuchGroup by status.
 func (e *APIError) Is(target error) bool {

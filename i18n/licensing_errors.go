@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"rollcall/dirsync"
 	"rollcall/model"
 )
 
@@ -61,7 +60,7 @@ func (c *Catalog) licensingError(err error) (string, bool) {
 	case errors.Is(err, model.ErrEmailFileTooBig):
 		return r.FileTooBig, true
 	}
-	return c.directoryError(err)
+	return "", false
 }
 
 func (c *Catalog) claimProblem(e *model.ClaimCodeError) string {
@@ -145,26 +144,25 @@ func (c *Catalog) keyProblem(p model.KeyFileProblem) string {
 	return r.KeyUnknownLine
 }
 
-// directoryError says a directory sync's failure, naming the service.
-func (c *Catalog) directoryError(err error) (string, bool) {
-	svc := dirsync.ServiceOf(err)
-	if svc == "" {
-		return "", false
-	}
-	name := "Google Workspace"
-	if svc == dirsync.Microsoft {
-		name = "Microsoft 365"
-	}
+// dirMessage tells a directory sync's failure, naming the service.
+func (c *Catalog) dirMessage(m model.Message) (string, bool) {
 	r := c.Licensing.Refuse
-	switch {
-	case errors.Is(err, dirsync.ErrNotConfigured):
+	name := arg[string](m, 0)
+	switch m.ID {
+	case model.MsgDirNotConfigured:
 		return fmt.Sprintf(r.DirNotConfigured, name), true
-	case errors.Is(err, dirsync.ErrUnauthorized):
+	case model.MsgDirUnauthorized:
 		return fmt.Sprintf(r.DirUnauthorized, name), true
-	case errors.Is(err, dirsync.ErrNoSuchGroup):
+	case model.MsgDirNoSuchGroup:
 		return fmt.Sprintf(r.DirNoSuchGroup, name), true
+	case model.MsgDirBadAnswer:
+		s := fmt.Sprintf(r.DirBadAnswer, name)
+		if detail := arg[string](m, 1); detail != "" {
+			s += " (" + detail + ")"
+		}
+		return s, true
 	}
-	return fmt.Sprintf(r.DirBadAnswer, name) + " (" + err.Error() + ")", true
+	return "", false
 }
 
 func (c *Catalog) renewalProblem(e *model.RenewalError) string {

@@ -39,6 +39,13 @@ const (
 	MsgRow         MsgID = "import.row"          // (*RowError) a located problem
 	MsgRowsOmitted MsgID = "import.rows_omitted" // (count) the problems not listed
 
+	// Directories (Google Workspace, Microsoft 365) read by seat syncs; the first value is the
+	// service's name.
+	MsgDirNotConfigured MsgID = "dir.not_configured" // (service) no credentials
+	MsgDirUnauthorized  MsgID = "dir.unauthorized"   // (service) credentials refused
+	MsgDirNoSuchGroup   MsgID = "dir.no_such_group"  // (service) no such group or unit
+	MsgDirBadAnswer     MsgID = "dir.bad_answer"     // (service, detail) an unexpected answer or none
+
 	// Lists: several sentences, one a line. Args[0] is a []Message.
 	MsgLines MsgID = "lines"
 )

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 
-	"rollcall/dirsync"
 	"rollcall/model"
 )
 
@@ -74,8 +73,6 @@ func legacyExit(err error) int {
 		return exitUsage
 	case errors.As(err, &mm) && mm.Copied:
 		return exitCopyDiffers
-	case errors.Is(err, dirsync.ErrNotConfigured), errors.Is(err, dirsync.ErrUnauthorized), errors.Is(err, dirsync.ErrNoSuchGroup):
-		return exitNotFound // the directory's credentials are missing or refused, or it has no such group
 	case errors.Is(err, model.ErrInvalid), errors.Is(err, model.ErrCodeInvalid), errors.Is(err, model.ErrNoOrganization),
 		errors.Is(err, model.ErrCodeExpired), errors.Is(err, model.ErrCodeUsed):
 		return exitInvalid

@@ -6,10 +6,15 @@ import (
 	"os"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
+	"rollcall/dirsync"
 	"rollcall/i18n"
+	"rollcall/importers/table"
+	"rollcall/mailmerge"
 	"rollcall/model"
+	"rollcall/storage"
 )
 
 // documentedExitCodes reads the codes of README's "Exit codes" table.
@@ -68,5 +73,46 @@ func TestAnErrorWithoutAKindIsVisiblyInternal(t *testing.T) {
 	}
 	if got := i18n.For(model.English).Error(err); got != "Something went wrong: merge: disk on fire" {
 		t.Errorf("English: %q", got)
+	}
+}
+
+// TestLowerPackagesErrorsKeepTheirExitCodes: the errors of the store, the mail merge, the
+// file readers and the directories exit as README says, and each is told in French in its own
+// sentence, never as "something went wrong".
+func TestLowerPackagesErrorsKeepTheirExitCodes(t *testing.T) {
+	fr := i18n.For(model.French)
+	internal := strings.TrimSuffix(fr.Errors.Internal, "%s")
+	rows := table.NewErrors(1)
+	rows.Add(&table.RowError{File: "eleves.csv", Line: 2, Rule: model.RuleRequired})
+	rows.Add(&table.RowError{File: "eleves.csv", Line: 3, Rule: model.RuleRequired})
+	tests := []struct {
+		name string
+		err  error
+		code int
+	}{
+		{"database in use", storage.ErrLocked, exitConflict},
+		{"newer database", storage.ErrNewerSchema, exitConflict},
+		{"damaged database", storage.ErrCorrupt, exitInternal},
+		{"PostgreSQL backup", storage.ErrBackupByEngine, exitInvalid},
+		{"not found", fmt.Errorf("user 7: %w", storage.ErrNotFound), exitNotFound},
+		{"no card", mailmerge.ErrNoCards, exitNotFound},
+		{"no address", mailmerge.ErrNoAddress.With("jdupont"), exitInvalid},
+		{"template", mailmerge.TemplateErrors{{Name: "fr/card.tmpl", Line: 3, Message: "unexpected EOF"}}, exitInvalid},
+		{"layout", &mailmerge.LayoutError{Field: "PerSheet", Value: 3}, exitInvalid},
+		{"SMTP refused", &mailmerge.SendError{Phase: mailmerge.PhaseAuth, Code: 535, Reply: "5.7.8 no"}, exitPaused},
+		{"campaign paused", &model.CampaignPausedError{CampaignID: 4, Pause: model.CampaignPause{Phase: "connect"}}, exitPaused},
+		{"rows", fmt.Errorf("import: %w", rows.Err()), exitInvalid},
+		{"directory not set up", &dirsync.Error{Service: dirsync.Google, Err: dirsync.ErrNotConfigured}, exitNotFound},
+		{"directory refused", &dirsync.APIError{Service: dirsync.Microsoft, Status: 403}, exitNotFound},
+		{"directory down", &dirsync.APIError{Service: dirsync.Microsoft, Status: 500}, exitPaused},
+		{"directory garbage", &dirsync.Error{Service: dirsync.Google, Err: fmt.Errorf("%w: eof", dirsync.ErrBadPage)}, exitPaused},
+	}
+	for _, tt := range tests {
+		if got := exitCode(tt.err); got != tt.code {
+			t.Errorf("%s: exit %d, want %d", tt.name, got, tt.code)
+		}
+		if s := fr.Error(tt.err); s == "" || strings.HasPrefix(s, internal) {
+			t.Errorf("%s: told as %q", tt.name, s)
+		}
 	}
 }
