@@ -185,16 +185,39 @@ func TestRosterExportsReimportToNoChange(t *testing.T) {
 			if got := len(files["users.csv"]) - 1; got != n {
 				t.Errorf("users.csv has %d rows for %d users", got, n)
 			}
-			rep, err := f.app.importFiles(ctx, admin, inputs(path), ImportOptions{OrgID: school, DryRun: true}, nil)
-			if err != nil {
-				t.Fatal(err)
+			reimportsToNoChange(t, f, admin, school, path, n)
+
+			// One class: read user by user rather than in one walk of the store.
+			class := model.Selection{ClassIDs: []model.ID{classOf(t, files)}}
+			n, err = f.app.exportUsersToFile(ctx, admin, class, format, labels, path)
+			if err != nil || n == 0 || n > 100 {
+				t.Fatalf("export of a class: %d users, %v", n, err)
 			}
-			c := rep.Counts
-			if c.Created != 0 || c.Updated != 0 || c.PendingDeletion != 0 || c.ClassesCreated != 0 || c.OrgsCreated != 0 || c.Unchanged != n {
-				t.Fatalf("re-import of %d exported users: %+v; first changes: %+v", n, c, rep.Changes[:min(3, len(rep.Changes))])
-			}
+			reimportsToNoChange(t, f, admin, school, path, n)
 		})
 	}
+}
+
+func reimportsToNoChange(t *testing.T, f *fixture, admin model.Admin, school model.ID, path string, n int) {
+	t.Helper()
+	rep, err := f.app.importFiles(context.Background(), admin, inputs(path), ImportOptions{OrgID: school, DryRun: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := rep.Counts
+	if c.Created != 0 || c.Updated != 0 || c.PendingDeletion != 0 || c.ClassesCreated != 0 || c.OrgsCreated != 0 || c.Unchanged != n {
+		t.Fatalf("re-import of %d exported users: %+v; first changes: %+v", n, c, rep.Changes[:min(3, len(rep.Changes))])
+	}
+}
+
+// classOf is the Rollcall class the set's first class names.
+func classOf(t *testing.T, files map[string][][]string) model.ID {
+	t.Helper()
+	id, ok := model.ExportedIDOf(model.ExportedClass, column(files["classes.csv"], "sourcedId")[0])
+	if !ok {
+		t.Fatal("the demo's classes have no id Rollcall minted")
+	}
+	return id
 }
 
 // checkAgents holds users.csv to OneRoster's links: a parent names their children, and each
@@ -269,5 +292,30 @@ func TestRosterExportsOfTheSamples(t *testing.T) {
 				t.Fatalf("re-import of %d exported users: %+v; first changes: %+v", n, c, rep.Changes[:min(3, len(rep.Changes))])
 			}
 		})
+	}
+}
+
+// A roster set's files are opened as spreadsheets too: every cell is neutralised.
+func TestRosterExportsNeutraliseFormulas(t *testing.T) {
+	f := newFixture(t)
+	admin := hostileDirectory(t, f)
+	for _, format := range []ExportFormat{ExportOneRoster11, ExportSDS21} {
+		var buf bytes.Buffer
+		if _, err := f.app.exportUsers(context.Background(), admin, model.Selection{}, format, testLabels, &buf); err != nil {
+			t.Fatal(err)
+		}
+		files := unzipSet(t, buf.Bytes())
+		for name, rows := range files {
+			for _, r := range rows {
+				for _, cell := range r {
+					if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+						t.Errorf("%s: cell %q starts like a formula", name, cell)
+					}
+				}
+			}
+		}
+		if titles := column(files["classes.csv"], "title"); !slices.Equal(titles, []string{"'=1+1"}) {
+			t.Errorf("class titles %q", titles)
+		}
 	}
 }

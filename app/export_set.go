@@ -108,22 +108,13 @@ func (a *App) scanSet(ctx context.Context, set *exportSet, ids []model.ID) (*set
 		return nil, err
 	}
 	kept := ids[:0:0]
-	for i, id := range ids {
-		if i%exportBatch == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		u, err := a.store.User(ctx, id)
-		if err != nil {
-			return nil, err
-		}
+	err = s.walk(ids, func(u *model.User) error {
 		if set.role(u.Profile) == "" {
-			continue
+			return nil
 		}
-		kept = append(kept, id)
-		s.user[id] = s.ownOr(u.Source, u.ExternalID, model.ExportedUser, id)
-		if err := s.addOrg(u.OrgID); err != nil {
-			return nil, err
-		}
+		kept = append(kept, u.ID)
+		s.user[u.ID] = s.ownOr(u.Source, u.ExternalID, model.ExportedUser, u.ID)
+		s.addOrg(u.OrgID)
 		if !u.BirthDate.IsZero() {
 			s.births++
 		}
@@ -137,14 +128,23 @@ func (a *App) scanSet(ctx context.Context, set *exportSet, ids []model.ID) (*set
 				s.class[cid] = s.ownOr(c.Source, c.ExternalID, model.ExportedClass, cid)
 				s.classes = append(s.classes, c)
 				s.classOrg[cid] = c.OrgID
-				if err := s.addOrg(c.OrgID); err != nil {
-					return nil, err
-				}
+				s.addOrg(c.OrgID)
 			}
 		}
 		if u.Profile == model.Parent {
-			s.children[id] = u.ChildIDs
+			s.children[u.ID] = u.ChildIDs
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range s.orgs { // read once the walk is over: it may hold the store
+		id := s.orgs[i].ID
+		if s.orgs[i], err = a.store.Org(ctx, id); err != nil {
+			return nil, err
+		}
+		s.org[id] = s.ownOr(s.orgs[i].Source, s.orgs[i].ExternalID, model.ExportedOrg, id)
 	}
 	s.ids = s.linkFamilies(kept)
 	return s, nil
@@ -186,22 +186,35 @@ func (s *setScan) ownOr(source, ext, kind string, id model.ID) string {
 	return model.ExportedID(kind, id)
 }
 
-func (s *setScan) addOrg(id model.ID) error {
-	if _, seen := s.org[id]; seen || id == 0 {
-		return nil
+// addOrg notes a school the set names, to be read once the users are.
+func (s *setScan) addOrg(id model.ID) {
+	if _, seen := s.org[id]; !seen && id != 0 {
+		s.org[id] = ""
+		s.orgs = append(s.orgs, model.Organization{ID: id})
 	}
-	o, err := s.app.store.Org(s.ctx, id)
-	if err != nil {
-		return err
-	}
-	s.org[id] = s.ownOr(o.Source, o.ExternalID, model.ExportedOrg, id)
-	s.orgs = append(s.orgs, o)
-	return nil
 }
 
-// eachUser calls fn for every user written, in order, checking for cancellation.
-func (s *setScan) eachUser(fn func(u *model.User) error) error {
-	for i, id := range s.ids {
+// eachUser calls fn for every user written, checking for cancellation.
+func (s *setScan) eachUser(fn func(u *model.User) error) error { return s.walk(s.ids, fn) }
+
+// walk calls fn for each of the users ids lists. A set's rows need no order, so when they are
+// many (a quarter of the directory or more) one walk of the store in id order reads them, which
+// costs far less than a look-up each; fn must then not call the store, and must copy the user
+// to keep it.
+func (s *setScan) walk(ids []model.ID, fn func(u *model.User) error) error {
+	if total, err := s.app.store.CountUsers(s.ctx); err == nil && len(ids) >= total/4 {
+		in := make(map[model.ID]struct{}, len(ids))
+		for _, id := range ids {
+			in[id] = struct{}{}
+		}
+		return s.app.store.ForEachUser(s.ctx, func(u *model.User) error {
+			if _, ok := in[u.ID]; !ok {
+				return nil
+			}
+			return fn(u)
+		})
+	}
+	for i, id := range ids {
 		if i%exportBatch == 0 && s.ctx.Err() != nil {
 			return s.ctx.Err()
 		}

@@ -434,6 +434,9 @@ func newUsersExportCmd(f *factory) *cobra.Command {
 			if output == "" {
 				return usageError{fmt.Errorf("--output is required")}
 			}
+			if output == "-" && f.env.stdoutTTY && !dryRun && (info.Ext == ".zip" || info.Ext == ".xlsx") {
+				return usageError{fmt.Errorf("-o - would write a %s file to the terminal: redirect stdout to a file", info.Ext)}
+			}
 			cat := f.Catalog()
 			opts.Fields = splitList(opts.Fields)
 			var oe *model.ExportOptionError
