@@ -32,39 +32,42 @@ const (
 // googleNameMax is the longest first or last name Google takes.
 const googleNameMax = 60
 
-// The placeholders of the two templates, and their defaults: an address on the school's domain
-// made from the login, and every user in the top-level organizational unit (Google's "/").
+// The placeholders of the two templates. The org unit's default is the top level (Google's
+// "/"); the email template has none: an address on a made-up domain would create accounts
+// nobody receives mail at, so a user without an email and no template is an error.
 var (
 	googleEmailKeys   = []string{"login", "first", "last", "uai"}
 	googleOrgUnitKeys = []string{"school", "uai", "profile", "class", "level"}
 )
 
 const (
-	DefaultGoogleEmailTemplate   = "{login}@school.example"
 	DefaultGoogleOrgUnitTemplate = "/"
+	// exampleGoogleEmailTemplate is what an error about the email template shows as a model.
+	exampleGoogleEmailTemplate = "{login}@college.example"
 )
 
 // googleRun is what a Google export prepared: its templates and the schools.
 type googleRun struct {
 	email, orgUnit exportTemplate
+	hasEmail       bool // an email template was given
 	schools        *exportSchools
 }
 
 func googleTemplates(opts ExportOptions) (googleRun, error) {
 	var g googleRun
-	email, ou := opts.EmailTemplate, opts.OrgUnitTemplate
-	if email == "" {
-		email = DefaultGoogleEmailTemplate
-	}
+	email, ou := strings.TrimSpace(opts.EmailTemplate), opts.OrgUnitTemplate
 	if ou == "" {
 		ou = DefaultGoogleOrgUnitTemplate
 	}
 	var err error
-	if g.email, err = parseExportTemplate("email-template", email, googleEmailKeys); err != nil {
-		return g, err
-	}
-	if at := strings.LastIndexByte(email, '@'); at < 0 || strings.ContainsAny(email[at:], "{}") || !model.ValidEmail("x"+email[at:]) {
-		return g, &model.ExportOptionError{Option: "email-template", Value: email, Known: []string{DefaultGoogleEmailTemplate}}
+	if email != "" {
+		if g.email, err = parseExportTemplate("email-template", email, googleEmailKeys); err != nil {
+			return g, err
+		}
+		if at := strings.LastIndexByte(email, '@'); at < 0 || strings.ContainsAny(email[at:], "{}") || !model.ValidEmail("x"+email[at:]) {
+			return g, &model.ExportOptionError{Option: "email-template", Value: email, Known: []string{exampleGoogleEmailTemplate}}
+		}
+		g.hasEmail = true
 	}
 	g.orgUnit, err = parseExportTemplate("org-unit-template", ou, googleOrgUnitKeys)
 	return g, err
@@ -97,8 +100,12 @@ var googleShape = exportShape{
 			}
 		}
 		row[gEmail] = u.Email
-		if row[gEmail] == "" {
+		switch {
+		case row[gEmail] != "":
+		case g.hasEmail:
 			row[gEmail] = g.emailOf(u)
+		default:
+			x.err = &model.ExportCellError{Login: u.Login, Column: googleHeader[gEmail], Missing: true}
 		}
 		policy, err := g.schools.policy(u)
 		if err == nil {

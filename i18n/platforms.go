@@ -25,6 +25,8 @@ type PlatformTexts struct {
 	CellCharset string
 	// CellTooLong: the user's login, the column, the longest the platform takes.
 	CellTooLong string
+	// NoEmail: the user's login, for Google, which requires an address, and no template given.
+	NoEmail string
 }
 
 func platformsEN() PlatformTexts {
@@ -47,6 +49,7 @@ func platformsEN() PlatformTexts {
 		UnknownOption:       "--%s: %s is not known. Known: %s.",
 		CellCharset:         "%s, column %s: the character %s cannot be written in %s; choose --charset utf-8. Nothing was written.",
 		CellTooLong:         "%s, column %s: longer than the platform takes (%s characters). Nothing was written.",
+		NoEmail:             "%s has no email, which Google requires: give an address template for those without one, such as {login}@your-school's-domain (--email-template). Nothing was written.",
 	}
 }
 
@@ -70,6 +73,7 @@ func platformsFR() PlatformTexts {
 		UnknownOption:       "--%s : %s est inconnu. Connus : %s.",
 		CellCharset:         "%s, colonne %s : le caractère %s ne s'écrit pas en %s ; choisissez --charset utf-8. Rien n'a été écrit.",
 		CellTooLong:         "%s, colonne %s : plus long que ce que la plateforme accepte (%s caractères). Rien n'a été écrit.",
+		NoEmail:             "%s n'a pas d'adresse, que Google exige : donnez un modèle d'adresse pour ceux qui n'en ont pas, comme {login}@domaine-de-l-établissement (--email-template). Rien n'a été écrit.",
 	}
 }
 
@@ -80,6 +84,8 @@ func (c *Catalog) platformError(err error) (string, bool) {
 	switch {
 	case errors.As(err, &oe):
 		return c.UnknownExportOption(oe), true
+	case errors.As(err, &ce) && ce.Missing:
+		return fmt.Sprintf(c.Platforms.NoEmail, ce.Login), true
 	case errors.As(err, &ce) && ce.Charset != "":
 		return fmt.Sprintf(c.Platforms.CellCharset, ce.Login, ce.Column, fmt.Sprintf(c.quote, string(ce.Char)), ce.Charset), true
 	case errors.As(err, &ce):

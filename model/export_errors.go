@@ -22,16 +22,22 @@ func (e *ExportOptionError) Error() string {
 func (e *ExportOptionError) Is(target error) bool { return target == ErrInvalid }
 
 // ExportCellError is a value an export cannot write as the platform reads it: a character the
-// charset lacks (Charset and Char set), or a value longer than the platform takes (MaxLen set).
-// It names the user by login and the column by its header. Nothing is written.
+// charset lacks (Charset and Char set), a value longer than the platform takes (MaxLen set), or
+// a value the platform requires and the user lacks (Missing: an email for Google, with no
+// template to make one). It names the user by login and the column by its header. Nothing is
+// written.
 type ExportCellError struct {
 	Login, Column string
 	Charset       string
 	Char          rune
 	MaxLen        int
+	Missing       bool
 }
 
 func (e *ExportCellError) Error() string {
+	if e.Missing {
+		return fmt.Sprintf("%s, column %s: empty, and the platform requires it", e.Login, e.Column)
+	}
 	if e.Charset != "" {
 		return fmt.Sprintf("%s, column %s: %q cannot be written in %s", e.Login, e.Column, e.Char, e.Charset)
 	}

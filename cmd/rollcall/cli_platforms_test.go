@@ -28,6 +28,14 @@ func TestUsersExportPlatforms(t *testing.T) {
 		t.Fatalf("google --dry-run: %+v, file: %v", sum, err)
 	}
 	students := sum.Users
+	// Pupils without an email and no template to make one: refused, naming one, nothing written.
+	if r := c.run("", "--lang", "en", "users", "export", "--format", "google", "-o", google, "--class", "6e A"); r.code != exitInvalid ||
+		!strings.Contains(r.stderr, "has no email, which Google requires") || !strings.Contains(r.stderr, "--email-template") {
+		t.Errorf("google without an email template: exit %d, %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(google); err == nil {
+		t.Error("a refused google export left a file")
+	}
 	c.must("", "users", "export", "--format", "google", "-o", google, "--class", "6e A",
 		"--email-template", "{first}.{last}@college.example", "--org-unit-template", "/Élèves/{class}")
 	raw, _ := os.ReadFile(google)

@@ -484,8 +484,8 @@ func newUsersExportCmd(f *factory) *cobra.Command {
 	fl.StringVarP(&output, "output", "o", "", "file to write (-: stdout)")
 	fl.BoolVar(&dryRun, "dry-run", false, "count the users the export would write, writing nothing")
 	fl.BoolVar(&asJSON, "json", false, "print a summary as JSON (format, output, users, dry_run)")
-	fl.StringVar(&opts.EmailTemplate, "email-template", app.DefaultGoogleEmailTemplate,
-		"google: the address of users without an email; placeholders {login} {first} {last} {uai}")
+	fl.StringVar(&opts.EmailTemplate, "email-template", "",
+		"google: the address of users without an email, on your domain: {login}@college.example; placeholders {login} {first} {last} {uai} (none: a user without an email is an error)")
 	fl.StringVar(&opts.OrgUnitTemplate, "org-unit-template", app.DefaultGoogleOrgUnitTemplate,
 		"google: each user's organizational unit (/ is the top level); placeholders {school} {uai} {profile} {class} {level}")
 	fl.StringSliceVar(&opts.Fields, "fields", app.DefaultENTFields, "ent-export: the columns, in order, among "+strings.Join(app.ENTFields(), ", "))

@@ -23,7 +23,7 @@ type exportValues struct {
 }
 
 func newExportValues() exportValues {
-	return exportValues{emailTemplate: app.DefaultGoogleEmailTemplate, orgUnitTemplate: app.DefaultGoogleOrgUnitTemplate,
+	return exportValues{orgUnitTemplate: app.DefaultGoogleOrgUnitTemplate,
 		fields: strings.Join(app.DefaultENTFields, ","), charset: app.CharsetWindows1252}
 }
 
