@@ -83,6 +83,13 @@ func (s *Session) CountExport(ctx context.Context, sel model.Selection, format E
 		return 0, err
 	}
 	ids, err := s.app.selectUserIDs(ctx, admin, sel)
+	if set := format.Info().set; err == nil && set != nil {
+		scan, err := s.app.scanSet(ctx, set, ids) // who the set has a place for
+		if err != nil {
+			return 0, err
+		}
+		return len(scan.ids), nil
+	}
 	if err != nil || format.Info().shape.sheet == nil {
 		return len(ids), err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,6 +34,20 @@ func TestUsersExportRosterSets(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(names, ","), "roles.csv") {
 		t.Errorf("SDS zip holds %v", names)
+	}
+	var dry struct {
+		Users int `json:"users"`
+	}
+	c.json(&dry, "", "users", "export", "--format", "sds-v2.1", "-o", filepath.Join(dir, "dry.zip"), "--org", "1", "--dry-run", "--json")
+	for _, f := range zr.File {
+		if f.Name == "users.csv" {
+			rc, _ := f.Open()
+			body, _ := io.ReadAll(rc)
+			rc.Close()
+			if rows := strings.Count(string(body), "\r\n") - 1; rows != dry.Users {
+				t.Errorf("--dry-run counts %d users, users.csv has %d", dry.Users, rows)
+			}
+		}
 	}
 	sds := filepath.Join(dir, "sds.zip")
 	if err := os.WriteFile(sds, []byte(out.stdout), 0o600); err != nil {

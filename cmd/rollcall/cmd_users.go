@@ -468,9 +468,9 @@ func newUsersExportCmd(f *factory) *cobra.Command {
 			}
 			if dryRun {
 				f.say(cat.Directory.Forms.ExportDryRun, cat.Count(n, cat.Nouns.User), output, info.Name)
-				return nil
+			} else {
+				f.say(cat.Users.Exported, cat.Count(n, cat.Nouns.User), output)
 			}
-			f.say(cat.Users.Exported, cat.Count(n, cat.Nouns.User), output)
 			if ids, err := sess.SelectUserIDs(ctx, sel); err == nil && len(ids) > n {
 				f.say(cat.Exports.LeftOut, cat.Count(len(ids)-n, cat.Nouns.User))
 			}
