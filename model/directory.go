@@ -24,7 +24,13 @@ type Class struct {
 	Source     string
 	ExternalID string
 	CreatedAt  time.Time
+	// ArchivedYear is the school year a year's turn archived the class at ("" while in use):
+	// it keeps its members' history readable and takes no new members.
+	ArchivedYear string `json:",omitempty"`
 }
+
+// Archived reports whether a year's turn took the class out of use.
+func (c *Class) Archived() bool { return c.ArchivedYear != "" }
 
 // Group is a set of users other than a class (an option, a club, a team).
 type Group struct {
@@ -95,6 +101,8 @@ type User struct {
 	SuspendedAt    time.Time // zero: not suspended (a suspended account keeps its data, gets no card and cannot sign in)
 	ByHand         FieldSet  // fields set by hand in Rollcall: imports leave them alone
 	CreatedByHand  bool
+	// History is what the person left at each year's turn, oldest first.
+	History []YearRecord
 }
 
 // Activated reports whether the account's owner has used the activation code.

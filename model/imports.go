@@ -8,6 +8,7 @@ import (
 // ImportRun is one import in the history: when, by whom, from which files, and what it did.
 type ImportRun struct {
 	ID       ID
+	Kind     RunKind `json:",omitempty"`
 	At       time.Time
 	AdminID  ID
 	Source   string // "ent", "oneroster", "sds", "sheet", ... as the admin named it
@@ -25,7 +26,18 @@ type ImportRun struct {
 	// imported without that link), as many as were listed; WarningsOmitted counts the others.
 	Warnings        []ImportProblem
 	WarningsOmitted int
+	// YearClose is what a year's turn did (Kind RunYearClose).
+	YearClose *YearCloseSummary `json:",omitempty"`
 }
+
+// RunKind says what wrote a run of the history: an import, or a year's turn.
+type RunKind string
+
+// The kinds of runs.
+const (
+	RunImport    RunKind = ""
+	RunYearClose RunKind = "year_close"
+)
 
 // ImportProblem is one located error of a failed run, kept so it can be read again later.
 type ImportProblem struct {
@@ -85,6 +97,12 @@ type ImportUndo struct {
 	NewGroups  []ID
 	NewOrgs    []ID
 	WrittenAt  time.Time // the UpdatedAt the run gave every user it wrote
+
+	// A year's turn also deletes people and changes classes: undoing it needs them as they were.
+	Deleted           []User            `json:",omitempty"` // the users deleted, with their ids
+	DeletedSeats      []Seat            `json:",omitempty"` // the seats they held
+	DeletedProvenance map[ID]Provenance `json:",omitempty"`
+	ClassesBefore     []Class           `json:",omitempty"` // the classes archived or renamed, as they were
 }
 
 // FieldNames lists the fields by their stable names, for JSON and the provenance display.

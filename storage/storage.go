@@ -156,6 +156,15 @@ type Batch struct {
 	DeleteGroups  []model.ID
 	Meta          map[string]string // settings written with the batch ("" deletes a key)
 
+	// RestoreUsers brings users back under the ids they had before they were deleted (undoing
+	// a year's turn): each is inserted as it is, after the writes and before the deletions,
+	// claiming its login and external id; an id in use is ErrConflict, as is a taken key.
+	RestoreUsers []model.User
+	// Seats changes subscriptions' seats in the batch's transaction, after every user write
+	// and deletion: each plan runs as with SeatStore.ChangeSeats (a seat of a user the batch
+	// deletes is gone already; one of a restored user may be added), its Audit recorded too.
+	Seats map[model.ID]SeatPlan
+
 	// Import, when set, is recorded in the import history with the batch (a temporary ID gets a
 	// real one; an existing run is updated, as when it is undone).
 	Import *model.ImportRun

@@ -53,7 +53,13 @@ func applyBatch(tx *bbolt.Tx, b storage.Batch) (storage.Applied, error) {
 	if err := moveSeats(tx, b.MoveSeats); err != nil {
 		return storage.Applied{}, err
 	}
+	if err := restoreUsers(tx, b.RestoreUsers); err != nil {
+		return storage.Applied{}, err
+	}
 	if err := deleteAll(tx, b); err != nil {
+		return storage.Applied{}, err
+	}
+	if err := planSeats(tx, b.Seats); err != nil {
 		return storage.Applied{}, err
 	}
 	if err := putMeta(tx, b.Meta); err != nil {
@@ -157,6 +163,54 @@ func deleteAll(tx *bbolt.Tx, b storage.Batch) error {
 			if err := d.del(tx, id); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// restoreUsers inserts users under the ids they had; an id in use is storage.ErrConflict.
+func restoreUsers(tx *bbolt.Tx, list []model.User) error {
+	for i := range list {
+		u := list[i]
+		if u.ID == 0 || u.ID.IsTemp() {
+			return fmt.Errorf("restore user %d: not a real id", u.ID)
+		}
+		if users.b(tx).Get(itob(u.ID)) != nil {
+			return fmt.Errorf("restore user %d: id in use: %w", u.ID, storage.ErrConflict)
+		}
+		if err := users.insert(tx, &u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// planSeats runs a batch's seat plans, subscription by subscription in id order, as
+// ChangeSeats does in its own transaction.
+func planSeats(tx *bbolt.Tx, plans map[model.ID]storage.SeatPlan) error {
+	subs := make([]model.ID, 0, len(plans))
+	for id := range plans {
+		subs = append(subs, id)
+	}
+	slices.Sort(subs)
+	for _, subID := range subs {
+		sub, err := subscriptions.get(tx, subID)
+		if err != nil {
+			return err
+		}
+		current, err := listSeats(tx, subID)
+		if err != nil {
+			return err
+		}
+		w, err := plans[subID](sub, current)
+		if err != nil {
+			return err
+		}
+		if _, err := writeSeats(tx, subID, w); err != nil {
+			return err
+		}
+		if err := appendAudit(tx, w.Audit); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -59,7 +59,13 @@ func applyBatch(ctx context.Context, tx pgx.Tx, b storage.Batch) (storage.Applie
 		err = moveSeats(ctx, tx, b.MoveSeats)
 	}
 	if err == nil {
+		err = restoreUsers(ctx, tx, b.RestoreUsers)
+	}
+	if err == nil {
 		err = deleteAll(ctx, tx, b)
+	}
+	if err == nil {
+		err = planSeats(ctx, tx, b.Seats)
 	}
 	if err == nil {
 		err = putMeta(ctx, tx, b.Meta)
@@ -78,10 +84,56 @@ func applyBatch(ctx context.Context, tx pgx.Tx, b storage.Batch) (storage.Applie
 		return storage.Applied{}, err
 	}
 	touched := append(userIDs(create.users), userIDs(upd.users)...)
+	touched = append(touched, userIDs(b.RestoreUsers)...)
 	if err := touchUsers(ctx, tx, append(touched, b.DeleteUsers...)); err != nil {
 		return storage.Applied{}, err
 	}
 	return storage.Applied{IDs: ids}, nil
+}
+
+// restoreUsers inserts users under the ids they had; an id in use is storage.ErrConflict.
+func restoreUsers(ctx context.Context, tx pgx.Tx, list []model.User) error {
+	for i := range list {
+		u := list[i]
+		if u.ID == 0 || u.ID.IsTemp() {
+			return fmt.Errorf("restore user %d: not a real id", u.ID)
+		}
+		if err := users.insert(ctx, tx, &u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// planSeats runs a batch's seat plans, subscription by subscription in id order, as
+// ChangeSeats does in its own transaction.
+func planSeats(ctx context.Context, tx pgx.Tx, plans map[model.ID]storage.SeatPlan) error {
+	subs := make([]model.ID, 0, len(plans))
+	for id := range plans {
+		subs = append(subs, id)
+	}
+	slices.Sort(subs)
+	for _, subID := range subs {
+		sub, err := subscriptions.get(ctx, tx, subID, true)
+		if err != nil {
+			return err
+		}
+		current, err := listSeats(ctx, tx, subID)
+		if err != nil {
+			return err
+		}
+		w, err := plans[subID](sub, current)
+		if err != nil {
+			return err
+		}
+		if _, err := writeSeats(ctx, tx, subID, w); err != nil {
+			return err
+		}
+		if err := appendAudit(ctx, tx, w.Audit); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // partition copies the records to create (temporary ids) and those to update.

@@ -33,6 +33,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"batch", batchTests},
 		{"batch grant and audit", batchGrantTests},
 		{"batch failures", batchFailureTests},
+		{"batch restore and seats", batchRestoreTests},
 		{"imports", importTests},
 		{"context", contextTests},
 		{"team", teamTests},

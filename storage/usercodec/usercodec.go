@@ -33,10 +33,14 @@ import (
 // strings. A user with neither is still written as V1, so most records keep their size.
 //
 // userFormatV3 is V2 followed by SuspendedAt (a time); only a suspended user is written so.
+//
+// userFormatV4 is V3 followed by History: a count, then for each year its label and its
+// classes and groups as counted lists of strings. Only users with a history are written so.
 const (
 	userFormatV1 = 1
 	userFormatV2 = 2
 	userFormatV3 = 3
+	userFormatV4 = 4
 )
 
 const (
@@ -57,6 +61,14 @@ func Encode(u *model.User) ([]byte, error) {
 			n += len(f) + 2
 		}
 	}
+	for _, y := range u.History {
+		n += len(y.Year) + 3
+		for _, list := range [...][]string{y.Classes, y.Groups} {
+			for _, f := range list {
+				n += len(f) + 2
+			}
+		}
+	}
 	b := make([]byte, 0, n)
 	format := byte(userFormatV1)
 	if len(u.Functions) > 0 || len(u.Subjects) > 0 {
@@ -64,6 +76,9 @@ func Encode(u *model.User) ([]byte, error) {
 	}
 	if !u.SuspendedAt.IsZero() {
 		format = userFormatV3
+	}
+	if len(u.History) > 0 {
+		format = userFormatV4
 	}
 	b = append(b, format)
 	b = binary.AppendUvarint(b, uint64(u.OrgID))
@@ -106,21 +121,35 @@ func Encode(u *model.User) ([]byte, error) {
 		b = append(b, s...)
 	}
 	if format >= userFormatV2 {
-		for _, list := range [...][]string{u.Functions, u.Subjects} {
-			b = binary.AppendUvarint(b, uint64(len(list)))
-			for _, s := range list {
-				b = binary.AppendUvarint(b, uint64(len(s)))
-				b = append(b, s...)
-			}
-		}
+		b = appendStrs(b, u.Functions)
+		b = appendStrs(b, u.Subjects)
 	}
-	if format == userFormatV3 {
+	if format >= userFormatV3 {
 		var err error
 		if b, err = appendTime(b, u.SuspendedAt); err != nil {
 			return nil, fmt.Errorf("user %d: suspended time: %w", u.ID, err)
 		}
 	}
+	if format >= userFormatV4 {
+		b = binary.AppendUvarint(b, uint64(len(u.History)))
+		for _, y := range u.History {
+			b = binary.AppendUvarint(b, uint64(len(y.Year)))
+			b = append(b, y.Year...)
+			b = appendStrs(b, y.Classes)
+			b = appendStrs(b, y.Groups)
+		}
+	}
 	return b, nil
+}
+
+// appendStrs writes a count and that many length-prefixed strings.
+func appendStrs(b []byte, list []string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(list)))
+	for _, s := range list {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	return b
 }
 
 // appendTime writes 0 for the zero time, so IsZero survives, and otherwise zigzag(unix nanos)+1,
@@ -149,7 +178,7 @@ func Decode(data []byte, u *model.User) error {
 	if len(data) == 0 {
 		return fmt.Errorf("%w: empty user record", storage.ErrCorrupt)
 	}
-	if data[0] < userFormatV1 || data[0] > userFormatV3 {
+	if data[0] < userFormatV1 || data[0] > userFormatV4 {
 		return fmt.Errorf("%w: unknown user record format %d", storage.ErrCorrupt, data[0])
 	}
 	r := reader{b: data[1:]}
@@ -191,13 +220,16 @@ func Decode(data []byte, u *model.User) error {
 	u.ExternalID = r.str(blob)
 	u.ActivationCode = r.str(blob)
 	u.PasswordHash = r.str(blob)
-	u.Functions, u.Subjects, u.SuspendedAt = nil, nil, time.Time{}
+	u.Functions, u.Subjects, u.SuspendedAt, u.History = nil, nil, time.Time{}, nil
 	if data[0] >= userFormatV2 {
 		u.Functions = r.strs(blob)
 		u.Subjects = r.strs(blob)
 	}
-	if data[0] == userFormatV3 {
+	if data[0] >= userFormatV3 {
 		u.SuspendedAt = r.time()
+	}
+	if data[0] >= userFormatV4 {
+		u.History = r.history(blob)
 	}
 	if r.err == nil && len(r.b) != 0 {
 		r.fail("trailing bytes")
@@ -294,6 +326,27 @@ func (r *reader) strs(blob string) []string {
 	out := make([]string, n)
 	for i := range out {
 		out[i] = r.str(blob)
+	}
+	if r.err != nil {
+		return nil
+	}
+	return out
+}
+
+// history reads a person's years: a count, then each year's label, classes and groups. Every
+// year takes at least three bytes, which bounds the count by what is left.
+func (r *reader) history(blob string) []model.YearRecord {
+	n := r.count()
+	if n == 0 || r.err != nil {
+		return nil
+	}
+	if n > len(r.b)/3 {
+		r.fail("history longer than the record")
+		return nil
+	}
+	out := make([]model.YearRecord, n)
+	for i := range out {
+		out[i] = model.YearRecord{Year: r.str(blob), Classes: r.strs(blob), Groups: r.strs(blob)}
 	}
 	if r.err != nil {
 		return nil

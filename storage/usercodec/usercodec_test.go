@@ -59,7 +59,11 @@ func randomUser(r *rand.Rand) model.User {
 		}
 		return time.Unix(0, int64(r.Uint64())).UTC() // anywhere unix nanos reach
 	}
-	return model.User{OrgID: model.ID(r.Uint64()), Profile: model.Profile(r.IntN(256)), LastName: str(),
+	var history []model.YearRecord
+	for range r.IntN(3) * r.IntN(2) {
+		history = append(history, model.YearRecord{Year: str(), Classes: strs(), Groups: strs()})
+	}
+	return model.User{History: history, OrgID: model.ID(r.Uint64()), Profile: model.Profile(r.IntN(256)), LastName: str(),
 		FirstName: str(), Login: str(), Email: str(),
 		BirthDate: model.Date{Year: r.IntN(20000) - 10000, Month: time.Month(r.IntN(14)), Day: r.IntN(33)},
 		Language:  model.Language(str()), ClassIDs: ids(), GroupIDs: ids(), ChildIDs: ids(), Source: str(),
@@ -102,11 +106,14 @@ func TestUserCodecEdges(t *testing.T) {
 		"epoch is not zero": {CreatedAt: epoch, ActivatedAt: epoch.Add(-1)},
 		"extreme times": {CreatedAt: time.Unix(0, math.MaxInt64).UTC(),
 			UpdatedAt: time.Unix(0, math.MinInt64+1).UTC()},
-		"extreme ids":                            {ID: math.MaxUint64, OrgID: math.MaxUint64, ClassIDs: []model.ID{0, math.MaxUint64}},
-		"long strings":                           {LastName: strings.Repeat("x", 1<<16), PasswordHash: strings.Repeat("é", 300)},
-		"functions":                              {Functions: []string{"DIR$DIRECTION$D0011$CHEF D'ETABLISSEMENT ADJOINT", ""}, Subjects: []string{"ANGLAIS LV1"}},
-		"subjects only":                          {Subjects: []string{"PHILOSOPHIE"}},
-		"suspended":                              {SuspendedAt: time.Unix(1700000000, 5).UTC()},
+		"extreme ids":   {ID: math.MaxUint64, OrgID: math.MaxUint64, ClassIDs: []model.ID{0, math.MaxUint64}},
+		"long strings":  {LastName: strings.Repeat("x", 1<<16), PasswordHash: strings.Repeat("é", 300)},
+		"functions":     {Functions: []string{"DIR$DIRECTION$D0011$CHEF D'ETABLISSEMENT ADJOINT", ""}, Subjects: []string{"ANGLAIS LV1"}},
+		"subjects only": {Subjects: []string{"PHILOSOPHIE"}},
+		"suspended":     {SuspendedAt: time.Unix(1700000000, 5).UTC()},
+		"history": {History: []model.YearRecord{{Year: "2024-2025", Classes: []string{"6e A"}},
+			{Year: "2025-2026", Classes: []string{"5e A", ""}, Groups: []string{"Latin"}}, {Year: ""}}},
+		"history, suspended":                     {SuspendedAt: epoch, History: []model.YearRecord{{Year: "2025-2026"}}},
 		"suspended at the epoch, with functions": {SuspendedAt: epoch, Functions: []string{"ENS"}},
 		"flags": {LocalAdmin: true, CreatedByHand: true, ByHand: math.MaxUint16, Profile: math.MaxUint8,
 			BirthDate: model.Date{Year: math.MinInt32, Month: math.MaxInt32, Day: -1}},
@@ -142,6 +149,9 @@ func TestDecodeUserCorrupt(t *testing.T) {
 	tests := map[string][]byte{
 		"empty":                 nil,
 		"unknown format":        append([]byte{2}, good[1:]...),
+		"unknown format 9":      append([]byte{9}, good[1:]...),
+		"history beyond record": append(append([]byte{userFormatV4}, good[1:]...), 0, 0, 0, 0x7f),
+		"history cut short":     append(append([]byte{userFormatV4}, good[1:]...), 0, 0, 0, 1, 4, 'a'),
 		"format after V3":       append([]byte{userFormatV3 + 1}, good[1:]...),
 		"V3 without its time":   append([]byte{userFormatV3}, append(good[1:], 0, 0)...),
 		"trailing byte":         append(append([]byte{}, good...), 0),
