@@ -43,6 +43,8 @@ type ClassInfo struct {
 	Level   string // classes only
 	Members int
 	OrgName string // its school's name: codes are unique per school only
+	// Archived is the school year a year's turn archived the class at ("" while in use).
+	Archived string
 }
 
 // ListSets lists the classes or groups of the admin's organizations, sorted the French way, with
@@ -64,7 +66,7 @@ func (a *App) listSets(ctx context.Context, admin model.Admin, set Set) ([]Class
 		}
 		SortClasses(cs)
 		for _, c := range cs {
-			out = append(out, ClassInfo{ID: c.ID, OrgID: c.OrgID, Code: c.Code, Name: c.Name, Level: c.Level})
+			out = append(out, ClassInfo{ID: c.ID, OrgID: c.OrgID, Code: c.Code, Name: c.Name, Level: c.Level, Archived: c.ArchivedYear})
 		}
 	} else {
 		gs, err := a.store.ListGroups(ctx)
@@ -391,6 +393,9 @@ func (a *App) changeMembers(ctx context.Context, admin model.Admin, set Set, id 
 	users, err := a.changeUsers(ctx, admin, userIDs, dryRun, func(u *model.User) error {
 		if u.OrgID != info.OrgID {
 			return &model.ValidationError{Field: "user", Rule: model.RuleUnknownValue, Value: u.Login}
+		}
+		if set == Classes && add && info.Archived != "" {
+			return &model.ValidationError{Field: "class", Rule: model.RuleUnknownValue, Value: info.Code}
 		}
 		if set == Classes && add && u.Profile != model.Student && u.Profile != model.Teacher {
 			return &model.ValidationError{Field: "profile", Rule: model.RuleUnknownValue, Value: u.Login}

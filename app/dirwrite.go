@@ -15,6 +15,9 @@ func (a *App) applyBatch(ctx context.Context, b storage.Batch) (storage.Applied,
 		return applied, err
 	}
 	a.dir.upsert(b.Users, func(u model.User) model.User { return resolveUser(u, applied.IDs) }, b.DeleteUsers)
+	if len(b.RestoreUsers) > 0 {
+		a.dir.upsert(b.RestoreUsers, nil, nil)
+	}
 	return applied, nil
 }
 

@@ -92,7 +92,7 @@ func (a *App) importRun(ctx context.Context, admin model.Admin, id model.ID) (mo
 		return model.ImportRun{}, err
 	}
 	for _, r := range runs {
-		if r.ID == id && a.runVisible(admin, r) {
+		if r.ID == id && r.Kind == model.RunImport && a.runVisible(admin, r) {
 			return r, nil
 		}
 	}

@@ -23,7 +23,7 @@ func (a *App) importHistory(ctx context.Context, admin model.Admin) ([]model.Imp
 	}
 	out := runs[:0]
 	for _, r := range runs {
-		if a.runVisible(admin, r) {
+		if r.Kind == model.RunImport && a.runVisible(admin, r) {
 			out = append(out, r)
 		}
 	}
@@ -62,7 +62,7 @@ func (a *App) undoLastImport(ctx context.Context, admin model.Admin, dryRun bool
 	// undo's own checks refuse when a later run changed the same users.
 	var run *model.ImportRun
 	for i := range runs {
-		if !runs[i].Undone() && !runs[i].Failed && a.runVisible(admin, runs[i]) {
+		if runs[i].Kind == model.RunImport && !runs[i].Undone() && !runs[i].Failed && a.runVisible(admin, runs[i]) {
 			run = &runs[i]
 			break
 		}

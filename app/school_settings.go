@@ -19,6 +19,9 @@ type SchoolSettings struct {
 	// Policies holds the password policy of each profile that has its own; the others follow
 	// model.DefaultPasswordPolicy.
 	Policies map[model.Profile]model.PasswordPolicy `json:"password_policies,omitempty"`
+	// GraceDays is how many days a person stays pending deletion before a year's turn deletes
+	// them; nil follows model.DefaultDeletionGraceDays.
+	GraceDays *int `json:"deletion_grace_days,omitempty"`
 }
 
 // PasswordPolicy is the policy passwords of profile p follow in this school.

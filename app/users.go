@@ -177,7 +177,7 @@ func (a *App) freeLogin(ctx context.Context, base string) (string, error) {
 func (a *App) checkMemberships(ctx context.Context, u *model.User) error {
 	for _, id := range u.ClassIDs {
 		c, err := a.store.Class(ctx, id)
-		if err != nil || c.OrgID != u.OrgID {
+		if err != nil || c.OrgID != u.OrgID || c.Archived() {
 			return &model.ValidationError{Field: "class", Rule: model.RuleUnknownValue}
 		}
 	}

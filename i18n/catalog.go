@@ -54,6 +54,8 @@ type Catalog struct {
 	Admins AdminsTexts
 	// MailMerge is login cards, email campaigns, activation and reset, mail settings.
 	MailMerge MailMergeTexts
+	// Year is the school year's turn: its plan, history, undo and grace period.
+	Year YearTexts
 	// Schools is what French school files bring: UAIs, functions, subjects, feed warnings.
 	Schools SchoolsTexts
 	// Web is the pages people open from their login cards.

@@ -189,6 +189,7 @@ func english() *Catalog {
 		MailMerge: mailMergeEN(),
 		Schools:   schoolsEN(),
 		Migrate:   migrateEN(),
+		Year:      yearEN(),
 		Web:       webEN(),
 	}
 }

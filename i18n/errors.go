@@ -48,6 +48,9 @@ func (c *Catalog) Error(err error) string {
 	if s, ok := c.migrateError(err); ok {
 		return s
 	}
+	if s, ok := c.yearError(err); ok {
+		return s
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		format := c.Errors.NoFile
@@ -122,6 +125,8 @@ func (c *Catalog) thing(t model.Thing) string {
 		return n.VendorKey
 	case model.ThingImport:
 		return c.ImportSync.ThingImport
+	case model.ThingYearClose:
+		return c.Year.ThingYearClose
 	}
 	return string(t)
 }

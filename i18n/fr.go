@@ -193,6 +193,7 @@ func french() *Catalog {
 		MailMerge: mailMergeFR(),
 		Schools:   schoolsFR(),
 		Migrate:   migrateFR(),
+		Year:      yearFR(),
 		Web:       webFR(),
 	}
 }

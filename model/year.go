@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -119,3 +120,18 @@ type YearCloseSummary struct {
 	CodesVoided     int // activation codes of leavers that can no longer be used
 	ParentsUnlinked int // parents who lost a deleted child's link
 }
+
+// CodeTakenError refuses a change that would give a class or group a code another one of the
+// school holds (Code, the new code).
+type CodeTakenError struct {
+	Thing Thing
+	Code  string
+}
+
+func (e *CodeTakenError) Error() string { return fmt.Sprintf("%s code %q is taken", e.Thing, e.Code) }
+
+// ErrYearUndone refuses to undo a year's turn twice.
+var ErrYearUndone = errors.New("this year's turn was already undone")
+
+// ThingYearClose is a year's turn in the history, looked up by its number.
+const ThingYearClose Thing = "year_close"

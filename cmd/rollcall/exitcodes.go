@@ -66,6 +66,8 @@ func legacyExit(err error) int {
 	var tm *model.TooManyDeletionsError
 	var cs *model.ChangedSinceError
 	var mm *model.CopyMismatchError
+	var yb *model.YearUndoBlockedError
+	var ct *model.CodeTakenError
 	switch {
 	case err == nil:
 		return exitOK
@@ -84,7 +86,8 @@ func legacyExit(err error) int {
 		errors.Is(err, model.ErrEmailTaken), errors.Is(err, model.ErrDemoLoaded),
 		errors.Is(err, model.ErrAlreadyVerified),
 		errors.As(err, &ne), errors.Is(err, model.ErrNotPending), errors.Is(err, model.ErrAlreadyActivated),
-		errors.As(err, &tm), errors.As(err, &cs), errors.Is(err, model.ErrNothingToUndo), errors.As(err, &mm):
+		errors.As(err, &tm), errors.As(err, &cs), errors.Is(err, model.ErrNothingToUndo), errors.As(err, &mm),
+		errors.As(err, &yb), errors.As(err, &ct), errors.Is(err, model.ErrYearUndone):
 		return exitConflict
 	}
 	return exitInternal

@@ -1,0 +1,35 @@
+package i18n
+
+func yearEN() YearTexts {
+	return YearTexts{
+		PlanTitle: "Closing the school year %s of %s:", Dry: "Dry run: nothing was changed.",
+		Leave:   "%s leave their classes and groups (kept in their history)",
+		Archive: "%s archived, renamed %s", Rename: "%s renamed %s, kept in use", Keep: "classes kept as they are, empty",
+		Delete: "%s pending deletion for more than %s days deleted, %s freed",
+		Void:   "%s of people pending deletion voided", Unlink: "%s lose the link to a deleted child",
+		ClassLine: "  %s → %s", DeletedLine: "  %s (%s), pending deletion since %s", More: "  … and %s more",
+		People: Noun{"person", "people"}, Seats: Noun{"seat", "seats"}, Codes: Noun{"activation code", "activation codes"},
+		Question: "Close the school year %s of %s? It can be undone with rollcall year undo.",
+		Done:     "School year %s of %s closed (#%s). To revert it: rollcall year undo %s",
+		History:  "Years' turns", HistoryLine: "#%s  %s  %s  %s  %s", Undone: "undone",
+		NoHistory:      "No school year was closed yet.",
+		UndoQuestion:   "Undo the year's turn #%s (%s)?",
+		UndoDone:       "Year's turn #%s undone: %s given back their classes and codes, %s restored, %s, %s given back (%s without room).",
+		UndoDry:        "Dry run: undoing #%s would give back %s their classes and codes, restore %s, %s, give back %s (%s without room). Nothing was changed.",
+		Blocked:        "Cannot undo: %s %s was changed (or taken again) after the year was closed. Nothing was changed.",
+		AlreadyUndone:  "This year's turn was already undone.",
+		CodeTaken:      "The class code %q is taken in this school: choose another --rename-pattern. Nothing was changed.",
+		ThingYearClose: "year's turn",
+		GraceSaved:     "%s: people pending deletion are deleted at the year's turn once pending for %s days.",
+		GraceLabel:     "deletion grace (days)",
+		PastClasses:    "Past classes", PastYear: "%s: %s",
+		Key: "year's turn", Title: "The school year's turn", School: "School", Year: "School year closed",
+		YearHint: "As the history will show it: 2025-2026.", Classes: "Classes",
+		Pattern: "Rename pattern", PatternHint: "{code} is the class's code, {year} the year closed: \"{code} ({year})\".",
+		GraceDays: "Deletion grace (days)", GraceHint: "People pending deletion for longer are deleted (a setting of the school).",
+		ModeArchive: "Archive (renamed, out of use)", ModeRename: "Rename, keep in use", ModeKeep: "Keep as they are, empty",
+		Planning: "Computing the plan…", Closing: "Closing the year…", Undoing: "Undoing…",
+		Confirm: "Close the year as planned?", UndoKey: "undo", HistoryKey: "history", PlanKey: "plan",
+		BadDays: "A number of days from 0 to 3650.",
+	}
+}

@@ -1,0 +1,35 @@
+package i18n
+
+func yearFR() YearTexts {
+	return YearTexts{
+		PlanTitle: "Passage à l'année suivante, clôture de %s pour %s :", Dry: "Simulation : rien n'a été modifié.",
+		Leave:   "%s quittent leurs classes et groupes (gardés dans leur historique)",
+		Archive: "%s archivées, renommées %s", Rename: "%s renommées %s, toujours utilisées", Keep: "classes gardées telles quelles, vides",
+		Delete: "%s en attente de suppression depuis plus de %s jours supprimées, %s libérées",
+		Void:   "%s de personnes en attente de suppression annulés", Unlink: "%s perdent le lien vers un enfant supprimé",
+		ClassLine: "  %s → %s", DeletedLine: "  %s (%s), en attente de suppression depuis le %s", More: "  … et %s de plus",
+		People: Noun{"personne", "personnes"}, Seats: Noun{"licence", "licences"}, Codes: Noun{"code d'activation", "codes d'activation"},
+		Question: "Clôturer l'année scolaire %s de %s ? Cela peut s'annuler avec rollcall year undo.",
+		Done:     "Année scolaire %s de %s clôturée (n° %s). Pour l'annuler : rollcall year undo %s",
+		History:  "Passages de classe", HistoryLine: "n° %s  %s  %s  %s  %s", Undone: "annulé",
+		NoHistory:      "Aucune année scolaire n'a encore été clôturée.",
+		UndoQuestion:   "Annuler le passage de classe n° %s (%s) ?",
+		UndoDone:       "Passage de classe n° %s annulé : %s retrouvent leurs classes et codes, %s rétablies, %s, %s rendues (%s sans place).",
+		UndoDry:        "Simulation : annuler le n° %s rendrait leurs classes et codes à %s, rétablirait %s, %s, rendrait %s (%s sans place). Rien n'a été modifié.",
+		Blocked:        "Annulation impossible : %s %s a été modifié (ou repris) après la clôture de l'année. Rien n'a été modifié.",
+		AlreadyUndone:  "Ce passage de classe a déjà été annulé.",
+		CodeTaken:      "Le code de classe « %s » est déjà pris dans cet établissement : choisissez un autre --rename-pattern. Rien n'a été modifié.",
+		ThingYearClose: "passage de classe",
+		GraceSaved:     "%s : les personnes en attente de suppression sont supprimées au passage de classe après %s jours.",
+		GraceLabel:     "délai avant suppression (jours)",
+		PastClasses:    "Classes passées", PastYear: "%s : %s",
+		Key: "passage de classe", Title: "Le passage de classe", School: "Établissement", Year: "Année scolaire clôturée",
+		YearHint: "Telle que l'historique la montrera : 2025-2026.", Classes: "Classes",
+		Pattern: "Modèle de renommage", PatternHint: "{code} est le code de la classe, {year} l'année clôturée : « {code} ({year}) ».",
+		GraceDays: "Délai avant suppression (jours)", GraceHint: "Les personnes en attente de suppression depuis plus longtemps sont supprimées (réglage de l'établissement).",
+		ModeArchive: "Archiver (renommées, plus utilisées)", ModeRename: "Renommer, garder en usage", ModeKeep: "Garder telles quelles, vides",
+		Planning: "Calcul du plan…", Closing: "Clôture de l'année…", Undoing: "Annulation…",
+		Confirm: "Clôturer l'année comme prévu ?", UndoKey: "annuler", HistoryKey: "historique", PlanKey: "plan",
+		BadDays: "Un nombre de jours de 0 à 3650.",
+	}
+}
