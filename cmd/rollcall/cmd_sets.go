@@ -21,10 +21,12 @@ type setJSON struct {
 	Level   string   `json:"level,omitempty"`
 	Members int      `json:"members"`
 	Org     string   `json:"org"` // the school's name: a code is unique per school only
+	// Archived is the school year a year's turn archived the class at (classes only).
+	Archived string `json:"archived,omitempty"`
 }
 
 func toSetJSON(c app.ClassInfo) setJSON {
-	return setJSON{ID: c.ID, OrgID: c.OrgID, Code: c.Code, Name: c.Name, Level: c.Level, Members: c.Members, Org: c.OrgName}
+	return setJSON{ID: c.ID, OrgID: c.OrgID, Code: c.Code, Name: c.Name, Level: c.Level, Members: c.Members, Org: c.OrgName, Archived: c.Archived}
 }
 
 // newSetCmd builds `rollcall classes` or `rollcall groups`: the two share every subcommand.

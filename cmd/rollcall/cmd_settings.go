@@ -18,7 +18,7 @@ import (
 
 func newSettingsCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{Use: "settings", Short: "Show and change a school's settings: email, where cards point, password policy"}
-	cmd.AddCommand(newSettingsSMTPCmd(f), newSettingsShowCmd(f), newSettingsPolicyCmd(f))
+	cmd.AddCommand(newSettingsSMTPCmd(f), newSettingsShowCmd(f), newSettingsPolicyCmd(f), newSettingsGraceCmd(f))
 	return cmd
 }
 
@@ -37,6 +37,7 @@ type settingsJSON struct {
 	ActivationURL    string       `json:"activation_url"`
 	TemplateDir      string       `json:"template_dir"`
 	SMTPConfigured   bool         `json:"smtp_configured"`
+	GraceDays        int          `json:"deletion_grace_days"`
 }
 
 func toSettingsJSON(o model.Organization, all app.SchoolSettings) settingsJSON {
@@ -47,7 +48,7 @@ func toSettingsJSON(o model.Organization, all app.SchoolSettings) settingsJSON {
 	}
 	return settingsJSON{OrgID: o.ID, OrgName: o.Name, PasswordPolicies: pols, Host: s.Host, Port: s.Port, Security: s.Security.String(), Username: s.Username,
 		PasswordSet: s.PasswordSet(), From: s.From, ActivationURL: s.ActivationURL, TemplateDir: s.TemplateDir,
-		SMTPConfigured: s.SMTPConfigured()}
+		SMTPConfigured: s.SMTPConfigured(), GraceDays: all.DeletionGrace()}
 }
 
 // settingsSMTPOptions are the flags of settings smtp; only those given change a setting.
@@ -192,7 +193,7 @@ func newSettingsShowCmd(f *factory) *cobra.Command {
 			rows := [][2]string{{"org", fmt.Sprintf("%s (%d)", o.Name, o.ID)}, {"host", j.Host},
 				{"port", fmt.Sprint(all.Mail.SMTPConfig().Port)}, {"security", j.Security}, {"username", j.Username},
 				{cat.MailMerge.SettingsPassword, pw}, {"from", j.From}, {"activation-url", j.ActivationURL},
-				{"templates", j.TemplateDir}}
+				{"templates", j.TemplateDir}, {"deletion-grace", fmt.Sprint(j.GraceDays)}}
 			for _, p := range j.PasswordPolicies {
 				rows = append(rows, [2]string{"password-policy " + p.Profile,
 					fmt.Sprintf("--min-length %d --classes %s", p.MinLength, strings.Join(p.Classes, ","))})

@@ -275,7 +275,7 @@ func newUsersShowCmd(f *factory) *cobra.Command {
 				return err
 			}
 			out := userShowJSON{userJSON: withFamily(names.userJSON(u), u, rel[u.ID]), Provenance: map[string]originJSON{}, ByHand: []string{},
-				Licences: []licenceJSON{}}
+				Licences: []licenceJSON{}, History: toHistoryJSON(u.History)}
 			for _, s := range held {
 				out.Licences = append(out.Licences, licenceJSON{Subscription: s.SubscriptionID, Product: s.Product, Key: s.Key,
 					Source: s.Source.String(), Sync: s.Sync})
@@ -298,6 +298,7 @@ func newUsersShowCmd(f *factory) *cobra.Command {
 			printProvenance(cmd, cat, out)
 			printFamily(cmd, cat, names, rel[u.ID])
 			printLicences(cmd, cat, out.Licences)
+			printHistory(cmd, cat, u.History)
 			return nil
 		},
 	}
@@ -311,6 +312,7 @@ type userShowJSON struct {
 	Provenance map[string]originJSON `json:"provenance"`
 	ByHand     []string              `json:"set_by_hand"`
 	Licences   []licenceJSON         `json:"licences"`
+	History    []yearRecordJSON      `json:"history"` // what the years' turns took them out of, oldest first
 }
 
 // licenceJSON is a seat a person holds: the subscription, its product and the product key.

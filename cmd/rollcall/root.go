@@ -80,6 +80,7 @@ Every action also exists as a command for scripts.`,
 		newSubsCmd(f), newSeatsCmd(f), newVendorCmd(f),
 		newAdminsCmd(f), newSSHKeysCmd(f), newServeCmd(f),
 		newMergeCmd(f), newActivateCmd(f), newResetPasswordCmd(f), newResetAdminPasswordCmd(f), newSettingsCmd(f), newTemplatesCmd(f),
+		newYearCmd(f),
 	)
 	wrapAllArgs(root)
 	return root

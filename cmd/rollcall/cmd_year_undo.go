@@ -1,0 +1,256 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"rollcall/app"
+	"rollcall/i18n"
+	"rollcall/model"
+)
+
+// yearRunJSON is the stable --json shape of a year's turn in the history.
+type yearRunJSON struct {
+	ID            model.ID       `json:"id"`
+	At            time.Time      `json:"at"`
+	AdminID       model.ID       `json:"admin_id"`
+	OrgID         model.ID       `json:"org_id"`
+	Year          string         `json:"year"`
+	ClassesMode   string         `json:"classes_mode"`
+	RenamePattern string         `json:"rename_pattern"`
+	GraceDays     int            `json:"grace_days"`
+	Counts        yearCountsJSON `json:"counts"`
+	UndoneAt      time.Time      `json:"undone_at,omitzero"`
+}
+
+func toYearRunJSON(r model.ImportRun) yearRunJSON {
+	out := yearRunJSON{ID: r.ID, At: r.At, AdminID: r.AdminID, UndoneAt: r.UndoneAt}
+	if len(r.OrgIDs) > 0 {
+		out.OrgID = r.OrgIDs[0]
+	}
+	if s := r.YearClose; s != nil {
+		out.Year, out.ClassesMode, out.RenamePattern, out.GraceDays = s.Year, string(s.Classes), s.Pattern, s.GraceDays
+		out.Counts = toYearCounts(*s)
+	}
+	return out
+}
+
+func newYearHistoryCmd(f *factory) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use: "history", Short: "List the years' turns of your schools, newest first",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			sess, err := signedIn(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			runs, err := sess.YearCloseHistory(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := []yearRunJSON{}
+				for _, r := range runs {
+					out = append(out, toYearRunJSON(r))
+				}
+				return f.printJSON(out)
+			}
+			cat := f.Catalog()
+			if len(runs) == 0 {
+				f.say("%s", cat.Year.NoHistory)
+				return nil
+			}
+			names, err := orgNames(cmd, sess)
+			if err != nil {
+				return err
+			}
+			for _, r := range runs {
+				j := toYearRunJSON(r)
+				summary := cat.YearSummary(*r.YearClose)
+				if r.Undone() {
+					summary += " (" + cat.Year.Undone + ")"
+				}
+				cmd.Printf(cat.Year.HistoryLine+"\n", r.ID.String(), cat.DateTime(r.At), j.Year, names[j.OrgID], summary)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	return cmd
+}
+
+// orgNames names the admin's schools by id.
+func orgNames(cmd *cobra.Command, sess *app.Session) (map[model.ID]string, error) {
+	orgs, err := sess.ListOrgs(cmd.Context())
+	if err != nil {
+		return nil, err
+	}
+	names := map[model.ID]string{}
+	for _, o := range orgs {
+		names[o.ID] = model.Printable(o.Name)
+	}
+	return names, nil
+}
+
+// yearUndoJSON is the stable --json shape of an undo.
+type yearUndoJSON struct {
+	Run          yearRunJSON `json:"run"`
+	DryRun       bool        `json:"dry_run"`
+	Users        int         `json:"users"`
+	Restored     int         `json:"restored"`
+	Classes      int         `json:"classes"`
+	Seats        int         `json:"seats"`
+	SeatsNotFree int         `json:"seats_not_free"`
+}
+
+func newYearUndoCmd(f *factory) *cobra.Command {
+	var dryRun, yes, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "undo RUN [--dry-run] [--yes]",
+		Short: "Revert a year's turn exactly (asks first): classes, memberships, codes, the people it deleted and their seats",
+		Long: `Revert a year's turn (its number is in 'rollcall year history'): people get back their classes,
+groups, history, activation codes and links to children, classes their codes and names, and
+the people it deleted come back with their seats where the subscription still has room. It is
+refused, changing nothing, once something the turn wrote was changed since (a person edited,
+a class code or login taken again).`,
+		Example: `  rollcall year undo 12 --dry-run`,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, ok := model.ParseID(args[0])
+			if !ok {
+				return flagError("RUN", args[0])
+			}
+			ctx := cmd.Context()
+			sess, err := signedIn(ctx, f)
+			if err != nil {
+				return err
+			}
+			cat := f.Catalog()
+			if !dryRun && !yes {
+				rep, err := sess.UndoYearClose(ctx, id, true)
+				if err != nil {
+					return err
+				}
+				ok, err := confirm(f, fmt.Sprintf(cat.Year.UndoQuestion, rep.Run.ID.String(), cat.YearSummary(*rep.Run.YearClose)))
+				if err != nil {
+					return err
+				}
+				if !ok {
+					f.say("%s", cat.App.Cancelled)
+					return errSilent
+				}
+			}
+			rep, err := sess.UndoYearClose(ctx, id, dryRun)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return f.printJSON(yearUndoJSON{toYearRunJSON(rep.Run), dryRun, rep.Users, rep.Restored, rep.Classes, rep.Seats, rep.SeatsNotFree})
+			}
+			format := cat.Year.UndoDone
+			if dryRun {
+				format = cat.Year.UndoDry
+			}
+			f.say(format, rep.Run.ID.String(), cat.Count(rep.Users, cat.Year.People), cat.Count(rep.Restored, cat.Year.People),
+				cat.Count(rep.Classes, cat.Nouns.Class), cat.Count(rep.Seats, cat.Year.Seats), cat.Int(rep.SeatsNotFree))
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check that the undo is possible and what it would do, without doing it")
+	cmd.Flags().BoolVar(&yes, "yes", false, "do not ask for confirmation (needed without a terminal)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print what the undo did as JSON")
+	return cmd
+}
+
+// graceOptions are the flags of settings deletion-grace.
+type graceOptions struct {
+	org            string
+	days           int
+	dryRun, asJSON bool
+}
+
+func newSettingsGraceCmd(f *factory) *cobra.Command {
+	var o graceOptions
+	cmd := &cobra.Command{
+		Use:   "deletion-grace --days N",
+		Short: "Set how long people stay pending deletion before a year's turn deletes them",
+		Long: `Set, for one of your schools (or "all"), how many days a person stays pending deletion before
+'rollcall year close' deletes them (default 30; 0 deletes everyone pending; at most 3650).`,
+		Example: `  rollcall settings deletion-grace --org 1 --days 60`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			sess, err := signedIn(ctx, f)
+			if err != nil {
+				return err
+			}
+			orgs, err := settingsOrgs(ctx, sess, o.org)
+			if err != nil {
+				return err
+			}
+			cat := f.Catalog()
+			type graceJSON struct {
+				OrgID     model.ID `json:"org_id"`
+				OrgName   string   `json:"org_name"`
+				GraceDays int      `json:"deletion_grace_days"`
+				DryRun    bool     `json:"dry_run"`
+			}
+			out := []graceJSON{}
+			for _, org := range orgs {
+				school, err := sess.SetDeletionGrace(ctx, org, o.days, o.dryRun)
+				if err != nil {
+					return err
+				}
+				out = append(out, graceJSON{school.ID, school.Name, o.days, o.dryRun})
+				if !o.asJSON && !o.dryRun {
+					f.say(cat.Year.GraceSaved, model.Printable(school.Name), cat.Int(o.days))
+				}
+			}
+			if o.asJSON {
+				return f.printJSON(out)
+			}
+			if o.dryRun {
+				f.say("%s", cat.CLI.DryRun)
+			}
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&o.org, "org", "", `the school's organization id or UAI (default: your only one; "all": each of yours)`)
+	fl.IntVar(&o.days, "days", model.DefaultDeletionGraceDays, "days pending before deletion (0 to 3650)")
+	fl.BoolVar(&o.dryRun, "dry-run", false, "check the value without saving it")
+	fl.BoolVar(&o.asJSON, "json", false, "print the schools' new setting as JSON")
+	_ = cmd.MarkFlagRequired("days")
+	return cmd
+}
+
+// yearRecordJSON is one closed year of a person's history: the classes and groups they left.
+type yearRecordJSON struct {
+	Year    string   `json:"year"`
+	Classes []string `json:"classes"`
+	Groups  []string `json:"groups"`
+}
+
+func toHistoryJSON(h []model.YearRecord) []yearRecordJSON {
+	out := []yearRecordJSON{}
+	for _, y := range h {
+		out = append(out, yearRecordJSON{Year: y.Year, Classes: append([]string{}, y.Classes...), Groups: append([]string{}, y.Groups...)})
+	}
+	return out
+}
+
+// printHistory lists what a person left at each year's turn.
+func printHistory(cmd *cobra.Command, cat *i18n.Catalog, h []model.YearRecord) {
+	if len(h) == 0 {
+		return
+	}
+	cmd.Printf("%s\n", cat.Year.PastClasses)
+	for _, y := range h {
+		cmd.Printf("  %s\n", model.Printable(fmt.Sprintf(cat.Year.PastYear, y.Year, strings.Join(append(slices.Clone(y.Classes), y.Groups...), ", "))))
+	}
+}
