@@ -48,9 +48,6 @@ func (c *Catalog) Error(err error) string {
 	if s, ok := c.migrateError(err); ok {
 		return s
 	}
-	if s, ok := c.yearError(err); ok {
-		return s
-	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		format := c.Errors.NoFile

@@ -24,8 +24,7 @@ func kindsFR() KindTexts {
 // Message says an error's sentence in this language, its values formatted the language's
 // way; ok is false for an id the catalogue does not know, which a test forbids.
 func (c *Catalog) Message(m model.Message) (string, bool) {
-	for _, area := range []func(model.Message) (string, bool){c.storeMessage, c.mailMergeMessage, c.importMessage, c.accountsMessage,
-		c.dirMessage} {
+	for _, area := range []func(model.Message) (string, bool){c.storeMessage, c.mailMergeMessage, c.importMessage, c.accountsMessage, c.dirMessage, c.yearMessage} {
 		if s, ok := area(m); ok {
 			return s, true
 		}

@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"errors"
 	"fmt"
 
 	"rollcall/model"
@@ -43,16 +42,14 @@ type YearTexts struct {
 	Planning, Closing, Undoing, Confirm, UndoKey, HistoryKey, PlanKey, BadDays              string
 }
 
-// yearError puts the year's turn's own refusals in words.
-func (c *Catalog) yearError(err error) (string, bool) {
-	var blocked *model.YearUndoBlockedError
-	var taken *model.CodeTakenError
-	switch {
-	case errors.As(err, &blocked):
-		return fmt.Sprintf(c.Year.Blocked, c.thing(blocked.Thing), blocked.Name), true
-	case errors.As(err, &taken):
-		return fmt.Sprintf(c.Year.CodeTaken, taken.Code), true
-	case errors.Is(err, model.ErrYearUndone):
+// yearMessage tells the year's turn's own refusals.
+func (c *Catalog) yearMessage(m model.Message) (string, bool) {
+	switch m.ID {
+	case model.MsgYearUndoBlocked:
+		return fmt.Sprintf(c.Year.Blocked, c.thing(arg[model.Thing](m, 0)), arg[string](m, 1)), true
+	case model.MsgCodeTaken:
+		return fmt.Sprintf(c.Year.CodeTaken, arg[string](m, 1)), true
+	case model.MsgYearUndone:
 		return c.Year.AlreadyUndone, true
 	}
 	return "", false

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -107,6 +106,14 @@ func (e *YearUndoBlockedError) Error() string {
 	return fmt.Sprintf("%s %s changed since the year was closed", e.Thing, e.Name)
 }
 
+// ErrorKind is a conflict: the directory moved on since the turn.
+func (e *YearUndoBlockedError) ErrorKind() Kind { return KindConflict }
+
+// ErrorMessage names what is in the way (Thing, name).
+func (e *YearUndoBlockedError) ErrorMessage() Message {
+	return Message{ID: MsgYearUndoBlocked, Args: []any{e.Thing, e.Name}}
+}
+
 // YearCloseSummary is what a year's turn did, kept with its run in the history.
 type YearCloseSummary struct {
 	Year            string
@@ -130,8 +137,23 @@ type CodeTakenError struct {
 
 func (e *CodeTakenError) Error() string { return fmt.Sprintf("%s code %q is taken", e.Thing, e.Code) }
 
+// ErrorKind is a conflict with a class the school has.
+func (e *CodeTakenError) ErrorKind() Kind { return KindConflict }
+
+// ErrorMessage names the code (Thing, code).
+func (e *CodeTakenError) ErrorMessage() Message {
+	return Message{ID: MsgCodeTaken, Args: []any{e.Thing, e.Code}}
+}
+
 // ErrYearUndone refuses to undo a year's turn twice.
-var ErrYearUndone = errors.New("this year's turn was already undone")
+var ErrYearUndone = NewError(KindConflict, MsgYearUndone, "this year's turn was already undone")
+
+// The sentences of the year's turn's refusals.
+const (
+	MsgYearUndoBlocked MsgID = "year.undo_blocked" // (Thing, name) changed or taken again since
+	MsgYearUndone      MsgID = "year.undone"       // the turn was undone already
+	MsgCodeTaken       MsgID = "year.code_taken"   // (Thing, code) a rename's code is held
+)
 
 // ThingYearClose is a year's turn in the history, looked up by its number.
 const ThingYearClose Thing = "year_close"

@@ -66,8 +66,6 @@ func legacyExit(err error) int {
 	var tm *model.TooManyDeletionsError
 	var cs *model.ChangedSinceError
 	var mm *model.CopyMismatchError
-	var yb *model.YearUndoBlockedError
-	var ct *model.CodeTakenError
 	switch {
 	case err == nil:
 		return exitOK
@@ -86,8 +84,7 @@ func legacyExit(err error) int {
 		errors.Is(err, model.ErrEmailTaken), errors.Is(err, model.ErrDemoLoaded),
 		errors.Is(err, model.ErrAlreadyVerified),
 		errors.As(err, &ne), errors.Is(err, model.ErrNotPending), errors.Is(err, model.ErrAlreadyActivated),
-		errors.As(err, &tm), errors.As(err, &cs), errors.Is(err, model.ErrNothingToUndo), errors.As(err, &mm),
-		errors.As(err, &yb), errors.As(err, &ct), errors.Is(err, model.ErrYearUndone):
+		errors.As(err, &tm), errors.As(err, &cs), errors.Is(err, model.ErrNothingToUndo), errors.As(err, &mm):
 		return exitConflict
 	}
 	return exitInternal
