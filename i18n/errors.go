@@ -4,9 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"strings"
 	"syscall"
-	"time"
 
 	"rollcall/model"
 )
@@ -30,18 +28,6 @@ func (c *Catalog) Error(err error) string {
 	if s, ok := c.platformError(err); ok {
 		return s
 	}
-	var ves model.ValidationErrors
-	if errors.As(err, &ves) {
-		parts := make([]string, len(ves))
-		for i, ve := range ves {
-			parts[i] = c.Validation(ve)
-		}
-		return strings.Join(parts, "\n")
-	}
-	var ve *model.ValidationError
-	if errors.As(err, &ve) {
-		return c.Validation(ve)
-	}
 	if s, ok := c.adminsError(err); ok {
 		return s
 	}
@@ -56,35 +42,6 @@ func (c *Catalog) Error(err error) string {
 			format = c.Errors.NoWrite
 		}
 		return fmt.Sprintf(format, pe.Path, c.fileReason(pe.Err))
-	}
-	var amb *model.AmbiguousError
-	if errors.As(err, &amb) {
-		return fmt.Sprintf(c.People.Ambiguous, c.thing(amb.Thing), amb.Ref, strings.Join(amb.Among, ", "))
-	}
-	var nf *model.NotFoundError
-	if errors.As(err, &nf) {
-		return fmt.Sprintf(c.Errors.NotFoundRef, c.thing(nf.Thing), nf.Ref)
-	}
-	var tm *model.TooManyDeletionsError
-	if errors.As(err, &tm) {
-		return fmt.Sprintf(c.Import.TooManyDeletions, c.Int(tm.Would), c.Int(tm.Of))
-	}
-	var cs *model.ChangedSinceError
-	if errors.As(err, &cs) {
-		return fmt.Sprintf(c.Import.ChangedSince, cs.Login)
-	}
-	var ne *model.NotEmptyError
-	if errors.As(err, &ne) {
-		return fmt.Sprintf(c.Errors.NotEmpty, ne.Members)
-	}
-	var te *model.ThrottledError
-	if errors.As(err, &te) {
-		return fmt.Sprintf(c.Errors.Throttled, c.Duration(time.Until(te.Until)))
-	}
-	for _, s := range c.sentinels() {
-		if errors.Is(err, s.err) {
-			return s.text
-		}
 	}
 	if isCoded {
 		if s, ok := c.Message(coded.ErrorMessage()); ok {
@@ -140,24 +97,6 @@ func (c *Catalog) fileReason(err error) string {
 		return c.Errors.FileIsFolder
 	}
 	return err.Error()
-}
-
-type sentinelText struct {
-	err  error
-	text string
-}
-
-func (c *Catalog) sentinels() []sentinelText {
-	e := c.Errors
-	return []sentinelText{
-		{model.ErrInvalidCredentials, e.InvalidCredentials}, {model.ErrNotVerified, e.NotVerified},
-		{model.ErrAlreadyVerified, e.AlreadyVerified}, {model.ErrCodeInvalid, e.CodeInvalid},
-		{model.ErrCodeExpired, e.CodeExpired}, {model.ErrCodeUsed, e.CodeUsed},
-		{model.ErrNotSignedIn, e.NotSignedIn}, {model.ErrEmailTaken, e.EmailTaken},
-		{model.ErrTermsNotAccepted, e.TermsNotAccepted}, {model.ErrDemoLoaded, e.DemoLoaded},
-		{model.ErrAlreadyActivated, e.AlreadyActivated}, {model.ErrNotPending, e.NotPending},
-		{model.ErrNoOrganization, e.NoOrganization}, {model.ErrNothingToUndo, c.Import.NothingToUndo},
-	}
 }
 
 // Validation says which field broke which rule: "Email: is not a valid email address".

@@ -3,6 +3,7 @@ package i18n
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"rollcall/model"
 )
@@ -24,7 +25,17 @@ func kindsFR() KindTexts {
 // Message says an error's sentence in this language, its values formatted the language's
 // way; ok is false for an id the catalogue does not know, which a test forbids.
 func (c *Catalog) Message(m model.Message) (string, bool) {
-	for _, area := range []func(model.Message) (string, bool){c.storeMessage, c.mailMergeMessage, c.importMessage, c.accountsMessage, c.dirMessage, c.yearMessage} {
+	// One area a line, so that adding one merges cleanly.
+	areas := []func(model.Message) (string, bool){
+		c.coreMessage,
+		c.storeMessage,
+		c.mailMergeMessage,
+		c.importMessage,
+		c.accountsMessage,
+		c.dirMessage,
+		c.yearMessage,
+	}
+	for _, area := range areas {
 		if s, ok := area(m); ok {
 			return s, true
 		}
@@ -93,6 +104,60 @@ func (c *Catalog) importMessage(m model.Message) (string, bool) {
 		return c.Kinds.Invalid, true
 	case model.MsgRowsOmitted:
 		return fmt.Sprintf(c.Import.AndMore, c.Int(arg[int](m, 0))), true
+	}
+	return "", false
+}
+
+// coreMessage tells the domain's own errors: sign-in, codes, references, imports' limits.
+func (c *Catalog) coreMessage(m model.Message) (string, bool) {
+	e := c.Errors
+	switch m.ID {
+	case model.MsgInvalidCredentials:
+		return e.InvalidCredentials, true
+	case model.MsgNotVerified:
+		return e.NotVerified, true
+	case model.MsgAlreadyVerified:
+		return e.AlreadyVerified, true
+	case model.MsgCodeInvalid:
+		return e.CodeInvalid, true
+	case model.MsgCodeExpired:
+		return e.CodeExpired, true
+	case model.MsgCodeUsed:
+		return e.CodeUsed, true
+	case model.MsgNotSignedIn:
+		return e.NotSignedIn, true
+	case model.MsgEmailTaken:
+		return e.EmailTaken, true
+	case model.MsgTermsNotAccepted:
+		return e.TermsNotAccepted, true
+	case model.MsgThrottled:
+		return fmt.Sprintf(e.Throttled, c.Duration(time.Until(arg[time.Time](m, 0)))), true
+	case model.MsgDemoLoaded:
+		return e.DemoLoaded, true
+	case model.MsgAlreadyActivated:
+		return e.AlreadyActivated, true
+	case model.MsgNotPending:
+		return e.NotPending, true
+	case model.MsgNoOrganization:
+		return e.NoOrganization, true
+	case model.MsgNothingToUndo:
+		return c.Import.NothingToUndo, true
+	case model.MsgChangedSince:
+		return fmt.Sprintf(c.Import.ChangedSince, arg[string](m, 0)), true
+	case model.MsgTooManyDeletions:
+		return fmt.Sprintf(c.Import.TooManyDeletions, c.Int(arg[int](m, 0)), c.Int(arg[int](m, 1))), true
+	case model.MsgNotEmpty:
+		return fmt.Sprintf(e.NotEmpty, arg[int](m, 0)), true
+	case model.MsgValidation:
+		if ve := arg[*model.ValidationError](m, 0); ve != nil {
+			return c.Validation(ve), true
+		}
+		return c.Kinds.Invalid, true
+	case model.MsgNotFoundRef:
+		return fmt.Sprintf(e.NotFoundRef, c.thing(arg[model.Thing](m, 0)), arg[string](m, 1)), true
+	case model.MsgAmbiguous:
+		return fmt.Sprintf(c.People.Ambiguous, c.thing(arg[model.Thing](m, 0)), arg[string](m, 1),
+			strings.Join(arg[[]string](m, 2), ", ")), true
 	}
 	return "", false
 }

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -50,6 +49,12 @@ func (e *ValidationError) Error() string {
 // Is makes every ValidationError match ErrInvalid.
 func (e *ValidationError) Is(target error) bool { return target == ErrInvalid }
 
+// ErrorKind: a value that breaks a rule is invalid input (exit code 3).
+func (e *ValidationError) ErrorKind() Kind { return KindInvalid }
+
+// ErrorMessage names the field and the rule; the error is its value.
+func (e *ValidationError) ErrorMessage() Message { return Message{ID: MsgValidation, Args: []any{e}} }
+
 // ValidationErrors collects the problems of one form or record.
 type ValidationErrors []*ValidationError
 
@@ -64,6 +69,18 @@ func (es ValidationErrors) Error() string {
 // Is makes a list of validation errors match ErrInvalid.
 func (es ValidationErrors) Is(target error) bool { return target == ErrInvalid }
 
+// ErrorKind: values that break rules are invalid input (exit code 3).
+func (es ValidationErrors) ErrorKind() Kind { return KindInvalid }
+
+// ErrorMessage tells each problem, one a line.
+func (es ValidationErrors) ErrorMessage() Message {
+	lines := make([]Message, len(es))
+	for i, e := range es {
+		lines[i] = e.ErrorMessage()
+	}
+	return Message{ID: MsgLines, Args: []any{lines}}
+}
+
 // Err returns nil for an empty list, so callers can `return errs.Err()`.
 func (es ValidationErrors) Err() error {
 	if len(es) == 0 {
@@ -72,23 +89,24 @@ func (es ValidationErrors) Err() error {
 	return es
 }
 
-// Sentinel errors of the domain. Storage errors live in package storage.
+// Sentinel errors of the domain, each with its kind and sentence. Storage errors live in
+// package storage.
 var (
-	ErrInvalid            = errors.New("invalid input")
-	ErrInvalidCredentials = errors.New("wrong email or password")
-	ErrNotVerified        = errors.New("email not verified yet")
-	ErrAlreadyVerified    = errors.New("email already verified")
-	ErrCodeInvalid        = errors.New("code not recognised")
-	ErrCodeExpired        = errors.New("code expired")
-	ErrCodeUsed           = errors.New("code already used")
-	ErrNotSignedIn        = errors.New("not signed in")
-	ErrEmailTaken         = errors.New("an account with this email already exists")
-	ErrTermsNotAccepted   = errors.New("terms not accepted")
-	ErrDemoLoaded         = errors.New("the demo school is already loaded")
-	ErrAlreadyActivated   = errors.New("account already activated")
-	ErrNotPending         = errors.New("user is not pending deletion")
-	ErrNoOrganization     = errors.New("choose an organization")
-	ErrNothingToUndo      = errors.New("no import to undo")
+	ErrInvalid            = NewError(KindInvalid, MsgInvalid, "invalid input")
+	ErrInvalidCredentials = NewError(KindForbidden, MsgInvalidCredentials, "wrong email or password")
+	ErrNotVerified        = NewError(KindForbidden, MsgNotVerified, "email not verified yet")
+	ErrAlreadyVerified    = NewError(KindConflict, MsgAlreadyVerified, "email already verified")
+	ErrCodeInvalid        = NewError(KindInvalid, MsgCodeInvalid, "code not recognised")
+	ErrCodeExpired        = NewError(KindInvalid, MsgCodeExpired, "code expired")
+	ErrCodeUsed           = NewError(KindInvalid, MsgCodeUsed, "code already used")
+	ErrNotSignedIn        = NewError(KindForbidden, MsgNotSignedIn, "not signed in")
+	ErrEmailTaken         = NewError(KindConflict, MsgEmailTaken, "an account with this email already exists")
+	ErrTermsNotAccepted   = NewError(KindForbidden, MsgTermsNotAccepted, "terms not accepted")
+	ErrDemoLoaded         = NewError(KindConflict, MsgDemoLoaded, "the demo school is already loaded")
+	ErrAlreadyActivated   = NewError(KindConflict, MsgAlreadyActivated, "account already activated")
+	ErrNotPending         = NewError(KindConflict, MsgNotPending, "user is not pending deletion")
+	ErrNoOrganization     = NewError(KindInvalid, MsgNoOrganization, "choose an organization")
+	ErrNothingToUndo      = NewError(KindConflict, MsgNothingToUndo, "no import to undo")
 )
 
 // ThrottledError says sign-in is refused until a moment, after repeated failures.
@@ -98,6 +116,14 @@ type ThrottledError struct {
 
 func (e *ThrottledError) Error() string {
 	return "too many failed attempts; try again at " + e.Until.UTC().Format(time.RFC3339)
+}
+
+// ErrorKind: too many attempts is a conflict with the state (exit code 5).
+func (e *ThrottledError) ErrorKind() Kind { return KindConflict }
+
+// ErrorMessage says until when.
+func (e *ThrottledError) ErrorMessage() Message {
+	return Message{ID: MsgThrottled, Args: []any{e.Until}}
 }
 
 // RetryAfter is how long the caller must wait from now.
@@ -116,12 +142,28 @@ type NotEmptyError struct {
 
 func (e *NotEmptyError) Error() string { return fmt.Sprintf("still has %d members", e.Members) }
 
+// ErrorKind: a conflict with the members still there (exit code 5).
+func (e *NotEmptyError) ErrorKind() Kind { return KindConflict }
+
+// ErrorMessage says how many members.
+func (e *NotEmptyError) ErrorMessage() Message {
+	return Message{ID: MsgNotEmpty, Args: []any{e.Members}}
+}
+
 // ChangedSinceError refuses to undo an import after a user it wrote was changed again.
 type ChangedSinceError struct {
 	Login string
 }
 
 func (e *ChangedSinceError) Error() string { return "user " + e.Login + " changed since the import" }
+
+// ErrorKind: a conflict with a later change (exit code 5).
+func (e *ChangedSinceError) ErrorKind() Kind { return KindConflict }
+
+// ErrorMessage names the user.
+func (e *ChangedSinceError) ErrorMessage() Message {
+	return Message{ID: MsgChangedSince, Args: []any{e.Login}}
+}
 
 // Thing names a kind of record in messages: "class", "subscription", …
 type Thing string
@@ -156,6 +198,14 @@ func (e *NotFoundError) Error() string { return fmt.Sprintf("%s %q: %v", e.Thing
 // Unwrap is the store's sentinel.
 func (e *NotFoundError) Unwrap() error { return e.Err }
 
+// ErrorKind: not found (exit code 4).
+func (e *NotFoundError) ErrorKind() Kind { return KindNotFound }
+
+// ErrorMessage names the kind of record and the reference.
+func (e *NotFoundError) ErrorMessage() Message {
+	return Message{ID: MsgNotFoundRef, Args: []any{e.Thing, e.Ref}}
+}
+
 // AmbiguousError refuses a reference that several records answer to: a class code that two
 // schools use. Among names where each was found (the schools).
 type AmbiguousError struct {
@@ -170,3 +220,11 @@ func (e *AmbiguousError) Error() string {
 
 // Is makes it an invalid input.
 func (e *AmbiguousError) Is(target error) bool { return target == ErrInvalid }
+
+// ErrorKind: a reference that says too little is invalid input (exit code 3).
+func (e *AmbiguousError) ErrorKind() Kind { return KindInvalid }
+
+// ErrorMessage names the kind of record, the reference and where each was found.
+func (e *AmbiguousError) ErrorMessage() Message {
+	return Message{ID: MsgAmbiguous, Args: []any{e.Thing, e.Ref, e.Among}}
+}

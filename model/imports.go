@@ -118,6 +118,14 @@ type TooManyDeletionsError struct {
 	Would, Of int
 }
 
+// ErrorKind: a conflict with the safety limit (exit code 5).
+func (e *TooManyDeletionsError) ErrorKind() Kind { return KindConflict }
+
+// ErrorMessage says how many of how many.
+func (e *TooManyDeletionsError) ErrorMessage() Message {
+	return Message{ID: MsgTooManyDeletions, Args: []any{e.Would, e.Of}}
+}
+
 func (e *TooManyDeletionsError) Error() string {
 	return fmt.Sprintf("the import would mark %d of %d users pending deletion", e.Would, e.Of)
 }

@@ -9,6 +9,29 @@ const (
 	MsgNotFound MsgID = "not_found" // nothing answers to the reference
 	MsgConflict MsgID = "conflict"  // it conflicts with existing data
 
+	// Accounts, sign-in and codes of the domain.
+	MsgInvalidCredentials MsgID = "auth.invalid_credentials"
+	MsgNotVerified        MsgID = "auth.not_verified"
+	MsgAlreadyVerified    MsgID = "auth.already_verified"
+	MsgCodeInvalid        MsgID = "auth.code_invalid"
+	MsgCodeExpired        MsgID = "auth.code_expired"
+	MsgCodeUsed           MsgID = "auth.code_used"
+	MsgNotSignedIn        MsgID = "auth.not_signed_in"
+	MsgEmailTaken         MsgID = "auth.email_taken"
+	MsgTermsNotAccepted   MsgID = "auth.terms_not_accepted"
+	MsgThrottled          MsgID = "auth.throttled" // (until time.Time)
+	MsgDemoLoaded         MsgID = "demo.loaded"
+	MsgAlreadyActivated   MsgID = "users.already_activated"
+	MsgNotPending         MsgID = "users.not_pending"
+	MsgNoOrganization     MsgID = "orgs.none_chosen"
+	MsgNothingToUndo      MsgID = "import.nothing_to_undo"
+	MsgChangedSince       MsgID = "import.changed_since"      // (login)
+	MsgTooManyDeletions   MsgID = "import.too_many_deletions" // (would, of)
+	MsgNotEmpty           MsgID = "sets.not_empty"            // (members)
+	MsgValidation         MsgID = "validation"                // (*ValidationError) a field and its rule
+	MsgNotFoundRef        MsgID = "not_found.ref"             // (Thing, reference)
+	MsgAmbiguous          MsgID = "ambiguous"                 // (Thing, reference, []string where found)
+
 	// The store.
 	MsgLocked         MsgID = "store.locked"           // another Rollcall holds the database
 	MsgNewerSchema    MsgID = "store.newer_schema"     // written by a newer Rollcall

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"io/fs"
 
 	"rollcall/model"
 )
@@ -58,33 +57,20 @@ func kindExit(k model.Kind) int {
 	return exitInternal
 }
 
-// legacyExit is the exit code of the errors that do not say their kind yet.
+// legacyExit is the exit code of the errors that do not say their kind yet: refusals of
+// claims, seats and keys that match model.ErrInvalid or a code's sentinels by their Is
+// method, and a migration's copy that differs.
 func legacyExit(err error) int {
-	var te *model.ThrottledError
 	var ue usageError
-	var ne *model.NotEmptyError
-	var tm *model.TooManyDeletionsError
-	var cs *model.ChangedSinceError
 	var mm *model.CopyMismatchError
 	switch {
-	case err == nil:
-		return exitOK
 	case errors.As(err, &ue):
 		return exitUsage
 	case errors.As(err, &mm) && mm.Copied:
 		return exitCopyDiffers
-	case errors.Is(err, model.ErrInvalid), errors.Is(err, model.ErrCodeInvalid), errors.Is(err, model.ErrNoOrganization),
-		errors.Is(err, model.ErrCodeExpired), errors.Is(err, model.ErrCodeUsed):
+	case errors.Is(err, model.ErrInvalid), errors.Is(err, model.ErrCodeExpired), errors.Is(err, model.ErrCodeUsed):
 		return exitInvalid
-	case errors.Is(err, model.ErrNotSignedIn), errors.Is(err, fs.ErrNotExist),
-		errors.Is(err, model.ErrInvalidCredentials), errors.Is(err, model.ErrNotVerified),
-		errors.Is(err, model.ErrTermsNotAccepted):
-		return exitNotFound
-	case errors.As(err, &te),
-		errors.Is(err, model.ErrEmailTaken), errors.Is(err, model.ErrDemoLoaded),
-		errors.Is(err, model.ErrAlreadyVerified),
-		errors.As(err, &ne), errors.Is(err, model.ErrNotPending), errors.Is(err, model.ErrAlreadyActivated),
-		errors.As(err, &tm), errors.As(err, &cs), errors.Is(err, model.ErrNothingToUndo), errors.As(err, &mm):
+	case errors.As(err, &mm):
 		return exitConflict
 	}
 	return exitInternal
