@@ -80,6 +80,16 @@ func (ld *loader) load(inputs []Input) ([]source, error) {
 			out = append(out, source{input: in.Path, files: files, set: true})
 			continue
 		}
+		if streamed(in.Path) {
+			f, ok, err := ld.streamFile(in.Path)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				out = append(out, source{input: in.Path, files: []*roster.File{f}})
+			}
+			continue
+		}
 		raw, ok, err := ld.readFile(in.Path)
 		if err != nil || !ok {
 			if err != nil {
@@ -96,12 +106,34 @@ func (ld *loader) load(inputs []Input) ([]source, error) {
 	return out, nil
 }
 
-// readFile reads one regular file within the limits. A device, a pipe or a socket is refused
-// (RuleNotRegular): /dev/zero never ends and a pipe may never close. The kind is checked before
-// opening (opening a pipe would wait for a writer), and again on the opened descriptor, opened
-// without blocking, so a file swapped for a device in between is still refused.
-func (ld *loader) readFile(path string) ([]byte, bool, error) {
-	notRegular := func() ([]byte, bool, error) {
+// streamed reports whether a file on disk is read as a stream rather than whole: XML files,
+// which the AAF, SIECLE and STS-Web readers scan token by token. An académie feed is hundreds
+// of megabytes in a few files; held whole, it alone took the memory budget of its import.
+func streamed(path string) bool { return strings.EqualFold(filepath.Ext(path), ".xml") }
+
+// streamFile opens a file to be streamed: it is checked as readFile checks it, and only its
+// head is read now. Its size is not bounded (only a window of it is ever held, and the rows it
+// holds are, by roster.MaxRows), nor counted against the import's total.
+func (ld *loader) streamFile(path string) (*roster.File, bool, error) {
+	f, ok, err := ld.openRegular(path)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return nil, false, fmt.Errorf("importers: %w", err)
+	}
+	return roster.NewStreamFile(path, path, head[:n]), true, nil
+}
+
+// openRegular opens a regular file, refusing a device, a pipe or a socket (RuleNotRegular):
+// /dev/zero never ends and a pipe may never close. The kind is checked before opening (opening a
+// pipe would wait for a writer), and again on the opened descriptor, opened without blocking,
+// so a file swapped for a device in between is still refused.
+func (ld *loader) openRegular(path string) (*os.File, bool, error) {
+	notRegular := func() (*os.File, bool, error) {
 		ld.errs.Add(&table.RowError{File: path, Rule: table.RuleNotRegular, Expected: "file"})
 		return nil, false, nil
 	}
@@ -114,13 +146,28 @@ func (ld *loader) readFile(path string) ([]byte, bool, error) {
 	if err != nil {
 		return nil, false, fmt.Errorf("importers: %w", err)
 	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, false, fmt.Errorf("importers: %w", err)
+	}
+	if !st.Mode().IsRegular() {
+		f.Close()
+		return notRegular()
+	}
+	return f, true, nil
+}
+
+// readFile reads one regular file (see openRegular) within the limits.
+func (ld *loader) readFile(path string) ([]byte, bool, error) {
+	f, ok, err := ld.openRegular(path)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
 		return nil, false, fmt.Errorf("importers: %w", err)
-	}
-	if !st.Mode().IsRegular() {
-		return notRegular()
 	}
 	limit := min(ld.lim.file, ld.lim.total-ld.read)
 	if st.Size() > limit {
@@ -169,6 +216,16 @@ func (ld *loader) readDir(dir string) ([]*roster.File, error) {
 			continue
 		case !readableExt[strings.ToLower(filepath.Ext(name))]:
 			ld.skip(p, readableKinds)
+			continue
+		}
+		if streamed(p) {
+			f, ok, err := ld.streamFile(p)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				files = append(files, f)
+			}
 			continue
 		}
 		raw, ok, err := ld.readFile(p)

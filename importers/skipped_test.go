@@ -81,10 +81,12 @@ func TestOnlyRegularFilesAreRead(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "set")
 	os.Mkdir(dir, 0o755)
 	syscall.Mkfifo(filepath.Join(dir, "users.csv"), 0o600)
+	feed := filepath.Join(t.TempDir(), "ENT_Complet_Eleve_0000.xml") // streamed, not read whole
+	syscall.Mkfifo(feed, 0o600)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		for _, p := range []string{"/dev/zero", fifo, dir} {
+		for _, p := range []string{"/dev/zero", fifo, dir, feed} {
 			_, err := Parse(context.Background(), inputs(p), Options{}, nil)
 			es, ok := err.(*Errors)
 			if !ok || es.List[0].Rule != RuleNotRegular {

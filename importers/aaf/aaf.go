@@ -40,7 +40,7 @@ const (
 func SniffSet(files []*roster.File) roster.Fit {
 	fit := roster.Fit{Format: Format}
 	for _, f := range files {
-		if root := xmlfeed.Root(f.Raw); root == Root {
+		if root := xmlfeed.Root(f.Head()); root == Root {
 			fit.Matched++
 		} else if root != "" || strings.EqualFold(path.Ext(f.Name), ".xml") {
 			fit.Missing = []string{Root}
@@ -89,7 +89,11 @@ func (p *feed) file(f *roster.File) error {
 	if strings.Contains(strings.ToLower(path.Base(f.Name)), "_delta_") {
 		p.delta = true
 	}
-	r := newReader(f)
+	r, c, err := newReader(f)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
 	rows := 0
 	for {
 		e, bad := r.next()

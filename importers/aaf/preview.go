@@ -7,7 +7,11 @@ import (
 // Preview shows the first n entries of a feed's file, one row each: what the entry asks,
 // its category, its id, and the person's or school's name.
 func Preview(f *roster.File, n int) (part string, header []string, rows [][]string, ok bool) {
-	r := newReader(f)
+	r, c, err := newReader(f)
+	if err != nil {
+		return "", nil, nil, false
+	}
+	defer c.Close()
 	ops := map[op]string{opAdd: "addRequest", opModify: "modifyRequest", opDelete: "deleteRequest"}
 	for len(rows) < n {
 		e, bad := r.next()

@@ -1,6 +1,8 @@
 package aaf
 
 import (
+	"fmt"
+	"io"
 	"rollcall/importers/roster"
 	"rollcall/importers/table"
 	"rollcall/importers/xmlfeed"
@@ -70,8 +72,13 @@ type reader struct {
 	text    []byte
 }
 
-func newReader(f *roster.File) *reader {
-	return &reader{file: f.Name, s: xmlfeed.NewScanner(f.Raw)}
+// newReader streams f; the Closer closes it.
+func newReader(f *roster.File) (*reader, io.Closer, error) {
+	s, c, err := xmlfeed.Stream(f.Open)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	return &reader{file: f.Name, s: s}, c, nil
 }
 
 // next reads up to the end of the next request and returns it, (nil, nil) at the end of the

@@ -4,22 +4,98 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"hash"
+	"io"
+	"os"
 	"slices"
 	"strings"
+	"syscall"
 
 	"rollcall/importers/table"
 )
 
-// File is one input file read whole: a file on disk, a file of a folder, or an archive entry.
+// File is one input file: a file on disk, a file of a folder, or an archive entry. Most are
+// read whole (Raw); an XML file on disk is streamed instead (NewStreamFile), so that an académie
+// feed of hundreds of megabytes is never held: Raw is nil then, Head has its first bytes for
+// detection, and Open reads it from the disk.
 type File struct {
 	Name string // as given, see FileInfo.Name
 	Raw  []byte
+
+	path string // a streamed file's path
+	head []byte // a streamed file's first bytes
+	sum  []byte // a streamed file's SHA-256, once a reading went through it
+}
+
+// headSize is how much of a streamed file Head holds: a root element and an XML declaration are
+// far shorter.
+const headSize = 4096
+
+// NewStreamFile makes a File read from path as a stream; head is its first bytes (up to 4 KB).
+func NewStreamFile(name, path string, head []byte) *File {
+	return &File{Name: name, path: path, head: head}
+}
+
+// Head returns the file's first bytes (up to 4 KB), for detection.
+func (f *File) Head() []byte {
+	if f.Raw != nil || f.path == "" {
+		return f.Raw[:min(len(f.Raw), headSize)]
+	}
+	return f.head
+}
+
+// Open returns the file's content as a stream: Raw's bytes, or the file on disk, which must
+// still be a regular file. The first reading that goes to the end computes the checksum Info
+// reports.
+func (f *File) Open() (io.ReadCloser, error) {
+	if f.path == "" {
+		return io.NopCloser(bytes.NewReader(f.Raw)), nil
+	}
+	in, err := os.OpenFile(f.path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := in.Stat(); err != nil || !st.Mode().IsRegular() {
+		in.Close()
+		return nil, fmt.Errorf("%s: not a regular file", f.path)
+	}
+	if f.sum != nil {
+		return in, nil
+	}
+	return &hashing{f: f, ReadCloser: in, h: sha256.New()}, nil
+}
+
+// hashing computes a streamed file's checksum as it is read through.
+type hashing struct {
+	io.ReadCloser
+	f *File
+	h hash.Hash
+}
+
+func (r *hashing) Read(p []byte) (int, error) {
+	n, err := r.ReadCloser.Read(p)
+	r.h.Write(p[:n])
+	if err == io.EOF && r.f.sum == nil {
+		r.f.sum = r.h.Sum(nil)
+	}
+	return n, err
 }
 
 // Info returns the file's FileInfo for rows data rows.
 func (f *File) Info(rows int) FileInfo {
-	sum := sha256.Sum256(f.Raw)
-	return FileInfo{Name: f.Name, SHA256: hex.EncodeToString(sum[:]), Rows: rows}
+	if f.path != "" && f.sum == nil { // a reading stopped early (a fault): read it through once
+		if rc, err := f.Open(); err == nil {
+			io.Copy(io.Discard, rc)
+			rc.Close()
+		}
+	}
+	sum := f.sum
+	if f.path == "" {
+		s := sha256.Sum256(f.Raw)
+		sum = s[:]
+	}
+	return FileInfo{Name: f.Name, SHA256: hex.EncodeToString(sum), Rows: rows}
 }
 
 // Table is one file or worksheet being read against a schema.

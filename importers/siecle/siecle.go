@@ -1,6 +1,7 @@
 package siecle
 
 import (
+	"fmt"
 	"rollcall/importers/roster"
 	"rollcall/importers/sts"
 	"rollcall/importers/table"
@@ -33,7 +34,7 @@ func SniffSet(files []*roster.File) roster.Fit {
 	fit := roster.Fit{Format: Format, Missing: []string{"ElevesSansAdresses.xml"}}
 	bee := 0
 	for _, f := range files {
-		switch xmlfeed.Root(f.Raw) {
+		switch xmlfeed.Root(f.Head()) {
 		case RootPupils, RootGuardians, RootStructures, RootNomenclature:
 			bee++
 		case sts.Root:
@@ -54,7 +55,7 @@ func Parse(j *roster.Job, files []*roster.File) error {
 	x := newExport()
 	var teachers []*roster.File
 	for _, f := range files {
-		if xmlfeed.Root(f.Raw) == sts.Root {
+		if xmlfeed.Root(f.Head()) == sts.Root {
 			teachers = append(teachers, f)
 			continue
 		}
@@ -76,9 +77,12 @@ var keys = []string{"PARAMETRES/UAJ", "ELEVES/ELEVE", "STRUCTURES/STRUCTURES_ELE
 
 // read gathers one file's records.
 func (x *export) read(j *roster.Job, f *roster.File) error {
-	s := xmlfeed.NewScanner(f.Raw)
+	s, c, err := xmlfeed.Stream(f.Open)
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.Name, err)
+	}
+	defer c.Close()
 	n := 0
-	var err error
 	ok := s.Records(keys, func(key string, e *xmlfeed.Element) {
 		if err != nil { // cancelled, or past MaxRows: nothing more is kept
 			return

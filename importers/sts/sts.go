@@ -1,6 +1,7 @@
 package sts
 
 import (
+	"fmt"
 	"path"
 	"strings"
 
@@ -38,7 +39,7 @@ var Spec = roster.FormatSpec{
 func SniffSet(files []*roster.File) roster.Fit {
 	fit := roster.Fit{Format: Format, Missing: []string{"sts_emp_*.xml"}}
 	for _, f := range files {
-		if xmlfeed.Root(f.Raw) != Root {
+		if xmlfeed.Root(f.Head()) != Root {
 			return fit
 		}
 		fit.Matched++
@@ -67,9 +68,12 @@ type export struct {
 // its teachers with the divisions and groups they teach.
 func ParseFile(j *roster.Job, f *roster.File) error {
 	x := &export{subjects: map[string]string{}, classes: map[string][]string{}, groups: map[string][]string{}, teaching: map[string][]string{}}
-	s := xmlfeed.NewScanner(f.Raw)
+	s, c, err := xmlfeed.Stream(f.Open)
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.Name, err)
+	}
+	defer c.Close()
 	n := 0
-	var err error
 	ok := s.Records(keys, func(key string, e *xmlfeed.Element) {
 		if err != nil { // cancelled, or past MaxRows: nothing more is kept
 			return

@@ -2,6 +2,7 @@ package xmlfeed
 
 import (
 	"bytes"
+	"io"
 	"strconv"
 	"unicode/utf8"
 )
@@ -31,7 +32,7 @@ const maxDepth = 64
 // seconds there and takes a fraction of that here; the fuzz test holds the two to the same
 // tokens for every document this one accepts.
 type Scanner struct {
-	src  []byte
+	src  []byte // the document, or the window of it a streamed scanner holds
 	pos  int
 	kind Kind
 	name []byte // Start and End: the element's name
@@ -47,16 +48,27 @@ type Scanner struct {
 	errPos   int
 
 	linePos, line int // line counted up to linePos
+
+	// A streamed scanner (NewStreamScanner) reads its document through r into src, a window
+	// that slides forward: eof once r is exhausted (an in-memory document starts there), short
+	// when the token being read may run past the window, names the element names the stack
+	// holds, copied once each, since the window they were read in moves on.
+	r     io.Reader
+	ahead int // how much of the document to hold ahead of each token, at least
+	eof   bool
+	short bool
+	rerr  error
+	names map[string][]byte
 }
 
 // NewScanner reads raw, decoding it to UTF-8 first when it is not (see Decode).
 func NewScanner(raw []byte) *Scanner {
-	return &Scanner{src: Decode(raw), line: 1}
+	return &Scanner{src: Decode(raw), line: 1, eof: true}
 }
 
 // Next advances to the next token and returns its kind; after EOF or Error it stays there.
 func (s *Scanner) Next() Kind {
-	if s.kind == Error || (s.kind == EOF && s.pos > 0 && s.pos >= len(s.src)) {
+	if s.kind == Error || (s.kind == EOF && s.pos > 0 && s.pos >= len(s.src) && s.eof) {
 		return s.kind
 	}
 	if s.closing {
@@ -65,8 +77,17 @@ func (s *Scanner) Next() Kind {
 		s.kind = End
 		return End
 	}
+	need := s.ahead
+	s.fill(need) // the last token's slices are let go here, not before
 	for {
+		if s.pos >= len(s.src) && !s.eof {
+			s.fill(need)
+			continue
+		}
 		if s.pos >= len(s.src) {
+			if s.rerr != nil {
+				return s.fail("the file could not be read to its end: " + s.rerr.Error())
+			}
 			if len(s.stack) > 0 {
 				s.pos = len(bytes.TrimRight(s.src, " \t\r\n")) // the last line that says something
 				return s.fail("unexpected end of file: <" + string(s.stack[len(s.stack)-1]) + "> is not closed")
@@ -77,13 +98,30 @@ func (s *Scanner) Next() Kind {
 			s.kind = EOF
 			return EOF
 		}
+		at, was := s.pos, s.kind
+		var k Kind
+		var done bool
 		if s.src[s.pos] != '<' {
-			if k, done := s.charData(); done {
+			k, done = s.charData()
+		} else {
+			k, done = s.markup()
+		}
+		if (s.short || k == Error) && !s.eof {
+			// The token may go on past the window (a fault may be only the window's end): read
+			// it again from its start with more of the file, up to MaxToken.
+			if need >= MaxToken {
+				if k != Error {
+					return s.fail("a text or tag longer than " + strconv.Itoa(MaxToken>>20) + " MB")
+				}
 				return k
 			}
+			s.pos, s.kind, s.err, s.short = at, was, "", false
+			need *= 4
+			s.fill(need)
 			continue
 		}
-		if k, done := s.markup(); done {
+		s.short = false
+		if done {
 			return k
 		}
 	}
@@ -105,17 +143,23 @@ func (s *Scanner) Err() (string, int) {
 }
 
 func (s *Scanner) lineAt(pos int) int {
-	if pos < s.linePos {
-		s.linePos, s.line = 0, 1
+	pos = min(pos, len(s.src))
+	if pos < s.linePos { // back, within the window: the end of a truncated file
+		s.line -= lineEnds(s.src[pos:s.linePos])
+	} else {
+		s.line += lineEnds(s.src[s.linePos:pos])
 	}
-	seg := s.src[s.linePos:min(pos, len(s.src))]
+	s.linePos = pos
+	return s.line
+}
+
+// lineEnds counts LF, CR LF and a lone CR as one end of line each.
+func lineEnds(seg []byte) int {
 	n := bytes.Count(seg, []byte{'\n'})
 	if bytes.IndexByte(seg, '\r') >= 0 {
 		n += bytes.Count(seg, []byte{'\r'}) - bytes.Count(seg, []byte("\r\n"))
 	}
-	s.line += n
-	s.linePos = min(pos, len(s.src))
-	return s.line
+	return n
 }
 
 func (s *Scanner) fail(msg string) Kind {
@@ -130,6 +174,7 @@ func (s *Scanner) charData() (Kind, bool) {
 	end := bytes.IndexByte(s.src[s.pos:], '<')
 	if end < 0 {
 		end = len(s.src) - s.pos
+		s.short = true // the text may go on past the window
 	}
 	t := s.src[s.pos : s.pos+end]
 	if len(s.stack) == 0 {
@@ -306,7 +351,7 @@ func (s *Scanner) startTag() (Kind, bool) {
 		s.closing = true
 	}
 	s.pos = end + 1
-	s.stack = append(s.stack, name)
+	s.stack = append(s.stack, s.keep(name))
 	s.rootSeen = true
 	s.kind, s.name = Start, name
 	return Start, true

@@ -1,0 +1,146 @@
+package xmlfeed
+
+import (
+	"bytes"
+	"io"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/transform"
+)
+
+const (
+	// windowAhead is how much of a streamed document the scanner reads ahead of each token.
+	windowAhead = 64 << 10
+	// MaxToken is the longest token (a text, a tag, a comment) a streamed document may hold:
+	// school feeds' are a few hundred bytes, and a crafted file's one endless text must not
+	// take the memory a streamed file was meant to spare.
+	MaxToken = 16 << 20
+)
+
+// NewStreamScanner reads a UTF-8 document from r, holding only a window of it: the tokens'
+// slices (Name, Text, the tag) are good until the next call to Next, as for NewScanner. A read
+// error stops it with a fault at the line it reached.
+func NewStreamScanner(r io.Reader) *Scanner {
+	return &Scanner{r: r, ahead: windowAhead, line: 1, names: map[string][]byte{}}
+}
+
+// fill makes the window hold at least need bytes from pos on, or all that is left. It drops
+// what is behind pos, so the previous token's slices are no longer good.
+func (s *Scanner) fill(need int) {
+	if s.eof || len(s.src)-s.pos >= need {
+		return
+	}
+	if s.pos > 0 {
+		s.lineAt(s.pos)
+		n := copy(s.src, s.src[s.pos:])
+		s.src, s.linePos, s.errPos, s.pos = s.src[:n], s.linePos-s.pos, 0, 0
+	}
+	if cap(s.src) < 2*need {
+		win := make([]byte, len(s.src), max(2*need, 1<<20))
+		copy(win, s.src)
+		s.src = win
+	}
+	for len(s.src) < need && !s.eof {
+		n, err := s.r.Read(s.src[len(s.src):cap(s.src)])
+		s.src = s.src[:len(s.src)+n]
+		switch {
+		case err == io.EOF:
+			s.eof = true
+		case err != nil:
+			s.eof, s.rerr = true, err
+		}
+	}
+}
+
+// keep returns an element name the stack can hold: the name itself in memory, a copy made once
+// per distinct name when streaming.
+func (s *Scanner) keep(name []byte) []byte {
+	if s.r == nil {
+		return name
+	}
+	if k, ok := s.names[string(name)]; ok {
+		return k
+	}
+	k := bytes.Clone(name)
+	if len(s.names) < 4096 {
+		s.names[string(k)] = k
+	}
+	return k
+}
+
+// Stream opens a document for scanning without holding it. A first pass reads it through to
+// choose its encoding as Decode does (a BOM, else valid UTF-8 throughout, else the declaration);
+// a second reads it, decoded, into the scanner's window. open is called once for each pass; the
+// returned Closer closes the second.
+func Stream(open func() (io.ReadCloser, error)) (*Scanner, io.Closer, error) {
+	rc, err := open()
+	if err != nil {
+		return nil, nil, err
+	}
+	enc, err := sniff(rc)
+	rc.Close()
+	if err != nil {
+		return nil, nil, err
+	}
+	if rc, err = open(); err != nil {
+		return nil, nil, err
+	}
+	var r io.Reader = rc
+	if enc != nil {
+		r = transform.NewReader(rc, enc.NewDecoder())
+	}
+	return NewStreamScanner(r), rc, nil
+}
+
+// sniff reads r through and returns the encoding Decode would pick for all of it (nil: UTF-8
+// as it is), keeping only its head and the last bytes of a character cut between two reads.
+func sniff(r io.Reader) (encoding.Encoding, error) {
+	buf := make([]byte, 256<<10)
+	var head []byte
+	carry := 0 // bytes at buf's start left from the last read: a character cut in two
+	for {
+		n, err := r.Read(buf[carry:])
+		n += carry
+		if head == nil && n > 0 {
+			head = bytes.Clone(buf[:min(n, 512)])
+			if hasBOM(head) {
+				return charsetOf(head), nil
+			}
+		}
+		done := err == io.EOF
+		if err != nil && !done {
+			return nil, err
+		}
+		cut := n
+		if !done {
+			cut = cutRune(buf[:n])
+		}
+		if !utf8.Valid(buf[:cut]) {
+			// Not UTF-8: the declaration, in the head, decides (charsetOf sees invalid bytes).
+			return charsetOf(append(head, 0xFF)), nil
+		}
+		if done {
+			return nil, nil
+		}
+		carry = copy(buf, buf[cut:n])
+	}
+}
+
+func hasBOM(b []byte) bool {
+	return bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF})
+}
+
+// cutRune returns where b stops being whole characters: before a multi-byte character whose
+// last bytes are still to be read.
+func cutRune(b []byte) int {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return i
+			}
+			break
+		}
+	}
+	return len(b)
+}
