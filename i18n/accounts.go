@@ -39,7 +39,7 @@ type AccountsTexts struct {
 	// MergeKeepHint and MergeWith are the console's merge form.
 	MergeConfirm, MergeTitle, MergeHint, MergeWith string
 	// The console: keys, the bulk picker's title and marks.
-	KeyMark, KeyBulk, KeyMerge, KeyDuplicates, BulkTitle, Marked, ActOnFiltered, ActOnMarked string
+	KeyMark, KeyBulk, KeyMerge, KeyDuplicates, KeySuspend, BulkTitle, Marked, ActOnFiltered, ActOnMarked string
 	// DuplicatesTitle heads the console's duplicates screen; Level labels the level filter.
 	DuplicatesTitle, Level string
 }

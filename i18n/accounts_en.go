@@ -26,7 +26,7 @@ func accountsEN() AccountsTexts {
 		MergeTitle:       "Merge another account into %s",
 		MergeHint:        "The login of the other account of this person: it is deleted once merged.",
 		MergeWith:        "Login to merge in",
-		KeyMark:          "mark", KeyBulk: "act on marked/filtered", KeyMerge: "merge", KeyDuplicates: "duplicates",
+		KeyMark:          "mark", KeyBulk: "act on marked/filtered", KeyMerge: "merge", KeyDuplicates: "duplicates", KeySuspend: "suspend",
 		BulkTitle:       "Action",
 		Marked:          "%s marked",
 		ActOnFiltered:   "%s in the filtered list",

@@ -26,7 +26,7 @@ func accountsFR() AccountsTexts {
 		MergeTitle:       "Fusionner un autre compte dans %s",
 		MergeHint:        "L'identifiant de l'autre compte de cette personne : il est supprimé une fois fusionné.",
 		MergeWith:        "Identifiant à fusionner",
-		KeyMark:          "marquer", KeyBulk: "agir sur marqués/filtrés", KeyMerge: "fusionner", KeyDuplicates: "doublons",
+		KeyMark:          "marquer", KeyBulk: "agir sur marqués/filtrés", KeyMerge: "fusionner", KeyDuplicates: "doublons", KeySuspend: "suspendre",
 		BulkTitle:       "Action",
 		Marked:          "%s marqué(s)",
 		ActOnFiltered:   "%s de la liste filtrée",

@@ -85,6 +85,9 @@ const (
 	actSaveFilter   // path is the filter's name, n the users it selects
 	actDeleteFilter // path is the filter's name
 	actLink         // path is the child's login, n 1 for a link and 0 for an unlink
+	actBulk         // bulk is what it did
+	actSuspend      // one user suspended or given back; bulk is what it did
+	actMerge        // user is the account kept, path the login merged into it
 )
 
 // actionMsg is the result of an action on users.
@@ -95,6 +98,7 @@ type actionMsg struct {
 	n    int
 	of   int // an export: how many users were selected (n were written)
 	path string
+	bulk app.BulkResult
 	err  error
 }
 
@@ -147,6 +151,9 @@ func (m *Model) actionDone(msg actionMsg) tea.Cmd {
 		return m.actionFailed(msg)
 	}
 	m.notice = m.noticeFor(msg)
+	if msg.kind == actBulk || msg.kind == actMerge {
+		m.marks = nil
+	}
 	if msg.user.ID != 0 && msg.kind != actDelete {
 		m.list.Replace(msg.user)
 		if m.detail.user.ID == msg.user.ID {
@@ -162,6 +169,8 @@ func (m *Model) actionDone(msg actionMsg) tea.Cmd {
 		cmds = append(cmds, m.openDetail(msg.user))
 	case msg.kind == actDeleteFilter:
 		cmds = append(cmds, m.openSaved()) // the list without it
+	case msg.kind == actMerge && m.back == focusDups:
+		cmds = append(cmds, m.openDuplicates()) // the list without that group
 	case m.back == focusDetail:
 		cmds = append(cmds, m.setFocus(focusDetail), m.loadDetail(msg.user.ID))
 	default:
@@ -178,6 +187,11 @@ func (m *Model) actionFailed(msg actionMsg) tea.Cmd {
 		m.notice = cat.App.Cancelled
 	default:
 		m.fail(msg.err)
+	}
+	var de *model.DuplicateError
+	if msg.kind == actCreate && errors.As(msg.err, &de) {
+		m.errText = ""
+		return m.createAnyway(de)
 	}
 	var ve *model.ValidationError
 	var ves model.ValidationErrors
@@ -217,6 +231,10 @@ func (m *Model) noticeFor(msg actionMsg) string {
 		return fmt.Sprintf(cat.Directory.Saved.Saved, msg.path, cat.Count(msg.n, cat.Nouns.User))
 	case actDeleteFilter:
 		return fmt.Sprintf(cat.Directory.Saved.Deleted, msg.path)
+	case actBulk, actSuspend:
+		return m.bulkNotice(msg.bulk)
+	case actMerge:
+		return fmt.Sprintf(cat.Accounts.Merged, msg.path, u.Login)
 	case actLink:
 		if msg.n == 0 {
 			return fmt.Sprintf(cat.People.Unlinked, u.Login, msg.path)

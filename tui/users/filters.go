@@ -27,6 +27,7 @@ const (
 	rowCreatedTo
 	rowPending
 	rowSort
+	rowLevel // last, so the rows above keep their places for those who learnt them
 	rowCount // not a row: the number of rows
 )
 
@@ -38,6 +39,7 @@ type panel struct {
 
 	search, from, to textinput.Model
 	function         textinput.Model // function families, "DIR, ENS"
+	level            textinput.Model // class levels, "6e, 5e"
 	fromBad, toBad   bool            // the text typed is not a date (yet): that bound is not applied
 }
 
@@ -55,7 +57,8 @@ const (
 func newPanel(sess *screen.Session) panel {
 	f := sess.Cat.Directory.Filters
 	return panel{search: newInput(sess, f.SearchHint, 64), from: newInput(sess, f.DateHint, 10),
-		to: newInput(sess, f.DateHint, 10), function: newInput(sess, sess.Cat.Schools.FunctionHint, 32)}
+		to: newInput(sess, f.DateHint, 10), function: newInput(sess, sess.Cat.Schools.FunctionHint, 32),
+		level: newInput(sess, "6e, 5e", 32)}
 }
 
 func newInput(sess *screen.Session, placeholder string, limit int) textinput.Model {
@@ -81,6 +84,8 @@ func (p *panel) input() *textinput.Model {
 		return &p.to
 	case rowFunction:
 		return &p.function
+	case rowLevel:
+		return &p.level
 	}
 	return nil
 }
@@ -90,7 +95,7 @@ func (p *panel) typing() bool { return p.input() != nil }
 
 // focus gives the cursor row's text field the keyboard, and takes it from the others.
 func (p *panel) focus(on bool) tea.Cmd {
-	for _, in := range []*textinput.Model{&p.search, &p.from, &p.to, &p.function} {
+	for _, in := range []*textinput.Model{&p.search, &p.from, &p.to, &p.function, &p.level} {
 		in.Blur()
 	}
 	if in := p.input(); in != nil && on {
@@ -149,8 +154,9 @@ func (p *panel) typed(k tea.KeyPressMsg, km keyMap, in *textinput.Model) (change
 	p.sel.CreatedFrom, p.fromBad = parseDate(p.from.Value())
 	p.sel.CreatedTo, p.toBad = parseDate(p.to.Value())
 	p.sel.Functions = parseFunctions(p.function.Value())
+	p.sel.Levels = parseLevels(p.level.Value())
 	if old.Text == p.sel.Text && old.CreatedFrom == p.sel.CreatedFrom && old.CreatedTo == p.sel.CreatedTo &&
-		slices.Equal(old.Functions, p.sel.Functions) {
+		slices.Equal(old.Functions, p.sel.Functions) && slices.Equal(old.Levels, p.sel.Levels) {
 		return unchanged, cmd // "2026-0" is not a date yet: nothing to filter again
 	}
 	return changedTyping, cmd
@@ -161,6 +167,17 @@ func parseFunctions(s string) []string {
 	var out []string
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
 		out = append(out, model.FunctionCode(w))
+	}
+	return out
+}
+
+// parseLevels reads the class levels typed ("6e, 5e"), as the CLI's --level does.
+func parseLevels(s string) []string {
+	var out []string
+	for _, l := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
 	}
 	return out
 }
@@ -225,5 +242,6 @@ func (p *panel) reset() {
 	p.from.SetValue("")
 	p.to.SetValue("")
 	p.function.SetValue("")
+	p.level.SetValue("")
 	p.fromBad, p.toBad = false, false
 }

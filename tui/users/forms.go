@@ -20,14 +20,19 @@ import (
 type formKind int
 
 const (
-	formEdit       formKind = iota // a user's fields
-	formCreateOrg                  // the school of a user created by hand (admins of several)
-	formCreate                     // a user created by hand
-	formExport                     // format and file of the export
-	formDelete                     // yes/no before deleting for good
-	formRegen                      // yes/no before a new activation code
-	formSaveFilter                 // the name to save the filters under
-	formLink                       // a child to link a parent to, or unlink (family.go)
+	formEdit         formKind = iota // a user's fields
+	formCreateOrg                    // the school of a user created by hand (admins of several)
+	formCreate                       // a user created by hand
+	formExport                       // format and file of the export
+	formDelete                       // yes/no before deleting for good
+	formRegen                        // yes/no before a new activation code
+	formSaveFilter                   // the name to save the filters under
+	formLink                         // a child to link a parent to, or unlink (family.go)
+	formBulk                         // the action to take on the marked rows or the filtered list
+	formBulkConfirm                  // yes/no before it, with how many it reaches
+	formMerge                        // the other account to merge into a user
+	formMergeConfirm                 // yes/no before a merge
+	formCreateAnyway                 // yes/no: add someone who looks like a person of the school
 )
 
 // formValues are the values the open form edits; the fields point into them.
@@ -46,6 +51,7 @@ type formValues struct {
 	filterName      string
 	childLogin      string // formLink
 	unlink          bool   // formLink
+	action          app.BulkAction
 }
 
 // openForm shows a form in place of the list or the detail; esc or completion returns there.
@@ -91,6 +97,22 @@ func (m *Model) submitForm() tea.Cmd {
 		return m.saveFilter()
 	case formLink:
 		return m.link()
+	case formBulk:
+		return m.bulkConfirm()
+	case formBulkConfirm:
+		if fv.yes {
+			return m.runBulk()
+		}
+	case formMerge:
+		return m.mergeConfirm()
+	case formMergeConfirm:
+		if fv.yes {
+			return m.runMerge()
+		}
+	case formCreateAnyway:
+		if fv.yes {
+			return m.runCreateAnyway()
+		}
 	case formEdit:
 		fields, changed := fv.fields(fv.target)
 		if !changed {

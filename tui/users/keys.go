@@ -13,10 +13,11 @@ type keyMap struct {
 	mailMerge, close, cancel                                          key.Binding
 	saveFilter, openSaved, deleteFilter                               key.Binding
 	link                                                              key.Binding
+	mark, bulk, suspend, merge, duplicates                            key.Binding
 }
 
 func newKeyMap(sess *screen.Session) keyMap {
-	k, d := sess.Cat.Keys, sess.Cat.Directory.Keys
+	k, d, a := sess.Cat.Keys, sess.Cat.Directory.Keys, sess.Cat.Accounts
 	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
@@ -48,10 +49,17 @@ func newKeyMap(sess *screen.Session) keyMap {
 		deleteFilter: b("x", d.Delete, "x"),
 		// k: link a parent to a child, or unlink them.
 		link: b("k", sess.Cat.People.LinkKey, "k"),
+		// v marks rows, b acts on the marked rows (or the filtered list), s suspends one user or
+		// gives them back, M merges another account into one, d lists likely duplicates.
+		mark:       b("v", a.KeyMark, "v"),
+		bulk:       b("b", a.KeyBulk, "b"),
+		suspend:    b("s", a.KeySuspend, "s"),
+		merge:      b("M", a.KeyMerge, "M"),
+		duplicates: b("d", a.KeyDuplicates, "d"),
 	}
 }
 
 // actionKeys are the keys that act on one user, from the list or the detail.
 func (km keyMap) actionKeys() []key.Binding {
-	return []key.Binding{km.edit, km.admin, km.regen, km.pending, km.restore, km.del, km.link}
+	return []key.Binding{km.edit, km.admin, km.regen, km.pending, km.restore, km.del, km.link, km.suspend, km.merge}
 }

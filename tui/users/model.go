@@ -36,6 +36,7 @@ const (
 	focusForm                 // a form or a yes/no question
 	focusBusy                 // an action runs; esc cancels it
 	focusSaved                // the saved filters, in place of the list
+	focusDups                 // the likely duplicates, in place of the list
 )
 
 // Model is the Users screen.
@@ -49,7 +50,9 @@ type Model struct {
 	list   *userlist.Model
 	panel  panel
 	picker picker
-	saved  saved // the saved filters (F)
+	saved  saved             // the saved filters (F)
+	dups   dups              // the likely duplicates (d)
+	marks  map[model.ID]bool // rows marked for a bulk action (v)
 
 	classes, groups []app.ClassInfo
 	orgs            []model.Organization
@@ -79,6 +82,7 @@ func New(sess *screen.Session) *Model {
 	m := &Model{sess: sess, keys: newKeyMap(sess), list: userlist.New(sess), panel: newPanel(sess),
 		picker: newPicker(sess), busy: busy.New(sess.Styles.Primary)}
 	m.list.SetFocused(false)
+	m.list.SetMarks(func(id model.ID) bool { return m.marks[id] })
 	return m
 }
 
@@ -148,9 +152,12 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{km.cancel}
 	case focusSaved:
 		return []key.Binding{km.rowUp, km.rowDown, km.choose, km.deleteFilter, km.close}
+	case focusDups:
+		return []key.Binding{km.rowUp, km.rowDown, km.choose, km.close}
 	}
 	u, _ := m.list.Selected()
-	return append([]key.Binding{km.focus, km.details, km.add, km.export, km.mailMerge, km.saveFilter, km.openSaved}, m.keysFor(u)...)
+	return append([]key.Binding{km.focus, km.details, km.add, km.mark, km.bulk, km.export, km.mailMerge, km.saveFilter, km.openSaved,
+		km.duplicates}, m.keysFor(u)...)
 }
 
 // keysFor are the action keys that apply to a user as they are now.
@@ -166,7 +173,7 @@ func (m *Model) keysFor(u model.User) []key.Binding {
 	if u.PendingDeletion() {
 		return append(out, km.restore, km.del)
 	}
-	return append(out, km.pending)
+	return append(out, km.pending, km.suspend)
 }
 
 // FullHelp groups every key of the screen.
@@ -174,7 +181,8 @@ func (m *Model) FullHelp() [][]key.Binding {
 	km := m.keys
 	return [][]key.Binding{
 		{km.focus, km.search, km.rowUp, km.rowDown, km.left, km.right, km.toggle, km.choose, km.clear},
-		append([]key.Binding{km.details, km.add, km.export, km.mailMerge, km.saveFilter, km.openSaved}, m.list.KeyBindings()...),
+		append([]key.Binding{km.details, km.add, km.mark, km.bulk, km.duplicates, km.export, km.mailMerge, km.saveFilter, km.openSaved},
+			m.list.KeyBindings()...),
 		append(km.actionKeys(), km.close),
 	}
 }

@@ -133,5 +133,6 @@ func (p *panel) apply(sel model.Selection) {
 	p.from.SetValue(sel.CreatedFrom.String())
 	p.to.SetValue(sel.CreatedTo.String())
 	p.function.SetValue(strings.Join(sel.Functions, ", "))
+	p.level.SetValue(strings.Join(sel.Levels, ", "))
 	p.fromBad, p.toBad = false, false
 }

@@ -25,6 +25,9 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	case savedMsg:
 		m.savedLoaded(msg)
 		return m, nil
+	case dupsMsg:
+		m.dupsLoaded(msg)
+		return m, nil
 	case screen.DataChangedMsg, screen.ResumeMsg:
 		return m, m.refresh()
 	}
@@ -56,6 +59,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		cmd = m.formKey(k)
 	case focusSaved:
 		cmd = m.savedKey(k)
+	case focusDups:
+		cmd = m.dupsKey(k)
 	case focusBusy:
 		if key.Matches(k, m.keys.cancel) && m.cancel != nil {
 			m.cancel()
@@ -117,7 +122,14 @@ func (m *Model) tableKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.saveFilterForm()
 	case key.Matches(k, km.openSaved):
 		return m.openSaved()
+	case key.Matches(k, km.bulk):
+		return m.bulkForm()
+	case key.Matches(k, km.duplicates):
+		return m.openDuplicates()
 	case !ok:
+		return nil
+	case key.Matches(k, km.mark):
+		m.toggleMark(u)
 		return nil
 	case key.Matches(k, km.details):
 		return m.openDetail(u)
@@ -143,6 +155,10 @@ func (m *Model) userAction(k tea.KeyPressMsg, u model.User) tea.Cmd {
 		return m.editUser(u)
 	case key.Matches(k, km.link):
 		return m.linkForm(u)
+	case key.Matches(k, km.suspend):
+		return m.suspendOne(u)
+	case key.Matches(k, km.merge):
+		return m.mergeForm(u)
 	case key.Matches(k, km.admin):
 		return m.runOne(actAdmin, func(ctx context.Context, as *app.Session) (model.User, error) {
 			cur, err := as.GetUser(ctx, u.ID) // toggle what the store has, not a row shown

@@ -48,6 +48,8 @@ func (m *Model) View() string {
 		body = m.panelView() + "\n\n" + m.pickerView(m.listHeight())
 	case m.focus == focusSaved || (m.focus == focusBusy && m.back == focusSaved):
 		body = m.panelView() + "\n\n" + m.savedView(m.listHeight())
+	case m.focus == focusDups || (m.focus == focusBusy && m.back == focusDups):
+		body = m.dupsView(m.formHeight())
 	default:
 		body = m.panelView() + "\n\n" + m.list.View()
 	}
@@ -116,7 +118,7 @@ func (m *Model) panelView() string {
 func (m *Model) rowLabel(r filterRow) string {
 	f := m.sess.Cat.Directory.Filters
 	return [...]string{f.Search, f.Profiles, f.Classes, f.Activation, f.Email, f.LocalAdmins,
-		m.sess.Cat.Schools.Functions, f.CreatedFrom, f.CreatedTo, f.Pending, f.Sort}[r]
+		m.sess.Cat.Schools.Functions, f.CreatedFrom, f.CreatedTo, f.Pending, f.Sort, m.sess.Cat.Accounts.Level}[r]
 }
 
 // panelCell is one filter: a marker when the cursor is on it, its label, its value.
@@ -167,6 +169,8 @@ func (m *Model) panelValue(r filterRow, on bool) string {
 		return bad(p.to.View(), p.toBad)
 	case rowPending:
 		return choice([...]string{f.PendingExcluded, f.PendingIncluded, f.PendingOnly}[s.Pending])
+	case rowLevel:
+		return p.level.View()
 	}
 	return choice([...]string{f.SortName, f.SortProfile, f.SortClass}[s.Sort])
 }

@@ -47,6 +47,7 @@ type Model struct {
 	focused       bool
 	empty         string // said when the selection is empty; "" for the default
 	width, height int
+	marked        func(model.ID) bool // rows marked for a bulk action; nil: none
 }
 
 // debounceMsg ends the wait after a typed change; only the newest one runs the filter.
@@ -82,6 +83,9 @@ func (m *Model) SetEmptyText(s string) { m.empty = s }
 
 // SetClassNames gives the names the Class column shows.
 func (m *Model) SetClassNames(names map[model.ID]string) { m.names = names }
+
+// SetMarks tells which rows are marked (for a bulk action): they show a mark.
+func (m *Model) SetMarks(marked func(model.ID) bool) { m.marked = marked }
 
 // Selection returns a copy of the selection the list shows.
 func (m *Model) Selection() model.Selection { return CloneSelection(m.sel) }

@@ -33,8 +33,9 @@ func AllColumns() []Column {
 
 // marker is drawn before the row under the cursor; every row keeps its width free.
 const (
-	marker = "› "
-	gap    = "  "
+	marker     = "› "
+	markedLead = "* " // a row marked for a bulk action
+	gap        = "  "
 )
 
 // spec is how a column grows: from minimum to preferred width, then by weight.
@@ -140,7 +141,10 @@ func (m *Model) cells(u *model.User) []string {
 		case Login:
 			out[i] = u.Login
 		case Code:
-			if !u.Activated() {
+			switch {
+			case u.Suspended(): // its code opens nothing while it is
+				out[i] = cat.Accounts.SuspendedMark
+			case !u.Activated():
 				out[i] = model.FormatCode(u.ActivationCode)
 			}
 		case Email:
@@ -210,13 +214,21 @@ func (m *Model) rowLines(widths []int, indent string) []string {
 		}
 		u := &m.rows[j]
 		text := line(m.cells(u), widths)
+		lead := indent
+		if m.marked != nil && m.marked(u.ID) {
+			lead = markedLead
+		}
 		switch {
 		case i == m.cursor && m.focused && !m.stale:
-			lines = append(lines, st.Selected.Render(marker+text))
-		case m.stale || u.PendingDeletion():
-			lines = append(lines, indent+st.Muted.Render(text))
+			if lead == markedLead {
+				lines = append(lines, st.Selected.Render("›*"+text))
+			} else {
+				lines = append(lines, st.Selected.Render(marker+text))
+			}
+		case m.stale || u.PendingDeletion() || u.Suspended():
+			lines = append(lines, lead+st.Muted.Render(text))
 		default:
-			lines = append(lines, indent+text)
+			lines = append(lines, lead+text)
 		}
 	}
 	return lines
