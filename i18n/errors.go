@@ -25,9 +25,6 @@ func (c *Catalog) Error(err error) string {
 	if s, ok := c.licensingError(err); ok {
 		return s
 	}
-	if s, ok := c.platformError(err); ok {
-		return s
-	}
 	if s, ok := c.adminsError(err); ok {
 		return s
 	}

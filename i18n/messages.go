@@ -34,6 +34,7 @@ func (c *Catalog) Message(m model.Message) (string, bool) {
 		c.accountsMessage,
 		c.dirMessage,
 		c.yearMessage,
+		c.platformMessage,
 	}
 	for _, area := range areas {
 		if s, ok := area(m); ok {

@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -77,19 +76,18 @@ func platformsFR() PlatformTexts {
 	}
 }
 
-// platformError says the refusals of the platforms' exports; ok is false for any other error.
-func (c *Catalog) platformError(err error) (string, bool) {
-	var oe *model.ExportOptionError
-	var ce *model.ExportCellError
-	switch {
-	case errors.As(err, &oe):
-		return c.UnknownExportOption(oe), true
-	case errors.As(err, &ce) && ce.Missing:
-		return fmt.Sprintf(c.Platforms.NoEmail, ce.Login), true
-	case errors.As(err, &ce) && ce.Charset != "":
-		return fmt.Sprintf(c.Platforms.CellCharset, ce.Login, ce.Column, fmt.Sprintf(c.quote, string(ce.Char)), ce.Charset), true
-	case errors.As(err, &ce):
-		return fmt.Sprintf(c.Platforms.CellTooLong, ce.Login, ce.Column, c.Int(ce.MaxLen)), true
+// platformMessage says the refusals of the platforms' exports.
+func (c *Catalog) platformMessage(m model.Message) (string, bool) {
+	str := func(i int) string { return arg[string](m, i) }
+	switch m.ID {
+	case model.MsgExportOption:
+		return fmt.Sprintf(c.Platforms.UnknownOption, str(0), fmt.Sprintf(c.quote, str(1)), strings.Join(arg[[]string](m, 2), ", ")), true
+	case model.MsgExportCharset:
+		return fmt.Sprintf(c.Platforms.CellCharset, str(0), str(1), fmt.Sprintf(c.quote, string(arg[rune](m, 2))), str(3)), true
+	case model.MsgExportTooLong:
+		return fmt.Sprintf(c.Platforms.CellTooLong, str(0), str(1), c.Int(arg[int](m, 2))), true
+	case model.MsgExportNoEmail:
+		return fmt.Sprintf(c.Platforms.NoEmail, str(0)), true
 	}
 	return "", false
 }
@@ -97,5 +95,6 @@ func (c *Catalog) platformError(err error) (string, bool) {
 // UnknownExportOption names the unknown field, placeholder or charset and lists the known ones
 // (the CLI prints it as a usage error, exit code 2).
 func (c *Catalog) UnknownExportOption(e *model.ExportOptionError) string {
-	return fmt.Sprintf(c.Platforms.UnknownOption, e.Option, fmt.Sprintf(c.quote, e.Value), strings.Join(e.Known, ", "))
+	s, _ := c.platformMessage(e.ErrorMessage())
+	return s
 }
