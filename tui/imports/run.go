@@ -3,7 +3,6 @@ package imports
 import (
 	"context"
 	"errors"
-	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -22,66 +21,32 @@ type tally struct {
 	hashed  int
 	hashes  int // passwords to hash
 	written int
+	files   map[string]int // rows parsed per file: only the import's callback reads it
 }
 
-// feed carries progress from a running import to the screen without ever blocking the import
-// (Bubble Tea's "realtime" pattern): the import's callback keeps the latest tally and raises a
-// flag; a waiting command takes the tally when the flag is up and is issued again after each
-// message. A busy screen sees fewer updates, never stale ones.
-type feed struct {
-	mu    sync.Mutex
-	t     tally
-	files map[string]int // rows parsed per file
-	ready chan struct{}  // capacity 1: a newer tally is there
-	done  chan struct{}  // closed once the import returned
-}
-
-func newFeed() *feed {
-	return &feed{files: map[string]int{}, ready: make(chan struct{}, 1), done: make(chan struct{})}
-}
-
-// report is the import's progress callback; hashing calls it from several goroutines.
-func (f *feed) report(p app.ImportProgress) {
-	f.mu.Lock()
-	f.t.stage = p.Stage
-	switch p.Stage {
-	case app.StageParsing:
-		f.t.rows += p.Rows - f.files[p.File]
-		f.files[p.File] = p.Rows
-	case app.StageMatching:
-		f.t.matched, f.t.total = p.Matched, p.Total
-	case app.StageHashing:
-		f.t.hashed, f.t.hashes = max(f.t.hashed, p.Hashed), p.Total
-	case app.StageWriting:
-		f.t.total = p.Total
-	case app.StageDone:
-		f.t.written = p.Total
-	}
-	f.mu.Unlock()
-	select {
-	case f.ready <- struct{}{}:
-	default: // the screen has not taken the previous tally yet: it will see this one
-	}
-}
-
-// progressMsg is the latest tally of a run.
-type progressMsg struct {
-	id screen.RequestID
-	t  tally
-}
-
-// waitCmd waits for the next tally, or for the end of the import (then it returns nothing:
-// the import's own command says how it ended).
-func (f *feed) waitCmd(id screen.RequestID) tea.Cmd {
-	return func() tea.Msg {
-		select {
-		case <-f.ready:
-			f.mu.Lock()
-			defer f.mu.Unlock()
-			return progressMsg{id: id, t: f.t}
-		case <-f.done:
-			return nil
-		}
+// reporter is the import's progress callback, feeding f; hashing calls it from several
+// goroutines.
+func reporter(f *screen.Feed[tally]) func(app.ImportProgress) {
+	return func(p app.ImportProgress) {
+		f.Set(func(t *tally) {
+			t.stage = p.Stage
+			switch p.Stage {
+			case app.StageParsing:
+				if t.files == nil {
+					t.files = map[string]int{}
+				}
+				t.rows += p.Rows - t.files[p.File]
+				t.files[p.File] = p.Rows
+			case app.StageMatching:
+				t.matched, t.total = p.Matched, p.Total
+			case app.StageHashing:
+				t.hashed, t.hashes = max(t.hashed, p.Hashed), p.Total
+			case app.StageWriting:
+				t.total = p.Total
+			case app.StageDone:
+				t.written = p.Total
+			}
+		})
 	}
 }
 
@@ -98,21 +63,21 @@ type runState struct {
 	id         screen.RequestID
 	dry        bool
 	cancel     context.CancelFunc
-	feed       *feed
+	feed       *screen.Feed[tally]
 	t          tally
 	cancelling bool
 }
 
 // importCmd runs app.Import; the feed hears its progress.
 func importCmd(ctx context.Context, as *app.Session, inputs []importers.Input, opts app.ImportOptions,
-	f *feed, id screen.RequestID) tea.Cmd {
+	f *screen.Feed[tally], id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
-		defer close(f.done)
+		defer f.Close()
 		admin, err := as.Admin(ctx)
 		if err != nil {
 			return runDoneMsg{id: id, err: err}
 		}
-		rep, err := as.Import(ctx, inputs, opts, f.report)
+		rep, err := as.Import(ctx, inputs, opts, reporter(f))
 		msg := runDoneMsg{id: id, report: rep, err: err, admin: admin}
 		if err == nil && !opts.DryRun {
 			if fresh, ferr := as.Admin(context.WithoutCancel(ctx)); ferr == nil {
@@ -127,13 +92,13 @@ func importCmd(ctx context.Context, as *app.Session, inputs []importers.Input, o
 func (m *Model) startRun(dry bool) tea.Cmd {
 	m.stopRun()
 	ctx, cancel := context.WithCancel(m.sess.Ctx)
-	f := newFeed()
+	f := screen.NewFeed[tally]()
 	m.run = runState{id: m.sess.NewRequest(), dry: dry, cancel: cancel, feed: f}
 	m.step, m.notice, m.runErr = stepRunning, "", nil
 	inputs := append([]importers.Input(nil), m.inputs...)
 	return tea.Batch(m.busy.Start(),
 		importCmd(ctx, m.sess.Acting, inputs, m.importOptions(dry), f, m.run.id),
-		f.waitCmd(m.run.id))
+		f.Wait(m.run.id))
 }
 
 // stopRun releases the context of the last run.
@@ -153,12 +118,12 @@ func (m *Model) cancelRun() {
 	m.run.cancel()
 }
 
-func (m *Model) progressed(msg progressMsg) tea.Cmd {
-	if msg.id != m.run.id || m.step != stepRunning {
+func (m *Model) progressed(msg screen.Progress[tally]) tea.Cmd {
+	if msg.ID != m.run.id || m.step != stepRunning {
 		return nil
 	}
-	m.run.t = msg.t
-	return m.run.feed.waitCmd(msg.id)
+	m.run.t = msg.P
+	return m.run.feed.Wait(msg.ID)
 }
 
 func (m *Model) runDone(msg runDoneMsg) tea.Cmd {

@@ -6,6 +6,7 @@ import (
 
 	"rollcall/app"
 	"rollcall/model"
+	"rollcall/tui/screen"
 )
 
 // TestCancelWritesNothing cancels a dry run, then the real import, each on its first progress
@@ -51,17 +52,18 @@ func TestCancelWritesNothing(t *testing.T) {
 // counts, summed across files.
 func TestProgressFeedKeepsTheLatest(t *testing.T) {
 	t.Parallel()
-	f := newFeed()
-	f.report(app.ImportProgress{Stage: app.StageParsing, File: "a.csv", Rows: 4096})
-	f.report(app.ImportProgress{Stage: app.StageParsing, File: "a.csv", Rows: 5000})
-	f.report(app.ImportProgress{Stage: app.StageParsing, File: "b.csv", Rows: 10})
-	f.report(app.ImportProgress{Stage: app.StageMatching, Matched: 7, Total: 5010})
-	msg, ok := f.waitCmd(3)().(progressMsg)
-	if !ok || msg.id != 3 || msg.t.rows != 5010 || msg.t.matched != 7 || msg.t.stage != app.StageMatching {
+	f := screen.NewFeed[tally]()
+	report := reporter(f)
+	report(app.ImportProgress{Stage: app.StageParsing, File: "a.csv", Rows: 4096})
+	report(app.ImportProgress{Stage: app.StageParsing, File: "a.csv", Rows: 5000})
+	report(app.ImportProgress{Stage: app.StageParsing, File: "b.csv", Rows: 10})
+	report(app.ImportProgress{Stage: app.StageMatching, Matched: 7, Total: 5010})
+	msg, ok := f.Wait(3)().(screen.Progress[tally])
+	if !ok || msg.ID != 3 || msg.P.rows != 5010 || msg.P.matched != 7 || msg.P.stage != app.StageMatching {
 		t.Fatalf("got %+v, want the latest tally of request 3", msg)
 	}
-	close(f.done)
-	if msg := f.waitCmd(3)(); msg != nil {
+	f.Close()
+	if msg := f.Wait(3)(); msg != nil {
 		t.Errorf("after the import ended the wait returned %#v", msg)
 	}
 }

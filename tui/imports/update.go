@@ -21,7 +21,7 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		return m, nil
 	case detectedMsg:
 		return m, m.detected(msg)
-	case progressMsg:
+	case screen.Progress[tally]:
 		return m, m.progressed(msg)
 	case runDoneMsg:
 		return m, m.runDone(msg)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -54,55 +53,19 @@ func (m *Model) reload() tea.Cmd {
 	return tea.Batch(m.busy.Start(), loadCmd(m.sess.Ctx, m.sess.Acting, m.sel, m.mergeOptions(), m.loadReq))
 }
 
-// feed carries a job's latest progress to the screen without ever blocking the job (Bubble
-// Tea's "realtime" pattern): the job's callback keeps the latest figures and raises a flag; a
-// waiting command takes them and is issued again after each message.
-type feed struct {
-	mu       sync.Mutex
-	progress progress
-	ready    chan struct{} // capacity 1: newer figures are there
-	done     chan struct{} // closed when the job returned
-}
-
 // progress is what a running job shows: pages for cards, counts for emails.
 type progress struct {
 	pages, total int
 	campaign     app.CampaignProgress
 }
 
-func newFeed() *feed { return &feed{ready: make(chan struct{}, 1), done: make(chan struct{})} }
-
-func (f *feed) set(change func(*progress)) {
-	f.mu.Lock()
-	change(&f.progress)
-	f.mu.Unlock()
-	select {
-	case f.ready <- struct{}{}:
-	default:
-	}
+// pagesTo and campaignTo are the jobs' progress callbacks, feeding f.
+func pagesTo(f *screen.Feed[progress]) func(done, total int) {
+	return func(done, total int) { f.Set(func(p *progress) { p.pages, p.total = done, total }) }
 }
 
-func (f *feed) pages(done, total int) { f.set(func(p *progress) { p.pages, p.total = done, total }) }
-
-func (f *feed) campaign(c app.CampaignProgress) { f.set(func(p *progress) { p.campaign = c }) }
-
-// progressMsg is a job's latest figures.
-type progressMsg struct {
-	id screen.RequestID
-	p  progress
-}
-
-func (f *feed) waitCmd(id screen.RequestID) tea.Cmd {
-	return func() tea.Msg {
-		select {
-		case <-f.ready:
-			f.mu.Lock()
-			defer f.mu.Unlock()
-			return progressMsg{id: id, p: f.progress}
-		case <-f.done:
-			return nil
-		}
-	}
+func campaignTo(f *screen.Feed[progress]) func(app.CampaignProgress) {
+	return func(c app.CampaignProgress) { f.Set(func(p *progress) { p.campaign = c }) }
 }
 
 // jobKind is what a job makes.
@@ -119,7 +82,7 @@ type job struct {
 	id         screen.RequestID
 	kind       jobKind
 	cancel     context.CancelFunc
-	feed       *feed
+	feed       *screen.Feed[progress]
 	p          progress
 	cancelling bool
 }
@@ -133,9 +96,9 @@ type pdfDoneMsg struct {
 }
 
 func pdfCmd(ctx context.Context, as *app.Session, sel model.Selection, o options, mo app.MergeOptions,
-	f *feed, id screen.RequestID) tea.Cmd {
+	f *screen.Feed[progress], id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
-		defer close(f.done)
+		defer f.Close()
 		path, err := filepath.Abs(o.output)
 		if err != nil {
 			return pdfDoneMsg{id: id, err: err}
@@ -143,11 +106,11 @@ func pdfCmd(ctx context.Context, as *app.Session, sel model.Selection, o options
 		msg := pdfDoneMsg{id: id, path: path}
 		if o.split {
 			if msg.err = os.MkdirAll(path, 0o755); msg.err == nil {
-				msg.res, msg.err = as.MergePDFSplit(ctx, sel, o.layout(), mo, path, "", f.pages)
+				msg.res, msg.err = as.MergePDFSplit(ctx, sel, o.layout(), mo, path, "", pagesTo(f))
 			}
 			return msg
 		}
-		msg.res, msg.err = as.MergePDFFile(ctx, sel, o.layout(), mo, path, f.pages)
+		msg.res, msg.err = as.MergePDFFile(ctx, sel, o.layout(), mo, path, pagesTo(f))
 		return msg
 	}
 }
@@ -161,9 +124,9 @@ type campaignDoneMsg struct {
 
 // campaignCmd creates a campaign on the selection (campaign == 0) or resumes one, and sends.
 func campaignCmd(ctx context.Context, as *app.Session, sel model.Selection, campaign model.ID,
-	copts app.CampaignOptions, mo app.MergeOptions, f *feed, id screen.RequestID) tea.Cmd {
+	copts app.CampaignOptions, mo app.MergeOptions, f *screen.Feed[progress], id screen.RequestID) tea.Cmd {
 	return func() tea.Msg {
-		defer close(f.done)
+		defer f.Close()
 		if campaign == 0 {
 			c, err := as.CreateCampaign(ctx, sel, copts)
 			if err != nil {
@@ -171,7 +134,7 @@ func campaignCmd(ctx context.Context, as *app.Session, sel model.Selection, camp
 			}
 			campaign = c.ID
 		}
-		st, err := as.RunCampaign(ctx, campaign, app.RunOptions{Merge: mo}, f.campaign)
+		st, err := as.RunCampaign(ctx, campaign, app.RunOptions{Merge: mo}, campaignTo(f))
 		return campaignDoneMsg{id: id, status: st, err: err}
 	}
 }

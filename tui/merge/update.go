@@ -23,12 +23,12 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	case loadedMsg:
 		m.loadedPreview(msg)
 		return m, nil
-	case progressMsg:
-		if msg.id != m.job.id || m.step != stepRunning {
+	case screen.Progress[progress]:
+		if msg.ID != m.job.id || m.step != stepRunning {
 			return m, nil
 		}
-		m.job.p = msg.p
-		return m, m.job.feed.waitCmd(m.job.id)
+		m.job.p = msg.P
+		return m, m.job.feed.Wait(m.job.id)
 	case pdfDoneMsg:
 		return m, m.pdfDone(msg)
 	case campaignDoneMsg:
@@ -134,9 +134,9 @@ func (m *Model) viewKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 // startJob prepares the state of a new job and returns its context and feed.
-func (m *Model) startJob(kind jobKind) (context.Context, *feed) {
+func (m *Model) startJob(kind jobKind) (context.Context, *screen.Feed[progress]) {
 	ctx, cancel := context.WithCancel(m.sess.Ctx)
-	f := newFeed()
+	f := screen.NewFeed[progress]()
 	m.job = job{id: m.sess.NewRequest(), kind: kind, cancel: cancel, feed: f}
 	m.step, m.notice, m.err = stepRunning, "", nil
 	return ctx, f
@@ -149,7 +149,7 @@ func (m *Model) startPDF() tea.Cmd {
 	}
 	ctx, f := m.startJob(jobPDF)
 	return tea.Batch(m.busy.Start(),
-		pdfCmd(ctx, m.sess.Acting, m.sel, m.opts, m.mergeOptions(), f, m.job.id), f.waitCmd(m.job.id))
+		pdfCmd(ctx, m.sess.Acting, m.sel, m.opts, m.mergeOptions(), f, m.job.id), f.Wait(m.job.id))
 }
 
 // startCampaign sends a new campaign on the selection (id 0) or resumes campaign id.
@@ -161,7 +161,7 @@ func (m *Model) startCampaign(id model.ID) tea.Cmd {
 	rate, _ := strconv.Atoi(strings.TrimSpace(m.opts.rate))
 	ctx, f := m.startJob(kind)
 	return tea.Batch(m.busy.Start(), campaignCmd(ctx, m.sess.Acting, m.sel, id,
-		app.CampaignOptions{RatePerMinute: max(rate, 0)}, m.mergeOptions(), f, m.job.id), f.waitCmd(m.job.id))
+		app.CampaignOptions{RatePerMinute: max(rate, 0)}, m.mergeOptions(), f, m.job.id), f.Wait(m.job.id))
 }
 
 // endJob closes a finished job; the next load refreshes counts and campaigns.

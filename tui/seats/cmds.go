@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -117,68 +116,27 @@ func importFile(path string, opts app.SeatOptions, sub model.ID) func(ctx contex
 	}
 }
 
-// feed carries a sync's progress to the screen without blocking the sync (the "realtime"
-// pattern): the callback keeps the latest progress and raises a flag; a waiting command takes
-// it and is issued again after each message.
-type feed struct {
-	mu    sync.Mutex
-	p     app.SyncProgress
-	ready chan struct{}
-	done  chan struct{}
-}
-
-func newFeed() *feed { return &feed{ready: make(chan struct{}, 1), done: make(chan struct{})} }
-
-func (f *feed) report(p app.SyncProgress) {
-	f.mu.Lock()
-	f.p = p
-	f.mu.Unlock()
-	select {
-	case f.ready <- struct{}{}:
-	default:
-	}
-}
-
-// progressMsg is the latest progress of the sync with this request id.
-type progressMsg struct {
-	id screen.RequestID
-	p  app.SyncProgress
-}
-
-func (f *feed) waitCmd(id screen.RequestID) tea.Cmd {
-	return func() tea.Msg {
-		select {
-		case <-f.ready:
-			f.mu.Lock()
-			defer f.mu.Unlock()
-			return progressMsg{id: id, p: f.p}
-		case <-f.done:
-			return nil
-		}
-	}
-}
-
 // startSync runs a sync with progress; esc cancels it.
 func (m *Model) startSync(src app.SyncSource, opts app.SeatOptions) tea.Cmd {
 	ctx, cancel := context.WithCancel(m.sess.Ctx)
-	f := newFeed()
+	f := screen.NewFeed[app.SyncProgress]()
 	m.focus, m.form, m.notice, m.err = focusSyncing, nil, "", nil
 	m.cancel, m.feed, m.progress = cancel, f, app.SyncProgress{}
 	m.actionReq = m.sess.NewRequest()
 	as, sub, id := m.sess.Acting, m.subID, m.actionReq
-	return tea.Batch(m.busy.Start(), f.waitCmd(id), func() tea.Msg {
-		defer close(f.done)
-		res, err := as.SyncSeats(ctx, sub, src, opts, f.report)
+	return tea.Batch(m.busy.Start(), f.Wait(id), func() tea.Msg {
+		defer f.Close()
+		res, err := as.SyncSeats(ctx, sub, src, opts, f.Put)
 		return doneMsg{id: id, res: res, err: err}
 	})
 }
 
-func (m *Model) progressed(msg progressMsg) tea.Cmd {
-	if msg.id != m.actionReq || m.feed == nil {
+func (m *Model) progressed(msg screen.Progress[app.SyncProgress]) tea.Cmd {
+	if msg.ID != m.actionReq || m.feed == nil {
 		return nil
 	}
-	m.progress = msg.p
-	return m.feed.waitCmd(msg.id)
+	m.progress = msg.P
+	return m.feed.Wait(msg.ID)
 }
 
 // cancelSync stops the running sync; its answer (cancelled) ends the wait.

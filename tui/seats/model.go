@@ -50,7 +50,7 @@ type Model struct {
 	busy      busy.Model
 	actionReq screen.RequestID
 	cancel    context.CancelFunc
-	feed      *feed
+	feed      *screen.Feed[app.SyncProgress]
 	progress  app.SyncProgress
 
 	// notice and err are the status line.

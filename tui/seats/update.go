@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"rollcall/app"
 	"rollcall/model"
 	"rollcall/tui/screen"
 )
@@ -19,7 +20,7 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		return m, m.loadedSeats(msg)
 	case doneMsg:
 		return m, m.changed(msg)
-	case progressMsg:
+	case screen.Progress[app.SyncProgress]:
 		return m, m.progressed(msg)
 	case screen.DataChangedMsg, screen.ResumeMsg:
 		if m.focus == focusList {
