@@ -21,6 +21,7 @@ import (
 	"rollcall/tui/users"
 	"rollcall/tui/verify"
 	"rollcall/tui/welcome"
+	"rollcall/tui/year"
 )
 
 // build makes the screen of a route. Screens never build each other: they ask for a route.
@@ -63,6 +64,8 @@ func (m *Model) build(route screen.Route, arg any) screen.Screen {
 	case screen.RouteMailMerge:
 		args, _ := arg.(screen.MailMergeArgs)
 		return merge.New(m.sess, args, false)
+	case screen.RouteYear:
+		return year.New(m.sess)
 	}
 	return welcome.New(m.sess)
 }
@@ -71,7 +74,7 @@ func (m *Model) build(route screen.Route, arg any) screen.Screen {
 // go first.
 func (m *Model) guard(route screen.Route) screen.Route {
 	switch route {
-	case screen.RouteHome, screen.RouteArea, screen.RouteTerms, screen.RouteMailMerge, screen.RouteClaim, screen.RouteSeats:
+	case screen.RouteHome, screen.RouteArea, screen.RouteTerms, screen.RouteMailMerge, screen.RouteClaim, screen.RouteSeats, screen.RouteYear:
 		if !m.sess.SignedIn() {
 			return screen.RouteWelcome
 		}

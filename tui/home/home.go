@@ -27,6 +27,7 @@ type Model struct {
 	languageReq screen.RequestID
 	backup      backup
 	backupKey   key.Binding
+	yearKey     key.Binding
 
 	width, height int
 }
@@ -48,7 +49,8 @@ type languageSavedMsg struct {
 
 // New builds the home screen of the signed-in admin.
 func New(sess *screen.Session) *Model {
-	return &Model{sess: sess, demo: demoload.New(sess), backupKey: backupKey(sess)}
+	return &Model{sess: sess, demo: demoload.New(sess), backupKey: backupKey(sess),
+		yearKey: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", sess.Cat.Year.Key))}
 }
 
 // Init loads the summary.
@@ -133,6 +135,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return screen.Emit(screen.SignOutMsg{})
 	case key.Matches(k, m.backupKey):
 		return m.openBackup()
+	case key.Matches(k, m.yearKey):
+		return screen.Navigate(screen.RouteYear, nil, screen.Push)
 	}
 	return nil
 }
@@ -169,11 +173,11 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.backup.form != nil {
 		return append(screen.FormHelp(m.backup.form), km.Back)
 	}
-	return []key.Binding{km.Up, km.Down, km.Select, km.Demo, m.backupKey, km.Language, km.SignOut}
+	return []key.Binding{km.Up, km.Down, km.Select, km.Demo, m.backupKey, m.yearKey, km.Language, km.SignOut}
 }
 
 // FullHelp groups the home keys.
 func (m *Model) FullHelp() [][]key.Binding {
 	km := m.sess.Keys
-	return [][]key.Binding{{km.Up, km.Down, km.Select}, {km.Demo, m.backupKey, km.Language, km.SignOut}}
+	return [][]key.Binding{{km.Up, km.Down, km.Select}, {km.Demo, m.backupKey, m.yearKey, km.Language, km.SignOut}}
 }

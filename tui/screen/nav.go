@@ -26,6 +26,8 @@ const (
 	RouteClaim
 	// RouteSeats is a subscription's seats; Arg the subscription's model.ID.
 	RouteSeats
+	// RouteYear is the school year's turn: its plan, confirmation, history and undo.
+	RouteYear
 )
 
 // NavMode says what happens to the screen stack when a route opens.
