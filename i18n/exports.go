@@ -3,20 +3,21 @@ package i18n
 // ExportTexts are the words of the exports to the platforms schools feed: what is said of the
 // users a platform's files have no place for.
 type ExportTexts struct {
-	// LeftOut follows an export that wrote fewer users than were selected: OneRoster and SDS
-	// have no guests, and SDS knows a parent only through a child in the same files.
+	// LeftOut follows an export that wrote fewer users than were selected: the platform's files
+	// have no place for some profiles (guests in OneRoster and SDS, parents and staff in the
+	// textbook platform's templates; SDS knows a parent only through a child in the same files).
 	LeftOut string
 }
 
 func exportsEN() ExportTexts {
 	return ExportTexts{
-		LeftOut: "%s left out: the platform's files have no place for guests, nor (SDS) for parents without a child in the export.",
+		LeftOut: "%s left out: the platform's files have no place for their profile (a guest; a parent without a child in an SDS export; anyone but pupils and teachers in the textbook templates).",
 	}
 }
 
 func exportsFR() ExportTexts {
 	return ExportTexts{
-		LeftOut: "%s laissés de côté : les fichiers de la plateforme n'ont pas de place pour les invités, ni (SDS) pour les parents sans enfant dans l'export.",
+		LeftOut: "%s laissés de côté : les fichiers de la plateforme n'ont pas de place pour leur profil (un invité ; un parent sans enfant dans un export SDS ; tout autre qu'élèves et enseignants dans les modèles du manuel numérique).",
 	}
 }
 
