@@ -1,8 +1,10 @@
 package bolt
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"slices"
 
 	"go.etcd.io/bbolt"
 
@@ -210,10 +212,6 @@ func kindBucket(kinds []copyKind, kind storage.Kind) []byte {
 	panic("bolt: no bucket for kind " + string(kind)) // storage.Sequenced and copyKinds disagree: a bug
 }
 
-// loadChunk is how many users Load gathers before writing them with their indexes in key order
-// (bulkInsert): a million users inserted one by one would memmove ever larger nodes.
-const loadChunk = 100_000
-
 // Load writes the records in one write transaction, after checking that the file holds none.
 func (s *Store) Load(ctx context.Context, records func(put func(storage.Record) error) error) error {
 	kinds := copyKinds()
@@ -223,16 +221,11 @@ func (s *Store) Load(ctx context.Context, records func(put func(storage.Record) 
 	}
 	return s.update(ctx, func(tx *bbolt.Tx) error {
 		for _, k := range kinds {
-			if k, _ := tx.Bucket(k.bucket).Cursor().First(); k != nil {
+			if key, _ := tx.Bucket(k.bucket).Cursor().First(); key != nil {
 				return storage.ErrNotEmpty
 			}
 		}
-		var pending []model.User
-		flush := func() error {
-			err := bulkInsert(tx, users, pending)
-			pending = pending[:0]
-			return err
-		}
+		ul := userLoad{keys: make([][]indexEntry, len(users.indexes))}
 		n := 0
 		err := records(func(r storage.Record) error {
 			if n++; n%ctxEvery == 0 {
@@ -246,10 +239,7 @@ func (s *Store) Load(ctx context.Context, records func(put func(storage.Record) 
 				if !ok {
 					return fmt.Errorf("users: %T: %w", r.Value, storage.ErrRecordType)
 				}
-				if pending = append(pending, u); len(pending) == loadChunk {
-					return flush()
-				}
-				return nil
+				return ul.put(tx, &u)
 			case storage.KindSequences:
 				seq, ok := r.Value.(storage.Sequence)
 				if !ok {
@@ -270,6 +260,45 @@ func (s *Store) Load(ctx context.Context, records func(put func(storage.Record) 
 		if err != nil {
 			return err
 		}
-		return flush()
+		return ul.finish(tx)
 	})
+}
+
+// userLoad writes users as they come (in id order: appends) and their index keys at the end,
+// each index sorted once. bbolt splits a transaction's nodes only at commit, so index keys put
+// in any other order into one transaction memmove ever larger nodes: a million users in sorted
+// chunks of 100,000 took over a quarter of an hour.
+type userLoad struct {
+	keys [][]indexEntry // per index of users
+}
+
+type indexEntry struct {
+	key []byte
+	id  model.ID
+}
+
+func (l *userLoad) put(tx *bbolt.Tx, u *model.User) error {
+	for i := range users.indexes {
+		if k := users.indexes[i].key(u); len(k) > 0 {
+			l.keys[i] = append(l.keys[i], indexEntry{k, u.ID})
+		}
+	}
+	return users.put(tx, u, u.ID)
+}
+
+// finish writes each index in key order; a key given twice is storage.ErrConflict.
+func (l *userLoad) finish(tx *bbolt.Tx) error {
+	for i, entries := range l.keys {
+		slices.SortFunc(entries, func(a, b indexEntry) int { return bytes.Compare(a.key, b.key) })
+		b := tx.Bucket(users.indexes[i].bucket)
+		for n, e := range entries {
+			if n > 0 && bytes.Equal(entries[n-1].key, e.key) {
+				return fmt.Errorf("user %q is given to users %d and %d: %w", e.key, entries[n-1].id, e.id, storage.ErrConflict)
+			}
+			if err := b.Put(e.key, itob(e.id)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -55,6 +55,24 @@ func runCopy(t *testing.T, open func(t *testing.T) storage.Store) {
 		}
 		same(t, "the refused store's records", Records(t, dst), before)
 	})
+	t.Run("a login given twice writes nothing", func(t *testing.T) {
+		t.Parallel()
+		dst := opened(t)
+		err := dst.Load(bg, func(put func(storage.Record) error) error {
+			for i, login := range []string{"anne", "paul", "Anne"} {
+				if err := put(storage.Record{Kind: storage.KindUsers, Value: model.User{ID: model.ID(i + 1), Login: login}}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if !errors.Is(err, storage.ErrConflict) {
+			t.Errorf("Load of two users with one login: %v, want ErrConflict", err)
+		}
+		if n, _ := dst.(storage.Store).CountUsers(bg); n != 0 {
+			t.Errorf("a failed load left %d users", n)
+		}
+	})
 	t.Run("a wrong record writes nothing", func(t *testing.T) {
 		t.Parallel()
 		dst := opened(t)
