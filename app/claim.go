@@ -54,7 +54,7 @@ func (a *App) checkClaim(ctx context.Context, admin model.Admin, in ClaimInput) 
 	case in.Code != "" && (in.Serial != "" || in.Displays != 0):
 		return p, &model.ValidationError{Field: "code", Rule: model.RuleUnknownValue, Value: "code and serial"}
 	case in.Code != "":
-		p, err = a.checkCode(ctx, in.Code)
+		p, err = a.checkCode(ctx, admin, in)
 	default:
 		p, err = a.checkDisplays(ctx, in.Displays, in.Serial)
 	}
@@ -67,8 +67,13 @@ func (a *App) checkClaim(ctx context.Context, admin model.Admin, in ClaimInput) 
 	return p, a.notClaimed(ctx, p.hash)
 }
 
-func (a *App) checkCode(ctx context.Context, code string) (ClaimPreview, error) {
-	keys, err := a.trustedVendorKeys(ctx)
+func (a *App) checkCode(ctx context.Context, admin model.Admin, in ClaimInput) (ClaimPreview, error) {
+	code := in.Code
+	org := in.OrgID
+	if in.NewOrg != nil {
+		org = 0
+	}
+	keys, err := a.claimKeys(ctx, admin, org)
 	if err != nil {
 		return ClaimPreview{}, err
 	}
@@ -194,6 +199,9 @@ func (a *App) claim(ctx context.Context, admin model.Admin, in ClaimInput, dryRu
 		return Claimed{Subscription: p.Subscription}, err
 	}
 	sub, err := a.fileClaim(ctx, admin, p, org, dryRun)
+	if err == nil && !dryRun && in.NewOrg != nil {
+		err = a.adoptVendorKeys(ctx, admin, org.ID)
+	}
 	return Claimed{Subscription: sub, OrgName: org.Name}, err
 }
 

@@ -56,25 +56,60 @@ func ShippedVendorKeys() ([]model.VendorKey, error) {
 	return out, nil
 }
 
-// TrustedVendorKeys lists every key claim codes are checked against here: the shipped ones,
-// those admins added, and the demo vendor's in a store holding the demo school.
-func (s *Session) TrustedVendorKeys(ctx context.Context) (_ []model.VendorKey, err error) {
-	if _, err = s.acting(ctx); err != nil {
+// TrustedVendorKeys lists every key one of the admin's schools (org 0: their only one) checks
+// claim codes against: the shipped ones, those its admins added, and the demo vendor's in a
+// store holding the demo school. An admin without a school yet sees the keys they trusted,
+// which go to the first school their claim creates.
+func (s *Session) TrustedVendorKeys(ctx context.Context, org model.ID) (_ []model.VendorKey, err error) {
+	admin, err := s.acting(ctx)
+	if err != nil {
 		return
 	}
-	return s.app.trustedVendorKeys(ctx)
+	id, err := s.app.vendorKeysOrg(ctx, admin, org)
+	if err != nil {
+		return nil, err
+	}
+	return s.app.trustedVendorKeys(ctx, admin, id)
 }
 
-func (a *App) trustedVendorKeys(ctx context.Context) ([]model.VendorKey, error) {
+// vendorKeysOrg is the school whose trusted vendors an admin reads or changes: one of theirs
+// (0: their only one), or 0 itself for an admin without a school yet.
+func (a *App) vendorKeysOrg(ctx context.Context, admin model.Admin, org model.ID) (model.ID, error) {
+	if org == 0 && len(admin.OrgIDs) == 0 {
+		return 0, nil
+	}
+	o, err := a.inviteOrg(ctx, admin, org)
+	return o.ID, err
+}
+
+// storedVendorKeys are the keys a school added; for school 0, those the admin trusted before
+// having a school (each admin's own).
+func (a *App) storedVendorKeys(ctx context.Context, admin model.Admin, org model.ID) ([]model.VendorKey, error) {
+	keys, err := a.store.ListVendorKeys(ctx, org)
+	if org == 0 {
+		keys = slices.DeleteFunc(keys, func(k model.VendorKey) bool { return k.AddedBy != admin.ID })
+	}
+	return keys, err
+}
+
+// trustedVendorKeys is what the schools orgs trust together: the shipped keys, the keys any of
+// them added (once each), and the demo vendor's in a demo store.
+func (a *App) trustedVendorKeys(ctx context.Context, admin model.Admin, orgs ...model.ID) ([]model.VendorKey, error) {
 	keys, err := ShippedVendorKeys()
 	if err != nil {
 		return nil, err
 	}
-	added, err := a.store.ListVendorKeys(ctx)
-	if err != nil {
-		return nil, err
+	for _, org := range orgs {
+		added, err := a.storedVendorKeys(ctx, admin, org)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range added {
+			if !slices.ContainsFunc(keys, func(t model.VendorKey) bool { return t.Public.Equal(k.Public) }) {
+				keys = append(keys, k)
+			}
+		}
 	}
-	keys = append(keys, added...)
 	demo, err := a.IsDemo(ctx)
 	if err != nil {
 		return nil, err
@@ -84,6 +119,40 @@ func (a *App) trustedVendorKeys(ctx context.Context) ([]model.VendorKey, error) 
 			Public: demoVendorKey().Public().(ed25519.PublicKey)})
 	}
 	return keys, nil
+}
+
+// claimKeys are the keys a claim's code is checked against: the claiming school's; for a claim
+// that creates a school, or one not yet told its school, those of every school of the admin and
+// the ones they trusted before having a school.
+func (a *App) claimKeys(ctx context.Context, admin model.Admin, org model.ID) ([]model.VendorKey, error) {
+	if org != 0 {
+		if !slices.Contains(admin.OrgIDs, org) {
+			return a.trustedVendorKeys(ctx, admin) // not theirs: the claim is refused further on
+		}
+		return a.trustedVendorKeys(ctx, admin, org)
+	}
+	return a.trustedVendorKeys(ctx, admin, append(slices.Clone(admin.OrgIDs), 0)...)
+}
+
+// adoptVendorKeys gives the school a claim created the keys its admin trusted before having a
+// school, so that its subscriptions renew with them; they are no longer the admin's alone.
+func (a *App) adoptVendorKeys(ctx context.Context, admin model.Admin, org model.ID) error {
+	keys, err := a.storedVendorKeys(ctx, admin, 0)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		k.OrgID = org
+		ev := &model.AuditEvent{At: a.now(), AdminID: admin.ID, Action: model.AuditVendorTrust, OrgID: org,
+			Detail: k.Vendor + " (" + k.KeyID() + ")"}
+		if _, err := a.store.PutVendorKey(ctx, k, ev); err != nil {
+			return err
+		}
+		if err := a.store.DeleteVendorKey(ctx, 0, k.Fingerprint(), nil); err != nil && !errors.Is(err, storage.ErrNotFound) {
+			return err
+		}
+	}
+	return nil
 }
 
 // keyLookup answers the verifier's "which trusted keys have this id" from a key list.
@@ -100,17 +169,18 @@ func keyLookup(keys []model.VendorKey) model.KeyLookup {
 }
 
 // TrustVendorKey adds the public key in r, the file name (a file from `rollcall vendor
-// keygen`), to the keys claim codes are checked against. Adding a key twice changes nothing
-// (added is false); the demo vendor's key is refused (ErrDemoKey, an invalid input).
-func (s *Session) TrustVendorKey(ctx context.Context, name string, r io.Reader, dryRun bool) (k model.VendorKey, added bool, err error) {
+// keygen`), to the keys one of the admin's schools (org 0: their only one) checks claim codes
+// against; other schools are not concerned. Adding a key twice changes nothing (added is false);
+// the demo vendor's key is refused (ErrDemoKey, an invalid input). The school's log says who.
+func (s *Session) TrustVendorKey(ctx context.Context, org model.ID, name string, r io.Reader, dryRun bool) (k model.VendorKey, added bool, err error) {
 	admin, err := s.acting(ctx)
 	if err != nil {
 		return
 	}
-	return s.app.trustVendorKey(ctx, admin, name, r, dryRun)
+	return s.app.trustVendorKey(ctx, admin, org, name, r, dryRun)
 }
 
-func (a *App) trustVendorKey(ctx context.Context, admin model.Admin, name string, r io.Reader, dryRun bool) (k model.VendorKey, added bool, err error) {
+func (a *App) trustVendorKey(ctx context.Context, admin model.Admin, org model.ID, name string, r io.Reader, dryRun bool) (k model.VendorKey, added bool, err error) {
 	if k, err = model.ParseVendorPublicKey(r); err != nil {
 		var ke *model.VendorKeyError
 		if errors.As(err, &ke) {
@@ -121,36 +191,45 @@ func (a *App) trustVendorKey(ctx context.Context, admin model.Admin, name string
 	if k.Public.Equal(demoVendorKey().Public()) {
 		return k, false, fmt.Errorf("%w: %w", model.ErrDemoKey, model.ErrInvalid)
 	}
-	trusted, err := a.trustedVendorKeys(ctx)
+	id, err := a.vendorKeysOrg(ctx, admin, org)
+	if err != nil {
+		return k, false, err
+	}
+	trusted, err := a.trustedVendorKeys(ctx, admin, id)
 	if err != nil {
 		return k, false, err
 	}
 	if i := slices.IndexFunc(trusted, func(t model.VendorKey) bool { return t.Public.Equal(k.Public) }); i >= 0 {
 		return trusted[i], false, nil
 	}
-	k.Origin, k.AddedAt, k.AddedBy = model.KeyAdded, a.now(), admin.ID
+	k.OrgID, k.Origin, k.AddedAt, k.AddedBy = id, model.KeyAdded, a.now(), admin.ID
 	if dryRun {
 		return k, true, nil
 	}
-	ev := &model.AuditEvent{At: k.AddedAt, AdminID: admin.ID, Action: model.AuditVendorTrust,
+	ev := &model.AuditEvent{At: k.AddedAt, AdminID: admin.ID, Action: model.AuditVendorTrust, OrgID: id,
 		Detail: k.Vendor + " (" + k.KeyID() + ")"}
 	added, err = a.store.PutVendorKey(ctx, k, ev)
 	return k, added, err
 }
 
-// UntrustVendorKey stops accepting the claim codes of an added vendor key, named by its key
-// id, its fingerprint or, when only one key has it, its vendor's name. Subscriptions already
-// claimed stay. Keys shipped with Rollcall cannot be removed (ErrBuiltInVendorKey, invalid).
-func (s *Session) UntrustVendorKey(ctx context.Context, ref string, dryRun bool) (_ model.VendorKey, err error) {
+// UntrustVendorKey stops one of the admin's schools (org 0: their only one) accepting the
+// claim codes of a key it added, named by its key id, its fingerprint or, when only one key
+// has it, its vendor's name. Subscriptions already claimed stay; other schools are not
+// concerned. Keys shipped with Rollcall cannot be removed (ErrBuiltInVendorKey, invalid).
+func (s *Session) UntrustVendorKey(ctx context.Context, org model.ID, ref string, dryRun bool) (_ model.VendorKey, err error) {
 	admin, err := s.acting(ctx)
 	if err != nil {
 		return
 	}
-	return s.app.untrustVendorKey(ctx, admin, ref, dryRun)
+	return s.app.untrustVendorKey(ctx, admin, org, ref, dryRun)
 }
 
-func (a *App) untrustVendorKey(ctx context.Context, admin model.Admin, ref string, dryRun bool) (model.VendorKey, error) {
-	trusted, err := a.trustedVendorKeys(ctx)
+func (a *App) untrustVendorKey(ctx context.Context, admin model.Admin, org model.ID, ref string, dryRun bool) (model.VendorKey, error) {
+	id, err := a.vendorKeysOrg(ctx, admin, org)
+	if err != nil {
+		return model.VendorKey{}, err
+	}
+	trusted, err := a.trustedVendorKeys(ctx, admin, id)
 	if err != nil {
 		return model.VendorKey{}, err
 	}
@@ -172,6 +251,7 @@ func (a *App) untrustVendorKey(ctx context.Context, admin model.Admin, ref strin
 		return found[0], nil
 	}
 	k := found[0]
-	ev := &model.AuditEvent{At: a.now(), AdminID: admin.ID, Action: model.AuditVendorUntrust, Detail: k.Vendor + " (" + k.KeyID() + ")"}
-	return k, orNotFound(a.store.DeleteVendorKey(ctx, k.Fingerprint(), ev), model.ThingVendorKey, ref)
+	ev := &model.AuditEvent{At: a.now(), AdminID: admin.ID, Action: model.AuditVendorUntrust, OrgID: id,
+		Detail: k.Vendor + " (" + k.KeyID() + ")"}
+	return k, orNotFound(a.store.DeleteVendorKey(ctx, id, k.Fingerprint(), ev), model.ThingVendorKey, ref)
 }

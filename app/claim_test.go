@@ -53,6 +53,10 @@ func TestClaimByCode(t *testing.T) {
 	// by which organization.
 	f.clock.Advance(48 * time.Hour)
 	bob := f.adminWithOrgs(t, "bob@example.org", "Lycée Ampère")
+	if _, err := f.app.claim(bg, bob, ClaimInput{Code: code}, false); claimProblem(err) != model.ClaimUnknownVendor {
+		t.Errorf("a school that does not trust the vendor: %v", err) // trusted vendors are each school's
+	}
+	f.trust(t, bob, acme)
 	_, err = f.app.claim(bg, bob, ClaimInput{Code: strings.ToLower(strings.ReplaceAll(code, "-", " "))}, false)
 	var ac *model.AlreadyClaimedError
 	if !errors.As(err, &ac) || ac.OrgName != "Collège Jean Moulin" || !ac.At.Equal(sub.ClaimedAt) {
@@ -110,7 +114,7 @@ func TestDemoKeyOnlyInDemoStore(t *testing.T) {
 		t.Errorf("demo code in a real store: %v", err)
 	}
 	pub := demoVendorKey().Public().(ed25519.PublicKey)
-	_, _, err = f.app.trustVendorKey(bg, ada, "demo.pub", strings.NewReader(model.FormatVendorPublicKey("Démo", pub)), false)
+	_, _, err = f.app.trustVendorKey(bg, ada, 0, "demo.pub", strings.NewReader(model.FormatVendorPublicKey("Démo", pub)), false)
 	if !errors.Is(err, model.ErrDemoKey) || !errors.Is(err, model.ErrInvalid) {
 		t.Errorf("trusting the demo key: %v", err)
 	}

@@ -64,11 +64,13 @@ func (v vendor) code(t *testing.T, e model.Entitlement) string {
 	return c
 }
 
-// trust makes the app trust the vendor's key.
+// trust makes every school of the admin trust the vendor's key.
 func (f *fixture) trust(t *testing.T, admin model.Admin, v vendor) {
 	t.Helper()
-	if _, _, err := f.app.trustVendorKey(bg, admin, "vendor.pub", v.pubFile(), false); err != nil {
-		t.Fatal(err)
+	for _, org := range admin.OrgIDs {
+		if _, _, err := f.app.trustVendorKey(bg, admin, org, "vendor.pub", v.pubFile(), false); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

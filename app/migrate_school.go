@@ -20,7 +20,7 @@ import (
 //     only this school's users, classes and groups); the email campaigns sent to its users (only
 //     their recipients in the school, the counts made up again); the audit entries about the
 //     school, and those about no school made by its admins;
-//   - the store-wide settings and trusted vendor keys, the school's own settings (another
+//   - the store-wide settings, the school's own settings and trusted vendor keys (another
 //     school's are left), and every id sequence, so the copy never gives an id the source gave.
 //
 // Sessions are left, the admins' and the people's on the web pages: they sign in again on the
@@ -113,8 +113,10 @@ func (sc *schoolCopy) keep(r storage.Record) (storage.Record, bool) {
 	case storage.Setting:
 		school, ok := settingsSchool(v.Key)
 		return r, !ok || school == org
+	case model.VendorKey:
+		return r, v.OrgID == org || (v.OrgID == 0 && sc.admins[v.AddedBy])
 	}
-	return r, true // vendor keys and sequences: the whole store's
+	return r, true // sequences: the whole store's
 }
 
 // flush passes the school's campaigns, their counts made from the recipients kept.

@@ -34,7 +34,7 @@ func (a *App) renewSubscription(ctx context.Context, admin model.Admin, subID mo
 	if err != nil {
 		return Renewed{}, err
 	}
-	keys, err := a.trustedVendorKeys(ctx)
+	keys, err := a.trustedVendorKeys(ctx, admin, sub.OrgID) // the school's own trusted vendors
 	if err != nil {
 		return Renewed{}, err
 	}

@@ -19,20 +19,20 @@ func TestUntrustVendorKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	trusted, _ := f.app.trustedVendorKeys(bg)
+	trusted, _ := f.app.trustedVendorKeys(bg, ada, ada.OrgIDs[0])
 	var id string
 	for _, k := range trusted {
 		if k.Vendor == "Acme" {
 			id = k.KeyID()
 		}
 	}
-	if k, err := f.app.untrustVendorKey(bg, ada, id, true); err != nil || k.Vendor != "Acme" {
+	if k, err := f.app.untrustVendorKey(bg, ada, 0, id, true); err != nil || k.Vendor != "Acme" {
 		t.Fatalf("dry run: %+v, %v", k, err)
 	}
 	if _, err := f.app.checkClaim(bg, ada, ClaimInput{Code: v.code(t, entitlement("PO-2", 5))}); err != nil {
 		t.Errorf("a dry run stopped the vendor's codes: %v", err)
 	}
-	if _, err := f.app.untrustVendorKey(bg, ada, "acme", false); err != nil {
+	if _, err := f.app.untrustVendorKey(bg, ada, 0, "acme", false); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.app.checkClaim(bg, ada, ClaimInput{Code: v.code(t, entitlement("PO-2", 5))}); claimProblem(err) != model.ClaimUnknownVendor {
@@ -42,12 +42,12 @@ func TestUntrustVendorKey(t *testing.T) {
 		t.Errorf("the subscription claimed before is gone: %v", err)
 	}
 	var nf *model.NotFoundError
-	if _, err := f.app.untrustVendorKey(bg, ada, id, false); !errors.As(err, &nf) || !errors.Is(err, storage.ErrNotFound) {
+	if _, err := f.app.untrustVendorKey(bg, ada, 0, id, false); !errors.As(err, &nf) || !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("untrusting twice: %v", err)
 	}
 	for _, k := range trusted {
 		if k.Origin != model.KeyAdded {
-			if _, err := f.app.untrustVendorKey(bg, ada, k.KeyID(), false); !errors.Is(err, model.ErrBuiltInVendorKey) || !errors.Is(err, model.ErrInvalid) {
+			if _, err := f.app.untrustVendorKey(bg, ada, 0, k.KeyID(), false); !errors.Is(err, model.ErrBuiltInVendorKey) || !errors.Is(err, model.ErrInvalid) {
 				t.Errorf("untrusting the shipped key of %s: %v", k.Vendor, err)
 			}
 		}

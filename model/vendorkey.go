@@ -37,6 +37,9 @@ func (o KeyOrigin) String() string {
 
 // VendorKey is a vendor's Ed25519 public key that claim codes are checked against.
 type VendorKey struct {
+	// OrgID is the school that trusts the key (an added key); 0 for the keys every school
+	// trusts (shipped with Rollcall, the demo vendor's).
+	OrgID   ID
 	Vendor  string            // the vendor's name, as the key file says it
 	Public  ed25519.PublicKey // 32 bytes
 	Origin  KeyOrigin

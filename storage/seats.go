@@ -60,12 +60,15 @@ type ClaimStore interface {
 	Claim(ctx context.Context, hash string) (model.Claim, error)
 }
 
-// VendorKeyStore keeps the vendor keys admins added (the shipped ones are not stored).
+// VendorKeyStore keeps the vendor keys admins added, each school its own (the shipped ones are
+// not stored).
 type VendorKeyStore interface {
-	// PutVendorKey files a key under its fingerprint, with audit when set; added is false
-	// (and nothing is written) when the key was already there.
+	// PutVendorKey files a key under its school (k.OrgID; 0 for keys trusted by admins who had
+	// no school yet) and fingerprint, with audit when set; added is false (and nothing is
+	// written) when the school had the key already.
 	PutVendorKey(ctx context.Context, k model.VendorKey, audit *model.AuditEvent) (added bool, err error)
-	ListVendorKeys(ctx context.Context) ([]model.VendorKey, error)
-	// DeleteVendorKey removes a key by fingerprint, with audit when set (ErrNotFound).
-	DeleteVendorKey(ctx context.Context, fingerprint string, audit *model.AuditEvent) error
+	// ListVendorKeys returns the keys of one school in fingerprint order.
+	ListVendorKeys(ctx context.Context, org model.ID) ([]model.VendorKey, error)
+	// DeleteVendorKey removes a school's key by fingerprint, with audit when set (ErrNotFound).
+	DeleteVendorKey(ctx context.Context, org model.ID, fingerprint string, audit *model.AuditEvent) error
 }

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -13,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"rollcall/app"
 	"rollcall/model"
 )
 
@@ -202,14 +207,23 @@ type trustJSON struct {
 	DryRun bool   `json:"dry_run,omitempty"`
 }
 
+// vendorOrgHelp is the help of --org on the vendor commands: trusted keys are each school's.
+const vendorOrgHelp = `the school's organization id or UAI (default: your only one; "all": each of yours)`
+
 func newVendorTrustCmd(f *factory) *cobra.Command {
 	var dryRun, asJSON bool
+	var org string
 	cmd := &cobra.Command{
 		Use:   "trust PUBKEY-FILE",
-		Short: "Accept the claim codes a vendor signs: add its public key file",
+		Short: "Accept the claim codes a vendor signs in one of your schools: add its public key file",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sess, err := signedIn(cmd.Context(), f)
+			ctx := cmd.Context()
+			sess, err := signedIn(ctx, f)
+			if err != nil {
+				return err
+			}
+			orgs, err := settingsOrgs(ctx, sess, org)
 			if err != nil {
 				return err
 			}
@@ -217,10 +231,19 @@ func newVendorTrustCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			defer file.Close()
-			k, added, err := sess.TrustVendorKey(cmd.Context(), args[0], file, dryRun)
+			raw, err := io.ReadAll(io.LimitReader(file, 1<<16)) // a key file is one or two lines
+			file.Close()
 			if err != nil {
 				return err
+			}
+			var k model.VendorKey
+			added := false
+			for _, id := range orgs {
+				kk, a, err := sess.TrustVendorKey(ctx, id, args[0], bytes.NewReader(raw), dryRun)
+				if err != nil {
+					return err
+				}
+				k, added = kk, added || a
 			}
 			if asJSON {
 				return f.printJSON(trustJSON{Vendor: k.Vendor, KeyID: k.KeyID(), Added: added, DryRun: dryRun})
@@ -237,6 +260,7 @@ func newVendorTrustCmd(f *factory) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&org, "org", "", vendorOrgHelp)
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the file without adding the key")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the key as JSON")
 	return cmd
@@ -244,18 +268,26 @@ func newVendorTrustCmd(f *factory) *cobra.Command {
 
 func newVendorUntrustCmd(f *factory) *cobra.Command {
 	var dryRun, asJSON bool
+	var org string
 	cmd := &cobra.Command{
 		Use:   "untrust KEY-ID|VENDOR",
-		Short: "Stop accepting a vendor's claim codes (keys added with trust; claimed subscriptions stay)",
+		Short: "Stop accepting a vendor's claim codes in one of your schools (keys added with trust; claimed subscriptions stay)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sess, err := signedIn(cmd.Context(), f)
+			ctx := cmd.Context()
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
-			k, err := sess.UntrustVendorKey(cmd.Context(), args[0], dryRun)
+			orgs, err := settingsOrgs(ctx, sess, org)
 			if err != nil {
 				return err
+			}
+			var k model.VendorKey
+			for _, id := range orgs {
+				if k, err = sess.UntrustVendorKey(ctx, id, args[0], dryRun); err != nil {
+					return err
+				}
 			}
 			if asJSON {
 				return f.printJSON(trustJSON{Vendor: k.Vendor, KeyID: k.KeyID(), DryRun: dryRun})
@@ -264,6 +296,7 @@ func newVendorUntrustCmd(f *factory) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&org, "org", "", vendorOrgHelp)
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check which key would be removed, without removing it")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the key as JSON")
 	return cmd
@@ -271,6 +304,7 @@ func newVendorUntrustCmd(f *factory) *cobra.Command {
 
 // vendorKeyJSON is the --json shape of a trusted key.
 type vendorKeyJSON struct {
+	OrgID       model.ID  `json:"org_id,omitempty"` // the school that added it (added keys)
 	Vendor      string    `json:"vendor"`
 	KeyID       string    `json:"key_id"`
 	Fingerprint string    `json:"fingerprint"`
@@ -280,21 +314,23 @@ type vendorKeyJSON struct {
 
 func newVendorListCmd(f *factory) *cobra.Command {
 	var asJSON bool
+	var org string
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the vendor keys claim codes are checked against",
+		Short: "List the vendor keys one of your schools checks claim codes against",
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			sess, err := signedIn(cmd.Context(), f)
+			ctx := cmd.Context()
+			sess, err := signedIn(ctx, f)
 			if err != nil {
 				return err
 			}
-			keys, err := sess.TrustedVendorKeys(cmd.Context())
+			keys, err := vendorKeysOf(ctx, sess, org)
 			if err != nil {
 				return err
 			}
 			out := []vendorKeyJSON{}
 			for _, k := range keys {
-				out = append(out, vendorKeyJSON{Vendor: k.Vendor, KeyID: k.KeyID(), Fingerprint: k.Fingerprint(),
+				out = append(out, vendorKeyJSON{OrgID: k.OrgID, Vendor: k.Vendor, KeyID: k.KeyID(), Fingerprint: k.Fingerprint(),
 					Origin: k.Origin.String(), AddedAt: k.AddedAt})
 			}
 			if asJSON {
@@ -309,6 +345,40 @@ func newVendorListCmd(f *factory) *cobra.Command {
 			return tw.Flush()
 		},
 	}
+	cmd.Flags().StringVar(&org, "org", "", "the school's organization id or UAI (default: each of yours)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd
+}
+
+// vendorKeysOf lists the keys one school trusts (--org), or every school of the admin: the
+// shipped keys once, each school's added keys with their school.
+func vendorKeysOf(ctx context.Context, sess *app.Session, org string) ([]model.VendorKey, error) {
+	ids := []model.ID{0}
+	if org != "" {
+		id, err := orgFlag(ctx, sess, org)
+		if err != nil {
+			return nil, err
+		}
+		ids = []model.ID{id}
+	} else if orgs, err := sess.ListOrgs(ctx); err != nil {
+		return nil, err
+	} else if len(orgs) > 1 {
+		ids = ids[:0]
+		for _, o := range orgs {
+			ids = append(ids, o.ID)
+		}
+	}
+	var out []model.VendorKey
+	for _, id := range ids {
+		keys, err := sess.TrustedVendorKeys(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range keys {
+			if !slices.ContainsFunc(out, func(o model.VendorKey) bool { return o.OrgID == k.OrgID && o.Public.Equal(k.Public) }) {
+				out = append(out, k)
+			}
+		}
+	}
+	return out, nil
 }

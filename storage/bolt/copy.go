@@ -105,7 +105,8 @@ func copyKinds() []copyKind {
 				return putSeat(tx, s)
 			}},
 		bucketKind(storage.KindClaims, bucketClaims, func(c *model.Claim) []byte { return []byte(c.Hash) }, nil),
-		bucketKind(storage.KindVendorKeys, bucketVendorKeys, func(k *model.VendorKey) []byte { return []byte(k.Fingerprint()) }, nil),
+		bucketKind(storage.KindVendorKeys, bucketVendorKeys, func(k *model.VendorKey) []byte { return vendorKeyKey(k.OrgID, k.Fingerprint()) },
+			func(key []byte, k *model.VendorKey) { k.OrgID = btoi(key[:8]) }),
 		tableKind(storage.KindInvitations, invitations),
 		bucketKind(storage.KindCodes, bucketCodes, func(c *model.OneTimeCode) []byte { return codeKey(c.Purpose, c.Hash) }, nil),
 		bucketKind(storage.KindSessions, bucketSessions, func(s *model.Session) []byte { return []byte(s.TokenHash) }, nil),

@@ -12,7 +12,7 @@ import (
 )
 
 // CurrentSchema is the newest file layout this code knows; Open upgrades older files to it.
-const CurrentSchema = 6
+const CurrentSchema = 7
 
 // Bucket names. Index buckets map a unique key to an 8-byte id.
 var (
@@ -49,7 +49,7 @@ var (
 	// feature's own file owns its encoding.
 	bucketSeats        = []byte("seats")               // subscription id(8) + seat id(8) → seat
 	bucketClaims       = []byte("claims")              // hash of a claim code or serial → claim record
-	bucketVendorKeys   = []byte("vendor_keys")         // key fingerprint → trusted vendor public key
+	bucketVendorKeys   = []byte("vendor_keys")         // org id(8) + key fingerprint → trusted vendor public key (the fingerprint alone before version 7)
 	bucketCampaigns    = []byte("campaigns")           // id → campaign
 	bucketRecipients   = []byte("campaign_recipients") // campaign id(8) + user id(8) → delivery status
 	bucketSSHKeys      = []byte("ssh_keys")            // key fingerprint → admin's public key
@@ -76,12 +76,13 @@ type migration func(tx *bbolt.Tx) error
 // migrations is the ordered list of steps; len(migrations) == CurrentSchema. Never edit a step
 // that has shipped: append a new one.
 var migrations = []migration{
-	createV1Buckets, // 0 → 1: an empty file gets every bucket
-	createV2Buckets, // 1 → 2: import history, undo data and provenance
-	createV3Buckets, // 2 → 3: subscriptions' seats and claims, campaigns, SSH keys, invitations, saved filters, audit
-	seatsOnAccounts, // 3 → 4: seats of directory accounts, indexed by account, each with its product key
-	dropRawTokens,   // 4 → 5: local sessions were remembered by their raw token: every session ends
-	createV6Buckets, // 5 → 6: the web pages' sessions, kept in the file rather than in one process's memory
+	createV1Buckets,     // 0 → 1: an empty file gets every bucket
+	createV2Buckets,     // 1 → 2: import history, undo data and provenance
+	createV3Buckets,     // 2 → 3: subscriptions' seats and claims, campaigns, SSH keys, invitations, saved filters, audit
+	seatsOnAccounts,     // 3 → 4: seats of directory accounts, indexed by account, each with its product key
+	dropRawTokens,       // 4 → 5: local sessions were remembered by their raw token: every session ends
+	createV6Buckets,     // 5 → 6: the web pages' sessions, kept in the file rather than in one process's memory
+	vendorKeysPerSchool, // 6 → 7: trusted vendor keys become each school's (vendorkeys.go)
 }
 
 func createV6Buckets(tx *bbolt.Tx) error {

@@ -296,3 +296,54 @@ func TestVersion5EndsSessionsKeptByTheirRawToken(t *testing.T) {
 		t.Errorf("a new session after the upgrade: %v", err)
 	}
 }
+
+// Version 7 gives every school a copy of each vendor key trusted while keys were one per file.
+func TestVersion7CopiesVendorKeysToEverySchool(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "v6.db")
+	ctx := context.Background()
+	old, err := open(path, Options{}, migrations[:6])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var orgIDs []model.ID
+	for _, name := range []string{"École A", "École B"} {
+		o := model.Organization{Name: name}
+		if err := old.CreateOrg(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+		orgIDs = append(orgIDs, o.ID)
+	}
+	pub := make([]byte, 32)
+	pub[0] = 9
+	k := model.VendorKey{Vendor: "Acme", Public: pub, Origin: model.KeyAdded, AddedAt: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), AddedBy: 1}
+	if err := old.db.Update(func(tx *bbolt.Tx) error { // as version 6 filed it: under the fingerprint alone
+		raw, err := jsonEncode(&k)
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bucketVendorKeys).Put([]byte(k.Fingerprint()), raw)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, org := range orgIDs {
+		list, err := s.ListVendorKeys(ctx, org)
+		want := k
+		want.OrgID = org
+		if err != nil || len(list) != 1 || list[0].OrgID != org || !bytes.Equal(list[0].Public, pub) || list[0].Vendor != "Acme" {
+			t.Errorf("school %d's keys after the upgrade: %+v, %v; want %+v", org, list, err, want)
+		}
+	}
+	if err := s.DeleteVendorKey(ctx, orgIDs[0], k.Fingerprint(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := s.ListVendorKeys(ctx, orgIDs[1]); len(list) != 1 {
+		t.Errorf("removing A's copy removed B's: %v", list)
+	}
+}

@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 
@@ -10,16 +11,19 @@ import (
 	"rollcall/storage"
 )
 
-// Vendor keys live in bucketVendorKeys under their fingerprint, as JSON.
+// Vendor keys live in bucketVendorKeys under their school and fingerprint (org id(8) +
+// fingerprint, from version 7; the fingerprint alone before), as JSON.
 
-// PutVendorKey files a vendor key under its fingerprint; added is false when it was there.
+func vendorKeyKey(org model.ID, fingerprint string) []byte { return append(itob(org), fingerprint...) }
+
+// PutVendorKey files a school's vendor key; added is false when the school had it.
 func (s *Store) PutVendorKey(ctx context.Context, k model.VendorKey, audit *model.AuditEvent) (added bool, err error) {
 	if len(k.Public) != 32 {
 		return false, fmt.Errorf("vendor key: %d bytes, want 32", len(k.Public))
 	}
 	err = s.update(ctx, func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketVendorKeys)
-		key := []byte(k.Fingerprint())
+		key := vendorKeyKey(k.OrgID, k.Fingerprint())
 		if b.Get(key) != nil {
 			return nil
 		}
@@ -40,14 +44,15 @@ func (s *Store) PutVendorKey(ctx context.Context, k model.VendorKey, audit *mode
 	return added, err
 }
 
-// DeleteVendorKey removes a key and records why in the same transaction.
-func (s *Store) DeleteVendorKey(ctx context.Context, fingerprint string, audit *model.AuditEvent) error {
+// DeleteVendorKey removes a school's key and records why in the same transaction.
+func (s *Store) DeleteVendorKey(ctx context.Context, org model.ID, fingerprint string, audit *model.AuditEvent) error {
 	return s.update(ctx, func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketVendorKeys)
-		if fingerprint == "" || b.Get([]byte(fingerprint)) == nil {
+		key := vendorKeyKey(org, fingerprint)
+		if fingerprint == "" || b.Get(key) == nil {
 			return fmt.Errorf("vendor key %s: %w", fingerprint, storage.ErrNotFound)
 		}
-		if err := b.Delete([]byte(fingerprint)); err != nil {
+		if err := b.Delete(key); err != nil {
 			return err
 		}
 		if audit != nil {
@@ -58,17 +63,69 @@ func (s *Store) DeleteVendorKey(ctx context.Context, fingerprint string, audit *
 	})
 }
 
-// ListVendorKeys returns the stored keys in fingerprint order.
-func (s *Store) ListVendorKeys(ctx context.Context) (out []model.VendorKey, err error) {
+// ListVendorKeys returns a school's keys in fingerprint order.
+func (s *Store) ListVendorKeys(ctx context.Context, org model.ID) (out []model.VendorKey, err error) {
 	err = s.view(ctx, func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketVendorKeys).ForEach(func(k, raw []byte) error {
+		prefix := itob(org)
+		c := tx.Bucket(bucketVendorKeys).Cursor()
+		for k, raw := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, raw = c.Next() {
 			var vk model.VendorKey
 			if err := jsonDecode(raw, &vk); err != nil {
-				return fmt.Errorf("vendor key %s: %w", k, err)
+				return fmt.Errorf("vendor key %x: %w", k, err)
 			}
+			vk.OrgID = org
 			out = append(out, vk)
-			return nil
-		})
+		}
+		return nil
 	})
 	return out, err
+}
+
+// vendorKeysPerSchool gives each school its own copy of the vendor keys trusted before they
+// were per school (keyed by fingerprint alone): whoever trusted a key, every school then
+// accepted its codes, so every school keeps doing so until one of its admins removes it. In a
+// file without a school the keys stay under school 0, their admins' own.
+func vendorKeysPerSchool(tx *bbolt.Tx) error {
+	b := tx.Bucket(bucketVendorKeys)
+	var old []model.VendorKey
+	if err := b.ForEach(func(k, raw []byte) error {
+		var vk model.VendorKey
+		if err := jsonDecode(raw, &vk); err != nil {
+			return fmt.Errorf("vendor key %s: %w", k, err)
+		}
+		old = append(old, vk)
+		return nil
+	}); err != nil {
+		return err
+	}
+	var orgIDs []model.ID
+	if err := tx.Bucket(bucketOrgs).ForEach(func(k, _ []byte) error {
+		orgIDs = append(orgIDs, btoi(k))
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := tx.DeleteBucket(bucketVendorKeys); err != nil {
+		return err
+	}
+	b, err := tx.CreateBucket(bucketVendorKeys)
+	if err != nil {
+		return err
+	}
+	if len(orgIDs) == 0 {
+		orgIDs = []model.ID{0} // no school yet: the keys stay their admins' (app/claim_keys.go)
+	}
+	for _, org := range orgIDs {
+		for _, vk := range old {
+			vk.OrgID = org
+			raw, err := jsonEncode(&vk)
+			if err != nil {
+				return err
+			}
+			if err := b.Put(vendorKeyKey(org, vk.Fingerprint()), raw); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

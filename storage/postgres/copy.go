@@ -122,8 +122,9 @@ func copyKinds() []copyKind {
 			func(k []any, s *model.Seat) { s.SubscriptionID, s.ID, s.UserID = idAt(k, 0), idAt(k, 1), idAt(k, 2) }),
 		jsonKind(storage.KindClaims, "claims", []string{"hash", "data"}, "hash",
 			func(c *model.Claim) []any { return []any{[]byte(c.Hash)} }, nil),
-		jsonKind(storage.KindVendorKeys, "vendor_keys", []string{"fingerprint", "data"}, "fingerprint",
-			func(k *model.VendorKey) []any { return []any{[]byte(k.Fingerprint())} }, nil),
+		jsonKind(storage.KindVendorKeys, "vendor_keys", []string{"org_id", "fingerprint", "data"}, "org_id, fingerprint",
+			func(k *model.VendorKey) []any { return []any{int64(k.OrgID), []byte(k.Fingerprint())} },
+			func(key []any, k *model.VendorKey) { k.OrgID = idAt(key, 0) }),
 		tableKind(storage.KindInvitations, invitations),
 		jsonKind(storage.KindCodes, "codes", []string{"key", "purpose", "subject", "data"}, "key",
 			func(c *model.OneTimeCode) []any {

@@ -61,7 +61,7 @@ func (s *Store) DeleteSSHKey(ctx context.Context, fingerprint string) error {
 	})
 }
 
-// PutVendorKey files a vendor key under its fingerprint; added is false when it was there.
+// PutVendorKey files a school's vendor key; added is false when the school had it.
 func (s *Store) PutVendorKey(ctx context.Context, k model.VendorKey, audit *model.AuditEvent) (added bool, err error) {
 	if len(k.Public) != 32 {
 		return false, fmt.Errorf("vendor key: %d bytes, want 32", len(k.Public))
@@ -71,8 +71,8 @@ func (s *Store) PutVendorKey(ctx context.Context, k model.VendorKey, audit *mode
 		return false, err
 	}
 	err = s.update(ctx, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, `INSERT INTO vendor_keys (fingerprint, data) VALUES ($1, $2)
-			ON CONFLICT (fingerprint) DO NOTHING`, []byte(k.Fingerprint()), raw)
+		tag, err := tx.Exec(ctx, `INSERT INTO vendor_keys (org_id, fingerprint, data) VALUES ($1, $2, $3)
+			ON CONFLICT (org_id, fingerprint) DO NOTHING`, int64(k.OrgID), []byte(k.Fingerprint()), raw)
 		if added = err == nil && tag.RowsAffected() == 1; !added || audit == nil {
 			return err
 		}
@@ -85,10 +85,11 @@ func (s *Store) PutVendorKey(ctx context.Context, k model.VendorKey, audit *mode
 	return added, err
 }
 
-// DeleteVendorKey removes a key and records why in the same transaction.
-func (s *Store) DeleteVendorKey(ctx context.Context, fingerprint string, audit *model.AuditEvent) error {
+// DeleteVendorKey removes a school's key and records why in the same transaction.
+func (s *Store) DeleteVendorKey(ctx context.Context, org model.ID, fingerprint string, audit *model.AuditEvent) error {
 	return s.update(ctx, func(tx pgx.Tx) error {
-		err := deleted(tx.Exec(ctx, "DELETE FROM vendor_keys WHERE fingerprint = $1", []byte(fingerprint)))("vendor key " + fingerprint)
+		err := deleted(tx.Exec(ctx, "DELETE FROM vendor_keys WHERE org_id = $1 AND fingerprint = $2",
+			int64(org), []byte(fingerprint)))("vendor key " + fingerprint)
 		if err != nil || audit == nil {
 			return err
 		}
@@ -97,12 +98,15 @@ func (s *Store) DeleteVendorKey(ctx context.Context, fingerprint string, audit *
 	})
 }
 
-// ListVendorKeys returns the stored keys in fingerprint order.
-func (s *Store) ListVendorKeys(ctx context.Context) (out []model.VendorKey, err error) {
+// ListVendorKeys returns a school's keys in fingerprint order.
+func (s *Store) ListVendorKeys(ctx context.Context, org model.ID) (out []model.VendorKey, err error) {
 	err = s.view(ctx, func(tx pgx.Tx) error {
-		out, err = jsonRows[model.VendorKey](ctx, tx, "SELECT data FROM vendor_keys ORDER BY fingerprint")
+		out, err = jsonRows[model.VendorKey](ctx, tx, "SELECT data FROM vendor_keys WHERE org_id = $1 ORDER BY fingerprint", int64(org))
 		return err
 	})
+	for i := range out {
+		out[i].OrgID = org // keys copied to each school by schema 5 keep the data they had
+	}
 	return out, err
 }
 

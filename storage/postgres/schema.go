@@ -12,12 +12,12 @@ import (
 )
 
 // CurrentSchema is the newest schema this code knows; Open upgrades older databases to it.
-const CurrentSchema = 4
+const CurrentSchema = 5
 
 // migrations[i] brings a database from version i to i+1, in the transaction that records the
 // new version, so a failed step leaves the database at version i. Never edit a step that has
 // shipped: append a new one.
-var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4}
+var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4, schemaV5}
 
 // schemaV1 is every table. Keys are bytea holding the bytes bbolt's index buckets hold (a
 // lower-cased login; source, a zero byte and the external id; an organization id and a code),
@@ -104,6 +104,20 @@ const schemaV4 = `
 CREATE TABLE person_sessions (token bytea PRIMARY KEY, user_id bigint NOT NULL, expires bigint NOT NULL, data bytea NOT NULL);
 CREATE INDEX person_sessions_user ON person_sessions (user_id);
 CREATE INDEX person_sessions_expires ON person_sessions (expires);
+`
+
+// schemaV5 makes trusted vendor keys each school's: a key trusted before, which every school
+// then accepted, is copied to every school that exists, so none stops accepting codes it
+// accepted; each school's admins remove it from theirs as they wish. Without a school the keys
+// stay under school 0, their admins' own.
+const schemaV5 = `
+ALTER TABLE vendor_keys ADD COLUMN org_id bigint NOT NULL DEFAULT 0;
+ALTER TABLE vendor_keys DROP CONSTRAINT vendor_keys_pkey;
+INSERT INTO vendor_keys (org_id, fingerprint, data)
+	SELECT o.id, v.fingerprint, v.data FROM vendor_keys v CROSS JOIN orgs o WHERE v.org_id = 0;
+DELETE FROM vendor_keys WHERE org_id = 0 AND EXISTS (SELECT 1 FROM orgs);
+ALTER TABLE vendor_keys ADD PRIMARY KEY (org_id, fingerprint);
+ALTER TABLE vendor_keys ALTER COLUMN org_id DROP DEFAULT;
 `
 
 // migrateLock is the advisory lock key processes take to migrate one at a time.

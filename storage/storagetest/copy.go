@@ -159,7 +159,7 @@ func Fill(t testing.TB, s storage.Store) {
 	must(t, "ChangeSeats", err)
 	pub := make([]byte, 32)
 	pub[0] = 1
-	_, err = s.PutVendorKey(bg, model.VendorKey{Vendor: "Acme", Public: pub, Origin: model.KeyAdded, AddedAt: day(1), AddedBy: admin.ID}, nil)
+	_, err = s.PutVendorKey(bg, model.VendorKey{OrgID: org.ID, Vendor: "Acme", Public: pub, Origin: model.KeyAdded, AddedAt: day(1), AddedBy: admin.ID}, nil)
 	must(t, "PutVendorKey", err)
 	inv := model.Invitation{OrgID: org.ID, Email: "paul@example.fr", InvitedBy: admin.ID, CreatedAt: day(2), ExpiresAt: day(9)}
 	must(t, "CreateInvitation", s.CreateInvitation(bg, &inv, model.OneTimeCode{Hash: model.HashSecret("invite"),

@@ -178,7 +178,7 @@ func testClaims(t *testing.T, s storage.Store) {
 func testVendorKeys(t *testing.T, s storage.Store) {
 	pub := make([]byte, 32)
 	pub[0] = 1
-	k := model.VendorKey{Vendor: "Acme", Public: pub, Origin: model.KeyAdded, AddedAt: at(1), AddedBy: 7}
+	k := model.VendorKey{OrgID: 3, Vendor: "Acme", Public: pub, Origin: model.KeyAdded, AddedAt: at(1), AddedBy: 7}
 	added, err := s.PutVendorKey(bg, k, &model.AuditEvent{At: at(1), Action: model.AuditVendorTrust, Detail: "Acme"})
 	must(t, "PutVendorKey", err)
 	if !added {
@@ -189,14 +189,35 @@ func testVendorKeys(t *testing.T, s storage.Store) {
 	if added {
 		t.Error("second put: added = true")
 	}
-	list, err := s.ListVendorKeys(bg)
+	list, err := s.ListVendorKeys(bg, 3)
 	must(t, "ListVendorKeys", err)
 	same(t, "ListVendorKeys", list, []model.VendorKey{k})
 
-	must(t, "DeleteVendorKey", s.DeleteVendorKey(bg, k.Fingerprint(), &model.AuditEvent{At: at(2), Action: model.AuditVendorUntrust, Detail: "Acme"}))
-	isErr(t, "DeleteVendorKey again", s.DeleteVendorKey(bg, k.Fingerprint(), nil), storage.ErrNotFound)
-	if list, _ := s.ListVendorKeys(bg); len(list) != 0 {
+	// Each school trusts its own: the same key in another school is another entry.
+	other := k
+	other.OrgID = 4
+	added, err = s.PutVendorKey(bg, other, nil)
+	must(t, "PutVendorKey in school 4", err)
+	if !added {
+		t.Error("the key in a second school: added = false")
+	}
+	pub2 := make([]byte, 32)
+	pub2[0] = 2
+	must2 := model.VendorKey{OrgID: 4, Vendor: "Bravo", Public: pub2, Origin: model.KeyAdded, AddedAt: at(1)}
+	_, err = s.PutVendorKey(bg, must2, nil)
+	must(t, "PutVendorKey Bravo", err)
+	if list, _ := s.ListVendorKeys(bg, 3); len(list) != 1 || list[0].Vendor != "Acme" {
+		t.Errorf("school 3's keys: %v", list)
+	}
+	isErr(t, "DeleteVendorKey of a school that lacks it", s.DeleteVendorKey(bg, 3, must2.Fingerprint(), nil), storage.ErrNotFound)
+
+	must(t, "DeleteVendorKey", s.DeleteVendorKey(bg, 3, k.Fingerprint(), &model.AuditEvent{At: at(2), Action: model.AuditVendorUntrust, Detail: "Acme"}))
+	isErr(t, "DeleteVendorKey again", s.DeleteVendorKey(bg, 3, k.Fingerprint(), nil), storage.ErrNotFound)
+	if list, _ := s.ListVendorKeys(bg, 3); len(list) != 0 {
 		t.Errorf("after the delete: %v", list)
+	}
+	if list, _ := s.ListVendorKeys(bg, 4); len(list) != 2 {
+		t.Errorf("school 4's keys after school 3 removed its own: %v", list)
 	}
 	log, err := s.ListAudit(bg, 0)
 	must(t, "ListAudit", err)
@@ -222,11 +243,11 @@ func testSeatsCancelled(t *testing.T, s storage.Store) {
 		}},
 		{"Claim", func() error { _, err := s.Claim(ctx, "h"); return err }},
 		{"PutVendorKey", func() error {
-			_, err := s.PutVendorKey(ctx, model.VendorKey{Public: make([]byte, 32)}, nil)
+			_, err := s.PutVendorKey(ctx, model.VendorKey{OrgID: 1, Public: make([]byte, 32)}, nil)
 			return err
 		}},
-		{"ListVendorKeys", func() error { _, err := s.ListVendorKeys(ctx); return err }},
-		{"DeleteVendorKey", func() error { return s.DeleteVendorKey(ctx, "f", nil) }},
+		{"ListVendorKeys", func() error { _, err := s.ListVendorKeys(ctx, 1); return err }},
+		{"DeleteVendorKey", func() error { return s.DeleteVendorKey(ctx, 1, "f", nil) }},
 	}
 	for _, c := range calls {
 		isErr(t, c.name, c.call(), context.Canceled)

@@ -32,6 +32,7 @@ type Model struct {
 	form       *huh.Form
 	kind       formKind
 	vendorPath string
+	vendorOrg  model.ID // the school whose trusted vendors the form adds to
 	renewCode  string
 	renewSub   model.ID
 	notice     string

@@ -23,7 +23,7 @@ func TestRenewFromTheScreen(t *testing.T) {
 	admin, _ := ad.Session.Admin(ctx)
 	sess.Admin, sess.Acting = admin, ad.Session
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	if _, _, err := sess.Acting.TrustVendorKey(ctx, "acme.pub", bytes.NewReader([]byte(model.FormatVendorPublicKey("Acme", pub))), false); err != nil {
+	if _, _, err := sess.Acting.TrustVendorKey(ctx, 0, "acme.pub", bytes.NewReader([]byte(model.FormatVendorPublicKey("Acme", pub))), false); err != nil {
 		t.Fatal(err)
 	}
 	sign := func(e model.Entitlement) string {

@@ -138,7 +138,9 @@ func TestTrustAVendorFromTheScreen(t *testing.T) {
 	trust := func(path string) {
 		t.Helper()
 		d.Press("v")
-		d.WaitView("Fichier de clé publique du fournisseur")
+		d.WaitView("Fichier de clé publique du fournisseur", "Établissement")
+		d.Press("enter") // the first school: the selector shows them all, so the form asks which
+		d.WaitFor("the path field", func() bool { return m.form != nil && m.form.GetFocusedField().GetKey() == "path" })
 		if !m.CapturesInput() || !screen.HandlesBack(m) {
 			t.Error("the path field must keep the keys and esc")
 		}
@@ -150,7 +152,7 @@ func TestTrustAVendorFromTheScreen(t *testing.T) {
 	trust(pubFile)
 	keyID := model.VendorKey{Public: pub}.KeyID()
 	d.WaitView("Les codes signés par Librairie du Lac (clé "+keyID+") sont maintenant", "acceptés.")
-	keys, _ := sess.Acting.TrustedVendorKeys(context.Background())
+	keys, _ := sess.Acting.TrustedVendorKeys(context.Background(), m.orgs[0].ID)
 	if !slices.ContainsFunc(keys, func(k model.VendorKey) bool { return k.Vendor == "Librairie du Lac" }) {
 		t.Errorf("the vendor is not trusted: %v", keys)
 	}

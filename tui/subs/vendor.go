@@ -23,7 +23,8 @@ type trustedMsg struct {
 	err   error
 }
 
-// openVendorForm asks for the public key file a vendor gave, as `rollcall vendor trust` does.
+// openVendorForm asks for the public key file a vendor gave, as `rollcall vendor trust` does,
+// for the school the selector shows; on "all" the form asks which school, when there are several.
 func (m *Model) openVendorForm() tea.Cmd {
 	cat := m.sess.Cat
 	t := cat.Licensing.Vendor
@@ -32,10 +33,22 @@ func (m *Model) openVendorForm() tea.Cmd {
 		m.noticeErr = err
 		return nil
 	}
-	m.form = m.sess.NewForm(huh.NewGroup(
-		huh.NewInput().Key("path").Title(t.KeyFile).Description(t.KeyFileHint).CharLimit(4096).
-			Value(&m.vendorPath).Validate(m.sess.Required(t.KeyFile)),
-	))
+	m.vendorOrg = m.orgID()
+	var fields []huh.Field
+	if m.vendorOrg == 0 && len(m.orgs) > 0 {
+		m.vendorOrg = m.orgs[0].ID
+		if len(m.orgs) > 1 {
+			opts := make([]huh.Option[model.ID], len(m.orgs))
+			for i, o := range m.orgs {
+				opts[i] = huh.NewOption(o.Name, o.ID)
+			}
+			fields = append(fields, huh.NewSelect[model.ID]().Key("org").Title(cat.Licensing.Subs.Organization).
+				Options(opts...).Value(&m.vendorOrg))
+		}
+	}
+	fields = append(fields, huh.NewInput().Key("path").Title(t.KeyFile).Description(t.KeyFileHint).CharLimit(4096).
+		Value(&m.vendorPath).Validate(m.sess.Required(t.KeyFile)))
+	m.form = m.sess.NewForm(huh.NewGroup(fields...))
 	screen.SizeForm(m.form, m.width, m.height)
 	return m.form.Init()
 }
@@ -63,19 +76,19 @@ func (m *Model) formKey(msg tea.Msg) tea.Cmd {
 // trust reads the key file and adds the vendor, off the update loop.
 func (m *Model) trust(path string) tea.Cmd {
 	m.req = m.sess.NewRequest()
-	ctx, as, id := m.sess.Ctx, m.sess.Acting, m.req
+	ctx, as, org, id := m.sess.Ctx, m.sess.Acting, m.vendorOrg, m.req
 	return func() tea.Msg {
-		return trustVendor(ctx, as, screen.ExpandHome(path), id)
+		return trustVendor(ctx, as, org, screen.ExpandHome(path), id)
 	}
 }
 
-func trustVendor(ctx context.Context, as *app.Session, path string, id screen.RequestID) trustedMsg {
+func trustVendor(ctx context.Context, as *app.Session, org model.ID, path string, id screen.RequestID) trustedMsg {
 	f, err := os.Open(path)
 	if err != nil {
 		return trustedMsg{id: id, err: err}
 	}
 	defer f.Close()
-	k, added, err := as.TrustVendorKey(ctx, path, f, false)
+	k, added, err := as.TrustVendorKey(ctx, org, path, f, false)
 	return trustedMsg{id: id, key: k, added: added, err: err}
 }
 
