@@ -85,7 +85,8 @@ type actionMsg struct {
 // run performs a change in a command, with the admin as the store has them, then reloads.
 func (m *Model) run(do func(ctx context.Context, as *app.Session) actionMsg) tea.Cmd {
 	m.actionReq = m.sess.NewRequest()
-	m.form, m.focus = nil, focusBusy
+	m.forms.Close()
+	m.focus = focusBusy
 	ctx, as, id := m.sess.Ctx, m.sess.Acting, m.actionReq
 	return tea.Batch(m.busy.Start(), func() tea.Msg {
 		msg := do(ctx, as)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -37,31 +36,24 @@ type formValues struct {
 }
 
 func (m *Model) openForm(kind formKind, f *huh.Form) tea.Cmd {
-	m.form, m.formKind, m.focus = f, kind, focusForm
-	screen.SizeForm(f, m.width, m.bodyHeight())
-	return f.Init()
+	m.focus = focusForm
+	return m.forms.Open(kind, f, m.width, m.bodyHeight())
 }
 
 func (m *Model) closeForm() tea.Cmd {
-	m.form, m.focus = nil, focusList
+	m.forms.Close()
+	m.focus = focusList
 	return nil
 }
 
-func (m *Model) formKey(k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.keys.cancel) {
-		return m.closeForm()
-	}
-	return m.updateForm(k)
-}
-
-// updateForm passes a message to the form and acts on its completion.
+// updateForm passes a message (esc included) to the form and acts on its completion.
 func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
-	cmd, state := screen.UpdateForm(m.form, msg)
-	switch state {
-	case huh.StateCompleted:
+	cmd, end := m.forms.Update(msg, m.keys.cancel)
+	switch end {
+	case screen.FormDone:
 		return tea.Batch(cmd, m.submit())
-	case huh.StateAborted:
-		return m.closeForm()
+	case screen.FormCancelled:
+		m.focus = focusList
 	}
 	return cmd
 }
@@ -146,7 +138,7 @@ func (m *Model) confirmRemove() tea.Cmd {
 func (m *Model) submit() tea.Cmd {
 	fv, cat := m.fv, m.sess.Cat
 	t := cat.Admins
-	switch m.formKind {
+	switch m.forms.Kind {
 	case formInvite:
 		in := app.InviteInput{OrgID: fv.org, Email: fv.email}
 		return m.run(func(ctx context.Context, as *app.Session) actionMsg {

@@ -7,7 +7,6 @@ package admins
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"rollcall/app"
 	"rollcall/model"
@@ -48,9 +47,8 @@ type Model struct {
 	cursor  [tabCount]int
 	loadReq screen.RequestID
 
-	form     *huh.Form
-	formKind formKind
-	fv       *formValues
+	forms screen.FormHost[formKind]
+	fv    *formValues
 
 	busy      busy.Model
 	actionReq screen.RequestID
@@ -85,11 +83,11 @@ func (m *Model) Init() tea.Cmd { return m.load() }
 // SetSize records the body area and fits an open form into it.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	screen.SizeForm(m.form, w, m.bodyHeight())
+	m.forms.Size(w, m.bodyHeight())
 }
 
 // CapturesInput is true while a form's text field has focus.
-func (m *Model) CapturesInput() bool { return m.focus == focusForm && screen.FormCaptures(m.form) }
+func (m *Model) CapturesInput() bool { return m.focus == focusForm && m.forms.Captures() }
 
 // HandlesBack is true while a form is open: esc closes it, not the screen.
 func (m *Model) HandlesBack() bool { return m.focus == focusForm }
@@ -112,7 +110,7 @@ func (m *Model) count(t tab) int {
 // ShortHelp lists the keys of the focused part.
 func (m *Model) ShortHelp() []key.Binding {
 	if m.focus == focusForm {
-		return append(screen.FormHelp(m.form), m.keys.cancel)
+		return append(m.forms.Help(), m.keys.cancel)
 	}
 	k := m.keys
 	out := []key.Binding{k.tabs, k.up, k.down, k.invite}

@@ -19,7 +19,7 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	case screen.DataChangedMsg, screen.ResumeMsg:
 		return m, m.load()
 	}
-	if m.focus == focusForm && m.form != nil {
+	if m.focus == focusForm && m.forms.Form != nil {
 		return m, m.updateForm(msg)
 	}
 	return m, m.busy.Update(msg)
@@ -28,7 +28,7 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	switch m.focus {
 	case focusForm:
-		return m.formKey(k)
+		return m.updateForm(k)
 	case focusBusy:
 		return nil
 	}

@@ -23,8 +23,8 @@ func (m *Model) bodyHeight() int { return max(m.height-headLines-statusLines, 3)
 func (m *Model) View() string {
 	h := m.bodyHeight()
 	body := ""
-	if m.focus == focusForm && m.form != nil {
-		body = m.form.View()
+	if m.focus == focusForm && m.forms.Form != nil {
+		body = m.forms.Form.View()
 	} else {
 		body = m.listView(h)
 	}

@@ -64,7 +64,7 @@ func sets(t *testing.T, sess *screen.Session, set app.Set) []app.ClassInfo {
 func waitField(d *tuitest.Driver, m *Model, name string) {
 	d.T().Helper()
 	d.WaitFor("the form field "+name, func() bool {
-		return m.focus == focusForm && m.form != nil && m.form.GetFocusedField().GetKey() == name
+		return m.focus == focusForm && m.forms.Form != nil && m.forms.Form.GetFocusedField().GetKey() == name
 	})
 }
 

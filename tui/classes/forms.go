@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -34,39 +33,30 @@ func (m *Model) openForm(kind formKind, f *huh.Form) tea.Cmd {
 	if m.focus != focusForm && m.focus != focusBusy {
 		m.back = m.focus
 	}
-	m.form, m.formKind = f, kind
 	m.setFocus(focusForm)
-	screen.SizeForm(f, m.width, m.bodyHeight())
-	return f.Init()
+	return m.forms.Open(kind, f, m.width, m.bodyHeight())
 }
 
 func (m *Model) closeForm() tea.Cmd {
-	m.form = nil
+	m.forms.Close()
 	return m.setFocus(m.back)
 }
 
-func (m *Model) formKey(k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.keys.cancel) {
-		return m.closeForm()
-	}
-	return m.updateForm(k)
-}
-
-// updateForm passes a message to the form and acts on its completion.
+// updateForm passes a message (esc included) to the form and acts on its completion.
 func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
-	cmd, state := screen.UpdateForm(m.form, msg)
-	switch state {
-	case huh.StateCompleted:
+	cmd, end := m.forms.Update(msg, m.keys.cancel)
+	switch end {
+	case screen.FormDone:
 		return tea.Batch(cmd, m.submitForm())
-	case huh.StateAborted:
-		return m.closeForm()
+	case screen.FormCancelled:
+		return tea.Batch(cmd, m.closeForm())
 	}
 	return cmd
 }
 
 func (m *Model) submitForm() tea.Cmd {
 	fv, set := m.fv, m.tab
-	switch m.formKind {
+	switch m.forms.Kind {
 	case formCreate:
 		in := app.SetInput{OrgID: fv.org, Code: fv.code, Name: fv.name, Level: fv.level}
 		return m.run(actCreate, func(ctx context.Context, as *app.Session) actionMsg {

@@ -11,7 +11,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"rollcall/app"
 	"rollcall/model"
@@ -52,9 +51,8 @@ type Model struct {
 	pick    *userlist.Model
 	query   textinput.Model
 
-	form     *huh.Form
-	formKind formKind
-	fv       *formValues
+	forms screen.FormHost[formKind]
+	fv    *formValues
 
 	busy      busy.Model
 	actionReq screen.RequestID
@@ -91,7 +89,7 @@ func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.members.SetSize(w, m.bodyHeight())
 	m.pick.SetSize(w, m.bodyHeight()-2)
-	screen.SizeForm(m.form, w, m.bodyHeight())
+	m.forms.Size(w, m.bodyHeight())
 }
 
 // CapturesInput is true while the search of users to add, or a form's text field, has focus.
@@ -100,7 +98,7 @@ func (m *Model) CapturesInput() bool {
 	case focusPicker:
 		return true
 	case focusForm:
-		return screen.FormCaptures(m.form)
+		return m.forms.Captures()
 	}
 	return false
 }
@@ -130,7 +128,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	case focusPicker:
 		return []key.Binding{km.up, km.down, km.addOne, km.close}
 	case focusForm:
-		return append(screen.FormHelp(m.form), km.cancel)
+		return append(m.forms.Help(), km.cancel)
 	case focusBusy:
 		return nil
 	}

@@ -22,7 +22,7 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		return m, tea.Batch(m.loadSets(), m.members.Reload())
 	}
 	cmds := []tea.Cmd{m.members.Update(msg), m.pick.Update(msg), m.busy.Update(msg)}
-	if m.focus == focusForm && m.form != nil {
+	if m.focus == focusForm && m.forms.Form != nil {
 		cmds = append(cmds, m.updateForm(msg))
 	}
 	return m, tea.Batch(cmds...)
@@ -38,7 +38,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	case focusPicker:
 		return m.pickerKey(k)
 	case focusForm:
-		return m.formKey(k)
+		return m.updateForm(k)
 	}
 	return nil
 }

@@ -25,8 +25,8 @@ func (m *Model) View() string {
 	var body string
 	h := m.bodyHeight()
 	switch {
-	case m.focus == focusForm && m.form != nil:
-		body = m.form.View()
+	case m.focus == focusForm && m.forms.Form != nil:
+		body = m.forms.Form.View()
 	case m.focus == focusPicker || (m.focus == focusBusy && m.back == focusPicker):
 		body = m.pickerView()
 	case m.focus == focusMembers || (m.focus == focusBusy && m.back == focusMembers):

@@ -67,7 +67,8 @@ type doneMsg struct {
 
 // change runs one change of seats in a command, as the session's admin.
 func (m *Model) change(fn func(ctx context.Context, as *app.Session) (app.SeatResult, error)) tea.Cmd {
-	m.focus, m.form, m.notice, m.err = focusBusy, nil, "", nil
+	m.forms.Close()
+	m.focus, m.notice, m.err = focusBusy, "", nil
 	m.actionReq = m.sess.NewRequest()
 	ctx, as, id := m.sess.Ctx, m.sess.Acting, m.actionReq
 	return tea.Batch(m.busy.Start(), func() tea.Msg {
@@ -120,7 +121,8 @@ func importFile(path string, opts app.SeatOptions, sub model.ID) func(ctx contex
 func (m *Model) startSync(src app.SyncSource, opts app.SeatOptions) tea.Cmd {
 	ctx, cancel := context.WithCancel(m.sess.Ctx)
 	f := screen.NewFeed[app.SyncProgress]()
-	m.focus, m.form, m.notice, m.err = focusSyncing, nil, "", nil
+	m.forms.Close()
+	m.focus, m.notice, m.err = focusSyncing, "", nil
 	m.cancel, m.feed, m.progress = cancel, f, app.SyncProgress{}
 	m.actionReq = m.sess.NewRequest()
 	as, sub, id := m.sess.Acting, m.subID, m.actionReq

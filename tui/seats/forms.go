@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -52,10 +51,14 @@ type formValues struct {
 }
 
 func (m *Model) openForm(kind formKind, groups ...*huh.Group) tea.Cmd {
-	m.form, m.formKind, m.focus = m.sess.NewForm(groups...), kind, focusForm
-	m.notice, m.err = "", nil
-	screen.SizeForm(m.form, m.width, m.bodyHeight())
-	return m.form.Init()
+	m.focus, m.notice, m.err = focusForm, "", nil
+	return m.forms.Open(kind, m.sess.NewForm(groups...), m.width, m.bodyHeight())
+}
+
+// closeForm drops the form and goes back to the list.
+func (m *Model) closeForm() {
+	m.forms.Close()
+	m.focus = focusList
 }
 
 // notifyField asks whether to email the new seat holders, when a mailer is set up.
@@ -125,22 +128,14 @@ func (m *Model) confirmForm(kind formKind, question string) tea.Cmd {
 		Affirmative(m.sess.Cat.App.Yes).Negative(m.sess.Cat.App.No)))
 }
 
-func (m *Model) formKey(k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.keys.cancel) {
-		m.form, m.focus = nil, focusList
-		return nil
-	}
-	return m.updateForm(k)
-}
-
-// updateForm passes a message to the form and acts once it completes.
+// updateForm passes a message (esc included) to the form and acts once it completes.
 func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
-	cmd, state := screen.UpdateForm(m.form, msg)
-	switch state {
-	case huh.StateCompleted:
+	cmd, end := m.forms.Update(msg, m.keys.cancel)
+	switch end {
+	case screen.FormDone:
 		return tea.Batch(cmd, m.submit())
-	case huh.StateAborted:
-		m.form, m.focus = nil, focusList
+	case screen.FormCancelled:
+		m.focus = focusList
 	}
 	return cmd
 }
@@ -148,7 +143,7 @@ func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 func (m *Model) submit() tea.Cmd {
 	fv, sub := m.fv, m.subID
 	opts := app.SeatOptions{Notify: fv.notify, Lang: m.sess.Cat.Lang}
-	switch m.formKind {
+	switch m.forms.Kind {
 	case formEmails:
 		opts.Key = fv.key
 		return m.change(func(ctx context.Context, as *app.Session) (app.SeatResult, error) {
@@ -163,10 +158,10 @@ func (m *Model) submit() tea.Cmd {
 		return m.startSync(m.syncSource(), opts)
 	case formRemoveOne, formRemoveHand:
 		if !fv.yes {
-			m.form, m.focus = nil, focusList
+			m.closeForm()
 			return nil
 		}
-		one, who, detach := m.formKind == formRemoveOne, fv.target.Label(), !fv.target.ByHand()
+		one, who, detach := m.forms.Kind == formRemoveOne, fv.target.Label(), !fv.target.ByHand()
 		return m.change(func(ctx context.Context, as *app.Session) (app.SeatResult, error) {
 			if one { // a sync's seat: the question said the sync would give it back
 				return as.RemoveSeat(ctx, sub, who, detach, false)

@@ -10,7 +10,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"rollcall/app"
 	"rollcall/model"
@@ -43,9 +42,8 @@ type Model struct {
 	canNotify bool
 	req       screen.RequestID
 
-	form     *huh.Form
-	formKind formKind
-	fv       *formValues
+	forms screen.FormHost[formKind]
+	fv    *formValues
 
 	busy      busy.Model
 	actionReq screen.RequestID
@@ -99,11 +97,11 @@ func (m *Model) Init() tea.Cmd { return m.load() }
 // SetSize records the body area and fits an open form.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	screen.SizeForm(m.form, w, m.bodyHeight())
+	m.forms.Size(w, m.bodyHeight())
 }
 
 // CapturesInput is true while a form's text field has focus.
-func (m *Model) CapturesInput() bool { return m.focus == focusForm && screen.FormCaptures(m.form) }
+func (m *Model) CapturesInput() bool { return m.focus == focusForm && m.forms.Captures() }
 
 // HandlesBack is true when esc closes a form or cancels a sync rather than leaving.
 func (m *Model) HandlesBack() bool { return m.focus != focusList }
@@ -124,7 +122,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	km := m.keys
 	switch m.focus {
 	case focusForm:
-		return append(screen.FormHelp(m.form), km.cancel)
+		return append(m.forms.Help(), km.cancel)
 	case focusSyncing:
 		return []key.Binding{km.cancel}
 	case focusBusy:

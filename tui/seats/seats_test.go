@@ -48,10 +48,10 @@ func session(t *testing.T, dirs dirsync.Config, seats int) (*screen.Session, *Mo
 }
 
 func formField(m *Model) string {
-	if m.focus != focusForm || m.form == nil || m.form.State != huh.StateNormal {
+	if m.focus != focusForm || m.forms.Form == nil || m.forms.Form.State != huh.StateNormal {
 		return ""
 	}
-	return m.form.GetFocusedField().GetKey()
+	return m.forms.Form.GetFocusedField().GetKey()
 }
 
 func waitField(d *tuitest.Driver, m *Model, key string) {

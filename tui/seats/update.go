@@ -28,7 +28,7 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if m.focus == focusForm && m.form != nil {
+	if m.focus == focusForm && m.forms.Form != nil {
 		return m, tea.Batch(m.updateForm(msg), m.busy.Update(msg))
 	}
 	return m, m.busy.Update(msg)
@@ -37,7 +37,7 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	switch m.focus {
 	case focusForm:
-		return m.formKey(k)
+		return m.updateForm(k)
 	case focusSyncing:
 		if key.Matches(k, m.keys.cancel) {
 			m.cancelSync()

@@ -46,7 +46,7 @@ func (m *Model) View() string {
 	var body string
 	switch m.focus {
 	case focusForm:
-		body = m.form.View()
+		body = m.forms.Form.View()
 	case focusSyncing:
 		line := cat.Licensing.Sync.Writing
 		if m.progress.Stage == app.SyncReading {
