@@ -10,6 +10,22 @@ import (
 	"rollcall/model"
 )
 
+// uaiSchoolAdmin is an admin of one school whose UAI is uai, as a school created by hand and
+// given its UAI before its first feed.
+func uaiSchoolAdmin(t *testing.T, f *fixture, uai string) model.Admin {
+	t.Helper()
+	admin := schoolAdmin(t, f)
+	org, err := f.store.Org(context.Background(), admin.OrgIDs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	org.Code = uai
+	if err := f.store.UpdateOrg(context.Background(), org); err != nil {
+		t.Fatal(err)
+	}
+	return admin
+}
+
 // aafUser finds a user the AAF feed created, by their jointure.
 func aafUser(t *testing.T, f *fixture, id string) model.User {
 	t.Helper()
@@ -86,16 +102,8 @@ func TestAAFSuccessiveFeedsChangeFunctionsAndAddAPerson(t *testing.T) {
 func TestAAFSchoolsLandOnTheAdminsSchoolsByUAIAndDeleteRequestsMarkPending(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	admin := schoolAdmin(t, f)
+	admin := uaiSchoolAdmin(t, f, "0750654D")
 	mine := admin.OrgIDs[0]
-	org, err := f.store.Org(ctx, mine)
-	if err != nil {
-		t.Fatal(err)
-	}
-	org.Code = "0750654D"
-	if err := f.store.UpdateOrg(ctx, org); err != nil {
-		t.Fatal(err)
-	}
 	feed := filepath.Join("..", "importers", "aaf", "testdata")
 	rep, err := f.app.importFiles(ctx, admin, inputs(filepath.Join(feed, "quirks")), ImportOptions{}, nil)
 	if err != nil {
@@ -135,16 +143,8 @@ func TestAAFSchoolsLandOnTheAdminsSchoolsByUAIAndDeleteRequestsMarkPending(t *te
 func TestSIECLEAndSTSWebLandOnTheSchoolByUAI(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	admin := schoolAdmin(t, f)
+	admin := uaiSchoolAdmin(t, f, "0750654D")
 	mine := admin.OrgIDs[0]
-	org, err := f.store.Org(ctx, mine)
-	if err != nil {
-		t.Fatal(err)
-	}
-	org.Code = "0750654D"
-	if err := f.store.UpdateOrg(ctx, org); err != nil {
-		t.Fatal(err)
-	}
 	rep, err := f.app.importFiles(ctx, admin, inputs(filepath.Join("..", "importers", "siecle", "testdata", "college")), ImportOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -178,16 +178,8 @@ func TestSIECLEAndSTSWebLandOnTheSchoolByUAI(t *testing.T) {
 func TestAAFModificationsOfPeopleTheStoreDoesNotKnow(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	admin := schoolAdmin(t, f)
+	admin := uaiSchoolAdmin(t, f, "0750654D")
 	mine := admin.OrgIDs[0]
-	org, err := f.store.Org(ctx, mine)
-	if err != nil {
-		t.Fatal(err)
-	}
-	org.Code = "0750654D"
-	if err := f.store.UpdateOrg(ctx, org); err != nil {
-		t.Fatal(err)
-	}
 	feed := filepath.Join("..", "importers", "aaf", "testdata")
 	if _, err := f.app.importFiles(ctx, admin, inputs(filepath.Join(feed, "quirks")), ImportOptions{}, nil); err != nil {
 		t.Fatal(err)
@@ -220,15 +212,7 @@ func TestAAFModificationsOfPeopleTheStoreDoesNotKnow(t *testing.T) {
 func TestImportModeUpdateCreatesNoSchool(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	admin := schoolAdmin(t, f)
-	org, err := f.store.Org(ctx, admin.OrgIDs[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	org.Code = "0750654D"
-	if err := f.store.UpdateOrg(ctx, org); err != nil {
-		t.Fatal(err)
-	}
+	admin := uaiSchoolAdmin(t, f, "0750654D")
 	before, _ := f.store.ListOrgs(ctx)
 	feed := inputs(filepath.Join("..", "importers", "aaf", "testdata", "quirks"))
 	rep, err := f.app.importFiles(ctx, admin, feed, ImportOptions{Mode: ModeUpdate}, nil)
