@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"errors"
 	"fmt"
 
 	"rollcall/model"
@@ -52,26 +51,21 @@ type AdminsTexts struct {
 	Schools SchoolsTabTexts
 }
 
-// adminsError translates the team's errors; ok is false for any other error.
-func (c *Catalog) adminsError(err error) (string, bool) {
+// adminsMessage tells the team's errors.
+func (c *Catalog) adminsMessage(m model.Message) (string, bool) {
 	t := c.Admins
-	var last *model.LastAdminError
-	switch {
-	case errors.As(err, &last):
-		org := last.OrgName
-		if org == "" {
-			org = last.OrgID.String()
-		}
-		return fmt.Sprintf(t.LastAdmin, org), true
-	case errors.Is(err, model.ErrInviteOtherEmail):
+	switch m.ID {
+	case model.MsgLastAdmin:
+		return fmt.Sprintf(t.LastAdmin, arg[string](m, 0)), true
+	case model.MsgInviteOtherEmail:
 		return t.InviteOtherEmail, true
-	case errors.Is(err, model.ErrAlreadyAdmin):
+	case model.MsgAlreadyAdmin:
 		return t.AlreadyAdmin, true
-	case errors.Is(err, model.ErrSSHKeyWeak):
+	case model.MsgSSHKeyWeak:
 		return t.SSHKeyWeak, true
-	case errors.Is(err, model.ErrSSHKeyInvalid):
+	case model.MsgSSHKeyInvalid:
 		return t.SSHKeyInvalid, true
-	case errors.Is(err, model.ErrServerFiles):
+	case model.MsgServerFiles:
 		return t.ServerFiles, true
 	}
 	return "", false

@@ -22,12 +22,6 @@ func (c *Catalog) Error(err error) string {
 			return s
 		}
 	}
-	if s, ok := c.licensingError(err); ok {
-		return s
-	}
-	if s, ok := c.adminsError(err); ok {
-		return s
-	}
 	if s, ok := c.migrateError(err); ok {
 		return s
 	}

@@ -1,64 +1,76 @@
 package i18n
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"rollcall/model"
 )
 
-// licensingError says the refusals of claims, seats, email files, key files and directory
-// syncs; ok is false for any other error.
-func (c *Catalog) licensingError(err error) (string, bool) {
+// licensingMessage tells the refusals of claims, seats, email files, key files and links.
+func (c *Catalog) licensingMessage(m model.Message) (string, bool) {
 	r := c.Licensing.Refuse
-	var ce *model.ClaimCodeError
-	var ac *model.AlreadyClaimedError
-	var sl *model.SeatLimitError
-	var se *model.SubscriptionEndedError
-	var ie *model.InvalidEmailsError
-	var fe *model.EmailFileError
-	var ke *model.VendorKeyError
-	var ss *model.SeatSyncedError
-	var re *model.RenewalError
-	var le *model.LinkError
-	switch {
-	case errors.As(err, &ce):
-		return c.claimProblem(ce), true
-	case errors.As(err, &ac):
-		return fmt.Sprintf(r.AlreadyClaimed, c.DateTime(ac.At), ac.OrgName), true
-	case errors.As(err, &sl) && sl.Key != "":
-		return fmt.Sprintf(c.People.KeyFull, sl.Key, c.Count(sl.Requested, c.Licensing.Seat), c.Count(sl.Free, c.Licensing.Seat)), true
-	case errors.As(err, &sl):
+	str := func(i int) string { return arg[string](m, i) }
+	switch m.ID {
+	case model.MsgClaim:
+		if ce := arg[*model.ClaimCodeError](m, 0); ce != nil {
+			return c.claimProblem(ce), true
+		}
+		return r.Malformed, true
+	case model.MsgAlreadyClaimed:
+		return fmt.Sprintf(r.AlreadyClaimed, c.DateTime(arg[time.Time](m, 0)), str(1)), true
+	case model.MsgSeatLimit:
+		sl := arg[*model.SeatLimitError](m, 0)
+		if sl == nil {
+			sl = &model.SeatLimitError{}
+		}
+		if sl.Key != "" {
+			return fmt.Sprintf(c.People.KeyFull, sl.Key, c.Count(sl.Requested, c.Licensing.Seat), c.Count(sl.Free, c.Licensing.Seat)), true
+		}
 		return fmt.Sprintf(r.SeatLimit, c.Count(sl.Requested, c.Licensing.Seat), c.Count(sl.Free, c.Licensing.Seat)), true
-	case errors.As(err, &se):
-		return fmt.Sprintf(r.SubscriptionEnded, c.Date(se.EndedOn)), true
-	case errors.As(err, &ie):
-		return fmt.Sprintf(r.InvalidEmails, strings.Join(ie.Values, ", ")), true
-	case errors.As(err, &fe):
-		return c.EmailFileError(fe), true
-	case errors.As(err, &ke):
+	case model.MsgSubscriptionEnded:
+		return fmt.Sprintf(r.SubscriptionEnded, c.Date(arg[model.Date](m, 0))), true
+	case model.MsgInvalidEmails:
+		return fmt.Sprintf(r.InvalidEmails, strings.Join(arg[[]string](m, 0), ", ")), true
+	case model.MsgEmailFile:
+		if fe := arg[*model.EmailFileError](m, 0); fe != nil {
+			return c.EmailFileError(fe), true
+		}
+		return r.FileTooBig, true
+	case model.MsgEmailFileTooBig:
+		return r.FileTooBig, true
+	case model.MsgVendorKeyFile:
+		ke := arg[*model.VendorKeyError](m, 0)
+		if ke == nil {
+			ke = &model.VendorKeyError{}
+		}
 		name := ke.File
 		if name == "" {
 			name = r.KeyFileUnnamed
 		}
 		return fmt.Sprintf(r.KeyFile, name, strconv.Itoa(ke.Line), c.keyProblem(ke.Problem)), true
-	case errors.As(err, &ss):
-		return fmt.Sprintf(c.People.SeatSynced, ss.Holder, ss.Sync), true
-	case errors.As(err, &le):
-		return fmt.Sprintf(map[model.LinkProblem]string{model.LinkNotParent: c.People.LinkNotParent, model.LinkSelf: c.People.LinkSelf,
-			model.LinkOtherSchool: c.People.LinkOtherSchool}[le.Problem], le.Login), true
-	case errors.As(err, &re):
-		return c.renewalProblem(re), true
-	case errors.Is(err, model.ErrOtherSchool):
+	case model.MsgSeatSynced:
+		return fmt.Sprintf(c.People.SeatSynced, str(0), str(1)), true
+	case model.MsgLink:
+		text := map[model.LinkProblem]string{model.LinkNotParent: c.People.LinkNotParent, model.LinkSelf: c.People.LinkSelf,
+			model.LinkOtherSchool: c.People.LinkOtherSchool}[arg[model.LinkProblem](m, 0)]
+		if text == "" {
+			text = c.People.LinkNotParent
+		}
+		return fmt.Sprintf(text, str(1)), true
+	case model.MsgRenewal:
+		if re := arg[*model.RenewalError](m, 0); re != nil {
+			return c.renewalProblem(re), true
+		}
+		return c.People.RenewalNotARenewal, true
+	case model.MsgOtherSchool:
 		return c.People.OtherSchool, true
-	case errors.Is(err, model.ErrDemoKey):
+	case model.MsgDemoKey:
 		return r.DemoKey, true
-	case errors.Is(err, model.ErrBuiltInVendorKey):
+	case model.MsgBuiltInVendorKey:
 		return r.BuiltInKey, true
-	case errors.Is(err, model.ErrEmailFileTooBig):
-		return r.FileTooBig, true
 	}
 	return "", false
 }

@@ -33,6 +33,8 @@ func (c *Catalog) Message(m model.Message) (string, bool) {
 		c.importMessage,
 		c.accountsMessage,
 		c.dirMessage,
+		c.licensingMessage,
+		c.adminsMessage,
 		c.yearMessage,
 		c.platformMessage,
 	}

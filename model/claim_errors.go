@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"time"
 )
@@ -26,15 +25,15 @@ const (
 )
 
 // ErrAlreadyClaimed is matched by AlreadyClaimedError.
-var ErrAlreadyClaimed = errors.New("already claimed")
+var ErrAlreadyClaimed = NewError(KindInvalid, MsgAlreadyClaimed, "already claimed")
 
 // ErrDemoKey refuses to trust the demo vendor's key in a store: anyone can derive its private
 // half, so only a store holding the demo school trusts it, and only implicitly.
-var ErrDemoKey = errors.New("the demo vendor key cannot be trusted")
+var ErrDemoKey = NewError(KindInvalid, MsgDemoKey, "the demo vendor key cannot be trusted")
 
 // ErrBuiltInVendorKey refuses to remove a key shipped with Rollcall (or the demo's): only the
 // keys an admin added can be removed.
-var ErrBuiltInVendorKey = errors.New("a vendor key shipped with Rollcall cannot be removed")
+var ErrBuiltInVendorKey = NewError(KindInvalid, MsgBuiltInVendorKey, "a vendor key shipped with Rollcall cannot be removed")
 
 // ClaimCodeError refuses a claim code or a serial, saying why and where.
 type ClaimCodeError struct {
@@ -96,6 +95,12 @@ func (e *ClaimCodeError) Is(target error) bool {
 	return target == ErrInvalid || (target == ErrCodeExpired && e.Problem == ClaimExpired)
 }
 
+// ErrorKind: invalid input (exit code 3).
+func (e *ClaimCodeError) ErrorKind() Kind { return KindInvalid }
+
+// ErrorMessage is its sentence.
+func (e *ClaimCodeError) ErrorMessage() Message { return Message{ID: MsgClaim, Args: []any{e}} }
+
 // AlreadyClaimedError refuses a code or serial that was claimed before, saying when and by
 // which organization.
 type AlreadyClaimedError struct {
@@ -113,6 +118,14 @@ func (e *AlreadyClaimedError) Is(target error) bool {
 	return target == ErrAlreadyClaimed || target == ErrCodeUsed
 }
 
+// ErrorKind: invalid input (exit code 3).
+func (e *AlreadyClaimedError) ErrorKind() Kind { return KindInvalid }
+
+// ErrorMessage is its sentence.
+func (e *AlreadyClaimedError) ErrorMessage() Message {
+	return Message{ID: MsgAlreadyClaimed, Args: []any{e.At, e.OrgName}}
+}
+
 // SeatLimitError refuses to add more seats than are free: nothing was added.
 type SeatLimitError struct {
 	Requested int    // the new seats asked for
@@ -127,6 +140,12 @@ func (e *SeatLimitError) Error() string {
 // Is makes it an invalid input.
 func (e *SeatLimitError) Is(target error) bool { return target == ErrInvalid }
 
+// ErrorKind: invalid input (exit code 3).
+func (e *SeatLimitError) ErrorKind() Kind { return KindInvalid }
+
+// ErrorMessage is its sentence.
+func (e *SeatLimitError) ErrorMessage() Message { return Message{ID: MsgSeatLimit, Args: []any{e}} }
+
 // SubscriptionEndedError refuses new seats on a subscription that has ended: a renewal must
 // come first. Seats can still be taken back.
 type SubscriptionEndedError struct {
@@ -140,6 +159,14 @@ func (e *SubscriptionEndedError) Error() string {
 // Is makes it an invalid input.
 func (e *SubscriptionEndedError) Is(target error) bool { return target == ErrInvalid }
 
+// ErrorKind: invalid input (exit code 3).
+func (e *SubscriptionEndedError) ErrorKind() Kind { return KindInvalid }
+
+// ErrorMessage is its sentence.
+func (e *SubscriptionEndedError) ErrorMessage() Message {
+	return Message{ID: MsgSubscriptionEnded, Args: []any{e.EndedOn}}
+}
+
 // InvalidEmailsError refuses a typed list of emails with some that are not addresses: nothing
 // was added.
 type InvalidEmailsError struct {
@@ -150,3 +177,11 @@ func (e *InvalidEmailsError) Error() string { return fmt.Sprintf("not email addr
 
 // Is makes it an invalid input.
 func (e *InvalidEmailsError) Is(target error) bool { return target == ErrInvalid }
+
+// ErrorKind: invalid input (exit code 3).
+func (e *InvalidEmailsError) ErrorKind() Kind { return KindInvalid }
+
+// ErrorMessage is its sentence.
+func (e *InvalidEmailsError) ErrorMessage() Message {
+	return Message{ID: MsgInvalidEmails, Args: []any{e.Values}}
+}

@@ -73,6 +73,12 @@ func (e *EmailFileError) Error() string {
 // Is makes it an invalid input.
 func (e *EmailFileError) Is(target error) bool { return target == ErrInvalid }
 
+// ErrorKind: invalid input (exit code 3).
+func (e *EmailFileError) ErrorKind() Kind { return KindInvalid }
+
+// ErrorMessage is its sentence.
+func (e *EmailFileError) ErrorMessage() Message { return Message{ID: MsgEmailFile, Args: []any{e}} }
+
 // Limits of an emails file.
 const (
 	MaxEmailLineErrors = 50
@@ -81,7 +87,7 @@ const (
 )
 
 // ErrEmailFileTooBig refuses a file of more than MaxEmailFileLines lines.
-var ErrEmailFileTooBig = errors.New("emails file too big")
+var ErrEmailFileTooBig = NewError(KindInvalid, MsgEmailFileTooBig, "emails file too big")
 
 // ParseEmailFile reads a CSV file of emails: one address a line, one column, no header, no
 // spaces, commas or quotes. Blank lines are skipped, a UTF-8 byte-order mark and Windows line

@@ -26,6 +26,14 @@ func (e *LinkError) Error() string { return fmt.Sprintf("link %s: problem %d", e
 // Is makes it an invalid input.
 func (e *LinkError) Is(target error) bool { return target == ErrInvalid }
 
+// ErrorKind: invalid input (exit code 3).
+func (e *LinkError) ErrorKind() Kind { return KindInvalid }
+
+// ErrorMessage is its sentence.
+func (e *LinkError) ErrorMessage() Message {
+	return Message{ID: MsgLink, Args: []any{e.Problem, e.Login}}
+}
+
 // CheckLink says whether parent may be linked to child.
 func CheckLink(parent, child *User) error {
 	switch {

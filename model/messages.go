@@ -32,6 +32,30 @@ const (
 	MsgNotFoundRef        MsgID = "not_found.ref"             // (Thing, reference)
 	MsgAmbiguous          MsgID = "ambiguous"                 // (Thing, reference, []string where found)
 
+	// Subscriptions, seats, claims and vendor keys.
+	MsgClaim             MsgID = "claim.refused"          // (*ClaimCodeError)
+	MsgAlreadyClaimed    MsgID = "claim.already_claimed"  // (at time.Time, organization name)
+	MsgDemoKey           MsgID = "vendor.demo_key"        // the demo vendor's key cannot be trusted
+	MsgBuiltInVendorKey  MsgID = "vendor.built_in_key"    // a shipped key cannot be removed
+	MsgVendorKeyFile     MsgID = "vendor.key_file"        // (*VendorKeyError)
+	MsgSeatLimit         MsgID = "seats.limit"            // (*SeatLimitError)
+	MsgSubscriptionEnded MsgID = "seats.subscription_end" // (ended on Date)
+	MsgInvalidEmails     MsgID = "seats.invalid_emails"   // ([]string)
+	MsgEmailFile         MsgID = "seats.email_file"       // (*EmailFileError)
+	MsgEmailFileTooBig   MsgID = "seats.email_file_big"   // an emails file over MaxEmailFileLines
+	MsgSeatSynced        MsgID = "seats.synced"           // (holder, sync)
+	MsgOtherSchool       MsgID = "seats.other_school"     // a sync reaching another school
+	MsgLink              MsgID = "family.link"            // (LinkProblem, login)
+	MsgRenewal           MsgID = "subs.renewal"           // (*RenewalError)
+
+	// Several admins and SSH.
+	MsgLastAdmin        MsgID = "admins.last"         // (school)
+	MsgInviteOtherEmail MsgID = "admins.invite_other" // an invitation sent to another address
+	MsgAlreadyAdmin     MsgID = "admins.already"      // already an admin of the school
+	MsgSSHKeyInvalid    MsgID = "ssh.key_invalid"     // not a public key
+	MsgSSHKeyWeak       MsgID = "ssh.key_weak"        // DSA, or RSA under 2048 bits
+	MsgServerFiles      MsgID = "ssh.server_files"    // a file path in a console over SSH
+
 	// The store.
 	MsgLocked         MsgID = "store.locked"           // another Rollcall holds the database
 	MsgNewerSchema    MsgID = "store.newer_schema"     // written by a newer Rollcall

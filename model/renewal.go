@@ -26,6 +26,12 @@ func (e *RenewalError) Error() string {
 // Is makes it an invalid input.
 func (e *RenewalError) Is(target error) bool { return target == ErrInvalid }
 
+// ErrorKind: invalid input (exit code 3).
+func (e *RenewalError) ErrorKind() Kind { return KindInvalid }
+
+// ErrorMessage is its sentence.
+func (e *RenewalError) ErrorMessage() Message { return Message{ID: MsgRenewal, Args: []any{e}} }
+
 // CheckRenewal says whether the renewal e fits sub: same vendor key, order and product, and a
 // date after the current renewal or end date.
 func (s *Subscription) CheckRenewal(e Entitlement) error {

@@ -16,6 +16,14 @@ func (e *SeatSyncedError) Error() string {
 // Is makes it an invalid request (exit code 3).
 func (e *SeatSyncedError) Is(target error) bool { return target == ErrInvalid }
 
+// ErrorKind: invalid input (exit code 3).
+func (e *SeatSyncedError) ErrorKind() Kind { return KindInvalid }
+
+// ErrorMessage is its sentence.
+func (e *SeatSyncedError) ErrorMessage() Message {
+	return Message{ID: MsgSeatSynced, Args: []any{e.Holder, e.Sync}}
+}
+
 // ErrOtherSchool refuses a seat sync that names people of another school than the
 // subscription's (an organization, class or group of another school).
-var ErrOtherSchool = fmt.Errorf("a seat sync only reaches the subscription's own school: %w", ErrInvalid)
+var ErrOtherSchool = NewError(KindInvalid, MsgOtherSchool, "a seat sync only reaches the subscription's own school")

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"time"
 )
@@ -64,16 +63,16 @@ const (
 // errors.Is keep working; the catalogue says each in words.
 var (
 	// ErrInviteOtherEmail refuses an invitation that was sent to another address.
-	ErrInviteOtherEmail = errors.New("this invitation was sent to another email address")
+	ErrInviteOtherEmail = NewError(KindInvalid, MsgInviteOtherEmail, "this invitation was sent to another email address")
 	// ErrAlreadyAdmin refuses to invite or add someone who already administers the organization.
-	ErrAlreadyAdmin = errors.New("already an admin of this organization")
+	ErrAlreadyAdmin = NewError(KindConflict, MsgAlreadyAdmin, "already an admin of this organization")
 	// ErrSSHKeyInvalid refuses a public key that does not parse.
-	ErrSSHKeyInvalid = errors.New("not an SSH public key")
+	ErrSSHKeyInvalid = NewError(KindInvalid, MsgSSHKeyInvalid, "not an SSH public key")
 	// ErrSSHKeyWeak refuses DSA keys and RSA keys under 2048 bits.
-	ErrSSHKeyWeak = errors.New("SSH key type or size too weak")
+	ErrSSHKeyWeak = NewError(KindInvalid, MsgSSHKeyWeak, "SSH key type or size too weak")
 	// ErrServerFiles refuses to read or write a file from a console served over SSH: the path
 	// would be the server's, not the admin's.
-	ErrServerFiles = errors.New("files cannot be read or written from an SSH session")
+	ErrServerFiles = NewError(KindForbidden, MsgServerFiles, "files cannot be read or written from an SSH session")
 )
 
 // LastAdminError refuses to leave an organization without an admin.
@@ -84,4 +83,16 @@ type LastAdminError struct {
 
 func (e *LastAdminError) Error() string {
 	return fmt.Sprintf("the last admin of organization %d cannot be removed", e.OrgID)
+}
+
+// ErrorKind: leaving a school without an admin conflicts with the rule (exit code 5).
+func (e *LastAdminError) ErrorKind() Kind { return KindConflict }
+
+// ErrorMessage names the school, by its name when known.
+func (e *LastAdminError) ErrorMessage() Message {
+	org := e.OrgName
+	if org == "" {
+		org = e.OrgID.String()
+	}
+	return Message{ID: MsgLastAdmin, Args: []any{org}}
 }

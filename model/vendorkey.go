@@ -98,6 +98,12 @@ func (e *VendorKeyError) Error() string {
 // Is makes it an invalid input.
 func (e *VendorKeyError) Is(target error) bool { return target == ErrInvalid }
 
+// ErrorKind: invalid input (exit code 3).
+func (e *VendorKeyError) ErrorKind() Kind { return KindInvalid }
+
+// ErrorMessage is its sentence.
+func (e *VendorKeyError) ErrorMessage() Message { return Message{ID: MsgVendorKeyFile, Args: []any{e}} }
+
 // The headers of key files, and the field names inside them.
 const (
 	publicKeyHeader  = "# Rollcall vendor public key: give it to the schools that claim your codes"

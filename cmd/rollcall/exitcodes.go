@@ -57,9 +57,8 @@ func kindExit(k model.Kind) int {
 	return exitInternal
 }
 
-// legacyExit is the exit code of the errors that do not say their kind yet: refusals of
-// claims, seats and keys that match model.ErrInvalid or a code's sentinels by their Is
-// method, and a migration's copy that differs.
+// legacyExit is the exit code of the errors that do not say their kind: how a command was
+// called, and a migration's copy that differs (exit code 7, outside the kinds).
 func legacyExit(err error) int {
 	var ue usageError
 	var mm *model.CopyMismatchError
@@ -68,8 +67,6 @@ func legacyExit(err error) int {
 		return exitUsage
 	case errors.As(err, &mm) && mm.Copied:
 		return exitCopyDiffers
-	case errors.Is(err, model.ErrInvalid), errors.Is(err, model.ErrCodeExpired), errors.Is(err, model.ErrCodeUsed):
-		return exitInvalid
 	case errors.As(err, &mm):
 		return exitConflict
 	}
