@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"rollcall/storage/postgres/pgtest"
 )
 
 // yearState is what a year's turn changes, read through the CLI: every user (pending ones
@@ -36,7 +38,19 @@ func readYearState(t *testing.T, c *cli, sub, pupil string) yearState {
 // them and deletes the leavers past the grace period, one school only; the undo restores all.
 func TestYearCloseThroughTheCLI(t *testing.T) {
 	t.Parallel()
-	c := newCLI(t)
+	t.Run("bbolt", func(t *testing.T) {
+		t.Parallel()
+		yearCloseJourney(t, newCLI(t))
+	})
+	t.Run("postgres", func(t *testing.T) {
+		t.Parallel()
+		c := newCLI(t)
+		c.db = pgtest.URL(t)
+		yearCloseJourney(t, c)
+	})
+}
+
+func yearCloseJourney(t *testing.T, c *cli) {
 	c.signUpAndLogin("admin@example.fr", "motdepasse1")
 	c.must("", "demo")
 	var orgs []orgJSON

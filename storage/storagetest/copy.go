@@ -129,6 +129,8 @@ func Fill(t testing.TB, s storage.Store) {
 	must(t, "CreateClass", s.CreateClass(bg, &class))
 	group := model.Group{OrgID: org.ID, Code: "LAT", Name: "Latin", Source: "ent", ExternalID: "g1", CreatedAt: day(1)}
 	must(t, "CreateGroup", s.CreateGroup(bg, &group))
+	archived := model.Class{OrgID: org.ID, Code: "4e A (2025-2026)", Name: "4e A", ArchivedYear: "2025-2026", CreatedAt: day(1)}
+	must(t, "CreateClass", s.CreateClass(bg, &archived))
 	child := model.User{OrgID: org.ID, Profile: model.Student, LastName: "Lefèvre", FirstName: "Chloé", Login: "chloe.lefevre",
 		Email: "chloe@example.fr", BirthDate: model.Date{Year: 2012, Month: 3, Day: 31}, Language: model.French,
 		ClassIDs: []model.ID{class.ID}, GroupIDs: []model.ID{group.ID}, Source: "ent", ExternalID: "u1",
@@ -137,7 +139,8 @@ func Fill(t testing.TB, s storage.Store) {
 	parent := model.User{OrgID: org.ID, Profile: model.Parent, LastName: "Lefèvre", FirstName: "Anne", Login: "anne.lefevre",
 		ChildIDs: []model.ID{child.ID}, Functions: []string{"DIR$DIRECTION$D0011$CHEF"}, Subjects: []string{"ANGLAIS LV1"},
 		LocalAdmin: true, ActivatedAt: day(3), PasswordHash: "$argon2id$v=19$m=65536,t=1,p=4$c2FsdA$cGFyZW50",
-		CreatedAt: day(1), PendingSince: day(4), SuspendedAt: day(5), CreatedByHand: true}
+		CreatedAt: day(1), PendingSince: day(4), SuspendedAt: day(5), CreatedByHand: true,
+		History: []model.YearRecord{{Year: "2025-2026", Classes: []string{"4e A"}, Groups: []string{"LAT"}}}}
 	must(t, "CreateUser", s.CreateUser(bg, &parent))
 	gone := model.User{OrgID: org.ID, Login: "gone"}
 	must(t, "CreateUser", s.CreateUser(bg, &gone))
