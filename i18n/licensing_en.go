@@ -12,7 +12,7 @@ func licensingEN() LicensingTexts {
 			SortState: "sorted by state", SortProduct: "sorted by product", MoreKeys: "+%d more",
 			ShowingOrg: "Organization: %s",
 			Vendor:     "Vendor", Order: "Order", Claimed: "Claimed", Displays: "Displays", Serial: "Serial",
-			Term: "Term", Location: "Vendor's location", KeySeats: "%s (%s seats)", Seats: "Seats",
+			Term: "Term", Location: "Vendor's location", KeySeats: "%s (%s)", Seats: "Seats",
 		},
 		Claim: ClaimTexts{
 			Title: "Claim a subscription", Method: "What came with the purchase?",

@@ -38,7 +38,7 @@ func (c *Catalog) ProductKeys(keys []model.ProductKey, n int) string {
 			parts = append(parts, fmt.Sprintf(c.Licensing.Subs.MoreKeys, len(keys)-n))
 			break
 		}
-		parts = append(parts, fmt.Sprintf(c.Licensing.Subs.KeySeats, k.Key, c.Int(k.Seats)))
+		parts = append(parts, fmt.Sprintf(c.Licensing.Subs.KeySeats, k.Key, c.Count(k.Seats, c.Licensing.Seat)))
 	}
 	if len(parts) == 0 {
 		return "—"

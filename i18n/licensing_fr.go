@@ -12,7 +12,7 @@ func licensingFR() LicensingTexts {
 			SortState: "triés par état", SortProduct: "triés par produit", MoreKeys: "+%d autres",
 			ShowingOrg: "Établissement : %s",
 			Vendor:     "Fournisseur", Order: "Commande", Claimed: "Réclamé", Displays: "Écrans", Serial: "Numéro de série",
-			Term: "Durée", Location: "Lieu du fournisseur", KeySeats: "%s (%s licences)", Seats: "Licences",
+			Term: "Durée", Location: "Lieu du fournisseur", KeySeats: "%s (%s)", Seats: "Licences",
 		},
 		Claim: ClaimTexts{
 			Title: "Réclamer un abonnement", Method: "Qu'est-ce qui accompagnait l'achat ?",

@@ -43,3 +43,14 @@ func TestLicensingErrorsInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestProductKeysAgreeWithTheirSeats: a key with one seat says "1 licence", not "1 licences".
+func TestProductKeysAgreeWithTheirSeats(t *testing.T) {
+	keys := []model.ProductKey{{Key: "K1", Seats: 1}, {Key: "K2", Seats: 30}}
+	if got, want := For(model.French).ProductKeys(keys, 5), "K1 (1 licence), K2 (30 licences)"; got != want {
+		t.Errorf("French: %q, want %q", got, want)
+	}
+	if got, want := For(model.English).ProductKeys(keys, 5), "K1 (1 seat), K2 (30 seats)"; got != want {
+		t.Errorf("English: %q, want %q", got, want)
+	}
+}
