@@ -51,7 +51,7 @@ terminal).`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&o.org, "org", "", "the school's organization id or UAI (default: your only one)")
-	fl.StringVar(&o.year, "year", "", "the school year closed, as the history shows it (default: the current one, 2025-2026)")
+	fl.StringVar(&o.year, "year", "", "the school year closed, as the history shows it (default: the one running today, "+model.SchoolYearAt(time.Now())+")")
 	fl.StringVar(&o.classes, "classes", "archive", "what becomes of the classes: archive, rename or keep")
 	fl.StringVar(&o.pattern, "rename-pattern", "", `how classes are renamed: {code} and {year} (default for archive: "{code} ({year})")`)
 	fl.BoolVar(&o.dryRun, "dry-run", false, "print the plan without changing anything")
