@@ -27,6 +27,9 @@ type MailMergeTexts struct {
 	// The password policy form (w): its title names the school.
 	KeyPolicy, PolicyTitle, PolicyProfile, PolicyMinLength, PolicyClasses string
 
+	// File counts the files of cards split by class (WrittenSplit).
+	File Noun
+
 	// SMTP is the mail server form of the emails tab.
 	SMTP SMTPFormTexts
 
@@ -149,3 +152,9 @@ func (c *Catalog) pauseReason(p model.CampaignPause) string {
 
 // PauseReason says why a campaign paused, for a status line.
 func (c *Catalog) PauseReason(p model.CampaignPause) string { return c.pauseReason(p) }
+
+// WrittenSplit says where cards split by class were written: "30 cards on 15 pages written to
+// 1 file in out/", the files counted in the language's plural.
+func (c *Catalog) WrittenSplit(cards, pages, files int, dir string) string {
+	return fmt.Sprintf(c.MailMerge.WrittenSplit, c.Int(cards), c.Int(pages), c.Count(files, c.MailMerge.File), dir)
+}

@@ -154,7 +154,7 @@ func runMergePDF(cmd *cobra.Command, f *factory, o *mergePDFOptions) error {
 		f.say(cat.Accounts.SuspendedSkipped, cat.Count(res.Suspended, cat.Nouns.User))
 	}
 	if o.splitBy == "class" {
-		f.say(cat.MailMerge.WrittenSplit, cat.Int(res.Cards), cat.Int(res.Pages), len(res.Files), o.out)
+		f.say("%s", cat.WrittenSplit(res.Cards, res.Pages, len(res.Files), o.out))
 	} else {
 		f.say(cat.MailMerge.Written, cat.Int(res.Cards), cat.Int(res.Pages), o.out)
 	}

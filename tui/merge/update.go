@@ -184,7 +184,7 @@ func (m *Model) pdfDone(msg pdfDoneMsg) tea.Cmd {
 	case msg.err != nil:
 		m.err = msg.err
 	case m.opts.split:
-		m.notice = fmt.Sprintf(cat.MailMerge.WrittenSplit, cat.Int(msg.res.Cards), cat.Int(msg.res.Pages), len(msg.res.Files), msg.path)
+		m.notice = cat.WrittenSplit(msg.res.Cards, msg.res.Pages, len(msg.res.Files), msg.path)
 	default:
 		m.notice = fmt.Sprintf(cat.MailMerge.Written, cat.Int(msg.res.Cards), cat.Int(msg.res.Pages), msg.path)
 	}
