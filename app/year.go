@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"slices"
+	"strconv"
 	"time"
 
 	"rollcall/model"
@@ -15,6 +16,10 @@ type YearCloseOptions struct {
 	Year    string            // the school year closed; "" is the one running now ("2025-2026")
 	Classes model.ClassesMode // what becomes of the classes; "" is model.ClassesArchive
 	Pattern string            // how classes are renamed; "" is model.DefaultArchivePattern
+	// GraceDays, when set, is the grace period this turn plans with instead of the school's
+	// setting (the console's form shows the setting and lets the admin change it: the change is
+	// saved only once the admin confirms).
+	GraceDays *int
 }
 
 // YearLeaver is one person who leaves classes or groups, with what they leave.
@@ -129,6 +134,12 @@ func (a *App) yearScope(ctx context.Context, admin model.Admin, opts *YearCloseO
 		return sc, err
 	}
 	sc.org, sc.graceDays = org, settings.DeletionGrace()
+	if g := opts.GraceDays; g != nil {
+		if *g < 0 || *g > model.MaxDeletionGraceDays {
+			return sc, &model.ValidationError{Field: "grace_days", Rule: model.RuleUnknownValue, Value: strconv.Itoa(*g)}
+		}
+		sc.graceDays = *g
+	}
 	sc.deleteUntil = sc.now.AddDate(0, 0, -sc.graceDays)
 	classes, err := a.store.ListClasses(ctx)
 	if err != nil {

@@ -258,10 +258,15 @@ func (m *Model) run(dry bool) tea.Cmd {
 	return func() tea.Msg { return closeYear(ctx, as, c, opts, dry, id) }
 }
 
+// closeYear plans the turn with the grace period typed, or applies it and then keeps that grace
+// period as the school's setting: answering No saves nothing.
 func closeYear(ctx context.Context, as *app.Session, c choices, opts app.YearCloseOptions, dry bool, id screen.RequestID) tea.Msg {
-	if days, _ := graceDays(c.grace); days >= 0 && dry {
-		if _, err := as.SetDeletionGrace(ctx, c.org, days, false); err != nil {
-			return planMsg{id: id, err: err}
+	if days, _ := graceDays(c.grace); days >= 0 {
+		opts.GraceDays = &days
+		if !dry {
+			if _, err := as.SetDeletionGrace(ctx, c.org, days, false); err != nil {
+				return planMsg{id: id, err: err}
+			}
 		}
 	}
 	plan, err := as.CloseYear(ctx, opts, dry)
