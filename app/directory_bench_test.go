@@ -54,6 +54,9 @@ func generateUsers(n, classes, orgs int) []model.User {
 		if rng.IntN(100) == 0 {
 			u.PendingSince = base
 		}
+		if i%50 == 49 { // one in fifty suspended, without drawing from rng (the rest stays as it was)
+			u.SuspendedAt = base
+		}
 	}
 	return users
 }
@@ -87,6 +90,8 @@ func BenchmarkFilter1M(b *testing.B) {
 		{"local-admins", model.Selection{LocalAdmins: true}},
 		{"created-range", model.Selection{CreatedFrom: model.Date{Year: 2025, Month: 1, Day: 1}, CreatedTo: model.Date{Year: 2025, Month: 6, Day: 30}}},
 		{"pending-only", model.Selection{Pending: model.PendingOnly}},
+		{"suspended-only", model.Selection{Suspended: model.TriYes}},
+		{"not-suspended", model.Selection{Suspended: model.TriNo}},
 		{"text", model.Selection{Text: "élodie mar"}},
 		{"org", model.Selection{OrgIDs: []model.ID{3}}},
 		{"combined", model.Selection{Profiles: []model.Profile{model.Student}, ClassIDs: []model.ID{7}, Activation: model.TriNo, Text: "mar"}},

@@ -26,6 +26,7 @@ type rowFilter struct {
 	groups               idSet
 	functions            []string // upper-case families
 	suspended            model.Tri
+	suspendedBits        []uint64 // with suspended: the suspended rows, 1 bit a row (set by selectRows)
 	mustSet              uint8
 	mustClear            uint8
 	from, to             int32
@@ -154,7 +155,7 @@ func (f *rowFilter) match(d *dirIndex, row int32) bool {
 	if f.functions != nil && !slices.ContainsFunc(d.functions[row], func(c string) bool { return slices.Contains(f.functions, c) }) {
 		return false
 	}
-	if f.suspended != model.TriAll && d.suspended[row] != (f.suspended == model.TriYes) {
+	if f.suspended != model.TriAll && (f.suspendedBits[row>>6]>>(row&63)&1 == 1) != (f.suspended == model.TriYes) {
 		return false
 	}
 	return true
@@ -181,6 +182,12 @@ func (d *dirIndex) selectRows(ctx context.Context, f *rowFilter) ([]int32, error
 		f.levelBits = d.ownClassBits(&f.levels)
 	}
 	bits := make([]uint64, (n+63)/64)
+	if f.suspended != model.TriAll { // a bit a row beats a map lookup a row: few are suspended
+		f.suspendedBits = make([]uint64, len(bits))
+		for row := range d.suspended {
+			f.suspendedBits[row>>6] |= 1 << (row & 63)
+		}
+	}
 	parallel(len(bits), func(lo, hi int) { d.markColumns(f, bits, lo, hi) })
 	if err := d.matchWords(ctx, f.words, bits); err != nil {
 		return nil, err
