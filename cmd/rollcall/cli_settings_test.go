@@ -47,8 +47,13 @@ func TestSettingsAreEachSchoolsOwn(t *testing.T) {
 	if p := s.PasswordPolicies[0]; p.Profile != "student" || p.MinLength != 10 || strings.Join(p.Classes, ",") != "upper,lower,digit,special" {
 		t.Errorf("student policy %+v", p)
 	}
+	carl.must("", "settings", "password-policy", "--profile", "student", "--min-length", "12") // the classes stay
+	ada.json(&s, "", "settings", "show", "--org", x)
+	if p := s.PasswordPolicies[0]; p.MinLength != 12 || strings.Join(p.Classes, ",") != "upper,lower,digit,special" {
+		t.Errorf("student policy after changing its length only: %+v", p)
+	}
 	log := ada.must("", "admins", "log", "--org", x, "--action", "settings.").stdout
-	if strings.Count(log, "carl@example.fr") != 2 {
+	if strings.Count(log, "carl@example.fr") != 3 { // the mail settings and two policy changes
 		t.Errorf("school X's log of settings changes:\n%s", log)
 	}
 	if log := ada.must("", "admins", "log", "--org", y, "--action", "settings.").stdout; strings.Contains(log, "carl") {

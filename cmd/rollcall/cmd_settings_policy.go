@@ -43,8 +43,8 @@ the web page, passwords of imported spreadsheets). Classes: upper, lower, letter
 	fl := cmd.Flags()
 	fl.StringVar(&o.org, "org", "", `the school's organization id or UAI (default: your only one; "all": each of yours)`)
 	fl.StringVar(&o.profile, "profile", "", "student, teacher, parent, staff or guest")
-	fl.IntVar(&o.minLength, "min-length", model.DefaultPasswordPolicy.MinLength, "the fewest characters (8 to 64)")
-	fl.StringVar(&o.classes, "classes", "letter,digit", "the kinds of characters each password must hold, comma-separated")
+	fl.IntVar(&o.minLength, "min-length", model.DefaultPasswordPolicy.MinLength, "the fewest characters (8 to 64; default: the school's current)")
+	fl.StringVar(&o.classes, "classes", "letter,digit", "the kinds of characters each password must hold, comma-separated (default: the school's current)")
 	fl.BoolVar(&o.dryRun, "dry-run", false, "check the policy without saving it")
 	fl.BoolVar(&o.asJSON, "json", false, "print the policy as JSON")
 	_ = cmd.MarkFlagRequired("profile")
@@ -69,8 +69,21 @@ func runSettingsPolicy(cmd *cobra.Command, f *factory, o *settingsPolicyOptions)
 	if err != nil {
 		return err
 	}
-	pol := model.PasswordPolicy{MinLength: o.minLength, Classes: classes}
+	// A flag left out keeps what the school has (as the console's form starts from it).
+	fl := cmd.Flags()
+	var pol model.PasswordPolicy
 	for _, org := range orgs {
+		_, current, err := sess.SchoolSettings(ctx, org)
+		if err != nil {
+			return err
+		}
+		pol = current.PasswordPolicy(profile)
+		if fl.Changed("min-length") {
+			pol.MinLength = o.minLength
+		}
+		if fl.Changed("classes") {
+			pol.Classes = classes
+		}
 		if _, err := sess.SetPasswordPolicy(ctx, org, profile, pol, o.dryRun); err != nil {
 			return err
 		}
