@@ -107,7 +107,7 @@ func (m *Model) run(kind actionKind, label string, job func(ctx context.Context)
 	if m.focus != focusForm && m.focus != focusBusy {
 		m.back = m.focus
 	}
-	m.form = nil
+	m.forms.Close()
 	m.setFocus(focusBusy)
 	m.actionReq = m.sess.NewRequest()
 	ctx, cancel := context.WithCancel(m.sess.Ctx)

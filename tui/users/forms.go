@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -59,40 +58,31 @@ func (m *Model) openForm(kind formKind, f *huh.Form) tea.Cmd {
 	if m.focus != focusForm && m.focus != focusBusy {
 		m.back = m.focus
 	}
-	m.form, m.formKind = f, kind
 	m.setFocus(focusForm)
-	screen.SizeForm(f, m.width, m.formHeight())
-	return f.Init()
+	return m.forms.Open(kind, f, m.width, m.formHeight())
 }
 
 // closeForm drops the form and goes back to where it was opened.
 func (m *Model) closeForm() tea.Cmd {
-	m.form = nil
+	m.forms.Close()
 	return m.setFocus(m.back)
 }
 
-func (m *Model) formKey(k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.keys.cancel) {
-		return m.closeForm()
-	}
-	return m.updateForm(k)
-}
-
-// updateForm passes a message to the form and acts on its completion.
+// updateForm passes a message (esc included) to the form and acts on its completion.
 func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
-	cmd, state := screen.UpdateForm(m.form, msg)
-	switch state {
-	case huh.StateCompleted:
+	cmd, end := m.forms.Update(msg, m.keys.cancel)
+	switch end {
+	case screen.FormDone:
 		return tea.Batch(cmd, m.submitForm())
-	case huh.StateAborted:
-		return m.closeForm()
+	case screen.FormCancelled:
+		return tea.Batch(cmd, m.closeForm())
 	}
 	return cmd
 }
 
 func (m *Model) submitForm() tea.Cmd {
 	fv := m.fv
-	switch m.formKind {
+	switch m.forms.Kind {
 	case formSaveFilter:
 		return m.saveFilter()
 	case formLink:

@@ -73,10 +73,10 @@ func space() tea.KeyPressMsg { return tea.KeyPressMsg{Code: tea.KeySpace, Text: 
 
 // focused is the key of the form field with the focus, "" without a form.
 func focused(m *Model) string {
-	if m.focus != focusForm || m.form == nil {
+	if m.focus != focusForm || m.forms.Form == nil {
 		return ""
 	}
-	return m.form.GetFocusedField().GetKey()
+	return m.forms.Form.GetFocusedField().GetKey()
 }
 
 // waitField waits until the form field keyed name has the focus.
@@ -91,13 +91,13 @@ func waitField(d *tuitest.Driver, m *Model, name string) {
 func submitUnchanged(d *tuitest.Driver, m *Model) {
 	d.T().Helper()
 	for range 20 {
-		if m.form == nil || m.form.State != huh.StateNormal {
+		if m.forms.Form == nil || m.forms.Form.State != huh.StateNormal {
 			return
 		}
 		before := focused(m)
 		d.Press("enter")
 		d.WaitFor("the form to move on from "+before, func() bool {
-			return m.form == nil || m.form.State != huh.StateNormal || focused(m) != before
+			return m.forms.Form == nil || m.forms.Form.State != huh.StateNormal || focused(m) != before
 		})
 	}
 }

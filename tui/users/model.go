@@ -16,7 +16,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"rollcall/app"
 	"rollcall/model"
@@ -60,9 +59,8 @@ type Model struct {
 
 	detail detail
 
-	form     *huh.Form
-	formKind formKind
-	fv       *formValues
+	forms screen.FormHost[formKind]
+	fv    *formValues
 
 	busy      busy.Model
 	busyLabel string
@@ -99,7 +97,7 @@ func (m *Model) Selection() model.Selection { return m.list.Selection() }
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.list.SetSize(w, m.listHeight())
-	screen.SizeForm(m.form, w, m.formHeight())
+	m.forms.Size(w, m.formHeight())
 }
 
 // CapturesInput is true while a text field has the keys: the search and date fields, the class
@@ -111,7 +109,7 @@ func (m *Model) CapturesInput() bool {
 	case focusPicker:
 		return true
 	case focusForm:
-		return screen.FormCaptures(m.form)
+		return m.forms.Captures()
 	}
 	return false
 }
@@ -147,7 +145,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	case focusDetail:
 		return append(m.keysFor(m.detail.user), km.close)
 	case focusForm:
-		return append(screen.FormHelp(m.form), km.cancel)
+		return append(m.forms.Help(), km.cancel)
 	case focusBusy:
 		return []key.Binding{km.cancel}
 	case focusSaved:

@@ -37,7 +37,7 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 // other passes the remaining messages on: the list's pages, the spinner, the form's own steps.
 func (m *Model) other(msg tea.Msg) tea.Cmd {
 	cmds := []tea.Cmd{m.list.Update(msg), m.busy.Update(msg)}
-	if m.focus == focusForm && m.form != nil {
+	if m.focus == focusForm && m.forms.Form != nil {
 		cmds = append(cmds, m.updateForm(msg))
 	}
 	return tea.Batch(cmds...)
@@ -56,7 +56,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	case focusDetail:
 		cmd = m.detailKey(k)
 	case focusForm:
-		cmd = m.formKey(k)
+		cmd = m.updateForm(k)
 	case focusSaved:
 		cmd = m.savedKey(k)
 	case focusDups:

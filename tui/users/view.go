@@ -40,8 +40,8 @@ func (m *Model) formHeight() int { return max(m.height-titleLines-statusLines, 4
 func (m *Model) View() string {
 	var body string
 	switch {
-	case m.focus == focusForm && m.form != nil:
-		body = m.form.View()
+	case m.focus == focusForm && m.forms.Form != nil:
+		body = m.forms.Form.View()
 	case m.focus == focusDetail || (m.focus == focusBusy && m.back == focusDetail):
 		body = m.detailView()
 	case m.focus == focusPicker:
