@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"rollcall/i18n"
+	"rollcall/importers"
 	"rollcall/model"
 )
 
@@ -164,5 +165,94 @@ func TestInitialPasswordMeetsPolicy(t *testing.T) {
 	}
 	if _, err := newInitialPassword(bytes.NewReader(nil), model.DefaultPasswordPolicy); err == nil {
 		t.Error("an exhausted random source gave a password")
+	}
+}
+
+// Google's upload re-imports into Rollcall to no change: users found by their login (Employee ID),
+// their profile read from Employee Type in the admin's language, their classes from Department,
+// and the passwords never read. Those without an address get the email template's, which
+// Google then knows them by: re-imported, that address is the only change, filled in where the
+// user had none.
+func TestExportGoogleReimportsToNoChange(t *testing.T) {
+	for _, lang := range []model.Language{model.French, model.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			f := newFixture(t)
+			ctx := context.Background()
+			admin, school := loadedDemoSchool(t, f)
+			labels := catalogLabels(i18n.For(lang))
+			opts := ExportOptions{EmailTemplate: "{login}@college.example"}
+			reimport := func(sel model.Selection) (int, ImportReport) {
+				path := filepath.Join(t.TempDir(), "google.csv")
+				n, err := f.app.exportUsersToFileWith(ctx, admin, sel, ExportGoogle, labels, opts, path)
+				if err != nil || n == 0 {
+					t.Fatalf("export: %d users, %v", n, err)
+				}
+				checkGoogleReadBack(t, f, path)
+				rep, err := f.app.importFiles(ctx, admin, inputs(path), ImportOptions{OrgID: school, DryRun: true}, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				c := rep.Counts
+				if c.Created != 0 || c.PendingDeletion != 0 || c.ClassesCreated != 0 || c.Unchanged+c.Updated != n {
+					t.Fatalf("re-import of %d exported users: %+v", n, c)
+				}
+				return n, rep
+			}
+			n, rep := reimport(model.Selection{OrgIDs: []model.ID{school}, Email: model.TriYes})
+			if rep.Counts.Updated != 0 || rep.Counts.Unchanged != n {
+				t.Fatalf("users with an address: %+v; first changes %+v", rep.Counts, rep.Changes[:min(3, len(rep.Changes))])
+			}
+			_, rep = reimport(model.Selection{OrgIDs: []model.ID{school}})
+			if rep.Counts.Updated == 0 {
+				t.Fatal("no user without an address: the template is untested")
+			}
+			for _, ch := range rep.Changes {
+				if ch.Kind == Updated && (len(ch.Fields) != 1 || ch.Fields[0].Field != model.FieldEmail || ch.Fields[0].Old != "" ||
+					ch.Fields[0].New != ch.Login+"@college.example") {
+					t.Errorf("%+v", ch)
+				}
+			}
+		})
+	}
+}
+
+// checkGoogleReadBack reads an exported Google file as the importer does: each row is a user of
+// the store with their profile and class names, and no password is read.
+func checkGoogleReadBack(t *testing.T, f *fixture, path string) {
+	t.Helper()
+	ctx := context.Background()
+	batch, err := importers.Parse(ctx, inputs(path), importers.Options{}, nil)
+	if err != nil || !batch.FromRollcall || batch.Format != importers.Format("google") {
+		t.Fatalf("parse: %v (from Rollcall %v)", err, batch != nil && batch.FromRollcall)
+	}
+	names := map[string]string{}
+	for _, c := range batch.Classes {
+		names[c.Code] = c.Name
+	}
+	classes, _ := f.store.ListClasses(ctx)
+	byID := map[model.ID]string{}
+	for _, c := range classes {
+		byID[c.ID] = c.Name
+	}
+	inClass := 0
+	for _, r := range batch.Records {
+		u, err := f.store.UserByLogin(ctx, r.Login)
+		if err != nil || u.Profile != r.Profile || r.Password != "" {
+			t.Fatalf("%s: %v, profile %v read as %v", r.Login, err, u.Profile, r.Profile)
+		}
+		var want, got []string
+		for _, id := range u.ClassIDs {
+			want = append(want, byID[id])
+		}
+		for _, c := range r.Classes {
+			got = append(got, names[c])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: classes %q, has %q", r.Login, got, want)
+		}
+		inClass += len(got)
+	}
+	if inClass == 0 {
+		t.Fatal("no class was read back")
 	}
 }

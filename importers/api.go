@@ -7,7 +7,7 @@ import (
 	"rollcall/model"
 )
 
-// Format names a file family: "ent", "ent-export", "be1d", "sheet", "oneroster", "sds-v1",
+// Format names a file family: "ent", "ent-export", "be1d", "sheet", "oneroster", "sds-v1", "google",
 // "sds-v2", and whatever else formats.go registers (Formats lists them).
 type Format = roster.Format
 

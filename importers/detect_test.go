@@ -27,6 +27,8 @@ func TestDetect(t *testing.T) {
 		{"utf-16", fixture("ent/Students-UTF16.csv"), FormatENT, EncodingUTF16, ';', model.Student, "externalID", 2, 0},
 		{"comma parents", fixture("ent/Parents_virgule.csv"), FormatENT, EncodingUTF8, ',', model.Parent, "Nom*", 2, 0},
 		{"ent export", fixture("ent/export_ent.csv"), FormatENTExport, EncodingUTF8, ';', 0, "Nom", 4, 0},
+		{"google", fixture("google/google.csv"), FormatGoogle, EncodingUTF8BOM, ',', 0, "First Name [Required]", 2, 0},
+		{"moodle is no google", fixture("google/moodle.csv"), FormatSheet, EncodingUTF8, ',', 0, "username", 1, 0},
 		{"be1d", fixture("be1d/CSVExtraction-responsables.csv"), FormatBE1D, EncodingWindows1252, ';', model.Parent, "Civilité Responsable", 2, 0},
 		{"workbook", filepath.Join("sheet", "testdata", "modele.xlsx"), FormatSheet, "", 0, model.Student, "Nom", 3, 0},
 		{"oneroster folder", sample(t, "oneroster/v1.1-classlink-style"), FormatOneRoster, EncodingUTF8, ',', 0, "sourcedId", 5, 8},

@@ -266,14 +266,14 @@ func TestUnknownFormatSaysWhatWasTried(t *testing.T) {
 		t.Fatalf("errors = %v", es.List)
 	}
 	e := es.List[0]
-	if e.Rule != RuleUnknownFormat || e.Line != 1 || e.Expected != "aaf|siecle|sts|oneroster|sds-v2|sds-v1|ent-export|be1d|sheet|ent" {
+	if e.Rule != RuleUnknownFormat || e.Line != 1 || e.Expected != "aaf|siecle|sts|oneroster|sds-v2|sds-v1|google|ent-export|be1d|sheet|ent" {
 		t.Errorf("error = %+v", e)
 	}
 	tried := map[string][]string{}
 	for _, a := range e.Tried {
 		tried[a.Format] = a.Missing
 	}
-	if len(tried) != 10 {
+	if len(tried) != 11 {
 		t.Errorf("tried %v", e.Tried)
 	}
 	if !reflect.DeepEqual(tried["ent"], []string{"Prénom", "Nom"}) || !reflect.DeepEqual(tried["oneroster"], []string{"manifest.csv"}) {

@@ -4,6 +4,7 @@ import (
 	"rollcall/importers/aaf"
 	"rollcall/importers/be1d"
 	"rollcall/importers/ent"
+	"rollcall/importers/google"
 	"rollcall/importers/oneroster"
 	"rollcall/importers/roster"
 	"rollcall/importers/sds"
@@ -23,6 +24,7 @@ var formats = []roster.FormatSpec{
 	oneroster.Spec,
 	sds.V2,
 	sds.V1,
+	google.Spec,
 	ent.ExportSpec,
 	be1d.Spec,
 	sheet.Spec,

@@ -36,7 +36,7 @@ func TestSourceAndSetFollowTheRegistry(t *testing.T) {
 	}{
 		{FormatENT, "ent", false}, {FormatENTExport, "ent", false}, {FormatBE1D, "be1d", false},
 		{FormatSheet, "sheet", false}, {FormatOneRoster, "oneroster", true},
-		{FormatSDSv1, "sds", true}, {FormatSDSv2, "sds", true}, {"nope", "nope", false},
+		{FormatSDSv1, "sds", true}, {FormatGoogle, "google", false}, {FormatSDSv2, "sds", true}, {"nope", "nope", false},
 	}
 	for _, tt := range tests {
 		if SourceOf(tt.f) != tt.source || IsSet(tt.f) != tt.set || KnownFormat(tt.f) == (tt.f == "nope") {

@@ -10,6 +10,7 @@ import (
 
 	"rollcall/importers/be1d"
 	"rollcall/importers/ent"
+	"rollcall/importers/google"
 	"rollcall/importers/oneroster"
 	"rollcall/importers/sds"
 	"rollcall/importers/sheet"
@@ -25,6 +26,7 @@ const (
 	FormatOneRoster = oneroster.Format
 	FormatSDSv1     = sds.V1Format
 	FormatSDSv2     = sds.V2Format
+	FormatGoogle    = google.Format
 )
 
 // repoRoot walks up from the test's folder to the one holding go.mod.

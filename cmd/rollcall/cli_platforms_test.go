@@ -39,6 +39,7 @@ func TestUsersExportPlatforms(t *testing.T) {
 	c.must("", "users", "export", "--format", "google", "-o", google, "--class", "6e A",
 		"--email-template", "{first}.{last}@college.example", "--org-unit-template", "/Élèves/{class}")
 	raw, _ := os.ReadFile(google)
+	raw0 := raw
 	if !strings.HasPrefix(string(raw), "\ufeffFirst Name [Required],Last Name [Required],Email Address [Required],Password [Required],") ||
 		!strings.Contains(string(raw), "@college.example,") || !strings.Contains(string(raw), ",/Élèves/6e A,") ||
 		strings.Count(string(raw), "\r\n") < students+1 {
@@ -59,6 +60,21 @@ func TestUsersExportPlatforms(t *testing.T) {
 	c.json(&rep, "", "import", ent, "--org", "1", "--dry-run", "--json")
 	if rep.Counts.Created != 0 || rep.Counts.Updated != 0 || rep.Counts.Unchanged != students {
 		t.Errorf("ent re-import: %+v", rep.Counts)
+	}
+	// Google's file re-imports too: its users found by login; only the addresses the template made
+	// for pupils who had none are new.
+	c.json(&rep, "", "import", google, "--org", "1", "--dry-run", "--json")
+	if rep.Counts.Created != 0 || rep.Counts.Updated+rep.Counts.Unchanged != students {
+		t.Errorf("google re-import: %+v", rep.Counts)
+	}
+	// Google's own files leave Employee Type empty: the profile is unknown, an error at its cell.
+	noProfile := strings.NewReplacer(",Élève,", ",,", ",Student,", ",,").Replace(string(raw0))
+	if err := os.WriteFile(google, []byte(noProfile), 0o600); err != nil || noProfile == string(raw0) {
+		t.Fatalf("no profile to empty: %v", err)
+	}
+	if r := c.run("", "--lang", "en", "import", google, "--org", "1", "--dry-run"); r.code != exitInvalid ||
+		!strings.Contains(r.stderr, "google.csv") || !strings.Contains(r.stderr, "Employee Type") {
+		t.Errorf("google without a profile: exit %d, %q", r.code, r.stderr)
 	}
 	r := c.run("", "users", "export", "--format", "ent-export", "-o", ent, "--fields", "nom,adresse,prenom")
 	if r.code != exitUsage || !strings.Contains(r.stderr, "adresse") || !strings.Contains(r.stderr, "identifiant-ent") {
