@@ -192,7 +192,8 @@ type ImportTexts struct {
 	History, Undone, UndoDone, NothingToUndo, ChangedSince, TooManyDeletions            string
 	UndoQuestion                                                                        string
 	Created, Updated, Unchanged, Protected, PendingDeletion, Restored                   string
-	At, Line, Column, Value, Expected, FirstAt, AndMore                                 string
+	At, Line, Column, Value, Expected, FirstAt                                          string
+	AndMore                                                                             Noun // "… and %s more errors"
 	UnknownFormat, MixedFormats, MissingColumn, MissingFile, EmptyFile, DuplicateID     string
 	UnknownClass, UnknownUser, UnknownOrg, UnknownProfile, BadZip, UnsafePath, TooLarge string
 	TooManyColumns, UnterminatedQuote, BadXLSX, AmbiguousMatch, DuplicatePerson         string
@@ -294,6 +295,16 @@ func (c *Catalog) Label(label, value string) string {
 }
 
 // Count formats "n thing(s)" with the language's plural rule (French: 0 and 1 are singular).
+// Phrase formats the phrase of a count ("… and %s more errors") in the form n takes: French
+// says "1 autre erreur" where English says "1 more error".
+func (c *Catalog) Phrase(n int, phrase Noun) string {
+	p := phrase.One
+	if c.plurals(n) {
+		p = phrase.Many
+	}
+	return fmt.Sprintf(p, c.Int(n))
+}
+
 func (c *Catalog) Count(n int, noun Noun) string {
 	if c.plurals(n) {
 		return c.Int(n) + " " + noun.Many

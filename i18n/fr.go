@@ -153,7 +153,7 @@ func french() *Catalog {
 			ChangedSince:     "Annulation impossible : %s a été modifié après l'import.",
 			TooManyDeletions: "Arrêt : cet import marquerait %s utilisateurs sur %s pour suppression, plus que permis. Si c'est voulu, augmentez --max-deletions.",
 			Created:          "créé", Updated: "mis à jour", Unchanged: "inchangé", Protected: "protégé", PendingDeletion: "à supprimer", Restored: "restauré",
-			At: "%s, ligne %d", Line: "ligne", Column: "colonne %s (%s)", Value: "valeur %q", Expected: "attendu : %s", FirstAt: "vu d'abord en %s", AndMore: "… et %s autres erreurs",
+			At: "%s, ligne %d", Line: "ligne", Column: "colonne %s (%s)", Value: "valeur %q", Expected: "attendu : %s", FirstAt: "vu d'abord en %s", AndMore: Noun{One: "… et %s autre erreur", Many: "… et %s autres erreurs"},
 			UnknownFormat:     "ce n'est pas un format d'annuaire connu",
 			MixedFormats:      "des fichiers de formats différents dans un même import",
 			MissingColumn:     "une colonne obligatoire manque",

@@ -18,7 +18,7 @@ type ImportSyncTexts struct {
 	SkippedKind string
 	// NewClasses, NewGroups and NewOrgs list what an import created: "Classes created: 6A, 6B".
 	NewClasses, NewGroups, NewOrgs string
-	AndOthers                      string // after the first few names: "… and 288 more"
+	AndOthers                      Noun // after the first few names: "… and 288 more"
 	// NoSuchClass and NoSuchGroup explain a code the school does not have; the known ones follow.
 	NoSuchClass, NoSuchGroup string
 
@@ -67,7 +67,7 @@ func importSyncEN() ImportSyncTexts {
 		Known:   "Refuse them: use the school's classes and groups only",
 		Skipped: Noun{"skipped", "skipped"}, SkippedKind: "skipped",
 		NewClasses: "Classes created: %s", NewGroups: "Groups created: %s", NewOrgs: "Organizations created: %s",
-		AndOthers:   "… and %s more",
+		AndOthers:   Noun{One: "… and %s more", Many: "… and %s more"},
 		NoSuchClass: "is not a class of this school (--classes create creates it)",
 		NoSuchGroup: "is not a group of this school (--classes create creates it)",
 
@@ -96,7 +96,7 @@ func importSyncFR() ImportSyncTexts {
 		Known:   "Les refuser : seulement les classes et groupes de l'établissement",
 		Skipped: Noun{"ignoré", "ignorés"}, SkippedKind: "ignoré",
 		NewClasses: "Classes créées : %s", NewGroups: "Groupes créés : %s", NewOrgs: "Établissements créés : %s",
-		AndOthers:   "… et %s autres",
+		AndOthers:   Noun{One: "… et %s autre", Many: "… et %s autres"},
 		NoSuchClass: "n'est pas une classe de l'établissement (--classes create la crée)",
 		NoSuchGroup: "n'est pas un groupe de l'établissement (--classes create le crée)",
 
@@ -141,7 +141,7 @@ func (c *Catalog) ImportCreatedSets(orgs, classes, groups []string) []string {
 		names := l.names
 		if len(names) > mostNamed {
 			// A first import makes hundreds of classes: name a few, count the rest (--json lists all).
-			names = append(names[:mostNamed:mostNamed], fmt.Sprintf(c.ImportSync.AndOthers, c.Int(len(l.names)-mostNamed)))
+			names = append(names[:mostNamed:mostNamed], c.Phrase(len(l.names)-mostNamed, c.ImportSync.AndOthers))
 		}
 		lines = append(lines, fmt.Sprintf(l.format, strings.Join(names, ", ")))
 	}

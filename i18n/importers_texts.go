@@ -14,7 +14,7 @@ type ImportersTexts struct {
 	// Warning prefixes one warning: "warning: %s".
 	Warning string
 	// AndMoreWarnings ends a list of warnings cut short: "… and %s more warnings".
-	AndMoreWarnings string
+	AndMoreWarnings Noun
 	// UnknownOrgRef and UnknownCourse say what a reference points at that the files lack.
 	UnknownOrgRef, UnknownCourse string
 	// BadEncoding and ControlChar say why a value is refused: a byte not in the file's encoding,
@@ -33,7 +33,7 @@ type ImportersTexts struct {
 func importersEN() ImportersTexts {
 	return ImportersTexts{
 		Warning:         "warning: %s",
-		AndMoreWarnings: "… and %s more warnings",
+		AndMoreWarnings: Noun{One: "… and %s more warning", Many: "… and %s more warnings"},
 		UnknownOrgRef:   "refers to an organization the files do not define",
 		UnknownCourse:   "refers to a course the files do not define",
 		BadEncoding:     "this line is not in the file's encoding (a line pasted from another file?): save the whole file as UTF-8",
@@ -52,7 +52,7 @@ func importersEN() ImportersTexts {
 func importersFR() ImportersTexts {
 	return ImportersTexts{
 		Warning:         "avertissement : %s",
-		AndMoreWarnings: "… et %s autres avertissements",
+		AndMoreWarnings: Noun{One: "… et %s autre avertissement", Many: "… et %s autres avertissements"},
 		UnknownOrgRef:   "désigne un établissement que les fichiers ne définissent pas",
 		UnknownCourse:   "désigne un cours que les fichiers ne définissent pas",
 		BadEncoding:     "cette ligne n'est pas dans l'encodage du fichier (collée d'un autre fichier ?) : enregistrez tout le fichier en UTF-8",
@@ -79,7 +79,7 @@ func (c *Catalog) Warnings(ws *model.RowErrors) string {
 		lines = append(lines, fmt.Sprintf(c.Importers.Warning, c.RowError(w)))
 	}
 	if ws.Omitted > 0 {
-		lines = append(lines, fmt.Sprintf(c.Importers.AndMoreWarnings, c.Int(ws.Omitted)))
+		lines = append(lines, c.Phrase(ws.Omitted, c.Importers.AndMoreWarnings))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -94,7 +94,7 @@ func (c *Catalog) Skipped(sk *model.RowErrors) string {
 		lines = append(lines, fmt.Sprintf(c.Importers.Skipped, c.RowError(s)))
 	}
 	if sk.Omitted > 0 {
-		lines = append(lines, fmt.Sprintf(c.Import.AndMore, c.Int(sk.Omitted)))
+		lines = append(lines, c.Phrase(sk.Omitted, c.Import.AndMore))
 	}
 	return strings.Join(lines, "\n")
 }

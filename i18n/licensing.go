@@ -20,7 +20,8 @@ type SubsTexts struct {
 	Renews, RenewsUnknown, Ends, Expired, AllOrgs, Banner, NoRenewal string
 	// RenewsShort is Renews in a table, whose column header already says "State".
 	RenewsShort                                                               string
-	Empty, SortState, SortProduct, MoreKeys, ShowingOrg                       string
+	Empty, SortState, SortProduct, ShowingOrg                                 string
+	MoreKeys                                                                  Noun // "+%s more" product keys
 	Vendor, Order, Claimed, Displays, Serial, Term, Location, KeySeats, Seats string
 }
 

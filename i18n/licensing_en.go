@@ -9,7 +9,7 @@ func licensingEN() LicensingTexts {
 			Renews: "Next renewal: %s", RenewsShort: "Renews %s", RenewsUnknown: "Renews", Ends: "Ends: %s", Expired: "Expired",
 			AllOrgs: "All organizations", Banner: "Next renewal: %s (%s)", NoRenewal: "No renewal coming up.",
 			Empty:     "No subscription yet: press c to claim what came with a purchase.",
-			SortState: "sorted by state", SortProduct: "sorted by product", MoreKeys: "+%d more",
+			SortState: "sorted by state", SortProduct: "sorted by product", MoreKeys: Noun{One: "+%s more", Many: "+%s more"},
 			ShowingOrg: "Organization: %s",
 			Vendor:     "Vendor", Order: "Order", Claimed: "Claimed", Displays: "Displays", Serial: "Serial",
 			Term: "Term", Location: "Vendor's location", KeySeats: "%s (%s)", Seats: "Seats",

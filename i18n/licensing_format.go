@@ -35,7 +35,7 @@ func (c *Catalog) ProductKeys(keys []model.ProductKey, n int) string {
 	var parts []string
 	for i, k := range keys {
 		if i == n {
-			parts = append(parts, fmt.Sprintf(c.Licensing.Subs.MoreKeys, len(keys)-n))
+			parts = append(parts, c.Phrase(len(keys)-n, c.Licensing.Subs.MoreKeys))
 			break
 		}
 		parts = append(parts, fmt.Sprintf(c.Licensing.Subs.KeySeats, k.Key, c.Count(k.Seats, c.Licensing.Seat)))

@@ -9,7 +9,7 @@ func licensingFR() LicensingTexts {
 			Renews: "Prochain renouvellement : %s", RenewsShort: "Renouvellement %s", RenewsUnknown: "Renouvelé", Ends: "Fin : %s", Expired: "Expiré",
 			AllOrgs: "Tous les établissements", Banner: "Prochain renouvellement : %s (%s)", NoRenewal: "Aucun renouvellement à venir.",
 			Empty:     "Aucun abonnement pour l'instant : appuyez sur c pour réclamer ce qui accompagne un achat.",
-			SortState: "triés par état", SortProduct: "triés par produit", MoreKeys: "+%d autres",
+			SortState: "triés par état", SortProduct: "triés par produit", MoreKeys: Noun{One: "+%s autre", Many: "+%s autres"},
 			ShowingOrg: "Établissement : %s",
 			Vendor:     "Fournisseur", Order: "Commande", Claimed: "Réclamé", Displays: "Écrans", Serial: "Numéro de série",
 			Term: "Durée", Location: "Lieu du fournisseur", KeySeats: "%s (%s)", Seats: "Licences",

@@ -27,8 +27,9 @@ type MailMergeTexts struct {
 	// The password policy form (w): its title names the school.
 	KeyPolicy, PolicyTitle, PolicyProfile, PolicyMinLength, PolicyClasses string
 
-	// File counts the files of cards split by class (WrittenSplit).
-	File Noun
+	// File counts the files of cards split by class (WrittenSplit); Card and Page what a card
+	// run wrote (Written).
+	File, Card, Page Noun
 
 	// SMTP is the mail server form of the emails tab.
 	SMTP SMTPFormTexts
@@ -156,5 +157,12 @@ func (c *Catalog) PauseReason(p model.CampaignPause) string { return c.pauseReas
 // WrittenSplit says where cards split by class were written: "30 cards on 15 pages written to
 // 1 file in out/", the files counted in the language's plural.
 func (c *Catalog) WrittenSplit(cards, pages, files int, dir string) string {
-	return fmt.Sprintf(c.MailMerge.WrittenSplit, c.Int(cards), c.Int(pages), c.Count(files, c.MailMerge.File), dir)
+	t := c.MailMerge
+	return fmt.Sprintf(t.WrittenSplit, c.Count(cards, t.Card), c.Count(pages, t.Page), c.Count(files, t.File), dir)
+}
+
+// Written says where cards were written: "25 cards on 4 pages written to cards.pdf."
+func (c *Catalog) Written(cards, pages int, path string) string {
+	t := c.MailMerge
+	return fmt.Sprintf(t.Written, c.Count(cards, t.Card), c.Count(pages, t.Page), path)
 }

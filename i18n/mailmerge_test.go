@@ -45,7 +45,7 @@ func TestMailMergeErrorsAreTranslated(t *testing.T) {
 
 // TestWrittenSplitCountsItsFiles: one file of cards says "1 fichier", not "1 fichiers".
 func TestWrittenSplitCountsItsFiles(t *testing.T) {
-	if got, want := For(model.French).WrittenSplit(30, 15, 1, "out"), "30 cartes sur 15 pages écrites dans 1 fichier de out."; got != want {
+	if got, want := For(model.French).WrittenSplit(30, 15, 1, "out"), "30 cartes sur 15 pages, dans 1 fichier de out."; got != want {
 		t.Errorf("French: %q, want %q", got, want)
 	}
 	if got, want := For(model.English).WrittenSplit(1200, 600, 3, "out"), "1,200 cards on 600 pages written to 3 files in out."; got != want {

@@ -106,7 +106,7 @@ func (c *Catalog) importMessage(m model.Message) (string, bool) {
 		}
 		return c.Kinds.Invalid, true
 	case model.MsgRowsOmitted:
-		return fmt.Sprintf(c.Import.AndMore, c.Int(arg[int](m, 0))), true
+		return c.Phrase(arg[int](m, 0), c.Import.AndMore), true
 	}
 	return "", false
 }

@@ -71,7 +71,7 @@ func (c *Catalog) RowErrors(es *model.RowErrors) string {
 		lines = append(lines, c.RowError(e))
 	}
 	if es.Omitted > 0 {
-		lines = append(lines, fmt.Sprintf(c.Import.AndMore, c.Int(es.Omitted)))
+		lines = append(lines, c.Phrase(es.Omitted, c.Import.AndMore))
 	}
 	return strings.Join(lines, "\n")
 }

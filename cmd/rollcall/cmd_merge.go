@@ -156,7 +156,7 @@ func runMergePDF(cmd *cobra.Command, f *factory, o *mergePDFOptions) error {
 	if o.splitBy == "class" {
 		f.say("%s", cat.WrittenSplit(res.Cards, res.Pages, len(res.Files), o.out))
 	} else {
-		f.say(cat.MailMerge.Written, cat.Int(res.Cards), cat.Int(res.Pages), o.out)
+		f.say("%s", cat.Written(res.Cards, res.Pages, o.out))
 	}
 	for _, p := range res.Files {
 		fmt.Fprintln(f.env.stdout, p)

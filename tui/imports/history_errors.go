@@ -70,7 +70,7 @@ func (m *Model) failedErrorsView() string {
 		b.WriteString(l + "\n")
 	}
 	if es.Omitted > 0 && next == len(es.List) {
-		b.WriteString(st.Muted.Render(fmt.Sprintf(cat.Import.AndMore, cat.Int(es.Omitted))) + "\n")
+		b.WriteString(st.Muted.Render(cat.Phrase(es.Omitted, cat.Import.AndMore)) + "\n")
 	}
 	return b.String()
 }

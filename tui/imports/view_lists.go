@@ -90,7 +90,7 @@ func (m *Model) problemsView() string {
 		b.WriteString(l + "\n")
 	}
 	if es.Omitted > 0 && next == len(es.List) {
-		b.WriteString(st.Muted.Render(fmt.Sprintf(cat.Import.AndMore, cat.Int(es.Omitted))) + "\n")
+		b.WriteString(st.Muted.Render(cat.Phrase(es.Omitted, cat.Import.AndMore)) + "\n")
 	}
 	return b.String()
 }
@@ -158,7 +158,7 @@ func (m *Model) warningLines() []string {
 		}
 	}
 	if more := total - len(lines); more > 0 {
-		lines = append(lines, fmt.Sprintf(cat.Importers.AndMoreWarnings, cat.Int(more)))
+		lines = append(lines, cat.Phrase(more, cat.Importers.AndMoreWarnings))
 	}
 	return lines
 }

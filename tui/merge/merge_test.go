@@ -81,7 +81,7 @@ func TestGenerateWritesThePDFWithProgress(t *testing.T) {
 	d := tuitest.ForScreen(t, m, 250, 40)
 	d.WaitView("25 sélectionnés")
 	d.Press("g")
-	d.WaitView("25 cartes sur 4 pages écrites dans " + out)
+	d.WaitView("25 cartes sur 4 pages, dans " + out)
 	if pdfinfo, err := exec.LookPath("pdfinfo"); err == nil {
 		info, err := exec.Command(pdfinfo, out).CombinedOutput()
 		if err != nil || !strings.Contains(string(info), "Pages:           4") {

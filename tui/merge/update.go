@@ -186,7 +186,7 @@ func (m *Model) pdfDone(msg pdfDoneMsg) tea.Cmd {
 	case m.opts.split:
 		m.notice = cat.WrittenSplit(msg.res.Cards, msg.res.Pages, len(msg.res.Files), msg.path)
 	default:
-		m.notice = fmt.Sprintf(cat.MailMerge.Written, cat.Int(msg.res.Cards), cat.Int(msg.res.Pages), msg.path)
+		m.notice = cat.Written(msg.res.Cards, msg.res.Pages, msg.path)
 	}
 	return cmd
 }

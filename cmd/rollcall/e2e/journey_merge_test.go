@@ -137,7 +137,7 @@ func (j *journey) printCards() {
 	}
 	term.waitText("1 par feuille", "g générer") // the form has closed: g is heard by the screen
 	term.keys("g")
-	term.waitText("3 cartes sur 3 pages écrites dans")
+	term.waitText("3 cartes sur 3 pages, dans")
 	j.checkPDF(out, want)
 }
 
