@@ -60,10 +60,10 @@ func TestControlCharactersInDataAreShownNotObeyed(t *testing.T) {
 
 	con := openConsole(t, client, 120, 32)
 	con.waitText(0, "Accueil")
-	con.send("\x1b[B\r")                             // the second area: Users
-	con.waitText(0, "Utilisateurs", " utilisateurs") // the first page is in
-	con.send("/")
 	mark := con.mark()
+	con.send("\x1b[B\r") // the second area: Users, which opens with the search field focused
+	con.waitText(mark, "› Recherche", "Identifiant")
+	mark = con.mark()
 	con.send("rouge")
 	con.waitText(mark, "␛[31mRouge")
 	if raw := con.out.String(); strings.Contains(raw, "\x1b]52;c;aGk=") || strings.Contains(raw, "\x1b[31mRouge") {
