@@ -48,7 +48,7 @@ func Open(ctx context.Context, dbURL string, opts Options) (*Store, error) {
 	return open(ctx, dbURL, opts, migrations)
 }
 
-func open(ctx context.Context, dbURL string, opts Options, steps []string) (*Store, error) {
+func open(ctx context.Context, dbURL string, opts Options, steps []step) (*Store, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}

@@ -12,12 +12,23 @@ import (
 )
 
 // CurrentSchema is the newest schema this code knows; Open upgrades older databases to it.
-const CurrentSchema = 5
+const CurrentSchema = 6
 
 // migrations[i] brings a database from version i to i+1, in the transaction that records the
 // new version, so a failed step leaves the database at version i. Never edit a step that has
 // shipped: append a new one.
-var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4, schemaV5}
+var migrations = []step{sql(schemaV1), sql(schemaV2), sql(schemaV3), sql(schemaV4), sql(schemaV5), linkEmailSeats}
+
+// step is one migration, run in the transaction that records the new version.
+type step func(ctx context.Context, tx pgx.Tx) error
+
+// sql is a step that is one SQL script.
+func sql(script string) step {
+	return func(ctx context.Context, tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, script)
+		return err
+	}
+}
 
 // schemaV1 is every table. Keys are bytea holding the bytes bbolt's index buckets hold (a
 // lower-cased login; source, a zero byte and the external id; an organization id and a code),
@@ -126,7 +137,7 @@ const migrateLock = 0x726f6c6c63616c6c // "rollcall"
 // upgrade reads the database's version and runs the missing steps, one transaction each, under
 // an advisory lock so two processes starting together migrate once. A database newer than
 // steps is refused before any write.
-func upgrade(ctx context.Context, pool *pgxpool.Pool, steps []string) (v int, err error) {
+func upgrade(ctx context.Context, pool *pgxpool.Pool, steps []step) (v int, err error) {
 	for {
 		var done bool
 		err = pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
@@ -144,7 +155,7 @@ func upgrade(ctx context.Context, pool *pgxpool.Pool, steps []string) (v int, er
 				done = true
 				return nil
 			}
-			if _, err := tx.Exec(ctx, steps[v]); err != nil {
+			if err := steps[v](ctx, tx); err != nil {
 				return fmt.Errorf("migrate from version %d to %d: %w", v, v+1, err)
 			}
 			_, err := tx.Exec(ctx, "UPDATE schema_version SET version = $1", v+1)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"rollcall/model"
@@ -110,5 +111,68 @@ func TestVersion5CopiesVendorKeysToEverySchool(t *testing.T) {
 	}
 	if list, _ := s.ListVendorKeys(ctx, orgIDs[1]); len(list) != 1 {
 		t.Errorf("removing A's copy removed B's: %v", list)
+	}
+}
+
+// Version 6 gives the email seats written before version 2 their holder's account, so
+// deleting the account frees them; an email two accounts share stays an email seat.
+func TestVersion6LinksEmailSeatsToTheirAccounts(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	url := pgtest.URL(t)
+	old, err := open(ctx, url, Options{}, migrations[:5])
+	if err != nil {
+		t.Fatal(err)
+	}
+	org := model.Organization{Name: "École A"}
+	if err := old.CreateOrg(ctx, &org); err != nil {
+		t.Fatal(err)
+	}
+	sub := model.Subscription{OrgID: org.ID, Product: "Manuels", Seats: 10}
+	if err := old.CreateSubscription(ctx, &sub); err != nil {
+		t.Fatal(err)
+	}
+	var ids []model.ID
+	for i, u := range []model.User{
+		{Login: "lea.martin", Email: "lea@example.fr"},
+		{Login: "jo.roux", Email: "famille@example.fr"},
+		{Login: "al.roux", Email: "famille@example.fr"},
+	} {
+		u.OrgID, u.Profile, u.LastName, u.FirstName = org.ID, model.Student, "N", fmt.Sprint(i)
+		if err := old.CreateUser(ctx, &u); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, u.ID)
+	}
+	for i, email := range []string{"lea@example.fr", "famille@example.fr", "dehors@example.fr"} {
+		raw, err := jsonEncode(&model.Seat{Email: email})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := old.pool.Exec(ctx, "INSERT INTO seats (sub_id, id, data) VALUES ($1, $2, $3)", int64(sub.ID), int64(i+1), raw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old.Close()
+	s, err := Open(ctx, url, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	held, err := s.UserSeats(ctx, ids[0])
+	if err != nil || len(held) != 1 || held[0].Login != "lea.martin" {
+		t.Fatalf("Léa's seats after the upgrade: %+v, %v", held, err)
+	}
+	if err := s.DeleteUser(ctx, ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	seats, err := s.Seats(ctx, sub.ID)
+	if err != nil || len(seats) != 2 {
+		t.Fatalf("after deleting Léa: %+v, %v; want her seat freed and the two others kept", seats, err)
+	}
+	for _, seat := range seats {
+		if seat.UserID != 0 {
+			t.Errorf("%s is linked to account %d: a shared or outside email stays an email seat", seat.Email, seat.UserID)
+		}
 	}
 }
