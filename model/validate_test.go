@@ -82,7 +82,8 @@ func FuzzAdminPassword(f *testing.F) {
 				letters = true
 			}
 		}
-		wantOK := utf8.RuneCountInString(pw) >= 8 && letters && digits
+		n := utf8.RuneCountInString(pw)
+		wantOK := n >= 8 && n <= PasswordMaxLength && letters && digits
 		if (len(errs) == 0) != wantOK {
 			t.Fatalf("CheckAdminPassword(%q) = %v, want ok=%v", pw, errs, wantOK)
 		}
