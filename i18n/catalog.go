@@ -161,6 +161,9 @@ type CLITexts struct {
 	FilterExists, FilterReplace string
 	// AcceptTermsHint follows a refusal before the terms step: the command that takes it.
 	AcceptTermsHint string
+	// UnknownCommand refuses a command (%q: the word typed, %q: the command it follows);
+	// DidYouMean introduces the nearest ones; UsageHint ends every usage error.
+	UnknownCommand, DidYouMean, UsageHint string
 }
 
 // Noun is a countable word in its singular and plural forms.

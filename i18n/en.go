@@ -123,6 +123,9 @@ func english() *Catalog {
 			CodeStdinEmpty:     "No code on standard input: give it on its own first line, before any password.",
 			CodeInArgv:         "%s no longer takes the code on the command line, where other users of the machine see it (ps, shell history): type it at the prompt, or give it on standard input, on its own first line before any password.",
 			AcceptTermsHint:    "To do so: rollcall accept-terms --adult --accept",
+			UnknownCommand:     "unknown command %q for %q",
+			DidYouMean:         "Did you mean this?",
+			UsageHint:          "Run 'rollcall --help' for usage.",
 		},
 		Nouns: NounTexts{
 			User: Noun{"user", "users"}, Organization: Noun{"organization", "organizations"},

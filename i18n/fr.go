@@ -127,6 +127,9 @@ func french() *Catalog {
 			CodeStdinEmpty:     "Aucun code sur l'entrée standard : donnez-le seul sur la première ligne, avant tout mot de passe.",
 			CodeInArgv:         "%s ne prend plus le code sur la ligne de commande, où les autres utilisateurs de la machine le voient (ps, historique du shell) : tapez-le à l'invite, ou donnez-le sur l'entrée standard, seul sur la première ligne, avant tout mot de passe.",
 			AcceptTermsHint:    "Pour cela : rollcall accept-terms --adult --accept",
+			UnknownCommand:     "commande inconnue %q pour %q",
+			DidYouMean:         "Vouliez-vous dire :",
+			UsageHint:          "Lancez « rollcall --help » pour l'aide.",
 		},
 		Nouns: NounTexts{
 			User: Noun{"utilisateur", "utilisateurs"}, Organization: Noun{"établissement", "établissements"},

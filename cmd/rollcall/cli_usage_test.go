@@ -34,3 +34,15 @@ func TestVersionFlag(t *testing.T) {
 		t.Errorf("--version printed %q, version %q", flag.stdout, cmd.stdout)
 	}
 }
+
+// In French the refusal and its suggestion are French (they were cobra's English).
+func TestUnknownCommandInFrench(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	r := c.run("", "--lang", "fr", "userz")
+	if r.code != exitUsage || !strings.Contains(r.stderr, `commande inconnue "userz" pour "rollcall"`) ||
+		!strings.Contains(r.stderr, "Vouliez-vous dire :\n\tusers") || !strings.Contains(r.stderr, "rollcall --help") ||
+		strings.Contains(r.stderr, "unknown command") || strings.Contains(r.stderr, "for usage") {
+		t.Errorf("rollcall --lang fr userz: exit %d, %q", r.code, r.stderr)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"rollcall/app"
+	"rollcall/i18n"
 	"rollcall/model"
 )
 
@@ -35,7 +36,13 @@ func runWith(ctx context.Context, f *factory, args []string) int {
 	}
 	code := exitCode(err)
 	if code == exitUsage {
-		fmt.Fprintf(e.stderr, "rollcall: %v\nRun 'rollcall --help' for usage.\n", err)
+		cat := f.Catalog()
+		msg := err.Error()
+		var unknown unknownCommandError
+		if errors.As(err, &unknown) {
+			msg = unknown.say(cat)
+		}
+		fmt.Fprintf(e.stderr, "rollcall: %s\n%s\n", msg, cat.CLI.UsageHint)
 	} else if !errors.Is(err, errSilent) {
 		cat := f.Catalog()
 		fmt.Fprintf(e.stderr, "rollcall: %s\n", cat.Error(err))
@@ -105,12 +112,25 @@ func knownCommand(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return nil
 	}
-	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
 	cmd.SuggestionsMinimumDistance = 2
-	if near := cmd.SuggestionsFor(args[0]); len(near) > 0 {
-		msg += "\n\nDid you mean this?\n\t" + strings.Join(near, "\n\t")
+	return usageError{unknownCommandError{typed: args[0], path: cmd.CommandPath(), near: cmd.SuggestionsFor(args[0])}}
+}
+
+// unknownCommandError is a word that is no command, with the nearest commands, told in the
+// admin's language.
+type unknownCommandError struct {
+	typed, path string
+	near        []string
+}
+
+func (e unknownCommandError) Error() string { return e.say(i18n.For(model.English)) }
+
+func (e unknownCommandError) say(cat *i18n.Catalog) string {
+	msg := fmt.Sprintf(cat.CLI.UnknownCommand, e.typed, e.path)
+	if len(e.near) > 0 {
+		msg += "\n\n" + cat.CLI.DidYouMean + "\n\t" + strings.Join(e.near, "\n\t")
 	}
-	return usageError{errors.New(msg)}
+	return msg
 }
 
 // wrapArgs turns argument-count errors into usage errors (exit code 2).
