@@ -16,10 +16,7 @@ func TestVersion3EndsSessionsKeptByTheirRawToken(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	url := pgtest.URL(t)
-	old, err := open(ctx, url, Options{}, migrations[:2])
-	if err != nil {
-		t.Fatal(err)
-	}
+	old := openAt(t, url, 2)
 	if old.SchemaVersion() != 2 {
 		t.Fatalf("old store at version %d, want 2", old.SchemaVersion())
 	}
@@ -30,10 +27,7 @@ func TestVersion3EndsSessionsKeptByTheirRawToken(t *testing.T) {
 		t.Fatal(err)
 	}
 	old.Close()
-	s, err := Open(ctx, url, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openAt(t, url, CurrentSchema)
 	defer s.Close()
 	if s.SchemaVersion() != CurrentSchema {
 		t.Errorf("upgraded to version %d, want %d", s.SchemaVersion(), CurrentSchema)
@@ -56,10 +50,7 @@ func TestNewerDatabaseIsRefused(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	url := pgtest.URL(t)
-	s, err := Open(ctx, url, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openAt(t, url, CurrentSchema)
 	s.Close()
 	if _, err := open(ctx, url, Options{}, migrations[:CurrentSchema-1]); !errors.Is(err, storage.ErrNewerSchema) {
 		t.Errorf("an older binary opened a version %d database: %v", CurrentSchema, err)
@@ -72,10 +63,7 @@ func TestVersion5CopiesVendorKeysToEverySchool(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	url := pgtest.URL(t)
-	old, err := open(ctx, url, Options{}, migrations[:4])
-	if err != nil {
-		t.Fatal(err)
-	}
+	old := openAt(t, url, 4)
 	var orgIDs []model.ID
 	for _, name := range []string{"École A", "École B"} {
 		o := model.Organization{Name: name}
@@ -95,10 +83,7 @@ func TestVersion5CopiesVendorKeysToEverySchool(t *testing.T) {
 		t.Fatal(err)
 	}
 	old.Close()
-	s, err := Open(ctx, url, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openAt(t, url, CurrentSchema)
 	defer s.Close()
 	for _, org := range orgIDs {
 		list, err := s.ListVendorKeys(ctx, org)
@@ -120,10 +105,7 @@ func TestVersion6LinksEmailSeatsToTheirAccounts(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	url := pgtest.URL(t)
-	old, err := open(ctx, url, Options{}, migrations[:5])
-	if err != nil {
-		t.Fatal(err)
-	}
+	old := openAt(t, url, 5)
 	org := model.Organization{Name: "École A"}
 	if err := old.CreateOrg(ctx, &org); err != nil {
 		t.Fatal(err)
@@ -154,10 +136,7 @@ func TestVersion6LinksEmailSeatsToTheirAccounts(t *testing.T) {
 		}
 	}
 	old.Close()
-	s, err := Open(ctx, url, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openAt(t, url, CurrentSchema)
 	defer s.Close()
 	held, err := s.UserSeats(ctx, ids[0])
 	if err != nil || len(held) != 1 || held[0].Login != "lea.martin" {
@@ -175,4 +154,15 @@ func TestVersion6LinksEmailSeatsToTheirAccounts(t *testing.T) {
 			t.Errorf("%s is linked to account %d: a shared or outside email stays an email seat", seat.Email, seat.UserID)
 		}
 	}
+}
+
+// openAt opens the test database with the migrations up to version, as a Rollcall of that
+// version would.
+func openAt(t *testing.T, url string, version int) *Store {
+	t.Helper()
+	s, err := open(context.Background(), url, Options{}, migrations[:version])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
