@@ -22,9 +22,6 @@ func (c *Catalog) Error(err error) string {
 			return s
 		}
 	}
-	if s, ok := c.migrateError(err); ok {
-		return s
-	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		format := c.Errors.NoFile

@@ -12,14 +12,16 @@ import (
 // said without the rule.
 type KindTexts struct {
 	Invalid string
+	// Usage: a command called the wrong way, when the command gave no words of its own.
+	Usage string
 }
 
 func kindsEN() KindTexts {
-	return KindTexts{Invalid: "This input is not valid."}
+	return KindTexts{Invalid: "This input is not valid.", Usage: "This command is not called that way."}
 }
 
 func kindsFR() KindTexts {
-	return KindTexts{Invalid: "Cette saisie n'est pas valide."}
+	return KindTexts{Invalid: "Cette saisie n'est pas valide.", Usage: "Cette commande ne s'appelle pas ainsi."}
 }
 
 // Message says an error's sentence in this language, its values formatted the language's
@@ -37,14 +39,21 @@ func (c *Catalog) Message(m model.Message) (string, bool) {
 		c.adminsMessage,
 		c.yearMessage,
 		c.platformMessage,
+		c.migrateMessage,
 	}
 	for _, area := range areas {
 		if s, ok := area(m); ok {
 			return s, true
 		}
 	}
-	if m.ID == model.MsgLines {
+	switch m.ID {
+	case model.MsgLines:
 		return c.lines(arg[[]model.Message](m, 0)), true
+	case model.MsgUsage:
+		if words := arg[string](m, 0); words != "" {
+			return words, true
+		}
+		return c.Kinds.Usage, true
 	}
 	return "", false
 }

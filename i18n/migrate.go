@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -27,15 +26,25 @@ type MigrateTexts struct {
 	KindNames map[string]string
 }
 
-// migrateError translates the refusals of a copy; ok is false for any other error.
-func (c *Catalog) migrateError(err error) (string, bool) {
-	var mm *model.CopyMismatchError
-	if !errors.As(err, &mm) {
+// migrateMessage says the refusals of a copy (model.MsgCopyDiffers, MsgCopyNotEmpty), the kinds
+// that differ named in this language; ok is false for any other message.
+func (c *Catalog) migrateMessage(m model.Message) (string, bool) {
+	t := c.Migrate
+	var format string
+	switch m.ID {
+	case model.MsgCopyDiffers:
+		format = t.Mismatch
+	case model.MsgCopyNotEmpty:
+		format = t.NotEmpty
+	default:
 		return "", false
 	}
-	t := c.Migrate
-	parts := make([]string, len(mm.Diffs))
-	for i, d := range mm.Diffs {
+	var diffs []model.CopyDiff
+	if mm := arg[*model.CopyMismatchError](m, 0); mm != nil {
+		diffs = mm.Diffs
+	}
+	parts := make([]string, len(diffs))
+	for i, d := range diffs {
 		name := t.KindNames[d.Kind]
 		if name == "" {
 			name = d.Kind
@@ -45,10 +54,6 @@ func (c *Catalog) migrateError(err error) (string, bool) {
 		} else {
 			parts[i] = fmt.Sprintf(t.Diff, name, c.Int(d.Source), c.Int(d.Target))
 		}
-	}
-	format := t.NotEmpty
-	if mm.Copied {
-		format = t.Mismatch
 	}
 	return fmt.Sprintf(format, strings.Join(parts, ", ")), true
 }

@@ -9,6 +9,10 @@ const (
 	MsgNotFound MsgID = "not_found" // nothing answers to the reference
 	MsgConflict MsgID = "conflict"  // it conflicts with existing data
 
+	// How a command was called (KindUsage): (words) what is wrong, in the words the command
+	// chose, already in the admin's language where it has them.
+	MsgUsage MsgID = "usage"
+
 	// Accounts, sign-in and codes of the domain.
 	MsgInvalidCredentials MsgID = "auth.invalid_credentials"
 	MsgNotVerified        MsgID = "auth.not_verified"

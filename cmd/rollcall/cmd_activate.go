@@ -165,7 +165,7 @@ func runIssueReset(cmd *cobra.Command, f *factory, login string, dryRun, asJSON 
 	case asJSON:
 		return f.printJSON(j)
 	case dryRun:
-		f.say("%s", cat.CLI.DryRun)
+		sayDryRun(f)
 	case res.Emailed:
 		f.say(cat.MailMerge.ResetEmailed, j.Email, cat.DateTime(res.ExpiresAt))
 	default:

@@ -44,7 +44,7 @@ func newDemoCmd(f *factory) *cobra.Command {
 				if loaded {
 					return model.ErrDemoLoaded
 				}
-				f.say("%s", f.Catalog().CLI.DryRun)
+				sayDryRun(f)
 				if asJSON {
 					return f.printJSON(demoJSON{DryRun: true})
 				}

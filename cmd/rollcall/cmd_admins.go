@@ -191,7 +191,7 @@ func sayInvitation(cmd *cobra.Command, f *factory, inv invitationJSON) {
 	t := cat.Admins
 	switch {
 	case inv.DryRun:
-		f.say("%s", cat.CLI.DryRun)
+		sayDryRun(f)
 	case inv.Emailed:
 		f.say(t.InviteEmailed, inv.Email)
 	default:
@@ -330,13 +330,4 @@ func newAdminsUninviteCmd(f *factory) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check without withdrawing")
 	return cmd
-}
-
-// sayDone tells a person what a command did, or only that it was a dry run.
-func sayDone(f *factory, dryRun bool, format string, args ...any) {
-	if dryRun {
-		f.say("%s", f.Catalog().CLI.DryRun)
-		return
-	}
-	f.say(format, args...)
 }

@@ -260,13 +260,8 @@ func newImportUndoCmd(f *factory) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				ok, err := confirm(f, fmt.Sprintf(cat.Import.UndoQuestion, run.ID.String(), cat.DateTime(run.At), cat.ImportReport(run.Counts)))
-				if err != nil {
+				if err := confirmOrCancel(f, fmt.Sprintf(cat.Import.UndoQuestion, run.ID.String(), cat.DateTime(run.At), cat.ImportReport(run.Counts))); err != nil {
 					return err
-				}
-				if !ok {
-					f.say("%s", cat.App.Cancelled)
-					return errSilent
 				}
 			}
 			run, err := sess.UndoLastImport(cmd.Context(), dryRun)
@@ -274,14 +269,14 @@ func newImportUndoCmd(f *factory) *cobra.Command {
 				return err
 			}
 			if dryRun {
-				f.say("%s", cat.CLI.DryRun)
+				sayDryRun(f)
 			}
 			f.say(cat.Import.UndoDone, run.ID.String(), cat.ImportReport(run.Counts))
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check that the undo is possible, without doing it")
-	cmd.Flags().BoolVar(&yes, "yes", false, "do not ask for confirmation (needed without a terminal)")
+	yesFlag(cmd.Flags(), &yes)
 	return cmd
 }
 

@@ -1,11 +1,7 @@
 package main
 
 import (
-	"bufio"
-	"errors"
 	"fmt"
-	"io"
-	"strings"
 	"time"
 
 	"rollcall/app"
@@ -93,20 +89,4 @@ func parseSubID(s string) (model.ID, error) {
 		return 0, &model.ValidationError{Field: "subscription", Rule: model.RuleUnknownValue, Value: s}
 	}
 	return id, nil
-}
-
-// confirm asks a yes/no question on the terminal; without a terminal it refuses, asking for
-// --yes (a usage error).
-func confirm(f *factory, question string) (bool, error) {
-	cat := f.Catalog()
-	if !f.env.stdinTTY {
-		return false, usageError{errors.New(cat.Licensing.Refuse.NeedYes)}
-	}
-	fmt.Fprintf(f.env.stderr, "%s [%s/%s] ", question, strings.ToLower(cat.App.Yes[:1]), strings.ToUpper(cat.App.No[:1]))
-	line, err := bufio.NewReader(f.env.stdin).ReadString('\n')
-	if err != nil && !errors.Is(err, io.EOF) {
-		return false, err
-	}
-	answer := strings.ToLower(strings.TrimSpace(line))
-	return answer == "y" || answer == "yes" || answer == "o" || answer == "oui", nil
 }

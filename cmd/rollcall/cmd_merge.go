@@ -175,7 +175,7 @@ func mergePDFDryRun(cmd *cobra.Command, f *factory, sess *app.Session, sel model
 			WithEmail: p.Counts.WithEmail, Activated: p.Counts.Activated, Suspended: p.Counts.Suspended, FirstCard: p.CardText})
 	}
 	cat := f.Catalog()
-	f.say("%s", cat.CLI.DryRun)
+	sayDryRun(f)
 	f.say(cat.MailMerge.Counts, cat.Int(p.Counts.Total), cat.Int(p.Counts.WithEmail), cat.Int(p.Counts.Activated))
 	if p.Counts.Suspended > 0 {
 		f.say(cat.Accounts.SuspendedSkipped, cat.Count(p.Counts.Suspended, cat.Nouns.User))

@@ -221,7 +221,7 @@ func newMergeResumeCmd(f *factory) *cobra.Command {
 					}{true, n})
 				}
 				cat := f.Catalog()
-				f.say("%s", cat.CLI.DryRun)
+				sayDryRun(f)
 				f.say(cat.MailMerge.DryRunHeader, cat.Int(n))
 				return nil
 			}

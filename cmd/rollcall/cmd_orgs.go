@@ -49,7 +49,7 @@ func newOrgsCmd(f *factory) *cobra.Command {
 				return err
 			}
 			if dryRun {
-				f.say("%s", f.Catalog().CLI.DryRun)
+				sayDryRun(f)
 			}
 			if createJSON {
 				return f.printJSON(orgJSON{ID: o.ID, Name: o.Name, City: o.City, Country: o.Country, Code: o.Code})
@@ -101,7 +101,7 @@ func newOrgsEditCmd(f *factory) *cobra.Command {
 				return err
 			}
 			if dryRun {
-				f.say("%s", f.Catalog().CLI.DryRun)
+				sayDryRun(f)
 			}
 			if asJSON {
 				return f.printJSON(orgJSON{ID: o.ID, Name: o.Name, City: o.City, Country: o.Country, Code: o.Code})

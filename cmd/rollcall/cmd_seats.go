@@ -250,7 +250,7 @@ func newSeatsRemoveCmd(f *factory) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&byHand, "by-hand", false, "every seat given by hand (typed or from a file)")
 	cmd.Flags().BoolVar(&detach, "detach", false, "take back a seat a sync gave: it becomes a hand seat first (the sync's next run gives it back)")
-	cmd.Flags().BoolVar(&yes, "yes", false, "do not ask for confirmation (needed without a terminal)")
+	yesFlag(cmd.Flags(), &yes)
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "say what would be taken back")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print what changed as JSON")
 	return cmd
@@ -263,10 +263,5 @@ func confirmRemoval(f *factory, res app.SeatResult, byHand bool) error {
 	if !byHand {
 		q = fmt.Sprintf(cat.Licensing.Seats.ConfirmRemoveOne, res.Removed[0].Label())
 	}
-	ok, err := confirm(f, q)
-	if err == nil && !ok {
-		f.say("%s", cat.App.Cancelled)
-		return errSilent
-	}
-	return err
+	return confirmOrCancel(f, q)
 }

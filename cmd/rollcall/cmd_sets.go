@@ -103,7 +103,7 @@ func setCreateCmd(f *factory, set app.Set) *cobra.Command {
 
 func reportSet(f *factory, info app.ClassInfo, asJSON, dryRun bool) error {
 	if dryRun {
-		f.say("%s", f.Catalog().CLI.DryRun)
+		sayDryRun(f)
 	}
 	if asJSON {
 		return f.printJSON(toSetJSON(info))
@@ -149,7 +149,7 @@ func setDeleteCmd(f *factory, set app.Set) *cobra.Command {
 				return err
 			}
 			if dryRun {
-				f.say("%s", f.Catalog().CLI.DryRun)
+				sayDryRun(f)
 			}
 			return nil
 		},
@@ -185,7 +185,7 @@ func setMembersCmd(f *factory, set app.Set, add bool) *cobra.Command {
 				return err
 			}
 			if dryRun {
-				f.say("%s", f.Catalog().CLI.DryRun)
+				sayDryRun(f)
 			}
 			return nil
 		},

@@ -153,7 +153,7 @@ func runSettingsSMTP(cmd *cobra.Command, f *factory, o *settingsSMTPOptions) err
 	}
 	cat := f.Catalog()
 	if o.dryRun {
-		f.say("%s", cat.CLI.DryRun)
+		sayDryRun(f)
 	} else {
 		f.say("%s", cat.MailMerge.SettingsSaved)
 	}
@@ -246,7 +246,7 @@ templates; the fields they may use are listed at the top of each file and in
 				fmt.Fprintln(f.env.stdout, path)
 			}
 			if dryRun {
-				f.say("%s", f.Catalog().CLI.DryRun)
+				sayDryRun(f)
 				return nil
 			}
 			f.say(f.Catalog().MailMerge.TemplatesExported, len(names), dir, dir)

@@ -93,7 +93,7 @@ func runSettingsPolicy(cmd *cobra.Command, f *factory, o *settingsPolicyOptions)
 	}
 	cat := f.Catalog()
 	if o.dryRun {
-		f.say("%s", cat.CLI.DryRun)
+		sayDryRun(f)
 		return nil
 	}
 	for _, org := range orgs {

@@ -82,7 +82,7 @@ func runSignup(cmd *cobra.Command, f *factory, o *signupOptions) error {
 		if err := checkSignUpInvite(cmd.Context(), f, in, o.invite); err != nil {
 			return err
 		}
-		f.say("%s", f.Catalog().CLI.DryRun)
+		sayDryRun(f)
 		if o.json {
 			return f.printJSON(signupJSON{Email: model.NormalizeEmail(o.email), DryRun: true})
 		}
@@ -176,7 +176,7 @@ password from the second line with --password-stdin): never from the command lin
 				if err := a.CheckVerification(cmd.Context(), o.email, o.code, pw); err != nil {
 					return err
 				}
-				f.say("%s", f.Catalog().CLI.DryRun)
+				sayDryRun(f)
 				return nil
 			}
 			if err := a.CreatePassword(cmd.Context(), o.email, o.code, pw); err != nil {

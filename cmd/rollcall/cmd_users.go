@@ -124,9 +124,6 @@ func newUsersCmd(f *factory) *cobra.Command {
 	return cmd
 }
 
-// signedIn opens the app and returns the signed-in admin's session.
-func signedIn(ctx context.Context, f *factory) (*app.Session, error) { return f.Session(ctx) }
-
 func newUsersListCmd(f *factory) *cobra.Command {
 	var sf selectionFlags
 	var asJSON bool

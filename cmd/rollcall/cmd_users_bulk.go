@@ -76,13 +76,8 @@ func newBulkCmd(f *factory, use, short string, action app.BulkAction) *cobra.Com
 			}
 			if bySelection && !dryRun && !yes {
 				q := fmt.Sprintf(cat.Accounts.Confirm, cat.Accounts.Actions[action-1], cat.Count(len(ids), cat.Nouns.User))
-				ok, err := confirm(f, q)
-				if err != nil {
+				if err := confirmOrCancel(f, q); err != nil {
 					return err
-				}
-				if !ok {
-					f.say("%s", cat.App.Cancelled)
-					return errSilent
 				}
 			}
 			res, err := sess.Bulk(ctx, action, ids, dryRun)

@@ -87,7 +87,7 @@ func (u *userFieldFlags) fields(ctx context.Context, cmd *cobra.Command, sess *a
 // printUser reports a changed user: JSON on stdout, or a sentence on stderr.
 func printUser(ctx context.Context, f *factory, sess *app.Session, u model.User, asJSON, dryRun bool, msg string, args ...any) error {
 	if dryRun {
-		f.say("%s", f.Catalog().CLI.DryRun)
+		sayDryRun(f)
 	}
 	if asJSON {
 		names, err := loadSetNames(ctx, sess)
@@ -238,7 +238,7 @@ func newUsersLifecycleCmds(f *factory) []*cobra.Command {
 				}
 				cat := f.Catalog()
 				if dryRun {
-					f.say("%s", cat.CLI.DryRun)
+					sayDryRun(f)
 					return nil
 				}
 				f.say(msg(f), cat.Count(len(users), cat.Nouns.User))

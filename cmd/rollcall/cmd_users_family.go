@@ -35,7 +35,7 @@ func newUsersLinkCmds(f *factory) []*cobra.Command {
 					msg = cat.People.Unlinked
 				}
 				if dryRun {
-					f.say("%s", cat.CLI.DryRun)
+					sayDryRun(f)
 				} else {
 					f.say(msg, model.Printable(u.Login), model.Printable(child.Login))
 				}

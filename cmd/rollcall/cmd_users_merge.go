@@ -133,7 +133,7 @@ two seats of one subscription); OTHER is deleted. One transaction, in the audit 
 			}
 			cat := f.Catalog()
 			if dryRun {
-				f.say("%s", cat.CLI.DryRun)
+				sayDryRun(f)
 			} else {
 				f.say(cat.Accounts.Merged, res.Removed.Login, res.Kept.Login)
 			}

@@ -251,7 +251,7 @@ func newVendorTrustCmd(f *factory) *cobra.Command {
 			v := f.Catalog().Licensing.Vendor
 			switch {
 			case dryRun:
-				f.say("%s", f.Catalog().CLI.DryRun)
+				sayDryRun(f)
 			case added:
 				f.say(v.Trusted, k.Vendor, k.KeyID())
 			default:

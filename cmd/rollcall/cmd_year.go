@@ -56,7 +56,7 @@ terminal).`,
 	fl.StringVar(&o.pattern, "rename-pattern", "", `how classes are renamed: {code} and {year} (default for archive: "{code} ({year})")`)
 	fl.BoolVar(&o.dryRun, "dry-run", false, "print the plan without changing anything")
 	fl.BoolVar(&o.asJSON, "json", false, "print the plan (and the run) as JSON")
-	fl.BoolVar(&o.yes, "yes", false, "do not ask for confirmation (needed without a terminal)")
+	yesFlag(fl, &o.yes)
 	return cmd
 }
 
@@ -82,13 +82,8 @@ func runYearClose(cmd *cobra.Command, f *factory, o *yearCloseOptions) error {
 			return err
 		}
 		printYearPlan(f, cat, plan, f.env.stderr)
-		ok, err := confirm(f, fmt.Sprintf(cat.Year.Question, plan.Summary.Year, plan.OrgName))
-		if err != nil {
+		if err := confirmOrCancel(f, fmt.Sprintf(cat.Year.Question, plan.Summary.Year, plan.OrgName)); err != nil {
 			return err
-		}
-		if !ok {
-			f.say("%s", cat.App.Cancelled)
-			return errSilent
 		}
 	}
 	plan, err := sess.CloseYear(ctx, opts, o.dryRun)

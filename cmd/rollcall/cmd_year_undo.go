@@ -136,13 +136,8 @@ a class code or login taken again).`,
 				if err != nil {
 					return err
 				}
-				ok, err := confirm(f, fmt.Sprintf(cat.Year.UndoQuestion, rep.Run.ID.String(), cat.YearSummary(*rep.Run.YearClose)))
-				if err != nil {
+				if err := confirmOrCancel(f, fmt.Sprintf(cat.Year.UndoQuestion, rep.Run.ID.String(), cat.YearSummary(*rep.Run.YearClose))); err != nil {
 					return err
-				}
-				if !ok {
-					f.say("%s", cat.App.Cancelled)
-					return errSilent
 				}
 			}
 			rep, err := sess.UndoYearClose(ctx, id, dryRun)
@@ -162,7 +157,7 @@ a class code or login taken again).`,
 		},
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check that the undo is possible and what it would do, without doing it")
-	cmd.Flags().BoolVar(&yes, "yes", false, "do not ask for confirmation (needed without a terminal)")
+	yesFlag(cmd.Flags(), &yes)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print what the undo did as JSON")
 	return cmd
 }
@@ -215,7 +210,7 @@ func newSettingsGraceCmd(f *factory) *cobra.Command {
 				return f.printJSON(out)
 			}
 			if o.dryRun {
-				f.say("%s", cat.CLI.DryRun)
+				sayDryRun(f)
 			}
 			return nil
 		},

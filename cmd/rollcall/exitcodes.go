@@ -1,10 +1,6 @@
 package main
 
-import (
-	"errors"
-
-	"rollcall/model"
-)
+import "rollcall/model"
 
 // Exit codes, documented in README.md. Scripts rely on them: never renumber.
 const (
@@ -20,22 +16,30 @@ const (
 	exitCopyDiffers = 7
 )
 
-// usageError marks errors in how a command was called (flags, arguments).
+// usageError is an error in how a command was called (flags, arguments, no terminal for a
+// prompt): of kind model.KindUsage, told by its own words (model.MsgUsage), so its exit code
+// comes from its kind like every other error's.
 type usageError struct{ err error }
 
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
-// exitCode is the exit code of err: the one of its kind (model.KindOf), as README documents.
+// ErrorKind: how a command was called (exit code 2).
+func (e usageError) ErrorKind() model.Kind { return model.KindUsage }
+
+// ErrorMessage is the words the command chose.
+func (e usageError) ErrorMessage() model.Message {
+	return model.Message{ID: model.MsgUsage, Args: []any{e.err.Error()}}
+}
+
+// exitCode is the exit code of err: the one of its kind (model.KindOf), as README documents;
+// a copy between databases read back different has its own (its message says so).
 func exitCode(err error) int {
 	if err == nil {
 		return exitOK
 	}
-	if c, ok := model.Describe(err); ok && !c.ErrorMessage().Generic() {
-		return kindExit(c.ErrorKind())
-	}
-	if code := legacyExit(err); code != exitInternal {
-		return code
+	if c, ok := model.Describe(err); ok && c.ErrorMessage().ID == model.MsgCopyDiffers {
+		return exitCopyDiffers
 	}
 	return kindExit(model.KindOf(err))
 }
@@ -53,22 +57,6 @@ func kindExit(k model.Kind) int {
 		return exitConflict
 	case model.KindUnavailable:
 		return exitPaused
-	}
-	return exitInternal
-}
-
-// legacyExit is the exit code of the errors that do not say their kind: how a command was
-// called, and a migration's copy that differs (exit code 7, outside the kinds).
-func legacyExit(err error) int {
-	var ue usageError
-	var mm *model.CopyMismatchError
-	switch {
-	case errors.As(err, &ue):
-		return exitUsage
-	case errors.As(err, &mm) && mm.Copied:
-		return exitCopyDiffers
-	case errors.As(err, &mm):
-		return exitConflict
 	}
 	return exitInternal
 }

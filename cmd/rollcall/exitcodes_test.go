@@ -116,3 +116,29 @@ func TestLowerPackagesErrorsKeepTheirExitCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestUsageAndCopyErrorsExitByTheirKind: a usage error and a copy's refusals say their kind
+// and message like every other error, and their exit codes follow from those alone.
+func TestUsageAndCopyErrorsExitByTheirKind(t *testing.T) {
+	usage := fmt.Errorf("users export: %w", usageError{errors.New("--output is required")})
+	if k := model.KindOf(usage); k != model.KindUsage {
+		t.Errorf("usage error: kind %v", k)
+	}
+	if got := exitCode(usage); got != exitUsage {
+		t.Errorf("usage error: exit %d, want %d", got, exitUsage)
+	}
+	if got := i18n.For(model.French).Error(usage); got != "--output is required" {
+		t.Errorf("usage error told as %q", got)
+	}
+	differs := &model.CopyMismatchError{Copied: true, Diffs: []model.CopyDiff{{Kind: "users", Source: 2, Target: 1}}}
+	if got := exitCode(fmt.Errorf("migrate: %w", differs)); got != exitCopyDiffers {
+		t.Errorf("copy read back different: exit %d, want %d", got, exitCopyDiffers)
+	}
+	notEmpty := &model.CopyMismatchError{Diffs: differs.Diffs}
+	if got := exitCode(fmt.Errorf("migrate: %w", notEmpty)); got != exitConflict {
+		t.Errorf("target not empty: exit %d, want %d", got, exitConflict)
+	}
+	if got := i18n.For(model.French).Error(notEmpty); !strings.Contains(got, "utilisateurs (2 dans la source, 1 dans la cible)") {
+		t.Errorf("target not empty told as %q", got)
+	}
+}

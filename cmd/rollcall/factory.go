@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"time"
 
 	"rollcall/app"
@@ -105,16 +103,4 @@ func (f *factory) Catalog() *i18n.Catalog {
 		_, _ = f.Session(context.Background()) // not signed in: LANG decides
 	}
 	return i18n.For(i18n.Resolve(f.lang, f.language, f.env.getenv("LANG")))
-}
-
-// say writes a message for a person to stderr.
-func (f *factory) say(format string, args ...any) {
-	fmt.Fprintf(f.env.stderr, format+"\n", args...)
-}
-
-// printJSON writes v to stdout as indented JSON: the stable, documented shape of --json.
-func (f *factory) printJSON(v any) error {
-	enc := json.NewEncoder(f.env.stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }
