@@ -31,6 +31,10 @@ type Options struct {
 	CodeTTL time.Duration
 	// Licensing configures subscriptions and seats (display catalogue, mailer, directories).
 	Licensing LicensingOptions
+	// MemoryLimit sets the process's soft memory limit and returns the previous one
+	// (debug.SetMemoryLimit): imports hold the process to their budget through it (memory.go).
+	// nil leaves the limit alone.
+	MemoryLimit func(int64) int64
 }
 
 // App is the application layer: one per process, shared by every TUI session and CLI command.
@@ -57,6 +61,7 @@ type App struct {
 	lic     *licensing
 	merge   mergeState          // campaigns being sent, activations in progress
 	schools schoolSettingsState // the move of the former single settings to each school
+	memory  memoryBudget        // the imports running and the memory limit they hold the process to
 }
 
 // New builds the application layer over a store.
@@ -64,7 +69,7 @@ func New(store storage.Store, opts Options) *App {
 	a := &App{store: store, now: opts.Clock, random: opts.Random, argon: opts.Argon2,
 		throttle: opts.Throttle, notifier: opts.Notifier, codeTTL: opts.CodeTTL, dir: newDirIndex(time.Local),
 		lic: &licensing{opts: opts.Licensing}, guard: newSignInGuard(),
-		attempts: newAttemptLimiter(), people: newPersonSessions()}
+		attempts: newAttemptLimiter(), people: newPersonSessions(), memory: memoryBudget{set: opts.MemoryLimit}}
 	if a.notifier == nil && opts.MailTexts != nil {
 		a.notifier = &MailNotifier{app: a, texts: *opts.MailTexts}
 	}

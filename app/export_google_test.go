@@ -188,7 +188,7 @@ func TestExportGoogleReimportsToNoChange(t *testing.T) {
 					t.Fatalf("export: %d users, %v", n, err)
 				}
 				checkGoogleReadBack(t, f, path)
-				rep, err := f.app.importFiles(ctx, admin, inputs(path), ImportOptions{OrgID: school, DryRun: true}, nil)
+				rep, err := f.app.importFiles(ctx, admin, inputs(path), ImportOptions{OrgID: school, DryRun: true, Changes: true}, nil)
 				if err != nil {
 					t.Fatal(err)
 				}

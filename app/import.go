@@ -32,7 +32,14 @@ func (s *Session) Import(ctx context.Context, inputs []importers.Input, opts Imp
 
 func (a *App) importFiles(ctx context.Context, admin model.Admin, inputs []importers.Input, opts ImportOptions, progress func(ImportProgress)) (ImportReport, error) {
 	at := &attempt{}
-	rep, err := a.importAttempt(ctx, admin, inputs, opts, progress, at)
+	mem := a.memory.start()
+	defer mem.end()
+	rep, err := a.importAttempt(ctx, admin, inputs, opts, func(p ImportProgress) {
+		mem.observe(p)
+		if progress != nil {
+			progress(p)
+		}
+	}, at)
 	if err != nil && !opts.DryRun {
 		if rerr := a.recordFailure(ctx, admin, inputs, opts, at, err); rerr != nil {
 			return ImportReport{}, fmt.Errorf("%w (and keeping it in the history: %v)", err, rerr)

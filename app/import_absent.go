@@ -62,8 +62,7 @@ func (p *planner) markPending(doomed []int, scope int) {
 		u := p.dir.users[i]
 		if u.LocalAdmin && !p.opts.Force {
 			p.report.Counts.Protected++
-			p.report.Changes = append(p.report.Changes, UserChange{Kind: Protected, UserID: u.ID, Login: u.Login,
-				LastName: u.LastName, FirstName: u.FirstName, Profile: u.Profile})
+			p.change(UserChange{Kind: Protected, UserID: u.ID, Login: u.Login, LastName: u.LastName, FirstName: u.FirstName, Profile: u.Profile})
 			continue
 		}
 		marked = append(marked, i)
@@ -79,8 +78,7 @@ func (p *planner) markPending(doomed []int, scope int) {
 		p.out.Users = append(p.out.Users, u)
 		p.undo.Before = append(p.undo.Before, before)
 		p.report.Counts.PendingDeletion++
-		p.report.Changes = append(p.report.Changes, UserChange{Kind: PendingDeletion, UserID: u.ID, Login: u.Login,
-			LastName: u.LastName, FirstName: u.FirstName, Profile: u.Profile})
+		p.change(UserChange{Kind: PendingDeletion, UserID: u.ID, Login: u.Login, LastName: u.LastName, FirstName: u.FirstName, Profile: u.Profile})
 	}
 }
 

@@ -64,7 +64,7 @@ func TestAAFSuccessiveFeedsChangeFunctionsAndAddAPerson(t *testing.T) {
 	admin, _ = f.store.Admin(ctx, admin.ID)
 
 	// The second feed has no EtabEducNat: structure 43 is the school the first one created.
-	rep, err = f.app.importFiles(ctx, admin, inputs(filepath.Join(dir, "after")), ImportOptions{}, nil)
+	rep, err = f.app.importFiles(ctx, admin, inputs(filepath.Join(dir, "after")), ImportOptions{Changes: true}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -197,7 +197,7 @@ func TestHomonymGuardiansAreToldApartByTheirAddress(t *testing.T) {
 	}
 	south := `"MARTIN";"Jean";;"9 route du Sud";"13000";"Marseille";"MARTIN";"Léa";"CE1 Mme ROUX"`
 	guardians := writeLatin1(t, dir, "CSVExtraction-responsables.csv", head, north(""), south)
-	first, err := f.app.importFiles(ctx, admin, inputs(pupils, guardians), ImportOptions{}, nil)
+	first, err := f.app.importFiles(ctx, admin, inputs(pupils, guardians), ImportOptions{Changes: true}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +212,7 @@ func TestHomonymGuardiansAreToldApartByTheirAddress(t *testing.T) {
 	}
 	// The rows swapped, and the northern one now gives an email.
 	guardians = writeLatin1(t, dir, "CSVExtraction-responsables.csv", head, south, north("jean.martin@example.fr"))
-	again, err := f.app.importFiles(ctx, admin, inputs(pupils, guardians), ImportOptions{}, nil)
+	again, err := f.app.importFiles(ctx, admin, inputs(pupils, guardians), ImportOptions{Changes: true}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

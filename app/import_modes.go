@@ -104,7 +104,7 @@ func (p *planner) knownCodes(org model.ID, groups bool) string {
 // skip reports a new person an update-only import leaves out.
 func (p *planner) skip(rec *importers.Record) {
 	p.report.Counts.Skipped++
-	p.report.Changes = append(p.report.Changes, UserChange{Kind: Skipped, LastName: model.CleanName(rec.LastName),
+	p.change(UserChange{Kind: Skipped, LastName: model.CleanName(rec.LastName),
 		FirstName: model.CleanName(rec.FirstName), Profile: rec.Profile, Where: rec.Where})
 }
 

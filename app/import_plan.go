@@ -110,7 +110,9 @@ func (p *planner) plan(progress func(ImportProgress)) {
 	p.recUser, p.recOrg, p.recMatch = make([]model.ID, n), make([]model.ID, n), make([]int, n)
 	p.out.Users = make([]model.User, 0, n) // users are big: growing by doubling copies them again and again
 	p.out.Origins = make([]storage.FieldsOrigin, 0, n)
-	p.report.Changes = make([]UserChange, 0, n/8)
+	if p.opts.Changes {
+		p.report.Changes = make([]UserChange, 0, n/8)
+	}
 	p.checkBatchDuplicates()
 	p.assignOrgs()
 	p.keyRecords()

@@ -90,7 +90,7 @@ func TestDiffNamesClassesNotGroups(t *testing.T) {
 	if len(cs) != 1 || len(gs) != 1 || cs[0].ID != gs[0].ID {
 		t.Fatalf("want one class and one group with one id: %+v %+v", cs, gs)
 	}
-	rep, err := f.app.importFiles(ctx, admin, inputs(write("6B")), ImportOptions{DryRun: true, Classes: ClassesCreate}, nil)
+	rep, err := f.app.importFiles(ctx, admin, inputs(write("6B")), ImportOptions{DryRun: true, Classes: ClassesCreate, Changes: true}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -61,7 +61,7 @@ func TestReimportUpdatesProtectsAndRecordsProvenance(t *testing.T) {
 	rows[2].email = "eleve2@example.fr" // a new email
 	path := writeStudents(t, dir, rows)
 
-	dry, err := f.app.importFiles(ctx, admin, inputs(path), ImportOptions{DryRun: true}, nil)
+	dry, err := f.app.importFiles(ctx, admin, inputs(path), ImportOptions{DryRun: true, Changes: true}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

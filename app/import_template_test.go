@@ -85,7 +85,7 @@ func TestTemplatesImportBack(t *testing.T) {
 					values[l.Profile] = cat.Profile(p)
 				}
 				fillTemplate(t, path, values)
-				rep, err := f.app.importFiles(ctx, admin, inputs(path), ImportOptions{Mode: ModeAdd}, nil)
+				rep, err := f.app.importFiles(ctx, admin, inputs(path), ImportOptions{Mode: ModeAdd, Changes: true}, nil)
 				if err != nil {
 					t.Fatalf("%s %s %s: %v", lang, p, ext, err)
 				}

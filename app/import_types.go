@@ -30,6 +30,10 @@ type ImportOptions struct {
 	Mode ImportMode
 	// Classes says whether unknown class and group codes are created or refused.
 	Classes ClassPolicy
+	// Changes asks for the per-user list (ImportReport.Changes): what a dry run's diff, --json
+	// with changes and the console show. Without it only the counts are kept, which spares an
+	// import of 300,000 users some 57 MB nobody reads.
+	Changes bool
 }
 
 // DeletionLimit is a cap on deletions: Count users, or Percent of the source's users.
@@ -129,7 +133,7 @@ type ImportReport struct {
 	Format  importers.Format
 	Files   []model.ImportFile
 	Counts  model.ImportCounts
-	Changes []UserChange // every user created, updated, protected or skipped, in file order, then those marked pending
+	Changes []UserChange // with ImportOptions.Changes: every user created, updated, protected or skipped, in file order, then those marked pending
 	DryRun  bool
 	// Warnings are the files' references to what they do not define: each row was imported
 	// without that link. Never nil after a parse.

@@ -85,8 +85,7 @@ func (p *planner) createUser(i int, rec *importers.Record, org model.ID, w wante
 	}
 	p.out.Origins = append(p.out.Origins, storage.FieldsOrigin{User: u.ID, Fields: fields, Origin: p.origin(rec)})
 	p.report.Counts.Created++
-	p.report.Changes = append(p.report.Changes, UserChange{Kind: Created, Login: u.Login, LastName: u.LastName,
-		FirstName: u.FirstName, Profile: u.Profile, Where: rec.Where})
+	p.change(UserChange{Kind: Created, Login: u.Login, LastName: u.LastName, FirstName: u.FirstName, Profile: u.Profile, Where: rec.Where})
 }
 
 func (p *planner) origin(rec *importers.Record) model.Origin {
@@ -192,7 +191,7 @@ func (p *planner) bucket(ch *UserChange, before, u model.User, prov model.Proven
 		p.report.Counts.Unchanged++
 	}
 	if ch.Kind != Unchanged { // the diff lists what changes; unchanged users are only counted
-		p.report.Changes = append(p.report.Changes, *ch)
+		p.change(*ch)
 	}
 	if !changed {
 		return

@@ -123,7 +123,8 @@ func newImportCmd(f *factory) *cobra.Command {
 
 func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) error {
 	ctx := cmd.Context()
-	opts := app.ImportOptions{Source: o.source, Format: importers.Format(o.format), Force: o.force, DryRun: o.dryRun, Strict: o.strict}
+	opts := app.ImportOptions{Source: o.source, Format: importers.Format(o.format), Force: o.force, DryRun: o.dryRun, Strict: o.strict,
+		Changes: o.dryRun || o.verbose} // what printChanges and reportJSON list
 	if o.maxDeletions != "" {
 		var ok bool
 		if opts.MaxDeletions, ok = app.ParseDeletionLimit(o.maxDeletions); !ok {
@@ -151,11 +152,7 @@ func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) 
 		inputs = append(inputs, importers.Input{Path: p})
 	}
 	cat := f.Catalog()
-	mem, printer := newImportMemory(), progressPrinter(f, cat)
-	rep, err := sess.Import(ctx, inputs, opts, func(p app.ImportProgress) {
-		mem.observe(p)
-		printer(p)
-	})
+	rep, err := sess.Import(ctx, inputs, opts, progressPrinter(f, cat))
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,8 @@ func (f *factory) App() (*app.App, error) {
 	}
 	f.store = st
 	texts := notifierTexts()
-	f.app = app.New(st, app.Options{Licensing: licensingOptions(f.env.getenv), MailTexts: &texts})
+	f.app = app.New(st, app.Options{Licensing: licensingOptions(f.env.getenv), MailTexts: &texts,
+		MemoryLimit: memoryLimit(f.env.getenv)})
 	return f.app, nil
 }
 

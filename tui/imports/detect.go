@@ -167,7 +167,7 @@ func (m *Model) checkMaxDeletions(s string) error {
 // importOptions are the options of the next run, from the form's values.
 func (m *Model) importOptions(dry bool) app.ImportOptions {
 	o := app.ImportOptions{Source: m.opts.source, OrgID: m.opts.org, Force: m.opts.force, DryRun: dry, Strict: m.opts.strict,
-		Mode: m.opts.mode, Classes: m.opts.classes}
+		Mode: m.opts.mode, Classes: m.opts.classes, Changes: true} // the results list every change, dry or not
 	if m.opts.maxDeletions != "" {
 		o.MaxDeletions, _ = app.ParseDeletionLimit(m.opts.maxDeletions)
 	}
