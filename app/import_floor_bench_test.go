@@ -18,10 +18,12 @@ func BenchmarkImportFloor100k(b *testing.B) {
 	path := writeENT(b, b.TempDir(), 100_000, 0)
 	b.Run("floor", func(b *testing.B) {
 		b.ReportAllocs()
+		cpu := 0.0
 		for b.Loop() {
 			b.StopTimer()
 			a, admin := benchApp(b, "bolt")
 			b.StartTimer()
+			cpu0 := cpuSeconds()
 			batch, err := importers.Parse(context.Background(), inputs(path), importers.Options{}, nil)
 			if err != nil {
 				b.Fatal(err)
@@ -36,18 +38,24 @@ func BenchmarkImportFloor100k(b *testing.B) {
 			if _, err := a.store.Apply(context.Background(), storage.Batch{Users: users}); err != nil {
 				b.Fatal(err)
 			}
+			cpu += cpuSeconds() - cpu0
 		}
+		b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
 	})
 	b.Run("import", func(b *testing.B) {
 		b.ReportAllocs()
+		cpu := 0.0
 		for b.Loop() {
 			b.StopTimer()
 			a, admin := benchApp(b, "bolt")
 			b.StartTimer()
+			cpu0 := cpuSeconds()
 			rep, err := a.importFiles(context.Background(), admin, inputs(path), ImportOptions{}, nil)
 			if err != nil || rep.Counts.Created != 100_000 {
 				b.Fatalf("%+v %v", rep.Counts, err)
 			}
+			cpu += cpuSeconds() - cpu0
 		}
+		b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
 	})
 }

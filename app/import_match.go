@@ -62,8 +62,14 @@ func (p *planner) match(i int) int {
 			return idx
 		}
 	}
-	key := nameKey(rec.LastName, rec.FirstName, rec.BirthDate, rec.Profile)
-	if idx, ok := p.single(i, d.byName[key], "name", rec.LastName+" "+rec.FirstName+" "+rec.BirthDate.String()); ok {
+	if len(d.byName) == 0 {
+		return -1 // an empty school: nobody to find by name
+	}
+	candidates := d.byName[nameKey(rec.LastName, rec.FirstName, rec.BirthDate, rec.Profile)]
+	if len(candidates) == 0 {
+		return -1
+	}
+	if idx, ok := p.single(i, candidates, "name", rec.LastName+" "+rec.FirstName+" "+rec.BirthDate.String()); ok {
 		return idx
 	}
 	return -1

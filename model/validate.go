@@ -67,4 +67,40 @@ func CheckAdminPassword(field, pw string) ValidationErrors {
 }
 
 // CleanName trims a person's or a class's name and folds inner runs of white space.
-func CleanName(s string) string { return strings.Join(strings.Fields(s), " ") }
+func CleanName(s string) string {
+	if isCleanName(s) {
+		return s // most names are: an import of 100,000 rows makes no copy of them
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isCleanName says whether CleanName would return s as it is: no white space but single inner
+// spaces.
+func isCleanName(s string) bool {
+	space := true // a leading space is not clean
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if space {
+					return false
+				}
+				space = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+		i += size
+	}
+	return !space || s == ""
+}

@@ -77,3 +77,13 @@ func (w *Rewriter) All(m TempIDs, ids []model.ID) []model.ID {
 	}
 	return out
 }
+
+// Reals is the set of real ids drawn: the records a batch created, of this kind only (each
+// kind draws its ids from its own sequence, so a new class may have an old user's id).
+func (t TempIDs) Reals() map[model.ID]bool {
+	out := make(map[model.ID]bool, len(t.m))
+	for _, real := range t.m {
+		out[real] = true
+	}
+	return out
+}

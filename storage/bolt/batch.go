@@ -69,7 +69,7 @@ func applyBatch(tx *bbolt.Tx, b storage.Batch) (storage.Applied, error) {
 	for _, m := range []storage.TempIDs{create.orgIDs, create.classIDs, create.groupIDs, create.userIDs} {
 		m.CopyTo(ids)
 	}
-	if err := applyImportParts(tx, b, ids); err != nil {
+	if err := applyImportParts(tx, b, ids, create.userIDs.Reals()); err != nil {
 		return storage.Applied{}, err
 	}
 	if err := applyGrantAndAudit(tx, b, ids); err != nil {

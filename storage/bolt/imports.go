@@ -61,8 +61,9 @@ func readProvenance(tx *bbolt.Tx, userID model.ID) (model.Provenance, error) {
 }
 
 // applyImportParts records a batch's import run, undo data and provenance, rewriting the
-// temporary ids the batch's records were given.
-func applyImportParts(tx *bbolt.Tx, b storage.Batch, ids map[model.ID]model.ID) error {
+// temporary ids the batch's records were given. fresh holds the users the batch created: they
+// have no stored provenance to merge.
+func applyImportParts(tx *bbolt.Tx, b storage.Batch, ids map[model.ID]model.ID, fresh map[model.ID]bool) error {
 	if b.Import != nil {
 		run := *b.Import
 		run.OrgIDs = make([]model.ID, len(b.Import.OrgIDs))
@@ -94,18 +95,19 @@ func applyImportParts(tx *bbolt.Tx, b storage.Batch, ids map[model.ID]model.ID) 
 			return err
 		}
 	}
-	fresh := map[model.ID]bool{} // users created by this batch have no stored provenance to merge
-	for temp, id := range ids {
-		if temp.IsTemp() {
-			fresh[id] = true
-		}
-	}
 	// In id order: the provenance keys are appended, not inserted all over the bucket.
-	err := storage.ProvenanceByUser(&b, func(id model.ID) model.ID { return real(ids, id) }, func(id model.ID, p model.Provenance) error {
-		if fresh[id] {
-			return putProvenance(tx, id, p)
+	bk := tx.Bucket(bucketProvenance)
+	bk.FillPercent = appendFill // keyed by user id, written in id order: new users' go at the end
+	err := storage.OriginsByUser(&b, func(id model.ID) model.ID { return real(ids, id) }, func(id model.ID, items []storage.FieldsOrigin) error {
+		if !fresh[id] {
+			return mergeProvenance(tx, id, storage.MergeOrigins(items), nil)
 		}
-		return mergeProvenance(tx, id, p, nil)
+		if len(items) > 1 || items[0].Fields == 0 {
+			return putProvenance(tx, id, storage.MergeOrigins(items))
+		}
+		// A new user's fields from one row: what an import is made of, encoded as it comes
+		// (into a buffer of its own: bbolt keeps the value until the commit).
+		return bk.Put(itob(id), appendOneOrigin(make([]byte, 0, 48+len(items[0].Origin.File)), items[0].Fields, items[0].Origin))
 	})
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package bolt
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 
 	"rollcall/model"
 	"rollcall/storage"
@@ -51,4 +52,34 @@ func decodeProvenance(raw []byte) (model.Provenance, error) {
 		}
 	}
 	return p, nil
+}
+
+// appendOneOrigin appends the encoding of a provenance whose fields all come from one origin,
+// byte for byte what encodeProvenance writes for it, without the map and the reflection.
+func appendOneOrigin(dst []byte, fields model.FieldSet, o model.Origin) []byte {
+	dst = append(dst, `[{"f":`...)
+	dst = strconv.AppendUint(dst, uint64(fields), 10)
+	if o.Run != 0 {
+		dst = append(dst, `,"r":`...)
+		dst = strconv.AppendUint(dst, uint64(o.Run), 10)
+	}
+	dst = append(dst, `,"file":`...)
+	dst = appendJSONString(dst, o.File)
+	dst = append(dst, `,"l":`...)
+	dst = strconv.AppendInt(dst, int64(o.Line), 10)
+	return append(dst, "}]"...)
+}
+
+// appendJSONString appends s as encoding/json writes it: as it is when nothing in it needs
+// escaping, through encoding/json otherwise.
+func appendJSONString(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			raw, _ := json.Marshal(s) // a string always encodes
+			return append(dst, raw...)
+		}
+	}
+	dst = append(dst, '"')
+	dst = append(dst, s...)
+	return append(dst, '"')
 }

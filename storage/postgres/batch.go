@@ -77,7 +77,7 @@ func applyBatch(ctx context.Context, tx pgx.Tx, b storage.Batch) (storage.Applie
 	for _, m := range []storage.TempIDs{create.orgIDs, create.classIDs, create.groupIDs, create.userIDs} {
 		m.CopyTo(ids)
 	}
-	if err := applyImportParts(ctx, tx, b, ids); err != nil {
+	if err := applyImportParts(ctx, tx, b, ids, create.userIDs.Reals()); err != nil {
 		return storage.Applied{}, err
 	}
 	if err := applyGrantAndAudit(ctx, tx, b, ids); err != nil {

@@ -56,8 +56,9 @@ func readProvenance(ctx context.Context, tx pgx.Tx, userID model.ID) (model.Prov
 }
 
 // applyImportParts records a batch's import run, undo data and provenance, rewriting the
-// temporary ids the batch's records were given.
-func applyImportParts(ctx context.Context, tx pgx.Tx, b storage.Batch, ids map[model.ID]model.ID) error {
+// temporary ids the batch's records were given. fresh holds the users the batch created: they
+// have no stored provenance to merge.
+func applyImportParts(ctx context.Context, tx pgx.Tx, b storage.Batch, ids map[model.ID]model.ID, fresh map[model.ID]bool) error {
 	if b.Import != nil {
 		run := *b.Import
 		run.OrgIDs = make([]model.ID, len(b.Import.OrgIDs))
@@ -82,12 +83,6 @@ func applyImportParts(ctx context.Context, tx pgx.Tx, b storage.Batch, ids map[m
 	for id, fields := range b.DropProvenance {
 		if err := mergeProvenance(ctx, tx, real(ids, id), nil, fields); err != nil {
 			return err
-		}
-	}
-	fresh := map[model.ID]bool{} // users created by this batch have no stored provenance to merge
-	for temp, id := range ids {
-		if temp.IsTemp() {
-			fresh[id] = true
 		}
 	}
 	var rows [][]any

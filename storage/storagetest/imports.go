@@ -11,6 +11,37 @@ import (
 
 var importTests = []test{
 	{"a batch records its run, undo data and provenance", testImportParts},
+	{"a new run or class with an updated user's id leaves that user's provenance merged", testProvenanceIDsOfOtherKinds},
+}
+
+// testProvenanceIDsOfOtherKinds: each kind draws its ids from its own sequence, so the run and
+// the class a batch creates may have the ids of users it updates; those users are not new, and
+// their stored provenance is merged with the batch's, not replaced (nor written twice).
+func testProvenanceIDsOfOtherKinds(t *testing.T, s storage.Store) {
+	must(t, "ApplySeed", s.ApplySeed(bg, demoSeed()))
+	var users []model.User
+	must(t, "ForEachUser", s.ForEachUser(bg, func(u *model.User) error { users = append(users, *u); return nil }))
+	first := map[model.ID]model.Provenance{}
+	for _, u := range users {
+		first[u.ID] = model.Provenance{model.FieldLastName: {File: "first.csv", Line: 2}}
+	}
+	_, err := s.Apply(bg, storage.Batch{Provenance: first})
+	must(t, "Apply first", err)
+	run := model.ImportRun{ID: model.TempID(50), Source: "ent"}
+	second := map[model.ID]model.Provenance{}
+	for _, u := range users {
+		second[u.ID] = model.Provenance{model.FieldEmail: {Run: run.ID, File: "second.csv", Line: 3}}
+	}
+	_, err = s.Apply(bg, storage.Batch{Import: &run, Classes: []model.Class{{ID: model.TempID(51), OrgID: users[0].OrgID, Code: "NEW"}},
+		Provenance: second})
+	must(t, "Apply second", err)
+	for _, u := range users {
+		p, err := s.Provenance(bg, u.ID)
+		must(t, "Provenance", err)
+		if p[model.FieldLastName].File != "first.csv" || p[model.FieldEmail].File != "second.csv" {
+			t.Errorf("provenance of user %d = %+v, want last name from first.csv and email from second.csv", u.ID, p)
+		}
+	}
 }
 
 func testImportParts(t *testing.T, s storage.Store) {
