@@ -81,6 +81,7 @@ type PasswordPolicy struct {
 // school above a guessable length), and the maximum bounds the argon2 input.
 const (
 	PasswordPolicyMinLength = 8
+	PasswordPolicyMaxLength = 64 // the longest minimum a policy may ask
 	PasswordMaxLength       = 256
 )
 
@@ -96,7 +97,7 @@ func (p PasswordPolicy) And(q PasswordPolicy) PasswordPolicy {
 
 // Validate checks the policy itself (its minimum length).
 func (p PasswordPolicy) Validate() ValidationErrors {
-	if p.MinLength < PasswordPolicyMinLength || p.MinLength > 64 {
+	if p.MinLength < PasswordPolicyMinLength || p.MinLength > PasswordPolicyMaxLength {
 		return ValidationErrors{{Field: "min_length", Rule: RuleUnknownValue, Value: strconv.Itoa(p.MinLength)}}
 	}
 	return nil

@@ -51,15 +51,12 @@ func (m *Model) openFilterPicker(msg filtersMsg) tea.Cmd {
 		opts = append(opts, huh.NewOption(f.Name, i))
 	}
 	m.pick = -1
-	m.form = m.sess.NewForm(huh.NewGroup(huh.NewSelect[int]().Key("filter").Title(t.PickTitle).Options(opts...).Value(&m.pick)))
-	m.formKind, m.step = formFilter, stepForm
-	screen.SizeForm(m.form, m.width, m.height)
-	return m.form.Init()
+	return m.openAs(formFilter, m.sess.NewForm(huh.NewGroup(huh.NewSelect[int]().Key("filter").Title(t.PickTitle).Options(opts...).Value(&m.pick))))
 }
 
 // applyFilter makes the chosen filter the selection, and reloads the counts and previews.
 func (m *Model) applyFilter() tea.Cmd {
-	m.form, m.step = nil, stepView
+	m.closeForm()
 	if m.pick < 0 || m.pick >= len(m.filters) {
 		m.sel, m.filterName, m.fromHome = model.Selection{}, "", true // the header says "everyone"
 	} else {

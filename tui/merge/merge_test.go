@@ -181,7 +181,7 @@ func TestOptionsFormThenCancelSending(t *testing.T) {
 	d.Press("e")
 	d.WaitView("Cartes par feuille", "Adresse d’activation")
 	focus := func(key string) {
-		d.WaitFor("focus on "+key, func() bool { return m.form != nil && m.form.GetFocusedField().GetKey() == key })
+		d.WaitFor("focus on "+key, func() bool { return m.forms.Form != nil && m.forms.Form.GetFocusedField().GetKey() == key })
 	}
 	d.Press("left") // 8 → 2 per sheet
 	d.Press("enter")
@@ -235,7 +235,7 @@ func TestMailServerFormThenSend(t *testing.T) {
 	}
 	focus := func(key string) {
 		t.Helper()
-		d.WaitFor("focus on "+key, func() bool { return m.form != nil && m.form.GetFocusedField().GetKey() == key })
+		d.WaitFor("focus on "+key, func() bool { return m.forms.Form != nil && m.forms.Form.GetFocusedField().GetKey() == key })
 	}
 	d.Press("p")
 	focus("host")
@@ -351,19 +351,19 @@ func TestPasswordPolicyForm(t *testing.T) {
 	d.WaitView("sélectionnés")
 	focus := func(key string) {
 		t.Helper()
-		d.WaitFor("focus on "+key, func() bool { return m.form != nil && m.form.GetFocusedField().GetKey() == key })
+		d.WaitFor("focus on "+key, func() bool { return m.forms.Form != nil && m.forms.Form.GetFocusedField().GetKey() == key })
 	}
 	d.Press("w")
 	focus("profile")
 	d.WaitView("Règles des mots de passe de")
 	d.Press("enter") // Élève
 	focus("min")
-	if v := fmt.Sprint(m.form.GetFocusedField().GetValue()); v != "8" {
+	if v := fmt.Sprint(m.forms.Form.GetFocusedField().GetValue()); v != "8" {
 		t.Errorf("a school without rules starts from %q, want the default 8", v)
 	}
 	clearAndType(d, "4")
 	d.Press("enter")
-	if m.form == nil || m.form.GetFocusedField().GetKey() != "min" {
+	if m.forms.Form == nil || m.forms.Form.GetFocusedField().GetKey() != "min" {
 		t.Fatal("a 4-character minimum was accepted")
 	}
 	clearAndType(d, "10")
@@ -390,7 +390,7 @@ func TestPasswordPolicyForm(t *testing.T) {
 	focus("profile")
 	d.Press("enter") // Élève again
 	focus("min")
-	if v := fmt.Sprint(m.form.GetFocusedField().GetValue()); v != "14" {
+	if v := fmt.Sprint(m.forms.Form.GetFocusedField().GetValue()); v != "14" {
 		t.Errorf("the form starts from %q, want the school's 14", v)
 	}
 	d.Press("enter")

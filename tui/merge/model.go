@@ -7,7 +7,6 @@ package merge
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"rollcall/app"
 	"rollcall/i18n"
@@ -68,11 +67,10 @@ type Model struct {
 	campaigns []app.CampaignStatus
 	cursor    int // the campaign under the cursor
 
-	opts     options
-	form     *huh.Form
-	formKind formKind
-	fv       options    // what the options form edits
-	sv       smtpValues // what the mail server form edits
+	opts  options
+	forms screen.FormHost[formKind]
+	fv    options    // what the options form edits
+	sv    smtpValues // what the mail server form edits
 
 	smtp            app.MailSettings // as saved, without the password
 	school          model.ID         // the school whose settings smtp is
@@ -116,11 +114,11 @@ func (m *Model) Init() tea.Cmd { return m.reload() }
 // SetSize records the body area.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	screen.SizeForm(m.form, w, h)
+	m.forms.Size(w, h)
 }
 
 // CapturesInput is true while a text field of the form has focus.
-func (m *Model) CapturesInput() bool { return m.step == stepForm && screen.FormCaptures(m.form) }
+func (m *Model) CapturesInput() bool { return m.step == stepForm && m.forms.Captures() }
 
 // HandlesBack keeps esc while a form, a question or a job is open: esc closes or cancels it.
 func (m *Model) HandlesBack() bool { return m.step != stepView }
@@ -140,7 +138,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
 	switch m.step {
 	case stepForm:
-		return screen.FormHelp(m.form)
+		return append(m.forms.Help(), k.cancel)
 	case stepConfirm:
 		return []key.Binding{k.confirm, k.cancel}
 	case stepRunning:

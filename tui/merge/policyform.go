@@ -34,12 +34,9 @@ func (m *Model) openPolicyForm() tea.Cmd {
 	for _, p := range model.Profiles {
 		profiles = append(profiles, huh.NewOption(cat.Profile(p), p))
 	}
-	m.form = m.sess.NewForm(huh.NewGroup(
+	return m.openAs(formPolicyProfile, m.sess.NewForm(huh.NewGroup(
 		huh.NewSelect[model.Profile]().Key("profile").Title(cat.MailMerge.PolicyProfile).Options(profiles...).Value(&m.pv.profile),
-	).Title(fmt.Sprintf(cat.MailMerge.PolicyTitle, m.schoolName)))
-	m.formKind, m.step = formPolicyProfile, stepForm
-	screen.SizeForm(m.form, m.width, m.height)
-	return m.form.Init()
+	).Title(fmt.Sprintf(cat.MailMerge.PolicyTitle, m.schoolName))))
 }
 
 // policyReadMsg carries a profile's policy as the school has it now.
@@ -53,7 +50,7 @@ type policyReadMsg struct {
 // readPolicy reads the chosen profile's current policy, fresh: another admin may have changed
 // it since the screen was loaded.
 func (m *Model) readPolicy() tea.Cmd {
-	m.form, m.step = nil, stepView
+	m.closeForm()
 	m.policyReq = m.sess.NewRequest()
 	ctx, as, school, p, id := m.sess.Ctx, m.sess.Acting, m.school, m.pv.profile, m.policyReq
 	return tea.Batch(m.busy.Start(), func() tea.Msg {
@@ -85,26 +82,24 @@ func (m *Model) policyRead(msg policyReadMsg) tea.Cmd {
 			m.pv.classes = append(m.pv.classes, classes[i].Value)
 		}
 	}
-	m.form = m.sess.NewForm(huh.NewGroup(
-		huh.NewInput().Key("min").Title(t.PolicyMinLength).Value(&m.pv.minLength).Validate(checkMinLength),
+	return m.openAs(formPolicy, m.sess.NewForm(huh.NewGroup(
+		huh.NewInput().Key("min").Title(t.PolicyMinLength).Value(&m.pv.minLength).Validate(m.checkMinLength),
 		huh.NewMultiSelect[model.CharClass]().Key("classes").Title(t.PolicyClasses).Options(classes...).Value(&m.pv.classes),
-	).Title(fmt.Sprintf(t.PolicyTitle, m.schoolName)).Description(cat.Profile(msg.profile)))
-	m.formKind, m.step = formPolicy, stepForm
-	screen.SizeForm(m.form, m.width, m.height)
-	return m.form.Init()
+	).Title(fmt.Sprintf(t.PolicyTitle, m.schoolName)).Description(cat.Profile(msg.profile))))
 }
 
-func checkMinLength(s string) error {
+func (m *Model) checkMinLength(s string) error {
 	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n < model.PasswordPolicyMinLength || n > 64 {
-		return errFormat
+	if err != nil || n < model.PasswordPolicyMinLength || n > model.PasswordPolicyMaxLength {
+		return m.refused(m.sess.Cat.MailMerge.PolicyMinLength, fmt.Sprintf(m.sess.Cat.FormChecks().MinLength,
+			model.PasswordPolicyMinLength, model.PasswordPolicyMaxLength))
 	}
 	return nil
 }
 
 // applyPolicyForm saves the policy; the notice names the profile and the school.
 func (m *Model) applyPolicyForm() tea.Cmd {
-	m.form, m.step = nil, stepView
+	m.closeForm()
 	n, _ := strconv.Atoi(strings.TrimSpace(m.pv.minLength)) // checked by the form
 	var set model.CharClasses
 	for _, c := range m.pv.classes {

@@ -38,41 +38,38 @@ func (m *Model) openSMTPForm() tea.Cmd {
 	if m.smtpPasswordSet {
 		keep = t.PasswordKeep
 	}
-	m.form = m.sess.NewForm(huh.NewGroup(
-		huh.NewInput().Key("host").Title(t.Host).Value(&m.sv.host).Validate(required),
-		huh.NewInput().Key("port").Title(t.Port).Description(t.PortHint).Value(&m.sv.port).Validate(checkPort),
+	return m.openAs(formSMTP, m.sess.NewForm(huh.NewGroup(
+		huh.NewInput().Key("host").Title(t.Host).Value(&m.sv.host).Validate(m.sess.Required(t.Host)),
+		huh.NewInput().Key("port").Title(t.Port).Description(t.PortHint).Value(&m.sv.port).Validate(m.checkPort),
 		huh.NewSelect[mm.Security]().Key("security").Title(t.Security).Options(
 			huh.NewOption("STARTTLS", mm.SecurityStartTLS), huh.NewOption("TLS", mm.SecurityTLS),
 			huh.NewOption(t.NoTLS, mm.SecurityNone)).Value(&m.sv.security).Inline(true),
 		huh.NewInput().Key("username").Title(t.Username).Description(t.UsernameHint).Value(&m.sv.username),
 		huh.NewInput().Key("password").Title(t.Password).Description(keep).EchoMode(huh.EchoModePassword).Value(&m.sv.password),
-		huh.NewInput().Key("from").Title(t.From).Description(t.FromHint).Value(&m.sv.from).Validate(checkFrom),
-	))
-	m.formKind, m.step = formSMTP, stepForm
-	screen.SizeForm(m.form, m.width, m.height)
-	return m.form.Init()
+		huh.NewInput().Key("from").Title(t.From).Description(t.FromHint).Value(&m.sv.from).Validate(m.checkFrom),
+	)))
 }
 
-func checkPort(s string) error {
+func (m *Model) checkPort(s string) error {
 	if s = strings.TrimSpace(s); s == "" {
 		return nil
 	}
 	if n, err := strconv.Atoi(s); err != nil || n < 1 || n > 65535 {
-		return errFormat
+		return m.refused(m.sess.Cat.MailMerge.SMTP.Port, m.sess.Cat.FormChecks().Port)
 	}
 	return nil
 }
 
-func checkFrom(s string) error {
+func (m *Model) checkFrom(s string) error {
 	if _, err := mail.ParseAddress(strings.TrimSpace(s)); err != nil {
-		return errFormat
+		return m.refused(m.sess.Cat.MailMerge.SMTP.From, m.sess.Cat.FormChecks().Sender)
 	}
 	return nil
 }
 
 // applySMTPForm saves the mail server; the screen reloads to drop the "no SMTP" notice.
 func (m *Model) applySMTPForm() tea.Cmd {
-	m.form, m.step = nil, stepView
+	m.closeForm()
 	v := m.sv
 	m.sv.password = "" // not kept past the save
 	host, user, from, sec := strings.TrimSpace(v.host), strings.TrimSpace(v.username), strings.TrimSpace(v.from), v.security.String()

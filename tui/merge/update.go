@@ -82,10 +82,6 @@ func (m *Model) loadedPreview(msg loadedMsg) {
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	switch m.step {
 	case stepForm:
-		if key.Matches(k, m.keys.cancel) {
-			m.form, m.step = nil, stepView
-			return nil
-		}
 		return m.updateForm(k)
 	case stepConfirm:
 		switch {

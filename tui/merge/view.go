@@ -26,8 +26,8 @@ func (m *Model) View() string {
 		c := m.preview.Counts
 		b.WriteString(fmt.Sprintf(t.Counts, cat.Int(c.Total), cat.Int(c.WithEmail), cat.Int(c.Activated)) + "\n")
 	}
-	if m.step == stepForm && m.form != nil {
-		b.WriteString("\n" + m.form.View())
+	if m.step == stepForm && m.forms.Form != nil {
+		b.WriteString("\n" + m.forms.Form.View())
 		return b.String()
 	}
 	b.WriteString("\n" + m.tabs() + "\n")
