@@ -75,7 +75,7 @@ func english() *Catalog {
 			SignedOut: "Signed out.", PasswordCreated: "Password created. You can sign in now.", Welcome: "Welcome, %s!",
 			LanguageHint:     "Rollcall speaks to you in this language; press l on the home screen to change it.",
 			CountryHint:      "Two letters: FR, BE, CH, CA… (ctrl+e completes a suggestion)",
-			TermsDeclineHint: "Answering No signs you out.",
+			TermsDeclineHint: "Rollcall is only for adults who accept its terms.",
 			CodeResent:       "A new code was issued; the previous one no longer works.",
 		},
 		Home: HomeTexts{

@@ -79,7 +79,7 @@ func french() *Catalog {
 			SignedOut: "Déconnecté.", PasswordCreated: "Mot de passe créé. Vous pouvez vous connecter.", Welcome: "Bienvenue, %s !",
 			LanguageHint:     "Rollcall vous parle dans cette langue ; appuyez sur l à l'accueil pour en changer.",
 			CountryHint:      "Deux lettres : FR, BE, CH, CA… (ctrl+e complète une suggestion)",
-			TermsDeclineHint: "Répondre Non vous déconnecte.",
+			TermsDeclineHint: "Rollcall est réservé aux adultes qui acceptent ses conditions.",
 			CodeResent:       "Un nouveau code a été émis ; le précédent ne fonctionne plus.",
 		},
 		Home: HomeTexts{

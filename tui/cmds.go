@@ -72,10 +72,13 @@ func rememberCmd(ctx context.Context, a *app.App, osUser, token string) tea.Cmd 
 }
 
 // signedOutMsg is the result of ending the session.
-type signedOutMsg struct{ err error }
+type signedOutMsg struct {
+	err    error
+	reason string // said instead of "Signed out"
+}
 
 // signOutCmd ends the session in the store and forgets the local token.
-func (m *Model) signOutCmd() tea.Cmd {
+func (m *Model) signOutCmd(reason string) tea.Cmd {
 	if !m.sess.SignedIn() {
 		return nil
 	}
@@ -86,6 +89,6 @@ func (m *Model) signOutCmd() tea.Cmd {
 		if remember {
 			err = errors.Join(err, a.RememberLocal(ctx, osUser, ""))
 		}
-		return signedOutMsg{err: err}
+		return signedOutMsg{err: err, reason: reason}
 	}
 }

@@ -38,7 +38,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case screen.AdminMsg:
 		return m, m.adminChanged(msg.Admin)
 	case screen.SignOutMsg:
-		return m, m.signOutCmd()
+		return m, m.signOutCmd(msg.Reason)
 	case signedOutMsg:
 		return m, m.signedOut(msg)
 	case orgsMsg:
@@ -146,7 +146,11 @@ func (m *Model) adminChanged(admin model.Admin) tea.Cmd {
 func (m *Model) signedOut(msg signedOutMsg) tea.Cmd {
 	m.sess.Acting, m.sess.Admin, m.orgs = nil, model.Admin{}, nil
 	cmd := m.navigate(screen.NavigateMsg{Route: screen.RouteWelcome, Mode: screen.Reset})
-	m.setStatus(status{text: m.sess.Cat.Auth.SignedOut})
+	said := m.sess.Cat.Auth.SignedOut
+	if msg.reason != "" {
+		said = msg.reason
+	}
+	m.setStatus(status{text: said})
 	m.showError(msg.err)
 	return cmd
 }

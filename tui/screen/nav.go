@@ -82,8 +82,9 @@ type AdminMsg struct {
 	Admin model.Admin
 }
 
-// SignOutMsg asks the root to end the session.
-type SignOutMsg struct{}
+// SignOutMsg asks the root to end the session; Reason, when set, is said instead of a bare
+// "Signed out".
+type SignOutMsg struct{ Reason string }
 
 // DataChangedMsg tells the root and the top screen that the directory changed (the demo school
 // was loaded), so summaries must be reloaded.

@@ -1,5 +1,6 @@
 // Package terms is asked once, at an admin's first sign-in: confirm being an adult and accept
-// the terms of use. Yes to both records it with app.AcceptTerms and opens home; a No signs out.
+// the terms of use. Yes to both records it with app.AcceptTerms and opens home; a No says why
+// Rollcall needs both, then signs out (saying why) or goes back to the questions.
 package terms
 
 import (
@@ -26,8 +27,15 @@ const (
 
 // Field keys.
 const (
-	fieldAdult  = "adult"
-	fieldAccept = "accept"
+	fieldAdult   = "adult"
+	fieldAccept  = "accept"
+	fieldDecline = "decline"
+)
+
+// What the admin does after a No.
+const (
+	declineBack    = "back"
+	declineSignOut = "signout"
 )
 
 // Model is the terms screen.
@@ -37,9 +45,11 @@ type Model struct {
 	form   *huh.Form
 	adult  bool
 	accept bool
-	req    screen.RequestID
-	err    error
-	busy   busy.Model
+	// decline is the answer to the question a No brings: back to the questions, or sign out.
+	decline string
+	req     screen.RequestID
+	err     error
+	busy    busy.Model
 
 	width, height int
 }
@@ -60,14 +70,19 @@ func New(sess *screen.Session) *Model {
 
 func (m *Model) newForm() *huh.Form {
 	cat := m.sess.Cat
-	// Both answers start at No: consent is never pre-ticked.
-	m.adult, m.accept = false, false
+	d := cat.TermsDecline()
+	// Both answers start at No: consent is never pre-ticked. A No does not sign out on its own:
+	// the next question says why Rollcall needs both, and starts on going back to them.
+	m.adult, m.accept, m.decline = false, false, declineBack
 	return m.sess.NewForm(huh.NewGroup(
 		huh.NewConfirm().Key(fieldAdult).Title(cat.Auth.TermsAdult).
 			Affirmative(cat.App.Yes).Negative(cat.App.No).Value(&m.adult),
 		huh.NewConfirm().Key(fieldAccept).Title(cat.Auth.TermsAccept).Description(cat.Auth.TermsDeclineHint).
 			Affirmative(cat.App.Yes).Negative(cat.App.No).Value(&m.accept),
-	))
+	), huh.NewGroup(
+		huh.NewSelect[string]().Key(fieldDecline).Title(d.Title).Description(d.Why).Options(
+			huh.NewOption(d.Back, declineBack), huh.NewOption(cat.Auth.TermsDecline, declineSignOut)).Value(&m.decline),
+	).WithHideFunc(func() bool { return m.adult && m.accept }))
 }
 
 // Init focuses the first question.
@@ -95,7 +110,12 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		return m, cmd
 	}
 	if !m.adult || !m.accept {
-		return m, tea.Batch(cmd, screen.Emit(screen.SignOutMsg{}))
+		if m.decline == declineSignOut {
+			return m, tea.Batch(cmd, screen.Emit(screen.SignOutMsg{Reason: m.sess.Cat.TermsDecline().SignedOut}))
+		}
+		m.form = m.newForm() // back to the questions
+		m.SetSize(m.width, m.height)
+		return m, tea.Batch(cmd, m.form.Init())
 	}
 	m.focus, m.err = focusSaving, nil
 	m.req = m.sess.NewRequest()

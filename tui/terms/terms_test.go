@@ -23,7 +23,7 @@ func TestAcceptingRecordsAndOpensHome(t *testing.T) {
 	sess := signedIn(t, model.French)
 	m := New(sess)
 	d := tuitest.ForScreen(t, m, 90, 30)
-	d.WaitView("Avant de commencer", "Je confirme être majeur", "Répondre Non vous déconnecte.", "Oui", "Non")
+	d.WaitView("Avant de commencer", "Je confirme être majeur", "Rollcall est réservé aux adultes qui acceptent ses conditions.", "Oui", "Non")
 	d.Press("y")
 	d.WaitFor("the second question", func() bool { return m.form.GetFocusedField().GetKey() == fieldAccept })
 	d.Press("o") // "oui" works as well as y
@@ -41,7 +41,9 @@ func TestAcceptingRecordsAndOpensHome(t *testing.T) {
 	}
 }
 
-func TestDecliningSignsOut(t *testing.T) {
+// A No never signs out on its own: the screen says why Rollcall needs both answers and starts
+// on going back to the questions; signing out from there says why.
+func TestDecliningSaysWhyThenSignsOut(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name string
@@ -57,10 +59,28 @@ func TestDecliningSignsOut(t *testing.T) {
 			sess := signedIn(t, model.English)
 			m := New(sess)
 			d := tuitest.ForScreen(t, m, 90, 30)
-			d.Press(tt.keys[0])
-			d.WaitFor("the second question", func() bool { return m.form.GetFocusedField().GetKey() == fieldAccept })
-			d.Press(tt.keys[1])
-			tuitest.Await[screen.SignOutMsg](d)
+			focus := func(key string) {
+				t.Helper()
+				d.WaitFor("focus on "+key, func() bool { return m.form.GetFocusedField().GetKey() == key })
+			}
+			answer := func() {
+				t.Helper()
+				focus(fieldAdult)
+				d.Press(tt.keys[0])
+				focus(fieldAccept)
+				d.Press(tt.keys[1])
+				focus(fieldDecline)
+				d.WaitView("Rollcall is only for adults who accept its terms of use", "You answered No", "Back to the questions", "Sign out")
+			}
+			answer()
+			d.Press("enter") // the choice starts on going back
+			answer()
+			d.Press("down")
+			d.Press("enter")
+			out := tuitest.Await[screen.SignOutMsg](d)
+			if !strings.Contains(out.Reason, "only for adults who accept its terms of use") {
+				t.Errorf("signed out without saying why: %q", out.Reason)
+			}
 			for _, e := range d.Emitted {
 				if _, ok := e.(screen.AdminMsg); ok {
 					t.Error("terms recorded although declined")

@@ -49,7 +49,7 @@ func TestConsoleFirstRunInFrench(t *testing.T) {
 	term.waitText("Connexion", "Mot de passe créé. Vous pouvez vous connecter.", "> "+email)
 	term.fill("Mot de passe", password)
 
-	term.waitText("Avant de commencer", "Répondre Non vous déconnecte.")
+	term.waitText("Avant de commencer", "Rollcall est réservé aux adultes qui acceptent ses conditions.")
 	term.waitFocus("Je confirme être majeur")
 	term.keys("y")
 	term.waitFocus("J'accepte les conditions d'utilisation")
