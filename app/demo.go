@@ -39,6 +39,27 @@ func (a *App) IsDemo(ctx context.Context) (bool, error) {
 	return v != "", err
 }
 
+// PlanDemo says what LoadDemo would write, writing nothing: the same builder, without the seed.
+func (a *App) PlanDemo(ctx context.Context) (DemoSummary, error) {
+	if loaded, err := a.IsDemo(ctx); err != nil {
+		return DemoSummary{}, err
+	} else if loaded {
+		return DemoSummary{}, model.ErrDemoLoaded
+	}
+	b, err := a.buildDemo()
+	if err != nil {
+		return DemoSummary{}, err
+	}
+	return b.summary, nil
+}
+
+// buildDemo builds the demo's seed in memory, from a fixed seed so every run names the same people.
+func (a *App) buildDemo() (*demoBuilder, error) {
+	b := &demoBuilder{rng: rand.New(rand.NewPCG(2026, 9)), now: a.now(), random: a.random,
+		logins: map[string]bool{}, summary: DemoSummary{Users: map[model.Profile]int{}}}
+	return b, b.build()
+}
+
 // LoadDemo writes the demo school in one transaction: two schools, ~1,200 users of every profile
 // in classes and groups, some activated, some pending deletion, a few subscriptions. Names are
 // the same on every run (a fixed seed); activation codes come from the app's random source.
@@ -49,9 +70,8 @@ func (a *App) LoadDemo(ctx context.Context) (DemoSummary, error) {
 	} else if loaded {
 		return DemoSummary{}, model.ErrDemoLoaded
 	}
-	b := &demoBuilder{rng: rand.New(rand.NewPCG(2026, 9)), now: a.now(), random: a.random,
-		logins: map[string]bool{}, summary: DemoSummary{Users: map[model.Profile]int{}}}
-	if err := b.build(); err != nil {
+	b, err := a.buildDemo()
+	if err != nil {
 		return DemoSummary{}, err
 	}
 	known, err := a.store.ListOrgs(ctx)

@@ -149,6 +149,11 @@ type KeyTexts struct {
 type CLITexts struct {
 	CodeShown, CodeEmailed, NextStep, SignedIn, SignedOut, BackupWritten, DryRun, NotATerminal,
 	PasswordPrompt, PasswordStdinEmpty, DemoLoaded, Verified string
+	// DemoDry says what the demo would load (as DemoLoaded); NeedYes refuses to ask a question
+	// (%s) when stdin is not a terminal.
+	DemoDry, NeedYes string
+	// MaxDeletionsHint names the flag that raises an import's deletion limit.
+	MaxDeletionsHint string
 	// NoTerminal refuses to start the console when there is no terminal to draw it on.
 	NoTerminal string
 	// CodePrompt asks for a single-use code (%s: which); CodeStdinEmpty says stdin had none;
@@ -189,11 +194,14 @@ type ColumnTexts struct {
 // ImportTexts are the words of imports: reports, stages, history, and what a file's error
 // expected (one text per importer rule).
 type ImportTexts struct {
-	Counts                                                                              ImportCountNouns
-	ReportDry                                                                           string
-	StageParsing, StageMatching, StageHashing, StageWriting                             string
-	History, Undone, UndoDone, NothingToUndo, ChangedSince, TooManyDeletions            string
-	UndoQuestion                                                                        string
+	Counts                                                                   ImportCountNouns
+	ReportDry                                                                string
+	StageMatching, StageHashing                                              string
+	StageParsing, StageWriting                                               Noun // of the rows read, of the users written
+	History, Undone, UndoDone, NothingToUndo, ChangedSince, TooManyDeletions string
+	UndoQuestion                                                             string
+	// UndoDry says a dry-run undo is possible and what it would revert (run, counts).
+	UndoDry                                                                             string
 	Created, Updated, Unchanged, Protected, PendingDeletion, Restored                   string
 	At, Line, Column, Value, Expected, FirstAt                                          string
 	AndMore                                                                             Noun // "… and %s more errors"

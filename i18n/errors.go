@@ -145,6 +145,11 @@ func (c *Catalog) FieldName(field string) string {
 	case "uai":
 		return c.Schools.UAI
 	}
+	for f, name := range model.FieldNames { // the user fields with no validation-error name above
+		if name == field {
+			return c.UserField(f)
+		}
+	}
 	return field
 }
 

@@ -65,7 +65,7 @@ type RefusalTexts struct {
 	AlreadyClaimed, SeatLimit, InvalidEmails, FileErrors, FileLine, AndMore                              string
 	SubscriptionEnded                                                                                    string
 	LineNotEmail, LineSpace, LineComma, LineQuote, LineTooLong, LineEncoding                             string
-	FileTooBig, KeyFile, KeyFileUnnamed, DemoKey, NeedYes                                                string
+	FileTooBig, KeyFile, KeyFileUnnamed, DemoKey                                                         string
 	BuiltInKey                                                                                           string
 	KeyUnknownLine, KeyBadVendor, KeyBadKey, KeyPrivate, KeyMissingKey, KeyMissingVendor, KeyLineTooLong string
 	DirNotConfigured, DirUnauthorized, DirNoSuchGroup, DirBadAnswer                                      string

@@ -95,7 +95,6 @@ func licensingEN() LicensingTexts {
 			KeyLineTooLong:   "a line is far too long",
 			DemoKey:          "The demo vendor's key is public: it is trusted only in a database holding the demo school, never added.",
 			BuiltInKey:       "This key came with Rollcall: only the keys added with vendor trust can be removed.",
-			NeedYes:          "This takes seats back: confirm with --yes (standard input is not a terminal).",
 			DirNotConfigured: "%s is not set up: give its credentials (see rollcall seats sync --help).",
 			DirUnauthorized:  "%s refused the credentials: check them and the permissions they were granted.",
 			DirNoSuchGroup:   "%s has no such group or organizational unit.",

@@ -95,7 +95,6 @@ func licensingFR() LicensingTexts {
 			KeyLineTooLong:   "une ligne beaucoup trop longue",
 			DemoKey:          "La clé du fournisseur de démonstration est publique : elle n'est acceptée que dans une base contenant l'école de démonstration, jamais ajoutée.",
 			BuiltInKey:       "Cette clé est fournie avec Rollcall : seules les clés ajoutées avec vendor trust peuvent être retirées.",
-			NeedYes:          "Cela reprend des licences : confirmez avec --yes (l'entrée standard n'est pas un terminal).",
 			DirNotConfigured: "%s n'est pas configuré : donnez ses identifiants (voir rollcall seats sync --help).",
 			DirUnauthorized:  "%s a refusé les identifiants : vérifiez-les, et les droits qui leur ont été accordés.",
 			DirNoSuchGroup:   "%s n'a pas ce groupe ou cette unité organisationnelle.",

@@ -157,7 +157,7 @@ func (c *Catalog) coreMessage(m model.Message) (string, bool) {
 	case model.MsgChangedSince:
 		return fmt.Sprintf(c.Import.ChangedSince, arg[string](m, 0)), true
 	case model.MsgTooManyDeletions:
-		return fmt.Sprintf(c.Import.TooManyDeletions, c.Int(arg[int](m, 0)), c.Int(arg[int](m, 1))), true
+		return fmt.Sprintf(c.Import.TooManyDeletions, c.Int(arg[int](m, 0)), c.Count(arg[int](m, 1), c.Nouns.User)), true
 	case model.MsgNotEmpty:
 		return fmt.Sprintf(e.NotEmpty, arg[int](m, 0)), true
 	case model.MsgValidation:

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -33,4 +35,56 @@ func TestNewcomerRefusals(t *testing.T) {
 		t.Errorf("a refused edit changed the user: %+v", after)
 	}
 	c.must("", "users", "edit", login, "--birth-date", "2014-05-02") // a past date is fine
+}
+
+// The words a newcomer read: a dry run says what would happen, a refusal names what it refuses,
+// and a field is named as the admin's language names it, never by its JSON name.
+func TestNewcomerWords(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	var dry, loaded demoJSON
+	c.json(&dry, "", "demo", "--dry-run")
+	c.json(&loaded, "", "demo")
+	if !dry.DryRun || dry.Loaded || dry.Users == 0 || dry.Users != loaded.Users || dry.Classes != loaded.Classes ||
+		dry.Orgs != loaded.Orgs || dry.Subscriptions != loaded.Subscriptions || dry.ByProfile["student"] != loaded.ByProfile["student"] {
+		t.Errorf("demo --dry-run said %+v, the demo loaded %+v", dry, loaded)
+	}
+
+	c = newCLI(t)
+	c.signUpAndLogin("admin@example.fr", "motdepasse1")
+	c.must("", "orgs", "create", "--name", "École Jules Ferry", "--country", "FR")
+	dir := t.TempDir()
+	file := filepath.Join(dir, "CSV_Eleves.csv")
+	write := func(class string) {
+		if err := os.WriteFile(file, []byte("Prénom*;Nom*;Date de naissance*;Classes*\nLéa;COLIN;03/02/2018;"+class+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("CP")
+	if r := c.must("", "--lang", "fr", "import", file, "--classes", "create"); !strings.Contains(r.stderr, "Lecture des fichiers : 1 ligne\n") {
+		t.Errorf("the French progress counts one row so: %q", r.stderr)
+	}
+	write("CE1")
+	r := c.must("", "--lang", "fr", "import", file, "--dry-run", "--classes", "create")
+	if !strings.Contains(r.stdout, "    Classes ") || strings.Contains(r.stdout, "    classes") {
+		t.Errorf("the French diff names the field so: %q", r.stdout)
+	}
+	r = c.must("", "--lang", "fr", "users", "show", "lea.colin")
+	if !strings.Contains(r.stdout, "Date de naissance") || strings.Contains(r.stdout, "birth_date") || strings.Contains(r.stdout, "last_name") {
+		t.Errorf("users show names the provenance's fields so: %q", r.stdout)
+	}
+
+	r = c.must("", "--lang", "en", "import", "undo", "--dry-run")
+	if !strings.Contains(r.stderr, "can be undone") || strings.Contains(r.stderr, "undone:") {
+		t.Errorf("undo --dry-run says %q; want that it can be undone, not that it was", r.stderr)
+	}
+	r = c.run("", "--lang", "en", "import", "undo")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "Undo import #") || !strings.Contains(r.stderr, "--yes") || strings.Contains(r.stderr, "seat") {
+		t.Errorf("undo without a terminal: exit %d, %q; want 2 asking about the import", r.code, r.stderr)
+	}
+	var list usersListJSON
+	c.json(&list, "", "users", "list")
+	if list.Total != 1 {
+		t.Errorf("the dry run and the refusal undid the import: %d users left", list.Total)
+	}
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"rollcall/model"
 	"rollcall/storage"
 	pgstore "rollcall/storage/postgres"
 )
@@ -36,28 +35,27 @@ func newDemoCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			load := a.LoadDemo
 			if dryRun {
-				loaded, err := a.IsDemo(cmd.Context())
-				if err != nil {
-					return err
-				}
-				if loaded {
-					return model.ErrDemoLoaded
-				}
-				sayDryRun(f)
-				if asJSON {
-					return f.printJSON(demoJSON{DryRun: true})
-				}
-				return nil
+				load = a.PlanDemo
 			}
-			sum, err := a.LoadDemo(cmd.Context())
+			sum, err := load(cmd.Context())
 			if err != nil {
 				return err
 			}
-			out := demoJSON{Loaded: true, Orgs: sum.Orgs, Classes: sum.Classes, Groups: sum.Groups,
+			out := demoJSON{Loaded: !dryRun, DryRun: dryRun, Orgs: sum.Orgs, Classes: sum.Classes, Groups: sum.Groups,
 				Subscriptions: sum.Subscriptions, Users: sum.Total(), ByProfile: map[string]int{}}
 			for p, n := range sum.Users {
 				out.ByProfile[p.String()] = n
+			}
+			cat := f.Catalog()
+			if dryRun {
+				f.say(cat.CLI.DemoDry, cat.Count(out.Users, cat.Nouns.User), cat.Count(out.Orgs, cat.Nouns.Organization),
+					cat.Count(out.Classes, cat.Nouns.Class), cat.Count(out.Subscriptions, cat.Nouns.Subscription))
+				if asJSON {
+					return f.printJSON(out)
+				}
+				return nil
 			}
 			if out.Claims, err = demoClaims(cmd.Context(), a); err != nil {
 				return err
@@ -65,7 +63,6 @@ func newDemoCmd(f *factory) *cobra.Command {
 			if asJSON {
 				return f.printJSON(out)
 			}
-			cat := f.Catalog()
 			f.say(cat.CLI.DemoLoaded, cat.Count(out.Users, cat.Nouns.User), cat.Count(out.Orgs, cat.Nouns.Organization),
 				cat.Count(out.Classes, cat.Nouns.Class), cat.Count(out.Subscriptions, cat.Nouns.Subscription))
 			printDemoClaims(f, out.Claims)

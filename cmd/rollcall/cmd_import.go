@@ -191,13 +191,13 @@ func progressPrinter(f *factory, cat *i18n.Catalog) func(app.ImportProgress) {
 		t := cat.Import
 		switch p.Stage {
 		case app.StageParsing:
-			f.say(t.StageParsing, cat.Int(p.Rows))
+			f.say("%s", cat.Phrase(p.Rows, t.StageParsing))
 		case app.StageMatching:
 			f.say(t.StageMatching, cat.Int(p.Matched), cat.Int(p.Total))
 		case app.StageHashing:
 			f.say(t.StageHashing, cat.Int(p.Hashed), cat.Int(p.Total))
 		case app.StageWriting:
-			f.say(t.StageWriting, cat.Int(p.Total))
+			f.say("%s", cat.Phrase(p.Total, t.StageWriting))
 		}
 	}
 }
@@ -234,10 +234,10 @@ func printChanges(cmd *cobra.Command, cat *i18n.Catalog, rep app.ImportReport) {
 	for _, ch := range rep.Changes {
 		cmd.Printf("%-13s %-24s %s %s (%s)\n", kinds[ch.Kind], ch.Login, ch.FirstName, ch.LastName, cat.Profile(ch.Profile))
 		for _, fc := range ch.Fields {
-			cmd.Printf("    %-12s %q → %q\n", model.FieldNames[fc.Field], fc.Old, fc.New)
+			cmd.Printf("    %-18s %q → %q\n", cat.UserField(fc.Field), fc.Old, fc.New)
 		}
 		for _, b := range ch.Blocked {
-			cmd.Printf("    %-12s (%s)\n", model.FieldNames[b], cat.Import.Protected)
+			cmd.Printf("    %-18s (%s)\n", cat.UserField(b), cat.Import.Protected)
 		}
 	}
 }
@@ -266,7 +266,8 @@ func newImportUndoCmd(f *factory) *cobra.Command {
 				return err
 			}
 			if dryRun {
-				sayDryRun(f)
+				f.say(cat.Import.UndoDry, run.ID.String(), cat.ImportReport(run.Counts))
+				return nil
 			}
 			f.say(cat.Import.UndoDone, run.ID.String(), cat.ImportReport(run.Counts))
 			return nil

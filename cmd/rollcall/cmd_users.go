@@ -386,10 +386,10 @@ func printProvenance(cmd *cobra.Command, cat *i18n.Catalog, u userShowJSON) {
 	slices.Sort(fields)
 	for _, name := range fields {
 		o := u.Provenance[name]
-		cmd.Printf("  %-12s %s\n", name, fmt.Sprintf(cat.Users.FromImport, o.Run.String(), fmt.Sprintf(cat.Import.At, o.File, o.Line)))
+		cmd.Printf("  %-18s %s\n", cat.FieldName(name), fmt.Sprintf(cat.Users.FromImport, o.Run.String(), fmt.Sprintf(cat.Import.At, o.File, o.Line)))
 	}
 	for _, name := range u.ByHand {
-		cmd.Printf("  %-12s %s\n", name, cat.Users.ByHand)
+		cmd.Printf("  %-18s %s\n", cat.FieldName(name), cat.Users.ByHand)
 	}
 }
 

@@ -137,7 +137,11 @@ two seats of one subscription); OTHER is deleted. One transaction, in the audit 
 			} else {
 				f.say(cat.Accounts.Merged, res.Removed.Login, res.Kept.Login)
 			}
-			fields := strings.Join(res.Fields, ", ")
+			shown := make([]string, len(res.Fields))
+			for i, name := range res.Fields {
+				shown[i] = cat.FieldName(name)
+			}
+			fields := strings.Join(shown, ", ")
 			if fields == "" {
 				fields = "-"
 			}

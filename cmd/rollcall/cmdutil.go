@@ -55,7 +55,7 @@ func yesFlag(fl *pflag.FlagSet, yes *bool) {
 func confirm(f *factory, question string) (bool, error) {
 	cat := f.Catalog()
 	if !f.env.stdinTTY {
-		return false, usageError{errors.New(cat.Licensing.Refuse.NeedYes)}
+		return false, usageError{fmt.Errorf(cat.CLI.NeedYes, question)}
 	}
 	fmt.Fprintf(f.env.stderr, "%s [%s/%s] ", question, strings.ToLower(cat.App.Yes[:1]), strings.ToUpper(cat.App.No[:1]))
 	line, err := f.env.stdinLine()

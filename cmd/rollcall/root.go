@@ -46,11 +46,24 @@ func runWith(ctx context.Context, f *factory, args []string) int {
 	} else if !errors.Is(err, errSilent) {
 		cat := f.Catalog()
 		fmt.Fprintf(e.stderr, "rollcall: %s\n", cat.Error(err))
-		if errors.Is(err, model.ErrTermsNotAccepted) {
-			fmt.Fprintln(e.stderr, cat.CLI.AcceptTermsHint)
+		if hint := cliHint(cat, err); hint != "" {
+			fmt.Fprintln(e.stderr, hint)
 		}
 	}
 	return code
+}
+
+// cliHint names the command or flag that gets past a refusal, where the shared message (the
+// console shows it too) names none.
+func cliHint(cat *i18n.Catalog, err error) string {
+	var tooMany *model.TooManyDeletionsError
+	switch {
+	case errors.Is(err, model.ErrTermsNotAccepted):
+		return cat.CLI.AcceptTermsHint
+	case errors.As(err, &tooMany):
+		return cat.CLI.MaxDeletionsHint
+	}
+	return ""
 }
 
 // errSilent is returned by commands that already told the user what went wrong.

@@ -2,6 +2,7 @@ package imports
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"rollcall/app"
@@ -29,7 +30,10 @@ func TestProtectedFieldsAndTheDeletionGuard(t *testing.T) {
 	writeENT(t, dir, "Théo;COLIN;02/01/2010;CM2", "Inès;BERGER;05/03/2014;CP") // Léa has left
 
 	f.dryRun(dir)
-	f.d.WaitView("Stopped: this import would mark 1 of 3 users pending deletion, more than allowed.")
+	f.d.WaitView("Stopped: this import would mark 1 of 3 users pending deletion, more than its deletion limit allows.")
+	if strings.Contains(f.d.View(), "--max-deletions") {
+		t.Error("the console names the CLI's flag")
+	}
 	f.d.Press("esc")
 	f.fillOptions(map[string]string{fieldMaxDeletions: "50%"})
 	f.d.WaitFor("the dry run's end", func() bool { return f.m.step == stepDiff })

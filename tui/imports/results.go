@@ -100,32 +100,7 @@ func kindLabel(cat *i18n.Catalog, k app.ChangeKind) string {
 }
 
 // fieldLabel names a user field in the admin's language.
-func fieldLabel(cat *i18n.Catalog, f model.Field) string {
-	t := cat.ImportScreen
-	switch f {
-	case model.FieldLastName:
-		return cat.Fields.LastName
-	case model.FieldFirstName:
-		return cat.Fields.FirstName
-	case model.FieldEmail:
-		return cat.Fields.Email
-	case model.FieldBirthDate:
-		return cat.Fields.BirthDate
-	case model.FieldClasses:
-		return t.FieldClasses
-	case model.FieldGroups:
-		return t.FieldGroups
-	case model.FieldProfile:
-		return cat.Fields.Profile
-	case model.FieldLogin:
-		return t.FieldLogin
-	case model.FieldChildren:
-		return t.FieldChildren
-	case model.FieldLanguage:
-		return cat.Fields.Language
-	}
-	return model.FieldNames[f]
-}
+func fieldLabel(cat *i18n.Catalog, f model.Field) string { return cat.UserField(f) }
 
 // changeLines renders one user of the diff: a line for the user, one per field it sets
 // (old → new), one per protected field it leaves alone. Lines are cut to the width.

@@ -152,7 +152,7 @@ func (m *Model) runningView() string {
 	percent := -1.0
 	switch r.stage {
 	case app.StageParsing:
-		stage = fmt.Sprintf(cat.Import.StageParsing, cat.Int(r.rows))
+		stage = cat.Phrase(r.rows, cat.Import.StageParsing)
 	case app.StageMatching:
 		stage = fmt.Sprintf(cat.Import.StageMatching, cat.Int(r.matched), cat.Int(r.total))
 		percent = ratio(r.matched, r.total)
@@ -160,7 +160,7 @@ func (m *Model) runningView() string {
 		stage = fmt.Sprintf(cat.Import.StageHashing, cat.Int(r.hashed), cat.Int(r.hashes))
 		percent = ratio(r.hashed, r.hashes)
 	case app.StageWriting, app.StageDone:
-		stage = fmt.Sprintf(cat.Import.StageWriting, cat.Int(r.total))
+		stage = cat.Phrase(r.total, cat.Import.StageWriting)
 		percent = 1
 	}
 	var b strings.Builder

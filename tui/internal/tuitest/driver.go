@@ -7,6 +7,7 @@ package tuitest
 import (
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -27,6 +28,9 @@ type Driver struct {
 	// keep says whether a message is recorded for the test instead of fed back.
 	keep func(tea.Msg) (record, feed bool)
 	msgs chan tea.Msg
+	// inflight counts the commands still running, so the test's end waits for them before its
+	// cleanups close the store and remove the temporary folders they may still write to.
+	inflight sync.WaitGroup
 
 	// Emitted are the messages recorded for the test, oldest first.
 	Emitted []tea.Msg
@@ -65,7 +69,25 @@ func ForModel(t testing.TB, m tea.Model, width, height int) *Driver {
 }
 
 func newDriver(t testing.TB, update func(tea.Msg) tea.Cmd, view func() string) *Driver {
-	return &Driver{t: t, update: update, view: view, msgs: make(chan tea.Msg, 256)}
+	d := &Driver{t: t, update: update, view: view, msgs: make(chan tea.Msg, 256)}
+	t.Cleanup(d.settle)
+	return d
+}
+
+// settle waits, for a bounded time, for the commands still running; their messages are dropped.
+// A command that never returns (a blocked tick) does not hold the test past the bound.
+func (d *Driver) settle() {
+	done := make(chan struct{})
+	go func() { d.inflight.Wait(); close(done) }()
+	for {
+		select {
+		case <-done:
+			return
+		case <-d.msgs: // unblock commands waiting to queue their message
+		case <-time.After(5 * time.Second):
+			return
+		}
+	}
 }
 
 func screenKeep(msg tea.Msg) (record, feed bool) {
@@ -97,7 +119,11 @@ func (d *Driver) Send(msg tea.Msg) {
 // run executes a command in the background and queues what it returns.
 func (d *Driver) run(cmd tea.Cmd) {
 	if cmd != nil {
-		go d.exec(cmd)
+		d.inflight.Add(1)
+		go func() {
+			defer d.inflight.Done()
+			d.exec(cmd)
+		}()
 	}
 }
 
