@@ -61,7 +61,7 @@ func (a *App) importAttempt(ctx context.Context, admin model.Admin, inputs []imp
 		return ImportReport{}, err
 	}
 	at.batch = batch
-	dir, err := a.snapshot(ctx, admin, opts.OrgID)
+	dir, err := a.snapshot(ctx, admin, opts.OrgID, len(batch.Records))
 	if err != nil {
 		return ImportReport{}, err
 	}
@@ -136,13 +136,13 @@ func importSource(named string, f importers.Format) string {
 }
 
 // snapshot loads what the planner reads: the admin's organizations, their classes, groups and
-// users, and every login in use.
-func (a *App) snapshot(ctx context.Context, admin model.Admin, target model.ID) (directorySnapshot, error) {
+// users, and every login in use (room is made for the logins of the records an import brings).
+func (a *App) snapshot(ctx context.Context, admin model.Admin, target model.ID, records int) (directorySnapshot, error) {
 	n, err := a.store.CountUsers(ctx)
 	if err != nil {
 		return directorySnapshot{}, err
 	}
-	d := directorySnapshot{logins: make(map[string]bool, n), users: make([]model.User, 0, n), otherCodes: map[string]bool{}}
+	d := directorySnapshot{logins: make(map[string]bool, n+records), users: make([]model.User, 0, n), otherCodes: map[string]bool{}}
 	switch {
 	case target != 0 && !adminOf(admin, target):
 		return d, notFound(model.ThingOrganization, target)

@@ -14,12 +14,6 @@ import (
 // that fits nobody, or two students, is an error, never a guess.
 func (p *planner) linkChildren() {
 	p.children = map[int][]model.ID{}
-	byExt := map[string]int{}
-	for i := range p.batch.Records {
-		if id := p.batch.Records[i].ExternalID; id != "" {
-			byExt[id] = i
-		}
-	}
 	for i := range p.batch.Records {
 		rec := &p.batch.Records[i]
 		if len(rec.Children) == 0 || p.recOrg[i] == 0 {
@@ -27,7 +21,7 @@ func (p *planner) linkChildren() {
 		}
 		var kids []model.ID
 		for _, ref := range rec.Children {
-			if id, ok := p.findChild(rec, ref, byExt); ok {
+			if id, ok := p.findChild(rec, ref); ok {
 				kids = appendUnique(kids, id)
 			}
 		}
@@ -35,10 +29,10 @@ func (p *planner) linkChildren() {
 	}
 }
 
-func (p *planner) findChild(parent *importers.Record, ref importers.PersonRef, byExt map[string]int) (model.ID, bool) {
+func (p *planner) findChild(parent *importers.Record, ref importers.PersonRef) (model.ID, bool) {
 	label := strings.TrimSpace(ref.LastName + " " + ref.FirstName + " " + ref.Class)
 	if ref.ExternalID != "" {
-		if j, ok := byExt[ref.ExternalID]; ok && p.recUser[j] != 0 {
+		if j, ok := p.recByExt[ref.ExternalID]; ok && p.recUser[j] != 0 {
 			return p.recUser[j], true
 		}
 		if j, ok := p.dir.byExt[ref.ExternalID]; ok {

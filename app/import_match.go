@@ -12,15 +12,15 @@ import (
 // and the staff files). It also counts emails: one shared by several rows of the files is a
 // placeholder ("no-reply@…", a family address) and identifies nobody.
 func (p *planner) checkBatchDuplicates() {
-	byExt, byEmailName := map[string]int{}, map[string]int{}
-	p.emailRows = map[string]int{}
+	byEmailName := map[string]int{}
+	p.recByExt, p.emailRows = make(map[string]int, len(p.batch.Records)), map[string]int{}
 	for i := range p.batch.Records {
 		rec := &p.batch.Records[i]
 		if rec.ExternalID != "" {
-			if first, dup := byExt[rec.ExternalID]; dup {
+			if first, dup := p.recByExt[rec.ExternalID]; dup {
 				p.duplicate(i, first, "id", rec.ExternalID)
 			} else {
-				byExt[rec.ExternalID] = i
+				p.recByExt[rec.ExternalID] = i
 			}
 		}
 		if rec.Email == "" {
@@ -163,7 +163,6 @@ func (p *planner) planRecord(i int) {
 // assignOrgs gives every record its organization. A parent whose row names none (SDS parents
 // come from relationships.csv) belongs to the school of their first child in the files.
 func (p *planner) assignOrgs() {
-	byExt := map[string]int{}
 	warned := map[string]bool{}
 	for i := range p.batch.Records {
 		rec := &p.batch.Records[i]
@@ -177,16 +176,13 @@ func (p *planner) assignOrgs() {
 					Value: s, Rule: importers.RuleUndefinedStructure})
 			}
 		}
-		if rec.ExternalID != "" {
-			byExt[rec.ExternalID] = i
-		}
 	}
 	for i := range p.batch.Records {
 		if p.recOrg[i] != 0 {
 			continue
 		}
 		for _, ref := range p.batch.Records[i].Children {
-			if j, ok := byExt[ref.ExternalID]; ok && p.recOrg[j] != 0 {
+			if j, ok := p.recByExt[ref.ExternalID]; ok && p.recOrg[j] != 0 {
 				p.recOrg[i] = p.recOrg[j]
 				break
 			}

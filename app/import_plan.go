@@ -46,6 +46,7 @@ type planner struct {
 	recUser    []model.ID         // per record: the user it is (real, or temporary when new)
 	recOrg     []model.ID         // per record: its organization
 	recMatch   []int              // per record: index of the matched user in dir.users, or -1
+	recByExt   map[string]int     // the source's id → the first record that has it
 	children   map[int][]model.ID // per parent record: the children its row names
 	matchedBy  map[model.ID]int   // existing user id → record index that matched it
 	emailRows  map[string]int     // how many records carry each email
@@ -102,11 +103,12 @@ func (p *planner) plan(progress func(ImportProgress)) {
 	p.runID = p.newTemp()
 	p.orgOf, p.classOf, p.groupOf = map[string]model.ID{}, map[setKey]model.ID{}, map[setKey]model.ID{}
 	p.classCode, p.groupCode = map[model.ID]string{}, map[model.ID]string{}
-	p.matchedBy, p.nextSuffix = map[model.ID]int{}, map[string]int{}
+	n := len(p.batch.Records)
+	// Sized once: a map grown row by row rehashes its 100,000 keys again and again.
+	p.matchedBy, p.nextSuffix = make(map[model.ID]int, min(n, len(p.dir.users))), make(map[string]int, n)
 	p.indexDirectory()
 	p.resolveOrgs()
 	p.resolveClasses()
-	n := len(p.batch.Records)
 	p.recUser, p.recOrg, p.recMatch = make([]model.ID, n), make([]model.ID, n), make([]int, n)
 	p.out.Users = make([]model.User, 0, n) // users are big: growing by doubling copies them again and again
 	p.out.Origins = make([]storage.FieldsOrigin, 0, n)

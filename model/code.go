@@ -16,8 +16,13 @@ const CodeAlphabet = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
 // in production (crypto/rand.Reader). Rejection sampling keeps every character equally likely.
 func NewCode(r io.Reader, n int) (string, error) {
 	const max = 256 - 256%len(CodeAlphabet)
-	out := make([]byte, 0, n)
-	buf := make([]byte, n+8)
+	var outArr, bufArr [64]byte // on the stack for the usual lengths: an import draws a code a user
+	out := outArr[:0]
+	buf := bufArr[:]
+	if n+8 > len(buf) {
+		buf = make([]byte, n+8)
+	}
+	buf = buf[:n+8]
 	for len(out) < n {
 		if _, err := io.ReadFull(r, buf); err != nil {
 			return "", fmt.Errorf("random source: %w", err)

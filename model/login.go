@@ -2,46 +2,66 @@ package model
 
 import (
 	"strconv"
-	"strings"
+	"unicode/utf8"
 )
 
 // LoginBase builds the login stem "firstname.lastname": lower case, accents removed, letters and
 // digits kept, spaces and apostrophes turned into hyphens inside a name ("Jean-Marie" and
 // "Jean Marie" both give "jean-marie"). It falls back to "user" when nothing usable is left.
 func LoginBase(first, last string) string {
-	f, l := loginPart(first), loginPart(last)
-	switch {
-	case f != "" && l != "":
-		return f + "." + l
-	case f != "":
-		return f
-	case l != "":
-		return l
+	// One allocation for the login: an import makes one a new user.
+	var scratch [128]byte
+	b := appendLoginPart(scratch[:0], first)
+	if n := len(b); n > 0 {
+		b = appendLoginPart(append(b, '.'), last)
+		if len(b) == n+1 {
+			b = b[:n] // no last name: the first alone
+		}
+	} else {
+		b = appendLoginPart(b, last)
 	}
-	return "user"
+	if len(b) == 0 {
+		return "user"
+	}
+	return string(b)
 }
 
-func loginPart(s string) string {
-	s = Fold(s)
-	var b strings.Builder
+// appendLoginPart appends one name's part of a login: folded, letters and digits kept, a hyphen
+// for each run of separators between them, at most 40 bytes and never ending with a hyphen.
+func appendLoginPart(dst []byte, s string) []byte {
+	start := len(dst)
+	var scratch [128]byte
+	folded := AppendFold(scratch[:0], s)
 	hyphen := false
-	for _, r := range s {
+	for i := 0; i < len(folded); {
+		c := folded[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRune(folded[i:])
+			if r == '’' {
+				hyphen = true
+			}
+			i += size
+			continue
+		}
+		i++
 		switch {
-		case ('a' <= r && r <= 'z') || ('0' <= r && r <= '9'):
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
+		case ('a' <= c && c <= 'z') || ('0' <= c && c <= '9'):
+			if hyphen && len(dst) > start {
+				dst = append(dst, '-')
 			}
 			hyphen = false
-			b.WriteRune(r)
-		case r == ' ' || r == '-' || r == '\'' || r == '’' || r == '_' || r == '.':
+			dst = append(dst, c)
+		case c == ' ' || c == '-' || c == '\'' || c == '_' || c == '.':
 			hyphen = true
 		}
 	}
-	out := b.String()
-	if len(out) > 40 {
-		out = strings.TrimRight(out[:40], "-")
+	if len(dst)-start > 40 {
+		dst = dst[:start+40]
+		for len(dst) > start && dst[len(dst)-1] == '-' {
+			dst = dst[:len(dst)-1]
+		}
 	}
-	return out
+	return dst
 }
 
 // UniqueLogin returns base, or base followed by the smallest number from 2 up that taken does
