@@ -65,7 +65,8 @@ func BenchmarkReimportAAF100k1pct(b *testing.B) {
 }
 
 // TestWriteAAFFeed writes a generated feed for measuring the built binary (opt-in, out of the
-// default suite): ROLLCALL_AAF_FEED=dir ROLLCALL_AAF_PERSONS=1000000 go test -run WriteAAFFeed ./app
+// default suite): ROLLCALL_AAF_FEED=dir ROLLCALL_AAF_PERSONS=1000000 go test -run WriteAAFFeed ./app;
+// ROLLCALL_AAF_MODIFIED=100 changes every 100th person's email, for a re-import.
 func TestWriteAAFFeed(t *testing.T) {
 	dir := os.Getenv("ROLLCALL_AAF_FEED")
 	if dir == "" {
@@ -75,10 +76,11 @@ func TestWriteAAFFeed(t *testing.T) {
 	if err != nil || n <= 0 {
 		n = 100_000
 	}
+	modified, _ := strconv.Atoi(os.Getenv("ROLLCALL_AAF_MODIFIED"))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	c, err := aaftest.Write(dir, aaftest.Feed{Persons: n})
+	c, err := aaftest.Write(dir, aaftest.Feed{Persons: n, Modified: modified})
 	if err != nil {
 		t.Fatal(err)
 	}

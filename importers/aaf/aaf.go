@@ -2,6 +2,7 @@ package aaf
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"rollcall/importers/roster"
@@ -71,17 +72,24 @@ func Parse(job *roster.Job, files []*roster.File) error {
 // feed is one import's reading state across its files.
 type feed struct {
 	job      *roster.Job
-	classes  map[string]int      // class key → index in Batch.Classes
-	guardian map[string][]string // guardian id → the pupils naming them, in file order
-	subjects map[int][]string    // record index → subject codes, labelled at the end
-	labels   map[string]string   // subject code → label (MatiereEducNat)
-	mefs     map[string]string   // MEF code → label (MefEducNat)
+	classes  map[string]classSlot // class key → where Batch.Classes has it
+	strings  map[string]string    // values many people share, one string each
+	guardian map[string][]string  // guardian id → the pupils naming them, in file order
+	subjects map[int][]string     // record index → subject codes, labelled at the end
+	labels   map[string]string    // subject code → label (MatiereEducNat)
+	mefs     map[string]string    // MEF code → label (MefEducNat)
 	deleted  map[string]bool
 	delta    bool
 }
 
+// classSlot is a class met in the feed: its index in Batch.Classes and its key.
+type classSlot struct {
+	index int
+	key   string
+}
+
 func newFeed(job *roster.Job) *feed {
-	return &feed{job: job, classes: map[string]int{}, guardian: map[string][]string{}, subjects: map[int][]string{},
+	return &feed{job: job, classes: map[string]classSlot{}, strings: map[string]string{}, guardian: map[string][]string{}, subjects: map[int][]string{},
 		labels: map[string]string{}, mefs: map[string]string{}, deleted: map[string]bool{}}
 }
 
@@ -108,10 +116,36 @@ func (p *feed) file(f *roster.File) error {
 		if err := p.job.Tick(f.Name, rows); err != nil {
 			return err
 		}
+		if rows == sampleEntries {
+			p.makeRoom(r.s, rows)
+		}
 		p.entry(f.Name, e)
 	}
 	p.job.FileDone(f.Info(rows))
 	return nil
+}
+
+// sampleEntries is how many entries of a file tell how many it holds.
+const sampleEntries = 1000
+
+// minEntryBytes is less than any person's entry takes in a feed (a few hundred bytes of
+// attributes at the least): room is never made for more entries than a file could hold.
+const minEntryBytes = 512
+
+// makeRoom grows the records for the rest of a file, as its first entries tell: records are
+// large, and 100,000 of them would otherwise be copied over and over as the slice grows. A
+// file whose first entries are small and the rest one long text gets room for no more than
+// size/minEntryBytes.
+func (p *feed) makeRoom(s *xmlfeed.Scanner, read int) {
+	size, at := s.Size(), s.Offset()
+	if size <= 0 || at <= 0 || at >= size {
+		return
+	}
+	rest := (size - at) * int64(read) / at
+	rest = min(rest+rest/20, (size-at)/minEntryBytes, int64(p.job.MaxRows-len(p.job.Batch.Records)))
+	if rest > 0 {
+		p.job.Batch.Records = slices.Grow(p.job.Batch.Records, int(rest))
+	}
 }
 
 // entry turns one request into a school, a person, a subject or a level.
@@ -121,7 +155,7 @@ func (p *feed) entry(file string, e *entry) {
 	}
 	where := table.Location{File: file, Line: e.line}
 	if e.op == opDelete {
-		if id := e.id; id != "" && !p.deleted[id] && isPerson(e.category) {
+		if id := e.id(); id != "" && !p.deleted[id] && isPerson(e.category) {
 			p.deleted[id] = true
 			p.job.Batch.Deleted = append(p.job.Batch.Deleted, id)
 		}
@@ -149,16 +183,16 @@ func isPerson(category string) bool {
 
 // label files a subject's or a level's label under its code.
 func (p *feed) label(e *entry, into map[string]string) {
-	code, label := e.id, ""
+	code, label := e.id(), ""
 	for _, a := range e.attrs {
-		if len(a.values) == 0 {
+		if a.n == 0 {
 			continue
 		}
 		switch {
 		case strings.HasSuffix(a.name, "Jointure"):
-			code = a.values[0]
+			code = e.str(e.vals[a.from])
 		case strings.Contains(a.name, "Libelle") && label == "":
-			label = a.values[0]
+			label = e.str(e.vals[a.from])
 		}
 	}
 	if code != "" && label != "" {
@@ -168,20 +202,20 @@ func (p *feed) label(e *entry, into map[string]string) {
 
 // school defines a structure: its id, UAI and name.
 func (p *feed) school(where table.Location, e *entry) {
-	id := first(e.first("ENTStructureJointure"), e.id)
+	id := first(e.first(keyStructureJointure), e.id())
 	if id == "" {
 		return
 	}
-	uai := strings.ToUpper(first(e.first("ENTStructureUAI"), e.first("ENTEtablissementUAI")))
+	uai := strings.ToUpper(first(e.first(keyStructureUAI), e.first(keyEtablissementUAI)))
 	if uai != "" && !model.ValidUAI(uai) {
 		p.job.Batch.Warnings.Add(&table.RowError{File: where.File, Line: where.Line, Column: "ENTStructureUAI", Value: uai, Rule: model.RuleUAI, Expected: model.UAICheckLetterFor(uai)})
 	}
-	def := roster.OrgDef{ExternalID: id, Code: uai, Name: schoolName(e.first("ENTStructureNomCourant"))}
+	def := roster.OrgDef{ExternalID: id, Code: uai, Name: schoolName(e.first(keyStructureNomCourant))}
 	if def.Name == "" {
 		def.Name = uai
 	}
 	p.job.DefineOrg(def)
-	for _, v := range e.get("ENTStructureClasses") {
+	for _, v := range e.get(keyStructureClasses) {
 		code, label, _ := strings.Cut(v, "$")
 		p.class(id, code, label, "")
 	}

@@ -12,7 +12,7 @@
 //	                ADJOINT"), the classes and groups they teach, their subjects
 //	MatiereEducNat  subject codes and labels; MefEducNat  levels (MEF) and labels
 //
-// Files are streamed token by token (encoding/xml), so memory follows the records kept, not the
+// Files are streamed token by token (xmlfeed), so memory follows the records kept, not the
 // size of the files. A person attached to a structure the feed does not define is imported
 // with a warning, not refused.
 package aaf

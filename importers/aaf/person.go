@@ -1,6 +1,7 @@
 package aaf
 
 import (
+	"bytes"
 	"strings"
 
 	"rollcall/importers/roster"
@@ -12,15 +13,15 @@ import (
 // front of pupils, or with classes or groups to teach. A modification saying none of these
 // leaves the profile as it is.
 func staffProfile(e *entry) model.Profile {
-	for _, f := range e.get("ENTPersonFonctions") {
+	for _, f := range e.get(keyPersonFonctions) {
 		if functionCode(f) == "ENS" {
 			return model.Teacher
 		}
 	}
-	if e.first("PersEducNatPresenceDevantEleves") == "O" || len(e.get("ENTAuxEnsClasses")) > 0 || len(e.get("ENTAuxEnsGroupes")) > 0 {
+	if e.first(keyPersEducNatPresenceDevantEleves) == "O" || e.has(keyAuxEnsClasses) || e.has(keyAuxEnsGroupes) {
 		return model.Teacher
 	}
-	if e.op == opModify && e.get("ENTPersonFonctions") == nil && e.get("PersEducNatPresenceDevantEleves") == nil {
+	if e.op == opModify && !e.has(keyPersonFonctions) && !e.has(keyPersEducNatPresenceDevantEleves) {
 		return model.ProfileUnknown
 	}
 	return model.Staff
@@ -47,21 +48,26 @@ func (p *feed) person(where table.Location, e *entry, prof model.Profile) {
 	if prof == model.ProfileUnknown {
 		rec.ProfileIfNew = model.Staff // staff with no function that says teacher
 	}
-	rec.ExternalID = first(e.first("ENTPersonJointure"), e.id)
+	rec.ExternalID = e.first(keyPersonJointure)
+	if rec.ExternalID == "" {
+		rec.ExternalID = e.id()
+	}
 	if rec.ExternalID == "" {
 		p.job.Add(&table.RowError{File: where.File, Line: where.Line, Column: "ENTPersonJointure", Rule: model.RuleRequired})
 		return
 	}
-	rec.LastName = first(e.first("sn"), e.first("ENTPersonNomPatro"))
-	rec.FirstName = e.first("givenName")
+	rec.LastName = e.firstOf(keySn, keyPersonNomPatro)
+	rec.FirstName = e.first(keyGivenName)
 	if e.op == opAdd && rec.LastName == "" && rec.FirstName == "" {
 		p.job.Add(&table.RowError{File: where.File, Line: where.Line, Column: "sn", Rule: model.RuleRequired})
 		return
 	}
 	rec.LastName, rec.FirstName = p.cut(where, "sn", rec.LastName), p.cut(where, "givenName", rec.FirstName)
-	rec.Email = p.email(where, first(e.first("mail"), e.first("ENTPersonMail")))
-	rec.BirthDate = p.date(where, e.first("ENTPersonDateNaissance"))
-	rec.OrgExternalID = e.first("ENTPersonStructRattach")
+	rec.Email = p.email(where, e.firstOf(keyMail, keyPersonMail))
+	rec.BirthDate = p.date(where, e.first(keyPersonDateNaissance))
+	if v := e.values(keyPersonStructRattach); v != nil {
+		rec.OrgExternalID = p.intern(e.bytes(v[0]))
+	}
 	switch prof {
 	case model.Student:
 		p.pupil(&rec, e)
@@ -74,36 +80,49 @@ func (p *feed) person(where table.Location, e *entry, prof model.Profile) {
 
 // pupil reads a pupil's classes, groups and guardians.
 func (p *feed) pupil(rec *roster.Record, e *entry) {
-	level := e.first("ENTEleveLibelleMEF")
-	if level == "" {
-		level = p.mefs[e.first("ENTEleveMEF")]
+	var level []byte
+	if v := e.values(keyEleveLibelleMEF); v != nil {
+		level = e.bytes(v[0])
+	} else if v := e.values(keyEleveMEF); v != nil {
+		level = []byte(p.mefs[string(e.bytes(v[0]))])
 	}
-	for _, v := range e.get("ENTEleveClasses") {
-		rec.Classes = roster.AppendUnique(rec.Classes, p.classRef(rec.OrgExternalID, v, level))
+	for _, v := range e.values(keyEleveClasses) {
+		rec.Classes = roster.AppendUnique(rec.Classes, p.classRef(rec.OrgExternalID, e.bytes(v), level))
 	}
-	for _, v := range e.get("ENTEleveGroupes") {
-		rec.Groups = roster.AppendUnique(rec.Groups, localCode(v))
+	for _, v := range e.values(keyEleveGroupes) {
+		rec.Groups = roster.AppendUnique(rec.Groups, p.intern(localCode(e.bytes(v))))
 	}
 	// ENTElevePersRelEleve is "id$link$financial$legal$contact$payer"; ENTEleveParents, older,
 	// lists the ids alone.
-	for _, name := range [...]string{"ENTElevePersRelEleve", "ENTEleveParents", "ENTEleveAutoriteParentale"} {
-		for _, v := range e.get(name) {
-			id, _, _ := strings.Cut(v, "$")
-			if id = strings.TrimSpace(id); id != "" && id != rec.ExternalID {
+	for _, name := range [...]key{keyElevePersRelEleve, keyEleveParents, keyEleveAutoriteParentale} {
+		for _, v := range e.values(name) {
+			id, _, _ := bytes.Cut(e.bytes(v), []byte("$"))
+			if id = bytes.TrimSpace(id); len(id) > 0 && string(id) != rec.ExternalID {
 				p.link(id, rec.ExternalID)
 			}
 		}
 	}
 }
 
-func (p *feed) link(guardian, pupil string) {
-	kids := p.guardian[guardian]
+func (p *feed) link(guardian []byte, pupil string) {
+	kids := p.guardian[string(guardian)]
 	for _, k := range kids {
 		if k == pupil {
 			return
 		}
 	}
-	p.guardian[guardian] = append(kids, pupil)
+	p.guardian[string(guardian)] = append(kids, pupil)
+}
+
+// intern returns v as a string, one string for each value met before: a feed names the same
+// few schools, groups and levels for thousands of people.
+func (p *feed) intern(v []byte) string {
+	if s, ok := p.strings[string(v)]; ok {
+		return s
+	}
+	s := string(v)
+	p.strings[s] = s
+	return s
 }
 
 // staff reads what a member of staff teaches and does. A full entry says everything: no
@@ -113,25 +132,25 @@ func (p *feed) staff(rec *roster.Record, e *entry) {
 	if e.op == opAdd {
 		rec.Functions, rec.Subjects = []string{}, []string{}
 	}
-	for _, v := range e.get("ENTPersonFonctions") {
+	for _, v := range e.get(keyPersonFonctions) {
 		if f := function(v); f != "" && f != "-" {
 			rec.Functions = roster.AppendUnique(rec.Functions, f)
 		}
 	}
-	for _, name := range [...]string{"ENTAuxEnsClasses", "ENTAuxEnsClassesPrincipal"} {
-		for _, v := range e.get(name) {
-			rec.Classes = roster.AppendUnique(rec.Classes, p.classRef(rec.OrgExternalID, v, ""))
+	for _, name := range [...]key{keyAuxEnsClasses, keyAuxEnsClassesPrincipal} {
+		for _, v := range e.values(name) {
+			rec.Classes = roster.AppendUnique(rec.Classes, p.classRef(rec.OrgExternalID, e.bytes(v), nil))
 		}
 	}
-	for _, v := range e.get("ENTAuxEnsGroupes") {
-		rec.Groups = roster.AppendUnique(rec.Groups, localCode(v))
+	for _, v := range e.values(keyAuxEnsGroupes) {
+		rec.Groups = roster.AppendUnique(rec.Groups, p.intern(localCode(e.bytes(v))))
 	}
 	var codes []string
-	for _, v := range e.get("ENTAuxEnsMatiereEnseignEtab") {
-		codes = roster.AppendUnique(codes, localCode(v))
+	for _, v := range e.values(keyAuxEnsMatiereEnseignEtab) {
+		codes = roster.AppendUnique(codes, p.intern(localCode(e.bytes(v))))
 	}
 	if len(codes) == 0 {
-		for _, v := range e.get("ENTAuxEnsCategoDiscipline") {
+		for _, v := range e.get(keyAuxEnsCategoDiscipline) {
 			// "01$PHILOSOPHIE"; 00 is "NON SPECIALISE", which says nothing.
 			if code, label, ok := strings.Cut(v, "$"); ok && code != "00" && label != "" {
 				rec.Subjects = roster.AppendUnique(rec.Subjects, label)
@@ -144,23 +163,32 @@ func (p *feed) staff(rec *roster.Record, e *entry) {
 }
 
 // localCode is the part after the structure: "43$GRP1" is GRP1.
-func localCode(v string) string {
-	if i := strings.LastIndexByte(v, '$'); i >= 0 {
-		return table.Clean(v[i+1:])
+func localCode(v []byte) []byte {
+	if i := bytes.LastIndexByte(v, '$'); i >= 0 {
+		if c := v[i+1:]; !cleanASCII(c) {
+			return []byte(table.Clean(string(c)))
+		}
+		return v[i+1:]
 	}
 	return v
 }
 
-// classRef registers the class a "structure$class" value names and returns its key.
-func (p *feed) classRef(org, v, level string) string {
-	structure, code, ok := strings.Cut(v, "$")
-	if !ok {
-		structure, code = org, v
+// classRef registers the class a "structure$class" value names and returns its key. A value
+// that is its own key, clean, of a class met before, costs no string.
+func (p *feed) classRef(org string, v, level []byte) string {
+	structure, code, ok := bytes.Cut(v, []byte("$"))
+	if ok && len(code) > 0 && bytes.IndexByte(code, '$') < 0 && cleanASCII(structure) && cleanASCII(code) {
+		if c, ok := p.classes[string(v)]; ok {
+			return p.known(c, level, "")
+		}
 	}
-	if i := strings.IndexByte(code, '$'); i >= 0 { // "43$6A$030201": class and subject
+	if !ok {
+		structure, code = []byte(org), v
+	}
+	if i := bytes.IndexByte(code, '$'); i >= 0 { // "43$6A$030201": class and subject
 		code = code[:i]
 	}
-	return p.class(table.Clean(structure), table.Clean(code), "", level)
+	return p.class(table.Clean(string(structure)), table.Clean(string(code)), "", string(level))
 }
 
 func (p *feed) class(structure, code, label, level string) string {
@@ -168,23 +196,29 @@ func (p *feed) class(structure, code, label, level string) string {
 		return ""
 	}
 	key := structure + "$" + code
-	if i, ok := p.classes[key]; ok {
-		c := &p.job.Batch.Classes[i]
-		if c.Level == "" {
-			c.Level = level
-		}
-		if l := table.Clean(label); l != "" && c.Name == code { // the school's file came after its pupils'
-			c.Name = l
-		}
-		return key
+	if c, ok := p.classes[key]; ok {
+		return p.known(c, []byte(level), label)
 	}
 	name := table.Clean(label)
 	if name == "" {
 		name = code
 	}
-	p.classes[key] = len(p.job.Batch.Classes)
+	p.classes[key] = classSlot{len(p.job.Batch.Classes), key}
 	p.job.DefineClass(roster.ClassDef{Code: key, Name: name, Level: level, ExternalID: key, OrgExternalID: structure, Local: code})
 	return key
+}
+
+// known completes a class met before with a level or a label the first mention lacked, and
+// returns its key.
+func (p *feed) known(c classSlot, level []byte, label string) string {
+	def := &p.job.Batch.Classes[c.index]
+	if def.Level == "" && len(level) > 0 {
+		def.Level = string(level)
+	}
+	if l := table.Clean(label); l != "" && def.Name == def.Local { // the school's file came after its pupils'
+		def.Name = l
+	}
+	return c.key
 }
 
 // cut drops a name too long for the directory, with a warning.

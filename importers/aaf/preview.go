@@ -18,8 +18,8 @@ func Preview(f *roster.File, n int) (part string, header []string, rows [][]stri
 		if e == nil || bad != nil {
 			break
 		}
-		name := first(e.first("sn"), first(e.first("ENTStructureNomCourant"), e.first("ENTStructureUAI")))
-		rows = append(rows, []string{ops[e.op], e.category, e.id, name, e.first("givenName")})
+		name := first(e.first(keySn), first(e.first(keyStructureNomCourant), e.first(keyStructureUAI)))
+		rows = append(rows, []string{ops[e.op], e.category, e.id(), name, e.first(keyGivenName)})
 	}
 	return "", []string{"request", "category", "id", "name", "givenName"}, rows, true
 }

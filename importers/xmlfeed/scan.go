@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"strconv"
-	"unicode/utf8"
 )
 
 // Kind is what a Scanner stopped on.
@@ -41,24 +40,27 @@ type Scanner struct {
 	cdat bool   // Text is a CDATA section, taken as it is
 	buf  []byte // decoded text, reused
 
-	stack    [][]byte
-	closing  bool // the Start just yielded was <x/>: its End comes next
-	rootSeen bool
-	err      string
-	errPos   int
+	// The open elements' names, copied end to end (a streamed window moves on): stackEnds[i]
+	// is where the i-th ends in stackNames.
+	stackNames []byte
+	stackEnds  []int
+	closing    bool // the Start just yielded was <x/>: its End comes next
+	rootSeen   bool
+	err        string
+	errPos     int
 
 	linePos, line int // line counted up to linePos
 
 	// A streamed scanner (NewStreamScanner) reads its document through r into src, a window
 	// that slides forward: eof once r is exhausted (an in-memory document starts there), short
-	// when the token being read may run past the window, names the element names the stack
-	// holds, copied once each, since the window they were read in moves on.
+	// when the token being read may run past the window.
 	r     io.Reader
 	ahead int // how much of the document to hold ahead of each token, at least
 	eof   bool
 	short bool
 	rerr  error
-	names map[string][]byte
+	base  int64 // where src starts in the document
+	size  int64 // the document's length, when Stream counted it
 }
 
 // NewScanner reads raw, decoding it to UTF-8 first when it is not (see Decode).
@@ -73,7 +75,7 @@ func (s *Scanner) Next() Kind {
 	}
 	if s.closing {
 		s.closing = false
-		s.pop(s.name)
+		s.pop()
 		s.kind = End
 		return End
 	}
@@ -88,9 +90,9 @@ func (s *Scanner) Next() Kind {
 			if s.rerr != nil {
 				return s.fail("the file could not be read to its end: " + s.rerr.Error())
 			}
-			if len(s.stack) > 0 {
+			if s.depth() > 0 {
 				s.pos = len(bytes.TrimRight(s.src, " \t\r\n")) // the last line that says something
-				return s.fail("unexpected end of file: <" + string(s.stack[len(s.stack)-1]) + "> is not closed")
+				return s.fail("unexpected end of file: <" + string(s.top()) + "> is not closed")
 			}
 			if !s.rootSeen {
 				return s.fail("no root element")
@@ -177,7 +179,7 @@ func (s *Scanner) charData() (Kind, bool) {
 		s.short = true // the text may go on past the window
 	}
 	t := s.src[s.pos : s.pos+end]
-	if len(s.stack) == 0 {
+	if s.depth() == 0 {
 		for i, c := range t {
 			if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 				s.pos += i
@@ -187,16 +189,16 @@ func (s *Scanner) charData() (Kind, bool) {
 		s.pos += end
 		return 0, false
 	}
-	if i := badChar(t); i >= 0 {
-		s.pos += i
-		return s.fail("illegal character code " + strconv.Quote(string(t[i:i+1]))), true
-	}
-	if i := bytes.Index(t, []byte("]]>")); i >= 0 {
-		s.pos += i
-		return s.fail("unescaped ]]> not in CDATA section"), true
-	}
-	if bytes.IndexByte(t, '&') >= 0 {
-		if _, ok := unescape(s.buf[:0], t); !ok {
+	if plain(t) < len(t) { // rare: a character to look at closer
+		if i := badChar(t); i >= 0 {
+			s.pos += i
+			return s.fail("illegal character code " + strconv.Quote(string(t[i:i+1]))), true
+		}
+		if i := bytes.Index(t, []byte("]]>")); i >= 0 {
+			s.pos += i
+			return s.fail("unescaped ]]> not in CDATA section"), true
+		}
+		if bytes.IndexByte(t, '&') >= 0 && !validRefs(t) {
 			return s.fail("invalid character entity"), true
 		}
 	}
@@ -205,104 +207,18 @@ func (s *Scanner) charData() (Kind, bool) {
 	return Text, true
 }
 
-// badChar returns the index of the first character XML forbids (controls but tab, LF, CR,
-// U+FFFE, U+FFFF, and bytes that are not UTF-8).
-func badChar(t []byte) int {
-	for i := 0; i < len(t); {
-		c := t[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-				return i
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(t[i:])
-		if r == utf8.RuneError && size == 1 || !inCharRange(r) {
-			return i
-		}
-		i += size
-	}
-	return -1
-}
-
 // markup reads what starts at '<': a tag, a comment, a PI, a DOCTYPE or a CDATA section.
 func (s *Scanner) markup() (Kind, bool) {
 	rest := s.src[s.pos:]
-	switch {
-	case bytes.HasPrefix(rest, []byte("<!--")):
-		end := bytes.Index(rest[4:], []byte("-->"))
-		if end < 0 {
-			return s.fail("unexpected end of file in a comment"), true
+	if len(rest) > 1 {
+		switch rest[1] {
+		case '/':
+			return s.endTag()
+		case '!', '?':
+			return s.declaration(rest)
 		}
-		if body := rest[4 : 4+end]; bytes.Contains(body, []byte("--")) || bytes.HasSuffix(body, []byte("-")) {
-			return s.fail("invalid sequence \"--\" not allowed in comments"), true
-		}
-		s.pos += 4 + end + 3
-		return 0, false
-	case bytes.HasPrefix(rest, []byte("<?")):
-		if nameLen(rest[2:]) == 0 {
-			return s.fail("expected target name after <?"), true
-		}
-		end := bytes.Index(rest[2:], []byte("?>"))
-		if end < 0 {
-			return s.fail("unexpected end of file in a processing instruction"), true
-		}
-		s.pos += 2 + end + 2
-		return 0, false
-	case bytes.HasPrefix(rest, []byte("<![CDATA[")):
-		if len(s.stack) == 0 {
-			return s.fail("CDATA outside the root element"), true
-		}
-		end := bytes.Index(rest[9:], []byte("]]>"))
-		if end < 0 {
-			return s.fail("unexpected end of file in CDATA section"), true
-		}
-		t := rest[9 : 9+end]
-		if i := badChar(t); i >= 0 {
-			s.pos += 9 + i
-			return s.fail("illegal character code in CDATA"), true
-		}
-		s.pos += 9 + end + 3
-		s.kind, s.text, s.cdat = Text, t, true
-		return Text, true
-	case bytes.HasPrefix(rest, []byte("<!")):
-		return s.directive()
-	case bytes.HasPrefix(rest, []byte("</")):
-		return s.endTag()
 	}
 	return s.startTag()
-}
-
-// directive skips <!DOCTYPE …> before the root; the declarations of an internal subset nest
-// their own angle brackets.
-func (s *Scanner) directive() (Kind, bool) {
-	if s.rootSeen || len(s.stack) > 0 {
-		return s.fail("a declaration inside the document"), true
-	}
-	if !bytes.HasPrefix(s.src[s.pos:], []byte("<!DOCTYPE")) {
-		return s.fail("expected <!DOCTYPE"), true
-	}
-	depth, quote := 0, byte(0)
-	for i := s.pos + 2; i < len(s.src); i++ {
-		c := s.src[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '<':
-			depth++
-		case c == '>' && depth > 0:
-			depth--
-		case c == '>':
-			s.pos = i + 1
-			return 0, false
-		}
-	}
-	return s.fail("unexpected end of file in a declaration"), true
 }
 
 func (s *Scanner) endTag() (Kind, bool) {
@@ -316,14 +232,14 @@ func (s *Scanner) endTag() (Kind, bool) {
 	if j >= len(s.src) || s.src[j] != '>' {
 		return s.fail("invalid characters between </" + string(name) + " and >"), true
 	}
-	if len(s.stack) == 0 || !bytes.Equal(s.stack[len(s.stack)-1], name) {
-		if len(s.stack) == 0 {
+	if s.depth() == 0 || !bytes.Equal(s.top(), name) {
+		if s.depth() == 0 {
 			return s.fail("unexpected end element </" + string(name) + ">"), true
 		}
-		return s.fail("element <" + string(s.stack[len(s.stack)-1]) + "> closed by </" + string(name) + ">"), true
+		return s.fail("element <" + string(s.top()) + "> closed by </" + string(name) + ">"), true
 	}
 	s.pos = j + 1
-	s.stack = s.stack[:len(s.stack)-1]
+	s.pop()
 	s.kind, s.name = End, name
 	return End, true
 }
@@ -334,10 +250,10 @@ func (s *Scanner) startTag() (Kind, bool) {
 	if n == 0 {
 		return s.fail(s.truncated("expected element name after <")), true
 	}
-	if len(s.stack) == 0 && s.rootSeen {
+	if s.depth() == 0 && s.rootSeen {
 		return s.fail("a second root element"), true
 	}
-	if len(s.stack) >= maxDepth {
+	if s.depth() >= maxDepth {
 		return s.fail("elements nested too deep"), true
 	}
 	name := s.src[i : i+n]
@@ -351,7 +267,7 @@ func (s *Scanner) startTag() (Kind, bool) {
 		s.closing = true
 	}
 	s.pos = end + 1
-	s.stack = append(s.stack, s.keep(name))
+	s.push(name)
 	s.rootSeen = true
 	s.kind, s.name = Start, name
 	return Start, true
@@ -360,7 +276,8 @@ func (s *Scanner) startTag() (Kind, bool) {
 // tagEnd finds the '>' closing a start tag, checking its attributes: name="value" or 'value',
 // separated by white space, no '<' in a value, no name twice.
 func (s *Scanner) tagEnd(i int) (end int, selfClosing bool, msg string) {
-	var seen [][]byte
+	var seenArr [8][]byte // a feed's tags have one or two attributes: no allocation
+	seen := seenArr[:0]
 	for {
 		j := skipSpace(s.src, i)
 		if j >= len(s.src) {
@@ -402,38 +319,16 @@ func (s *Scanner) tagEnd(i int) (end int, selfClosing bool, msg string) {
 		if close < 0 {
 			return 0, false, "unexpected end of file in an attribute value"
 		}
-		v := s.src[k+1 : k+1+close]
-		if bytes.IndexByte(v, '<') >= 0 || badChar(v) >= 0 {
-			return 0, false, "unescaped < or control character in attribute value"
-		}
-		if _, ok := unescape(nil, v); !ok {
-			return 0, false, "invalid character entity in attribute value"
+		if v := s.src[k+1 : k+1+close]; plain(v) < len(v) || bytes.IndexByte(v, '<') >= 0 {
+			if bytes.IndexByte(v, '<') >= 0 || badChar(v) >= 0 {
+				return 0, false, "unescaped < or control character in attribute value"
+			}
+			if !validRefs(v) {
+				return 0, false, "invalid character entity in attribute value"
+			}
 		}
 		i = k + 1 + close + 1
 	}
-}
-
-func skipSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// nameLen is the length of the XML name b starts with: a letter or '_', then those, digits,
-// '-', '.' and ':'. It is narrower than XML allows on purpose: school exports name their
-// elements in ASCII, and a name this accepts is one encoding/xml accepts too.
-func nameLen(b []byte) int {
-	i := 0
-	for ; i < len(b); i++ {
-		c := b[i]
-		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' ||
-			i > 0 && (c >= '0' && c <= '9' || c == '-' || c == '.' || c == ':')
-		if !ok {
-			return i
-		}
-	}
-	return i
 }
 
 // truncated names the element left open when the file ends in the middle of a tag, else msg.
@@ -441,14 +336,36 @@ func (s *Scanner) truncated(msg string) string {
 	if bytes.IndexByte(s.src[s.pos:], '>') >= 0 {
 		return msg
 	}
-	if n := len(s.stack); n > 0 {
-		return "unexpected end of file: <" + string(s.stack[n-1]) + "> is not closed"
+	if s.depth() > 0 {
+		return "unexpected end of file: <" + string(s.top()) + "> is not closed"
 	}
 	return "unexpected end of file"
 }
 
-func (s *Scanner) pop(name []byte) {
-	if n := len(s.stack); n > 0 {
-		s.stack = s.stack[:n-1]
+// depth is how many elements are open.
+func (s *Scanner) depth() int { return len(s.stackEnds) }
+
+// top is the name of the innermost open element; the scanner holds the copy.
+func (s *Scanner) top() []byte {
+	n := len(s.stackEnds)
+	return s.stackNames[s.nameStart(n-1):s.stackEnds[n-1]]
+}
+
+func (s *Scanner) nameStart(i int) int {
+	if i == 0 {
+		return 0
+	}
+	return s.stackEnds[i-1]
+}
+
+func (s *Scanner) push(name []byte) {
+	s.stackNames = append(s.stackNames, name...)
+	s.stackEnds = append(s.stackEnds, len(s.stackNames))
+}
+
+func (s *Scanner) pop() {
+	if n := len(s.stackEnds); n > 0 {
+		s.stackNames = s.stackNames[:s.nameStart(n-1)]
+		s.stackEnds = s.stackEnds[:n-1]
 	}
 }

@@ -22,7 +22,7 @@ const (
 // slices (Name, Text, the tag) are good until the next call to Next, as for NewScanner. A read
 // error stops it with a fault at the line it reached.
 func NewStreamScanner(r io.Reader) *Scanner {
-	return &Scanner{r: r, ahead: windowAhead, line: 1, names: map[string][]byte{}}
+	return &Scanner{r: r, ahead: windowAhead, line: 1}
 }
 
 // fill makes the window hold at least need bytes from pos on, or all that is left. It drops
@@ -34,6 +34,7 @@ func (s *Scanner) fill(need int) {
 	if s.pos > 0 {
 		s.lineAt(s.pos)
 		n := copy(s.src, s.src[s.pos:])
+		s.base += int64(s.pos)
 		s.src, s.linePos, s.errPos, s.pos = s.src[:n], s.linePos-s.pos, 0, 0
 	}
 	if cap(s.src) < 2*need {
@@ -53,22 +54,6 @@ func (s *Scanner) fill(need int) {
 	}
 }
 
-// keep returns an element name the stack can hold: the name itself in memory, a copy made once
-// per distinct name when streaming.
-func (s *Scanner) keep(name []byte) []byte {
-	if s.r == nil {
-		return name
-	}
-	if k, ok := s.names[string(name)]; ok {
-		return k
-	}
-	k := bytes.Clone(name)
-	if len(s.names) < 4096 {
-		s.names[string(k)] = k
-	}
-	return k
-}
-
 // Stream opens a document for scanning without holding it. A first pass reads it through to
 // choose its encoding as Decode does (a BOM, else valid UTF-8 throughout, else the declaration);
 // a second reads it, decoded, into the scanner's window. open is called once for each pass; the
@@ -78,7 +63,7 @@ func Stream(open func() (io.ReadCloser, error)) (*Scanner, io.Closer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	enc, err := sniff(rc)
+	enc, size, err := sniff(rc)
 	rc.Close()
 	if err != nil {
 		return nil, nil, err
@@ -90,27 +75,40 @@ func Stream(open func() (io.ReadCloser, error)) (*Scanner, io.Closer, error) {
 	if enc != nil {
 		r = transform.NewReader(rc, enc.NewDecoder())
 	}
-	return NewStreamScanner(r), rc, nil
+	s := NewStreamScanner(r)
+	s.size = size
+	return s, rc, nil
 }
 
+// Size is the length in bytes of a UTF-8 document Stream opened (its first pass counts it), 0
+// when not known. With Offset, a reader can tell how many records a file holds from the
+// first ones, and make room for them once.
+func (s *Scanner) Size() int64 { return s.size }
+
+// Offset is how far into the document, decoded, the scanner is.
+func (s *Scanner) Offset() int64 { return s.base + int64(s.pos) }
+
 // sniff reads r through and returns the encoding Decode would pick for all of it (nil: UTF-8
-// as it is), keeping only its head and the last bytes of a character cut between two reads.
-func sniff(r io.Reader) (encoding.Encoding, error) {
+// as it is) and, for UTF-8 read through, its length, keeping only its head and the last bytes of a character cut
+// between two reads.
+func sniff(r io.Reader) (encoding.Encoding, int64, error) {
 	buf := make([]byte, 256<<10)
 	var head []byte
 	carry := 0 // bytes at buf's start left from the last read: a character cut in two
+	var size int64
 	for {
 		n, err := r.Read(buf[carry:])
+		size += int64(n)
 		n += carry
 		if head == nil && n > 0 {
 			head = bytes.Clone(buf[:min(n, 512)])
 			if hasBOM(head) {
-				return charsetOf(head), nil
+				return charsetOf(head), 0, nil
 			}
 		}
 		done := err == io.EOF
 		if err != nil && !done {
-			return nil, err
+			return nil, 0, err
 		}
 		cut := n
 		if !done {
@@ -118,10 +116,10 @@ func sniff(r io.Reader) (encoding.Encoding, error) {
 		}
 		if !utf8.Valid(buf[:cut]) {
 			// Not UTF-8: the declaration, in the head, decides (charsetOf sees invalid bytes).
-			return charsetOf(append(head, 0xFF)), nil
+			return charsetOf(append(head, 0xFF)), 0, nil
 		}
 		if done {
-			return nil, nil
+			return nil, size, nil
 		}
 		carry = copy(buf, buf[cut:n])
 	}

@@ -63,12 +63,18 @@ func (s *Scanner) Text() []byte {
 
 // Attr returns the value of the current start tag's attribute called name.
 func (s *Scanner) Attr(name string) (string, bool) {
+	v, ok := s.AttrBytes(name)
+	return string(v), ok
+}
+
+// AttrBytes is Attr without the copy: the value is good until the next call to Next or Text.
+func (s *Scanner) AttrBytes(name string) ([]byte, bool) {
 	t := s.tag
 	for {
 		i := skipSpace(t, 0)
 		n := nameLen(t[i:])
 		if n == 0 {
-			return "", false
+			return nil, false
 		}
 		key := t[i : i+n]
 		k := skipSpace(t, i+n)
@@ -77,8 +83,11 @@ func (s *Scanner) Attr(name string) (string, bool) {
 		end := bytes.IndexByte(t[k+1:], q)
 		v := t[k+1 : k+1+end]
 		if string(key) == name {
-			out, _ := unescape(nil, v)
-			return string(out), true
+			if bytes.IndexByte(v, '&') < 0 {
+				return v, true
+			}
+			s.buf, _ = unescape(s.buf[:0], v)
+			return s.buf, true
 		}
 		t = t[k+1+end+1:]
 	}
