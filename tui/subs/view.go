@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
-
 	"rollcall/app"
 	"rollcall/model"
 	"rollcall/tui/screen"
@@ -75,15 +72,15 @@ func (m *Model) table() string {
 		rows = append(rows, []string{r.Sub.Product, r.OrgName, cat.ProductKeys(r.Sub.Keys, 1),
 			cat.Int(r.Assigned) + "/" + cat.Int(r.Sub.Seats), cat.SubStateShort(r.State)})
 	}
-	widths := fitWidths(rows, max(m.width-2, 20))
+	fitted := fitTable(rows, max(m.width-2, 20))
 	var b strings.Builder
 	visible := max(m.height-6, 1)
 	first := max(0, m.cursor-visible+1)
-	for i, row := range rows {
+	for i := range rows {
 		if i > 0 && (i-1 < first || i-1 >= first+visible) {
 			continue
 		}
-		line := formatRow(row, widths)
+		line := fitted.row(i)
 		switch {
 		case i == 0:
 			line = "  " + st.Muted.Render(line)
@@ -97,51 +94,4 @@ func (m *Model) table() string {
 		b.WriteString(line + "\n")
 	}
 	return b.String()
-}
-
-// fitWidths gives each column its widest cell, then shrinks the widest of the first three
-// (product, organization, keys) until the row fits in total (two spaces between columns);
-// only when those are down to minCut does it cut the seats and the state too.
-func fitWidths(rows [][]string, total int) []int {
-	widths := make([]int, len(rows[0]))
-	for _, r := range rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], lipgloss.Width(c))
-		}
-	}
-	for _, cols := range []int{min(3, len(widths)), len(widths)} {
-		for sum(widths)+2*(len(widths)-1) > total {
-			w := 0
-			for i := range cols {
-				if widths[i] > widths[w] {
-					w = i
-				}
-			}
-			if widths[w] <= minCut {
-				break
-			}
-			widths[w]--
-		}
-	}
-	return widths
-}
-
-// minCut is the narrowest a cut column gets: "Atlas…" still says which product.
-const minCut = 6
-
-func sum(xs []int) int {
-	n := 0
-	for _, x := range xs {
-		n += x
-	}
-	return n
-}
-
-func formatRow(cells []string, widths []int) string {
-	parts := make([]string, len(cells))
-	for i, c := range cells {
-		c = ansi.Truncate(c, widths[i], "…")
-		parts[i] = c + strings.Repeat(" ", max(widths[i]-lipgloss.Width(c), 0))
-	}
-	return strings.TrimRight(strings.Join(parts, "  "), " ")
 }

@@ -95,7 +95,7 @@ func TestClaimWizard(t *testing.T) {
 	term.keys("Enter")
 	term.waitText("2 seats added", "ana@les-tilleuls.example.fr", "typed")
 	term.keys("Escape")
-	term.waitMatch(regexp.MustCompile(`Atlas interactif 2\s+École élémentaire Les .*\s2/40\s+Ends: 31 Aug`))
+	term.waitMatch(regexp.MustCompile(`Atlas interactif 2\s+École élémentaire Les.*\s2/40\s+Ends: 31 Aug`))
 
 	// The same code again: refused, saying when and by which school.
 	term.keys("c")

@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"encoding/json"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -43,4 +45,66 @@ func TestTermsDeclinedSaysWhy(t *testing.T) {
 	term.waitText("> Se déconnecter")
 	term.keys("Enter")
 	term.waitText("Déconnecté : Rollcall est réservé aux adultes")
+}
+
+// resize makes the window w columns by h lines, as a terminal the admin narrowed.
+func (term *terminal) resize(w, h int) {
+	term.t.Helper()
+	if out, err := term.cmd("resize-window", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h)).CombinedOutput(); err != nil {
+		term.t.Fatalf("tmux resize-window: %v\n%s", err, out)
+	}
+}
+
+// On 80 columns each row of the Subscriptions screen still tells its subscription apart: two
+// products of one series, two of the same product in one school, each with its seats and
+// state whole.
+func TestSubscriptionsAt80Columns(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	codes, serials := demoClaims(t, dir)
+	rollcall(t, dir, "", "subs", "claim", "--code", codes[0], "--org", "1") // Manuels numériques — Français 4e
+	rollcall(t, dir, "", "subs", "claim", "--displays", "1", "--serial", serials[0], "--org", "2")
+	rollcall(t, dir, "", "subs", "claim", "--displays", "2", "--serial", serials[1], "--org", "2")
+
+	term := console(t, dir)
+	term.resize(80, 30)
+	term.waitText("Home", "Signed in as Marie Curie")
+	term.keys("Enter") // Subscriptions, the first area
+	screen := term.waitText("Product", "0/90", "40/120", "0/2", "0/4", "2/12", "Renews 30 Sep 2027", "Ends: 1 Dec 2028")
+	var rows []string
+	body := false
+	for _, line := range strings.Split(screen, "\n") {
+		if w := len([]rune(line)); w > 80 {
+			t.Errorf("a line is %d columns wide: %q", w, line)
+		}
+		trimmed := strings.TrimLeft(strings.TrimPrefix(strings.TrimSpace(line), "›"), " ")
+		switch {
+		case strings.HasPrefix(trimmed, "Product"):
+			body = true
+		case body && trimmed == "":
+			body = false
+		case body:
+			rows = append(rows, trimmed)
+		}
+	}
+	if len(rows) != 6 {
+		t.Fatalf("want the 6 subscriptions' rows, got %d:\n%s", len(rows), screen)
+	}
+	seen := map[string]bool{}
+	products := map[string]string{}
+	for _, r := range rows {
+		if seen[r] {
+			t.Errorf("two rows read the same: %q\n%s", r, screen)
+		}
+		seen[r] = true
+		product, _, _ := strings.Cut(r, "  ")
+		for _, seats := range []string{"0/90", "40/120"} {
+			if strings.Contains(r, seats) {
+				products[seats] = product
+			}
+		}
+	}
+	if products["0/90"] == products["40/120"] {
+		t.Errorf("the two Manuels numériques read %q and %q:\n%s", products["0/90"], products["40/120"], screen)
+	}
 }
