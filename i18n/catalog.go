@@ -62,6 +62,8 @@ type Catalog struct {
 	Web WebTexts
 	// Migrate is copying a database into another (rollcall migrate).
 	Migrate MigrateTexts
+	// Help is the CLI's --help and its refusals of flags and arguments.
+	Help HelpTexts
 
 	thousands string
 	colon     string // between a label and its value: ": ", or " : " in French

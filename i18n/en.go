@@ -196,6 +196,7 @@ func english() *Catalog {
 		MailMerge: mailMergeEN(),
 		Schools:   schoolsEN(),
 		Migrate:   migrateEN(),
+		Help:      helpEN(),
 		Year:      yearEN(),
 		Web:       webEN(),
 	}

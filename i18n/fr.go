@@ -200,6 +200,7 @@ func french() *Catalog {
 		MailMerge: mailMergeFR(),
 		Schools:   schoolsFR(),
 		Migrate:   migrateFR(),
+		Help:      helpFR(),
 		Year:      yearFR(),
 		Web:       webFR(),
 	}

@@ -48,7 +48,7 @@ func remoteExec(a *app.App) func(context.Context, sshserver.Exec) int {
 			req.Log.Info("ssh command", "command", path, "allowed", err == nil)
 		}
 		if err != nil {
-			fmt.Fprintf(e.stderr, "rollcall: %v\n", err)
+			fmt.Fprintf(e.stderr, "rollcall: %s\n", sayError(f.Catalog(), err))
 			return exitUsage
 		}
 		return runWith(ctx, f, req.Args)
@@ -74,8 +74,9 @@ func checkRemote(f *factory, args []string) (string, error) {
 	if !allowedRemotely(path) {
 		return path, notRemote
 	}
+	cmd.InitDefaultHelpFlag() // --help is parsed as the real run parses it
 	if err := cmd.ParseFlags(rest); err != nil {
-		return path, err // the real run reports it the usual way
+		return path, usageError{flagParseError{err}}
 	}
 	for _, name := range remoteFileFlags {
 		if fl := cmd.Flags().Lookup(name); fl != nil && fl.Changed && !(name == "output" && fl.Value.String() == "-") {

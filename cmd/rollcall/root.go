@@ -30,6 +30,10 @@ func runWith(ctx context.Context, f *factory, args []string) int {
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
+	if f.lang == "" {
+		f.lang = langArg(args)
+	}
+	prepareHelp(root, args, f.Catalog())
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
@@ -37,12 +41,7 @@ func runWith(ctx context.Context, f *factory, args []string) int {
 	code := exitCode(err)
 	if code == exitUsage {
 		cat := f.Catalog()
-		msg := err.Error()
-		var unknown unknownCommandError
-		if errors.As(err, &unknown) {
-			msg = unknown.say(cat)
-		}
-		fmt.Fprintf(e.stderr, "rollcall: %s\n%s\n", msg, cat.CLI.UsageHint)
+		fmt.Fprintf(e.stderr, "rollcall: %s\n%s\n", sayError(cat, err), cat.CLI.UsageHint)
 	} else if !errors.Is(err, errSilent) {
 		cat := f.Catalog()
 		fmt.Fprintf(e.stderr, "rollcall: %s\n", cat.Error(err))
@@ -89,7 +88,7 @@ Every action also exists as a command for scripts.`,
 	root.PersistentFlags().StringVar(&f.lang, "lang", "", "language of messages: fr or en (default: the admin's choice, then $LANG)")
 	root.Flags().BoolVar(&demo, "demo", false, "load the demo school (if not loaded yet) and start the console")
 	root.SetVersionTemplate("rollcall {{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{flagParseError{err}} })
 	root.AddCommand(
 		newSignupCmd(f), newVerifyCmd(f), newResendCmd(f),
 		newLoginCmd(f), newLogoutCmd(f), newWhoamiCmd(f), newAcceptTermsCmd(f),
@@ -146,15 +145,16 @@ func (e unknownCommandError) say(cat *i18n.Catalog) string {
 	return msg
 }
 
-// wrapArgs turns argument-count errors into usage errors (exit code 2).
+// wrapArgs turns argument-count errors, and required flags left out, into usage errors (exit
+// code 2) told in the admin's language.
 func wrapArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 	if check == nil {
 		check = cobra.NoArgs
 	}
 	return func(cmd *cobra.Command, args []string) error {
 		if err := check(cmd, args); err != nil {
-			return usageError{err}
+			return usageError{argsError{err: err, path: cmd.CommandPath(), args: args}}
 		}
-		return nil
+		return missingFlags(cmd)
 	}
 }
