@@ -65,6 +65,7 @@ func (m *Model) detected(msg detectedMsg) tea.Cmd {
 	m.step, m.current = stepDetected, 0
 	m.inputs, m.detections, m.orgs, m.detectErr = msg.inputs, msg.detections, msg.orgs, msg.err
 	m.unmarkMissing(msg)
+	m.unmarkRefused()
 	m.opts = optionValues{}
 	if len(m.orgs) > 0 && !m.setFormat() {
 		m.opts.org = m.orgs[0].ID
@@ -84,6 +85,41 @@ func (m *Model) unmarkMissing(msg detectedMsg) {
 			m.picker.marked = slices.DeleteFunc(m.picker.marked, func(p string) bool { return screen.ExpandHome(p) == in.Path })
 		}
 	}
+}
+
+// unmarkRefused drops a marked path in which detection found nothing to import, only files it
+// refused (not a roster), so the picker does not keep it marked for the next detection; the
+// picker then says which were unmarked, and why.
+func (m *Model) unmarkRefused() {
+	var gone []string
+	m.picker.marked = slices.DeleteFunc(m.picker.marked, func(marked string) bool {
+		p := screen.ExpandHome(marked)
+		refused, readable := false, false
+		for _, d := range m.detections {
+			if !related(p, d.Path) {
+				continue
+			}
+			if d.Format != "" {
+				readable = true
+			} else if d.Problem != nil {
+				refused = true
+			}
+		}
+		if refused && !readable {
+			gone = append(gone, filepath.Base(p))
+		}
+		return refused && !readable
+	})
+	m.unmarked = gone
+}
+
+// related reports whether two paths are the same or one holds the other (a folder or archive
+// and a file in it).
+func related(a, b string) bool {
+	under := func(in, dir string) bool {
+		return strings.HasPrefix(in, dir+"/") || strings.HasPrefix(in, dir+string(filepath.Separator))
+	}
+	return a == b || under(a, b) || under(b, a)
 }
 
 // lead is the detection that decides the import's format: the first readable one.

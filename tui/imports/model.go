@@ -88,13 +88,15 @@ type Model struct {
 	opts optionValues
 	tmpl templateValues
 
-	run     runState
-	busy    busy.Model
-	notice  string // "cancelled: nothing was written", until the next step
-	report  app.ImportReport
-	runErr  error // why the last run stopped (invalid rows, too many deletions, …)
-	changes changeList
-	errList scroller
+	run    runState
+	busy   busy.Model
+	notice string // "cancelled: nothing was written", until the next step
+	// unmarked are the marked paths the last detection found no roster in, unmarked since.
+	unmarked []string
+	report   app.ImportReport
+	runErr   error // why the last run stopped (invalid rows, too many deletions, …)
+	changes  changeList
+	errList  scroller
 
 	hist history
 

@@ -1,7 +1,9 @@
 package imports
 
 import (
+	"fmt"
 	"path/filepath"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -148,6 +150,9 @@ func (m *Model) detectedKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, m.sess.Keys.Back):
 		m.step = stepPick
+		if len(m.unmarked) > 0 {
+			m.notice = fmt.Sprintf(m.sess.Cat.Picker().Unmarked, strings.Join(m.unmarked, ", "))
+		}
 	case key.Matches(k, km.Next):
 		return m.openOptions()
 	case key.Matches(k, km.Tab):

@@ -2,6 +2,9 @@ package e2e
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -106,5 +109,50 @@ func TestSubscriptionsAt80Columns(t *testing.T) {
 	}
 	if products["0/90"] == products["40/120"] {
 		t.Errorf("the two Manuels numériques read %q and %q:\n%s", products["0/90"], products["40/120"], screen)
+	}
+}
+
+// A file that is not a roster, marked in the import picker beside one that is, is unmarked once
+// detection refused it, and the picker says which and why; the roster stays marked.
+func TestPickerUnmarksWhatIsNotARoster(t *testing.T) {
+	t.Parallel()
+	samples := entSamples(t)
+	dir := t.TempDir()
+	signedInWithDemo(t, dir)
+	pick := filepath.Join(dir, "pick")
+	roster, err := os.ReadFile(filepath.Join(samples, "CSV_Eleves.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(pick, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"eleves.csv": roster, "notes.csv": []byte("a,b\n1,2\n")} {
+		if err := os.WriteFile(filepath.Join(pick, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	term := startTerminal(t, "cd "+shellQuote(pick)+" && env ROLLCALL_USER=e2e LANG=C.UTF-8 "+shellQuote(binary)+
+		" --db "+shellQuote(filepath.Join(dir, "rollcall.db"))+"; echo EXITED:$?; sleep 600")
+	term.waitText("Home", "Signed in as Marie Curie")
+	for range 3 {
+		term.keys("Down")
+	}
+	term.waitText("› Imports")
+	term.keys("Enter")
+	term.waitText("Choose the files to import", "Nothing marked", "eleves.csv", "notes.csv")
+	term.waitMatch(regexp.MustCompile(`› .*eleves\.csv`))
+	term.keys("Space")
+	term.waitText("Marked: eleves.csv")
+	term.keys("Down")
+	term.waitMatch(regexp.MustCompile(`› .*notes\.csv`))
+	term.keys("Space")
+	term.waitText("Marked: eleves.csv, notes.csv")
+	term.keys("d")
+	term.waitText("What the files are", "notes.csv")
+	term.keys("Escape")
+	term.waitText("Marked: eleves.csv", "Unmarked, no roster Rollcall reads: notes.csv.")
+	if s := term.capture(); strings.Contains(s, "Marked: eleves.csv, notes.csv") {
+		t.Errorf("notes.csv is still marked:\n%s", s)
 	}
 }
