@@ -31,6 +31,7 @@ type Detection struct {
 func Detect(inputs []Input) ([]Detection, error) {
 	errs := table.NewErrors(MaxArchiveEntries)
 	ld := &loader{errs: errs, skipped: table.NewErrors(MaxArchiveEntries), lim: defaultLimits}
+	defer ld.close()
 	sources, err := ld.load(inputs)
 	if err != nil {
 		return nil, err
@@ -83,10 +84,14 @@ func detection(u unit) Detection {
 		t = u.probe.Text()
 	}
 	if t == nil {
-		t = table.NewText(f.Name, f.Raw)
+		var err error
+		if t, err = f.Text(); err != nil {
+			return d
+		}
 	}
 	d.Encoding, d.Delimiter = t.Encoding, t.Comma
 	rows := t.Rows()
+	defer rows.Close()
 	head, ok := table.ReadHeader(rows)
 	if !ok {
 		return d

@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -85,5 +86,27 @@ func TestFieldCountIsAnError(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("field counts:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// TestOneEncodingPerFileFarIn: the rule holds when the telling line is far past what one window
+// of the streamed reading holds, in a file on disk and in an archive entry alike.
+func TestOneEncodingPerFileFarIn(t *testing.T) {
+	t.Parallel()
+	head := "Prénom*;Nom*;Date de naissance*;Classes*\n"
+	var b strings.Builder
+	b.WriteString(head)
+	for i := range 20_000 {
+		fmt.Fprintf(&b, "Léa;MARTIN%d;01/02/2014;CP\n", i)
+	}
+	mixed := []byte(b.String() + "Zo\xe9;DURAND;03/04/2014;CP\n")
+	p := writeFile(t, "CSV_Eleves.csv", mixed)
+	z := writeFile(t, "eleves.zip", zipOf(t, map[string][]byte{"CSV_Eleves.csv": mixed}))
+	for path, file := range map[string]string{p: p, z: z + "/CSV_Eleves.csv"} {
+		es := mustFail(t, Options{}, path)
+		want := []errKey{{file, 20_002, "Prénom*", "A", "Zo\uFFFD", RuleBadEncoding, "UTF-8", 0}}
+		if got := keys(es); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", path, got, want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
@@ -15,17 +16,22 @@ import (
 	"rollcall/importers/table"
 )
 
-// Size limits: the input-side memory budget. Files are read whole, so these bound what one
-// import holds before any row is parsed (README, "Limits").
+// Size limits. Files are streamed, never held (a workbook inside an archive excepted), so these
+// bound the work of one import, not its memory: a zip of a few megabytes may inflate to
+// gigabytes, read twice over (README, "Limits").
 const (
 	// MaxFileSize is the largest file, or archive entry once uncompressed, read.
 	MaxFileSize = 256 << 20
 	// MaxArchiveSize is the most an archive may uncompress to in total: the zip-bomb guard.
 	MaxArchiveSize = 512 << 20
-	// MaxImportSize is the most all the inputs of one import may hold once read and inflated.
+	// MaxImportSize is the most all the inputs of one import may hold once inflated.
 	MaxImportSize = 512 << 20
 	// MaxArchiveEntries is the most files an archive may hold.
 	MaxArchiveEntries = 1000
+	// MaxHeldWorkbook is the largest workbook inside an archive: the one kind of file held in
+	// memory, since reading a workbook means seeking in it (a workbook is compressed already: a
+	// template of 100,000 pupils is a few megabytes).
+	MaxHeldWorkbook = 64 << 20
 )
 
 // limits bound what load reads; tests shrink them to exercise the guards without gigabytes.
@@ -55,12 +61,23 @@ const readableKinds = ".csv|.tsv|.txt|.xlsx|.xml|.zip"
 
 // loader reads the inputs of one import. Problems with their content (a corrupt zip, an entry
 // escaping its folder, a file too large, a device) go to errs; files a folder or archive holds
-// that are not roster files go to skipped.
+// that are not roster files go to skipped. It reads each text file through once, to decide its
+// encoding (roster.File.Text), so that a file it cannot read is reported here, located, and
+// left out. Archives stay open until close.
 type loader struct {
 	errs    *table.Errors
 	skipped *table.Errors
 	lim     limits
-	read    int64 // bytes held so far, read or inflated
+	read    int64 // bytes of the inputs so far, inflated
+	open    []io.Closer
+}
+
+// close releases the archives the import read.
+func (ld *loader) close() {
+	for _, c := range ld.open {
+		c.Close()
+	}
+	ld.open = nil
 }
 
 // load reads the inputs. A file that cannot be opened at all is an error returned as is,
@@ -80,52 +97,93 @@ func (ld *loader) load(inputs []Input) ([]source, error) {
 			out = append(out, source{input: in.Path, files: files, set: true})
 			continue
 		}
-		if streamed(in.Path) {
-			f, ok, err := ld.streamFile(in.Path)
-			if err != nil {
-				return nil, err
-			}
-			if ok {
-				out = append(out, source{input: in.Path, files: []*roster.File{f}})
-			}
-			continue
+		files, archive, err := ld.readFile(in.Path, true)
+		if err != nil {
+			return nil, err
 		}
-		raw, ok, err := ld.readFile(in.Path)
-		if err != nil || !ok {
-			if err != nil {
-				return nil, err
-			}
-			continue
+		if archive {
+			out = append(out, source{input: in.Path, files: files, set: true})
+		} else if len(files) > 0 {
+			out = append(out, source{input: in.Path, files: files})
 		}
-		if isArchive(in.Path, raw) {
-			out = append(out, source{input: in.Path, files: ld.readZip(in.Path, raw), set: true})
-			continue
-		}
-		out = append(out, source{input: in.Path, files: []*roster.File{{Name: in.Path, Raw: raw}}})
 	}
 	return out, nil
 }
 
-// streamed reports whether a file on disk is read as a stream rather than whole: XML files,
-// which the AAF, SIECLE and STS-Web readers scan token by token. An académie feed is hundreds
-// of megabytes in a few files; held whole, it alone took the memory budget of its import.
+// streamed reports whether a file on disk is an XML file, which the AAF, SIECLE and STS-Web
+// readers scan token by token, with their own first reading for the encoding: an académie feed
+// is hundreds of megabytes in a few files, and its size is not bounded.
 func streamed(path string) bool { return strings.EqualFold(filepath.Ext(path), ".xml") }
 
-// streamFile opens a file to be streamed: it is checked as readFile checks it, and only its
-// head is read now. Its size is not bounded (only a window of it is ever held, and the rows it
-// holds are, by roster.MaxRows), nor counted against the import's total.
-func (ld *loader) streamFile(path string) (*roster.File, bool, error) {
+// readFile reads one file on disk: an XML file, a workbook, a text file, or an archive, whose
+// files it returns (archive true) when sets is set.
+func (ld *loader) readFile(path string, sets bool) (files []*roster.File, archive bool, err error) {
 	f, ok, err := ld.openRegular(path)
 	if err != nil || !ok {
-		return nil, ok, err
+		return nil, false, err
 	}
-	defer f.Close()
+	keep := false
+	defer func() {
+		if !keep {
+			f.Close()
+		}
+	}()
 	head := make([]byte, 4096)
 	n, err := io.ReadFull(f, head)
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 		return nil, false, fmt.Errorf("importers: %w", err)
 	}
-	return roster.NewStreamFile(path, path, head[:n]), true, nil
+	head = head[:n]
+	file := roster.NewStreamFile(path, path, head)
+	if streamed(path) {
+		return []*roster.File{file}, false, nil
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return nil, false, fmt.Errorf("importers: %w", err)
+	}
+	if limit := min(ld.lim.file, ld.lim.total-ld.read); st.Size() > limit {
+		ld.errs.Add(&table.RowError{File: path, Rule: table.RuleTooLarge, Expected: strconv.FormatInt(limit, 10)})
+		return nil, false, nil
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	var zr *zip.Reader
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) || ext == ".zip" {
+		zr, _ = zip.NewReader(f, st.Size()) // nil: not a zip after all, which the reading of it says
+	}
+	switch {
+	case ext == ".xlsx" || ext == ".xlsm" || ext != ".zip" && zr != nil && hasEntry(zr, "xl/workbook.xml"):
+		ld.read += st.Size()
+		file.SetWorkbook(true)
+		return []*roster.File{file}, false, nil
+	case ext == ".zip" || zr != nil:
+		if !sets {
+			return nil, true, nil
+		}
+		if zr == nil {
+			ld.errs.Add(&table.RowError{File: path, Rule: table.RuleBadZip, Expected: "zip"})
+			return nil, true, nil
+		}
+		keep = true
+		ld.open = append(ld.open, f)
+		return ld.readZip(path, zr), true, nil
+	}
+	ld.read += st.Size()
+	file.SetWorkbook(false)
+	if _, err := file.Text(); err != nil {
+		return nil, false, fmt.Errorf("importers: %w", err)
+	}
+	return []*roster.File{file}, false, nil
+}
+
+// hasEntry reports whether an archive holds a file of that name, in any case.
+func hasEntry(zr *zip.Reader, name string) bool {
+	for _, zf := range zr.File {
+		if strings.EqualFold(zf.Name, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // openRegular opens a regular file, refusing a device, a pipe or a socket (RuleNotRegular):
@@ -158,43 +216,6 @@ func (ld *loader) openRegular(path string) (*os.File, bool, error) {
 	return f, true, nil
 }
 
-// readFile reads one regular file (see openRegular) within the limits.
-func (ld *loader) readFile(path string) ([]byte, bool, error) {
-	f, ok, err := ld.openRegular(path)
-	if err != nil || !ok {
-		return nil, ok, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, false, fmt.Errorf("importers: %w", err)
-	}
-	limit := min(ld.lim.file, ld.lim.total-ld.read)
-	if st.Size() > limit {
-		ld.errs.Add(&table.RowError{File: path, Rule: table.RuleTooLarge, Expected: strconv.FormatInt(limit, 10)})
-		return nil, false, nil
-	}
-	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, false, fmt.Errorf("importers: %w", err)
-	}
-	if int64(len(raw)) > limit { // it grew since the look at its size
-		ld.errs.Add(&table.RowError{File: path, Rule: table.RuleTooLarge, Expected: strconv.FormatInt(limit, 10)})
-		return nil, false, nil
-	}
-	ld.read += int64(len(raw))
-	return raw, true, nil
-}
-
-// isArchive tells a .zip of CSV files from a workbook, which is a zip too.
-func isArchive(name string, raw []byte) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	if ext == ".zip" {
-		return true
-	}
-	return ext != ".xlsx" && bytes.HasPrefix(raw, []byte("PK\x03\x04")) && !bytes.Contains(raw[:min(len(raw), 4096)], []byte("[Content_Types].xml"))
-}
-
 // readDir reads the roster files directly in dir, sorted by name. Sub-folders are not
 // descended (a set is one folder) and, like files of another kind, are listed as skipped;
 // hidden files (.DS_Store) are left out silently.
@@ -218,23 +239,15 @@ func (ld *loader) readDir(dir string) ([]*roster.File, error) {
 			ld.skip(p, readableKinds)
 			continue
 		}
-		if streamed(p) {
-			f, ok, err := ld.streamFile(p)
-			if err != nil {
-				return nil, err
-			}
-			if ok {
-				files = append(files, f)
-			}
-			continue
-		}
-		raw, ok, err := ld.readFile(p)
+		got, archive, err := ld.readFile(p, false)
 		if err != nil {
 			return nil, err
 		}
-		if ok {
-			files = append(files, &roster.File{Name: p, Raw: raw})
+		if archive { // a set is one folder or one archive: one inside a folder is not read
+			ld.skip(p, readableKinds)
+			continue
 		}
+		files = append(files, got...)
 	}
 	return files, nil
 }

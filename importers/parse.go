@@ -20,6 +20,7 @@ func Parse(ctx context.Context, inputs []Input, opts Options, progress func(Prog
 	job := roster.NewJob(ctx, opts.MaxErrors, report)
 	job.Strict = opts.Strict
 	ld := &loader{errs: job.Errs, skipped: job.Batch.Skipped, lim: defaultLimits}
+	defer ld.close()
 	sources, err := ld.load(inputs)
 	if err != nil {
 		return nil, err

@@ -150,7 +150,7 @@ func TestZipBombGuards(t *testing.T) {
 	t.Parallel()
 	lim := limits{file: 1 << 20, archive: 3 << 20, total: 8 << 20, entries: 10}
 	readZip := func(name string, raw []byte, errs *table.Errors, lim limits) []*roster.File {
-		return (&loader{errs: errs, skipped: table.NewErrors(0), lim: lim}).readZip(name, raw)
+		return (&loader{errs: errs, skipped: table.NewErrors(0), lim: lim}).readZipBytes(name, raw)
 	}
 	zeros := bytes.Repeat([]byte{'0'}, 2<<20) // 2 MiB, compresses to a few KiB
 	t.Run("entry over the file limit", func(t *testing.T) {

@@ -12,17 +12,14 @@ import (
 	"rollcall/importers/table"
 )
 
-// readZip reads the roster files of an archive held in memory. Nothing is ever written to disk,
-// yet entry names are still checked: a name that climbs out of the archive ("../../etc/passwd")
-// or is absolute marks a crafted file, and the import says so rather than guessing. Sizes are
-// counted on the bytes actually inflated, not on the headers, which a zip bomb lies in.
-func (ld *loader) readZip(name string, raw []byte) []*roster.File {
+// readZip lists the roster files of an archive, which stays open for the import: each entry is
+// inflated again whenever a reading needs it, never held (a workbook excepted, which its reader
+// needs to seek in). Nothing is ever written to disk, yet entry names are still checked: a name
+// that climbs out of the archive ("../../etc/passwd") or is absolute marks a crafted file, and
+// the import says so rather than guessing. Sizes are the headers', which archive/zip holds the
+// inflated bytes to (an entry that inflates past its header is an error, not more bytes).
+func (ld *loader) readZip(name string, zr *zip.Reader) []*roster.File {
 	errs, lim := ld.errs, ld.lim
-	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
-	if err != nil {
-		errs.Add(&table.RowError{File: name, Rule: table.RuleBadZip, Expected: "zip"})
-		return nil
-	}
 	if len(zr.File) > lim.entries {
 		errs.Add(&table.RowError{File: name, Rule: table.RuleTooLarge, Expected: strconv.Itoa(lim.entries) + " files"})
 		return nil
@@ -44,50 +41,79 @@ func (ld *loader) readZip(name string, raw []byte) []*roster.File {
 			continue
 		}
 		limit := min(lim.file, lim.archive-total, lim.total-ld.read)
-		if zf.UncompressedSize64 > uint64(limit) { // an honest header lets us refuse before inflating
+		if strings.EqualFold(path.Ext(entry), ".xlsx") {
+			limit = min(limit, MaxHeldWorkbook)
+		}
+		if zf.UncompressedSize64 > uint64(limit) {
 			errs.Add(&table.RowError{File: display, Rule: table.RuleTooLarge, Expected: strconv.FormatInt(limit, 10)})
 			return files
 		}
-		data, err := inflate(zf, limit)
-		switch {
-		case err == errTooLarge:
-			errs.Add(&table.RowError{File: display, Rule: table.RuleTooLarge, Expected: strconv.FormatInt(limit, 10)})
-			return files
-		case err != nil:
+		f, err := ld.entry(display, zf, limit)
+		if err != nil {
 			errs.Add(&table.RowError{File: display, Rule: table.RuleBadZip, Expected: "zip"})
 			continue
 		}
-		total += int64(len(data))
-		ld.read += int64(len(data))
-		files = append(files, &roster.File{Name: display, Raw: data})
+		total += int64(zf.UncompressedSize64)
+		ld.read += int64(zf.UncompressedSize64)
+		files = append(files, f)
 	}
 	return files
 }
 
-type sizeError struct{}
+// entry makes the File of one archive entry. A text entry is read through once here (its
+// encoding, and a corrupt entry found before any row is read); an XML entry is left to its
+// reader's own first reading; a workbook is inflated into memory, within limit.
+func (ld *loader) entry(display string, zf *zip.File, limit int64) (*roster.File, error) {
+	ext := strings.ToLower(path.Ext(zf.Name))
+	if ext == ".xlsx" {
+		data, err := inflate(zf, limit)
+		if err != nil {
+			return nil, err
+		}
+		f := &roster.File{Name: display, Raw: data}
+		f.SetWorkbook(true)
+		return f, nil
+	}
+	head, err := entryHead(zf)
+	if err != nil {
+		return nil, err
+	}
+	f := roster.NewEntryFile(display, zf.Open, head)
+	f.SetWorkbook(false)
+	if ext == ".xml" {
+		return f, nil
+	}
+	_, err = f.Text()
+	return f, err
+}
 
-func (sizeError) Error() string { return "archive entry too large" }
+// entryHead inflates an entry's first bytes, for detection.
+func entryHead(zf *zip.File) ([]byte, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	head := make([]byte, 4096)
+	n, err := io.ReadFull(rc, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return nil, err
+	}
+	return head[:n], nil
+}
 
-var errTooLarge error = sizeError{}
-
-// inflate reads one entry, refusing to go past limit bytes.
+// inflate reads one entry whole, within limit (which its header was checked against).
 func inflate(zf *zip.File, limit int64) ([]byte, error) {
 	rc, err := zf.Open()
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	// Sized from the header when it is within the limit, so a big entry is not copied over and
-	// over as a buffer grows; a lying header only costs the growth it would have cost anyway.
 	buf := bytes.NewBuffer(make([]byte, 0, min(int64(zf.UncompressedSize64), limit)+1))
 	if _, err := buf.ReadFrom(io.LimitReader(rc, limit+1)); err != nil {
 		return nil, err
 	}
-	data := buf.Bytes()
-	if int64(len(data)) > limit {
-		return nil, errTooLarge
-	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 // unsafeEntry reports names that would escape a folder they were extracted to.

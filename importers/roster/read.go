@@ -15,17 +15,22 @@ import (
 	"rollcall/importers/table"
 )
 
-// File is one input file: a file on disk, a file of a folder, or an archive entry. Most are
-// read whole (Raw); an XML file on disk is streamed instead (NewStreamFile), so that an académie
-// feed of hundreds of megabytes is never held: Raw is nil then, Head has its first bytes for
-// detection, and Open reads it from the disk.
+// File is one input file: a file on disk, a file of a folder, or an archive entry. None is held
+// whole: a file on disk is read from the disk (NewStreamFile), an archive entry inflated again
+// from the archive (NewEntryFile), each time a reading needs it; Raw holds the bytes of a file
+// made in memory (tests, a workbook inside an archive). Head has its first bytes for detection,
+// and a text file's encoding is decided once, on a first reading of all of it (Text).
 type File struct {
 	Name string // as given, see FileInfo.Name
 	Raw  []byte
 
-	path string // a streamed file's path
-	head []byte // a streamed file's first bytes
-	sum  []byte // a streamed file's SHA-256, once a reading went through it
+	path     string                        // a file on disk
+	open     func() (io.ReadCloser, error) // an archive entry
+	head     []byte                        // a streamed file's first bytes
+	sum      []byte                        // a streamed file's SHA-256, once a reading went through it
+	text     *table.Text
+	textErr  error
+	workbook int8 // 1 or -1 once the loader knows whether it is an XLSX workbook
 }
 
 // headSize is how much of a streamed file Head holds: a root element and an XML declaration are
@@ -37,33 +42,87 @@ func NewStreamFile(name, path string, head []byte) *File {
 	return &File{Name: name, path: path, head: head}
 }
 
+// NewEntryFile makes a File read as a stream through open (an archive entry, inflated again for
+// each reading); head is its first bytes (up to 4 KB).
+func NewEntryFile(name string, open func() (io.ReadCloser, error), head []byte) *File {
+	return &File{Name: name, open: open, head: head}
+}
+
+// SetWorkbook records whether the file is an XLSX workbook, which its head alone cannot say.
+func (f *File) SetWorkbook(ok bool) {
+	f.workbook = -1
+	if ok {
+		f.workbook = 1
+	}
+}
+
+// Workbook reports whether the file is an XLSX workbook, by name or by content.
+func (f *File) Workbook() bool {
+	if f.workbook != 0 {
+		return f.workbook > 0
+	}
+	return IsWorkbook(f.Name, f.Raw)
+}
+
+// streamed reports whether the file is read from the disk or an archive rather than Raw.
+func (f *File) streamed() bool { return f.path != "" || f.open != nil }
+
 // Head returns the file's first bytes (up to 4 KB), for detection.
 func (f *File) Head() []byte {
-	if f.Raw != nil || f.path == "" {
+	if !f.streamed() {
 		return f.Raw[:min(len(f.Raw), headSize)]
 	}
 	return f.head
 }
 
-// Open returns the file's content as a stream: Raw's bytes, or the file on disk, which must
-// still be a regular file. The first reading that goes to the end computes the checksum Info
-// reports.
+// Open returns the file's content as a stream: Raw's bytes, the archive entry, or the file on
+// disk, which must still be a regular file. The first reading that goes to the end computes the
+// checksum Info reports.
 func (f *File) Open() (io.ReadCloser, error) {
-	if f.path == "" {
+	var in io.ReadCloser
+	switch {
+	case f.open != nil:
+		rc, err := f.open()
+		if err != nil {
+			return nil, err
+		}
+		in = rc
+	case f.path != "":
+		rc, err := OpenRegular(f.path)
+		if err != nil {
+			return nil, err
+		}
+		in = rc
+	default:
 		return io.NopCloser(bytes.NewReader(f.Raw)), nil
-	}
-	in, err := os.OpenFile(f.path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, err
-	}
-	if st, err := in.Stat(); err != nil || !st.Mode().IsRegular() {
-		in.Close()
-		return nil, fmt.Errorf("%s: not a regular file", f.path)
 	}
 	if f.sum != nil {
 		return in, nil
 	}
 	return &hashing{f: f, ReadCloser: in, h: sha256.New()}, nil
+}
+
+// OpenRegular opens a file on disk that must be a regular file, without blocking on a pipe.
+func OpenRegular(path string) (*os.File, error) {
+	in, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := in.Stat(); err != nil || !st.Mode().IsRegular() {
+		in.Close()
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	return in, nil
+}
+
+// Text returns the file as delimited text, its encoding decided on a first reading of all of it
+// (table.OpenText); that reading is done once, and its verdict shared by detection and parsing.
+// The error is the reading's (a corrupt archive entry, a disk failure).
+func (f *File) Text() (*table.Text, error) {
+	if f.text == nil && f.textErr == nil {
+		f.text, f.textErr = table.OpenText(f.Name, f.Open)
+	}
+	return f.text, f.textErr
 }
 
 // hashing computes a streamed file's checksum as it is read through.
@@ -84,14 +143,14 @@ func (r *hashing) Read(p []byte) (int, error) {
 
 // Info returns the file's FileInfo for rows data rows.
 func (f *File) Info(rows int) FileInfo {
-	if f.path != "" && f.sum == nil { // a reading stopped early (a fault): read it through once
+	if f.streamed() && f.sum == nil { // a reading stopped early (a fault): read it through once
 		if rc, err := f.Open(); err == nil {
 			io.Copy(io.Discard, rc)
 			rc.Close()
 		}
 	}
 	sum := f.sum
-	if f.path == "" {
+	if !f.streamed() {
 		s := sha256.Sum256(f.Raw)
 		sum = s[:]
 	}
@@ -115,6 +174,9 @@ type Table struct {
 // the context's error if the import was cancelled. A table without any row gets RuleEmptyFile.
 func (j *Job) Read(t Table, start func(h *table.Header) bool, row func(r *Row)) (int, error) {
 	at := table.Location{File: t.Name, Sheet: t.Sheet}
+	if c, ok := t.Src.(io.Closer); ok {
+		defer c.Close() // a reading that stops early lets its file go
+	}
 	head, ok := table.ReadHeader(t.Src)
 	if !ok {
 		j.Add(&table.RowError{File: t.Name, Sheet: t.Sheet, Rule: table.RuleEmptyFile})
@@ -160,6 +222,9 @@ func (j *Job) Read(t Table, start func(h *table.Header) bool, row func(r *Row)) 
 		r.CheckShape(tr)
 		row(&r)
 	}
+	if src, ok := t.Src.(interface{ Err() error }); ok && src.Err() != nil {
+		return n, fmt.Errorf("importers: %s: %w", t.Name, src.Err()) // the file changed or failed since its first reading
+	}
 	return n, nil
 }
 
@@ -179,20 +244,16 @@ func FindFile(files []*File, base string) *File {
 	return nil
 }
 
-// headPrefix is how much of a file HeaderOf decodes: a header row is never this long.
-const headPrefix = 64 << 10
-
-// HeaderOf returns the cells of a file's header row, decoding only its first bytes: set sniffs
-// look at several files' headers, and decoding each whole file for that would copy them all.
+// HeaderOf returns the cells of a file's header row: set sniffs look at several files' headers,
+// which takes only the first window of each.
 func HeaderOf(f *File) []string {
-	raw := f.Raw
-	if len(raw) > headPrefix {
-		raw = raw[:headPrefix]
-		if i := bytes.LastIndexByte(raw, '\n'); i > 0 {
-			raw = raw[:i+1] // never cut a character in two, which would look like another charset
-		}
+	t, err := f.Text()
+	if err != nil {
+		return nil
 	}
-	head, _ := table.ReadHeader(table.NewText(f.Name, raw).Rows())
+	rows := t.Rows()
+	defer rows.Close()
+	head, _ := table.ReadHeader(rows)
 	return head.Fields
 }
 
@@ -212,7 +273,10 @@ func SetName(files []*File) string {
 // ReadCSV reads one CSV file of a set: it decodes it, checks that the columns in need are there
 // (reporting each missing one), calls row for every data row and records the file.
 func (j *Job) ReadCSV(f *File, schema table.Schema, need []string, row func(r *Row)) error {
-	t := table.NewText(f.Name, f.Raw)
+	t, err := f.Text()
+	if err != nil {
+		return err
+	}
 	rows, err := j.Read(Table{Name: f.Name, Src: t.Rows(), Schema: schema},
 		func(h *table.Header) bool {
 			ok := true

@@ -127,6 +127,9 @@ func (r *Row) CheckShape(row table.Row) {
 	if row.Unterminated {
 		r.Fail(-1, "", table.RuleUnterminatedQuote, `"`)
 	}
+	if row.Long {
+		r.Fail(-1, "", model.RuleTooLong, itoa(table.MaxRow))
+	}
 	// A delimited row has as many values as its header has columns (a worksheet leaves its empty
 	// cells out, so it is not held to that).
 	if n, want := len(row.Fields), len(r.H.Cells); r.At.Sheet == "" && !row.Wide && n != want && (n < want || !trailingBlank(row.Fields, want)) {

@@ -87,7 +87,7 @@ type Probe struct {
 func NewProbe(f *File) *Probe { return &Probe{File: f} }
 
 // Workbook reports whether the file is an XLSX workbook, by name or by content.
-func (p *Probe) Workbook() bool { return IsWorkbook(p.File.Name, p.File.Raw) }
+func (p *Probe) Workbook() bool { return p.File.Workbook() }
 
 // Kind is the file's kind.
 func (p *Probe) Kind() Kind {
@@ -97,12 +97,17 @@ func (p *Probe) Kind() Kind {
 	return KindText
 }
 
-// Text returns the file decoded (encoding found, separator detected); nil for a workbook.
+// Text returns the file as text (encoding found, separator detected); nil for a workbook. The
+// loader read every text file through once already (File.Text), so this reads nothing; a file
+// that could not be read then (which the loader reported and left out) is empty text.
 func (p *Probe) Text() *table.Text {
 	if !p.decoded {
 		p.decoded = true
 		if !p.Workbook() {
-			p.text = table.NewText(p.File.Name, p.File.Raw)
+			var err error
+			if p.text, err = p.File.Text(); err != nil {
+				p.text = table.NewText(p.File.Name, nil)
+			}
 		}
 	}
 	return p.text
@@ -111,7 +116,7 @@ func (p *Probe) Text() *table.Text {
 // Binary reports whether the file is neither a workbook nor text (a NUL in its first bytes).
 func (p *Probe) Binary() bool {
 	t := p.Text()
-	return t != nil && table.Binary(t.Text)
+	return t != nil && t.Binary
 }
 
 // Header returns the cells of the first non-blank row of a text file, read as delimited text.
@@ -119,7 +124,9 @@ func (p *Probe) Header() []string {
 	if !p.headed {
 		p.headed = true
 		if t := p.Text(); t != nil {
-			head, _ := table.ReadHeader(t.Rows())
+			rows := t.Rows()
+			head, _ := table.ReadHeader(rows)
+			rows.Close()
 			p.header = head.Fields
 		}
 	}

@@ -25,7 +25,7 @@ var Spec = roster.FormatSpec{
 		return ParseCSV(j, u.Files[0], u.Probe.Text(), u.Profile)
 	},
 	PreviewFile: func(f *roster.File, n int) (string, []string, [][]string, bool) {
-		if !IsWorkbook(f.Name, f.Raw) {
+		if !f.Workbook() {
 			return "", nil, nil, false
 		}
 		name, header, rows := Preview(f, n)

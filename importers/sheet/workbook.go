@@ -64,6 +64,22 @@ const RollcallCreator = "Rollcall"
 // IsWorkbook reports whether a file is an XLSX workbook, by name or by content.
 func IsWorkbook(name string, raw []byte) bool { return roster.IsWorkbook(name, raw) }
 
+// openFile opens a workbook file.
+func openFile(f *roster.File) (*excelize.File, error) {
+	raw := f.Raw
+	if raw == nil {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, errBadWorkbook
+		}
+		defer rc.Close()
+		if raw, err = io.ReadAll(io.LimitReader(rc, maxUnzip)); err != nil {
+			return nil, errBadWorkbook
+		}
+	}
+	return open(raw)
+}
+
 // open opens a workbook, turning excelize's panics on crafted files into an error: a file from
 // outside must never take the process down.
 func open(raw []byte) (f *excelize.File, err error) {
@@ -86,7 +102,7 @@ var errBadWorkbook error = badWorkbook{}
 
 // SniffWorkbook says whether a workbook holds a template: any sheet whose header fits.
 func SniffWorkbook(f *roster.File) roster.Fit {
-	wb, err := open(f.Raw)
+	wb, err := openFile(f)
 	if err == errTooLarge {
 		return roster.Fit{Format: Format, OK: true} // a workbook all the same: parsing says why it is refused
 	}
@@ -118,7 +134,7 @@ func SniffWorkbook(f *roster.File) roster.Fit {
 
 // Preview returns the header and first rows of the workbook's first template sheet.
 func Preview(f *roster.File, n int) (sheetName string, header []string, rows [][]string) {
-	wb, err := open(f.Raw)
+	wb, err := openFile(f)
 	if err != nil {
 		return "", nil, nil
 	}
@@ -150,7 +166,7 @@ func Preview(f *roster.File, n int) (sheetName string, header []string, rows [][
 // least two of the template's columns), so that an instructions tab is not an error. When no
 // sheet looks like one, the first non-blank sheet is read anyway, to report what it lacks.
 func ParseWorkbook(j *roster.Job, f *roster.File, profile model.Profile) error {
-	wb, err := open(f.Raw)
+	wb, err := openFile(f)
 	if err == errTooLarge {
 		j.Add(&table.RowError{File: f.Name, Rule: table.RuleTooLarge, Expected: strconv.Itoa(MaxSharedStrings)})
 		j.FileDone(f.Info(0))

@@ -1,43 +1,87 @@
 package table
 
 import (
+	"bytes"
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 )
 
-// FuzzReader checks the CSV reader never panics, always advances, keeps lines increasing, caps
-// the columns, and returns cells that are pieces of the text (or, with doubled quotes, of it
-// minus quotes) without inventing bytes.
+// FuzzReader holds the streamed Reader to the in-memory reader it replaced (refReader): the same
+// rows, lines and cells (bytes that are not UTF-8 turned to U+FFFD), whatever pieces the text
+// arrives in, and it never panics and always advances.
 func FuzzReader(f *testing.F) {
-	f.Add([]byte("Prénom*;Nom*\r\nLéa;COLIN\r\n"), ';')
-	f.Add([]byte(`"a""b";"c`+"\n"), ',')
-	f.Fuzz(func(t *testing.T, data []byte, comma rune) {
-		text := string(data)
-		r := NewReader(text, comma)
-		last, rows := 0, 0
-		for {
+	f.Add([]byte("Prénom*;Nom*\r\nLéa;COLIN\r\n"), ';', uint8(0))
+	f.Add([]byte(`"a""b";"c`+"\n"), ',', uint8(1))
+	f.Add([]byte("a,\"b\"\"\r\n\"\r\n\r\"x\"y,\xe9\n"), ',', uint8(2))
+	f.Fuzz(func(t *testing.T, data []byte, comma rune, pieces uint8) {
+		var src io.Reader = bytes.NewReader(data)
+		switch pieces % 3 {
+		case 1:
+			src = iotest.OneByteReader(src)
+		case 2:
+			src = iotest.DataErrReader(iotest.HalfReader(src))
+		}
+		r, ref := NewReader(src, comma), newRefReader(string(data), comma)
+		for n := 0; ; n++ {
 			row, ok := r.Next()
+			want, wok := ref.Next()
+			if ok != wok {
+				t.Fatalf("row %d: streamed %v, in memory %v", n, ok, wok)
+			}
 			if !ok {
 				break
 			}
-			rows++
-			if row.Line != last+1 {
-				t.Fatalf("line %d after %d", row.Line, last)
+			if row.Line != want.Line || row.Wide != want.Wide || row.Unterminated != want.Unterminated || len(row.Fields) != len(want.Fields) {
+				t.Fatalf("row %d = %+v, want %+v", n, row, want)
 			}
-			last = row.Line
-			if len(row.Fields) == 0 || len(row.Fields) > MaxColumns {
-				t.Fatalf("%d fields", len(row.Fields))
+			for i, c := range row.Fields {
+				if row.Unterminated && i == len(row.Fields)-1 {
+					break // refReader gave the rest of the text as it was, doubled quotes and all: an error either way
+				}
+				if w := strings.ToValidUTF8(want.Fields[i], "\uFFFD"); c != w {
+					t.Fatalf("row %d cell %d = %q, want %q", n, i, c, w)
+				}
 			}
-			total := 0
-			for _, c := range row.Fields {
-				total += len(c)
-			}
-			if total > len(text) {
-				t.Fatalf("cells hold %d bytes, text has %d", total, len(text))
-			}
-			if rows > len(text)+1 {
+			if n > len(data) {
 				t.Fatal("reader does not advance")
+			}
+		}
+		if r.Err() != nil {
+			t.Fatal(r.Err())
+		}
+	})
+}
+
+// FuzzText holds the two readings of a file (OpenText's checking pass, then Rows as a stream)
+// to Decode and the in-memory reader over the whole decoded text: one encoding for the whole
+// file, the same separator, the same rows.
+func FuzzText(f *testing.F) {
+	f.Add([]byte("Nom;Prénom\r\nCOLIN;Léa\r\n"))
+	f.Add([]byte("Nom;Pr\xe9nom\r\nC\x9cur;\xc9lodie\r\n"))
+	f.Add([]byte("Nom;Prénom\nA;\xe9\n"))
+	f.Add(utf16le("Nom,Prénom\r\nA,B", true))
+	f.Add([]byte{0xEF, 0xBB, 0xBF, 'a', ';', 'b'})
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		tx := NewText("f.csv", raw)
+		text, enc := Decode(raw)
+		if tx.Encoding != enc || tx.Comma != DetectDelimiter(text) || tx.Binary != Binary(text) {
+			t.Fatalf("OpenText: %s %q %v; Decode: %s %q %v", tx.Encoding, tx.Comma, tx.Binary, enc, DetectDelimiter(text), Binary(text))
+		}
+		rows, ref := tx.Rows(), newRefReader(text, tx.Comma)
+		for {
+			row, ok := rows.Next()
+			want, wok := ref.Next()
+			if ok != wok {
+				t.Fatalf("streamed %v, in memory %v", ok, wok)
+			}
+			if !ok {
+				return
+			}
+			if row.Line != want.Line || !row.Unterminated && strings.Join(row.Fields, "\x00") != strings.ToValidUTF8(strings.Join(want.Fields, "\x00"), "\uFFFD") {
+				t.Fatalf("row %+v, want %+v", row, want)
 			}
 		}
 	})

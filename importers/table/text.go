@@ -9,26 +9,6 @@ import (
 	"rollcall/model"
 )
 
-// Text is a decoded CSV file, ready to read.
-type Text struct {
-	Name     string // as given
-	Text     string // UTF-8, BOM dropped
-	Encoding Encoding
-	Comma    rune
-}
-
-// NewText decodes raw and detects its separator.
-func NewText(name string, raw []byte) *Text {
-	text, enc := Decode(raw)
-	return &Text{Name: name, Text: text, Encoding: enc, Comma: DetectDelimiter(text)}
-}
-
-// Lines estimates the rows of the text, to size what is built from them.
-func (t *Text) Lines() int { return strings.Count(t.Text, "\n") + 1 }
-
-// Rows returns a reader over the text.
-func (t *Text) Rows() *Reader { return NewReader(t.Text, t.Comma) }
-
 // Source yields rows; a CSV Reader and a worksheet both are one.
 type Source interface {
 	Next() (Row, bool)
