@@ -33,16 +33,16 @@ func TestModeAndCreatedClassesOnScreen(t *testing.T) {
 	d := f.d
 	f.typePath(dir)
 	d.Press("enter")
-	d.WaitFor("the options", func() bool { return f.m.step == stepOptions && f.m.form.GetFocusedField() != nil })
-	for f.m.step == stepOptions && f.m.form.State == huh.StateNormal {
-		key := f.m.form.GetFocusedField().GetKey()
+	d.WaitFor("the options", func() bool { return f.m.step == stepOptions && f.m.forms.Form.GetFocusedField() != nil })
+	for f.m.step == stepOptions && f.m.forms.Form.State == huh.StateNormal {
+		key := f.m.forms.Form.GetFocusedField().GetKey()
 		if key == fieldMode {
 			d.Press("down")
 			d.Press("down")
 		}
 		d.Press("enter")
 		d.WaitFor("the field after "+key, func() bool {
-			return f.m.step != stepOptions || f.m.form.State != huh.StateNormal || f.m.form.GetFocusedField().GetKey() != key
+			return f.m.step != stepOptions || f.m.forms.Form.State != huh.StateNormal || f.m.forms.Form.GetFocusedField().GetKey() != key
 		})
 	}
 	d.WaitFor("the dry run's end", func() bool { return f.m.step == stepDiff })

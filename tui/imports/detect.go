@@ -155,9 +155,7 @@ func (m *Model) openOptions() tea.Cmd {
 		return nil
 	}
 	m.step, m.notice = stepOptions, ""
-	m.form = m.newOptionsForm()
-	m.SetSize(m.width, m.height)
-	return m.form.Init()
+	return m.forms.Open(formOptions, m.newOptionsForm(), m.width, m.formHeight())
 }
 
 func (m *Model) newOptionsForm() *huh.Form {

@@ -84,15 +84,15 @@ func (f *fixture) submitOptions() {
 // field first; the last enter starts the dry run.
 func (f *fixture) fillOptions(typed ...map[string]string) {
 	f.t.Helper()
-	f.d.WaitFor("the options", func() bool { return f.m.step == stepOptions && f.m.form.GetFocusedField() != nil })
-	for f.m.step == stepOptions && f.m.form.State == huh.StateNormal {
-		key := f.m.form.GetFocusedField().GetKey()
+	f.d.WaitFor("the options", func() bool { return f.m.step == stepOptions && f.m.forms.Form.GetFocusedField() != nil })
+	for f.m.step == stepOptions && f.m.forms.Form.State == huh.StateNormal {
+		key := f.m.forms.Form.GetFocusedField().GetKey()
 		for _, values := range typed {
 			f.d.Type(values[key])
 		}
 		f.d.Press("enter")
 		f.d.WaitFor("the next field after "+key, func() bool {
-			return f.m.step != stepOptions || f.m.form.State != huh.StateNormal || f.m.form.GetFocusedField().GetKey() != key
+			return f.m.step != stepOptions || f.m.forms.Form.State != huh.StateNormal || f.m.forms.Form.GetFocusedField().GetKey() != key
 		})
 	}
 }

@@ -134,7 +134,7 @@ func TestSeveralOrganizationsAreOffered(t *testing.T) {
 	f.d.Press("enter")
 	f.d.WaitView("Organization", "École 1", "École 2")
 	f.d.Press("enter") // source
-	f.d.WaitFor("the organization field", func() bool { return f.m.form.GetFocusedField().GetKey() == fieldOrg })
+	f.d.WaitFor("the organization field", func() bool { return f.m.forms.Form.GetFocusedField().GetKey() == fieldOrg })
 	f.d.Press("down")
 	f.d.WaitFor("École 2 chosen", func() bool { return f.m.opts.org != 0 })
 	f.d.WaitFor("École 2 chosen", func() bool { return f.m.opts.org == f.admin().OrgIDs[1] })

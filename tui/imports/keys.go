@@ -6,7 +6,6 @@ import (
 	"rollcall/i18n"
 	"rollcall/model"
 	"rollcall/tui/keys"
-	"rollcall/tui/screen"
 )
 
 // keyMap is the screen's bindings, built per screen from the session's catalogue: nothing is
@@ -87,7 +86,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	case stepDetected:
 		return []key.Binding{km.Up, km.Down, km.Next, km.Tab}
 	case stepOptions:
-		return screen.FormHelp(m.form)
+		return m.forms.Help()
 	case stepRunning:
 		return []key.Binding{km.Cancel}
 	case stepConfirm:

@@ -9,7 +9,6 @@ package imports
 import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"rollcall/app"
 	"rollcall/importers"
@@ -84,9 +83,9 @@ type Model struct {
 	current    int // the detection whose first rows show
 	orgs       []model.Organization
 
-	form *huh.Form
-	opts optionValues
-	tmpl templateValues
+	forms screen.FormHost[formKind]
+	opts  optionValues
+	tmpl  templateValues
 
 	run    runState
 	busy   busy.Model
@@ -119,8 +118,19 @@ func (m *Model) Init() tea.Cmd { return m.picker.open(m.sess, m.start) }
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.path.SetWidth(max(w-len(m.sess.Cat.ImportScreen.PathLabel)-2, 10))
-	screen.SizeForm(m.form, w, max(h-8, 5))
+	m.forms.Size(w, m.formHeight())
 }
+
+// formKind says which form the screen shows.
+type formKind uint8
+
+const (
+	formOptions  formKind = iota // the import's options, before the dry run
+	formTemplate                 // the empty template to write
+)
+
+// formHeight is the body left to a form under the screen's title and summary lines.
+func (m *Model) formHeight() int { return max(m.height-8, 5) }
 
 // CapturesInput is true while the path field or a text field of the options form has focus.
 func (m *Model) CapturesInput() bool {
@@ -130,7 +140,7 @@ func (m *Model) CapturesInput() bool {
 	case m.step == stepPath:
 		return true
 	case m.step == stepOptions, m.step == stepTemplate:
-		return screen.FormCaptures(m.form)
+		return m.forms.Captures()
 	}
 	return false
 }

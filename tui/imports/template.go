@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -34,30 +33,25 @@ func (m *Model) openTemplate() tea.Cmd {
 	t := cat.ImportSync
 	m.tmpl = templateValues{profile: model.Student, format: app.ExportXLSX}
 	m.step, m.notice = stepTemplate, ""
-	m.form = m.sess.NewForm(huh.NewGroup(
+	return m.forms.Open(formTemplate, m.sess.NewForm(huh.NewGroup(
 		huh.NewSelect[model.Profile]().Title(t.TemplateProfile).Options(
 			huh.NewOption(t.TemplateStudents, model.Student), huh.NewOption(t.TemplateTeachers, model.Teacher),
 			huh.NewOption(t.TemplateParents, model.Parent), huh.NewOption(t.TemplateStaff, model.Staff)).Value(&m.tmpl.profile),
 		huh.NewSelect[app.ExportFormat]().Key("format").Title(t.TemplateFormat).Options(
 			huh.NewOption("XLSX", app.ExportXLSX), huh.NewOption("CSV", app.ExportCSV)).Value(&m.tmpl.format),
 		huh.NewInput().Key("path").Title(t.TemplatePath).Value(&m.tmpl.path),
-	))
-	m.SetSize(m.width, m.height)
-	return m.form.Init()
+	)), m.width, m.formHeight())
 }
 
-func (m *Model) templateKey(k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.sess.Keys.Back) {
-		m.step = stepPick
-		return nil
-	}
-	return m.templateUpdate(k)
-}
-
-// templateUpdate passes a message to the template form; once completed, the file is written.
+// templateUpdate passes a message to the template form (esc goes back to the picker); once
+// completed, the file is written.
 func (m *Model) templateUpdate(msg tea.Msg) tea.Cmd {
-	cmd, state := screen.UpdateForm(m.form, msg)
-	if state != huh.StateCompleted {
+	cmd, end := m.forms.Update(msg, m.sess.Keys.Back)
+	switch end {
+	case screen.FormCancelled:
+		m.step = stepPick
+		return cmd
+	case screen.FormOpen:
 		return cmd
 	}
 	v, cat, dir := m.tmpl, m.sess.Cat, m.picker.dir
@@ -89,5 +83,5 @@ func (m *Model) templateWritten(msg templateMsg) tea.Cmd {
 
 func (m *Model) templateView() string {
 	st := m.sess.Styles
-	return st.Title.Render(m.sess.Cat.ImportSync.TemplateTitle) + "\n\n" + m.form.View()
+	return st.Title.Render(m.sess.Cat.ImportSync.TemplateTitle) + "\n\n" + m.forms.Form.View()
 }

@@ -22,8 +22,8 @@ func TestTemplateKeyWritesTheTemplate(t *testing.T) {
 	d.Press("t")
 	d.WaitView("Écrire un modèle vide", "Pour qui ?")
 	d.Press("down") // Enseignants
-	for f.m.step == stepTemplate && f.m.form.State == huh.StateNormal {
-		field := f.m.form.GetFocusedField()
+	for f.m.step == stepTemplate && f.m.forms.Form.State == huh.StateNormal {
+		field := f.m.forms.Form.GetFocusedField()
 		if field.GetKey() == "path" {
 			d.Type("profs.csv")
 		}
@@ -32,7 +32,7 @@ func TestTemplateKeyWritesTheTemplate(t *testing.T) {
 		}
 		d.Press("enter")
 		d.WaitFor("the next field", func() bool {
-			return f.m.step != stepTemplate || f.m.form.State != huh.StateNormal || f.m.form.GetFocusedField() != field
+			return f.m.step != stepTemplate || f.m.forms.Form.State != huh.StateNormal || f.m.forms.Form.GetFocusedField() != field
 		})
 	}
 	d.WaitView("Modèle Enseignants écrit dans", "profs.csv")

@@ -7,7 +7,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"rollcall/app"
 	"rollcall/tui/screen"
@@ -71,10 +70,6 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	case stepDetected:
 		return m.detectedKey(k)
 	case stepOptions:
-		if key.Matches(k, m.sess.Keys.Back) {
-			m.step = stepDetected
-			return nil
-		}
 		return m.formUpdate(k)
 	case stepRunning:
 		if key.Matches(k, m.keys.Cancel) {
@@ -83,15 +78,19 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	case stepDiff, stepConfirm, stepReport:
 		return m.resultKey(k)
 	case stepTemplate:
-		return m.templateKey(k)
+		return m.templateUpdate(k)
 	}
 	return nil
 }
 
-// formUpdate passes a message to the options form; a completed form starts the dry run.
+// formUpdate passes a message to the options form (esc goes back to what the files are); a
+// completed form starts the dry run.
 func (m *Model) formUpdate(msg tea.Msg) tea.Cmd {
-	cmd, state := screen.UpdateForm(m.form, msg)
-	if state == huh.StateCompleted {
+	cmd, end := m.forms.Update(msg, m.sess.Keys.Back)
+	switch end {
+	case screen.FormCancelled:
+		m.step = stepDetected
+	case screen.FormDone:
 		return tea.Batch(cmd, m.startRun(true))
 	}
 	return cmd

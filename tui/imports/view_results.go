@@ -156,7 +156,7 @@ func (m *Model) optionsView() string {
 	if m.notice != "" {
 		out += st.Error.Render(m.notice) + "\n"
 	}
-	return out + "\n" + m.form.View()
+	return out + "\n" + m.forms.Form.View()
 }
 
 // wrap wraps text to the body width.
