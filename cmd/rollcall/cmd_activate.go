@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -17,9 +18,14 @@ type activationJSON struct {
 	At        time.Time `json:"at"`
 }
 
+type activateOptions struct {
+	f             *factory
+	login, code   string
+	stdin, asJSON bool
+}
+
 func newActivateCmd(f *factory) *cobra.Command {
-	var login, code string
-	var stdin, asJSON bool
+	o := &activateOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "activate",
 		Short: "Activate a directory account with the code of its login card and choose its password",
@@ -28,43 +34,46 @@ login card (or sent by email), and set their password. The code is typed at a pr
 from the first line of stdin, the password from the next line (--password-stdin) or a
 prompt: never from the command line. The code then stops working.`,
 		Example: `  printf '%s\n' ABCD-EFGH a-new-password1 | rollcall activate --login zoe.martin --password-stdin`,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if code != "" {
-				return codeInArgv(f, "--code")
-			}
-			if login == "" {
-				return usageError{fmt.Errorf("--login is required")}
-			}
-			code, err := readCode(f, "Code")
-			if err != nil {
-				return err
-			}
-			password, err := readPassword(f, stdin, "--password-stdin")
-			if err != nil {
-				return err
-			}
-			a, err := f.App()
-			if err != nil {
-				return err
-			}
-			u, err := a.Activate(cmd.Context(), login, code, password)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return f.printJSON(activationJSON{Login: u.Login, Activated: true, At: u.ActivatedAt})
-			}
-			f.say(f.Catalog().MailMerge.Activated, u.Login)
-			return nil
-		},
+		RunE:    func(cmd *cobra.Command, _ []string) error { return runActivate(cmd.Context(), o) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&login, "login", "", "the account's login")
-	fl.StringVar(&code, "code", "", "no longer accepted: the code is read from stdin or a prompt")
+	fl.StringVar(&o.login, "login", "", "the account's login")
+	fl.StringVar(&o.code, "code", "", "no longer accepted: the code is read from stdin or a prompt")
 	_ = fl.MarkHidden("code")
-	fl.BoolVar(&stdin, "password-stdin", false, "read the new password from stdin, on the line after the code")
-	fl.BoolVar(&asJSON, "json", false, "print the result as JSON")
+	fl.BoolVar(&o.stdin, "password-stdin", false, "read the new password from stdin, on the line after the code")
+	fl.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
 	return cmd
+}
+
+func runActivate(ctx context.Context, o *activateOptions) error {
+	f := o.f
+	if o.code != "" {
+		return codeInArgv(f, "--code")
+	}
+	if o.login == "" {
+		return usageError{fmt.Errorf("--login is required")}
+	}
+	code, err := readCode(f, "Code")
+	if err != nil {
+		return err
+	}
+	password, err := readPassword(f, o.stdin, "--password-stdin")
+	if err != nil {
+		return err
+	}
+	a, err := f.App()
+	if err != nil {
+		return err
+	}
+	u, err := a.Activate(ctx, o.login, code, password)
+	if err != nil {
+		return err
+	}
+	if o.asJSON {
+		return f.printJSON(activationJSON{Login: u.Login, Activated: true, At: u.ActivatedAt})
+	}
+	f.say(f.Catalog().MailMerge.Activated, u.Login)
+	return nil
 }
 
 // resetJSON is the stable --json shape of reset-password.

@@ -25,53 +25,61 @@ type demoJSON struct {
 	Claims *demoClaimsJSON `json:"claims,omitempty"`
 }
 
+type demoOptions struct {
+	f              *factory
+	dryRun, asJSON bool
+}
+
 func newDemoCmd(f *factory) *cobra.Command {
-	var dryRun, asJSON bool
+	o := &demoOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Load the demo school: two schools, ~1,200 users, classes, groups, subscriptions",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, err := f.App()
-			if err != nil {
-				return err
-			}
-			load := a.LoadDemo
-			if dryRun {
-				load = a.PlanDemo
-			}
-			sum, err := load(cmd.Context())
-			if err != nil {
-				return err
-			}
-			out := demoJSON{Loaded: !dryRun, DryRun: dryRun, Orgs: sum.Orgs, Classes: sum.Classes, Groups: sum.Groups,
-				Subscriptions: sum.Subscriptions, Users: sum.Total(), ByProfile: map[string]int{}}
-			for p, n := range sum.Users {
-				out.ByProfile[p.String()] = n
-			}
-			cat := f.Catalog()
-			if dryRun {
-				f.say(cat.CLI.DemoDry, cat.Count(out.Users, cat.Nouns.User), cat.Count(out.Orgs, cat.Nouns.Organization),
-					cat.Count(out.Classes, cat.Nouns.Class), cat.Count(out.Subscriptions, cat.Nouns.Subscription))
-				if asJSON {
-					return f.printJSON(out)
-				}
-				return nil
-			}
-			if out.Claims, err = demoClaims(cmd.Context(), a); err != nil {
-				return err
-			}
-			if asJSON {
-				return f.printJSON(out)
-			}
-			f.say(cat.CLI.DemoLoaded, cat.Count(out.Users, cat.Nouns.User), cat.Count(out.Orgs, cat.Nouns.Organization),
-				cat.Count(out.Classes, cat.Nouns.Class), cat.Count(out.Subscriptions, cat.Nouns.Subscription))
-			printDemoClaims(f, out.Claims)
-			return nil
-		},
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runDemo(cmd.Context(), o) },
 	}
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "say whether the demo can be loaded, without loading it")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print what was loaded as JSON")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "say whether the demo can be loaded, without loading it")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print what was loaded as JSON")
 	return cmd
+}
+
+func runDemo(ctx context.Context, o *demoOptions) error {
+	f := o.f
+	a, err := f.App()
+	if err != nil {
+		return err
+	}
+	load := a.LoadDemo
+	if o.dryRun {
+		load = a.PlanDemo
+	}
+	sum, err := load(ctx)
+	if err != nil {
+		return err
+	}
+	out := demoJSON{Loaded: !o.dryRun, DryRun: o.dryRun, Orgs: sum.Orgs, Classes: sum.Classes, Groups: sum.Groups,
+		Subscriptions: sum.Subscriptions, Users: sum.Total(), ByProfile: map[string]int{}}
+	for p, n := range sum.Users {
+		out.ByProfile[p.String()] = n
+	}
+	cat := f.Catalog()
+	if o.dryRun {
+		f.say(cat.CLI.DemoDry, cat.Count(out.Users, cat.Nouns.User), cat.Count(out.Orgs, cat.Nouns.Organization),
+			cat.Count(out.Classes, cat.Nouns.Class), cat.Count(out.Subscriptions, cat.Nouns.Subscription))
+		if o.asJSON {
+			return f.printJSON(out)
+		}
+		return nil
+	}
+	if out.Claims, err = demoClaims(ctx, a); err != nil {
+		return err
+	}
+	if o.asJSON {
+		return f.printJSON(out)
+	}
+	f.say(cat.CLI.DemoLoaded, cat.Count(out.Users, cat.Nouns.User), cat.Count(out.Orgs, cat.Nouns.Organization),
+		cat.Count(out.Classes, cat.Nouns.Class), cat.Count(out.Subscriptions, cat.Nouns.Subscription))
+	printDemoClaims(f, out.Claims)
+	return nil
 }
 
 func newBackupCmd(f *factory) *cobra.Command {
@@ -85,11 +93,20 @@ works for an admin of every school in the database.`,
 		Example: `  rollcall backup ~/rollcall-$(date +%F).db
   ssh -p 2222 server backup - > rollcall.db`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runBackup(cmd.Context(), f, args[0]) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runBackup(cmd.Context(), &backupOptions{f: f, dest: args[0]})
+		},
 	}
 }
 
-func runBackup(ctx context.Context, f *factory, dest string) error {
+// backupOptions: dest is a file, or - for stdout.
+type backupOptions struct {
+	f    *factory
+	dest string
+}
+
+func runBackup(ctx context.Context, o *backupOptions) error {
+	f, dest := o.f, o.dest
 	cat := f.Catalog()
 	a, err := f.App()
 	if errors.Is(err, storage.ErrLocked) && !pgstore.IsURL(f.dbPath) {
@@ -136,15 +153,23 @@ func backupDone(f *factory, dest string, n int64) error {
 	return nil
 }
 
+type versionOptions struct {
+	f *factory
+}
+
 func newVersionCmd(f *factory) *cobra.Command {
+	o := &versionOptions{f: f}
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print Rollcall's version",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			cmd.Println("rollcall", version())
-			return nil
-		},
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runVersion(cmd.Context(), o) },
 	}
+}
+
+func runVersion(ctx context.Context, o *versionOptions) error {
+	f := o.f
+	f.println("rollcall", version())
+	return nil
 }
 
 // version is the module version, the commit it was built from and the Go release, as

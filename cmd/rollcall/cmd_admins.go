@@ -219,8 +219,14 @@ func orgFlag(ctx context.Context, sess *app.Session, v string) (model.ID, error)
 	return id, err
 }
 
+type adminsJoinOptions struct {
+	f              *factory
+	dryRun, asJSON bool
+	args           []string
+}
+
 func newAdminsJoinCmd(f *factory) *cobra.Command {
-	var dryRun, asJSON bool
+	o := &adminsJoinOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "join",
 		Short: "Accept an invitation with your existing account: become an admin of one more organization",
@@ -229,32 +235,37 @@ or read from the first line of stdin: never from the command line.`,
 		Example: `  printf '%s\n' "$INVITATION" | rollcall admins join`,
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return codeInArgv(f, "admins join")
-			}
-			ctx := cmd.Context()
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			code, err := readCode(f, "Invitation")
-			if err != nil {
-				return err
-			}
-			org, err := sess.AcceptInvitation(ctx, code, dryRun)
-			if err != nil {
-				return err
-			}
-			sayDone(f, dryRun, f.Catalog().Admins.Joined, org.Name)
-			if asJSON {
-				return f.printJSON(orgJSON{ID: org.ID, Name: org.Name, City: org.City, Country: org.Country})
-			}
-			return nil
+			o.args = args
+			return runAdminsJoin(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the code without using it")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the organization joined as JSON")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "check the code without using it")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the organization joined as JSON")
 	return cmd
+}
+
+func runAdminsJoin(ctx context.Context, o *adminsJoinOptions) error {
+	f := o.f
+	if len(o.args) > 0 {
+		return codeInArgv(f, "admins join")
+	}
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	code, err := readCode(f, "Invitation")
+	if err != nil {
+		return err
+	}
+	org, err := sess.AcceptInvitation(ctx, code, o.dryRun)
+	if err != nil {
+		return err
+	}
+	sayDone(f, o.dryRun, f.Catalog().Admins.Joined, org.Name)
+	if o.asJSON {
+		return f.printJSON(orgJSON{ID: org.ID, Name: org.Name, City: org.City, Country: org.Country})
+	}
+	return nil
 }
 
 // removedJSON is the stable --json shape of `admins remove`.
@@ -265,9 +276,15 @@ type removedJSON struct {
 	DryRun  bool       `json:"dry_run,omitempty"`
 }
 
+type adminsRemoveOptions struct {
+	f              *factory
+	org            string
+	dryRun, asJSON bool
+	args           []string
+}
+
 func newAdminsRemoveCmd(f *factory) *cobra.Command {
-	var org string
-	var dryRun, asJSON bool
+	o := &adminsRemoveOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "remove EMAIL|ID [--org ID]",
 		Short: "Stop someone administering your organizations (never the last admin of one)",
@@ -275,59 +292,75 @@ func newAdminsRemoveCmd(f *factory) *cobra.Command {
 administer. Their account stays, with any other organization. You may remove yourself.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			orgID, err := orgFlag(ctx, sess, org)
-			if err != nil {
-				return err
-			}
-			target, err := sess.FindAdmin(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			orgs, err := sess.RemoveAdmin(ctx, target.ID, orgID, dryRun)
-			if err != nil {
-				return err
-			}
-			sayDone(f, dryRun, f.Catalog().Admins.Removed, target.Email, idList(orgs))
-			if asJSON {
-				return f.printJSON(removedJSON{AdminID: target.ID, Email: target.Email, OrgIDs: nonNil(orgs), DryRun: dryRun})
-			}
-			return nil
+			o.args = args
+			return runAdminsRemove(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().StringVar(&org, "org", "", "only this organization (default: every one of yours they administer)")
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check without removing")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print what was removed as JSON")
+	cmd.Flags().StringVar(&o.org, "org", "", "only this organization (default: every one of yours they administer)")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "check without removing")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print what was removed as JSON")
 	return cmd
 }
 
+func runAdminsRemove(ctx context.Context, o *adminsRemoveOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	orgID, err := orgFlag(ctx, sess, o.org)
+	if err != nil {
+		return err
+	}
+	target, err := sess.FindAdmin(ctx, o.args[0])
+	if err != nil {
+		return err
+	}
+	orgs, err := sess.RemoveAdmin(ctx, target.ID, orgID, o.dryRun)
+	if err != nil {
+		return err
+	}
+	sayDone(f, o.dryRun, f.Catalog().Admins.Removed, target.Email, idList(orgs))
+	if o.asJSON {
+		return f.printJSON(removedJSON{AdminID: target.ID, Email: target.Email, OrgIDs: nonNil(orgs), DryRun: o.dryRun})
+	}
+	return nil
+}
+
+type adminsUninviteOptions struct {
+	f      *factory
+	dryRun bool
+	args   []string
+}
+
 func newAdminsUninviteCmd(f *factory) *cobra.Command {
-	var dryRun bool
+	o := &adminsUninviteOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "uninvite ID",
 		Short: "Withdraw a pending invitation (its code stops working)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			id, ok := model.ParseID(args[0])
-			if !ok {
-				return &model.ValidationError{Field: "invitation", Rule: model.RuleUnknownValue, Value: args[0]}
-			}
-			if _, err := sess.RevokeInvitation(ctx, id, dryRun); err != nil {
-				return err
-			}
-			sayDone(f, dryRun, "%s", f.Catalog().Admins.Uninvited)
-			return nil
+			o.args = args
+			return runAdminsUninvite(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check without withdrawing")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "check without withdrawing")
 	return cmd
+}
+
+func runAdminsUninvite(ctx context.Context, o *adminsUninviteOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	id, ok := model.ParseID(o.args[0])
+	if !ok {
+		return &model.ValidationError{Field: "invitation", Rule: model.RuleUnknownValue, Value: o.args[0]}
+	}
+	if _, err := sess.RevokeInvitation(ctx, id, o.dryRun); err != nil {
+		return err
+	}
+	sayDone(f, o.dryRun, "%s", f.Catalog().Admins.Uninvited)
+	return nil
 }

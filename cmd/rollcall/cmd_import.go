@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -242,40 +243,48 @@ func printChanges(cmd *cobra.Command, cat *i18n.Catalog, rep app.ImportReport) {
 	}
 }
 
+type importUndoOptions struct {
+	f           *factory
+	dryRun, yes bool
+}
+
 func newImportUndoCmd(f *factory) *cobra.Command {
-	var dryRun, yes bool
+	o := &importUndoOptions{f: f}
 	cmd := &cobra.Command{
 		Use: "undo [--yes]", Short: "Revert the latest import exactly, if nothing changed its users since (asks first)",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			sess, err := signedIn(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			cat := f.Catalog()
-			if !dryRun && !yes { // it deletes the users the import created: ask, as the console does
-				run, err := sess.UndoLastImport(cmd.Context(), true)
-				if err != nil {
-					return err
-				}
-				if err := confirmOrCancel(f, fmt.Sprintf(cat.Import.UndoQuestion, run.ID.String(), cat.DateTime(run.At), cat.ImportReport(run.Counts))); err != nil {
-					return err
-				}
-			}
-			run, err := sess.UndoLastImport(cmd.Context(), dryRun)
-			if err != nil {
-				return err
-			}
-			if dryRun {
-				f.say(cat.Import.UndoDry, run.ID.String(), cat.ImportReport(run.Counts))
-				return nil
-			}
-			f.say(cat.Import.UndoDone, run.ID.String(), cat.ImportReport(run.Counts))
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return runImportUndo(cmd.Context(), o) },
 	}
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check that the undo is possible, without doing it")
-	yesFlag(cmd.Flags(), &yes)
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "check that the undo is possible, without doing it")
+	yesFlag(cmd.Flags(), &o.yes)
 	return cmd
+}
+
+func runImportUndo(ctx context.Context, o *importUndoOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	cat := f.Catalog()
+	if !o.dryRun && !o.yes { // it deletes the users the import created: ask, as the console does
+		run, err := sess.UndoLastImport(ctx, true)
+		if err != nil {
+			return err
+		}
+		if err := confirmOrCancel(f, fmt.Sprintf(cat.Import.UndoQuestion, run.ID.String(), cat.DateTime(run.At), cat.ImportReport(run.Counts))); err != nil {
+			return err
+		}
+	}
+	run, err := sess.UndoLastImport(ctx, o.dryRun)
+	if err != nil {
+		return err
+	}
+	if o.dryRun {
+		f.say(cat.Import.UndoDry, run.ID.String(), cat.ImportReport(run.Counts))
+		return nil
+	}
+	f.say(cat.Import.UndoDone, run.ID.String(), cat.ImportReport(run.Counts))
+	return nil
 }
 
 // formatList lists what name says of each registered format, once each, for the flags' help.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -32,75 +33,95 @@ func runStatus(r model.ImportRun) string {
 	return "completed"
 }
 
+type importHistoryOptions struct {
+	f      *factory
+	asJSON bool
+}
+
 func newImportHistoryCmd(f *factory) *cobra.Command {
-	var asJSON bool
+	o := &importHistoryOptions{f: f}
 	cmd := &cobra.Command{
 		Use: "history", Short: "List past imports, newest first, failed ones too, with their files and reports",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			sess, err := signedIn(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			runs, err := sess.ImportHistory(cmd.Context())
-			if err != nil {
-				return err
-			}
-			by, err := importAuthors(cmd.Context(), sess, runs)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				out := []runJSON{}
-				for _, r := range runs {
-					out = append(out, runJSON{r.ID, r.At, r.AdminID, by[r.AdminID], runStatus(r), r.Source, r.Format,
-						r.Files, toCounts(r.Counts), len(r.Problems) + r.Failure.Omitted, len(r.Warnings) + r.WarningsOmitted, r.UndoneAt})
-				}
-				return f.printJSON(out)
-			}
-			cat := f.Catalog()
-			for _, r := range runs {
-				cmd.Printf("#%d  %s  %s  %s  %s\n", r.ID, cat.DateTime(r.At), by[r.AdminID], r.Source, cat.ImportRunSummary(r))
-				for _, file := range r.Files {
-					cmd.Printf("      %s  sha256:%s  (%s)\n", file.Name, file.SHA256, cat.Count(file.Rows, cat.Nouns.Row))
-				}
-			}
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return runImportHistory(cmd.Context(), o) },
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print as JSON")
 	return cmd
 }
 
+func runImportHistory(ctx context.Context, o *importHistoryOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	runs, err := sess.ImportHistory(ctx)
+	if err != nil {
+		return err
+	}
+	by, err := importAuthors(ctx, sess, runs)
+	if err != nil {
+		return err
+	}
+	if o.asJSON {
+		out := []runJSON{}
+		for _, r := range runs {
+			out = append(out, runJSON{r.ID, r.At, r.AdminID, by[r.AdminID], runStatus(r), r.Source, r.Format,
+				r.Files, toCounts(r.Counts), len(r.Problems) + r.Failure.Omitted, len(r.Warnings) + r.WarningsOmitted, r.UndoneAt})
+		}
+		return f.printJSON(out)
+	}
+	cat := f.Catalog()
+	for _, r := range runs {
+		f.printf("#%d  %s  %s  %s  %s\n", r.ID, cat.DateTime(r.At), by[r.AdminID], r.Source, cat.ImportRunSummary(r))
+		for _, file := range r.Files {
+			f.printf("      %s  sha256:%s  (%s)\n", file.Name, file.SHA256, cat.Count(file.Rows, cat.Nouns.Row))
+		}
+	}
+	return nil
+}
+
+type importErrorsOptions struct {
+	f    *factory
+	args []string
+}
+
 func newImportErrorsCmd(f *factory) *cobra.Command {
+	o := &importErrorsOptions{f: f}
 	return &cobra.Command{
 		Use: "errors RUN", Short: "Show again why a past import failed, or what a completed one warned about: each located",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, ok := model.ParseID(args[0])
-			if !ok {
-				return flagError("RUN", args[0])
-			}
-			sess, err := signedIn(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			run, err := sess.ImportRun(cmd.Context(), id)
-			if err != nil {
-				return err
-			}
-			cat := f.Catalog()
-			if failure := app.RunFailure(run); failure != nil {
-				f.say(cat.ImportSync.ErrorsOf, run.ID.String())
-				cmd.Println(cat.Error(failure))
-				return nil
-			}
-			if warnings := app.RunWarnings(run); warnings != nil {
-				f.say(cat.ImportSync.WarningsOf, run.ID.String())
-				cmd.Println(cat.Warnings(warnings))
-				return nil
-			}
-			f.say(cat.ImportSync.NoErrors, run.ID.String())
-			return nil
+			o.args = args
+			return runImportErrors(cmd.Context(), o)
 		},
 	}
+}
+
+func runImportErrors(ctx context.Context, o *importErrorsOptions) error {
+	f := o.f
+	id, ok := model.ParseID(o.args[0])
+	if !ok {
+		return flagError("RUN", o.args[0])
+	}
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	run, err := sess.ImportRun(ctx, id)
+	if err != nil {
+		return err
+	}
+	cat := f.Catalog()
+	if failure := app.RunFailure(run); failure != nil {
+		f.say(cat.ImportSync.ErrorsOf, run.ID.String())
+		f.println(cat.Error(failure))
+		return nil
+	}
+	if warnings := app.RunWarnings(run); warnings != nil {
+		f.say(cat.ImportSync.WarningsOf, run.ID.String())
+		f.println(cat.Warnings(warnings))
+		return nil
+	}
+	f.say(cat.ImportSync.NoErrors, run.ID.String())
+	return nil
 }

@@ -86,37 +86,48 @@ func printCampaign(ctx context.Context, f *factory, sess *app.Session, st app.Ca
 	return f.printJSON(j)
 }
 
+type mergeStatusOptions struct {
+	f      *factory
+	asJSON bool
+	args   []string
+}
+
 func newMergeStatusCmd(f *factory) *cobra.Command {
-	var asJSON bool
+	o := &mergeStatusOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "status [CAMPAIGN]",
 		Short: "Show an email campaign (sent, failed, left, why it paused), or list them all",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			if len(args) == 0 {
-				return listCampaigns(ctx, f, sess, asJSON)
-			}
-			id, err := parseCampaignID(args[0])
-			if err != nil {
-				return err
-			}
-			st, err := sess.Campaign(ctx, id)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return printCampaign(ctx, f, sess, st)
-			}
-			return showCampaign(ctx, f, sess, st)
+			o.args = args
+			return runMergeStatus(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print as JSON")
 	return cmd
+}
+
+func runMergeStatus(ctx context.Context, o *mergeStatusOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	if len(o.args) == 0 {
+		return listCampaigns(ctx, f, sess, o.asJSON)
+	}
+	id, err := parseCampaignID(o.args[0])
+	if err != nil {
+		return err
+	}
+	st, err := sess.Campaign(ctx, id)
+	if err != nil {
+		return err
+	}
+	if o.asJSON {
+		return printCampaign(ctx, f, sess, st)
+	}
+	return showCampaign(ctx, f, sess, st)
 }
 
 func parseCampaignID(s string) (model.ID, error) {
@@ -191,48 +202,59 @@ func showCampaign(ctx context.Context, f *factory, sess *app.Session, st app.Cam
 	return nil
 }
 
+type mergeResumeOptions struct {
+	f                                            *factory
+	retryFailed, resendUncertain, dryRun, asJSON bool
+	conns                                        int
+	args                                         []string
+}
+
 func newMergeResumeCmd(f *factory) *cobra.Command {
-	var retryFailed, resendUncertain, dryRun, asJSON bool
-	var conns int
+	o := &mergeResumeOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "resume CAMPAIGN",
 		Short: "Send what an email campaign has left (after a cancel, a crash or an SMTP outage)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			id, err := parseCampaignID(args[0])
-			if err != nil {
-				return err
-			}
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			opts := app.RunOptions{Connections: conns, RetryFailed: retryFailed, ResendUncertain: resendUncertain}
-			if dryRun {
-				n, err := sess.CampaignDue(ctx, id, opts)
-				if err != nil {
-					return err
-				}
-				if asJSON {
-					return f.printJSON(struct {
-						DryRun bool `json:"dry_run"`
-						Due    int  `json:"due"`
-					}{true, n})
-				}
-				cat := f.Catalog()
-				sayDryRun(f)
-				f.say(cat.MailMerge.DryRunHeader, cat.Int(n))
-				return nil
-			}
-			return runCampaign(ctx, f, sess, id, opts, asJSON)
+			o.args = args
+			return runMergeResume(cmd.Context(), o)
 		},
 	}
 	fl := cmd.Flags()
-	fl.BoolVar(&retryFailed, "retry-failed", false, "also retry recipients refused for good (after fixing their address)")
-	fl.BoolVar(&resendUncertain, "resend-uncertain", false, "also resend messages that may have left when the program stopped")
-	fl.IntVar(&conns, "connections", 0, "parallel SMTP connections (default 4)")
-	fl.BoolVar(&dryRun, "dry-run", false, "count what would be sent, without sending")
-	fl.BoolVar(&asJSON, "json", false, "print the result as JSON")
+	fl.BoolVar(&o.retryFailed, "retry-failed", false, "also retry recipients refused for good (after fixing their address)")
+	fl.BoolVar(&o.resendUncertain, "resend-uncertain", false, "also resend messages that may have left when the program stopped")
+	fl.IntVar(&o.conns, "connections", 0, "parallel SMTP connections (default 4)")
+	fl.BoolVar(&o.dryRun, "dry-run", false, "count what would be sent, without sending")
+	fl.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
 	return cmd
+}
+
+func runMergeResume(ctx context.Context, o *mergeResumeOptions) error {
+	f := o.f
+	id, err := parseCampaignID(o.args[0])
+	if err != nil {
+		return err
+	}
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	opts := app.RunOptions{Connections: o.conns, RetryFailed: o.retryFailed, ResendUncertain: o.resendUncertain}
+	if o.dryRun {
+		n, err := sess.CampaignDue(ctx, id, opts)
+		if err != nil {
+			return err
+		}
+		if o.asJSON {
+			return f.printJSON(struct {
+				DryRun bool `json:"dry_run"`
+				Due    int  `json:"due"`
+			}{true, n})
+		}
+		cat := f.Catalog()
+		sayDryRun(f)
+		f.say(cat.MailMerge.DryRunHeader, cat.Int(n))
+		return nil
+	}
+	return runCampaign(ctx, f, sess, id, opts, o.asJSON)
 }

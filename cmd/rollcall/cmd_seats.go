@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -41,42 +42,54 @@ type seatsListJSON struct {
 	Seats        []seatJSON `json:"seats"`
 }
 
+type seatsListOptions struct {
+	f      *factory
+	asJSON bool
+	args   []string
+}
+
 func newSeatsListCmd(f *factory) *cobra.Command {
-	var asJSON bool
+	o := &seatsListOptions{f: f}
 	cmd := &cobra.Command{
 		Use: "list SUBSCRIPTION-ID", Short: "List a subscription's seat holders: email, how added, when",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sess, err := signedIn(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			id, err := parseSubID(args[0])
-			if err != nil {
-				return err
-			}
-			l, err := sess.ListSeats(cmd.Context(), id)
-			if err != nil {
-				return err
-			}
-			out := seatsListJSON{Subscription: toSubJSON(l.SubRow), Seats: []seatJSON{}}
-			for _, s := range l.Seats {
-				out.Seats = append(out.Seats, toSeatJSON(s))
-			}
-			if asJSON {
-				return f.printJSON(out)
-			}
-			cat := f.Catalog()
-			f.say(cat.Licensing.Seats.Summary, cat.Int(l.Assigned), cat.Int(l.Sub.Seats), cat.Int(l.Free()))
-			tw := tabwriter.NewWriter(f.env.stdout, 2, 4, 2, ' ', 0)
-			for _, s := range l.Seats {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", s.Label(), s.Key, cat.SeatSource(s), cat.DateTime(s.AddedAt))
-			}
-			return tw.Flush()
+			o.args = args
+			return runSeatsList(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print as JSON")
 	return cmd
+}
+
+func runSeatsList(ctx context.Context, o *seatsListOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	id, err := parseSubID(o.args[0])
+	if err != nil {
+		return err
+	}
+	l, err := sess.ListSeats(ctx, id)
+	if err != nil {
+		return err
+	}
+	out := seatsListJSON{Subscription: toSubJSON(l.SubRow), Seats: []seatJSON{}}
+	for _, s := range l.Seats {
+		out.Seats = append(out.Seats, toSeatJSON(s))
+	}
+	if o.asJSON {
+		return f.printJSON(out)
+	}
+	cat := f.Catalog()
+	f.say(cat.Licensing.Seats.Summary, cat.Int(l.Assigned), cat.Int(l.Sub.Seats), cat.Int(l.Free()))
+	tw := tabwriter.NewWriter(f.env.stdout, 2, 4, 2, ' ', 0)
+	for _, s := range l.Seats {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", s.Label(), s.Key, cat.SeatSource(s), cat.DateTime(s.AddedAt))
+	}
+	return tw.Flush()
 }
 
 func toSeatJSON(s model.Seat) seatJSON {
@@ -133,33 +146,45 @@ func reportSeats(f *factory, res app.SeatResult, dryRun, asJSON bool) error {
 	return nil
 }
 
+type seatsAddOptions struct {
+	f      *factory
+	opts   app.SeatOptions
+	asJSON bool
+	args   []string
+}
+
 func newSeatsAddCmd(f *factory) *cobra.Command {
-	var opts app.SeatOptions
-	var asJSON bool
+	o := &seatsAddOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "add SUBSCRIPTION-ID (EMAIL|LOGIN)... [--key KEY]",
 		Short: "Give seats to emails and directory logins (spaces, commas or new lines between them); more than are free adds none",
 		Args:  cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sess, err := signedIn(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			id, err := parseSubID(args[0])
-			if err != nil {
-				return err
-			}
-			opts.Lang = f.Catalog().Lang
-			res, err := sess.AddTypedSeats(cmd.Context(), id, strings.Join(args[1:], " "), opts)
-			if err != nil {
-				return err
-			}
-			return reportSeats(f, res, opts.DryRun, asJSON)
+			o.args = args
+			return runSeatsAdd(cmd.Context(), o)
 		},
 	}
-	seatFlags(cmd, &opts, &asJSON)
-	cmd.Flags().StringVar(&opts.Key, "key", "", "the product key the new seats use (default: the first with room)")
+	seatFlags(cmd, &o.opts, &o.asJSON)
+	cmd.Flags().StringVar(&o.opts.Key, "key", "", "the product key the new seats use (default: the first with room)")
 	return cmd
+}
+
+func runSeatsAdd(ctx context.Context, o *seatsAddOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	id, err := parseSubID(o.args[0])
+	if err != nil {
+		return err
+	}
+	o.opts.Lang = f.Catalog().Lang
+	res, err := sess.AddTypedSeats(ctx, id, strings.Join(o.args[1:], " "), o.opts)
+	if err != nil {
+		return err
+	}
+	return reportSeats(f, res, o.opts.DryRun, o.asJSON)
 }
 
 func seatFlags(cmd *cobra.Command, opts *app.SeatOptions, asJSON *bool) {
@@ -168,92 +193,116 @@ func seatFlags(cmd *cobra.Command, opts *app.SeatOptions, asJSON *bool) {
 	cmd.Flags().BoolVar(asJSON, "json", false, "print what changed as JSON")
 }
 
+type seatsImportOptions struct {
+	f      *factory
+	opts   app.SeatOptions
+	asJSON bool
+	args   []string
+}
+
 func newSeatsImportCmd(f *factory) *cobra.Command {
-	var opts app.SeatOptions
-	var asJSON bool
+	o := &seatsImportOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "import SUBSCRIPTION-ID FILE.csv",
 		Short: "Give seats to the emails of a CSV file: one a line, no header, no spaces, commas or quotes",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sess, err := signedIn(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			id, err := parseSubID(args[0])
-			if err != nil {
-				return err
-			}
-			file, err := os.Open(args[1])
-			if err != nil {
-				return err
-			}
-			defer file.Close()
-			opts.Lang = f.Catalog().Lang
-			res, err := sess.ImportSeats(cmd.Context(), id, filepath.Base(args[1]), file, opts)
-			if err != nil {
-				return err
-			}
-			return reportSeats(f, res, opts.DryRun, asJSON)
+			o.args = args
+			return runSeatsImport(cmd.Context(), o)
 		},
 	}
-	seatFlags(cmd, &opts, &asJSON)
+	seatFlags(cmd, &o.opts, &o.asJSON)
 	return cmd
 }
 
+func runSeatsImport(ctx context.Context, o *seatsImportOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	id, err := parseSubID(o.args[0])
+	if err != nil {
+		return err
+	}
+	file, err := os.Open(o.args[1])
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	o.opts.Lang = f.Catalog().Lang
+	res, err := sess.ImportSeats(ctx, id, filepath.Base(o.args[1]), file, o.opts)
+	if err != nil {
+		return err
+	}
+	return reportSeats(f, res, o.opts.DryRun, o.asJSON)
+}
+
+type seatsRemoveOptions struct {
+	f                                   *factory
+	byHand, yes, dryRun, asJSON, detach bool
+	args                                []string
+}
+
 func newSeatsRemoveCmd(f *factory) *cobra.Command {
-	var byHand, yes, dryRun, asJSON, detach bool
+	o := &seatsRemoveOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "remove SUBSCRIPTION-ID (EMAIL|LOGIN | --by-hand) [--detach] [--yes]",
 		Short: "Take back one seat, or every seat given by hand (syncs keep theirs; --detach takes a sync's seat anyway)",
 		Args:  cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if byHand == (len(args) == 2) {
-				return usageError{fmt.Errorf("give one EMAIL or --by-hand")}
-			}
-			sess, err := signedIn(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			id, err := parseSubID(args[0])
-			if err != nil {
-				return err
-			}
-			remove := func(dry bool) (app.SeatResult, error) {
-				if byHand {
-					return sess.RemoveHandSeats(cmd.Context(), id, dry)
-				}
-				return sess.RemoveSeat(cmd.Context(), id, args[1], detach, dry)
-			}
-			res, err := remove(true) // what would go, to ask about it
-			if err != nil || dryRun {
-				if err == nil {
-					return reportSeats(f, res, true, asJSON)
-				}
-				return err
-			}
-			cat := f.Catalog()
-			if len(res.Removed) == 0 {
-				f.say("%s", cat.Licensing.Seats.NothingByHand)
-				return reportSeats(f, res, false, asJSON)
-			}
-			if !yes {
-				if err := confirmRemoval(f, res, byHand); err != nil {
-					return err
-				}
-			}
-			if res, err = remove(false); err != nil {
-				return err
-			}
-			return reportSeats(f, res, false, asJSON)
+			o.args = args
+			return runSeatsRemove(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().BoolVar(&byHand, "by-hand", false, "every seat given by hand (typed or from a file)")
-	cmd.Flags().BoolVar(&detach, "detach", false, "take back a seat a sync gave: it becomes a hand seat first (the sync's next run gives it back)")
-	yesFlag(cmd.Flags(), &yes)
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "say what would be taken back")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print what changed as JSON")
+	cmd.Flags().BoolVar(&o.byHand, "by-hand", false, "every seat given by hand (typed or from a file)")
+	cmd.Flags().BoolVar(&o.detach, "detach", false, "take back a seat a sync gave: it becomes a hand seat first (the sync's next run gives it back)")
+	yesFlag(cmd.Flags(), &o.yes)
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "say what would be taken back")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print what changed as JSON")
 	return cmd
+}
+
+func runSeatsRemove(ctx context.Context, o *seatsRemoveOptions) error {
+	f := o.f
+	if o.byHand == (len(o.args) == 2) {
+		return usageError{fmt.Errorf("give one EMAIL or --by-hand")}
+	}
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	id, err := parseSubID(o.args[0])
+	if err != nil {
+		return err
+	}
+	remove := func(dry bool) (app.SeatResult, error) {
+		if o.byHand {
+			return sess.RemoveHandSeats(ctx, id, dry)
+		}
+		return sess.RemoveSeat(ctx, id, o.args[1], o.detach, dry)
+	}
+	res, err := remove(true) // what would go, to ask about it
+	if err != nil || o.dryRun {
+		if err == nil {
+			return reportSeats(f, res, true, o.asJSON)
+		}
+		return err
+	}
+	cat := f.Catalog()
+	if len(res.Removed) == 0 {
+		f.say("%s", cat.Licensing.Seats.NothingByHand)
+		return reportSeats(f, res, false, o.asJSON)
+	}
+	if !o.yes {
+		if err := confirmRemoval(f, res, o.byHand); err != nil {
+			return err
+		}
+	}
+	if res, err = remove(false); err != nil {
+		return err
+	}
+	return reportSeats(f, res, false, o.asJSON)
 }
 
 // confirmRemoval asks before taking seats back; no is errSilent, after saying it was cancelled.

@@ -11,61 +11,71 @@ import (
 	"rollcall/model"
 )
 
+type loginOptions struct {
+	f                     *factory
+	email                 string
+	passwordStdin, asJSON bool
+}
+
 func newLoginCmd(f *factory) *cobra.Command {
-	var email string
-	var passwordStdin, asJSON bool
+	o := &loginOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "login",
 		Short: "Sign in; the session is kept for this OS user until logout",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			pw, err := readPassword(f, passwordStdin, "--password-stdin")
-			if err != nil {
-				return err
-			}
-			a, err := f.App()
-			if err != nil {
-				return err
-			}
-			res, err := a.SignIn(cmd.Context(), email, pw, "local:"+f.env.osUser)
-			if err != nil {
-				return err
-			}
-			if err := a.RememberLocal(cmd.Context(), f.env.osUser, res.Token); err != nil {
-				return err
-			}
-			f.setSession(cmd.Context(), res.Session)
-			if asJSON {
-				return f.printJSON(whoamiJSON{SignedIn: true, Admin: adminToJSON(res.Admin)})
-			}
-			f.say(f.Catalog().CLI.SignedIn, res.Admin.Email)
-			return nil
-		},
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runLogin(cmd.Context(), o) },
 	}
-	cmd.Flags().StringVar(&email, "email", "", "your email address")
-	cmd.Flags().BoolVar(&passwordStdin, "password-stdin", false, "read the password from the first line of standard input")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the signed-in admin as JSON")
+	cmd.Flags().StringVar(&o.email, "email", "", "your email address")
+	cmd.Flags().BoolVar(&o.passwordStdin, "password-stdin", false, "read the password from the first line of standard input")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the signed-in admin as JSON")
 	return cmd
+}
+
+func runLogin(ctx context.Context, o *loginOptions) error {
+	f := o.f
+	pw, err := readPassword(f, o.passwordStdin, "--password-stdin")
+	if err != nil {
+		return err
+	}
+	a, err := f.App()
+	if err != nil {
+		return err
+	}
+	res, err := a.SignIn(ctx, o.email, pw, "local:"+f.env.osUser)
+	if err != nil {
+		return err
+	}
+	if err := a.RememberLocal(ctx, f.env.osUser, res.Token); err != nil {
+		return err
+	}
+	f.setSession(ctx, res.Session)
+	if o.asJSON {
+		return f.printJSON(whoamiJSON{SignedIn: true, Admin: adminToJSON(res.Admin)})
+	}
+	f.say(f.Catalog().CLI.SignedIn, res.Admin.Email)
+	return nil
 }
 
 func newLogoutCmd(f *factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "logout",
 		Short: "Sign out and forget this OS user's session",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := f.Session(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if err := s.SignOut(cmd.Context()); err != nil {
-				return err
-			}
-			if err := f.app.RememberLocal(cmd.Context(), f.env.osUser, ""); err != nil {
-				return err
-			}
-			f.say("%s", f.Catalog().CLI.SignedOut)
-			return nil
-		},
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runLogout(cmd.Context(), f) },
 	}
+}
+
+func runLogout(ctx context.Context, f *factory) error {
+	s, err := f.Session(ctx)
+	if err != nil {
+		return err
+	}
+	if err := s.SignOut(ctx); err != nil {
+		return err
+	}
+	if err := f.app.RememberLocal(ctx, f.env.osUser, ""); err != nil {
+		return err
+	}
+	f.say("%s", f.Catalog().CLI.SignedOut)
+	return nil
 }
 
 // adminJSON is the stable --json shape of an admin.
@@ -109,32 +119,40 @@ type countsJSON struct {
 	ByProfile map[string]int `json:"by_profile"`
 }
 
+type whoamiOptions struct {
+	f      *factory
+	asJSON bool
+}
+
 func newWhoamiCmd(f *factory) *cobra.Command {
-	var asJSON bool
+	o := &whoamiOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "whoami",
 		Short: "Show the signed-in admin, their organizations and the database",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := f.Session(cmd.Context())
-			if err != nil {
-				if asJSON && exitCode(err) == exitNotFound {
-					_ = f.printJSON(whoamiJSON{SignedIn: false})
-				}
-				return err
-			}
-			out, err := whoami(cmd.Context(), f, s)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return f.printJSON(out)
-			}
-			printWhoami(cmd, f.Catalog(), out)
-			return nil
-		},
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runWhoami(cmd.Context(), o) },
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print as JSON")
 	return cmd
+}
+
+func runWhoami(ctx context.Context, o *whoamiOptions) error {
+	f := o.f
+	s, err := f.Session(ctx)
+	if err != nil {
+		if o.asJSON && exitCode(err) == exitNotFound {
+			_ = f.printJSON(whoamiJSON{SignedIn: false})
+		}
+		return err
+	}
+	out, err := whoami(ctx, f, s)
+	if err != nil {
+		return err
+	}
+	if o.asJSON {
+		return f.printJSON(out)
+	}
+	printWhoami(f, f.Catalog(), out)
+	return nil
 }
 
 // whoami says who is signed in; their schools and users only once they accepted the terms.
@@ -162,37 +180,44 @@ func whoami(ctx context.Context, f *factory, s *app.Session) (whoamiJSON, error)
 	return out, nil
 }
 
-func printWhoami(cmd *cobra.Command, cat *i18n.Catalog, w whoamiJSON) {
-	cmd.Printf("%s <%s>\n", w.Admin.FullName, w.Admin.Email)
+func printWhoami(f *factory, cat *i18n.Catalog, w whoamiJSON) {
+	f.printf("%s <%s>\n", w.Admin.FullName, w.Admin.Email)
 	if w.Users == nil { // before the terms step
-		cmd.PrintErrln(cat.Error(model.ErrTermsNotAccepted))
-		cmd.PrintErrln(cat.CLI.AcceptTermsHint)
+		f.say("%s", cat.Error(model.ErrTermsNotAccepted))
+		f.say("%s", cat.CLI.AcceptTermsHint)
 		return
 	}
 	for _, o := range w.Organizations {
-		cmd.Printf("  %s (%s)\n", o.Name, o.City)
+		f.printf("  %s (%s)\n", o.Name, o.City)
 	}
-	cmd.Println(cat.Label(cat.Home.Users, cat.Int(w.Users.Total)))
+	f.println(cat.Label(cat.Home.Users, cat.Int(w.Users.Total)))
+}
+
+type acceptTermsOptions struct {
+	f             *factory
+	adult, accept bool
 }
 
 func newAcceptTermsCmd(f *factory) *cobra.Command {
-	var adult, accept bool
+	o := &acceptTermsOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "accept-terms",
 		Short: "Confirm you are an adult and accept the terms of use (once, at first sign-in)",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !adult || !accept {
-				return &model.ValidationError{Field: "terms", Rule: model.RuleTermsRequired}
-			}
-			s, err := f.Session(cmd.Context())
-			if err != nil {
-				return err
-			}
-			_, err = s.AcceptTerms(cmd.Context())
-			return err
-		},
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runAcceptTerms(cmd.Context(), o) },
 	}
-	cmd.Flags().BoolVar(&adult, "adult", false, "I confirm I am an adult")
-	cmd.Flags().BoolVar(&accept, "accept", false, "I accept the terms of use")
+	cmd.Flags().BoolVar(&o.adult, "adult", false, "I confirm I am an adult")
+	cmd.Flags().BoolVar(&o.accept, "accept", false, "I accept the terms of use")
 	return cmd
+}
+
+func runAcceptTerms(ctx context.Context, o *acceptTermsOptions) error {
+	if !o.adult || !o.accept {
+		return &model.ValidationError{Field: "terms", Rule: model.RuleTermsRequired}
+	}
+	s, err := o.f.Session(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.AcceptTerms(ctx)
+	return err
 }

@@ -160,59 +160,77 @@ func runSettingsSMTP(cmd *cobra.Command, f *factory, o *settingsSMTPOptions) err
 	return nil
 }
 
+type settingsShowOptions struct {
+	f      *factory
+	asJSON bool
+	org    string
+}
+
 func newSettingsShowCmd(f *factory) *cobra.Command {
-	var asJSON bool
-	var org string
+	o := &settingsShowOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "show",
 		Short: "Show a school's settings (the SMTP password only as set or not set)",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			id, err := orgFlag(ctx, sess, org)
-			if err != nil {
-				return err
-			}
-			o, all, err := sess.SchoolSettings(ctx, id)
-			if err != nil {
-				return err
-			}
-			j := toSettingsJSON(o, all)
-			if asJSON {
-				return f.printJSON(j)
-			}
-			cat := f.Catalog()
-			pw := cat.MailMerge.Unset
-			if j.PasswordSet {
-				pw = cat.MailMerge.Set
-			}
-			tw := tabwriter.NewWriter(f.env.stdout, 0, 4, 2, ' ', 0)
-			rows := [][2]string{{"org", fmt.Sprintf("%s (%d)", o.Name, o.ID)}, {"host", j.Host},
-				{"port", fmt.Sprint(all.Mail.SMTPConfig().Port)}, {"security", j.Security}, {"username", j.Username},
-				{cat.MailMerge.SettingsPassword, pw}, {"from", j.From}, {"activation-url", j.ActivationURL},
-				{"templates", j.TemplateDir}, {"deletion-grace", fmt.Sprint(j.GraceDays)}}
-			for _, p := range j.PasswordPolicies {
-				rows = append(rows, [2]string{"password-policy " + p.Profile,
-					fmt.Sprintf("--min-length %d --classes %s", p.MinLength, strings.Join(p.Classes, ","))})
-			}
-			for _, row := range rows {
-				fmt.Fprintf(tw, "%s\t%s\n", row[0], row[1])
-			}
-			return tw.Flush()
-		},
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runSettingsShow(cmd.Context(), o) },
 	}
-	cmd.Flags().StringVar(&org, "org", "", "the school's organization id or UAI (default: your only one)")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	cmd.Flags().StringVar(&o.org, "org", "", "the school's organization id or UAI (default: your only one)")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print as JSON")
 	return cmd
+}
+
+func runSettingsShow(ctx context.Context, o *settingsShowOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	id, err := orgFlag(ctx, sess, o.org)
+	if err != nil {
+		return err
+	}
+	org, all, err := sess.SchoolSettings(ctx, id)
+	if err != nil {
+		return err
+	}
+	j := toSettingsJSON(org, all)
+	if o.asJSON {
+		return f.printJSON(j)
+	}
+	cat := f.Catalog()
+	pw := cat.MailMerge.Unset
+	if j.PasswordSet {
+		pw = cat.MailMerge.Set
+	}
+	tw := tabwriter.NewWriter(f.env.stdout, 0, 4, 2, ' ', 0)
+	rows := [][2]string{{"org", fmt.Sprintf("%s (%d)", org.Name, org.ID)}, {"host", j.Host},
+		{"port", fmt.Sprint(all.Mail.SMTPConfig().Port)}, {"security", j.Security}, {"username", j.Username},
+		{cat.MailMerge.SettingsPassword, pw}, {"from", j.From}, {"activation-url", j.ActivationURL},
+		{"templates", j.TemplateDir}, {"deletion-grace", fmt.Sprint(j.GraceDays)}}
+	for _, p := range j.PasswordPolicies {
+		rows = append(rows, [2]string{"password-policy " + p.Profile,
+			fmt.Sprintf("--min-length %d --classes %s", p.MinLength, strings.Join(p.Classes, ","))})
+	}
+	for _, row := range rows {
+		fmt.Fprintf(tw, "%s\t%s\n", row[0], row[1])
+	}
+	return tw.Flush()
 }
 
 func newTemplatesCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{Use: "templates", Short: "The card and email templates, to edit per language"}
-	var force, dryRun bool
-	export := &cobra.Command{
+	cmd.AddCommand(newTemplatesExportCmd(f))
+	return cmd
+}
+
+type templatesExportOptions struct {
+	f             *factory
+	force, dryRun bool
+	dir           string
+}
+
+func newTemplatesExportCmd(f *factory) *cobra.Command {
+	o := &templatesExportOptions{f: f}
+	cmd := &cobra.Command{
 		Use:   "export DIR",
 		Short: "Write the built-in card and email templates (French and English) to DIR, to edit",
 		Long: `Write the built-in templates to DIR (fr/card.tmpl, en/email.html.tmpl, ...). They are Go
@@ -221,42 +239,46 @@ templates; the fields they may use are listed at the top of each file and in
 'rollcall settings smtp --templates DIR' or --templates on merge commands.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dir := args[0]
-			files := mailmerge.DefaultTemplateFiles()
-			names := make([]string, 0, len(files))
-			for name := range files {
-				names = append(names, name)
-			}
-			sort.Strings(names)
-			for _, name := range names {
-				path := filepath.Join(dir, filepath.FromSlash(name))
-				if _, err := os.Stat(path); err == nil && !force {
-					return fmt.Errorf("%s: %w (use --force to replace it)", path, os.ErrExist)
-				}
-				if dryRun {
-					fmt.Fprintln(f.env.stdout, path)
-					continue
-				}
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					return err
-				}
-				if err := os.WriteFile(path, []byte(files[name]), 0o644); err != nil {
-					return err
-				}
-				fmt.Fprintln(f.env.stdout, path)
-			}
-			if dryRun {
-				sayDryRun(f)
-				return nil
-			}
-			f.say(f.Catalog().MailMerge.TemplatesExported, len(names), dir, dir)
-			return nil
+			o.dir = args[0]
+			return runTemplatesExport(o)
 		},
 	}
-	export.Flags().BoolVar(&force, "force", false, "replace files that exist")
-	export.Flags().BoolVar(&dryRun, "dry-run", false, "list the files without writing them")
-	cmd.AddCommand(export)
+	cmd.Flags().BoolVar(&o.force, "force", false, "replace files that exist")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "list the files without writing them")
 	return cmd
+}
+
+func runTemplatesExport(o *templatesExportOptions) error {
+	f, dir := o.f, o.dir
+	files := mailmerge.DefaultTemplateFiles()
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if _, err := os.Stat(path); err == nil && !o.force {
+			return fmt.Errorf("%s: %w (use --force to replace it)", path, os.ErrExist)
+		}
+		if o.dryRun {
+			fmt.Fprintln(f.env.stdout, path)
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, []byte(files[name]), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintln(f.env.stdout, path)
+	}
+	if o.dryRun {
+		sayDryRun(f)
+		return nil
+	}
+	f.say(f.Catalog().MailMerge.TemplatesExported, len(names), dir, dir)
+	return nil
 }
 
 // settingsOrgs reads the --org of a settings change: one school, "all" of the admin's (each

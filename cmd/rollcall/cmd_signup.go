@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -111,33 +112,41 @@ func runSignup(cmd *cobra.Command, f *factory, o *signupOptions) error {
 	return nil
 }
 
+type resendOptions struct {
+	f      *factory
+	email  string
+	asJSON bool
+}
+
 func newResendCmd(f *factory) *cobra.Command {
-	var email string
-	var asJSON bool
+	o := &resendOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "resend-code",
 		Short: "Issue a new verification code (older codes stop working)",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, err := f.App()
-			if err != nil {
-				return err
-			}
-			res, err := a.ResendVerification(cmd.Context(), email)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return f.printJSON(signupJSON{AdminID: res.AdminID, Email: res.Email, CodeEmailed: res.Emailed, Code: res.Code, ExpiresAt: res.ExpiresAt})
-			}
-			if !res.Emailed {
-				cmd.Println(res.Code)
-			}
-			return nil
-		},
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runResend(cmd.Context(), o) },
 	}
-	cmd.Flags().StringVar(&email, "email", "", "the email you signed up with")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
+	cmd.Flags().StringVar(&o.email, "email", "", "the email you signed up with")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the result as JSON")
 	return cmd
+}
+
+func runResend(ctx context.Context, o *resendOptions) error {
+	f := o.f
+	a, err := f.App()
+	if err != nil {
+		return err
+	}
+	res, err := a.ResendVerification(ctx, o.email)
+	if err != nil {
+		return err
+	}
+	if o.asJSON {
+		return f.printJSON(signupJSON{AdminID: res.AdminID, Email: res.Email, CodeEmailed: res.Emailed, Code: res.Code, ExpiresAt: res.ExpiresAt})
+	}
+	if !res.Emailed {
+		f.println(res.Code)
+	}
+	return nil
 }
 
 type verifyOptions struct {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -38,9 +39,15 @@ func newSSHKeysCmd(f *factory) *cobra.Command {
 // maxKeyFile bounds what `ssh-keys add` reads: an authorized_keys file of a few dozen keys.
 const maxKeyFile = 256 << 10
 
+type sshKeysAddOptions struct {
+	f              *factory
+	key            string
+	dryRun, asJSON bool
+	args           []string
+}
+
 func newSSHKeysAddCmd(f *factory) *cobra.Command {
-	var key string
-	var dryRun, asJSON bool
+	o := &sshKeysAddOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "add [FILE|-]",
 		Short: "Add your SSH public key(s): from a .pub file, standard input (-) or --key",
@@ -48,45 +55,50 @@ func newSSHKeysAddCmd(f *factory) *cobra.Command {
   rollcall ssh-keys add --key "ssh-ed25519 AAAAC3Nza… marie@laptop"`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lines, err := readKeyLines(f, key, args)
-			if err != nil {
-				return err
-			}
-			ctx := cmd.Context()
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			// Every key is checked before any is added: all or nothing.
-			for _, l := range lines {
-				if _, err := sess.AddSSHKey(ctx, l, true); err != nil {
-					return err
-				}
-			}
-			out := []sshKeyJSON{}
-			for _, l := range lines {
-				k, err := sess.AddSSHKey(ctx, l, dryRun)
-				if err != nil {
-					return err
-				}
-				j := keyJSON(k)
-				j.DryRun = dryRun
-				out = append(out, j)
-				if !dryRun {
-					f.say(f.Catalog().Admins.KeyAdded, k.Fingerprint)
-				}
-			}
-			sayDone(f, dryRun, "%s", f.Catalog().Admins.KeysHint)
-			if asJSON {
-				return f.printJSON(out)
-			}
-			return nil
+			o.args = args
+			return runSSHKeysAdd(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().StringVar(&key, "key", "", "the public key itself (one authorized_keys line)")
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the key(s) without adding them")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the keys added as JSON")
+	cmd.Flags().StringVar(&o.key, "key", "", "the public key itself (one authorized_keys line)")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "check the key(s) without adding them")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the keys added as JSON")
 	return cmd
+}
+
+func runSSHKeysAdd(ctx context.Context, o *sshKeysAddOptions) error {
+	f := o.f
+	lines, err := readKeyLines(f, o.key, o.args)
+	if err != nil {
+		return err
+	}
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	// Every key is checked before any is added: all or nothing.
+	for _, l := range lines {
+		if _, err := sess.AddSSHKey(ctx, l, true); err != nil {
+			return err
+		}
+	}
+	out := []sshKeyJSON{}
+	for _, l := range lines {
+		k, err := sess.AddSSHKey(ctx, l, o.dryRun)
+		if err != nil {
+			return err
+		}
+		j := keyJSON(k)
+		j.DryRun = o.dryRun
+		out = append(out, j)
+		if !o.dryRun {
+			f.say(f.Catalog().Admins.KeyAdded, k.Fingerprint)
+		}
+	}
+	sayDone(f, o.dryRun, "%s", f.Catalog().Admins.KeysHint)
+	if o.asJSON {
+		return f.printJSON(out)
+	}
+	return nil
 }
 
 // readKeyLines returns the key lines given by --key, a file, or standard input ("-", or no
@@ -127,62 +139,80 @@ func readKeyLines(f *factory, key string, args []string) ([]string, error) {
 	return lines, nil
 }
 
+type sshKeysListOptions struct {
+	f      *factory
+	asJSON bool
+}
+
 func newSSHKeysListCmd(f *factory) *cobra.Command {
-	var asJSON bool
+	o := &sshKeysListOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List your SSH keys",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			keys, err := sess.ListSSHKeys(ctx)
-			if err != nil {
-				return err
-			}
-			out := []sshKeyJSON{}
-			for _, k := range keys {
-				out = append(out, keyJSON(k))
-			}
-			if asJSON {
-				return f.printJSON(out)
-			}
-			cat := f.Catalog()
-			t := cat.Admins
-			w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", t.ColFingerprint, "Type", t.ColComment, t.ColAdded)
-			for _, k := range out {
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", k.Fingerprint, k.Type, k.Comment, cat.DateTime(k.AddedAt))
-			}
-			return w.Flush()
-		},
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runSSHKeysList(cmd.Context(), o) },
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print as JSON")
 	return cmd
 }
 
+func runSSHKeysList(ctx context.Context, o *sshKeysListOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	keys, err := sess.ListSSHKeys(ctx)
+	if err != nil {
+		return err
+	}
+	out := []sshKeyJSON{}
+	for _, k := range keys {
+		out = append(out, keyJSON(k))
+	}
+	if o.asJSON {
+		return f.printJSON(out)
+	}
+	cat := f.Catalog()
+	t := cat.Admins
+	w := tabwriter.NewWriter(f.env.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", t.ColFingerprint, "Type", t.ColComment, t.ColAdded)
+	for _, k := range out {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", k.Fingerprint, k.Type, k.Comment, cat.DateTime(k.AddedAt))
+	}
+	return w.Flush()
+}
+
+type sshKeysRemoveOptions struct {
+	f      *factory
+	dryRun bool
+	args   []string
+}
+
 func newSSHKeysRemoveCmd(f *factory) *cobra.Command {
-	var dryRun bool
+	o := &sshKeysRemoveOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "remove FINGERPRINT|COMMENT",
 		Short: "Remove one of your SSH keys: it can no longer connect",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			k, err := sess.RemoveSSHKey(ctx, args[0], dryRun)
-			if err != nil {
-				return err
-			}
-			sayDone(f, dryRun, f.Catalog().Admins.KeyRemoved, k.Fingerprint)
-			return nil
+			o.args = args
+			return runSSHKeysRemove(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check without removing")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "check without removing")
 	return cmd
+}
+
+func runSSHKeysRemove(ctx context.Context, o *sshKeysRemoveOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	k, err := sess.RemoveSSHKey(ctx, o.args[0], o.dryRun)
+	if err != nil {
+		return err
+	}
+	sayDone(f, o.dryRun, f.Catalog().Admins.KeyRemoved, k.Fingerprint)
+	return nil
 }

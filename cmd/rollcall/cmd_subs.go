@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -31,43 +32,51 @@ type renewalJSON struct {
 	Date           string   `json:"date"`
 }
 
+type subsListOptions struct {
+	f         *factory
+	org, sort string
+	asJSON    bool
+}
+
 func newSubsListCmd(f *factory) *cobra.Command {
-	var org, sort string
-	var asJSON bool
+	o := &subsListOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "list [--org ID] [--sort product|state]",
 		Short: "List your subscriptions: product, organization, product keys, seats given, state",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			sess, err := signedIn(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			var q app.SubsQuery
-			if q.OrgID, err = orgFlag(cmd.Context(), sess, org); err != nil {
-				return err
-			}
-			switch strings.ToLower(sort) {
-			case "", "product":
-			case "state":
-				q.Sort = app.SubsByState
-			default:
-				return flagError("sort", sort)
-			}
-			list, err := sess.ListSubscriptions(cmd.Context(), q)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return f.printJSON(toSubsListJSON(list))
-			}
-			printSubs(f, list)
-			return nil
-		},
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runSubsList(cmd.Context(), o) },
 	}
-	cmd.Flags().StringVar(&org, "org", "", "only this organization's (id or UAI; default: all yours)")
-	cmd.Flags().StringVar(&sort, "sort", "product", "product, or state (renewing soonest first, expired last)")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	cmd.Flags().StringVar(&o.org, "org", "", "only this organization's (id or UAI; default: all yours)")
+	cmd.Flags().StringVar(&o.sort, "sort", "product", "product, or state (renewing soonest first, expired last)")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print as JSON")
 	return cmd
+}
+
+func runSubsList(ctx context.Context, o *subsListOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	var q app.SubsQuery
+	if q.OrgID, err = orgFlag(ctx, sess, o.org); err != nil {
+		return err
+	}
+	switch strings.ToLower(o.sort) {
+	case "", "product":
+	case "state":
+		q.Sort = app.SubsByState
+	default:
+		return flagError("sort", o.sort)
+	}
+	list, err := sess.ListSubscriptions(ctx, q)
+	if err != nil {
+		return err
+	}
+	if o.asJSON {
+		return f.printJSON(toSubsListJSON(list))
+	}
+	printSubs(f, list)
+	return nil
 }
 
 func toSubsListJSON(list app.SubsList) subsListJSON {

@@ -413,83 +413,90 @@ func findUser(ctx context.Context, sess *app.Session, ref string) (model.User, e
 	return sess.FindUserByLogin(ctx, ref)
 }
 
+type usersExportOptions struct {
+	f              *factory
+	sf             selectionFlags
+	format, output string
+	dryRun, asJSON bool
+	opts           app.ExportOptions
+}
+
 func newUsersExportCmd(f *factory) *cobra.Command {
-	var sf selectionFlags
-	var format, output string
-	var dryRun, asJSON bool
-	var opts app.ExportOptions
+	o := &usersExportOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "export -o FILE",
 		Short: "Export the selection to CSV, XLSX or a platform's import file (cells neutralised against formula injection)",
 		Example: `  rollcall users export --format google --email-template "{login}@college.example" --org-unit-template "/{school}/{profile}" -o google.csv
   rollcall users export --format ent-export --fields nom,prenom,profil,identifiant,classe --charset utf-8 -o ent.csv
   rollcall users export --format edulib-xlsx --profile student,teacher -o manuels.xlsx`,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			info, ok := app.ParseExportFormat(format)
-			if !ok {
-				return flagError("format", format)
-			}
-			if output == "" {
-				return usageError{fmt.Errorf("--output is required")}
-			}
-			if output == "-" && f.env.stdoutTTY && !dryRun && (info.Ext == ".zip" || info.Ext == ".xlsx") {
-				return usageError{fmt.Errorf("-o - would write a %s file to the terminal: redirect stdout to a file", info.Ext)}
-			}
-			cat := f.Catalog()
-			opts.Fields = splitList(opts.Fields)
-			var oe *model.ExportOptionError
-			if err := app.CheckExportOptions(info.Format, opts); errors.As(err, &oe) {
-				return usageError{errors.New(cat.UnknownExportOption(oe))}
-			}
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			sel, err := sf.selection(ctx, sess)
-			if err != nil {
-				return err
-			}
-			var n int
-			switch {
-			case dryRun:
-				n, err = sess.CountExport(ctx, sel, info.Format, opts)
-			case output == "-": // the file itself on stdout (ssh server users export -o - > users.csv)
-				n, err = sess.ExportUsers(ctx, sel, info.Format, exportLabels(cat), opts, f.env.rawStdout)
-			default:
-				n, err = sess.ExportUsersToFile(ctx, sel, info.Format, exportLabels(cat), opts, output)
-			}
-			if err != nil {
-				return err
-			}
-			if asJSON && output != "-" {
-				return f.printJSON(exportSummary{Format: info.Name, Output: output, Users: n, DryRun: dryRun})
-			}
-			if dryRun {
-				f.say(cat.Directory.Forms.ExportDryRun, cat.Count(n, cat.Nouns.User), output, info.Name)
-			} else {
-				f.say(cat.Users.Exported, cat.Count(n, cat.Nouns.User), output)
-			}
-			if ids, err := sess.SelectUserIDs(ctx, sel); err == nil && len(ids) > n {
-				f.say(cat.Exports.LeftOut, cat.Count(len(ids)-n, cat.Nouns.User))
-			}
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return runUsersExport(cmd.Context(), o) },
 	}
-	sf.register(cmd.Flags())
+	o.sf.register(cmd.Flags())
 	fl := cmd.Flags()
-	fl.StringVar(&format, "format", "csv", "csv (Excel, UTF-8), csv-fr (semicolons, French Excel), xlsx, or a platform's import file (moodle, google, ent-export, edulib-xlsx; OneRoster and SDS roster sets, a zip); one of "+
+	fl.StringVar(&o.format, "format", "csv", "csv (Excel, UTF-8), csv-fr (semicolons, French Excel), xlsx, or a platform's import file (moodle, google, ent-export, edulib-xlsx; OneRoster and SDS roster sets, a zip); one of "+
 		strings.Join(app.ExportFormatNames(), ", "))
-	fl.StringVarP(&output, "output", "o", "", "file to write (-: stdout)")
-	fl.BoolVar(&dryRun, "dry-run", false, "count the users the export would write, writing nothing")
-	fl.BoolVar(&asJSON, "json", false, "print a summary as JSON (format, output, users, dry_run)")
-	fl.StringVar(&opts.EmailTemplate, "email-template", "",
+	fl.StringVarP(&o.output, "output", "o", "", "file to write (-: stdout)")
+	fl.BoolVar(&o.dryRun, "dry-run", false, "count the users the export would write, writing nothing")
+	fl.BoolVar(&o.asJSON, "json", false, "print a summary as JSON (format, output, users, dry_run)")
+	fl.StringVar(&o.opts.EmailTemplate, "email-template", "",
 		"google: the address of users without an email, on your domain: {login}@college.example; placeholders {login} {first} {last} {uai} (none: a user without an email is an error)")
-	fl.StringVar(&opts.OrgUnitTemplate, "org-unit-template", app.DefaultGoogleOrgUnitTemplate,
+	fl.StringVar(&o.opts.OrgUnitTemplate, "org-unit-template", app.DefaultGoogleOrgUnitTemplate,
 		"google: each user's organizational unit (/ is the top level); placeholders {school} {uai} {profile} {class} {level}")
-	fl.StringSliceVar(&opts.Fields, "fields", app.DefaultENTFields, "ent-export: the columns, in order, among "+strings.Join(app.ENTFields(), ", "))
-	fl.StringVar(&opts.Charset, "charset", app.CharsetWindows1252, "ent-export: "+strings.Join(app.ExportCharsets, " or "))
+	fl.StringSliceVar(&o.opts.Fields, "fields", app.DefaultENTFields, "ent-export: the columns, in order, among "+strings.Join(app.ENTFields(), ", "))
+	fl.StringVar(&o.opts.Charset, "charset", app.CharsetWindows1252, "ent-export: "+strings.Join(app.ExportCharsets, " or "))
 	return cmd
+}
+
+func runUsersExport(ctx context.Context, o *usersExportOptions) error {
+	f := o.f
+	info, ok := app.ParseExportFormat(o.format)
+	if !ok {
+		return flagError("format", o.format)
+	}
+	if o.output == "" {
+		return usageError{fmt.Errorf("--output is required")}
+	}
+	if o.output == "-" && f.env.stdoutTTY && !o.dryRun && (info.Ext == ".zip" || info.Ext == ".xlsx") {
+		return usageError{fmt.Errorf("-o - would write a %s file to the terminal: redirect stdout to a file", info.Ext)}
+	}
+	cat := f.Catalog()
+	o.opts.Fields = splitList(o.opts.Fields)
+	var oe *model.ExportOptionError
+	if err := app.CheckExportOptions(info.Format, o.opts); errors.As(err, &oe) {
+		return usageError{errors.New(cat.UnknownExportOption(oe))}
+	}
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	sel, err := o.sf.selection(ctx, sess)
+	if err != nil {
+		return err
+	}
+	var n int
+	switch {
+	case o.dryRun:
+		n, err = sess.CountExport(ctx, sel, info.Format, o.opts)
+	case o.output == "-": // the file itself on stdout (ssh server users export -o - > users.csv)
+		n, err = sess.ExportUsers(ctx, sel, info.Format, exportLabels(cat), o.opts, f.env.rawStdout)
+	default:
+		n, err = sess.ExportUsersToFile(ctx, sel, info.Format, exportLabels(cat), o.opts, o.output)
+	}
+	if err != nil {
+		return err
+	}
+	if o.asJSON && o.output != "-" {
+		return f.printJSON(exportSummary{Format: info.Name, Output: o.output, Users: n, DryRun: o.dryRun})
+	}
+	if o.dryRun {
+		f.say(cat.Directory.Forms.ExportDryRun, cat.Count(n, cat.Nouns.User), o.output, info.Name)
+	} else {
+		f.say(cat.Users.Exported, cat.Count(n, cat.Nouns.User), o.output)
+	}
+	if ids, err := sess.SelectUserIDs(ctx, sel); err == nil && len(ids) > n {
+		f.say(cat.Exports.LeftOut, cat.Count(len(ids)-n, cat.Nouns.User))
+	}
+	return nil
 }
 
 // exportSummary is users export --json.

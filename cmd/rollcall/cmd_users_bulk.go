@@ -47,9 +47,17 @@ func newUsersBulkCmds(f *factory) []*cobra.Command {
 	return out
 }
 
+type bulkOptions struct {
+	f                        *factory
+	use, short               string
+	action                   app.BulkAction
+	sf                       selectionFlags
+	dryRun, asJSON, yes, all bool
+	args                     []string
+}
+
 func newBulkCmd(f *factory, use, short string, action app.BulkAction) *cobra.Command {
-	var sf selectionFlags
-	var dryRun, asJSON, yes, all bool
+	o := &bulkOptions{f: f, use: use, short: short, action: action}
 	cmd := &cobra.Command{
 		Use:   use + " [LOGIN|ID...] [--class C --profile P --level L … | --all]",
 		Short: short,
@@ -57,42 +65,47 @@ func newBulkCmd(f *factory, use, short string, action app.BulkAction) *cobra.Com
 		Example: fmt.Sprintf(`  rollcall users %[1]s marie.curie jean.dupont
   rollcall users %[1]s --class "3e A" --profile student --dry-run --json`, use),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			cat := f.Catalog()
-			bySelection := sf.given() || all
-			if len(args) == 0 && !bySelection || len(args) > 0 && bySelection {
-				return usageError{fmt.Errorf("%s", cat.Accounts.NeedSelection)}
-			}
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			if action == app.BulkNewCodes && len(args) == 1 { // one user: the user, as before
-				return regenOne(ctx, f, sess, args[0], dryRun, asJSON)
-			}
-			ids, err := bulkTargets(ctx, sess, &sf, action, args)
-			if err != nil {
-				return err
-			}
-			if bySelection && !dryRun && !yes {
-				q := fmt.Sprintf(cat.Accounts.Confirm, cat.Accounts.Actions[action-1], cat.Count(len(ids), cat.Nouns.User))
-				if err := confirmOrCancel(f, q); err != nil {
-					return err
-				}
-			}
-			res, err := sess.Bulk(ctx, action, ids, dryRun)
-			if err != nil {
-				return err
-			}
-			return printBulk(f, res, asJSON)
+			o.args = args
+			return runBulk(cmd.Context(), o)
 		},
 	}
-	sf.register(cmd.Flags())
-	cmd.Flags().BoolVar(&all, "all", false, "every user of your schools (or of --org)")
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "say what would change, changing nothing")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON: {action, dry_run, changed, skipped, users}")
-	cmd.Flags().BoolVar(&yes, "yes", false, "act on a selection without asking (needed without a terminal)")
+	o.sf.register(cmd.Flags())
+	cmd.Flags().BoolVar(&o.all, "all", false, "every user of your schools (or of --org)")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "say what would change, changing nothing")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print as JSON: {action, dry_run, changed, skipped, users}")
+	cmd.Flags().BoolVar(&o.yes, "yes", false, "act on a selection without asking (needed without a terminal)")
 	return cmd
+}
+
+func runBulk(ctx context.Context, o *bulkOptions) error {
+	f := o.f
+	cat := f.Catalog()
+	bySelection := o.sf.given() || o.all
+	if len(o.args) == 0 && !bySelection || len(o.args) > 0 && bySelection {
+		return usageError{fmt.Errorf("%s", cat.Accounts.NeedSelection)}
+	}
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	if o.action == app.BulkNewCodes && len(o.args) == 1 { // one user: the user, as before
+		return regenOne(ctx, f, sess, o.args[0], o.dryRun, o.asJSON)
+	}
+	ids, err := bulkTargets(ctx, sess, &o.sf, o.action, o.args)
+	if err != nil {
+		return err
+	}
+	if bySelection && !o.dryRun && !o.yes {
+		q := fmt.Sprintf(cat.Accounts.Confirm, cat.Accounts.Actions[o.action-1], cat.Count(len(ids), cat.Nouns.User))
+		if err := confirmOrCancel(f, q); err != nil {
+			return err
+		}
+	}
+	res, err := sess.Bulk(ctx, o.action, ids, o.dryRun)
+	if err != nil {
+		return err
+	}
+	return printBulk(f, res, o.asJSON)
 }
 
 // bulkTargets are the users named, or those the selection picks. Restoring picks among users

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -108,8 +109,14 @@ type yearUndoJSON struct {
 	SeatsNotFree int         `json:"seats_not_free"`
 }
 
+type yearUndoOptions struct {
+	f                   *factory
+	dryRun, yes, asJSON bool
+	args                []string
+}
+
 func newYearUndoCmd(f *factory) *cobra.Command {
-	var dryRun, yes, asJSON bool
+	o := &yearUndoOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "undo RUN [--dry-run] [--yes]",
 		Short: "Revert a year's turn exactly (asks first): classes, memberships, codes, the people it deleted and their seats",
@@ -121,45 +128,50 @@ a class code or login taken again).`,
 		Example: `  rollcall year undo 12 --dry-run`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, ok := model.ParseID(args[0])
-			if !ok {
-				return flagError("RUN", args[0])
-			}
-			ctx := cmd.Context()
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			cat := f.Catalog()
-			if !dryRun && !yes {
-				rep, err := sess.UndoYearClose(ctx, id, true)
-				if err != nil {
-					return err
-				}
-				if err := confirmOrCancel(f, fmt.Sprintf(cat.Year.UndoQuestion, rep.Run.ID.String(), cat.YearSummary(*rep.Run.YearClose))); err != nil {
-					return err
-				}
-			}
-			rep, err := sess.UndoYearClose(ctx, id, dryRun)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return f.printJSON(yearUndoJSON{toYearRunJSON(rep.Run), dryRun, rep.Users, rep.Restored, rep.Classes, rep.Seats, rep.SeatsNotFree})
-			}
-			format := cat.Year.UndoDone
-			if dryRun {
-				format = cat.Year.UndoDry
-			}
-			f.say(format, rep.Run.ID.String(), cat.Count(rep.Users, cat.Year.People), cat.Count(rep.Restored, cat.Year.People),
-				cat.Count(rep.Classes, cat.Nouns.Class), cat.Count(rep.Seats, cat.Year.Seats), cat.Int(rep.SeatsNotFree))
-			return nil
+			o.args = args
+			return runYearUndo(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check that the undo is possible and what it would do, without doing it")
-	yesFlag(cmd.Flags(), &yes)
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print what the undo did as JSON")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "check that the undo is possible and what it would do, without doing it")
+	yesFlag(cmd.Flags(), &o.yes)
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print what the undo did as JSON")
 	return cmd
+}
+
+func runYearUndo(ctx context.Context, o *yearUndoOptions) error {
+	f := o.f
+	id, ok := model.ParseID(o.args[0])
+	if !ok {
+		return flagError("RUN", o.args[0])
+	}
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	cat := f.Catalog()
+	if !o.dryRun && !o.yes {
+		rep, err := sess.UndoYearClose(ctx, id, true)
+		if err != nil {
+			return err
+		}
+		if err := confirmOrCancel(f, fmt.Sprintf(cat.Year.UndoQuestion, rep.Run.ID.String(), cat.YearSummary(*rep.Run.YearClose))); err != nil {
+			return err
+		}
+	}
+	rep, err := sess.UndoYearClose(ctx, id, o.dryRun)
+	if err != nil {
+		return err
+	}
+	if o.asJSON {
+		return f.printJSON(yearUndoJSON{toYearRunJSON(rep.Run), o.dryRun, rep.Users, rep.Restored, rep.Classes, rep.Seats, rep.SeatsNotFree})
+	}
+	format := cat.Year.UndoDone
+	if o.dryRun {
+		format = cat.Year.UndoDry
+	}
+	f.say(format, rep.Run.ID.String(), cat.Count(rep.Users, cat.Year.People), cat.Count(rep.Restored, cat.Year.People),
+		cat.Count(rep.Classes, cat.Nouns.Class), cat.Count(rep.Seats, cat.Year.Seats), cat.Int(rep.SeatsNotFree))
+	return nil
 }
 
 // graceOptions are the flags of settings deletion-grace.
@@ -169,8 +181,13 @@ type graceOptions struct {
 	dryRun, asJSON bool
 }
 
+type settingsGraceOptions struct {
+	f *factory
+	o graceOptions
+}
+
 func newSettingsGraceCmd(f *factory) *cobra.Command {
-	var o graceOptions
+	o := &settingsGraceOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "deletion-grace --days N",
 		Short: "Set how long people stay pending deletion before a year's turn deletes them",
@@ -178,50 +195,52 @@ func newSettingsGraceCmd(f *factory) *cobra.Command {
 'rollcall year close' deletes them (default 30; 0 deletes everyone pending; at most 3650).`,
 		Example: `  rollcall settings deletion-grace --org 1 --days 60`,
 		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			orgs, err := settingsOrgs(ctx, sess, o.org)
-			if err != nil {
-				return err
-			}
-			cat := f.Catalog()
-			type graceJSON struct {
-				OrgID     model.ID `json:"org_id"`
-				OrgName   string   `json:"org_name"`
-				GraceDays int      `json:"deletion_grace_days"`
-				DryRun    bool     `json:"dry_run"`
-			}
-			out := []graceJSON{}
-			for _, org := range orgs {
-				school, err := sess.SetDeletionGrace(ctx, org, o.days, o.dryRun)
-				if err != nil {
-					return err
-				}
-				out = append(out, graceJSON{school.ID, school.Name, o.days, o.dryRun})
-				if !o.asJSON && !o.dryRun {
-					f.say(cat.Year.GraceSaved, model.Printable(school.Name), cat.Int(o.days))
-				}
-			}
-			if o.asJSON {
-				return f.printJSON(out)
-			}
-			if o.dryRun {
-				sayDryRun(f)
-			}
-			return nil
-		},
+		RunE:    func(cmd *cobra.Command, _ []string) error { return runSettingsGrace(cmd.Context(), o) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&o.org, "org", "", `the school's organization id or UAI (default: your only one; "all": each of yours)`)
-	fl.IntVar(&o.days, "days", model.DefaultDeletionGraceDays, "days pending before deletion (0 to 3650)")
-	fl.BoolVar(&o.dryRun, "dry-run", false, "check the value without saving it")
-	fl.BoolVar(&o.asJSON, "json", false, "print the schools' new setting as JSON")
+	fl.StringVar(&o.o.org, "org", "", `the school's organization id or UAI (default: your only one; "all": each of yours)`)
+	fl.IntVar(&o.o.days, "days", model.DefaultDeletionGraceDays, "days pending before deletion (0 to 3650)")
+	fl.BoolVar(&o.o.dryRun, "dry-run", false, "check the value without saving it")
+	fl.BoolVar(&o.o.asJSON, "json", false, "print the schools' new setting as JSON")
 	_ = cmd.MarkFlagRequired("days")
 	return cmd
+}
+
+func runSettingsGrace(ctx context.Context, o *settingsGraceOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	orgs, err := settingsOrgs(ctx, sess, o.o.org)
+	if err != nil {
+		return err
+	}
+	cat := f.Catalog()
+	type graceJSON struct {
+		OrgID     model.ID `json:"org_id"`
+		OrgName   string   `json:"org_name"`
+		GraceDays int      `json:"deletion_grace_days"`
+		DryRun    bool     `json:"dry_run"`
+	}
+	out := []graceJSON{}
+	for _, org := range orgs {
+		school, err := sess.SetDeletionGrace(ctx, org, o.o.days, o.o.dryRun)
+		if err != nil {
+			return err
+		}
+		out = append(out, graceJSON{school.ID, school.Name, o.o.days, o.o.dryRun})
+		if !o.o.asJSON && !o.o.dryRun {
+			f.say(cat.Year.GraceSaved, model.Printable(school.Name), cat.Int(o.o.days))
+		}
+	}
+	if o.o.asJSON {
+		return f.printJSON(out)
+	}
+	if o.o.dryRun {
+		sayDryRun(f)
+	}
+	return nil
 }
 
 // yearRecordJSON is one closed year of a person's history: the classes and groups they left.

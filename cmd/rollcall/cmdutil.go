@@ -137,3 +137,13 @@ func readCode(f *factory, label string) (string, error) {
 func codeInArgv(f *factory, flag string) error {
 	return usageError{fmt.Errorf(f.Catalog().CLI.CodeInArgv, flag)}
 }
+
+// printf writes data to stdout (a table's rows, a list), as --json writes its shape.
+func (f *factory) printf(format string, args ...any) {
+	fmt.Fprintf(f.env.stdout, format, args...)
+}
+
+// println writes one line of data to stdout.
+func (f *factory) println(args ...any) {
+	fmt.Fprintln(f.env.stdout, args...)
+}
