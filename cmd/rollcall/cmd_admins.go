@@ -53,47 +53,54 @@ func newAdminsCmd(f *factory) *cobra.Command {
 	return cmd
 }
 
+type adminsListOptions struct {
+	f      *factory
+	asJSON bool
+}
+
 func newAdminsListCmd(f *factory) *cobra.Command {
-	var asJSON bool
+	o := &adminsListOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the admins of your organizations and the pending invitations",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			infos, err := sess.ListAdmins(ctx)
-			if err != nil {
-				return err
-			}
-			me, err := sess.Admin(ctx)
-			if err != nil {
-				return err
-			}
-			invs, err := sess.ListInvitations(ctx)
-			if err != nil {
-				return err
-			}
-			out := adminsListJSON{Admins: []adminInfoJSON{}, Invitations: []invitationJSON{}}
-			for _, i := range infos {
-				out.Admins = append(out.Admins, adminInfoJSON{ID: i.ID, FullName: i.FullName, Email: i.Email,
-					Verified: i.Verified, You: i.ID == me.ID, OrgIDs: nonNil(i.OrgIDs), SSHKeys: i.SSHKeys, CreatedAt: i.CreatedAt})
-			}
-			for _, inv := range invs {
-				out.Invitations = append(out.Invitations, invitationJSON{ID: inv.ID, OrgID: inv.OrgID, Email: inv.Email,
-					InvitedBy: inv.InvitedBy, CreatedAt: inv.CreatedAt, ExpiresAt: inv.ExpiresAt})
-			}
-			if asJSON {
-				return f.printJSON(out)
-			}
-			printAdmins(cmd, f, out)
-			return nil
-		},
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runAdminsList(cmd.Context(), o) },
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print as JSON")
 	return cmd
+}
+
+func runAdminsList(ctx context.Context, o *adminsListOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	infos, err := sess.ListAdmins(ctx)
+	if err != nil {
+		return err
+	}
+	me, err := sess.Admin(ctx)
+	if err != nil {
+		return err
+	}
+	invs, err := sess.ListInvitations(ctx)
+	if err != nil {
+		return err
+	}
+	out := adminsListJSON{Admins: []adminInfoJSON{}, Invitations: []invitationJSON{}}
+	for _, i := range infos {
+		out.Admins = append(out.Admins, adminInfoJSON{ID: i.ID, FullName: i.FullName, Email: i.Email,
+			Verified: i.Verified, You: i.ID == me.ID, OrgIDs: nonNil(i.OrgIDs), SSHKeys: i.SSHKeys, CreatedAt: i.CreatedAt})
+	}
+	for _, inv := range invs {
+		out.Invitations = append(out.Invitations, invitationJSON{ID: inv.ID, OrgID: inv.OrgID, Email: inv.Email,
+			InvitedBy: inv.InvitedBy, CreatedAt: inv.CreatedAt, ExpiresAt: inv.ExpiresAt})
+	}
+	if o.asJSON {
+		return f.printJSON(out)
+	}
+	printAdmins(f, out)
+	return nil
 }
 
 func nonNil(ids []model.ID) []model.ID {
@@ -103,10 +110,10 @@ func nonNil(ids []model.ID) []model.ID {
 	return ids
 }
 
-func printAdmins(cmd *cobra.Command, f *factory, out adminsListJSON) {
+func printAdmins(f *factory, out adminsListJSON) {
 	cat := f.Catalog()
 	t := cat.Admins
-	w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+	w := tabwriter.NewWriter(f.env.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(w, "ID\t%s\t%s\t%s\t%s\n", t.ColName, t.ColEmail, t.ColOrgs, t.ColKeys)
 	for _, a := range out.Admins {
 		name := a.FullName
@@ -122,8 +129,8 @@ func printAdmins(cmd *cobra.Command, f *factory, out adminsListJSON) {
 	if len(out.Invitations) == 0 {
 		return
 	}
-	fmt.Fprintf(cmd.OutOrStdout(), "\n%s\n", t.TabInvites)
-	w = tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+	fmt.Fprintf(f.env.stdout, "\n%s\n", t.TabInvites)
+	w = tabwriter.NewWriter(f.env.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(w, "ID\t%s\t%s\t%s\t%s\n", t.ColEmail, t.ColOrgs, t.ColInvitedBy, t.ColExpires)
 	for _, inv := range out.Invitations {
 		email := inv.Email
@@ -143,50 +150,57 @@ func idList(ids []model.ID) string {
 	return strings.Join(parts, ",")
 }
 
+type adminsInviteOptions struct {
+	f              *factory
+	org, email     string
+	dryRun, asJSON bool
+}
+
 func newAdminsInviteCmd(f *factory) *cobra.Command {
-	var org, email string
-	var dryRun, asJSON bool
+	o := &adminsInviteOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "invite [--org ID] [--email EMAIL]",
 		Short: "Invite an administrator for one of your organizations; prints (or emails) a single-use code",
 		Example: `  rollcall admins invite --org 2 --email paul@example.fr
   rollcall admins invite --org 2   # a code for anyone you hand it to`,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			in := app.InviteInput{Email: email}
-			if in.OrgID, err = orgFlag(ctx, sess, org); err != nil {
-				return err
-			}
-			res, err := sess.Invite(ctx, in, dryRun)
-			if err != nil {
-				return err
-			}
-			me, err := sess.Admin(ctx)
-			if err != nil {
-				return err
-			}
-			out := invitationJSON{ID: res.Invitation.ID, OrgID: res.Org.ID, OrgName: res.Org.Name, Email: res.Invitation.Email,
-				InvitedBy: me.Email, CreatedAt: res.Invitation.CreatedAt, ExpiresAt: res.Invitation.ExpiresAt,
-				Code: res.Code, Emailed: res.Emailed, DryRun: dryRun}
-			if asJSON {
-				return f.printJSON(out)
-			}
-			sayInvitation(cmd, f, out)
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return runAdminsInvite(cmd.Context(), o) },
 	}
-	cmd.Flags().StringVar(&org, "org", "", "organization id or UAI (default: your only one)")
-	cmd.Flags().StringVar(&email, "email", "", "the invitee's email: only that address may accept, and it is emailed when a mailer is set up")
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check without inviting")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the invitation as JSON (with its code when not emailed)")
+	cmd.Flags().StringVar(&o.org, "org", "", "organization id or UAI (default: your only one)")
+	cmd.Flags().StringVar(&o.email, "email", "", "the invitee's email: only that address may accept, and it is emailed when a mailer is set up")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "check without inviting")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the invitation as JSON (with its code when not emailed)")
 	return cmd
 }
 
-func sayInvitation(cmd *cobra.Command, f *factory, inv invitationJSON) {
+func runAdminsInvite(ctx context.Context, o *adminsInviteOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	in := app.InviteInput{Email: o.email}
+	if in.OrgID, err = orgFlag(ctx, sess, o.org); err != nil {
+		return err
+	}
+	res, err := sess.Invite(ctx, in, o.dryRun)
+	if err != nil {
+		return err
+	}
+	me, err := sess.Admin(ctx)
+	if err != nil {
+		return err
+	}
+	out := invitationJSON{ID: res.Invitation.ID, OrgID: res.Org.ID, OrgName: res.Org.Name, Email: res.Invitation.Email,
+		InvitedBy: me.Email, CreatedAt: res.Invitation.CreatedAt, ExpiresAt: res.Invitation.ExpiresAt,
+		Code: res.Code, Emailed: res.Emailed, DryRun: o.dryRun}
+	if o.asJSON {
+		return f.printJSON(out)
+	}
+	sayInvitation(f, out)
+	return nil
+}
+
+func sayInvitation(f *factory, inv invitationJSON) {
 	cat := f.Catalog()
 	t := cat.Admins
 	switch {
@@ -202,7 +216,7 @@ func sayInvitation(cmd *cobra.Command, f *factory, inv invitationJSON) {
 		f.say(t.InviteShown, who, inv.Code, cat.DateTime(inv.ExpiresAt))
 		f.say(t.NextSignup, inv.Code)
 		// The code goes to stdout: it is the data this command produces when no mail is sent.
-		cmd.Println(inv.Code)
+		f.println(inv.Code)
 	}
 }
 

@@ -161,7 +161,7 @@ func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) 
 		return f.printJSON(reportJSON(rep, o.dryRun || o.verbose))
 	}
 	if o.dryRun || o.verbose {
-		printChanges(cmd, cat, rep)
+		printChanges(f.env.stdout, cat, rep)
 	}
 	summary := cat.ImportReport(rep.Counts)
 	if o.dryRun {
@@ -173,7 +173,7 @@ func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) 
 			cmd.Println(w)
 		}
 	}
-	printCreatedSets(cmd, cat, rep)
+	printCreatedSets(f.env.stdout, cat, rep)
 	return nil
 }
 
@@ -229,16 +229,16 @@ func reportJSON(rep app.ImportReport, withChanges bool) importJSON {
 	return out
 }
 
-func printChanges(cmd *cobra.Command, cat *i18n.Catalog, rep app.ImportReport) {
+func printChanges(w io.Writer, cat *i18n.Catalog, rep app.ImportReport) {
 	kinds := map[app.ChangeKind]string{app.Created: cat.Import.Created, app.Updated: cat.Import.Updated,
 		app.Protected: cat.Import.Protected, app.PendingDeletion: cat.Import.PendingDeletion, app.Skipped: cat.ImportSync.SkippedKind}
 	for _, ch := range rep.Changes {
-		cmd.Printf("%-13s %-24s %s %s (%s)\n", kinds[ch.Kind], ch.Login, ch.FirstName, ch.LastName, cat.Profile(ch.Profile))
+		fmt.Fprintf(w, "%-13s %-24s %s %s (%s)\n", kinds[ch.Kind], ch.Login, ch.FirstName, ch.LastName, cat.Profile(ch.Profile))
 		for _, fc := range ch.Fields {
-			cmd.Printf("    %-18s %q → %q\n", cat.UserField(fc.Field), fc.Old, fc.New)
+			fmt.Fprintf(w, "    %-18s %q → %q\n", cat.UserField(fc.Field), fc.Old, fc.New)
 		}
 		for _, b := range ch.Blocked {
-			cmd.Printf("    %-18s (%s)\n", cat.UserField(b), cat.Import.Protected)
+			fmt.Fprintf(w, "    %-18s (%s)\n", cat.UserField(b), cat.Import.Protected)
 		}
 	}
 }

@@ -1,7 +1,8 @@
 package main
 
 import (
-	"github.com/spf13/cobra"
+	"fmt"
+	"io"
 
 	"rollcall/app"
 	"rollcall/i18n"
@@ -22,9 +23,9 @@ func (o *importOptions) parseChoices(opts *app.ImportOptions) error {
 }
 
 // printCreatedSets says, in words, which classes, groups and organizations an import created.
-func printCreatedSets(cmd *cobra.Command, cat *i18n.Catalog, rep app.ImportReport) {
+func printCreatedSets(w io.Writer, cat *i18n.Catalog, rep app.ImportReport) {
 	for _, l := range cat.ImportCreatedSets(rep.NewOrgs, rep.NewClasses, rep.NewGroups) {
-		cmd.Println(l)
+		fmt.Fprintln(w, l)
 	}
 }
 

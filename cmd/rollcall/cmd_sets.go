@@ -37,68 +37,86 @@ func newSetCmd(f *factory, set app.Set, use, short string) *cobra.Command {
 	return cmd
 }
 
+type setListOptions struct {
+	f      *factory
+	set    app.Set
+	asJSON bool
+}
+
 func setListCmd(f *factory, set app.Set) *cobra.Command {
-	var asJSON bool
+	o := &setListOptions{f: f, set: set}
 	cmd := &cobra.Command{
 		Use: "list", Short: "List them, sorted the French way, with member counts",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			sess, err := signedIn(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			infos, err := sess.ListSets(cmd.Context(), set)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				out := []setJSON{}
-				for _, c := range infos {
-					out = append(out, toSetJSON(c))
-				}
-				return f.printJSON(out)
-			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 2, 4, 2, ' ', 0)
-			for _, c := range infos {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", c.Code, c.Name, c.Level, c.Members, c.OrgName)
-			}
-			return tw.Flush()
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return runSetList(cmd.Context(), o) },
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print as JSON")
 	return cmd
 }
 
+func runSetList(ctx context.Context, o *setListOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	infos, err := sess.ListSets(ctx, o.set)
+	if err != nil {
+		return err
+	}
+	if o.asJSON {
+		out := []setJSON{}
+		for _, c := range infos {
+			out = append(out, toSetJSON(c))
+		}
+		return f.printJSON(out)
+	}
+	tw := tabwriter.NewWriter(f.env.stdout, 2, 4, 2, ' ', 0)
+	for _, c := range infos {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", c.Code, c.Name, c.Level, c.Members, c.OrgName)
+	}
+	return tw.Flush()
+}
+
+type setCreateOptions struct {
+	f              *factory
+	set            app.Set
+	in             app.SetInput
+	org            string
+	dryRun, asJSON bool
+}
+
 func setCreateCmd(f *factory, set app.Set) *cobra.Command {
-	var in app.SetInput
-	var org string
-	var dryRun, asJSON bool
+	o := &setCreateOptions{f: f, set: set}
 	cmd := &cobra.Command{
 		Use: "create --code CODE [--name NAME]", Short: "Create one (the code is unique in its organization)",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			sess, err := signedIn(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			if in.OrgID, err = orgFlag(cmd.Context(), sess, org); err != nil {
-				return err
-			}
-			info, err := sess.CreateSet(cmd.Context(), set, in, dryRun)
-			if err != nil {
-				return err
-			}
-			return reportSet(f, info, asJSON, dryRun)
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return runSetCreate(cmd.Context(), o) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&in.Code, "code", "", "code, e.g. \"6e A\" (required)")
-	fl.StringVar(&in.Name, "name", "", "name (default: the code)")
+	fl.StringVar(&o.in.Code, "code", "", "code, e.g. \"6e A\" (required)")
+	fl.StringVar(&o.in.Name, "name", "", "name (default: the code)")
 	if set == app.Classes {
-		fl.StringVar(&in.Level, "level", "", "level, e.g. 6e or CM2")
+		fl.StringVar(&o.in.Level, "level", "", "level, e.g. 6e or CM2")
 	}
-	fl.StringVar(&org, "org", "", "organization id or UAI (needed when you administer several)")
-	fl.BoolVar(&dryRun, "dry-run", false, "check without creating")
-	fl.BoolVar(&asJSON, "json", false, "print as JSON")
+	fl.StringVar(&o.org, "org", "", "organization id or UAI (needed when you administer several)")
+	fl.BoolVar(&o.dryRun, "dry-run", false, "check without creating")
+	fl.BoolVar(&o.asJSON, "json", false, "print as JSON")
 	return cmd
+}
+
+func runSetCreate(ctx context.Context, o *setCreateOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	if o.in.OrgID, err = orgFlag(ctx, sess, o.org); err != nil {
+		return err
+	}
+	info, err := sess.CreateSet(ctx, o.set, o.in, o.dryRun)
+	if err != nil {
+		return err
+	}
+	return reportSet(f, info, o.asJSON, o.dryRun)
 }
 
 func reportSet(f *factory, info app.ClassInfo, asJSON, dryRun bool) error {
@@ -111,87 +129,126 @@ func reportSet(f *factory, info app.ClassInfo, asJSON, dryRun bool) error {
 	return nil
 }
 
+type setRenameOptions struct {
+	f              *factory
+	set            app.Set
+	name, level    string
+	dryRun, asJSON bool
+	args           []string
+}
+
 func setRenameCmd(f *factory, set app.Set) *cobra.Command {
-	var name, level string
-	var dryRun, asJSON bool
+	o := &setRenameOptions{f: f, set: set}
 	cmd := &cobra.Command{
 		Use: "rename CODE --name NAME", Short: "Rename one", Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sess, info, err := signedInSet(cmd.Context(), f, set, args[0])
-			if err != nil {
-				return err
-			}
-			if info, err = sess.RenameSet(cmd.Context(), set, info.ID, name, level, dryRun); err != nil {
-				return err
-			}
-			return reportSet(f, info, asJSON, dryRun)
+			o.args = args
+			return runSetRename(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().StringVar(&name, "name", "", "the new name")
+	cmd.Flags().StringVar(&o.name, "name", "", "the new name")
 	if set == app.Classes {
-		cmd.Flags().StringVar(&level, "level", "", "the new level")
+		cmd.Flags().StringVar(&o.level, "level", "", "the new level")
 	}
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check without renaming")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "check without renaming")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print as JSON")
 	return cmd
+}
+
+func runSetRename(ctx context.Context, o *setRenameOptions) error {
+	f := o.f
+	sess, info, err := signedInSet(ctx, f, o.set, o.args[0])
+	if err != nil {
+		return err
+	}
+	if info, err = sess.RenameSet(ctx, o.set, info.ID, o.name, o.level, o.dryRun); err != nil {
+		return err
+	}
+	return reportSet(f, info, o.asJSON, o.dryRun)
+}
+
+type setDeleteOptions struct {
+	f             *factory
+	set           app.Set
+	force, dryRun bool
+	args          []string
 }
 
 func setDeleteCmd(f *factory, set app.Set) *cobra.Command {
-	var force, dryRun bool
+	o := &setDeleteOptions{f: f, set: set}
 	cmd := &cobra.Command{
 		Use: "delete CODE", Short: "Delete one (one with members needs --force; they just leave it)", Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sess, info, err := signedInSet(cmd.Context(), f, set, args[0])
-			if err != nil {
-				return err
-			}
-			if _, err := sess.DeleteSet(cmd.Context(), set, info.ID, force, dryRun); err != nil {
-				return err
-			}
-			if dryRun {
-				sayDryRun(f)
-			}
-			return nil
+			o.args = args
+			return runSetDelete(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().BoolVar(&force, "force", false, "delete even with members")
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check without deleting")
+	cmd.Flags().BoolVar(&o.force, "force", false, "delete even with members")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "check without deleting")
 	return cmd
 }
 
+func runSetDelete(ctx context.Context, o *setDeleteOptions) error {
+	f := o.f
+	sess, info, err := signedInSet(ctx, f, o.set, o.args[0])
+	if err != nil {
+		return err
+	}
+	if _, err := sess.DeleteSet(ctx, o.set, info.ID, o.force, o.dryRun); err != nil {
+		return err
+	}
+	if o.dryRun {
+		sayDryRun(f)
+	}
+	return nil
+}
+
+type setMembersOptions struct {
+	dryRun bool
+	f      *factory
+	set    app.Set
+	add    bool
+	args   []string
+}
+
 func setMembersCmd(f *factory, set app.Set, add bool) *cobra.Command {
+	o := &setMembersOptions{f: f, set: set, add: add}
 	use, short := "add-members CODE LOGIN|ID...", "Add users"
 	if !add {
 		use, short = "remove-members CODE LOGIN|ID...", "Remove users"
 	}
-	var dryRun bool
 	cmd := &cobra.Command{
 		Use: use, Short: short, Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			sess, info, err := signedInSet(ctx, f, set, args[0])
-			if err != nil {
-				return err
-			}
-			var ids []model.ID
-			for _, ref := range args[1:] {
-				u, err := findUser(ctx, sess, ref)
-				if err != nil {
-					return fmt.Errorf("%s: %w", strings.TrimSpace(ref), err)
-				}
-				ids = append(ids, u.ID)
-			}
-			if _, err := sess.ChangeMembers(ctx, set, info.ID, ids, add, dryRun); err != nil {
-				return err
-			}
-			if dryRun {
-				sayDryRun(f)
-			}
-			return nil
+			o.args = args
+			return runSetMembers(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check without changing anything")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "check without changing anything")
 	return cmd
+}
+
+func runSetMembers(ctx context.Context, o *setMembersOptions) error {
+	f := o.f
+	sess, info, err := signedInSet(ctx, f, o.set, o.args[0])
+	if err != nil {
+		return err
+	}
+	var ids []model.ID
+	for _, ref := range o.args[1:] {
+		u, err := findUser(ctx, sess, ref)
+		if err != nil {
+			return fmt.Errorf("%s: %w", strings.TrimSpace(ref), err)
+		}
+		ids = append(ids, u.ID)
+	}
+	if _, err := sess.ChangeMembers(ctx, o.set, info.ID, ids, o.add, o.dryRun); err != nil {
+		return err
+	}
+	if o.dryRun {
+		sayDryRun(f)
+	}
+	return nil
 }
 
 // signedInSet opens the app for the signed-in admin and finds one of their classes or groups by

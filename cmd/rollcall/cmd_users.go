@@ -117,47 +117,54 @@ func newUsersCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{Use: "users", Short: "Find, show, export and edit directory users"}
 	cmd.AddCommand(newUsersListCmd(f), newUsersShowCmd(f), newUsersExportCmd(f), newUsersAddCmd(f), newUsersEditCmd(f),
 		newUsersSetAdminCmd(f))
-	cmd.AddCommand(newUsersLifecycleCmds(f)...)
+	cmd.AddCommand(newUsersDeleteCmd(f))
 	cmd.AddCommand(newUsersBulkCmds(f)...)
 	cmd.AddCommand(newUsersDuplicatesCmd(f), newUsersMergeCmd(f))
 	cmd.AddCommand(newUsersLinkCmds(f)...)
 	return cmd
 }
 
+type usersListOptions struct {
+	f             *factory
+	sf            selectionFlags
+	asJSON        bool
+	limit, offset int
+}
+
 func newUsersListCmd(f *factory) *cobra.Command {
-	var sf selectionFlags
-	var asJSON bool
-	var limit, offset int
+	o := &usersListOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the users a selection picks (all filters combine)",
 		Example: `  rollcall users list --profile student --class "6e A" --activated no
   rollcall users list --search "marie dupont" --json`,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			sel, err := sf.selection(ctx, sess)
-			if err != nil {
-				return err
-			}
-			names, err := loadSetNames(ctx, sess)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return streamUsersJSON(ctx, f, sess, names, sel, offset, limit)
-			}
-			return streamUserTable(ctx, cmd, f, sess, names, sel, offset, limit)
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return runUsersList(cmd.Context(), o) },
 	}
-	sf.register(cmd.Flags())
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON: {total, users: [...]}")
-	cmd.Flags().IntVar(&limit, "limit", 0, "at most this many users (default: all); the list streams either way")
-	cmd.Flags().IntVar(&offset, "offset", 0, "skip this many users first")
+	o.sf.register(cmd.Flags())
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print as JSON: {total, users: [...]}")
+	cmd.Flags().IntVar(&o.limit, "limit", 0, "at most this many users (default: all); the list streams either way")
+	cmd.Flags().IntVar(&o.offset, "offset", 0, "skip this many users first")
 	return cmd
+}
+
+func runUsersList(ctx context.Context, o *usersListOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	sel, err := o.sf.selection(ctx, sess)
+	if err != nil {
+		return err
+	}
+	names, err := loadSetNames(ctx, sess)
+	if err != nil {
+		return err
+	}
+	if o.asJSON {
+		return streamUsersJSON(ctx, f, sess, names, sel, o.offset, o.limit)
+	}
+	return streamUserTable(ctx, f, sess, names, sel, o.offset, o.limit)
 }
 
 func userTableHeader(w io.Writer, cat *i18n.Catalog) {
@@ -176,8 +183,8 @@ func userTableRow(w io.Writer, cat *i18n.Catalog, names setNames, u model.User) 
 }
 
 // printUserTable prints one user as the list does (users show).
-func printUserTable(cmd *cobra.Command, cat *i18n.Catalog, names setNames, u model.User) {
-	tw := tabwriter.NewWriter(cmd.OutOrStdout(), 2, 4, 2, ' ', 0)
+func printUserTable(w io.Writer, cat *i18n.Catalog, names setNames, u model.User) {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	userTableHeader(tw, cat)
 	userTableRow(tw, cat, names, u)
 	tw.Flush()
@@ -224,9 +231,9 @@ func streamUsersJSON(ctx context.Context, f *factory, sess *app.Session, names s
 
 // streamUserTable prints the users as a table, a batch at a time: columns line up within each
 // batch of a few hundred rows.
-func streamUserTable(ctx context.Context, cmd *cobra.Command, f *factory, sess *app.Session, names setNames, sel model.Selection, offset, limit int) error {
+func streamUserTable(ctx context.Context, f *factory, sess *app.Session, names setNames, sel model.Selection, offset, limit int) error {
 	cat := f.Catalog()
-	tw := tabwriter.NewWriter(cmd.OutOrStdout(), 2, 4, 2, ' ', 0)
+	tw := tabwriter.NewWriter(f.env.stdout, 2, 4, 2, ' ', 0)
 	userTableHeader(tw, cat)
 	count := 0
 	err := sess.EachUserBatch(ctx, sel, offset, limit, func(total int, users []model.User) error {
@@ -239,68 +246,79 @@ func streamUserTable(ctx context.Context, cmd *cobra.Command, f *factory, sess *
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(cmd.ErrOrStderr(), cat.Count(count, cat.Nouns.User))
+	fmt.Fprintln(f.env.stderr, cat.Count(count, cat.Nouns.User))
 	return nil
 }
 
+type usersShowOptions struct {
+	f      *factory
+	asJSON bool
+	args   []string
+}
+
 func newUsersShowCmd(f *factory) *cobra.Command {
-	var asJSON bool
+	o := &usersShowOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "show LOGIN|ID",
 		Short: "Show one user",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			sess, u, err := signedInUser(ctx, f, args[0])
-			if err != nil {
-				return err
-			}
-			names, err := loadSetNames(ctx, sess)
-			if err != nil {
-				return err
-			}
-			prov, err := sess.UserProvenance(ctx, u.ID)
-			if err != nil {
-				return err
-			}
-			held, err := sess.UserSeats(ctx, u.ID)
-			if err != nil {
-				return err
-			}
-			rel, err := sess.Relatives(ctx, []model.User{u})
-			if err != nil {
-				return err
-			}
-			out := userShowJSON{userJSON: withFamily(names.userJSON(u), u, rel[u.ID]), Provenance: map[string]originJSON{}, ByHand: []string{},
-				Licences: []licenceJSON{}, History: toHistoryJSON(u.History)}
-			for _, s := range held {
-				out.Licences = append(out.Licences, licenceJSON{Subscription: s.SubscriptionID, Product: s.Product, Key: s.Key,
-					Source: s.Source.String(), Sync: s.Sync})
-			}
-			for field, name := range model.FieldNames {
-				if o, ok := prov[field]; ok {
-					out.Provenance[name] = originJSON{Run: o.Run, File: o.File, Line: o.Line}
-				}
-				if u.ByHand.Has(field) {
-					out.ByHand = append(out.ByHand, name)
-				}
-			}
-			slices.Sort(out.ByHand)
-			if asJSON {
-				return f.printJSON(out)
-			}
-			cat := f.Catalog()
-			printUserTable(cmd, cat, names, u)
-			printFunctions(cmd, cat, u)
-			printProvenance(cmd, cat, out)
-			printFamily(cmd, cat, names, rel[u.ID])
-			printLicences(cmd, cat, out.Licences)
-			printHistory(cmd, cat, u.History)
-			return nil
+			o.args = args
+			return runUsersShow(cmd.Context(), o)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON, with where each field came from")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print as JSON, with where each field came from")
 	return cmd
+}
+
+func runUsersShow(ctx context.Context, o *usersShowOptions) error {
+	f := o.f
+	sess, u, err := signedInUser(ctx, f, o.args[0])
+	if err != nil {
+		return err
+	}
+	names, err := loadSetNames(ctx, sess)
+	if err != nil {
+		return err
+	}
+	prov, err := sess.UserProvenance(ctx, u.ID)
+	if err != nil {
+		return err
+	}
+	held, err := sess.UserSeats(ctx, u.ID)
+	if err != nil {
+		return err
+	}
+	rel, err := sess.Relatives(ctx, []model.User{u})
+	if err != nil {
+		return err
+	}
+	out := userShowJSON{userJSON: withFamily(names.userJSON(u), u, rel[u.ID]), Provenance: map[string]originJSON{}, ByHand: []string{},
+		Licences: []licenceJSON{}, History: toHistoryJSON(u.History)}
+	for _, s := range held {
+		out.Licences = append(out.Licences, licenceJSON{Subscription: s.SubscriptionID, Product: s.Product, Key: s.Key,
+			Source: s.Source.String(), Sync: s.Sync})
+	}
+	for field, name := range model.FieldNames {
+		if o, ok := prov[field]; ok {
+			out.Provenance[name] = originJSON{Run: o.Run, File: o.File, Line: o.Line}
+		}
+		if u.ByHand.Has(field) {
+			out.ByHand = append(out.ByHand, name)
+		}
+	}
+	slices.Sort(out.ByHand)
+	if o.asJSON {
+		return f.printJSON(out)
+	}
+	cat := f.Catalog()
+	printUserTable(f.env.stdout, cat, names, u)
+	printFunctions(f.env.stdout, cat, u)
+	printProvenance(f.env.stdout, cat, out)
+	printFamily(f.env.stdout, cat, names, rel[u.ID])
+	printLicences(f.env.stdout, cat, out.Licences)
+	printHistory(f.env.stdout, cat, u.History)
+	return nil
 }
 
 // userShowJSON is a user with the origin of its fields and the licences (seats) they hold.
@@ -321,7 +339,7 @@ type licenceJSON struct {
 	Sync         string   `json:"sync,omitempty"`
 }
 
-func printFamily(cmd *cobra.Command, cat *i18n.Catalog, names setNames, r app.Relatives) {
+func printFamily(w io.Writer, cat *i18n.Catalog, names setNames, r app.Relatives) {
 	for _, part := range []struct {
 		title string
 		users []model.User
@@ -329,46 +347,46 @@ func printFamily(cmd *cobra.Command, cat *i18n.Catalog, names setNames, r app.Re
 		if len(part.users) == 0 {
 			continue
 		}
-		cmd.Printf("%s\n", part.title)
+		fmt.Fprintf(w, "%s\n", part.title)
 		for _, x := range part.users {
 			line := x.FullName() + " (" + x.Login + ")"
 			if c := names.classList(x.ClassIDs); c != "" {
 				line += " · " + c
 			}
-			cmd.Printf("  %s\n", model.Printable(line))
+			fmt.Fprintf(w, "  %s\n", model.Printable(line))
 		}
 	}
 }
 
 // printFunctions lists a staff member's functions in words ("DIR: CHEF D'ETABLISSEMENT
 // ADJOINT") and a teacher's subjects.
-func printFunctions(cmd *cobra.Command, cat *i18n.Catalog, u model.User) {
+func printFunctions(w io.Writer, cat *i18n.Catalog, u model.User) {
 	if len(u.Functions) > 0 {
-		cmd.Printf("%s\n", cat.Schools.Functions)
+		fmt.Fprintf(w, "%s\n", cat.Schools.Functions)
 		for _, fn := range u.Functions {
 			line := model.FunctionCode(fn)
 			if label := model.FunctionLabel(fn); label != fn {
 				line = cat.Label(line, label)
 			}
-			cmd.Printf("  %s\n", model.Printable(line))
+			fmt.Fprintf(w, "  %s\n", model.Printable(line))
 		}
 	}
 	if len(u.Subjects) > 0 {
-		cmd.Printf("%s\n", cat.Label(cat.Schools.Subjects, model.Printable(strings.Join(u.Subjects, ", "))))
+		fmt.Fprintf(w, "%s\n", cat.Label(cat.Schools.Subjects, model.Printable(strings.Join(u.Subjects, ", "))))
 	}
 }
 
-func printLicences(cmd *cobra.Command, cat *i18n.Catalog, ls []licenceJSON) {
+func printLicences(w io.Writer, cat *i18n.Catalog, ls []licenceJSON) {
 	if len(ls) == 0 {
 		return
 	}
-	cmd.Printf("%s\n", cat.People.Licences)
+	fmt.Fprintf(w, "%s\n", cat.People.Licences)
 	for _, l := range ls {
 		line := fmt.Sprintf(cat.People.LicenceNoKey, l.Product)
 		if l.Key != "" {
 			line = fmt.Sprintf(cat.People.Licence, l.Product, l.Key)
 		}
-		cmd.Printf("  %s\n", line)
+		fmt.Fprintf(w, "  %s\n", line)
 	}
 }
 
@@ -378,7 +396,7 @@ type originJSON struct {
 	Line int      `json:"line"`
 }
 
-func printProvenance(cmd *cobra.Command, cat *i18n.Catalog, u userShowJSON) {
+func printProvenance(w io.Writer, cat *i18n.Catalog, u userShowJSON) {
 	fields := make([]string, 0, len(u.Provenance))
 	for name := range u.Provenance {
 		fields = append(fields, name)
@@ -386,10 +404,10 @@ func printProvenance(cmd *cobra.Command, cat *i18n.Catalog, u userShowJSON) {
 	slices.Sort(fields)
 	for _, name := range fields {
 		o := u.Provenance[name]
-		cmd.Printf("  %-18s %s\n", cat.FieldName(name), fmt.Sprintf(cat.Users.FromImport, o.Run.String(), fmt.Sprintf(cat.Import.At, o.File, o.Line)))
+		fmt.Fprintf(w, "  %-18s %s\n", cat.FieldName(name), fmt.Sprintf(cat.Users.FromImport, o.Run.String(), fmt.Sprintf(cat.Import.At, o.File, o.Line)))
 	}
 	for _, name := range u.ByHand {
-		cmd.Printf("  %-18s %s\n", cat.FieldName(name), cat.Users.ByHand)
+		fmt.Fprintf(w, "  %-18s %s\n", cat.FieldName(name), cat.Users.ByHand)
 	}
 }
 

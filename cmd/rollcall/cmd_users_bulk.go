@@ -47,9 +47,9 @@ func newUsersBulkCmds(f *factory) []*cobra.Command {
 	return out
 }
 
+// bulkOptions acts on the users named (args) or on a selection (sf, or all).
 type bulkOptions struct {
 	f                        *factory
-	use, short               string
 	action                   app.BulkAction
 	sf                       selectionFlags
 	dryRun, asJSON, yes, all bool
@@ -57,7 +57,7 @@ type bulkOptions struct {
 }
 
 func newBulkCmd(f *factory, use, short string, action app.BulkAction) *cobra.Command {
-	o := &bulkOptions{f: f, use: use, short: short, action: action}
+	o := &bulkOptions{f: f, action: action}
 	cmd := &cobra.Command{
 		Use:   use + " [LOGIN|ID...] [--class C --profile P --level L … | --all]",
 		Short: short,

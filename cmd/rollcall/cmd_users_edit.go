@@ -176,29 +176,42 @@ func newUsersEditCmd(f *factory) *cobra.Command {
 	return cmd
 }
 
+// oneUserOptions: change is what the command does to the user found (args[0]).
+type oneUserOptions struct {
+	f              *factory
+	change         func(ctx context.Context, sess *app.Session, id model.ID, dryRun bool) (model.User, error)
+	dryRun, asJSON bool
+	args           []string
+}
+
 // oneUserCmd builds a command that changes one user found by login or id.
 func oneUserCmd(f *factory, use, short string, extra func(*pflag.FlagSet), change func(ctx context.Context, sess *app.Session, id model.ID, dryRun bool) (model.User, error)) *cobra.Command {
-	var dryRun, asJSON bool
+	o := &oneUserOptions{f: f, change: change}
 	cmd := &cobra.Command{
 		Use: use, Short: short, Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			sess, u, err := signedInUser(ctx, f, args[0])
-			if err != nil {
-				return err
-			}
-			if u, err = change(ctx, sess, u.ID, dryRun); err != nil {
-				return err
-			}
-			return printUser(ctx, f, sess, u, asJSON, dryRun, f.Catalog().Users.Updated, u.Login)
+			o.args = args
+			return runOneUser(cmd.Context(), o)
 		},
 	}
 	if extra != nil {
 		extra(cmd.Flags())
 	}
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "show the result without saving it")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the user as JSON")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show the result without saving it")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the user as JSON")
 	return cmd
+}
+
+func runOneUser(ctx context.Context, o *oneUserOptions) error {
+	f := o.f
+	sess, u, err := signedInUser(ctx, f, o.args[0])
+	if err != nil {
+		return err
+	}
+	if u, err = o.change(ctx, sess, u.ID, o.dryRun); err != nil {
+		return err
+	}
+	return printUser(ctx, f, sess, u, o.asJSON, o.dryRun, f.Catalog().Users.Updated, u.Login)
 }
 
 func newUsersSetAdminCmd(f *factory) *cobra.Command {
@@ -210,46 +223,50 @@ func newUsersSetAdminCmd(f *factory) *cobra.Command {
 		})
 }
 
-// newUsersLifecycleCmds is delete: it takes one or more users (predelete and restore are bulk
-// actions, cmd_users_bulk.go).
-func newUsersLifecycleCmds(f *factory) []*cobra.Command {
-	type op func(*app.Session, context.Context, []model.ID, bool) ([]model.User, error)
-	build := func(use, short string, change op, msg func(f *factory) string) *cobra.Command {
-		var dryRun bool
-		cmd := &cobra.Command{
-			Use: use + " LOGIN|ID...", Short: short, Args: cobra.MinimumNArgs(1),
-			RunE: func(cmd *cobra.Command, args []string) error {
-				ctx := cmd.Context()
-				sess, err := signedIn(ctx, f)
-				if err != nil {
-					return err
-				}
-				ids := make([]model.ID, len(args))
-				for i, ref := range args {
-					u, err := findUser(ctx, sess, ref)
-					if err != nil {
-						return err
-					}
-					ids[i] = u.ID
-				}
-				users, err := change(sess, ctx, ids, dryRun)
-				if err != nil {
-					return err
-				}
-				cat := f.Catalog()
-				if dryRun {
-					sayDryRun(f)
-					return nil
-				}
-				f.say(msg(f), cat.Count(len(users), cat.Nouns.User))
-				return nil
-			},
+// usersDeleteOptions deletes users (logins or ids) already pending deletion (predelete and
+// restore are bulk actions, cmd_users_bulk.go).
+type usersDeleteOptions struct {
+	f      *factory
+	refs   []string
+	dryRun bool
+}
+
+func newUsersDeleteCmd(f *factory) *cobra.Command {
+	o := &usersDeleteOptions{f: f}
+	cmd := &cobra.Command{
+		Use: "delete LOGIN|ID...", Short: "Delete users for good (only users already pending deletion)", Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.refs = args
+			return runUsersDelete(cmd.Context(), o)
+		},
+	}
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "check without changing anything")
+	return cmd
+}
+
+func runUsersDelete(ctx context.Context, o *usersDeleteOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	ids := make([]model.ID, len(o.refs))
+	for i, ref := range o.refs {
+		u, err := findUser(ctx, sess, ref)
+		if err != nil {
+			return err
 		}
-		cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check without changing anything")
-		return cmd
+		ids[i] = u.ID
 	}
-	return []*cobra.Command{
-		build("delete", "Delete users for good (only users already pending deletion)", (*app.Session).DeleteUsers,
-			func(f *factory) string { return f.Catalog().Users.Deleted }),
+	users, err := sess.DeleteUsers(ctx, ids, o.dryRun)
+	if err != nil {
+		return err
 	}
+	cat := f.Catalog()
+	if o.dryRun {
+		sayDryRun(f)
+		return nil
+	}
+	f.say(cat.Users.Deleted, cat.Count(len(users), cat.Nouns.User))
+	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -40,54 +41,62 @@ func toYearRunJSON(r model.ImportRun) yearRunJSON {
 	return out
 }
 
+type yearHistoryOptions struct {
+	f      *factory
+	asJSON bool
+}
+
 func newYearHistoryCmd(f *factory) *cobra.Command {
-	var asJSON bool
+	o := &yearHistoryOptions{f: f}
 	cmd := &cobra.Command{
 		Use: "history", Short: "List the years' turns of your schools, newest first",
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			sess, err := signedIn(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			runs, err := sess.YearCloseHistory(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				out := []yearRunJSON{}
-				for _, r := range runs {
-					out = append(out, toYearRunJSON(r))
-				}
-				return f.printJSON(out)
-			}
-			cat := f.Catalog()
-			if len(runs) == 0 {
-				f.say("%s", cat.Year.NoHistory)
-				return nil
-			}
-			names, err := orgNames(cmd, sess)
-			if err != nil {
-				return err
-			}
-			for _, r := range runs {
-				j := toYearRunJSON(r)
-				summary := cat.YearSummary(*r.YearClose)
-				if r.Undone() {
-					summary += " (" + cat.Year.Undone + ")"
-				}
-				cmd.Printf(cat.Year.HistoryLine+"\n", r.ID.String(), cat.DateTime(r.At), j.Year, names[j.OrgID], summary)
-			}
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return runYearHistory(cmd.Context(), o) },
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print as JSON")
 	return cmd
 }
 
+func runYearHistory(ctx context.Context, o *yearHistoryOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	runs, err := sess.YearCloseHistory(ctx)
+	if err != nil {
+		return err
+	}
+	if o.asJSON {
+		out := []yearRunJSON{}
+		for _, r := range runs {
+			out = append(out, toYearRunJSON(r))
+		}
+		return f.printJSON(out)
+	}
+	cat := f.Catalog()
+	if len(runs) == 0 {
+		f.say("%s", cat.Year.NoHistory)
+		return nil
+	}
+	names, err := orgNames(ctx, sess)
+	if err != nil {
+		return err
+	}
+	for _, r := range runs {
+		j := toYearRunJSON(r)
+		summary := cat.YearSummary(*r.YearClose)
+		if r.Undone() {
+			summary += " (" + cat.Year.Undone + ")"
+		}
+		f.printf(cat.Year.HistoryLine+"\n", r.ID.String(), cat.DateTime(r.At), j.Year, names[j.OrgID], summary)
+	}
+	return nil
+}
+
 // orgNames names the admin's schools by id.
-func orgNames(cmd *cobra.Command, sess *app.Session) (map[model.ID]string, error) {
-	orgs, err := sess.ListOrgs(cmd.Context())
+func orgNames(ctx context.Context, sess *app.Session) (map[model.ID]string, error) {
+	orgs, err := sess.ListOrgs(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -259,12 +268,12 @@ func toHistoryJSON(h []model.YearRecord) []yearRecordJSON {
 }
 
 // printHistory lists what a person left at each year's turn.
-func printHistory(cmd *cobra.Command, cat *i18n.Catalog, h []model.YearRecord) {
+func printHistory(w io.Writer, cat *i18n.Catalog, h []model.YearRecord) {
 	if len(h) == 0 {
 		return
 	}
-	cmd.Printf("%s\n", cat.Year.PastClasses)
+	fmt.Fprintf(w, "%s\n", cat.Year.PastClasses)
 	for _, y := range h {
-		cmd.Printf("  %s\n", model.Printable(fmt.Sprintf(cat.Year.PastYear, y.Year, strings.Join(append(slices.Clone(y.Classes), y.Groups...), ", "))))
+		fmt.Fprintf(w, "  %s\n", model.Printable(fmt.Sprintf(cat.Year.PastYear, y.Year, strings.Join(append(slices.Clone(y.Classes), y.Groups...), ", "))))
 	}
 }
