@@ -86,9 +86,15 @@ type resetJSON struct {
 	DryRun    bool      `json:"dry_run"`
 }
 
+// resetPasswordOptions issues a reset code for login, or (useCode) sets a new password with one.
+type resetPasswordOptions struct {
+	f                              *factory
+	login, code                    string
+	useCode, stdin, dryRun, asJSON bool
+}
+
 func newResetPasswordCmd(f *factory) *cobra.Command {
-	var login, code string
-	var useCode, stdin, dryRun, asJSON bool
+	o := &resetPasswordOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "reset-password",
 		Short: "Issue a password-reset code for an activated account, or set a new password with one",
@@ -101,36 +107,40 @@ code is typed at a prompt or read from the first line of stdin, the password fro
 line (--password-stdin) or a prompt: never from the command line. The code then stops working.`,
 		Example: `  rollcall reset-password --login zoe.martin
   printf '%s\n' ABCD-EFGH a-new-password1 | rollcall reset-password --login zoe.martin --use-code --password-stdin`,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if code != "" {
-				return codeInArgv(f, "--code")
-			}
-			if login == "" {
-				return usageError{fmt.Errorf("--login is required")}
-			}
-			if useCode {
-				code, err := readCode(f, "Code")
-				if err != nil {
-					return err
-				}
-				return runResetWithCode(cmd, f, login, code, stdin, asJSON)
-			}
-			return runIssueReset(cmd, f, login, dryRun, asJSON)
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return runResetPassword(cmd.Context(), o) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&login, "login", "", "the account's login")
-	fl.BoolVar(&useCode, "use-code", false, "set the new password with a reset code (read from stdin or a prompt)")
-	fl.StringVar(&code, "code", "", "no longer accepted: use --use-code")
+	fl.StringVar(&o.login, "login", "", "the account's login")
+	fl.BoolVar(&o.useCode, "use-code", false, "set the new password with a reset code (read from stdin or a prompt)")
+	fl.StringVar(&o.code, "code", "", "no longer accepted: use --use-code")
 	_ = fl.MarkHidden("code")
-	fl.BoolVar(&stdin, "password-stdin", false, "with --use-code: read the new password from stdin, on the line after the code")
-	fl.BoolVar(&dryRun, "dry-run", false, "check the account without issuing a code")
-	fl.BoolVar(&asJSON, "json", false, "print the result as JSON")
+	fl.BoolVar(&o.stdin, "password-stdin", false, "with --use-code: read the new password from stdin, on the line after the code")
+	fl.BoolVar(&o.dryRun, "dry-run", false, "check the account without issuing a code")
+	fl.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
 	return cmd
 }
 
-func runResetWithCode(cmd *cobra.Command, f *factory, login, code string, stdin, asJSON bool) error {
-	password, err := readPassword(f, stdin, "--password-stdin")
+func runResetPassword(ctx context.Context, o *resetPasswordOptions) error {
+	f := o.f
+	if o.code != "" {
+		return codeInArgv(f, "--code")
+	}
+	if o.login == "" {
+		return usageError{fmt.Errorf("--login is required")}
+	}
+	if o.useCode {
+		code, err := readCode(f, "Code")
+		if err != nil {
+			return err
+		}
+		return runResetWithCode(ctx, o, code)
+	}
+	return runIssueReset(ctx, o)
+}
+
+func runResetWithCode(ctx context.Context, o *resetPasswordOptions, code string) error {
+	f := o.f
+	password, err := readPassword(f, o.stdin, "--password-stdin")
 	if err != nil {
 		return err
 	}
@@ -138,19 +148,19 @@ func runResetWithCode(cmd *cobra.Command, f *factory, login, code string, stdin,
 	if err != nil {
 		return err
 	}
-	u, err := a.ResetPassword(cmd.Context(), login, code, password)
+	u, err := a.ResetPassword(ctx, o.login, code, password)
 	if err != nil {
 		return err
 	}
-	if asJSON {
+	if o.asJSON {
 		return f.printJSON(activationJSON{Login: u.Login, Activated: u.Activated(), At: u.UpdatedAt})
 	}
 	f.say(f.Catalog().MailMerge.PasswordReset, u.Login)
 	return nil
 }
 
-func runIssueReset(cmd *cobra.Command, f *factory, login string, dryRun, asJSON bool) error {
-	ctx := cmd.Context()
+func runIssueReset(ctx context.Context, o *resetPasswordOptions) error {
+	f, login, dryRun := o.f, o.login, o.dryRun
 	sess, err := signedIn(ctx, f)
 	if err != nil {
 		return err
@@ -171,7 +181,7 @@ func runIssueReset(cmd *cobra.Command, f *factory, login string, dryRun, asJSON 
 		j.Code = model.FormatCode(res.Code)
 	}
 	switch {
-	case asJSON:
+	case o.asJSON:
 		return f.printJSON(j)
 	case dryRun:
 		sayDryRun(f)

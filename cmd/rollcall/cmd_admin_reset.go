@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -8,12 +9,13 @@ import (
 
 // resetAdminOptions are the flags of reset-admin-password.
 type resetAdminOptions struct {
+	f               *factory
 	email, forEmail string
 	useCode, stdin  bool
 }
 
 func newResetAdminPasswordCmd(f *factory) *cobra.Command {
-	var o resetAdminOptions
+	o := &resetAdminOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "reset-admin-password",
 		Short: "An admin who forgot their password gets a reset code by email, or from another admin of their school",
@@ -29,7 +31,7 @@ schools issues the code for them, to hand over; it is in the school's log.`,
   printf '%s\n' ABCD-EFGH-JKLM a-new-password1 | rollcall reset-admin-password --email marie@example.fr --use-code --password-stdin
   rollcall reset-admin-password --for marie@example.fr`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runResetAdmin(cmd, f, &o) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return runResetAdmin(cmd.Context(), o) },
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&o.email, "email", "", "the email of the admin who forgot their password")
@@ -39,8 +41,8 @@ schools issues the code for them, to hand over; it is in the school's log.`,
 	return cmd
 }
 
-func runResetAdmin(cmd *cobra.Command, f *factory, o *resetAdminOptions) error {
-	ctx := cmd.Context()
+func runResetAdmin(ctx context.Context, o *resetAdminOptions) error {
+	f := o.f
 	cat := f.Catalog()
 	switch {
 	case o.forEmail != "":
@@ -53,7 +55,7 @@ func runResetAdmin(cmd *cobra.Command, f *factory, o *resetAdminOptions) error {
 			return err
 		}
 		f.say(cat.Admins.ResetIssued, o.forEmail, cat.DateTime(until))
-		cmd.Println(code) // the data this command produces
+		f.println(code) // the data this command produces
 		return nil
 	case o.email == "":
 		return usageError{fmt.Errorf("--email or --for is required")}

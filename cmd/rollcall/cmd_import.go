@@ -21,6 +21,8 @@ import (
 )
 
 type importOptions struct {
+	f                                 *factory
+	files                             []string // the files, folders and zips named, or - for stdin
 	source, format, org, maxDeletions string
 	mode, classes                     string
 	dryRun, asJSON, force, verbose    bool
@@ -97,14 +99,17 @@ func toCounts(c model.ImportCounts) countsOut {
 }
 
 func newImportCmd(f *factory) *cobra.Command {
-	o := &importOptions{}
+	o := &importOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "import FILE|DIR|ZIP...",
 		Short: "Import and sync rosters (ENT, BE1D, spreadsheets, OneRoster, SDS), all or nothing",
 		Example: `  rollcall import CSV_Eleves.csv CSV_Enseignants.csv --dry-run
   rollcall import oneroster.zip --source classlink --json`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runImport(cmd, f, o, args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.files = args
+			return runImport(cmd.Context(), o)
+		},
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&o.source, "source", "", "name of the source (default: the format's family: "+formatList(importers.SourceOf)+")")
@@ -122,8 +127,8 @@ func newImportCmd(f *factory) *cobra.Command {
 	return cmd
 }
 
-func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) error {
-	ctx := cmd.Context()
+func runImport(ctx context.Context, o *importOptions) error {
+	f := o.f
 	opts := app.ImportOptions{Source: o.source, Format: importers.Format(o.format), Force: o.force, DryRun: o.dryRun, Strict: o.strict,
 		Changes: o.dryRun || o.verbose} // what printChanges and reportJSON list
 	if o.maxDeletions != "" {
@@ -143,7 +148,7 @@ func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) 
 		return err
 	}
 	var inputs []importers.Input
-	for _, p := range args {
+	for _, p := range o.files {
 		if p == "-" {
 			if p, err = stdinFile(f, o.format); err != nil {
 				return err
@@ -167,10 +172,10 @@ func runImport(cmd *cobra.Command, f *factory, o *importOptions, args []string) 
 	if o.dryRun {
 		summary = fmt.Sprintf(cat.Import.ReportDry, summary)
 	}
-	cmd.Println(summary)
+	f.println(summary)
 	for _, w := range []string{cat.Warnings(rep.Warnings), cat.Skipped(rep.Skipped)} {
 		if w != "" {
-			cmd.Println(w)
+			f.println(w)
 		}
 	}
 	printCreatedSets(f.env.stdout, cat, rep)

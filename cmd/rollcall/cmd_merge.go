@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -40,6 +41,7 @@ func (m *mergeFlags) options() app.MergeOptions {
 
 // mergePDFOptions are the flags of merge pdf.
 type mergePDFOptions struct {
+	f              *factory
 	sel            selectionFlags
 	merge          mergeFlags
 	perSheet       int
@@ -61,7 +63,7 @@ type mergeResultJSON struct {
 }
 
 func newMergePDFCmd(f *factory) *cobra.Command {
-	var o mergePDFOptions
+	o := &mergePDFOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "pdf",
 		Short: "Print the login cards of a selection to a PDF (1, 2 or 8 per sheet)",
@@ -71,7 +73,7 @@ QR code of it); an activated account's card reminds the login and how to reset a
 password. Each card is in its person's language, else yours.`,
 		Example: `  rollcall merge pdf --class "6e A" --activated no -o 6eA.pdf
   rollcall merge pdf --profile student --per-sheet 8 --split-by class -o cards/`,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runMergePDF(cmd, f, &o) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return runMergePDF(cmd.Context(), o) },
 	}
 	o.sel.register(cmd.Flags())
 	o.merge.register(cmd.Flags())
@@ -109,12 +111,12 @@ func (o *mergePDFOptions) layout() (mailmerge.Layout, error) {
 	return l, nil
 }
 
-func runMergePDF(cmd *cobra.Command, f *factory, o *mergePDFOptions) error {
+func runMergePDF(ctx context.Context, o *mergePDFOptions) error {
+	f := o.f
 	layout, err := o.layout()
 	if err != nil {
 		return err
 	}
-	ctx := cmd.Context()
 	sess, err := signedIn(ctx, f)
 	if err != nil {
 		return err
@@ -125,7 +127,7 @@ func runMergePDF(cmd *cobra.Command, f *factory, o *mergePDFOptions) error {
 	}
 	cat := f.Catalog()
 	if o.dryRun {
-		return mergePDFDryRun(cmd, f, sess, sel, o)
+		return mergePDFDryRun(ctx, f, sess, sel, o)
 	}
 	progress := f.pageProgress(cat)
 	var res app.MergeResult
@@ -164,8 +166,8 @@ func runMergePDF(cmd *cobra.Command, f *factory, o *mergePDFOptions) error {
 	return nil
 }
 
-func mergePDFDryRun(cmd *cobra.Command, f *factory, sess *app.Session, sel model.Selection, o *mergePDFOptions) error {
-	p, err := sess.PreviewMerge(cmd.Context(), sel, o.merge.options())
+func mergePDFDryRun(ctx context.Context, f *factory, sess *app.Session, sel model.Selection, o *mergePDFOptions) error {
+	p, err := sess.PreviewMerge(ctx, sel, o.merge.options())
 	if err != nil {
 		return err
 	}

@@ -43,6 +43,7 @@ type emailDryRunJSON struct {
 }
 
 type mergeEmailOptions struct {
+	f              *factory
 	sel            selectionFlags
 	templates      string
 	rate, conns    int
@@ -50,7 +51,7 @@ type mergeEmailOptions struct {
 }
 
 func newMergeEmailCmd(f *factory) *cobra.Command {
-	var o mergeEmailOptions
+	o := &mergeEmailOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "email",
 		Short: "Email their account to every person of a selection who has an address",
@@ -61,7 +62,7 @@ as the message is handed to the SMTP server, so 'rollcall merge resume' after a 
 cancel or an outage sends only what is missing and nobody gets two.`,
 		Example: `  rollcall merge email --class "6e A" --dry-run
   rollcall merge email --profile teacher --rate 60`,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runMergeEmail(cmd, f, &o) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return runMergeEmail(cmd.Context(), o) },
 	}
 	o.sel.register(cmd.Flags())
 	fl := cmd.Flags()
@@ -73,11 +74,11 @@ cancel or an outage sends only what is missing and nobody gets two.`,
 	return cmd
 }
 
-func runMergeEmail(cmd *cobra.Command, f *factory, o *mergeEmailOptions) error {
+func runMergeEmail(ctx context.Context, o *mergeEmailOptions) error {
+	f := o.f
 	if o.rate < 0 || o.conns < 0 {
 		return usageError{fmt.Errorf("--rate and --connections cannot be negative")}
 	}
-	ctx := cmd.Context()
 	sess, err := signedIn(ctx, f)
 	if err != nil {
 		return err

@@ -17,6 +17,7 @@ import (
 
 // migrateOptions are the flags of `rollcall migrate`.
 type migrateOptions struct {
+	f              *factory
 	from, to, org  string
 	dryRun, asJSON bool
 }
@@ -34,7 +35,7 @@ type migrateJSON struct {
 }
 
 func newMigrateCmd(f *factory) *cobra.Command {
-	var o migrateOptions
+	o := &migrateOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "migrate --from DB --to DB [--org ID|UAI] [--dry-run] [--json]",
 		Short: "Copy a database into another (a bbolt file into PostgreSQL and back), whole or one school, checked",
@@ -48,7 +49,7 @@ taken from the command line (~/.pgpass, $PGPASSWORD, or the whole URL in $ROLLCA
 		Example: `  rollcall migrate --from rollcall.db --to 'postgres://rollcall@db.example.fr/rollcall?sslmode=verify-full'
   ROLLCALL_DB=postgres://rollcall@db/rollcall rollcall migrate --to ecole.db --org 0690001A --json`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runMigrate(cmd.Context(), f, o) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return runMigrate(cmd.Context(), o) },
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&o.from, "from", "", "the database to copy: a bbolt file or a postgres:// URL (default: --db)")
@@ -59,7 +60,8 @@ taken from the command line (~/.pgpass, $PGPASSWORD, or the whole URL in $ROLLCA
 	return cmd
 }
 
-func runMigrate(ctx context.Context, f *factory, o migrateOptions) error {
+func runMigrate(ctx context.Context, o *migrateOptions) error {
+	f := o.f
 	cat := f.Catalog()
 	for _, flag := range []struct{ name, value string }{{"--from", o.from}, {"--to", o.to}} {
 		if pgstore.IsURL(flag.value) && pgstore.HasPassword(flag.value) {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"rollcall/app"
 	"rollcall/model"
@@ -98,17 +99,17 @@ func runOrgsCreate(ctx context.Context, o *orgsCreateOptions) error {
 	return nil
 }
 
-// orgsEditOptions changes one of the admin's schools; only the flags given change (nil: kept).
+// orgsEditOptions changes one of the admin's schools; only the flags given change.
 type orgsEditOptions struct {
-	f              *factory
-	org            string
-	edit           app.OrgEdit
-	dryRun, asJSON bool
+	f                         *factory
+	flags                     *pflag.FlagSet // says which were given
+	org                       string
+	name, city, country, code string
+	dryRun, asJSON            bool
 }
 
 func newOrgsEditCmd(f *factory) *cobra.Command {
 	o := &orgsEditOptions{f: f}
-	var name, city, country, code string
 	cmd := &cobra.Command{
 		Use:   "edit ORG [--name NAME] [--city CITY] [--country CC] [--code UAI]",
 		Short: "Change a school's name, city, country or official code (UAI)",
@@ -117,23 +118,15 @@ func newOrgsEditCmd(f *factory) *cobra.Command {
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.org = args[0]
-			for flag, set := range map[string]struct {
-				to **string
-				v  *string
-			}{"name": {&o.edit.Name, &name},
-				"city": {&o.edit.City, &city}, "country": {&o.edit.Country, &country}, "code": {&o.edit.Code, &code}} {
-				if cmd.Flags().Changed(flag) {
-					*set.to = set.v
-				}
-			}
 			return runOrgsEdit(cmd.Context(), o)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&name, "name", "", "new name")
-	fl.StringVar(&city, "city", "", "new city")
-	fl.StringVar(&country, "country", "", "new two-letter country code")
-	fl.StringVar(&code, "code", "", "new official code: a UAI in France (7 digits and their check letter)")
+	o.flags = fl
+	fl.StringVar(&o.name, "name", "", "new name")
+	fl.StringVar(&o.city, "city", "", "new city")
+	fl.StringVar(&o.country, "country", "", "new two-letter country code")
+	fl.StringVar(&o.code, "code", "", "new official code: a UAI in France (7 digits and their check letter)")
 	fl.BoolVar(&o.dryRun, "dry-run", false, "check without changing anything")
 	fl.BoolVar(&o.asJSON, "json", false, "print the school as JSON")
 	return cmd
@@ -149,7 +142,17 @@ func runOrgsEdit(ctx context.Context, o *orgsEditOptions) error {
 	if err != nil {
 		return err
 	}
-	org, err := sess.EditOrg(ctx, id, o.edit, o.dryRun)
+	var edit app.OrgEdit
+	for flag, set := range map[string]struct {
+		to **string
+		v  *string
+	}{"name": {&edit.Name, &o.name},
+		"city": {&edit.City, &o.city}, "country": {&edit.Country, &o.country}, "code": {&edit.Code, &o.code}} {
+		if o.flags.Changed(flag) {
+			*set.to = set.v
+		}
+	}
+	org, err := sess.EditOrg(ctx, id, edit, o.dryRun)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"rollcall/app"
 	"rollcall/i18n"
@@ -164,7 +165,7 @@ func newSeatsAddCmd(f *factory) *cobra.Command {
 			return runSeatsAdd(cmd.Context(), o)
 		},
 	}
-	seatFlags(cmd, &o.opts, &o.asJSON)
+	seatFlags(cmd.Flags(), &o.opts, &o.asJSON)
 	cmd.Flags().StringVar(&o.opts.Key, "key", "", "the product key the new seats use (default: the first with room)")
 	return cmd
 }
@@ -187,10 +188,10 @@ func runSeatsAdd(ctx context.Context, o *seatsAddOptions) error {
 	return reportSeats(f, res, o.opts.DryRun, o.asJSON)
 }
 
-func seatFlags(cmd *cobra.Command, opts *app.SeatOptions, asJSON *bool) {
-	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "count what would change, change nothing")
-	cmd.Flags().BoolVar(&opts.Notify, "notify", false, "email the new seat holders (when a mail server is set up)")
-	cmd.Flags().BoolVar(asJSON, "json", false, "print what changed as JSON")
+func seatFlags(fl *pflag.FlagSet, opts *app.SeatOptions, asJSON *bool) {
+	fl.BoolVar(&opts.DryRun, "dry-run", false, "count what would change, change nothing")
+	fl.BoolVar(&opts.Notify, "notify", false, "email the new seat holders (when a mail server is set up)")
+	fl.BoolVar(asJSON, "json", false, "print what changed as JSON")
 }
 
 type seatsImportOptions struct {
@@ -211,7 +212,7 @@ func newSeatsImportCmd(f *factory) *cobra.Command {
 			return runSeatsImport(cmd.Context(), o)
 		},
 	}
-	seatFlags(cmd, &o.opts, &o.asJSON)
+	seatFlags(cmd.Flags(), &o.opts, &o.asJSON)
 	return cmd
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"time"
@@ -20,10 +21,16 @@ type syncFlags struct {
 	useSelection                   bool
 }
 
+type seatsSyncOptions struct {
+	f      *factory
+	sf     syncFlags
+	opts   app.SeatOptions
+	asJSON bool
+	args   []string
+}
+
 func newSeatsSyncCmd(f *factory) *cobra.Command {
-	var sf syncFlags
-	var opts app.SeatOptions
-	var asJSON bool
+	o := &seatsSyncOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "sync SUBSCRIPTION-ID (--roster ORG | --directory [filters] | --google-ou PATH | --google-group EMAIL | --microsoft-group ID)",
 		Short: "Give seats to everyone a source lists, and take back those this same sync gave to people it no longer lists",
@@ -43,40 +50,46 @@ Microsoft credentials: ` + dirsync.EnvMSTenant + `, ` + dirsync.EnvMSClientID + 
 ` + dirsync.EnvGoogleURL + ` and ` + dirsync.EnvGraphURL + ` change the services' addresses. Secrets are never printed.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sess, err := signedIn(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			id, err := parseSubID(args[0])
-			if err != nil {
-				return err
-			}
-			src, err := sf.source(cmd, sess)
-			if err != nil {
-				return err
-			}
-			opts.Lang = f.Catalog().Lang
-			res, err := sess.SyncSeats(cmd.Context(), id, src, opts, syncProgress(f))
-			if err != nil {
-				return err
-			}
-			return reportSeats(f, res, opts.DryRun, asJSON)
+			o.args = args
+			return runSeatsSync(cmd.Context(), o)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&sf.roster, "roster", "", "organization id: its teachers")
-	fl.StringVar(&sf.importSource, "import-source", "", "with --roster: only users of this import source (ent, oneroster, sds, …)")
-	fl.BoolVar(&sf.useSelection, "directory", false, "the users the directory filters pick")
-	fl.StringVar(&sf.googleOU, "google-ou", "", "Google Workspace organizational unit path")
-	fl.StringVar(&sf.googleGroup, "google-group", "", "Google Workspace group email")
-	fl.StringVar(&sf.msGroup, "microsoft-group", "", "Microsoft 365 group id")
-	sf.selection.register(fl)
-	seatFlags(cmd, &opts, &asJSON)
+	fl.StringVar(&o.sf.roster, "roster", "", "organization id: its teachers")
+	fl.StringVar(&o.sf.importSource, "import-source", "", "with --roster: only users of this import source (ent, oneroster, sds, …)")
+	fl.BoolVar(&o.sf.useSelection, "directory", false, "the users the directory filters pick")
+	fl.StringVar(&o.sf.googleOU, "google-ou", "", "Google Workspace organizational unit path")
+	fl.StringVar(&o.sf.googleGroup, "google-group", "", "Google Workspace group email")
+	fl.StringVar(&o.sf.msGroup, "microsoft-group", "", "Microsoft 365 group id")
+	o.sf.selection.register(fl)
+	seatFlags(fl, &o.opts, &o.asJSON)
 	return cmd
 }
 
+func runSeatsSync(ctx context.Context, o *seatsSyncOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	id, err := parseSubID(o.args[0])
+	if err != nil {
+		return err
+	}
+	src, err := o.sf.source(ctx, sess)
+	if err != nil {
+		return err
+	}
+	o.opts.Lang = f.Catalog().Lang
+	res, err := sess.SyncSeats(ctx, id, src, o.opts, syncProgress(f))
+	if err != nil {
+		return err
+	}
+	return reportSeats(f, res, o.opts.DryRun, o.asJSON)
+}
+
 // source turns the flags into a sync source; exactly one source must be given.
-func (sf *syncFlags) source(cmd *cobra.Command, sess *app.Session) (app.SyncSource, error) {
+func (sf *syncFlags) source(ctx context.Context, sess *app.Session) (app.SyncSource, error) {
 	var srcs []app.SyncSource
 	if sf.roster != "" {
 		org, ok := model.ParseID(sf.roster)
@@ -86,7 +99,7 @@ func (sf *syncFlags) source(cmd *cobra.Command, sess *app.Session) (app.SyncSour
 		srcs = append(srcs, app.SyncSource{Kind: model.SeatRoster, OrgID: org, ImportSource: sf.importSource})
 	}
 	if sf.useSelection {
-		sel, err := sf.selection.selection(cmd.Context(), sess)
+		sel, err := sf.selection.selection(ctx, sess)
 		if err != nil {
 			return app.SyncSource{}, err
 		}

@@ -16,6 +16,7 @@ import (
 )
 
 type serveOptions struct {
+	f                      *factory
 	listen, hostKey, inbox string
 	passwordAuth           bool
 	idle, grace            time.Duration
@@ -24,7 +25,7 @@ type serveOptions struct {
 }
 
 func newServeCmd(f *factory) *cobra.Command {
-	o := &serveOptions{}
+	o := &serveOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "serve [--listen :2222] [--host-key PATH] [--http :8080 [--tls-cert F --tls-key F | --trust-proxy]]",
 		Short: "Serve Rollcall over SSH (the console, every command) and the account pages over HTTP",
@@ -45,7 +46,7 @@ too. Behind a reverse proxy that terminates TLS, --trust-proxy honours its X-For
   rollcall serve --http :8443 --tls-cert cert.pem --tls-key key.pem --listen :2222`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.ssh = !cmd.Flags().Changed("http") || cmd.Flags().Changed("listen")
-			return runServe(cmd.Context(), f, o)
+			return runServe(cmd.Context(), o)
 		},
 	}
 	fl := cmd.Flags()
@@ -62,7 +63,8 @@ too. Behind a reverse proxy that terminates TLS, --trust-proxy honours its X-For
 	return cmd
 }
 
-func runServe(ctx context.Context, f *factory, o *serveOptions) error {
+func runServe(ctx context.Context, o *serveOptions) error {
+	f := o.f
 	a, err := f.App()
 	if err != nil {
 		return err

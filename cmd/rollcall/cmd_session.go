@@ -59,11 +59,15 @@ func newLogoutCmd(f *factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "logout",
 		Short: "Sign out and forget this OS user's session",
-		RunE:  func(cmd *cobra.Command, _ []string) error { return runLogout(cmd.Context(), f) },
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runLogout(cmd.Context(), &logoutOptions{f: f}) },
 	}
 }
 
-func runLogout(ctx context.Context, f *factory) error {
+// logoutOptions: logout takes no flag.
+type logoutOptions struct{ f *factory }
+
+func runLogout(ctx context.Context, o *logoutOptions) error {
+	f := o.f
 	s, err := f.Session(ctx)
 	if err != nil {
 		return err

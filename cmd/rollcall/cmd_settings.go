@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"rollcall/app"
 	"rollcall/mailmerge"
@@ -53,13 +54,15 @@ func toSettingsJSON(o model.Organization, all app.SchoolSettings) settingsJSON {
 
 // settingsSMTPOptions are the flags of settings smtp; only those given change a setting.
 type settingsSMTPOptions struct {
+	f                                                             *factory
+	flags                                                         *pflag.FlagSet // says which flags were given
 	org, host, security, username, from, activationURL, templates string
 	port                                                          int
 	passwordStdin, clearPassword, dryRun, asJSON                  bool
 }
 
 func newSettingsSMTPCmd(f *factory) *cobra.Command {
-	var o settingsSMTPOptions
+	o := &settingsSMTPOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "smtp",
 		Short: "Set the SMTP server, the sender, the activation address and the template directory",
@@ -70,9 +73,10 @@ ADDRESS/activate?login=…&code=… and ADDRESS/reset?login=….`,
 		Example: `  echo "$SMTP_PASSWORD" | rollcall settings smtp --host smtp.example.fr --port 587 --security starttls \
       --username it@example.fr --from "IT <it@example.fr>" --password-stdin
   rollcall settings smtp --activation-url https://ent.example.fr/comptes`,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runSettingsSMTP(cmd, f, &o) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return runSettingsSMTP(cmd.Context(), o) },
 	}
 	fl := cmd.Flags()
+	o.flags = fl
 	fl.StringVar(&o.org, "org", "", `the school's organization id or UAI (default: your only one; "all": each of yours)`)
 	fl.StringVar(&o.host, "host", "", "SMTP server host name")
 	fl.IntVar(&o.port, "port", 0, "SMTP port (0: 25, 587 or 465 after --security)")
@@ -89,9 +93,9 @@ ADDRESS/activate?login=…&code=… and ADDRESS/reset?login=….`,
 }
 
 // change turns the flags that were given into a settings change.
-func (o *settingsSMTPOptions) change(cmd *cobra.Command, f *factory) (app.MailSettingsChange, error) {
+func (o *settingsSMTPOptions) change() (app.MailSettingsChange, error) {
 	var ch app.MailSettingsChange
-	changed := cmd.Flags().Changed
+	changed := o.flags.Changed
 	if changed("templates") && o.templates != "" {
 		if abs, err := filepath.Abs(o.templates); err == nil {
 			o.templates = abs
@@ -111,7 +115,7 @@ func (o *settingsSMTPOptions) change(cmd *cobra.Command, f *factory) (app.MailSe
 		ch.Port = &o.port
 	}
 	if o.passwordStdin {
-		pw, err := readPassword(f, true, "--password-stdin")
+		pw, err := readPassword(o.f, true, "--password-stdin")
 		if err != nil {
 			return ch, err
 		}
@@ -124,13 +128,13 @@ func (o *settingsSMTPOptions) change(cmd *cobra.Command, f *factory) (app.MailSe
 	return ch, nil
 }
 
-func runSettingsSMTP(cmd *cobra.Command, f *factory, o *settingsSMTPOptions) error {
-	ctx := cmd.Context()
+func runSettingsSMTP(ctx context.Context, o *settingsSMTPOptions) error {
+	f := o.f
 	sess, err := signedIn(ctx, f)
 	if err != nil {
 		return err
 	}
-	ch, err := o.change(cmd, f)
+	ch, err := o.change()
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"context"
+
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"rollcall/model"
 )
@@ -23,13 +26,15 @@ func toPolicyJSON(p model.Profile, pol model.PasswordPolicy) policyJSON {
 
 // settingsPolicyOptions are the flags of settings password-policy.
 type settingsPolicyOptions struct {
+	f                     *factory
+	flags                 *pflag.FlagSet // says which flags were given
 	org, profile, classes string
 	minLength             int
 	dryRun, asJSON        bool
 }
 
 func newSettingsPolicyCmd(f *factory) *cobra.Command {
-	var o settingsPolicyOptions
+	o := &settingsPolicyOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "password-policy",
 		Short: "Set what passwords of one profile must hold in a school",
@@ -38,9 +43,10 @@ afterwards by a person of that profile there follows it (activation with a card'
 the web page, passwords of imported spreadsheets). Classes: upper, lower, letter, digit, special.`,
 		Example: `  rollcall settings password-policy --org 1 --profile student --min-length 8 --classes upper,lower,digit,special`,
 		Args:    cobra.NoArgs,
-		RunE:    func(cmd *cobra.Command, _ []string) error { return runSettingsPolicy(cmd, f, &o) },
+		RunE:    func(cmd *cobra.Command, _ []string) error { return runSettingsPolicy(cmd.Context(), o) },
 	}
 	fl := cmd.Flags()
+	o.flags = fl
 	fl.StringVar(&o.org, "org", "", `the school's organization id or UAI (default: your only one; "all": each of yours)`)
 	fl.StringVar(&o.profile, "profile", "", "student, teacher, parent, staff or guest")
 	fl.IntVar(&o.minLength, "min-length", model.DefaultPasswordPolicy.MinLength, "the fewest characters (8 to 64; default: the school's current)")
@@ -51,8 +57,8 @@ the web page, passwords of imported spreadsheets). Classes: upper, lower, letter
 	return cmd
 }
 
-func runSettingsPolicy(cmd *cobra.Command, f *factory, o *settingsPolicyOptions) error {
-	ctx := cmd.Context()
+func runSettingsPolicy(ctx context.Context, o *settingsPolicyOptions) error {
+	f := o.f
 	profile, ok := model.ParseProfile(o.profile)
 	if !ok {
 		return flagError("profile", o.profile)
@@ -70,7 +76,7 @@ func runSettingsPolicy(cmd *cobra.Command, f *factory, o *settingsPolicyOptions)
 		return err
 	}
 	// A flag left out keeps what the school has (as the console's form starts from it).
-	fl := cmd.Flags()
+	fl := o.flags
 	var pol model.PasswordPolicy
 	for _, org := range orgs {
 		_, current, err := sess.SchoolSettings(ctx, org)

@@ -11,6 +11,7 @@ import (
 )
 
 type signupOptions struct {
+	f                                        *factory
 	name, email, emailConfirm, lang, country string
 	invite                                   string // an invitation code (cmd_signup_invite.go), read from stdin
 	argvInvite                               string // --invite CODE: refused, the code would show in ps
@@ -28,14 +29,14 @@ type signupJSON struct {
 }
 
 func newSignupCmd(f *factory) *cobra.Command {
-	o := &signupOptions{}
+	o := &signupOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "signup",
 		Short: "Create an admin account; prints or emails the verification code",
 		Example: `  rollcall signup --name "Marie Curie" --email marie@example.fr --lang fr --country FR
   printf '%s\n' ABCD-EFGH motdepasse1 | rollcall verify --email marie@example.fr --password-stdin
   printf '%s\n' INVITATION-CODE | rollcall signup --invited --name "Paul Langevin" --email paul@example.fr --country FR`,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runSignup(cmd, f, o) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return runSignup(cmd.Context(), o) },
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&o.name, "name", "", "your full name (required)")
@@ -51,7 +52,8 @@ func newSignupCmd(f *factory) *cobra.Command {
 	return cmd
 }
 
-func runSignup(cmd *cobra.Command, f *factory, o *signupOptions) error {
+func runSignup(ctx context.Context, o *signupOptions) error {
+	f := o.f
 	if o.argvInvite != "" {
 		return codeInArgv(f, "--invite")
 	}
@@ -80,7 +82,7 @@ func runSignup(cmd *cobra.Command, f *factory, o *signupOptions) error {
 		if err := in.Validate().Err(); err != nil {
 			return err
 		}
-		if err := checkSignUpInvite(cmd.Context(), f, in, o.invite); err != nil {
+		if err := checkSignUpInvite(ctx, f, in, o.invite); err != nil {
 			return err
 		}
 		sayDryRun(f)
@@ -93,7 +95,7 @@ func runSignup(cmd *cobra.Command, f *factory, o *signupOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := signUp(cmd.Context(), f, a, in, o.invite)
+	res, err := signUp(ctx, f, a, in, o.invite)
 	if err != nil {
 		return err
 	}
@@ -106,7 +108,7 @@ func runSignup(cmd *cobra.Command, f *factory, o *signupOptions) error {
 	} else {
 		// The code goes to stdout: it is the data this command produces when no mail is sent.
 		f.say(cat.CLI.CodeShown, res.Email, res.Code, cat.DateTime(res.ExpiresAt))
-		cmd.Println(res.Code)
+		f.println(res.Code)
 	}
 	f.say(cat.CLI.NextStep, res.Email)
 	return nil
@@ -150,13 +152,14 @@ func runResend(ctx context.Context, o *resendOptions) error {
 }
 
 type verifyOptions struct {
+	f             *factory
 	email, code   string // code: only to refuse it (argv)
 	passwordStdin bool
 	dryRun        bool
 }
 
 func newVerifyCmd(f *factory) *cobra.Command {
-	o := &verifyOptions{}
+	o := &verifyOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "verify",
 		Short: "Verify your email with the code and create your password",
@@ -164,37 +167,7 @@ func newVerifyCmd(f *factory) *cobra.Command {
 password. The code is typed at a prompt, or read from the first line of stdin (then the
 password from the second line with --password-stdin): never from the command line.`,
 		Example: `  printf '%s\n' ABCD-EFGH motdepasse1 | rollcall verify --email marie@example.fr --password-stdin`,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if o.code != "" {
-				return codeInArgv(f, "--code")
-			}
-			code, err := readCode(f, "Code")
-			if err != nil {
-				return err
-			}
-			o.code = code
-			pw, err := readPassword(f, o.passwordStdin, "--password-stdin")
-			if err != nil {
-				return err
-			}
-			a, err := f.App()
-			if err != nil {
-				return err
-			}
-			if o.dryRun {
-				if err := a.CheckVerification(cmd.Context(), o.email, o.code, pw); err != nil {
-					return err
-				}
-				sayDryRun(f)
-				return nil
-			}
-			if err := a.CreatePassword(cmd.Context(), o.email, o.code, pw); err != nil {
-				return err
-			}
-			f.language = a.LanguageOf(cmd.Context(), o.email)
-			f.say(f.Catalog().CLI.Verified, model.NormalizeEmail(o.email))
-			return nil
-		},
+		RunE:    func(cmd *cobra.Command, _ []string) error { return runVerify(cmd.Context(), o) },
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&o.email, "email", "", "the email you signed up with")
@@ -203,4 +176,37 @@ password from the second line with --password-stdin): never from the command lin
 	fl.BoolVar(&o.passwordStdin, "password-stdin", false, "read the new password from standard input, on the line after the code")
 	fl.BoolVar(&o.dryRun, "dry-run", false, "check the code and password without using them")
 	return cmd
+}
+
+func runVerify(ctx context.Context, o *verifyOptions) error {
+	f := o.f
+	if o.code != "" {
+		return codeInArgv(f, "--code")
+	}
+	code, err := readCode(f, "Code")
+	if err != nil {
+		return err
+	}
+	o.code = code
+	pw, err := readPassword(f, o.passwordStdin, "--password-stdin")
+	if err != nil {
+		return err
+	}
+	a, err := f.App()
+	if err != nil {
+		return err
+	}
+	if o.dryRun {
+		if err := a.CheckVerification(ctx, o.email, o.code, pw); err != nil {
+			return err
+		}
+		sayDryRun(f)
+		return nil
+	}
+	if err := a.CreatePassword(ctx, o.email, o.code, pw); err != nil {
+		return err
+	}
+	f.language = a.LanguageOf(ctx, o.email)
+	f.say(f.Catalog().CLI.Verified, model.NormalizeEmail(o.email))
+	return nil
 }

@@ -15,9 +15,11 @@ import (
 type userFieldFlags struct {
 	profile, last, first, email, birth, lang string
 	classes, groups                          []string
+	flags                                    *pflag.FlagSet // says which were given
 }
 
 func (u *userFieldFlags) register(fl *pflag.FlagSet) {
+	u.flags = fl
 	fl.StringVar(&u.profile, "profile", "", "student, teacher, parent, staff or guest")
 	fl.StringVar(&u.last, "last-name", "", "last name")
 	fl.StringVar(&u.first, "first-name", "", "first name")
@@ -30,13 +32,13 @@ func (u *userFieldFlags) register(fl *pflag.FlagSet) {
 
 // fields builds app.UserFields from the flags that were set; classes and groups are the school
 // org's (any of the admin's when 0).
-func (u *userFieldFlags) fields(ctx context.Context, cmd *cobra.Command, sess *app.Session, org model.ID) (app.UserFields, error) {
+func (u *userFieldFlags) fields(ctx context.Context, sess *app.Session, org model.ID) (app.UserFields, error) {
 	var out app.UserFields
 	var scope []model.ID
 	if org != 0 {
 		scope = []model.ID{org}
 	}
-	changed := cmd.Flags().Changed
+	changed := u.flags.Changed
 	if changed("profile") {
 		p, ok := model.ParseProfile(u.profile)
 		if !ok {
@@ -102,78 +104,96 @@ func printUser(ctx context.Context, f *factory, sess *app.Session, u model.User,
 	return nil
 }
 
+type usersAddOptions struct {
+	f                        *factory
+	uf                       userFieldFlags
+	org                      string
+	dryRun, asJSON, allowDup bool
+}
+
 func newUsersAddCmd(f *factory) *cobra.Command {
-	var uf userFieldFlags
-	var org string
-	var dryRun, asJSON, allowDup bool
+	o := &usersAddOptions{f: f}
 	cmd := &cobra.Command{
 		Use:     "add --profile P --last-name N --first-name F",
 		Short:   "Create a user by hand (its fields are then protected from imports)",
 		Example: `  rollcall users add --profile student --last-name Lefèvre --first-name Élodie --class "6e A"`,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			sess, err := signedIn(ctx, f)
-			if err != nil {
-				return err
-			}
-			var orgID model.ID
-			if orgID, err = orgFlag(cmd.Context(), sess, org); err != nil {
-				return err
-			}
-			fields, err := uf.fields(ctx, cmd, sess, orgID)
-			if err != nil {
-				return err
-			}
-			fields.AllowDuplicate = allowDup
-			u, err := sess.CreateUser(ctx, orgID, fields, dryRun)
-			var de *model.DuplicateError
-			if errors.As(err, &de) { // the exit code of a conflict (5), the sentence with its way out
-				cat := f.Catalog()
-				f.say("rollcall: %s\n%s", cat.Error(err), cat.Accounts.DuplicateHint)
-				return errors.Join(errSilent, err)
-			}
-			if err != nil {
-				return err
-			}
-			return printUser(ctx, f, sess, u, asJSON, dryRun, f.Catalog().Users.Created, u.FullName(), u.Login)
-		},
+		RunE:    func(cmd *cobra.Command, _ []string) error { return runUsersAdd(cmd.Context(), o) },
 	}
-	uf.register(cmd.Flags())
-	cmd.Flags().StringVar(&org, "org", "", "organization id or UAI (needed when you administer several)")
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check and show the user without creating it")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the user as JSON")
-	cmd.Flags().BoolVar(&allowDup, "allow-duplicate", false, "create them even if they look like someone of the school (same email, or same names and birth date)")
-	cmd.Flags().BoolVar(&allowDup, "yes", false, "the same as --allow-duplicate")
+	o.uf.register(cmd.Flags())
+	cmd.Flags().StringVar(&o.org, "org", "", "organization id or UAI (needed when you administer several)")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "check and show the user without creating it")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the user as JSON")
+	cmd.Flags().BoolVar(&o.allowDup, "allow-duplicate", false, "create them even if they look like someone of the school (same email, or same names and birth date)")
+	cmd.Flags().BoolVar(&o.allowDup, "yes", false, "the same as --allow-duplicate")
 	return cmd
 }
 
+func runUsersAdd(ctx context.Context, o *usersAddOptions) error {
+	f := o.f
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return err
+	}
+	var orgID model.ID
+	if orgID, err = orgFlag(ctx, sess, o.org); err != nil {
+		return err
+	}
+	fields, err := o.uf.fields(ctx, sess, orgID)
+	if err != nil {
+		return err
+	}
+	fields.AllowDuplicate = o.allowDup
+	u, err := sess.CreateUser(ctx, orgID, fields, o.dryRun)
+	var de *model.DuplicateError
+	if errors.As(err, &de) { // the exit code of a conflict (5), the sentence with its way out
+		cat := f.Catalog()
+		f.say("rollcall: %s\n%s", cat.Error(err), cat.Accounts.DuplicateHint)
+		return errors.Join(errSilent, err)
+	}
+	if err != nil {
+		return err
+	}
+	return printUser(ctx, f, sess, u, o.asJSON, o.dryRun, f.Catalog().Users.Created, u.FullName(), u.Login)
+}
+
+type usersEditOptions struct {
+	f              *factory
+	uf             userFieldFlags
+	dryRun, asJSON bool
+	args           []string
+}
+
 func newUsersEditCmd(f *factory) *cobra.Command {
-	var uf userFieldFlags
-	var dryRun, asJSON bool
+	o := &usersEditOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "edit LOGIN|ID [--field value ...]",
 		Short: "Change a user's fields (each changed field is protected from imports)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			sess, u, err := signedInUser(ctx, f, args[0])
-			if err != nil {
-				return err
-			}
-			fields, err := uf.fields(ctx, cmd, sess, u.OrgID)
-			if err != nil {
-				return err
-			}
-			if u, err = sess.EditUser(ctx, u.ID, fields, dryRun); err != nil {
-				return err
-			}
-			return printUser(ctx, f, sess, u, asJSON, dryRun, f.Catalog().Users.Updated, u.Login)
+			o.args = args
+			return runUsersEdit(cmd.Context(), o)
 		},
 	}
-	uf.register(cmd.Flags())
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "show the result without saving it")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the user as JSON")
+	o.uf.register(cmd.Flags())
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show the result without saving it")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the user as JSON")
 	return cmd
+}
+
+func runUsersEdit(ctx context.Context, o *usersEditOptions) error {
+	f := o.f
+	sess, u, err := signedInUser(ctx, f, o.args[0])
+	if err != nil {
+		return err
+	}
+	fields, err := o.uf.fields(ctx, sess, u.OrgID)
+	if err != nil {
+		return err
+	}
+	if u, err = sess.EditUser(ctx, u.ID, fields, o.dryRun); err != nil {
+		return err
+	}
+	return printUser(ctx, f, sess, u, o.asJSON, o.dryRun, f.Catalog().Users.Updated, u.Login)
 }
 
 // oneUserOptions: change is what the command does to the user found (args[0]).

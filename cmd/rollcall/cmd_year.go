@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -19,12 +20,13 @@ func newYearCmd(f *factory) *cobra.Command {
 
 // yearCloseOptions are the flags of year close.
 type yearCloseOptions struct {
+	f                           *factory
 	org, year, classes, pattern string
 	dryRun, asJSON, yes         bool
 }
 
 func newYearCloseCmd(f *factory) *cobra.Command {
-	var o yearCloseOptions
+	o := &yearCloseOptions{f: f}
 	cmd := &cobra.Command{
 		Use:   "close --org ID [--classes archive|rename|keep] [--rename-pattern P] [--dry-run] [--yes]",
 		Short: "Close a school's year: pupils leave their classes, classes are archived, leavers go (asks first)",
@@ -47,7 +49,7 @@ terminal).`,
 		Example: `  rollcall year close --org 0750654D --dry-run
   rollcall year close --org 1 --classes rename --rename-pattern "{code} {year}" --yes --json`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runYearClose(cmd, f, &o) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return runYearClose(cmd.Context(), o) },
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&o.org, "org", "", "the school's organization id or UAI (default: your only one)")
@@ -60,8 +62,8 @@ terminal).`,
 	return cmd
 }
 
-func runYearClose(cmd *cobra.Command, f *factory, o *yearCloseOptions) error {
-	ctx := cmd.Context()
+func runYearClose(ctx context.Context, o *yearCloseOptions) error {
+	f := o.f
 	mode, err := model.ParseClassesMode(o.classes)
 	if err != nil {
 		return flagError("classes", o.classes)
