@@ -142,7 +142,7 @@ func (a *App) snapshot(ctx context.Context, admin model.Admin, target model.ID, 
 	if err != nil {
 		return directorySnapshot{}, err
 	}
-	d := directorySnapshot{logins: make(map[string]bool, n+records), users: make([]model.User, 0, n), otherCodes: map[string]bool{}}
+	d := directorySnapshot{logins: make(map[string]bool, n+records), otherCodes: map[string]bool{}}
 	switch {
 	case target != 0 && !adminOf(admin, target):
 		return d, notFound(model.ThingOrganization, target)
@@ -163,6 +163,9 @@ func (a *App) snapshot(ctx context.Context, admin model.Admin, target model.ID, 
 			d.orgs = append(d.orgs, o)
 		}
 	}
+	if len(d.orgs) == len(orgs) {
+		d.users = make([]model.User, 0, n) // every user is the admin's: growing would copy them again and again
+	}
 	classes, err := a.store.ListClasses(ctx)
 	if err != nil {
 		return d, err
@@ -181,13 +184,12 @@ func (a *App) snapshot(ctx context.Context, admin model.Admin, target model.ID, 
 			d.groups = append(d.groups, g)
 		}
 	}
-	err = a.store.ForEachUser(ctx, func(u *model.User) error {
-		d.logins[strings.ToLower(u.Login)] = true
-		if adminOf(admin, u.OrgID) {
-			d.users = append(d.users, *u)
-		}
+	// Only the admin's users are decoded; of the others (a server for a whole académie), the
+	// logins, which new users must not take.
+	err = a.store.ForEachUserIn(ctx, admin.OrgIDs, func(u *model.User) error {
+		d.users = append(d.users, *u)
 		return nil
-	})
+	}, func(key []byte) { d.logins[string(key)] = true })
 	return d, err
 }
 

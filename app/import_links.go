@@ -46,10 +46,9 @@ func (p *planner) findChild(parent *importers.Record, ref importers.PersonRef) (
 		return 0, false
 	}
 	var found []model.ID
-	for j := range p.batch.Records {
+	for _, j := range p.studentsNamed(ref) {
 		r := &p.batch.Records[j]
-		if r.Profile == model.Student && p.recUser[j] != 0 && sameName(r.LastName, r.FirstName, ref) &&
-			(ref.Class == "" || slices.ContainsFunc(r.Classes, func(c string) bool { return fold(c) == fold(ref.Class) })) {
+		if ref.Class == "" || slices.ContainsFunc(r.Classes, func(c string) bool { return fold(c) == fold(ref.Class) }) {
 			found = append(found, p.recUser[j])
 		}
 	}
@@ -67,22 +66,48 @@ func (p *planner) findChild(parent *importers.Record, ref importers.PersonRef) (
 	return 0, false
 }
 
+// studentsNamed lists the files' students (known or new) with a child reference's names. The
+// index is built on first use: a parents file naming 40,000 children by name would otherwise
+// read every row of the files for each of them.
+func (p *planner) studentsNamed(ref importers.PersonRef) []int {
+	if p.studentByName == nil {
+		p.studentByName = map[string][]int{}
+		for j := range p.batch.Records {
+			if r := &p.batch.Records[j]; r.Profile == model.Student && p.recUser[j] != 0 {
+				k := personName(r.LastName, r.FirstName)
+				p.studentByName[k] = append(p.studentByName[k], j)
+			}
+		}
+	}
+	return p.studentByName[personName(ref.LastName, ref.FirstName)]
+}
+
+// dirStudentsNamed is studentsNamed for the directory's students.
+func (p *planner) dirStudentsNamed(ref importers.PersonRef) []int {
+	if p.dirStudentByName == nil {
+		p.dirStudentByName = map[string][]int{}
+		for j := range p.dir.users {
+			if u := &p.dir.users[j]; u.Profile == model.Student {
+				k := personName(u.LastName, u.FirstName)
+				p.dirStudentByName[k] = append(p.dirStudentByName[k], j)
+			}
+		}
+	}
+	return p.dirStudentByName[personName(ref.LastName, ref.FirstName)]
+}
+
+// personName is the key names are compared by.
+func personName(last, first string) string { return fold(last) + "\x00" + fold(first) }
+
 func (p *planner) directoryChildren(ref importers.PersonRef) []model.ID {
 	var found []model.ID
-	for j := range p.dir.users {
+	for _, j := range p.dirStudentsNamed(ref) {
 		u := &p.dir.users[j]
-		if u.Profile != model.Student || !sameName(u.LastName, u.FirstName, ref) {
-			continue
-		}
 		if ref.Class == "" || slices.ContainsFunc(u.ClassIDs, func(c model.ID) bool { return fold(p.classCode[c]) == fold(ref.Class) }) {
 			found = append(found, u.ID)
 		}
 	}
 	return found
-}
-
-func sameName(last, first string, ref importers.PersonRef) bool {
-	return fold(last) == fold(ref.LastName) && fold(first) == fold(ref.FirstName)
 }
 
 // logins names users for the diff of a children change.

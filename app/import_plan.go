@@ -42,17 +42,19 @@ type planner struct {
 
 	classDefs map[string]importers.ClassDef // the files' class definitions by code
 
-	recKey     []string           // per record: its id in the source, given or derived (keyRecords)
-	recUser    []model.ID         // per record: the user it is (real, or temporary when new)
-	recOrg     []model.ID         // per record: its organization
-	recMatch   []int              // per record: index of the matched user in dir.users, or -1
-	recByExt   map[string]int     // the source's id → the first record that has it
-	children   map[int][]model.ID // per parent record: the children its row names
-	matchedBy  map[model.ID]int   // existing user id → record index that matched it
-	emailRows  map[string]int     // how many records carry each email
-	nextSuffix map[string]int     // login base → next number to try
-	passwords  []pendingPassword
-	loginOf    map[model.ID]string // user id → login, for the diff of children; built on first use
+	recKey   []string           // per record: its id in the source, given or derived (keyRecords)
+	recUser  []model.ID         // per record: the user it is (real, or temporary when new)
+	recOrg   []model.ID         // per record: its organization
+	recMatch []int              // per record: index of the matched user in dir.users, or -1
+	recByExt map[string]int     // the source's id → the first record that has it
+	children map[int][]model.ID // per parent record: the children its row names
+	// studentByName and dirStudentByName find the students a parent's row names (linkChildren).
+	studentByName, dirStudentByName map[string][]int
+	matchedBy                       map[model.ID]int // existing user id → record index that matched it
+	emailRows                       map[string]int   // how many records carry each email
+	nextSuffix                      map[string]int   // login base → next number to try
+	passwords                       []pendingPassword
+	loginOf                         map[model.ID]string // user id → login, for the diff of children; built on first use
 	// schools holds the settings of the admin's schools, whose password policies the imported
 	// passwords follow (a school the import creates follows the default policy).
 	schools map[model.ID]SchoolSettings

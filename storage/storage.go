@@ -109,6 +109,12 @@ type UserStore interface {
 	// it (*u) to keep it; the copy's strings and slices stay valid. Cancelling ctx stops the walk
 	// within a few thousand users.
 	ForEachUser(ctx context.Context, fn func(*model.User) error) error
+	// ForEachUserIn is ForEachUser for the users of the organizations orgs only, and calls
+	// login with the login key (LoginKey: lower case) of every user of any organization, in
+	// the same read transaction: what an import reads of a store that serves many schools,
+	// without decoding the users of the others. key is valid during the call only. login may
+	// be nil.
+	ForEachUserIn(ctx context.Context, orgs []model.ID, fn func(*model.User) error, login func(key []byte)) error
 }
 
 // SubscriptionStore keeps claimed subscriptions.

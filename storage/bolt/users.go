@@ -2,6 +2,8 @@ package bolt
 
 import (
 	"context"
+	"fmt"
+	"slices"
 
 	"go.etcd.io/bbolt"
 
@@ -102,4 +104,44 @@ func (s *Store) CountUsers(ctx context.Context) (n int, err error) {
 // checked every 1,024 users. fn must not call the store.
 func (s *Store) ForEachUser(ctx context.Context, fn func(*model.User) error) error {
 	return s.view(ctx, func(tx *bbolt.Tx) error { return users.each(ctx, tx, fn) })
+}
+
+// ForEachUserIn: see storage.UserStore. The organization is read from each record's first
+// bytes; only the users kept are decoded.
+func (s *Store) ForEachUserIn(ctx context.Context, orgs []model.ID, fn func(*model.User) error, login func(key []byte)) error {
+	return s.view(ctx, func(tx *bbolt.Tx) error {
+		c := users.b(tx).Cursor()
+		var u model.User
+		n := 0
+		for k, raw := c.First(); k != nil; k, raw = c.Next() {
+			if n++; n%ctxEvery == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			org, err := usercodec.OrgID(raw)
+			if err != nil {
+				return fmt.Errorf("user %d: %w", btoi(k), err)
+			}
+			if !slices.Contains(orgs, org) {
+				continue
+			}
+			u = model.User{}
+			if err := usercodec.Decode(raw, &u); err != nil {
+				return fmt.Errorf("user %d: %w", btoi(k), err)
+			}
+			u.ID = btoi(k)
+			if err := fn(&u); err != nil {
+				return err
+			}
+		}
+		if login == nil {
+			return ctx.Err()
+		}
+		c = tx.Bucket(bucketUserByLogin).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			login(k)
+		}
+		return ctx.Err()
+	})
 }

@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"context"
+	"fmt"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -107,4 +109,64 @@ func (s *Store) CountUsers(ctx context.Context) (n int, err error) {
 // checked every 1,024 users. fn must not call the store.
 func (s *Store) ForEachUser(ctx context.Context, fn func(*model.User) error) error {
 	return s.view(ctx, func(tx pgx.Tx) error { return users.each(ctx, tx, "", fn) })
+}
+
+// ForEachUserIn: see storage.UserStore. Every record is read (the organization is inside it),
+// but only those of orgs are decoded; the logins come from their own column.
+func (s *Store) ForEachUserIn(ctx context.Context, orgs []model.ID, fn func(*model.User) error, login func(key []byte)) error {
+	return s.view(ctx, func(tx pgx.Tx) error {
+		if err := eachUserIn(ctx, tx, orgs, fn); err != nil || login == nil {
+			return err
+		}
+		rows, err := tx.Query(ctx, "SELECT login FROM users WHERE login IS NOT NULL")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			login(rows.RawValues()[0])
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return ctx.Err()
+	})
+}
+
+func eachUserIn(ctx context.Context, tx pgx.Tx, orgs []model.ID, fn func(*model.User) error) error {
+	rows, err := tx.Query(ctx, "SELECT id, data FROM users ORDER BY id")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var u model.User
+	n := 0
+	for rows.Next() {
+		if n++; n%ctxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		raw := rows.RawValues()
+		id, err := rawID(rows.FieldDescriptions()[0], raw[0])
+		if err != nil {
+			return err
+		}
+		org, err := usercodec.OrgID(raw[1])
+		if err != nil {
+			return fmt.Errorf("user %d: %w", id, err)
+		}
+		if !slices.Contains(orgs, org) {
+			continue
+		}
+		u = model.User{}
+		if err := usercodec.Decode(raw[1], &u); err != nil {
+			return fmt.Errorf("user %d: %w", id, err)
+		}
+		u.ID = id
+		if err := fn(&u); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }

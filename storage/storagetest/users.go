@@ -1,6 +1,8 @@
 package storagetest
 
 import (
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,6 +18,7 @@ var userTests = []test{
 	{"delete frees the keys", testUserDelete},
 	{"missing user", testUserMissing},
 	{"delete forgets provenance", testUserDeleteProvenance},
+	{"the users of some schools, and every login", testForEachUserIn},
 }
 
 // fullUser sets every field, so a forgotten one in an encoding shows.
@@ -183,5 +186,47 @@ func testUserDeleteProvenance(t *testing.T, s storage.Store) {
 	must(t, "DeleteUser", s.DeleteUser(bg, u.ID))
 	if p, err := s.Provenance(bg, u.ID); err != nil || len(p) != 0 {
 		t.Errorf("Provenance after DeleteUser = %+v, %v; want none", p, err)
+	}
+}
+
+// testForEachUserIn: the walk gives the users of the schools asked, whole and in id order, and
+// the lower-case login of every user of any school.
+func testForEachUserIn(t *testing.T, s storage.Store) {
+	must(t, "ApplySeed", s.ApplySeed(bg, demoSeed()))
+	var all []model.User
+	must(t, "ForEachUser", s.ForEachUser(bg, func(u *model.User) error { all = append(all, *u); return nil }))
+	other := model.User{Login: "Other.School", OrgID: 9999, LastName: "Autre"}
+	must(t, "CreateUser", s.CreateUser(bg, &other))
+	org := all[0].OrgID
+	var want []model.User
+	for _, u := range all {
+		if u.OrgID == org {
+			want = append(want, u)
+		}
+	}
+	var got []model.User
+	logins := map[string]bool{}
+	must(t, "ForEachUserIn", s.ForEachUserIn(bg, []model.ID{org}, func(u *model.User) error { got = append(got, *u); return nil },
+		func(key []byte) { logins[string(key)] = true }))
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("users of school %d = %+v, want %+v", org, got, want)
+	}
+	for _, u := range append(all, other) {
+		if !logins[strings.ToLower(u.Login)] {
+			t.Errorf("login %q not listed: %v", u.Login, logins)
+		}
+	}
+	if len(logins) != len(all)+1 {
+		t.Errorf("logins = %v, want the %d users'", logins, len(all)+1)
+	}
+	n := 0
+	must(t, "ForEachUserIn without logins", s.ForEachUserIn(bg, []model.ID{other.OrgID}, func(u *model.User) error {
+		if n++; u.ID != other.ID || u.LastName != "Autre" {
+			t.Errorf("user of school 9999 = %+v", u)
+		}
+		return nil
+	}, nil))
+	if n != 1 {
+		t.Errorf("%d users of school 9999, want 1", n)
 	}
 }

@@ -364,3 +364,17 @@ func (r *reader) str(blob string) string {
 	r.b = r.b[n:]
 	return blob[off : off+int(n)]
 }
+
+// OrgID reads only the organization of a user record: a walk that keeps the users of some
+// schools skips the others' without decoding them. A record Decode would refuse may still give
+// an id; the walk decodes the ones it keeps.
+func OrgID(data []byte) (model.ID, error) {
+	if len(data) == 0 || data[0] < userFormatV1 || data[0] > userFormatV4 {
+		return 0, fmt.Errorf("%w: not a user record", storage.ErrCorrupt)
+	}
+	id, n := binary.Uvarint(data[1:])
+	if n <= 0 {
+		return 0, fmt.Errorf("%w: user record without an organization", storage.ErrCorrupt)
+	}
+	return model.ID(id), nil
+}
