@@ -3,8 +3,8 @@ package i18n
 // HelpTexts are the CLI's --help and its refusals of how a command was called: the words of
 // cobra's help layout and of pflag's and cobra's flag and argument errors, in the language.
 // The commands' own texts (Short, Long, flag usages) are written in English in their cobra
-// definitions, which stay the source; a language other than English gives its own in Commands
-// and Flags, keyed by command path, and the CLI applies them to its command tree.
+// definitions, which stay the source; a language other than English gives its own (Command,
+// FlagUsage), keyed by command path, and the CLI applies them to its command tree.
 type HelpTexts struct {
 	// Section titles of a command's help, as cobra lays it out.
 	Usage, Aliases, Examples, AvailableCommands, AdditionalCommands, Flags, GlobalFlags, AdditionalTopics string
@@ -44,13 +44,9 @@ type HelpTexts struct {
 	ArgsBetween string
 	Arguments   Noun
 
-	// Commands are the commands' texts in this language, keyed by their path without the
-	// program's name ("orgs edit"; "rollcall" for the program itself); nil in English.
-	Commands map[string]CommandHelp
-	// FlagUsages are the flags' usages, keyed by the command path and the flag ("orgs edit --name",
-	// "rollcall --db" for the program's own); nil in English. A %s stands for a part the CLI
-	// computes (today's school year, the formats it reads): CLI fills it.
-	FlagUsages map[string]string
+	// book is the commands' and flags' texts of a language that has its own (nil in English,
+	// whose texts are the cobra definitions'), made once on first use and only read after.
+	book func() *helpBook
 }
 
 // CommandHelp is a command's texts in one language; an empty field keeps the English one.
@@ -59,7 +55,44 @@ type CommandHelp struct {
 	Use, Short, Long, Example string
 }
 
-// HelpKey is the key of a command in HelpTexts.Commands: its path without the program's name,
+// Localised tells whether the language has its own texts for the commands and flags.
+func (h *HelpTexts) Localised() bool { return h.book != nil }
+
+// Command is the texts of the command at key (HelpKey), when the language has them.
+func (h *HelpTexts) Command(key string) (CommandHelp, bool) {
+	if h.book == nil {
+		return CommandHelp{}, false
+	}
+	c, ok := h.book().commands[key]
+	return c, ok
+}
+
+// FlagUsage is the usage of the flag at key (FlagKey), when the language has it. A %s in it
+// stands for a part the CLI computes (today's school year, the formats it reads).
+func (h *HelpTexts) FlagUsage(key string) (string, bool) {
+	if h.book == nil {
+		return "", false
+	}
+	u, ok := h.book().flags[key]
+	return u, ok
+}
+
+// Keys lists the commands and the flags the language has texts for.
+func (h *HelpTexts) Keys() (commands, flags []string) {
+	if h.book == nil {
+		return nil, nil
+	}
+	b := h.book()
+	for k := range b.commands {
+		commands = append(commands, k)
+	}
+	for k := range b.flags {
+		flags = append(flags, k)
+	}
+	return commands, flags
+}
+
+// HelpKey is the key of a command in HelpTexts: its path without the program's name,
 // or the program's name for the program itself.
 func HelpKey(path, program string) string {
 	if path == program {
@@ -71,7 +104,7 @@ func HelpKey(path, program string) string {
 	return path
 }
 
-// FlagKey is the key of a command's flag in HelpTexts.FlagUsages.
+// FlagKey is the key of a command's flag in HelpTexts.
 func FlagKey(command, flag string) string { return command + " --" + flag }
 
 // helpBook assembles a language's command and flag texts, one command at a time.

@@ -1,12 +1,21 @@
 package i18n
 
-func helpFR() HelpTexts {
+import "sync"
+
+// frenchHelp is every command's and flag's French text: some 650 of them, made once, when a
+// French --help or catalogue first needs them, and never changed after, so that a catalogue,
+// which screens make often, does not cost their making.
+var frenchHelp = sync.OnceValue(func() *helpBook {
 	b := newHelpBook()
 	helpFRAccounts(b)
 	helpFRDirectory(b)
 	helpFRUsers(b)
 	helpFRLicensing(b)
 	helpFRSettings(b)
+	return b
+})
+
+func helpFR() HelpTexts {
 	return HelpTexts{
 		Usage: "Utilisation :", Aliases: "Alias :", Examples: "Exemples :", AvailableCommands: "Commandes disponibles :",
 		AdditionalCommands: "Autres commandes :", Flags: "Options :", GlobalFlags: "Options globales :",
@@ -26,6 +35,6 @@ func helpFR() HelpTexts {
 		ArgsAtLeast: "la commande attend au moins %s, elle en a reçu %d", ArgsBetween: "la commande attend de %d à %s, elle en a reçu %d",
 		Arguments: Noun{One: "%s argument", Many: "%s arguments"},
 
-		Commands: b.commands, FlagUsages: b.flags,
+		book: frenchHelp,
 	}
 }

@@ -77,11 +77,11 @@ func helpFRSeats(b *helpBook) {
 synchro, ne sont jamais reprises.
 
 Sources :
-  --roster ÉTABLISSEMENT  les enseignants d'un établissement, tels qu'importés (--import-source oneroster : seulement ceux-là)
-  --directory             une sélection de l'annuaire : --class, --group, --profile, --org, ... (comme users list)
-  --google-ou CHEMIN      les utilisateurs Google Workspace d'une unité organisationnelle et des unités en dessous
-  --google-group COURRIEL les membres Google Workspace d'un groupe
-  --microsoft-group ID    les membres Microsoft 365 d'un groupe
+  --roster ÉTABLISSEMENT    les enseignants d'un établissement, tels qu'importés (--import-source oneroster : seulement ceux-là)
+  --directory               une sélection de l'annuaire : --class, --group, --profile, --org, ... (comme users list)
+  --google-ou CHEMIN        les utilisateurs Google Workspace d'une unité organisationnelle et des unités en dessous
+  --google-group COURRIEL   les membres Google Workspace d'un groupe
+  --microsoft-group ID      les membres Microsoft 365 d'un groupe
 
 Identifiants Google : ROLLCALL_GOOGLE_CREDENTIALS (le fichier de clé d'un compte de service avec
 délégation sur tout le domaine) et ROLLCALL_GOOGLE_ADMIN (l'administrateur au nom duquel il agit),

@@ -42,7 +42,7 @@ func TestFrenchHelpCoversTheWholeTree(t *testing.T) {
 	walkTree(root, func(c *cobra.Command) {
 		key := i18n.HelpKey(c.CommandPath(), root.Name())
 		commands[key] = true
-		h := fr.Commands[key]
+		h, _ := fr.Command(key)
 		if h.Short == "" {
 			missing = append(missing, key+" (Short): "+c.Short)
 		}
@@ -55,7 +55,7 @@ func TestFrenchHelpCoversTheWholeTree(t *testing.T) {
 			}
 			k := i18n.FlagKey(key, fl.Name)
 			flags[k] = true
-			u, ok := fr.FlagUsages[k]
+			u, ok := fr.FlagUsage(k)
 			if !ok {
 				missing = append(missing, k+": "+fl.Usage)
 			}
@@ -68,12 +68,13 @@ func TestFrenchHelpCoversTheWholeTree(t *testing.T) {
 	for _, m := range missing {
 		t.Errorf("French lacks %s", m)
 	}
-	for k := range fr.Commands {
+	frCommands, frFlags := fr.Keys()
+	for _, k := range frCommands {
 		if !commands[k] {
 			t.Errorf("French has texts for %q, which is no command", k)
 		}
 	}
-	for k := range fr.FlagUsages {
+	for _, k := range frFlags {
 		if !flags[k] {
 			t.Errorf("French has a usage for %q, which is no flag", k)
 		}

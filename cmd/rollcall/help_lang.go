@@ -30,7 +30,7 @@ func prepareHelp(root *cobra.Command, args []string, cat *i18n.Catalog) {
 		}
 	}
 	h := &cat.Help
-	if h.Commands == nil {
+	if !h.Localised() {
 		return
 	}
 	root.InitDefaultVersionFlag()
@@ -42,7 +42,7 @@ func prepareHelp(root *cobra.Command, args []string, cat *i18n.Catalog) {
 func localiseTree(c *cobra.Command, h *i18n.HelpTexts, fills map[string]func() string) {
 	c.InitDefaultHelpFlag()
 	key := i18n.HelpKey(c.CommandPath(), c.Root().Name())
-	if t, ok := h.Commands[key]; ok {
+	if t, ok := h.Command(key); ok {
 		if t.Use != "" {
 			c.Use = c.Name() + " " + t.Use
 		}
@@ -63,7 +63,7 @@ func localiseTree(c *cobra.Command, h *i18n.HelpTexts, fills map[string]func() s
 			fl.Usage = fmt.Sprintf(h.VersionFlag, c.DisplayName())
 		default:
 			k := i18n.FlagKey(key, fl.Name)
-			if u, ok := h.FlagUsages[k]; ok {
+			if u, ok := h.FlagUsage(k); ok {
 				if fill, ok := fills[k]; ok {
 					u = fmt.Sprintf(u, fill())
 				}
