@@ -1,6 +1,7 @@
 package aaf
 
 import (
+	"io"
 	"path"
 	"slices"
 	"strings"
@@ -57,16 +58,51 @@ func SniffSet(files []*roster.File) roster.Fit {
 }
 
 // Parse reads the files of one feed into job. A file that is not well-formed XML is reported
-// at the line where it breaks, and nothing of the import is kept.
+// at the line where it breaks, and nothing of the import is kept. While one file is read, the
+// next one's first pass (its encoding and checksum) runs beside it.
 func Parse(job *roster.Job, files []*roster.File) error {
 	p := newFeed(job)
-	for _, f := range files {
-		if err := p.file(f); err != nil {
+	var next <-chan opened
+	if len(files) > 0 {
+		next = openAsync(files[0])
+	}
+	for i, f := range files {
+		o := <-next
+		next = nil
+		if i+1 < len(files) {
+			next = openAsync(files[i+1])
+		}
+		err := o.err
+		if err == nil {
+			err = p.file(f, o.r, o.c)
+		}
+		if err != nil {
+			if next != nil {
+				if o := <-next; o.c != nil {
+					o.c.Close()
+				}
+			}
 			return err
 		}
 	}
 	p.finish()
 	return nil
+}
+
+// opened is a file of the feed opened for reading, or why it could not be.
+type opened struct {
+	r   *reader
+	c   io.Closer
+	err error
+}
+
+func openAsync(f *roster.File) <-chan opened {
+	ch := make(chan opened, 1)
+	go func() {
+		r, c, err := newReader(f)
+		ch <- opened{r, c, err}
+	}()
+	return ch
 }
 
 // feed is one import's reading state across its files.
@@ -93,33 +129,32 @@ func newFeed(job *roster.Job) *feed {
 		labels: map[string]string{}, mefs: map[string]string{}, deleted: map[string]bool{}}
 }
 
-func (p *feed) file(f *roster.File) error {
+// file reads one file of the feed through r, and closes c. Its requests are read on another
+// goroutine, a chunk at a time, while this one turns them into records in file order.
+func (p *feed) file(f *roster.File, r *reader, c io.Closer) error {
+	defer c.Close()
 	if strings.Contains(strings.ToLower(path.Base(f.Name)), "_delta_") {
 		p.delta = true
 	}
-	r, c, err := newReader(f)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	rows := 0
-	for {
-		e, bad := r.next()
-		if bad != nil {
-			p.job.Add(bad)
-			break
+	chunks, stop := readChunks(r)
+	defer stop()
+	rows, sized := 0, false
+	for ch := range chunks {
+		for i := range ch.entries[:ch.n] {
+			rows++
+			if err := p.job.Tick(f.Name, rows); err != nil {
+				return err
+			}
+			p.entry(f.Name, &ch.entries[i])
 		}
-		if e == nil {
-			break
+		if !sized && ch.read >= sampleEntries {
+			p.makeRoom(r.s.Size(), ch.offset, ch.read)
+			sized = true
 		}
-		rows++
-		if err := p.job.Tick(f.Name, rows); err != nil {
-			return err
+		if ch.bad != nil {
+			p.job.Add(ch.bad)
 		}
-		if rows == sampleEntries {
-			p.makeRoom(r.s, rows)
-		}
-		p.entry(f.Name, e)
+		ch.release()
 	}
 	p.job.FileDone(f.Info(rows))
 	return nil
@@ -136,8 +171,7 @@ const minEntryBytes = 512
 // large, and 100,000 of them would otherwise be copied over and over as the slice grows. A
 // file whose first entries are small and the rest one long text gets room for no more than
 // size/minEntryBytes.
-func (p *feed) makeRoom(s *xmlfeed.Scanner, read int) {
-	size, at := s.Size(), s.Offset()
+func (p *feed) makeRoom(size, at int64, read int) {
 	if size <= 0 || at <= 0 || at >= size {
 		return
 	}

@@ -109,7 +109,7 @@ type reader struct {
 	file  string
 	s     *xmlfeed.Scanner
 	depth int
-	e     entry
+	e     *entry // where the request being read goes: Parse hands a slot of a chunk each time
 	// section is the request's child being read: operationalAttributes, identifier, attributes
 	// or modifications.
 	section string
@@ -123,7 +123,7 @@ func newReader(f *roster.File) (*reader, io.Closer, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", f.Name, err)
 	}
-	return &reader{file: f.Name, s: s, names: map[string]attrName{}}, c, nil
+	return &reader{file: f.Name, s: s, e: &entry{}, names: map[string]attrName{}}, c, nil
 }
 
 // next reads up to the end of the next request and returns it, (nil, nil) at the end of the
@@ -139,7 +139,7 @@ func (r *reader) next() (*entry, *table.RowError) {
 			r.start()
 		case xmlfeed.End:
 			if r.end() {
-				return &r.e, nil
+				return r.e, nil
 			}
 		case xmlfeed.Text:
 			if r.depth == 5 || r.depth == 4 && r.section == "identifier" {
