@@ -114,6 +114,7 @@ func TestFrenchHelpOverSSH(t *testing.T) {
 		{"users list --nope", "option inconnue : --nope"},
 		{"orgs edit", "la commande attend 1 argument, elle en a reçu 0"},
 		{"admins log --limit dix", "valeur « dix » refusée pour l'option --limit"},
+		{"userz", "commande inconnue \"userz\" pour \"rollcall\"\n\nVouliez-vous dire :\n\tusers"},
 	} {
 		r := execSSH(t, client, "", tc.cmdline)
 		if r.code != exitUsage || !strings.Contains(r.stderr, tc.want) {

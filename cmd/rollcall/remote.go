@@ -70,6 +70,9 @@ func checkRemote(f *factory, args []string) (string, error) {
 	if path == "" && wantsHelp {
 		return "help", nil
 	}
+	if path == "" && cmd.ParseFlags(rest) == nil && len(cmd.Flags().Args()) > 0 {
+		return "", nil // an unknown command: the run refuses it, with the nearest ones, before acting
+	}
 	notRemote := fmt.Errorf(f.Catalog().Admins.NotRemote, "rollcall "+path)
 	if !allowedRemotely(path) {
 		return path, notRemote
