@@ -40,7 +40,7 @@ func (s *Session) CreateOrg(ctx context.Context, o model.Organization, dryRun bo
 
 func (a *App) createOrg(ctx context.Context, admin model.Admin, o model.Organization, dryRun bool) (model.Organization, error) {
 	o.ID = 0
-	if err := a.checkOrg(ctx, &o); err != nil || dryRun {
+	if err := a.checkOrg(ctx, admin, &o); err != nil || dryRun {
 		return o, err
 	}
 	o.CreatedAt = a.now()

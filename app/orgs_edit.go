@@ -39,7 +39,7 @@ func (a *App) editOrg(ctx context.Context, admin model.Admin, id model.ID, edit 
 			*f.to = *f.new
 		}
 	}
-	if err := a.checkOrg(ctx, &o); err != nil || dryRun {
+	if err := a.checkOrg(ctx, admin, &o); err != nil || dryRun {
 		return o, err
 	}
 	if err := a.store.UpdateOrg(ctx, o); err != nil {
@@ -50,8 +50,8 @@ func (a *App) editOrg(ctx context.Context, admin model.Admin, id model.ID, edit 
 
 // checkOrg cleans a school's fields and checks them, for its creation and its edits alike: a
 // name, a known country, and an official code that is a valid UAI when it looks like one and
-// no other school's.
-func (a *App) checkOrg(ctx context.Context, o *model.Organization) error {
+// no other school's, and a name and city that are not already one of the admin's schools.
+func (a *App) checkOrg(ctx context.Context, admin model.Admin, o *model.Organization) error {
 	o.Name, o.City = model.CleanName(o.Name), model.CleanName(o.City)
 	o.Country = strings.ToUpper(strings.TrimSpace(o.Country))
 	var errs model.ValidationErrors
@@ -66,6 +66,9 @@ func (a *App) checkOrg(ctx context.Context, o *model.Organization) error {
 		o.Code = model.NormalizeUAI(o.Code)
 	}
 	if e := a.checkOrgCode(ctx, o.Code, o.ID); e != nil {
+		errs = append(errs, e)
+	}
+	if e := a.checkOrgTwin(ctx, admin, *o); e != nil {
 		errs = append(errs, e)
 	}
 	return errs.Err()

@@ -9,7 +9,7 @@ type SchoolsTexts struct {
 	// FunctionHint is the placeholder of the users screen's function filter.
 	FunctionHint string
 	// The rules of these files, as row errors and warnings say them.
-	BadXML, UndefinedStructure, ModifiedUnknown, ValueDropped, BadUAI, UAITaken string
+	BadXML, UndefinedStructure, ModifiedUnknown, ValueDropped, BadUAI, UAITaken, OrgTwin string
 }
 
 func (t *SchoolsTexts) rule(r model.Rule) string {
@@ -26,6 +26,8 @@ func (t *SchoolsTexts) rule(r model.Rule) string {
 		return t.BadUAI
 	case model.RuleUAITaken:
 		return t.UAITaken
+	case model.RuleOrgTwin:
+		return t.OrgTwin
 	}
 	return ""
 }

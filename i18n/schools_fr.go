@@ -10,7 +10,8 @@ func schoolsFR() SchoolsTexts {
 		UndefinedStructure: "ces personnes sont rattachées à un établissement que les fichiers ne définissent pas ; elles sont importées quand même",
 		ModifiedUnknown:    "cette modification vise une personne que ni les fichiers ni l'annuaire ne connaissent, sans dire qui elle est : elle est ignorée",
 		ValueDropped:       "cette valeur a été laissée de côté (elle n'est pas valide)",
-		BadUAI:             "doit être un UAI : 7 chiffres et leur lettre clé",
-		UAITaken:           "un autre établissement a déjà cet UAI",
+		BadUAI:             "doit compter 7 chiffres suivis de leur lettre clé",
+		UAITaken:           "est déjà celui d'un autre établissement",
+		OrgTwin:            "est déjà le nom de l'un de vos établissements, dans la même ville",
 	}
 }

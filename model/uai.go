@@ -41,3 +41,7 @@ func UAICheckLetterFor(s string) string {
 // RuleUAITaken is reported when a UAI is given to a school while another school of the store
 // has it: a UAI names one school.
 const RuleUAITaken Rule = "uai_taken"
+
+// RuleOrgTwin is reported when an admin creates or renames a school to the name and city of
+// another of their schools: the same school twice, which splits its users and seats.
+const RuleOrgTwin Rule = "org_twin"

@@ -53,6 +53,9 @@ func TestNewcomerWords(t *testing.T) {
 	c = newCLI(t)
 	c.signUpAndLogin("admin@example.fr", "motdepasse1")
 	c.must("", "orgs", "create", "--name", "École Jules Ferry", "--country", "FR")
+	if r := c.run("", "--lang", "fr", "orgs", "create", "--name", "ECOLE jules  ferry", "--country", "FR"); r.code != exitInvalid || !strings.Contains(r.stderr, "déjà le nom de l'un de vos établissements") {
+		t.Errorf("the same school twice: exit %d, %q; want 3 and why", r.code, r.stderr)
+	}
 	dir := t.TempDir()
 	file := filepath.Join(dir, "CSV_Eleves.csv")
 	write := func(class string) {
