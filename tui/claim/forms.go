@@ -16,13 +16,17 @@ func parseCount(s string) (int, bool) {
 	return n, err == nil && n > 0
 }
 
-// methodForm asks what came with the purchase, then the code, or the displays and serial.
+// methodForm asks what came with the purchase, then the code, or the displays and serial, or
+// (in a database with the demo school) one of the demo's codes and serials.
 func (m *Model) methodForm() *huh.Form {
 	t := m.sess.Cat.Licensing.Claim
 	v := m.v
-	return m.sess.NewForm(
-		huh.NewGroup(huh.NewSelect[string]().Key("method").Title(t.Method).Value(&v.method).Options(
-			huh.NewOption(t.MethodCode, methodCode), huh.NewOption(t.MethodDisplays, methodDisplays))),
+	methods := []huh.Option[string]{huh.NewOption(t.MethodCode, methodCode), huh.NewOption(t.MethodDisplays, methodDisplays)}
+	if m.hasDemo() {
+		methods = append(methods, huh.NewOption(m.sess.Cat.ClaimDemo().Method, methodDemo))
+	}
+	groups := []*huh.Group{
+		huh.NewGroup(huh.NewSelect[string]().Key("method").Title(t.Method).Value(&v.method).Options(methods...)),
 		huh.NewGroup(huh.NewInput().Key("code").Title(t.Code).Description(t.CodeHint).CharLimit(2000).
 			Value(&v.code).Validate(m.checkCode)).
 			WithHideFunc(func() bool { return v.method != methodCode }),
@@ -32,7 +36,11 @@ func (m *Model) methodForm() *huh.Form {
 			huh.NewInput().Key("serial").Title(t.Serial).Description(t.SerialHint).CharLimit(40).
 				Value(&v.serial).Validate(m.sess.Required(t.Serial))).
 			WithHideFunc(func() bool { return v.method != methodDisplays }),
-	)
+	}
+	if m.hasDemo() {
+		groups = append(groups, m.demoGroup())
+	}
+	return m.sess.NewForm(groups...)
 }
 
 // checkCode catches typos at once (characters, checksum); the signature is checked next.

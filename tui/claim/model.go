@@ -45,6 +45,7 @@ const (
 // values are what the forms edit; they outlive each form, so going back keeps them.
 type values struct {
 	method                       string
+	demo                         string // the demo code or serial chosen, with methodDemo
 	code, displays, serial       string
 	vendor, location             string
 	org                          model.ID // 0: a new organization
@@ -60,6 +61,7 @@ type Model struct {
 	v    *values
 
 	orgs    []model.Organization
+	demo    app.DemoClaims // the demo school's codes and serials, when the database holds it
 	preview app.ClaimPreview
 	claimed app.Claimed
 	today   model.Date // the app's today when the code was checked
@@ -109,7 +111,7 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(m.form.Init(), func() tea.Msg {
 		orgs, err := as.ListOrgs(ctx)
 		return orgsMsg{id: id, orgs: orgs, err: err}
-	})
+	}, loadDemoCmd(ctx, m.sess.App))
 }
 
 // SetSize fits the form under the header.

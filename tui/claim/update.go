@@ -19,6 +19,8 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 			}
 		}
 		return m, nil
+	case demoMsg:
+		return m, m.demoLoaded(msg)
 	case checkedMsg:
 		return m, m.checked(msg)
 	case claimedMsg:
@@ -79,6 +81,9 @@ func (m *Model) goTo(s step) tea.Cmd {
 func (m *Model) completed() tea.Cmd {
 	switch m.step {
 	case stepMethod:
+		if m.v.method == methodDemo {
+			m.useDemo()
+		}
 		m.step, m.err = stepChecking, nil
 		m.req = m.sess.NewRequest()
 		return tea.Batch(m.busy.Start(), checkCmd(m.sess.Ctx, m.sess.Acting, m.input(false), m.req))

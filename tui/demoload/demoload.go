@@ -98,7 +98,8 @@ func (l Loader) View(sess *screen.Session, width int) string {
 	return ""
 }
 
-// Summary says what the demo load wrote: "Demo school loaded: 1,170 users, 2 organizations, …".
+// Summary says what the demo load wrote: "Demo school loaded: 1,170 users, 2 organizations, …",
+// and where to try its claim codes.
 func Summary(cat *i18n.Catalog, s app.DemoSummary) string {
 	n := cat.Nouns
 	parts := []string{
@@ -106,5 +107,5 @@ func Summary(cat *i18n.Catalog, s app.DemoSummary) string {
 		cat.Count(s.Classes, n.Class), cat.Count(s.Groups, n.Group),
 		cat.Count(s.Subscriptions, n.Subscription),
 	}
-	return fmt.Sprintf(cat.Demo.Loaded, strings.Join(parts, ", "))
+	return fmt.Sprintf(cat.Demo.Loaded, strings.Join(parts, ", ")) + " " + cat.ClaimDemo().Loaded
 }

@@ -16,8 +16,8 @@ func TestSummaryCountsInTheLanguage(t *testing.T) {
 		lang model.Language
 		want string
 	}{
-		{model.English, "Demo school loaded: 1,052 users, 2 organizations, 26 classes, 1 group, 3 subscriptions."},
-		{model.French, "Établissement de démonstration chargé : 1\u202f052 utilisateurs, 2 établissements, 26 classes, 1 groupe, 3 abonnements."},
+		{model.English, "Demo school loaded: 1,052 users, 2 organizations, 26 classes, 1 group, 3 subscriptions. To try a claim: Subscriptions, c, then \"A demo code or serial\"."},
+		{model.French, "Établissement de démonstration chargé : 1\u202f052 utilisateurs, 2 établissements, 26 classes, 1 groupe, 3 abonnements. Pour essayer une réclamation : Abonnements, c, puis « Un code ou numéro de série de démonstration »."},
 	}
 	for _, tt := range tests {
 		if got := Summary(i18n.For(tt.lang), s); got != tt.want {

@@ -156,3 +156,42 @@ func TestPickerUnmarksWhatIsNotARoster(t *testing.T) {
 		t.Errorf("notes.csv is still marked:\n%s", s)
 	}
 }
+
+// The demo's claim codes and serials are in the console too: loading the demo says where, and
+// the claim wizard lists them; a serial picked there is claimed as if typed.
+func TestClaimADemoSerialFromTheConsole(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	signedInWithoutTerms(t, dir, "en")
+	rollcall(t, dir, "", "accept-terms", "--adult", "--accept")
+
+	term := console(t, dir)
+	term.waitText("Home", "Signed in as Marie Curie", "No school data yet")
+	term.keys("d")
+	term.waitText("Demo school loaded", "To try a claim: Subscriptions, c")
+	term.waitText("› Subscriptions")
+	term.keys("Enter")
+	term.waitText("Subscriptions", "40/120")
+	term.keys("c")
+	term.waitFocus("What came with the purchase?")
+	term.waitText("A demo code or serial")
+	term.keys("Down", "Down")
+	term.waitText("> A demo code or serial")
+	term.keys("Enter")
+	term.waitFocus("Which one?")
+	term.waitText("Manuels numériques — Français 4e · 90 seats · claim code", "Display Tableau Démo 65 · serial DEMOTB-")
+	for range 3 {
+		term.keys("Down")
+	}
+	term.waitMatch(regexp.MustCompile(`> Display Tableau Démo 65 · serial DEMOTB-\S+`))
+	term.keys("Enter")
+	term.waitFocus("Vendor (optional)")
+	term.keys("Enter")
+	term.waitFocus("Vendor's location (optional)")
+	term.keys("Enter")
+	term.waitFocus("Organization that receives it")
+	term.keys("Enter") // Collège Jean Moulin
+	term.waitText("Review the claim", "> Claim it")
+	term.keys("Enter")
+	term.waitText("Claimed Suite Classe Démo for Collège Jean Moulin")
+}
