@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"rollcall/importers"
-	"rollcall/importers/table"
 	"rollcall/model"
 )
 
@@ -40,9 +39,7 @@ func (p *planner) findChild(parent *importers.Record, ref importers.PersonRef) (
 		}
 		// An id the files do not define is a dangling reference: a warning, and the parent is
 		// imported without that link, unless --strict.
-		e := &table.RowError{File: parent.Where.File, Sheet: parent.Where.Sheet, Line: parent.Where.Line, Column: "child",
-			Value: table.Shorten(ref.ExternalID, table.MaxValueInError), Rule: RuleUnknownChild}
-		p.warn(e)
+		p.warn(p.cellError(parent.Where, colChildren, "child", ref.ExternalID, RuleUnknownChild, ""))
 		return 0, false
 	}
 	var found []model.ID
@@ -57,11 +54,11 @@ func (p *planner) findChild(parent *importers.Record, ref importers.PersonRef) (
 	}
 	switch len(found) {
 	case 0:
-		p.rowError(parent.Where, "child", label, RuleUnknownChild, "")
+		p.errs.Add(p.cellError(parent.Where, colChildren, "child", label, RuleUnknownChild, ""))
 	case 1:
 		return found[0], true
 	default:
-		p.rowError(parent.Where, "child", label, RuleAmbiguousChild, "")
+		p.errs.Add(p.cellError(parent.Where, colChildren, "child", label, RuleAmbiguousChild, ""))
 	}
 	return 0, false
 }

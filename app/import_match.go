@@ -18,7 +18,7 @@ func (p *planner) checkBatchDuplicates() {
 		rec := &p.batch.Records[i]
 		if rec.ExternalID != "" {
 			if first, dup := p.recByExt[rec.ExternalID]; dup {
-				p.duplicate(i, first, "id", rec.ExternalID)
+				p.duplicate(i, first, colID, "id", rec.ExternalID)
 			} else {
 				p.recByExt[rec.ExternalID] = i
 			}
@@ -31,17 +31,17 @@ func (p *planner) checkBatchDuplicates() {
 		// (a parent who also works at the school); one email and other names is a family address.
 		key := rec.Email + "\x00" + fold(rec.LastName) + "\x00" + fold(rec.FirstName)
 		if first, dup := byEmailName[key]; dup && rec.ExternalID == "" {
-			p.duplicate(i, first, "email", rec.Email)
+			p.duplicate(i, first, colEmail, "email", rec.Email)
 		} else if !dup {
 			byEmailName[key] = i
 		}
 	}
 }
 
-func (p *planner) duplicate(i, first int, column, value string) {
+func (p *planner) duplicate(i, first int, which columnOf, word, value string) {
 	rec, other := &p.batch.Records[i], &p.batch.Records[first]
-	e := &importers.RowError{File: rec.Where.File, Sheet: rec.Where.Sheet, Line: rec.Where.Line, Column: column,
-		Value: value, Rule: RuleDuplicatePerson, Other: other.Where}
+	e := p.cellError(rec.Where, which, word, value, RuleDuplicatePerson, "")
+	e.Value, e.Other = value, other.Where
 	p.errs.Add(e)
 }
 
@@ -58,7 +58,7 @@ func (p *planner) match(i int) int {
 		}
 	}
 	if rec.Email != "" && p.emailRows[rec.Email] == 1 {
-		if idx, ok := p.single(i, d.byEmail[rec.Email], "email", rec.Email); ok {
+		if idx, ok := p.single(i, d.byEmail[rec.Email], colEmail, "email", rec.Email); ok {
 			return idx
 		}
 	}
@@ -69,7 +69,7 @@ func (p *planner) match(i int) int {
 	if len(candidates) == 0 {
 		return -1
 	}
-	if idx, ok := p.single(i, candidates, "name", rec.LastName+" "+rec.FirstName+" "+rec.BirthDate.String()); ok {
+	if idx, ok := p.single(i, candidates, colName, "name", strings.TrimSpace(rec.LastName+" "+rec.FirstName+" "+rec.BirthDate.String())); ok {
 		return idx
 	}
 	return -1
@@ -84,7 +84,7 @@ func (p *planner) adoptable(i int, rec *importers.Record) bool {
 
 // single picks the one adoptable candidate that no other row is; two are an error, not a guess,
 // unless the rest of the row tells them apart.
-func (p *planner) single(i int, candidates []int, how, value string) (int, bool) {
+func (p *planner) single(i int, candidates []int, which columnOf, word, value string) (int, bool) {
 	rec := &p.batch.Records[i]
 	var open []int
 	for _, c := range candidates {
@@ -101,7 +101,7 @@ func (p *planner) single(i int, candidates []int, how, value string) (int, bool)
 	if best := p.tieBreak(i, open); best >= 0 {
 		return best, true
 	}
-	p.rowError(rec.Where, how, value, RuleAmbiguousMatch, p.dir.users[open[0]].Login+", "+p.dir.users[open[1]].Login)
+	p.errs.Add(p.cellError(rec.Where, which, word, value, RuleAmbiguousMatch, p.dir.users[open[0]].Login+", "+p.dir.users[open[1]].Login))
 	return -1, false
 }
 
@@ -118,7 +118,8 @@ func (p *planner) matchRecord(i int) {
 	}
 	u := &p.dir.users[idx]
 	if first, dup := p.matchedBy[u.ID]; dup {
-		p.duplicate(i, first, "user", u.Login)
+		which, word := recordColumns(&p.batch.Records[i])
+		p.duplicate(i, first, which, word, u.Login)
 		return
 	}
 	p.claim(i, idx)

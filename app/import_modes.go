@@ -111,9 +111,7 @@ func (p *planner) skip(rec *importers.Record) {
 // modifiedUnknown skips a delta's modification of a person the store does not have and that it
 // does not describe (no names, or no school): a warning naming the person, an error with --strict.
 func (p *planner) modifiedUnknown(rec *importers.Record) {
-	e := &table.RowError{File: rec.Where.File, Sheet: rec.Where.Sheet, Line: rec.Where.Line, Column: "identifier",
-		Value: table.Shorten(rec.ExternalID, table.MaxValueInError), Rule: importers.RuleModifiedUnknown}
-	if p.warn(e) {
+	if p.warn(p.cellError(rec.Where, colID, "identifier", rec.ExternalID, importers.RuleModifiedUnknown, "")) {
 		p.skip(rec)
 	}
 }

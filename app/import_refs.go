@@ -241,7 +241,7 @@ func (p *planner) recordClasses(rec *importers.Record, org model.ID) []model.ID 
 		}
 		id := p.classID(classOrg, def)
 		if id == 0 {
-			p.rowError(rec.Where, "class", code, RuleNoSuchClass, p.knownCodes(classOrg, false))
+			p.errs.Add(p.cellError(rec.Where, colClasses, "class", code, RuleNoSuchClass, p.knownCodes(classOrg, false)))
 			continue
 		}
 		ids = appendUnique(ids, id)
@@ -264,7 +264,7 @@ func (p *planner) recordGroups(rec *importers.Record, org model.ID) []model.ID {
 			}
 		}
 		if !ok && !p.createsSets() {
-			p.rowError(rec.Where, "group", code, RuleNoSuchGroup, p.knownCodes(org, true))
+			p.errs.Add(p.cellError(rec.Where, colGroups, "group", code, RuleNoSuchGroup, p.knownCodes(org, true)))
 			continue
 		}
 		if !ok {

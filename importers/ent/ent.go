@@ -75,8 +75,14 @@ func (p *parser) start(name string, h *table.Header, override model.Profile) boo
 		p.required = appendMissing(p.required, h.Index(colBirthDate))
 	}
 	p.children = childColumns(h)
+	p.job.SetColumns(at, columnKeys.Of(h))
 	return ok
 }
+
+// columnKeys are the columns the import planner's errors name, as the file writes them.
+var columnKeys = roster.ColumnKeys{ID: []string{colExternalID}, Login: []string{colLogin}, Email: []string{colEmail},
+	Classes: []string{colClasses}, Groups: []string{colGroups}, Name: []string{colLastName, colFirstName, colBirthDate},
+	Children: []string{colChildID, colChildLast, colChildFirst, colChildClass}}
 
 func appendMissing(list []int, xs ...int) []int {
 next:

@@ -109,4 +109,6 @@ type Batch struct {
 	// Skipped lists the files the inputs held that were not read: not roster files (a README,
 	// a sub-folder), or files of a set its format does not use. Never nil from Parse.
 	Skipped *table.Errors
+
+	columns map[columnsKey]Columns // per file or worksheet (SetColumns)
 }

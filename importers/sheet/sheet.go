@@ -80,9 +80,14 @@ func readTable(j *roster.Job, t roster.Table, override model.Profile) (int, erro
 				ok = false
 			}
 		}
+		j.SetColumns(table.Location{File: t.Name, Sheet: t.Sheet}, columnKeys.Of(h))
 		return ok
 	}, func(r *roster.Row) { row(j, r, profile) })
 }
+
+// columnKeys are the columns the import planner's errors name, as the file writes them.
+var columnKeys = roster.ColumnKeys{Login: []string{colLogin}, Email: []string{colEmail}, Classes: []string{colClass},
+	Groups: []string{colGroup}, Name: []string{colLast, colFirst}}
 
 func row(j *roster.Job, r *roster.Row, profile model.Profile) {
 	rec := roster.Record{Where: r.At, Profile: profile}
