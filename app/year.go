@@ -52,24 +52,27 @@ type YearDeletion struct {
 // YearClosePlan is the whole of a school's year's turn, computed before anything is written:
 // what a dry run shows and what a confirmation agrees to.
 type YearClosePlan struct {
-	OrgID    model.ID
-	OrgName  string
-	Summary  model.YearCloseSummary
-	Leavers  []YearLeaver
-	Classes  []YearClassChange
-	Deleted  []YearDeletion
-	RunID    model.ID // the run in the history, once applied
-	Applied  bool
-	batch    storage.Batch
-	run      model.ImportRun
-	undoData model.ImportUndo
+	OrgID   model.ID
+	OrgName string
+	Summary model.YearCloseSummary
+	Leavers []YearLeaver
+	Classes []YearClassChange
+	Deleted []YearDeletion
+	RunID   model.ID // the run in the history, once applied
+	Applied bool
+	batch   storage.Batch
+	run     model.ImportRun
+	// resetsRevoked are the activated people still pending deletion, whose reset codes stop
+	// working as the others' activation codes do.
+	resetsRevoked []model.ID
+	undoData      model.ImportUndo
 }
 
 // CloseYear runs the school year's turn of one of the admin's schools, or with dryRun only
 // computes it: pupils leave their classes and groups (every member leaves the classes), each
 // keeping in their history what they left; classes are archived, renamed or kept as asked;
 // people pending deletion for longer than the school's grace period are deleted, freeing their
-// seats; the activation codes of the others pending deletion stop working. It is one
+// seats; the activation and reset codes of the others pending deletion stop working. It is one
 // transaction, in the history (YearCloseHistory) and the audit log, and UndoYearClose reverts it.
 func (s *Session) CloseYear(ctx context.Context, opts YearCloseOptions, dryRun bool) (_ YearClosePlan, err error) {
 	admin, err := s.acting(ctx)
@@ -89,6 +92,13 @@ func (a *App) closeYear(ctx context.Context, admin model.Admin, opts YearCloseOp
 		return p, err
 	}
 	p.RunID, p.Applied = applied.IDs[p.run.ID], true
+	// After the batch, not in it: a crash between leaves codes that were valid before valid, and
+	// an undo does not bring them back (the admin issues new ones).
+	for _, id := range p.resetsRevoked {
+		if err := a.store.RevokeCodes(ctx, model.PurposeResetPassword, id); err != nil {
+			return p, err
+		}
+	}
 	return p, nil
 }
 
@@ -245,6 +255,9 @@ func (a *App) planYearUsers(ctx context.Context, sc yearScope, p *YearClosePlan)
 		if u.PendingDeletion() && !u.PendingSince.After(sc.deleteUntil) {
 			p.undoData.Deleted = append(p.undoData.Deleted, cloneUser(*u))
 			return nil
+		}
+		if u.PendingDeletion() && u.Activated() {
+			p.resetsRevoked = append(p.resetsRevoked, u.ID)
 		}
 		before := cloneUser(*u)
 		after, leaver, ok := yearUser(sc, p.Summary.Year, before)
