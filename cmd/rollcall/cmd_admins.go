@@ -220,19 +220,6 @@ func sayInvitation(f *factory, inv invitationJSON) {
 	}
 }
 
-// orgFlag reads an --org value once signed in: an organization's id, or the UAI of one of the
-// admin's schools ("0750654D", any case). "" is 0 (the admin's only organization).
-func orgFlag(ctx context.Context, sess *app.Session, v string) (model.ID, error) {
-	if v == "" {
-		return 0, nil
-	}
-	id, err := sess.ResolveOrg(ctx, v)
-	if _, isID := model.ParseID(v); err != nil && !isID && model.UAICheckLetterFor(model.NormalizeUAI(v)) == "" {
-		return 0, flagError("org", v) // neither an id nor a UAI
-	}
-	return id, err
-}
-
 type adminsJoinOptions struct {
 	f              *factory
 	dryRun, asJSON bool
@@ -294,7 +281,7 @@ type adminsRemoveOptions struct {
 	f              *factory
 	org            string
 	dryRun, asJSON bool
-	args           []string
+	admin          string
 }
 
 func newAdminsRemoveCmd(f *factory) *cobra.Command {
@@ -306,7 +293,7 @@ func newAdminsRemoveCmd(f *factory) *cobra.Command {
 administer. Their account stays, with any other organization. You may remove yourself.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.admin = args[0]
 			return runAdminsRemove(cmd.Context(), o)
 		},
 	}
@@ -326,7 +313,7 @@ func runAdminsRemove(ctx context.Context, o *adminsRemoveOptions) error {
 	if err != nil {
 		return err
 	}
-	target, err := sess.FindAdmin(ctx, o.args[0])
+	target, err := sess.FindAdmin(ctx, o.admin)
 	if err != nil {
 		return err
 	}
@@ -342,9 +329,9 @@ func runAdminsRemove(ctx context.Context, o *adminsRemoveOptions) error {
 }
 
 type adminsUninviteOptions struct {
-	f      *factory
-	dryRun bool
-	args   []string
+	f          *factory
+	dryRun     bool
+	invitation string
 }
 
 func newAdminsUninviteCmd(f *factory) *cobra.Command {
@@ -354,7 +341,7 @@ func newAdminsUninviteCmd(f *factory) *cobra.Command {
 		Short: "Withdraw a pending invitation (its code stops working)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.invitation = args[0]
 			return runAdminsUninvite(cmd.Context(), o)
 		},
 	}
@@ -368,9 +355,9 @@ func runAdminsUninvite(ctx context.Context, o *adminsUninviteOptions) error {
 	if err != nil {
 		return err
 	}
-	id, ok := model.ParseID(o.args[0])
+	id, ok := model.ParseID(o.invitation)
 	if !ok {
-		return &model.ValidationError{Field: "invitation", Rule: model.RuleUnknownValue, Value: o.args[0]}
+		return &model.ValidationError{Field: "invitation", Rule: model.RuleUnknownValue, Value: o.invitation}
 	}
 	if _, err := sess.RevokeInvitation(ctx, id, o.dryRun); err != nil {
 		return err

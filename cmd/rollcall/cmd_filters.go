@@ -33,7 +33,7 @@ type filtersSaveOptions struct {
 	f                       *factory
 	sf                      selectionFlags
 	dryRun, asJSON, replace bool
-	args                    []string
+	name                    string
 }
 
 func newFiltersSaveCmd(f *factory) *cobra.Command {
@@ -44,7 +44,7 @@ func newFiltersSaveCmd(f *factory) *cobra.Command {
 		Example: `  rollcall filters save "CE2 pas activés" --class "CE2 A" --profile student --activated no`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.name = args[0]
 			return runFiltersSave(cmd.Context(), o)
 		},
 	}
@@ -65,10 +65,10 @@ func runFiltersSave(ctx context.Context, o *filtersSaveOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkFilterReplace(ctx, f, sess, o.args[0], o.replace); err != nil {
+	if err := checkFilterReplace(ctx, f, sess, o.name, o.replace); err != nil {
 		return err
 	}
-	saved, err := sess.SaveFilter(ctx, o.args[0], sel, o.dryRun)
+	saved, err := sess.SaveFilter(ctx, o.name, sel, o.dryRun)
 	if err != nil {
 		return err
 	}
@@ -137,7 +137,7 @@ func runFiltersList(ctx context.Context, o *filtersListOptions) error {
 type filtersDeleteOptions struct {
 	f      *factory
 	dryRun bool
-	args   []string
+	name   string
 }
 
 func newFiltersDeleteCmd(f *factory) *cobra.Command {
@@ -147,7 +147,7 @@ func newFiltersDeleteCmd(f *factory) *cobra.Command {
 		Short: "Delete one of your saved filters (the users stay as they are)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.name = args[0]
 			return runFiltersDelete(cmd.Context(), o)
 		},
 	}
@@ -161,7 +161,7 @@ func runFiltersDelete(ctx context.Context, o *filtersDeleteOptions) error {
 	if err != nil {
 		return err
 	}
-	gone, err := sess.DeleteFilter(ctx, o.args[0], o.dryRun)
+	gone, err := sess.DeleteFilter(ctx, o.name, o.dryRun)
 	if err != nil {
 		return err
 	}

@@ -81,8 +81,8 @@ func runImportHistory(ctx context.Context, o *importHistoryOptions) error {
 }
 
 type importErrorsOptions struct {
-	f    *factory
-	args []string
+	f   *factory
+	run string
 }
 
 func newImportErrorsCmd(f *factory) *cobra.Command {
@@ -91,7 +91,7 @@ func newImportErrorsCmd(f *factory) *cobra.Command {
 		Use: "errors RUN", Short: "Show again why a past import failed, or what a completed one warned about: each located",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.run = args[0]
 			return runImportErrors(cmd.Context(), o)
 		},
 	}
@@ -99,9 +99,9 @@ func newImportErrorsCmd(f *factory) *cobra.Command {
 
 func runImportErrors(ctx context.Context, o *importErrorsOptions) error {
 	f := o.f
-	id, ok := model.ParseID(o.args[0])
+	id, ok := model.ParseID(o.run)
 	if !ok {
-		return flagError("RUN", o.args[0])
+		return flagError("RUN", o.run)
 	}
 	sess, err := signedIn(ctx, f)
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 type importTemplateOptions struct {
 	f              *factory
 	format, output string
-	args           []string
+	profile        string
 }
 
 func newImportTemplateCmd(f *factory) *cobra.Command {
@@ -26,7 +26,7 @@ func newImportTemplateCmd(f *factory) *cobra.Command {
   rollcall import template students --format csv`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.profile = args[0]
 			return runImportTemplate(cmd.Context(), o)
 		},
 	}
@@ -37,9 +37,9 @@ func newImportTemplateCmd(f *factory) *cobra.Command {
 
 func runImportTemplate(ctx context.Context, o *importTemplateOptions) error {
 	f := o.f
-	p, ok := model.ParseProfile(o.args[0])
+	p, ok := model.ParseProfile(o.profile)
 	if !ok || p == model.Guest {
-		return flagError("profile", o.args[0])
+		return flagError("profile", o.profile)
 	}
 	var ef app.ExportFormat
 	switch strings.ToLower(o.format) {

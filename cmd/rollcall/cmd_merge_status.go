@@ -206,7 +206,7 @@ type mergeResumeOptions struct {
 	f                                            *factory
 	retryFailed, resendUncertain, dryRun, asJSON bool
 	conns                                        int
-	args                                         []string
+	campaign                                     string
 }
 
 func newMergeResumeCmd(f *factory) *cobra.Command {
@@ -216,7 +216,7 @@ func newMergeResumeCmd(f *factory) *cobra.Command {
 		Short: "Send what an email campaign has left (after a cancel, a crash or an SMTP outage)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.campaign = args[0]
 			return runMergeResume(cmd.Context(), o)
 		},
 	}
@@ -231,7 +231,7 @@ func newMergeResumeCmd(f *factory) *cobra.Command {
 
 func runMergeResume(ctx context.Context, o *mergeResumeOptions) error {
 	f := o.f
-	id, err := parseCampaignID(o.args[0])
+	id, err := parseCampaignID(o.campaign)
 	if err != nil {
 		return err
 	}

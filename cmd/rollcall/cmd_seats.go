@@ -46,7 +46,7 @@ type seatsListJSON struct {
 type seatsListOptions struct {
 	f      *factory
 	asJSON bool
-	args   []string
+	sub    string
 }
 
 func newSeatsListCmd(f *factory) *cobra.Command {
@@ -55,7 +55,7 @@ func newSeatsListCmd(f *factory) *cobra.Command {
 		Use: "list SUBSCRIPTION-ID", Short: "List a subscription's seat holders: email, how added, when",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.sub = args[0]
 			return runSeatsList(cmd.Context(), o)
 		},
 	}
@@ -69,7 +69,7 @@ func runSeatsList(ctx context.Context, o *seatsListOptions) error {
 	if err != nil {
 		return err
 	}
-	id, err := parseSubID(o.args[0])
+	id, err := parseSubID(o.sub)
 	if err != nil {
 		return err
 	}
@@ -148,10 +148,11 @@ func reportSeats(f *factory, res app.SeatResult, dryRun, asJSON bool) error {
 }
 
 type seatsAddOptions struct {
-	f      *factory
-	opts   app.SeatOptions
-	asJSON bool
-	args   []string
+	f       *factory
+	opts    app.SeatOptions
+	asJSON  bool
+	sub     string
+	holders []string
 }
 
 func newSeatsAddCmd(f *factory) *cobra.Command {
@@ -161,7 +162,8 @@ func newSeatsAddCmd(f *factory) *cobra.Command {
 		Short: "Give seats to emails and directory logins (spaces, commas or new lines between them); more than are free adds none",
 		Args:  cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.sub = args[0]
+			o.holders = args[1:]
 			return runSeatsAdd(cmd.Context(), o)
 		},
 	}
@@ -176,12 +178,12 @@ func runSeatsAdd(ctx context.Context, o *seatsAddOptions) error {
 	if err != nil {
 		return err
 	}
-	id, err := parseSubID(o.args[0])
+	id, err := parseSubID(o.sub)
 	if err != nil {
 		return err
 	}
 	o.opts.Lang = f.Catalog().Lang
-	res, err := sess.AddTypedSeats(ctx, id, strings.Join(o.args[1:], " "), o.opts)
+	res, err := sess.AddTypedSeats(ctx, id, strings.Join(o.holders, " "), o.opts)
 	if err != nil {
 		return err
 	}
@@ -195,10 +197,10 @@ func seatFlags(fl *pflag.FlagSet, opts *app.SeatOptions, asJSON *bool) {
 }
 
 type seatsImportOptions struct {
-	f      *factory
-	opts   app.SeatOptions
-	asJSON bool
-	args   []string
+	f         *factory
+	opts      app.SeatOptions
+	asJSON    bool
+	sub, file string
 }
 
 func newSeatsImportCmd(f *factory) *cobra.Command {
@@ -208,7 +210,7 @@ func newSeatsImportCmd(f *factory) *cobra.Command {
 		Short: "Give seats to the emails of a CSV file: one a line, no header, no spaces, commas or quotes",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.sub, o.file = args[0], args[1]
 			return runSeatsImport(cmd.Context(), o)
 		},
 	}
@@ -222,17 +224,17 @@ func runSeatsImport(ctx context.Context, o *seatsImportOptions) error {
 	if err != nil {
 		return err
 	}
-	id, err := parseSubID(o.args[0])
+	id, err := parseSubID(o.sub)
 	if err != nil {
 		return err
 	}
-	file, err := os.Open(o.args[1])
+	file, err := os.Open(o.file)
 	if err != nil {
 		return err
 	}
 	defer file.Close()
 	o.opts.Lang = f.Catalog().Lang
-	res, err := sess.ImportSeats(ctx, id, filepath.Base(o.args[1]), file, o.opts)
+	res, err := sess.ImportSeats(ctx, id, filepath.Base(o.file), file, o.opts)
 	if err != nil {
 		return err
 	}

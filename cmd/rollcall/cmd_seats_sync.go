@@ -26,7 +26,7 @@ type seatsSyncOptions struct {
 	sf     syncFlags
 	opts   app.SeatOptions
 	asJSON bool
-	args   []string
+	sub    string
 }
 
 func newSeatsSyncCmd(f *factory) *cobra.Command {
@@ -50,7 +50,7 @@ Microsoft credentials: ` + dirsync.EnvMSTenant + `, ` + dirsync.EnvMSClientID + 
 ` + dirsync.EnvGoogleURL + ` and ` + dirsync.EnvGraphURL + ` change the services' addresses. Secrets are never printed.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.sub = args[0]
 			return runSeatsSync(cmd.Context(), o)
 		},
 	}
@@ -72,7 +72,7 @@ func runSeatsSync(ctx context.Context, o *seatsSyncOptions) error {
 	if err != nil {
 		return err
 	}
-	id, err := parseSubID(o.args[0])
+	id, err := parseSubID(o.sub)
 	if err != nil {
 		return err
 	}

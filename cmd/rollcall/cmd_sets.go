@@ -134,7 +134,7 @@ type setRenameOptions struct {
 	set            app.Set
 	name, level    string
 	dryRun, asJSON bool
-	args           []string
+	code           string
 }
 
 func setRenameCmd(f *factory, set app.Set) *cobra.Command {
@@ -142,7 +142,7 @@ func setRenameCmd(f *factory, set app.Set) *cobra.Command {
 	cmd := &cobra.Command{
 		Use: "rename CODE --name NAME", Short: "Rename one", Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.code = args[0]
 			return runSetRename(cmd.Context(), o)
 		},
 	}
@@ -157,7 +157,7 @@ func setRenameCmd(f *factory, set app.Set) *cobra.Command {
 
 func runSetRename(ctx context.Context, o *setRenameOptions) error {
 	f := o.f
-	sess, info, err := signedInSet(ctx, f, o.set, o.args[0])
+	sess, info, err := signedInSet(ctx, f, o.set, o.code)
 	if err != nil {
 		return err
 	}
@@ -171,7 +171,7 @@ type setDeleteOptions struct {
 	f             *factory
 	set           app.Set
 	force, dryRun bool
-	args          []string
+	code          string
 }
 
 func setDeleteCmd(f *factory, set app.Set) *cobra.Command {
@@ -179,7 +179,7 @@ func setDeleteCmd(f *factory, set app.Set) *cobra.Command {
 	cmd := &cobra.Command{
 		Use: "delete CODE", Short: "Delete one (one with members needs --force; they just leave it)", Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.code = args[0]
 			return runSetDelete(cmd.Context(), o)
 		},
 	}
@@ -190,7 +190,7 @@ func setDeleteCmd(f *factory, set app.Set) *cobra.Command {
 
 func runSetDelete(ctx context.Context, o *setDeleteOptions) error {
 	f := o.f
-	sess, info, err := signedInSet(ctx, f, o.set, o.args[0])
+	sess, info, err := signedInSet(ctx, f, o.set, o.code)
 	if err != nil {
 		return err
 	}
@@ -208,7 +208,8 @@ type setMembersOptions struct {
 	f      *factory
 	set    app.Set
 	add    bool
-	args   []string
+	code   string
+	users  []string
 }
 
 func setMembersCmd(f *factory, set app.Set, add bool) *cobra.Command {
@@ -220,7 +221,8 @@ func setMembersCmd(f *factory, set app.Set, add bool) *cobra.Command {
 	cmd := &cobra.Command{
 		Use: use, Short: short, Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.code = args[0]
+			o.users = args[1:]
 			return runSetMembers(cmd.Context(), o)
 		},
 	}
@@ -230,12 +232,12 @@ func setMembersCmd(f *factory, set app.Set, add bool) *cobra.Command {
 
 func runSetMembers(ctx context.Context, o *setMembersOptions) error {
 	f := o.f
-	sess, info, err := signedInSet(ctx, f, o.set, o.args[0])
+	sess, info, err := signedInSet(ctx, f, o.set, o.code)
 	if err != nil {
 		return err
 	}
 	var ids []model.ID
-	for _, ref := range o.args[1:] {
+	for _, ref := range o.users {
 		u, err := findUser(ctx, sess, ref)
 		if err != nil {
 			return fmt.Errorf("%s: %w", strings.TrimSpace(ref), err)

@@ -185,7 +185,7 @@ func runSSHKeysList(ctx context.Context, o *sshKeysListOptions) error {
 type sshKeysRemoveOptions struct {
 	f      *factory
 	dryRun bool
-	args   []string
+	key    string
 }
 
 func newSSHKeysRemoveCmd(f *factory) *cobra.Command {
@@ -195,7 +195,7 @@ func newSSHKeysRemoveCmd(f *factory) *cobra.Command {
 		Short: "Remove one of your SSH keys: it can no longer connect",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.key = args[0]
 			return runSSHKeysRemove(cmd.Context(), o)
 		},
 	}
@@ -209,7 +209,7 @@ func runSSHKeysRemove(ctx context.Context, o *sshKeysRemoveOptions) error {
 	if err != nil {
 		return err
 	}
-	k, err := sess.RemoveSSHKey(ctx, o.args[0], o.dryRun)
+	k, err := sess.RemoveSSHKey(ctx, o.key, o.dryRun)
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ type subsRenewOptions struct {
 	f              *factory
 	code           string
 	dryRun, asJSON bool
-	args           []string
+	sub            string
 }
 
 func newSubsRenewCmd(f *factory) *cobra.Command {
@@ -30,7 +30,7 @@ func newSubsRenewCmd(f *factory) *cobra.Command {
 		Short: "Renew a subscription with the vendor's renewal code: its new renewal or end date, and the seats it adds",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.sub = args[0]
 			return runSubsRenew(cmd.Context(), o)
 		},
 	}
@@ -49,7 +49,7 @@ func runSubsRenew(ctx context.Context, o *subsRenewOptions) error {
 	if err != nil {
 		return err
 	}
-	id, err := parseSubID(o.args[0])
+	id, err := parseSubID(o.sub)
 	if err != nil {
 		return err
 	}

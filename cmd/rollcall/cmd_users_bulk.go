@@ -53,7 +53,7 @@ type bulkOptions struct {
 	action                   app.BulkAction
 	sf                       selectionFlags
 	dryRun, asJSON, yes, all bool
-	args                     []string
+	refs                     []string
 }
 
 func newBulkCmd(f *factory, use, short string, action app.BulkAction) *cobra.Command {
@@ -65,7 +65,7 @@ func newBulkCmd(f *factory, use, short string, action app.BulkAction) *cobra.Com
 		Example: fmt.Sprintf(`  rollcall users %[1]s marie.curie jean.dupont
   rollcall users %[1]s --class "3e A" --profile student --dry-run --json`, use),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.refs = args
 			return runBulk(cmd.Context(), o)
 		},
 	}
@@ -81,17 +81,17 @@ func runBulk(ctx context.Context, o *bulkOptions) error {
 	f := o.f
 	cat := f.Catalog()
 	bySelection := o.sf.given() || o.all
-	if len(o.args) == 0 && !bySelection || len(o.args) > 0 && bySelection {
+	if len(o.refs) == 0 && !bySelection || len(o.refs) > 0 && bySelection {
 		return usageError{fmt.Errorf("%s", cat.Accounts.NeedSelection)}
 	}
 	sess, err := signedIn(ctx, f)
 	if err != nil {
 		return err
 	}
-	if o.action == app.BulkNewCodes && len(o.args) == 1 { // one user: the user, as before
-		return regenOne(ctx, f, sess, o.args[0], o.dryRun, o.asJSON)
+	if o.action == app.BulkNewCodes && len(o.refs) == 1 { // one user: the user, as before
+		return regenOne(ctx, f, sess, o.refs[0], o.dryRun, o.asJSON)
 	}
-	ids, err := bulkTargets(ctx, sess, &o.sf, o.action, o.args)
+	ids, err := bulkTargets(ctx, sess, &o.sf, o.action, o.refs)
 	if err != nil {
 		return err
 	}

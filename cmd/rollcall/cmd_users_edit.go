@@ -160,7 +160,7 @@ type usersEditOptions struct {
 	f              *factory
 	uf             userFieldFlags
 	dryRun, asJSON bool
-	args           []string
+	user           string
 }
 
 func newUsersEditCmd(f *factory) *cobra.Command {
@@ -170,7 +170,7 @@ func newUsersEditCmd(f *factory) *cobra.Command {
 		Short: "Change a user's fields (each changed field is protected from imports)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.user = args[0]
 			return runUsersEdit(cmd.Context(), o)
 		},
 	}
@@ -182,7 +182,7 @@ func newUsersEditCmd(f *factory) *cobra.Command {
 
 func runUsersEdit(ctx context.Context, o *usersEditOptions) error {
 	f := o.f
-	sess, u, err := signedInUser(ctx, f, o.args[0])
+	sess, u, err := signedInUser(ctx, f, o.user)
 	if err != nil {
 		return err
 	}
@@ -201,7 +201,7 @@ type oneUserOptions struct {
 	f              *factory
 	change         func(ctx context.Context, sess *app.Session, id model.ID, dryRun bool) (model.User, error)
 	dryRun, asJSON bool
-	args           []string
+	user           string
 }
 
 // oneUserCmd builds a command that changes one user found by login or id.
@@ -210,7 +210,7 @@ func oneUserCmd(f *factory, use, short string, extra func(*pflag.FlagSet), chang
 	cmd := &cobra.Command{
 		Use: use, Short: short, Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.user = args[0]
 			return runOneUser(cmd.Context(), o)
 		},
 	}
@@ -224,7 +224,7 @@ func oneUserCmd(f *factory, use, short string, extra func(*pflag.FlagSet), chang
 
 func runOneUser(ctx context.Context, o *oneUserOptions) error {
 	f := o.f
-	sess, u, err := signedInUser(ctx, f, o.args[0])
+	sess, u, err := signedInUser(ctx, f, o.user)
 	if err != nil {
 		return err
 	}

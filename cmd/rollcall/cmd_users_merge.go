@@ -107,7 +107,7 @@ type mergeJSON struct {
 type usersMergeOptions struct {
 	f              *factory
 	dryRun, asJSON bool
-	args           []string
+	keep, other    string
 }
 
 func newUsersMergeCmd(f *factory) *cobra.Command {
@@ -120,7 +120,7 @@ its source id when KEEP has none, its classes, groups, children and parents, and
 two seats of one subscription); OTHER is deleted. One transaction, in the audit log.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.keep, o.other = args[0], args[1]
 			return runUsersMerge(cmd.Context(), o)
 		},
 	}
@@ -131,11 +131,11 @@ two seats of one subscription); OTHER is deleted. One transaction, in the audit 
 
 func runUsersMerge(ctx context.Context, o *usersMergeOptions) error {
 	f := o.f
-	sess, keep, err := signedInUser(ctx, f, o.args[0])
+	sess, keep, err := signedInUser(ctx, f, o.keep)
 	if err != nil {
 		return err
 	}
-	other, err := findUser(ctx, sess, o.args[1])
+	other, err := findUser(ctx, sess, o.other)
 	if err != nil {
 		return err
 	}

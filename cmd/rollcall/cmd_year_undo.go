@@ -121,7 +121,7 @@ type yearUndoJSON struct {
 type yearUndoOptions struct {
 	f                   *factory
 	dryRun, yes, asJSON bool
-	args                []string
+	run                 string
 }
 
 func newYearUndoCmd(f *factory) *cobra.Command {
@@ -137,7 +137,7 @@ a class code or login taken again).`,
 		Example: `  rollcall year undo 12 --dry-run`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.args = args
+			o.run = args[0]
 			return runYearUndo(cmd.Context(), o)
 		},
 	}
@@ -149,9 +149,9 @@ a class code or login taken again).`,
 
 func runYearUndo(ctx context.Context, o *yearUndoOptions) error {
 	f := o.f
-	id, ok := model.ParseID(o.args[0])
+	id, ok := model.ParseID(o.run)
 	if !ok {
-		return flagError("RUN", o.args[0])
+		return flagError("RUN", o.run)
 	}
 	sess, err := signedIn(ctx, f)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"rollcall/app"
+	"rollcall/model"
 )
 
 // What every command shares, in one place: who is acting, asking before a change, telling
@@ -20,6 +21,19 @@ import (
 
 // signedIn opens the app and returns the signed-in admin's session.
 func signedIn(ctx context.Context, f *factory) (*app.Session, error) { return f.Session(ctx) }
+
+// orgFlag reads an --org value once signed in: an organization's id, or the UAI of one of the
+// admin's schools ("0750654D", any case). "" is 0 (the admin's only organization).
+func orgFlag(ctx context.Context, sess *app.Session, v string) (model.ID, error) {
+	if v == "" {
+		return 0, nil
+	}
+	id, err := sess.ResolveOrg(ctx, v)
+	if _, isID := model.ParseID(v); err != nil && !isID && model.UAICheckLetterFor(model.NormalizeUAI(v)) == "" {
+		return 0, flagError("org", v) // neither an id nor a UAI
+	}
+	return id, err
+}
 
 // say writes a message for a person to stderr.
 func (f *factory) say(format string, args ...any) {
