@@ -102,6 +102,28 @@ func (f *File) Open() (io.ReadCloser, error) {
 	return &hashing{f: f, ReadCloser: in, h: sha256.New()}, nil
 }
 
+// ReaderAt returns the file's content for random access, as a workbook is read: Raw's bytes or
+// the file on disk (an archive entry is not seekable: the loader holds a workbook in an archive
+// as Raw). Close the Closer.
+func (f *File) ReaderAt() (io.ReaderAt, int64, io.Closer, error) {
+	switch {
+	case f.path != "":
+		in, err := OpenRegular(f.path)
+		if err != nil {
+			return nil, 0, nil, err
+		}
+		st, err := in.Stat()
+		if err != nil {
+			in.Close()
+			return nil, 0, nil, err
+		}
+		return in, st.Size(), in, nil
+	case f.open != nil:
+		return nil, 0, nil, fmt.Errorf("%s: an archive entry is read as a stream", f.Name)
+	}
+	return bytes.NewReader(f.Raw), int64(len(f.Raw)), io.NopCloser(nil), nil
+}
+
 // OpenRegular opens a file on disk that must be a regular file, without blocking on a pipe.
 func OpenRegular(path string) (*os.File, error) {
 	in, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)

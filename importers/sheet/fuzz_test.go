@@ -40,7 +40,8 @@ func FuzzSheetCSV(f *testing.F) {
 	})
 }
 
-// FuzzWorkbook parses arbitrary bytes as a workbook: excelize must not take the process down.
+// FuzzWorkbook parses arbitrary bytes as a workbook: the streamed reader must not take the
+// process down, nor hold more than its limits.
 // The seed is a one-sheet workbook of about a kilobyte built here, so an execution is cheap.
 func FuzzWorkbook(f *testing.F) {
 	f.Add(tinyWorkbook(f))

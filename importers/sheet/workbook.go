@@ -1,61 +1,12 @@
 package sheet
 
 import (
-	"archive/zip"
-	"bytes"
-	"errors"
-	"io"
 	"strconv"
-	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"rollcall/importers/roster"
 	"rollcall/importers/table"
 	"rollcall/model"
 )
-
-// Workbook limits handed to excelize: the archive may not inflate past maxUnzip, and a worksheet
-// part over maxXML is refused rather than spilled to a temporary file.
-const (
-	maxUnzip = 512 << 20
-	maxXML   = 256 << 20
-)
-
-// MaxSharedStrings is the largest shared-strings part a workbook may hold, inflated. excelize
-// keeps every shared string as an object (250 MB of them took 7.8 GB), so a bigger table is
-// refused before excelize reads it; a template of 100,000 pupils needs a few megabytes.
-const MaxSharedStrings = 16 << 20
-
-// errTooLarge is a workbook whose shared strings are past MaxSharedStrings.
-var errTooLarge = errors.New("workbook shared strings too large")
-
-// checkParts refuses a workbook whose shared strings inflate past MaxSharedStrings, counting the
-// bytes actually inflated (a header may lie) without keeping them.
-func checkParts(raw []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
-	if err != nil {
-		return nil // not a zip: excelize says so
-	}
-	for _, zf := range zr.File {
-		if !strings.EqualFold(zf.Name, "xl/sharedStrings.xml") {
-			continue
-		}
-		if zf.UncompressedSize64 > MaxSharedStrings {
-			return errTooLarge
-		}
-		rc, err := zf.Open()
-		if err != nil {
-			return nil
-		}
-		n, _ := io.Copy(io.Discard, io.LimitReader(rc, MaxSharedStrings+1))
-		rc.Close()
-		if n > MaxSharedStrings {
-			return errTooLarge
-		}
-	}
-	return nil
-}
 
 // RollcallCreator is the author of the workbooks Rollcall writes for the platforms (app's
 // WorkbookCreator).
@@ -64,55 +15,22 @@ const RollcallCreator = "Rollcall"
 // IsWorkbook reports whether a file is an XLSX workbook, by name or by content.
 func IsWorkbook(name string, raw []byte) bool { return roster.IsWorkbook(name, raw) }
 
-// openFile opens a workbook file.
-func openFile(f *roster.File) (*excelize.File, error) {
-	raw := f.Raw
-	if raw == nil {
-		rc, err := f.Open()
-		if err != nil {
-			return nil, errBadWorkbook
-		}
-		defer rc.Close()
-		if raw, err = io.ReadAll(io.LimitReader(rc, maxUnzip)); err != nil {
-			return nil, errBadWorkbook
-		}
-	}
-	return open(raw)
-}
-
-// open opens a workbook, turning excelize's panics on crafted files into an error: a file from
-// outside must never take the process down.
-func open(raw []byte) (f *excelize.File, err error) {
-	if err := checkParts(raw); err != nil {
-		return nil, err
-	}
-	defer func() {
-		if p := recover(); p != nil {
-			f, err = nil, errBadWorkbook
-		}
-	}()
-	return excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxXML})
-}
-
-type badWorkbook struct{}
-
-func (badWorkbook) Error() string { return "unreadable workbook" }
-
-var errBadWorkbook error = badWorkbook{}
-
 // SniffWorkbook says whether a workbook holds a template: any sheet whose header fits.
 func SniffWorkbook(f *roster.File) roster.Fit {
-	wb, err := openFile(f)
-	if err == errTooLarge {
+	wb, err := openWorkbook(f)
+	if err == nil {
+		defer wb.Close()
+		_, err = wb.strings()
+	}
+	if _, ok := isTooLarge(err); ok {
 		return roster.Fit{Format: Format, OK: true} // a workbook all the same: parsing says why it is refused
 	}
 	if err != nil {
 		return roster.Fit{Format: Format, Missing: []string{"xlsx"}}
 	}
-	defer wb.Close()
 	best := roster.Fit{Format: Format, Missing: []string{"Nom", "Prénom"}}
-	for _, name := range wb.GetSheetList() {
-		src, err := newSheetRows(wb, name)
+	for _, name := range wb.sheetList() {
+		src, err := wb.rows(name)
 		if err != nil {
 			continue
 		}
@@ -134,7 +52,7 @@ func SniffWorkbook(f *roster.File) roster.Fit {
 
 // Preview returns the header and first rows of the workbook's first template sheet.
 func Preview(f *roster.File, n int) (sheetName string, header []string, rows [][]string) {
-	wb, err := openFile(f)
+	wb, err := openWorkbook(f)
 	if err != nil {
 		return "", nil, nil
 	}
@@ -143,7 +61,7 @@ func Preview(f *roster.File, n int) (sheetName string, header []string, rows [][
 	if len(sheets) == 0 {
 		return "", nil, nil
 	}
-	src, err := newSheetRows(wb, sheets[0])
+	src, err := wb.rows(sheets[0])
 	if err != nil {
 		return "", nil, nil
 	}
@@ -166,19 +84,17 @@ func Preview(f *roster.File, n int) (sheetName string, header []string, rows [][
 // least two of the template's columns), so that an instructions tab is not an error. When no
 // sheet looks like one, the first non-blank sheet is read anyway, to report what it lacks.
 func ParseWorkbook(j *roster.Job, f *roster.File, profile model.Profile) error {
-	wb, err := openFile(f)
-	if err == errTooLarge {
-		j.Add(&table.RowError{File: f.Name, Rule: table.RuleTooLarge, Expected: strconv.Itoa(MaxSharedStrings)})
-		j.FileDone(f.Info(0))
-		return nil
+	wb, err := openWorkbook(f)
+	if err == nil {
+		defer wb.Close()
+		_, err = wb.strings()
 	}
 	if err != nil {
-		j.Add(&table.RowError{File: f.Name, Rule: table.RuleBadXLSX, Expected: "xlsx"})
+		j.Add(workbookError(f.Name, "", 0, err))
 		j.FileDone(f.Info(0))
 		return nil
 	}
-	defer wb.Close()
-	if props, err := wb.GetDocProps(); err == nil && props.Creator == RollcallCreator {
+	if wb.creator() == RollcallCreator {
 		// A template Rollcall filled (rollcall users export --format edulib-xlsx): its logins are
 		// Rollcall's, so users are found by login whatever their source.
 		j.Batch.FromRollcall = true
@@ -189,9 +105,9 @@ func ParseWorkbook(j *roster.Job, f *roster.File, profile model.Profile) error {
 	}
 	total := 0
 	for _, name := range read {
-		src, err := newSheetRows(wb, name)
+		src, err := wb.rows(name)
 		if err != nil {
-			j.Add(&table.RowError{File: f.Name, Sheet: name, Rule: table.RuleBadXLSX, Expected: "xlsx"})
+			j.Add(workbookError(f.Name, name, 0, err))
 			continue
 		}
 		n, err := readTable(j, roster.Table{Name: f.Name, Sheet: name, Src: src, Schema: schema}, profile)
@@ -201,7 +117,7 @@ func ParseWorkbook(j *roster.Job, f *roster.File, profile model.Profile) error {
 			return err
 		}
 		if src.err != nil {
-			j.Add(&table.RowError{File: f.Name, Sheet: name, Rule: table.RuleBadXLSX, Expected: "xlsx"})
+			j.Add(workbookError(f.Name, name, src.line, src.err))
 		}
 	}
 	j.FileDone(f.Info(total))
@@ -210,9 +126,9 @@ func ParseWorkbook(j *roster.Job, f *roster.File, profile model.Profile) error {
 
 // templateSheets lists the sheets to read: those whose header has at least two of the
 // template's columns, or else the first non-blank sheet, so its problems get reported.
-func templateSheets(wb *excelize.File) []string {
+func templateSheets(wb *workbook) []string {
 	var read, fallback []string
-	for _, name := range wb.GetSheetList() {
+	for _, name := range wb.sheetList() {
 		h, ok := header(wb, name)
 		switch {
 		case !ok:
@@ -229,8 +145,8 @@ func templateSheets(wb *excelize.File) []string {
 }
 
 // header reads a sheet's header row; false for a blank or unreadable sheet.
-func header(wb *excelize.File, name string) (*table.Header, bool) {
-	src, err := newSheetRows(wb, name)
+func header(wb *workbook, name string) (*table.Header, bool) {
+	src, err := wb.rows(name)
 	if err != nil {
 		return nil, false
 	}
@@ -242,51 +158,12 @@ func header(wb *excelize.File, name string) (*table.Header, bool) {
 	return schema.Match(head.Fields, head.Line), true
 }
 
-// sheetRows adapts excelize's row iterator to table.Source, numbering rows as Excel does
-// (excelize yields empty rows for the gaps).
-type sheetRows struct {
-	rows *excelize.Rows
-	line int
-	err  error
+// workbookError is the located error for a workbook, or one of its sheets, that cannot be read:
+// past a limit (too_large, the limit in bytes), or unreadable (bad_xlsx).
+func workbookError(file, sheet string, line int, err error) *table.RowError {
+	e := &table.RowError{File: file, Sheet: sheet, Line: line, Rule: table.RuleBadXLSX, Expected: "xlsx"}
+	if limit, ok := isTooLarge(err); ok {
+		e.Rule, e.Expected = table.RuleTooLarge, strconv.FormatInt(limit, 10)
+	}
+	return e
 }
-
-func newSheetRows(wb *excelize.File, name string) (s *sheetRows, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			s, err = nil, errBadWorkbook
-		}
-	}()
-	rows, err := wb.Rows(name)
-	if err != nil {
-		return nil, err
-	}
-	return &sheetRows{rows: rows}, nil
-}
-
-// Next implements table.Source.
-func (s *sheetRows) Next() (row table.Row, ok bool) {
-	defer func() {
-		if p := recover(); p != nil {
-			s.err, ok = errBadWorkbook, false
-		}
-	}()
-	if s.err != nil || !s.rows.Next() {
-		if err := s.rows.Error(); err != nil && s.err == nil {
-			s.err = err
-		}
-		return table.Row{}, false
-	}
-	s.line++
-	cols, err := s.rows.Columns()
-	if err != nil {
-		s.err = err
-		return table.Row{}, false
-	}
-	row = table.Row{Line: s.line, Fields: cols}
-	if len(cols) > table.MaxColumns {
-		row.Fields, row.Wide = cols[:table.MaxColumns], true
-	}
-	return row, true
-}
-
-func (s *sheetRows) close() { s.rows.Close() }
