@@ -41,20 +41,21 @@ func (a *App) IsDemo(ctx context.Context) (bool, error) {
 
 // PlanDemo says what LoadDemo would write, writing nothing: the same builder, without the seed.
 func (a *App) PlanDemo(ctx context.Context) (DemoSummary, error) {
-	if loaded, err := a.IsDemo(ctx); err != nil {
-		return DemoSummary{}, err
-	} else if loaded {
-		return DemoSummary{}, model.ErrDemoLoaded
-	}
-	b, err := a.buildDemo()
+	b, err := a.buildDemo(ctx)
 	if err != nil {
 		return DemoSummary{}, err
 	}
 	return b.summary, nil
 }
 
-// buildDemo builds the demo's seed in memory, from a fixed seed so every run names the same people.
-func (a *App) buildDemo() (*demoBuilder, error) {
+// buildDemo builds the demo's seed in memory, from a fixed seed so every run names the same
+// people; a store that holds the demo already is model.ErrDemoLoaded.
+func (a *App) buildDemo(ctx context.Context) (*demoBuilder, error) {
+	if loaded, err := a.IsDemo(ctx); err != nil {
+		return nil, err
+	} else if loaded {
+		return nil, model.ErrDemoLoaded
+	}
 	b := &demoBuilder{rng: rand.New(rand.NewPCG(2026, 9)), now: a.now(), random: a.random,
 		logins: map[string]bool{}, summary: DemoSummary{Users: map[model.Profile]int{}}}
 	return b, b.build()
@@ -65,12 +66,7 @@ func (a *App) buildDemo() (*demoBuilder, error) {
 // the same on every run (a fixed seed); activation codes come from the app's random source.
 // Every existing admin is made an admin of the demo schools.
 func (a *App) LoadDemo(ctx context.Context) (DemoSummary, error) {
-	if loaded, err := a.IsDemo(ctx); err != nil {
-		return DemoSummary{}, err
-	} else if loaded {
-		return DemoSummary{}, model.ErrDemoLoaded
-	}
-	b, err := a.buildDemo()
+	b, err := a.buildDemo(ctx)
 	if err != nil {
 		return DemoSummary{}, err
 	}

@@ -106,12 +106,8 @@ func (c *Catalog) FieldName(field string) string {
 	switch field {
 	case "full_name":
 		return f.FullName
-	case "email":
-		return f.Email
 	case "email_confirm":
 		return f.EmailConfirm
-	case "language":
-		return f.Language
 	case "country":
 		return f.Country
 	case "password":
@@ -120,19 +116,13 @@ func (c *Catalog) FieldName(field string) string {
 		return f.PasswordConfirm
 	case "code":
 		return f.Code
-	case "last_name":
-		return f.LastName
-	case "first_name":
-		return f.FirstName
-	case "profile":
-		return f.Profile
 	case "class":
 		return f.Class
 	case "group":
 		return f.Group
 	case "user":
 		return f.User
-	case "birth_date", "birth-date":
+	case "birth-date":
 		return f.BirthDate
 	case "terms":
 		return f.Terms
@@ -145,7 +135,7 @@ func (c *Catalog) FieldName(field string) string {
 	case "uai":
 		return c.Schools.UAI
 	}
-	for f, name := range model.FieldNames { // the user fields with no validation-error name above
+	for f, name := range model.FieldNames { // the user's fields (last_name, email…), named once
 		if name == field {
 			return c.UserField(f)
 		}

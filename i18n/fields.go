@@ -6,31 +6,16 @@ import "rollcall/model"
 // person (import diffs, provenance, merges); model.FieldNames stays the stable name for JSON.
 func (c *Catalog) UserField(f model.Field) string {
 	t := c.ImportScreen
-	switch f {
-	case model.FieldLastName:
-		return c.Fields.LastName
-	case model.FieldFirstName:
-		return c.Fields.FirstName
-	case model.FieldEmail:
-		return c.Fields.Email
-	case model.FieldBirthDate:
-		return c.Fields.BirthDate
-	case model.FieldClasses:
-		return t.FieldClasses
-	case model.FieldGroups:
-		return t.FieldGroups
-	case model.FieldProfile:
-		return c.Fields.Profile
-	case model.FieldLogin:
-		return t.FieldLogin
-	case model.FieldChildren:
-		return t.FieldChildren
-	case model.FieldLanguage:
-		return c.Fields.Language
-	case model.FieldFunctions:
-		return c.Schools.Functions
-	case model.FieldSubjects:
-		return c.Schools.Subjects
+	names := map[model.Field]string{
+		model.FieldLastName: c.Fields.LastName, model.FieldFirstName: c.Fields.FirstName,
+		model.FieldEmail: c.Fields.Email, model.FieldBirthDate: c.Fields.BirthDate,
+		model.FieldClasses: t.FieldClasses, model.FieldGroups: t.FieldGroups,
+		model.FieldProfile: c.Fields.Profile, model.FieldLogin: t.FieldLogin,
+		model.FieldChildren: t.FieldChildren, model.FieldLanguage: c.Fields.Language,
+		model.FieldFunctions: c.Schools.Functions, model.FieldSubjects: c.Schools.Subjects,
+	}
+	if s, ok := names[f]; ok {
+		return s
 	}
 	return model.FieldNames[f]
 }
