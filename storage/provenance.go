@@ -31,8 +31,12 @@ func OriginsByUser(b *Batch, real func(model.ID) model.ID, fn func(id model.ID, 
 		n += len(p)
 	}
 	items := make([]FieldsOrigin, 0, n)
+	var runTemp, runReal model.ID // an import's origins all name its one run
 	for _, o := range b.Origins {
-		o.User, o.Origin.Run = real(o.User), real(o.Origin.Run)
+		if o.Origin.Run != runTemp || runTemp == 0 {
+			runTemp, runReal = o.Origin.Run, real(o.Origin.Run)
+		}
+		o.User, o.Origin.Run = real(o.User), runReal
 		items = append(items, o)
 	}
 	for id, p := range b.Provenance {

@@ -42,6 +42,9 @@ func (t TempIDs) Set(temp, real model.ID) {
 	}
 }
 
+// Len is how many temporary ids the map holds.
+func (t TempIDs) Len() int { return len(t.m) }
+
 // CopyTo adds every temporary id and its real id to dst.
 func (t TempIDs) CopyTo(dst map[model.ID]model.ID) {
 	for temp, real := range t.m {

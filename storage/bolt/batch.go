@@ -34,6 +34,9 @@ func applyBatch(tx *bbolt.Tx, b storage.Batch) (storage.Applied, error) {
 	create.classes, upd.classes = partition(b.Classes, classID)
 	create.groups, upd.groups = partition(b.Groups, groupID)
 	create.users, upd.users = partition(b.Users, userID)
+	// Users get their ids from one sequence inside this transaction: the ones above its value
+	// now are the batch's new users (restored users keep ids drawn before).
+	usersBefore := model.ID(users.b(tx).Sequence())
 	if err := create.assign(tx); err != nil {
 		return storage.Applied{}, err
 	}
@@ -65,11 +68,16 @@ func applyBatch(tx *bbolt.Tx, b storage.Batch) (storage.Applied, error) {
 	if err := putMeta(tx, b.Meta); err != nil {
 		return storage.Applied{}, err
 	}
-	ids := map[model.ID]model.ID{}
-	for _, m := range []storage.TempIDs{create.orgIDs, create.classIDs, create.groupIDs, create.userIDs} {
+	all := []storage.TempIDs{create.orgIDs, create.classIDs, create.groupIDs, create.userIDs}
+	n := 1 // and the run's
+	for _, m := range all {
+		n += m.Len()
+	}
+	ids := make(map[model.ID]model.ID, n)
+	for _, m := range all {
 		m.CopyTo(ids)
 	}
-	if err := applyImportParts(tx, b, ids, create.userIDs.Reals()); err != nil {
+	if err := applyImportParts(tx, b, ids, func(id model.ID) bool { return id > usersBefore }); err != nil {
 		return storage.Applied{}, err
 	}
 	if err := applyGrantAndAudit(tx, b, ids); err != nil {

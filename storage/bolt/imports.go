@@ -61,9 +61,9 @@ func readProvenance(tx *bbolt.Tx, userID model.ID) (model.Provenance, error) {
 }
 
 // applyImportParts records a batch's import run, undo data and provenance, rewriting the
-// temporary ids the batch's records were given. fresh holds the users the batch created: they
+// temporary ids the batch's records were given. fresh says which users the batch created: they
 // have no stored provenance to merge.
-func applyImportParts(tx *bbolt.Tx, b storage.Batch, ids map[model.ID]model.ID, fresh map[model.ID]bool) error {
+func applyImportParts(tx *bbolt.Tx, b storage.Batch, ids map[model.ID]model.ID, fresh func(model.ID) bool) error {
 	if b.Import != nil {
 		run := *b.Import
 		run.OrgIDs = make([]model.ID, len(b.Import.OrgIDs))
@@ -99,7 +99,7 @@ func applyImportParts(tx *bbolt.Tx, b storage.Batch, ids map[model.ID]model.ID, 
 	bk := tx.Bucket(bucketProvenance)
 	bk.FillPercent = appendFill // keyed by user id, written in id order: new users' go at the end
 	err := storage.OriginsByUser(&b, func(id model.ID) model.ID { return real(ids, id) }, func(id model.ID, items []storage.FieldsOrigin) error {
-		if !fresh[id] {
+		if !fresh(id) {
 			return mergeProvenance(tx, id, storage.MergeOrigins(items), nil)
 		}
 		if len(items) > 1 || items[0].Fields == 0 {

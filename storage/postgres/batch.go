@@ -73,8 +73,13 @@ func applyBatch(ctx context.Context, tx pgx.Tx, b storage.Batch) (storage.Applie
 	if err != nil {
 		return storage.Applied{}, err
 	}
-	ids := map[model.ID]model.ID{}
-	for _, m := range []storage.TempIDs{create.orgIDs, create.classIDs, create.groupIDs, create.userIDs} {
+	all := []storage.TempIDs{create.orgIDs, create.classIDs, create.groupIDs, create.userIDs}
+	n := 1 // and the run's
+	for _, m := range all {
+		n += m.Len()
+	}
+	ids := make(map[model.ID]model.ID, n)
+	for _, m := range all {
 		m.CopyTo(ids)
 	}
 	if err := applyImportParts(ctx, tx, b, ids, create.userIDs.Reals()); err != nil {
