@@ -146,3 +146,30 @@ func TestClassesCommands(t *testing.T) {
 		t.Errorf("a member of the deleted class: %+v", in3eE.Users)
 	}
 }
+
+// TestUsersSetAdminThroughTheCLI: set-admin marks a user a local admin, --dry-run shows the
+// result without saving it, --off unmarks them.
+func TestUsersSetAdminThroughTheCLI(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	c.signUpAndLogin("admin@example.fr", "motdepasse1")
+	c.must("", "orgs", "create", "--name", "Collège Curie", "--city", "Paris", "--country", "FR")
+	c.must("", "users", "add", "--profile", "teacher", "--last-name", "Curie", "--first-name", "Marie")
+	var u userJSON
+	c.json(&u, "", "users", "set-admin", "marie.curie", "--dry-run", "--json")
+	if !u.LocalAdmin {
+		t.Errorf("dry run shows %+v, want a local admin", u)
+	}
+	c.json(&u, "", "users", "show", "marie.curie", "--json")
+	if u.LocalAdmin {
+		t.Error("the dry run saved the mark")
+	}
+	c.json(&u, "", "users", "set-admin", "marie.curie", "--json")
+	if !u.LocalAdmin {
+		t.Errorf("set-admin: %+v", u)
+	}
+	c.json(&u, "", "users", "set-admin", "marie.curie", "--off", "--json")
+	if u.LocalAdmin {
+		t.Errorf("set-admin --off: %+v", u)
+	}
+}

@@ -90,13 +90,7 @@ func runOrgsCreate(ctx context.Context, o *orgsCreateOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.dryRun {
-		sayDryRun(f)
-	}
-	if o.asJSON {
-		return f.printJSON(toOrgJSON(org))
-	}
-	return nil
+	return reportOutcome(f, o.dryRun, o.asJSON, toOrgJSON(org))
 }
 
 // orgsEditOptions changes one of the admin's schools; only the flags given change.
@@ -156,11 +150,5 @@ func runOrgsEdit(ctx context.Context, o *orgsEditOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.dryRun {
-		sayDryRun(f)
-	}
-	if o.asJSON {
-		return f.printJSON(toOrgJSON(org))
-	}
-	return nil
+	return reportOutcome(f, o.dryRun, o.asJSON, toOrgJSON(org))
 }

@@ -120,13 +120,7 @@ func runSetCreate(ctx context.Context, o *setCreateOptions) error {
 }
 
 func reportSet(f *factory, info app.ClassInfo, asJSON, dryRun bool) error {
-	if dryRun {
-		sayDryRun(f)
-	}
-	if asJSON {
-		return f.printJSON(toSetJSON(info))
-	}
-	return nil
+	return reportOutcome(f, dryRun, asJSON, toSetJSON(info))
 }
 
 type setRenameOptions struct {

@@ -156,11 +156,7 @@ func runSettingsSMTP(ctx context.Context, o *settingsSMTPOptions) error {
 		return f.printJSON(toSettingsJSON(org, all))
 	}
 	cat := f.Catalog()
-	if o.dryRun {
-		sayDryRun(f)
-	} else {
-		f.say("%s", cat.MailMerge.SettingsSaved)
-	}
+	sayDone(f, o.dryRun, "%s", cat.MailMerge.SettingsSaved)
 	return nil
 }
 

@@ -10,10 +10,17 @@ import (
 	"rollcall/tui"
 )
 
+// tuiOptions: demo loads the demo school first (rollcall --demo).
+type tuiOptions struct {
+	f    *factory
+	demo bool
+}
+
 // runTUI starts the interactive console on the local terminal for the OS user. Without a
 // terminal it refuses with a usage error pointing at the commands, rather than drawing into a
 // pipe or waiting for keys that never come.
-func runTUI(ctx context.Context, f *factory, demo bool) error {
+func runTUI(ctx context.Context, o *tuiOptions) error {
+	f, demo := o.f, o.demo
 	if !f.env.stdinTTY || !f.env.stdoutTTY {
 		return usageError{errors.New(f.Catalog().CLI.NoTerminal)}
 	}

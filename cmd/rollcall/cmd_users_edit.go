@@ -196,51 +196,39 @@ func runUsersEdit(ctx context.Context, o *usersEditOptions) error {
 	return printUser(ctx, f, sess, u, o.asJSON, o.dryRun, f.Catalog().Users.Updated, u.Login)
 }
 
-// oneUserOptions: change is what the command does to the user found (args[0]).
-type oneUserOptions struct {
-	f              *factory
-	change         func(ctx context.Context, sess *app.Session, id model.ID, dryRun bool) (model.User, error)
-	dryRun, asJSON bool
-	user           string
+// usersSetAdminOptions marks user (a login or an id) as a local admin of their school, or
+// unmarks them (off).
+type usersSetAdminOptions struct {
+	f                   *factory
+	user                string
+	off, dryRun, asJSON bool
 }
 
-// oneUserCmd builds a command that changes one user found by login or id.
-func oneUserCmd(f *factory, use, short string, extra func(*pflag.FlagSet), change func(ctx context.Context, sess *app.Session, id model.ID, dryRun bool) (model.User, error)) *cobra.Command {
-	o := &oneUserOptions{f: f, change: change}
+func newUsersSetAdminCmd(f *factory) *cobra.Command {
+	o := &usersSetAdminOptions{f: f}
 	cmd := &cobra.Command{
-		Use: use, Short: short, Args: cobra.ExactArgs(1),
+		Use: "set-admin LOGIN|ID", Short: "Mark a user as a local admin of their school (--off to unmark)", Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.user = args[0]
-			return runOneUser(cmd.Context(), o)
+			return runUsersSetAdmin(cmd.Context(), o)
 		},
 	}
-	if extra != nil {
-		extra(cmd.Flags())
-	}
+	cmd.Flags().BoolVar(&o.off, "off", false, "unmark instead")
 	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show the result without saving it")
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the user as JSON")
 	return cmd
 }
 
-func runOneUser(ctx context.Context, o *oneUserOptions) error {
+func runUsersSetAdmin(ctx context.Context, o *usersSetAdminOptions) error {
 	f := o.f
 	sess, u, err := signedInUser(ctx, f, o.user)
 	if err != nil {
 		return err
 	}
-	if u, err = o.change(ctx, sess, u.ID, o.dryRun); err != nil {
+	if u, err = sess.SetLocalAdmin(ctx, u.ID, !o.off, o.dryRun); err != nil {
 		return err
 	}
 	return printUser(ctx, f, sess, u, o.asJSON, o.dryRun, f.Catalog().Users.Updated, u.Login)
-}
-
-func newUsersSetAdminCmd(f *factory) *cobra.Command {
-	var off bool
-	return oneUserCmd(f, "set-admin LOGIN|ID", "Mark a user as a local admin of their school (--off to unmark)",
-		func(fl *pflag.FlagSet) { fl.BoolVar(&off, "off", false, "unmark instead") },
-		func(ctx context.Context, sess *app.Session, id model.ID, dryRun bool) (model.User, error) {
-			return sess.SetLocalAdmin(ctx, id, !off, dryRun)
-		})
 }
 
 // usersDeleteOptions deletes users (logins or ids) already pending deletion (predelete and

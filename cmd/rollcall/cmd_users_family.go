@@ -58,11 +58,7 @@ func runUsersLink(ctx context.Context, o *usersLinkOptions) error {
 	if !o.on {
 		msg = cat.People.Unlinked
 	}
-	if o.dryRun {
-		sayDryRun(f)
-	} else {
-		f.say(msg, model.Printable(u.Login), model.Printable(child.Login))
-	}
+	sayDone(f, o.dryRun, msg, model.Printable(u.Login), model.Printable(child.Login))
 	if !o.asJSON {
 		return nil
 	}

@@ -156,11 +156,7 @@ func runUsersMerge(ctx context.Context, o *usersMergeOptions) error {
 			SeatsMoved: res.SeatsMoved, SeatsFreed: res.SeatsFreed, Parents: res.Parents, DryRun: o.dryRun})
 	}
 	cat := f.Catalog()
-	if o.dryRun {
-		sayDryRun(f)
-	} else {
-		f.say(cat.Accounts.Merged, res.Removed.Login, res.Kept.Login)
-	}
+	sayDone(f, o.dryRun, cat.Accounts.Merged, res.Removed.Login, res.Kept.Login)
 	shown := make([]string, len(res.Fields))
 	for i, name := range res.Fields {
 		shown[i] = cat.FieldName(name)

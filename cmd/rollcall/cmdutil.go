@@ -59,6 +59,18 @@ func sayDone(f *factory, dryRun bool, format string, args ...any) {
 	f.say(format, args...)
 }
 
+// reportOutcome tells a person when nothing was written (a dry run), then prints v as --json
+// when asked: the outcome of a command that changes one thing.
+func reportOutcome(f *factory, dryRun, asJSON bool, v any) error {
+	if dryRun {
+		sayDryRun(f)
+	}
+	if asJSON {
+		return f.printJSON(v)
+	}
+	return nil
+}
+
 // yesFlag binds --yes, which lets a change that asks first run without a terminal.
 func yesFlag(fl *pflag.FlagSet, yes *bool) {
 	fl.BoolVar(yes, "yes", false, "do not ask for confirmation (needed without a terminal)")

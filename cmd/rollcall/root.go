@@ -69,7 +69,7 @@ func cliHint(cat *i18n.Catalog, err error) string {
 var errSilent = errors.New("already reported")
 
 func newRootCmd(f *factory) *cobra.Command {
-	var demo bool
+	o := &tuiOptions{f: f}
 	root := &cobra.Command{
 		Use:   "rollcall",
 		Short: "Accounts and software licences for schools, in one keyboard-driven console",
@@ -81,12 +81,12 @@ Every action also exists as a command for scripts.`,
 		Args:          knownCommand,
 		Version:       version(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runTUI(cmd.Context(), f, demo)
+			return runTUI(cmd.Context(), o)
 		},
 	}
 	root.PersistentFlags().StringVar(&f.dbPath, "db", "", "database file, or a postgres:// URL (default: the user data directory, or $ROLLCALL_DB)")
 	root.PersistentFlags().StringVar(&f.lang, "lang", "", "language of messages: fr or en (default: the admin's choice, then $LANG)")
-	root.Flags().BoolVar(&demo, "demo", false, "load the demo school (if not loaded yet) and start the console")
+	root.Flags().BoolVar(&o.demo, "demo", false, "load the demo school (if not loaded yet) and start the console")
 	root.SetVersionTemplate("rollcall {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{flagParseError{err}} })
 	root.AddCommand(
