@@ -168,6 +168,8 @@ type CLITexts struct {
 	FilterExists, FilterReplace string
 	// AcceptTermsHint follows a refusal before the terms step: the command that takes it.
 	AcceptTermsHint string
+	// AcceptTermsFlags refuses accept-terms without both of its flags.
+	AcceptTermsFlags string
 	// UnknownCommand refuses a command (%q: the word typed, %q: the command it follows);
 	// DidYouMean introduces the nearest ones; UsageHint ends every usage error.
 	UnknownCommand, DidYouMean, UsageHint string

@@ -126,6 +126,7 @@ func english() *Catalog {
 			CodeStdinEmpty:     "No code on standard input: give it on its own first line, before any password.",
 			CodeInArgv:         "%s no longer takes the code on the command line, where other users of the machine see it (ps, shell history): type it at the prompt, or give it on standard input, on its own first line before any password.",
 			AcceptTermsHint:    "To do so: rollcall accept-terms --adult --accept",
+			AcceptTermsFlags:   "Both --adult and --accept are needed: with them you confirm that you are an adult and accept the terms of use.",
 			UnknownCommand:     "unknown command %q for %q",
 			DidYouMean:         "Did you mean this?",
 			UsageHint:          "Run 'rollcall --help' for usage.",

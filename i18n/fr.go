@@ -30,7 +30,7 @@ func french() *Catalog {
 			PasswordLower: "doit contenir une minuscule", PasswordSymbol: "doit contenir l'un de ~!@#$%^&*()-_=+[]{};:,.<>/?|",
 			Language: "doit être Français ou English", Country: "doit être un code pays à deux lettres (FR, BE, US…)",
 			Date: "doit être une date", FutureDate: "ne peut pas être dans le futur", UnknownValue: "n'est pas une valeur connue", TooLong: "est trop long",
-			TermsRequired: "doit être accepté", Login: "n'est pas un identifiant valide", PasswordMismatch: "ne correspond pas au mot de passe",
+			TermsRequired: "doivent être acceptées", Login: "n'est pas un identifiant valide", PasswordMismatch: "ne correspond pas au mot de passe",
 		},
 		Errors: ErrorTexts{
 			InvalidCredentials: "Courriel ou mot de passe incorrect.",
@@ -130,6 +130,7 @@ func french() *Catalog {
 			CodeStdinEmpty:     "Aucun code sur l'entrée standard : donnez-le seul sur la première ligne, avant tout mot de passe.",
 			CodeInArgv:         "%s ne prend plus le code sur la ligne de commande, où les autres utilisateurs de la machine le voient (ps, historique du shell) : tapez-le à l'invite, ou donnez-le sur l'entrée standard, seul sur la première ligne, avant tout mot de passe.",
 			AcceptTermsHint:    "Pour cela : rollcall accept-terms --adult --accept",
+			AcceptTermsFlags:   "--adult et --accept sont nécessaires tous les deux : ils confirment que vous êtes majeur et que vous acceptez les conditions d'utilisation.",
 			UnknownCommand:     "commande inconnue %q pour %q",
 			DidYouMean:         "Vouliez-vous dire :",
 			UsageHint:          "Lancez « rollcall --help » pour l'aide.",

@@ -52,8 +52,8 @@ func TestSignupVerifyLoginWhoami(t *testing.T) {
 	if !who.Admin.TermsAcceptedAt.IsZero() {
 		t.Errorf("terms accepted before accept-terms")
 	}
-	if r := c.run("", "accept-terms", "--adult"); r.code != exitInvalid {
-		t.Errorf("accept-terms without --accept: exit %d, want %d", r.code, exitInvalid)
+	if r := c.run("", "--lang", "fr", "accept-terms", "--adult"); r.code != exitUsage || !strings.Contains(r.stderr, "--adult et --accept sont nécessaires") {
+		t.Errorf("accept-terms without --accept: exit %d, %q; want %d saying both flags are needed", r.code, r.stderr, exitUsage)
 	}
 	c.must("", "accept-terms", "--adult", "--accept")
 	c.json(&who, "", "whoami")

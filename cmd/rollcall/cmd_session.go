@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -216,7 +217,7 @@ func newAcceptTermsCmd(f *factory) *cobra.Command {
 
 func runAcceptTerms(ctx context.Context, o *acceptTermsOptions) error {
 	if !o.adult || !o.accept {
-		return &model.ValidationError{Field: "terms", Rule: model.RuleTermsRequired}
+		return usageError{errors.New(o.f.Catalog().CLI.AcceptTermsFlags)}
 	}
 	s, err := o.f.Session(ctx)
 	if err != nil {
