@@ -26,6 +26,11 @@ var auditActionsEN = map[model.AuditAction]string{
 	"settings.mail":            "mail settings changed",
 	"settings.password_policy": "password policy changed",
 	"admins.reset_code":        "admin password reset code issued",
+	"settings.deletion_grace":  "grace period before deletion changed",
+	"classes.create":           "class created", "classes.rename": "class renamed", "classes.delete": "class deleted",
+	"classes.add_members": "members added to a class", "classes.remove_members": "members removed from a class",
+	"groups.create": "group created", "groups.rename": "group renamed", "groups.delete": "group deleted",
+	"groups.add_members": "members added to a group", "groups.remove_members": "members removed from a group",
 }
 
 var auditActionsFR = map[model.AuditAction]string{
@@ -50,4 +55,9 @@ var auditActionsFR = map[model.AuditAction]string{
 	"settings.mail":            "réglages d'envoi modifiés",
 	"settings.password_policy": "règle des mots de passe modifiée",
 	"admins.reset_code":        "code de réinitialisation d'administrateur émis",
+	"settings.deletion_grace":  "délai avant suppression modifié",
+	"classes.create":           "classe créée", "classes.rename": "classe renommée", "classes.delete": "classe supprimée",
+	"classes.add_members": "membres ajoutés à une classe", "classes.remove_members": "membres retirés d'une classe",
+	"groups.create": "groupe créé", "groups.rename": "groupe renommé", "groups.delete": "groupe supprimé",
+	"groups.add_members": "membres ajoutés à un groupe", "groups.remove_members": "membres retirés d'un groupe",
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"rollcall/model"
+	"rollcall/tui/screen"
 )
 
 // The fixed parts of the layout, in lines: title, tabs and a blank line; the status line.
@@ -79,11 +80,18 @@ func (m *Model) listView(height int) string {
 		empty := map[tab]string{tabInvites: t.NoInvites, tabKeys: t.NoKeys, tabLog: t.NoLog}[m.tab]
 		return pre + st.Muted.Render(empty)
 	}
-	widths := columnWidths(header, rows)
+	widths := lastTakesTheRest(columnWidths(header, rows), header, rows, m.width-2)
+	cur := m.cursor[m.tab]
+	var detail string
+	if m.tab == tabLog && cur < len(rows) {
+		// The row under the cursor, in full: its last column is often cut.
+		last := len(header) - 1
+		detail = "\n\n" + screen.Paragraph(cat.Label(header[last], rows[cur][last]), max(m.width-2, 20))
+		height -= lipgloss.Height(detail)
+	}
 	var b strings.Builder
 	b.WriteString(pre + st.Muted.Render("  "+joinColumns(header, widths)) + "\n")
 	visible := max(height-1, 1)
-	cur := m.cursor[m.tab]
 	first := max(min(cur-visible/2, len(rows)-visible), 0)
 	for i := first; i < min(first+visible, len(rows)); i++ {
 		line := joinColumns(rows[i], widths)
@@ -93,7 +101,7 @@ func (m *Model) listView(height int) string {
 			b.WriteString("  " + line + "\n")
 		}
 	}
-	return strings.TrimRight(b.String(), "\n")
+	return strings.TrimRight(b.String(), "\n") + detail
 }
 
 // table is the header and the cells of the tab's list.
@@ -132,7 +140,8 @@ func (m *Model) table() ([]string, [][]string) {
 		if e.OrgID != 0 {
 			org = m.orgNames(ids(e.OrgID))
 		}
-		rows = append(rows, []string{cat.DateTime(e.At), e.AdminEmail, cat.AuditAction(e.Action), org, e.Detail})
+		rows = append(rows, []string{cat.DateTime(e.At), cat.AuditAuthor(e.AdminEmail), cat.AuditAction(e.Action), org,
+			cat.AuditDetail(e.Action, e.Detail)})
 	}
 	return []string{t.ColWhen, t.ColWho, t.ColAction, t.ColOrgs, t.ColTarget}, rows
 }
@@ -151,6 +160,25 @@ func columnWidths(header []string, rows [][]string) []int {
 		}
 	}
 	return w
+}
+
+// lastTakesTheRest widens the last column (what an action was done to, said in words) to the
+// room the others leave on a line of total columns, as far as its widest cell needs.
+func lastTakesTheRest(widths []int, header []string, rows [][]string, total int) []int {
+	last := len(widths) - 1
+	if last < 0 {
+		return widths
+	}
+	need := lipgloss.Width(header[last])
+	for _, r := range rows {
+		need = max(need, lipgloss.Width(r[last]))
+	}
+	rest := total - 2*last
+	for _, w := range widths[:last] {
+		rest -= w
+	}
+	widths[last] = max(widths[last], min(need, rest))
+	return widths
 }
 
 func joinColumns(cells []string, widths []int) string {

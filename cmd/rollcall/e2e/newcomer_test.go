@@ -195,3 +195,39 @@ func TestClaimADemoSerialFromTheConsole(t *testing.T) {
 	term.keys("Enter")
 	term.waitText("Claimed Suite Classe Démo for Collège Jean Moulin")
 }
+
+// The Admins screen's activity says each action and what it was done to in the admin's words,
+// not as codes: a grace period, mail settings, a claim, the demo's own seats.
+func TestActivityInWords(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	signedInWithoutTerms(t, dir, "fr")
+	rollcall(t, dir, "", "accept-terms", "--adult", "--accept")
+	rollcall(t, dir, "", "demo")
+	rollcall(t, dir, "", "settings", "deletion-grace", "--days", "20", "--org", "1")
+	rollcall(t, dir, "", "settings", "smtp", "--host", "smtp.example.org", "--from", "noreply@example.org", "--org", "1")
+
+	term := console(t, dir)
+	term.waitText("Accueil", "› Abonnements")
+	for range 5 { // Administrators, the sixth area
+		term.keys("Down")
+	}
+	term.waitText("› Administrateurs ")
+	term.keys("Enter")
+	term.waitText("Administrateurs (", "Activité")
+	for range 3 {
+		term.keys("Tab")
+	}
+	screen := term.waitText("Quand", "Qui", "délai avant suppression modifié", "réglages d'envoi modifiés",
+		"Rollcall (démo)", "licences attribuées",
+		"Sur : serveur d'envoi smtp.example.org (port habituel, sans TLS)", "adresse d'activation aucune") // the row under the cursor, whole
+	term.keys("Down")
+	term.waitText("Sur : délai avant suppression : 20 jours")
+	term.keys("Down")
+	term.waitText("Sur : saisies : 2 licences attribuées : ")
+	for _, code := range []string{"settings.", "seats.", "smtp smtp.example.org:0", "+2 "} {
+		if strings.Contains(screen, code) {
+			t.Errorf("the activity shows %q raw:\n%s", code, screen)
+		}
+	}
+}
