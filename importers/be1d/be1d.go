@@ -46,12 +46,17 @@ func Parse(j *roster.Job, f *roster.File, t *table.Text) error {
 					ok = false
 				}
 			}
+			j.SetColumns(table.Location{File: f.Name}, columnKeys.Of(h))
 			return ok
 		},
 		func(r *roster.Row) { row(j, k, r) })
 	j.FileDone(f.Info(rows))
 	return err
 }
+
+// columnKeys are the columns the import planner's errors name, as the file writes them.
+var columnKeys = roster.ColumnKeys{ID: []string{colINE}, Email: []string{colEmail}, Classes: []string{colClass},
+	Name: []string{colLast, colFirst, colBirth}, Children: []string{colChildLast, colChildFirst, colChildClass}}
 
 // row reads one person. The usage name ("nom d'usage") is the one the person goes by, so it is
 // the record's last name when given; children are matched the same way.

@@ -19,6 +19,11 @@ type user struct {
 	h       *table.Header
 }
 
+// usersColumns are the columns of users.csv the import planner's errors name. A user's classes
+// come from enrollments.csv: an error about them is at the user's row, not at one column.
+var usersColumns = roster.ColumnKeys{ID: []string{"sourcedId"}, Login: []string{"username"}, Email: []string{"email"},
+	Name: []string{"familyName", "givenName"}, Children: []string{"agentSourcedIds"}}
+
 // readUsers reads users.csv. In 1.1 the role is a column; in 1.2 it comes from roles.csv.
 func (s *set) readUsers() error {
 	f := s.file("users")
@@ -26,7 +31,12 @@ func (s *set) readUsers() error {
 		return nil
 	}
 	isDelta := s.man.mode("users") == delta
+	named := false
 	return s.read(f, usersSchema, []string{"sourcedId", "givenName", "familyName"}, func(r *roster.Row) {
+		if !named { // the columns the import planner's errors name, as this file writes them
+			named = true
+			s.job.SetColumns(table.Location{File: r.At.File, Sheet: r.At.Sheet}, usersColumns.Of(r.H))
+		}
 		keep, deleted := status(r)
 		id, idi := r.Get("sourcedId")
 		if deleted && isDelta && id != "" {
