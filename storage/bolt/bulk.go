@@ -51,15 +51,32 @@ func bulkClaim[T any](tx *bbolt.Tx, t *table[T], ix *index[T], recs []T) error {
 	}
 	slices.SortFunc(entries, func(a, b claimEntry) int { return bytes.Compare(a.key, b.key) })
 	b := tx.Bucket(ix.bucket)
+	// Every key is checked before any is written: the new keys and the held ones are both in
+	// order, so one cursor walks along them (seeking over long runs of held keys) instead of a
+	// search from the root for each.
+	c := b.Cursor()
+	var held, heldID []byte
+	if len(entries) > 0 {
+		held, heldID = c.Seek(entries[0].key)
+	}
 	for n, e := range entries {
 		v := &recs[e.rec]
 		if n > 0 && bytes.Equal(entries[n-1].key, e.key) {
 			return fmt.Errorf("%s %q is given twice in one batch: %w", t.kind, ix.label(v), storage.ErrConflict)
 		}
-		if held := b.Get(e.key); held != nil {
-			return fmt.Errorf("%s %q is taken by %s %d: %w", t.kind, ix.label(v), t.kind, btoi(held), storage.ErrConflict)
+		for step := 0; held != nil && bytes.Compare(held, e.key) < 0; step++ {
+			if step == 8 {
+				held, heldID = c.Seek(e.key)
+				break
+			}
+			held, heldID = c.Next()
 		}
-		if err := b.Put(e.key, itob(*t.id(v))); err != nil {
+		if held != nil && bytes.Equal(held, e.key) {
+			return fmt.Errorf("%s %q is taken by %s %d: %w", t.kind, ix.label(v), t.kind, btoi(heldID), storage.ErrConflict)
+		}
+	}
+	for _, e := range entries {
+		if err := b.Put(e.key, itob(*t.id(&recs[e.rec]))); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,8 @@
 package storagetest
 
 import (
+	"errors"
+	"fmt"
 	"testing"
 
 	"rollcall/model"
@@ -11,6 +13,7 @@ import (
 // must leave every part of the store as it was, creations and settings included.
 var batchFailureTests = []test{
 	{"a missing or unknown record writes nothing", testBatchFailureWritesNothing},
+	{"a big batch whose login is taken or given twice writes nothing", testBigBatchLoginConflicts},
 }
 
 // batchFixture is an organization with two classes and two users, stored one by one.
@@ -65,5 +68,40 @@ func testBatchFailureWritesNothing(t *testing.T, s storage.Store) {
 		_, err := s.Apply(bg, b)
 		isErr(t, name, err, storage.ErrNotFound)
 		f.unchanged(t, s)
+	}
+}
+
+// testBigBatchLoginConflicts: a batch of hundreds of new users (written in bulk) is refused
+// whole when one login is held by a stored user, whatever its case and wherever it falls among
+// the held ones, or when two new users share one; a batch among held logins is written.
+func testBigBatchLoginConflicts(t *testing.T, s storage.Store) {
+	var held []model.User
+	for i := range 300 {
+		held = append(held, model.User{ID: model.TempID(i), Login: fmt.Sprintf("held%04d", 2*i)})
+	}
+	must(t, "ApplySeed", s.ApplySeed(bg, storage.Seed{Users: held}))
+	batch := func(taken string) []model.User {
+		var users []model.User
+		for i := range 200 {
+			users = append(users, model.User{ID: model.TempID(i), Login: fmt.Sprintf("held%04d", 2*i+1)}) // between held ones
+		}
+		if taken != "" {
+			users[150].Login = taken
+		}
+		return users
+	}
+	for _, taken := range []string{"HELD0000", "held0598", "Held0300", "held0001"} {
+		_, err := s.Apply(bg, storage.Batch{Users: batch(taken)})
+		if !errors.Is(err, storage.ErrConflict) {
+			t.Errorf("login %q taken: %v, want a conflict", taken, err)
+		}
+		if n, _ := s.CountUsers(bg); n != 300 {
+			t.Fatalf("%d users after a refused batch, want 300", n)
+		}
+	}
+	_, err := s.Apply(bg, storage.Batch{Users: batch("")})
+	must(t, "Apply among held logins", err)
+	if u, err := s.UserByLogin(bg, "held0301"); err != nil || u.Login != "held0301" {
+		t.Errorf("a new user among held logins: %+v, %v", u, err)
 	}
 }
