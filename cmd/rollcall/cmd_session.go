@@ -216,12 +216,12 @@ func newAcceptTermsCmd(f *factory) *cobra.Command {
 }
 
 func runAcceptTerms(ctx context.Context, o *acceptTermsOptions) error {
-	if !o.adult || !o.accept {
-		return usageError{errors.New(o.f.Catalog().CLI.AcceptTermsFlags)}
-	}
-	s, err := o.f.Session(ctx)
+	s, err := o.f.Session(ctx) // first, so that a refusal speaks the admin's language
 	if err != nil {
 		return err
+	}
+	if !o.adult || !o.accept {
+		return usageError{errors.New(o.f.Catalog().CLI.AcceptTermsFlags)}
 	}
 	_, err = s.AcceptTerms(ctx)
 	return err
