@@ -133,7 +133,7 @@ lit sur la première ligne de l'entrée standard, le mot de passe sur la ligne s
 		"password-stdin": "lire le nouveau mot de passe sur l'entrée standard, à la ligne qui suit le code",
 	})
 	b.add("demo", CommandHelp{
-		Short: "Charger la démonstration : deux établissements, ~1 200 utilisateurs, des classes, des groupes, des abonnements",
+		Short: "Charger la démonstration : deux établissements, ~1\u202f200 utilisateurs, des classes, des groupes, des abonnements",
 	}, flagTexts{
 		"dry-run": "dire si la démonstration peut être chargée, sans la charger",
 		"json":    "afficher ce qui a été chargé en JSON",

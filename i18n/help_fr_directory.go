@@ -128,7 +128,7 @@ func helpFRImport(b *helpBook) {
 	})
 	b.add("import errors", CommandHelp{
 		Use:   "NUMÉRO",
-		Short: "Montrer à nouveau pourquoi un import passé a échoué, ou les avertissements d'un import réussi, chacun localisé",
+		Short: "Montrer à nouveau pourquoi un import passé a échoué, ou de quoi un import réussi a averti, chaque fois avec son fichier, sa ligne et sa colonne",
 	})
 	b.add("import history", CommandHelp{
 		Short: "Lister les imports passés, du plus récent au plus ancien, échecs compris, avec leurs fichiers et comptes rendus",
