@@ -1,6 +1,8 @@
 package aaf
 
 import (
+	"slices"
+
 	"rollcall/importers/roster"
 	"rollcall/importers/table"
 	"rollcall/model"
@@ -17,8 +19,9 @@ func (p *feed) finish() {
 	warned := map[string]bool{}
 	for i := range b.Records {
 		rec := &b.Records[i]
-		if rec.Profile == model.Parent {
-			for _, kid := range p.guardian[rec.ExternalID] {
+		if kids := p.guardian[rec.ExternalID]; rec.Profile == model.Parent && len(kids) > 0 {
+			rec.Children = slices.Grow(rec.Children, len(kids))
+			for _, kid := range kids {
 				rec.Children = append(rec.Children, roster.PersonRef{ExternalID: kid})
 			}
 		}
