@@ -115,6 +115,7 @@ type reader struct {
 	section string
 	text    []byte
 	names   map[string]attrName // attribute names, one string each
+	order   []attrName          // the names of the last entries' attributes, by place
 }
 
 // newReader streams f; the Closer closes it.
@@ -190,12 +191,23 @@ func (r *reader) start() {
 // name returns an attribute's name, allocated once per name a file uses (a crafted file with
 // endless names has each of those past the first thousands allocated on its own).
 func (r *reader) name(b []byte) attrName {
-	if n, ok := r.names[string(b)]; ok {
-		return n
+	// Entries of a kind list their attributes in the same order: the name at this place in the
+	// last entry is most often the one.
+	at := len(r.e.attrs) - 1
+	if at < len(r.order) && r.order[at].name == string(b) {
+		return r.order[at]
 	}
-	n := attrName{string(b), keyOf[string(b)]}
-	if len(r.names) < 4096 {
-		r.names[n.name] = n
+	n, ok := r.names[string(b)]
+	if !ok {
+		n = attrName{string(b), keyOf[string(b)]}
+		if len(r.names) < 4096 {
+			r.names[n.name] = n
+		}
+	}
+	if at < len(r.order) {
+		r.order[at] = n
+	} else if at == len(r.order) && at < 256 {
+		r.order = append(r.order, n)
 	}
 	return n
 }
