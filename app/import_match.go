@@ -13,7 +13,12 @@ import (
 // placeholder ("no-reply@…", a family address) and identifies nobody.
 func (p *planner) checkBatchDuplicates() {
 	byEmailName := map[string]int{}
-	p.recByExt, p.emailRows = make(map[string]int, len(p.batch.Records)), map[string]int{}
+	p.recByExt, p.emailRows = make(map[string]int, len(p.batch.Records)), make(map[string]int, len(p.batch.Records))
+	for i := range p.batch.Records {
+		if email := p.batch.Records[i].Email; email != "" {
+			p.emailRows[email]++
+		}
+	}
 	for i := range p.batch.Records {
 		rec := &p.batch.Records[i]
 		if rec.ExternalID != "" {
@@ -23,10 +28,9 @@ func (p *planner) checkBatchDuplicates() {
 				p.recByExt[rec.ExternalID] = i
 			}
 		}
-		if rec.Email == "" {
-			continue
+		if rec.Email == "" || p.emailRows[rec.Email] == 1 {
+			continue // counted first: an email no other row has needs no names compared
 		}
-		p.emailRows[rec.Email]++
 		// One email and the same names is one person, whatever the files say their profile is
 		// (a parent who also works at the school); one email and other names is a family address.
 		key := rec.Email + "\x00" + fold(rec.LastName) + "\x00" + fold(rec.FirstName)
@@ -51,6 +55,7 @@ func (p *planner) duplicate(i, first int, which columnOf, word, value string) {
 // row already is are not candidates. It returns -1 for a new person, and reports a row whose key
 // fits two users that nothing else in the row tells apart.
 func (p *planner) match(i int) int {
+	p.weakKeys()
 	d, rec := &p.dir, &p.batch.Records[i]
 	if rec.Login != "" {
 		if idx, ok := d.byLogin[strings.ToLower(rec.Login)]; ok && p.adoptable(idx, rec) {

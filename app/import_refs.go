@@ -8,11 +8,32 @@ import (
 )
 
 // indexDirectory builds the lookup maps of the snapshot. Only users without a source, or of
-// this import's source, can be matched: a user another sync owns is never taken over.
+// this import's source, can be matched: a user another sync owns is never taken over. The maps of
+// weaker keys wait for a row that needs them (weakKeys): a re-sync finds everyone by their id.
 func (p *planner) indexDirectory() {
 	d := &p.dir
-	d.byExt, d.byLogin = map[string]int{}, map[string]int{}
-	d.byEmail, d.byName = map[string][]int{}, map[string][]int{}
+	d.byExt = make(map[string]int, len(d.users))
+	for i := range d.users {
+		if u := &d.users[i]; u.ExternalID != "" && u.Source == p.source {
+			d.byExt[u.ExternalID] = i
+		}
+	}
+	for _, c := range d.classes {
+		p.classCode[c.ID] = c.Code
+	}
+	for _, g := range d.groups {
+		p.groupCode[g.ID] = g.Code
+	}
+}
+
+// weakKeys builds, once, the maps match finds people by when their id did not: login, email,
+// names.
+func (p *planner) weakKeys() {
+	d := &p.dir
+	if d.byLogin != nil {
+		return
+	}
+	d.byLogin, d.byEmail, d.byName = map[string]int{}, map[string][]int{}, map[string][]int{}
 	for i := range d.users {
 		u := &d.users[i]
 		if p.batch.FromRollcall && u.Login != "" {
@@ -20,9 +41,6 @@ func (p *planner) indexDirectory() {
 		}
 		if u.Source != "" && u.Source != p.source {
 			continue
-		}
-		if u.ExternalID != "" && u.Source == p.source {
-			d.byExt[u.ExternalID] = i
 		}
 		if u.Login != "" {
 			d.byLogin[strings.ToLower(u.Login)] = i
@@ -32,12 +50,6 @@ func (p *planner) indexDirectory() {
 		}
 		k := nameKey(u.LastName, u.FirstName, u.BirthDate, u.Profile)
 		d.byName[k] = append(d.byName[k], i)
-	}
-	for _, c := range d.classes {
-		p.classCode[c.ID] = c.Code
-	}
-	for _, g := range d.groups {
-		p.groupCode[g.ID] = g.Code
 	}
 }
 
