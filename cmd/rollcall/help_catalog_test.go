@@ -131,3 +131,22 @@ func TestFlagAndArgsErrorsInEnglishAreCobras(t *testing.T) {
 		}
 	}
 }
+
+// --lang is read before cobra parses the line, wherever it stands, but not past "--".
+func TestLangArg(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"users", "list", "--lang", "fr"}, "fr"},
+		{[]string{"--lang=en", "orgs"}, "en"},
+		{[]string{"whoami", "--nope", "--lang", "fr"}, "fr"},
+		{[]string{"import", "--", "--lang", "fr"}, ""},
+		{[]string{"users", "list", "--lang"}, ""},
+		{nil, ""},
+	} {
+		if got := langArg(tc.args); got != tc.want {
+			t.Errorf("langArg(%q) = %q, want %q", tc.args, got, tc.want)
+		}
+	}
+}
