@@ -92,14 +92,30 @@ func confirm(f *factory, question string) (bool, error) {
 	return answer == "y" || answer == "yes" || answer == "o" || answer == "oui", nil
 }
 
-// confirmOrCancel asks question; a no says the change was cancelled and is errSilent.
+// confirmOrCancel asks question; a no says the change was cancelled and is errCancelled.
 func confirmOrCancel(f *factory, question string) error {
 	ok, err := confirm(f, question)
 	if err == nil && !ok {
 		f.say("%s", f.Catalog().App.Cancelled)
-		return errSilent
+		return errCancelled
 	}
 	return err
+}
+
+// errCancelled is a question answered no: already said, nothing changed. It exits 2, as gh's
+// cancelled commands do, so a script tells it from a failure (1).
+var errCancelled = errors.Join(errSilent, cancelled{})
+
+type cancelled struct{}
+
+func (cancelled) Error() string { return "cancelled" }
+
+// ErrorKind: the person stopped the command (exit code 2).
+func (cancelled) ErrorKind() model.Kind { return model.KindUsage }
+
+// ErrorMessage is never shown (the command said "Cancelled." itself).
+func (cancelled) ErrorMessage() model.Message {
+	return model.Message{ID: model.MsgUsage, Args: []any{"cancelled"}}
 }
 
 // Secrets (passwords, and the single-use codes: verification, activation, reset, invitation)

@@ -142,3 +142,13 @@ func TestUsageAndCopyErrorsExitByTheirKind(t *testing.T) {
 		t.Errorf("target not empty told as %q", got)
 	}
 }
+
+// A question answered no is neither a failure (1) nor said twice.
+func TestCancelledExitsAsUsage(t *testing.T) {
+	if got := exitCode(errCancelled); got != exitUsage {
+		t.Errorf("a cancelled command exits %d, want %d", got, exitUsage)
+	}
+	if !errors.Is(errCancelled, errSilent) {
+		t.Error("a cancelled command would print an error after 'Cancelled.'")
+	}
+}

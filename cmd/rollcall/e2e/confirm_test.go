@@ -44,7 +44,7 @@ func TestCLIAsksBeforeUndoingAnImport(t *testing.T) {
 	term.waitText("Annuler l'import n° 1 du", "(24 créés, 0 mis à jour", "[o/N]")
 	term.text("n")
 	term.keys("Enter")
-	term.waitText("Annulé.", "EXITED:")
+	term.waitText("Annulé.", "EXITED:2")
 	if n := users(); n != 24 {
 		t.Errorf("answering no undid the import: %d users left", n)
 	}
