@@ -83,14 +83,30 @@ func skipSpace(b []byte, i int) int {
 // '-', '.' and ':'. It is narrower than XML allows on purpose: school exports name their
 // elements in ASCII, and a name this accepts is one encoding/xml accepts too.
 func nameLen(b []byte) int {
-	i := 0
-	for ; i < len(b); i++ {
-		c := b[i]
-		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' ||
-			i > 0 && (c >= '0' && c <= '9' || c == '-' || c == '.' || c == ':')
-		if !ok {
-			return i
-		}
+	if len(b) == 0 || nameByte[b[0]] != nameStart {
+		return 0
+	}
+	i := 1
+	for i < len(b) && nameByte[b[i]] != 0 {
+		i++
 	}
 	return i
 }
+
+// The bytes of a name: those that may start one, and those that may only follow.
+const (
+	nameStart = 1 + iota
+	nameNext
+)
+
+var nameByte = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
+			t[c] = nameStart
+		case c >= '0' && c <= '9', c == '-', c == '.', c == ':':
+			t[c] = nameNext
+		}
+	}
+	return t
+}()

@@ -80,7 +80,9 @@ func (s *Scanner) Next() Kind {
 		return End
 	}
 	need := s.ahead
-	s.fill(need) // the last token's slices are let go here, not before
+	if !s.eof && len(s.src)-s.pos < need {
+		s.fill(need) // the last token's slices are let go here, not before
+	}
 	for {
 		if s.pos >= len(s.src) && !s.eof {
 			s.fill(need)
@@ -223,6 +225,15 @@ func (s *Scanner) markup() (Kind, bool) {
 
 func (s *Scanner) endTag() (Kind, bool) {
 	i := s.pos + 2
+	if s.depth() > 0 { // most often the element open, then '>': no name to read
+		top := s.top()
+		if end := i + len(top); end < len(s.src) && s.src[end] == '>' && bytes.Equal(s.src[i:end], top) {
+			s.pos = end + 1
+			s.pop()
+			s.kind, s.name = End, s.src[i:end]
+			return End, true
+		}
+	}
 	n := nameLen(s.src[i:])
 	if n == 0 {
 		return s.fail(s.truncated("expected element name after </")), true
