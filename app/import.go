@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"runtime"
@@ -69,8 +70,10 @@ func (a *App) importAttempt(ctx context.Context, admin model.Admin, inputs []imp
 	if dir.target == 0 && len(batch.Orgs) == 0 && !batch.Delta && !namesOrgs(batch.Records) {
 		return ImportReport{}, model.ErrNoOrganization // one-school files, and no school to put them in
 	}
+	// The activation codes are drawn from a buffer: a read of the random source per new user
+	// costs more than making the code.
 	p := &planner{opts: opts, source: importSource(opts.Source, batch.Format), batch: batch, now: a.now(),
-		random: a.random, errs: table.NewErrors(100), dir: dir, schools: map[model.ID]SchoolSettings{}}
+		random: bufio.NewReaderSize(a.random, 4096), errs: table.NewErrors(100), dir: dir, schools: map[model.ID]SchoolSettings{}}
 	for _, o := range dir.orgs {
 		if p.schools[o.ID], err = a.schoolSettings(ctx, o.ID); err != nil {
 			return ImportReport{}, err
@@ -142,7 +145,7 @@ func (a *App) snapshot(ctx context.Context, admin model.Admin, target model.ID, 
 	if err != nil {
 		return directorySnapshot{}, err
 	}
-	d := directorySnapshot{logins: make(map[string]bool, n+records), otherCodes: map[string]bool{}}
+	d := directorySnapshot{logins: make(map[string]int, n+records), otherCodes: map[string]bool{}}
 	switch {
 	case target != 0 && !adminOf(admin, target):
 		return d, notFound(model.ThingOrganization, target)
@@ -189,7 +192,7 @@ func (a *App) snapshot(ctx context.Context, admin model.Admin, target model.ID, 
 	err = a.store.ForEachUserIn(ctx, admin.OrgIDs, func(u *model.User) error {
 		d.users = append(d.users, *u)
 		return nil
-	}, func(key []byte) { d.logins[string(key)] = true })
+	}, func(key []byte) { d.logins[string(key)] = loginTaken })
 	return d, err
 }
 

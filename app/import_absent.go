@@ -106,6 +106,7 @@ func (p *planner) release() {
 	p.batch.Records, p.batch.Classes, p.batch.Deleted = nil, nil, nil
 	p.dir = directorySnapshot{target: p.dir.target}
 	p.recKey, p.recUser, p.recOrg, p.recMatch = nil, nil, nil, nil
-	p.children, p.matchedBy, p.emailRows, p.nextSuffix, p.loginOf = nil, nil, nil, nil, nil
-	p.orgOf, p.classOf, p.groupOf, p.classDefs = nil, nil, nil, nil
+	p.children, p.matchedBy, p.emailRows, p.loginOf, p.recByExt = nil, nil, nil, nil, nil
+	p.studentByName, p.dirStudentByName = nil, nil
+	p.orgOf, p.classOf, p.groupOf, p.classDefs, p.classOfRaw = nil, nil, nil, nil, nil
 }

@@ -41,6 +41,8 @@ type planner struct {
 	groupCode map[model.ID]string
 
 	classDefs map[string]importers.ClassDef // the files' class definitions by code
+	// classOfRaw is the class of a record's code as written, within the record's organization.
+	classOfRaw map[setKey]model.ID
 
 	recKey   []string           // per record: its id in the source, given or derived (keyRecords)
 	recUser  []model.ID         // per record: the user it is (real, or temporary when new)
@@ -52,7 +54,6 @@ type planner struct {
 	studentByName, dirStudentByName map[string][]int
 	matchedBy                       map[model.ID]int // existing user id → record index that matched it
 	emailRows                       map[string]int   // how many records carry each email
-	nextSuffix                      map[string]int   // login base → next number to try
 	passwords                       []pendingPassword
 	loginOf                         map[model.ID]string // user id → login, for the diff of children; built on first use
 	// schools holds the settings of the admin's schools, whose password policies the imported
@@ -84,7 +85,7 @@ type directorySnapshot struct {
 	classes []model.Class
 	groups  []model.Group
 	users   []model.User
-	logins  map[string]bool // lower-case
+	logins  map[string]int // lower-case → loginTaken, or the next number to try after it as a base
 	// otherCodes are the official codes (UAIs) of the store's schools the admin does not
 	// administer: a file's school with one of them is not created a second time.
 	otherCodes map[string]bool
@@ -107,7 +108,7 @@ func (p *planner) plan(progress func(ImportProgress)) {
 	p.classCode, p.groupCode = map[model.ID]string{}, map[model.ID]string{}
 	n := len(p.batch.Records)
 	// Sized once: a map grown row by row rehashes its 100,000 keys again and again.
-	p.matchedBy, p.nextSuffix = make(map[model.ID]int, min(n, len(p.dir.users))), make(map[string]int, n)
+	p.matchedBy = make(map[model.ID]int, min(n, len(p.dir.users)))
 	p.indexDirectory()
 	p.resolveOrgs()
 	p.resolveClasses()

@@ -233,6 +233,7 @@ func (p *planner) existingClass(org model.ID, def importers.ClassDef, code strin
 func (p *planner) recordClasses(rec *importers.Record, org model.ID) []model.ID {
 	var ids []model.ID
 	if p.classDefs == nil {
+		p.classOfRaw = map[setKey]model.ID{}
 		p.classDefs = make(map[string]importers.ClassDef, len(p.batch.Classes))
 		for _, d := range p.batch.Classes {
 			if _, dup := p.classDefs[d.Code]; !dup {
@@ -241,6 +242,10 @@ func (p *planner) recordClasses(rec *importers.Record, org model.ID) []model.ID 
 		}
 	}
 	for _, code := range rec.Classes {
+		if id, ok := p.classOfRaw[setKey{org, code}]; ok {
+			ids = appendUnique(ids, id) // a code seen on an earlier row of this school: no folding again
+			continue
+		}
 		def, ok := p.classDefs[code]
 		if !ok {
 			def = importers.ClassDef{Code: code}
@@ -256,6 +261,7 @@ func (p *planner) recordClasses(rec *importers.Record, org model.ID) []model.ID 
 			p.errs.Add(p.cellError(rec.Where, colClasses, "class", code, RuleNoSuchClass, p.knownCodes(classOrg, false)))
 			continue
 		}
+		p.classOfRaw[setKey{org, code}] = id
 		ids = appendUnique(ids, id)
 	}
 	return ids

@@ -109,23 +109,30 @@ func (p *planner) setProvenance(id model.ID, prov model.Provenance) {
 	}
 }
 
+// The values of directorySnapshot.logins: a login taken says, once it served as a base, the
+// next number to try after it (2 and up).
+const (
+	loginFree  = 0
+	loginTaken = 1
+)
+
 // newLogin keeps the file's login when it is usable and free, else makes firstname.lastname.
 func (p *planner) newLogin(rec *importers.Record) string {
 	l := strings.TrimSpace(rec.Login)
-	if l != "" && !strings.ContainsAny(l, " \t") && !p.dir.logins[strings.ToLower(l)] {
-		p.dir.logins[strings.ToLower(l)] = true
+	if l != "" && !strings.ContainsAny(l, " \t") && p.dir.logins[strings.ToLower(l)] == loginFree {
+		p.dir.logins[strings.ToLower(l)] = loginTaken
 		return l
 	}
 	base := model.LoginBase(rec.FirstName, rec.LastName)
-	login, next := base, p.nextSuffix[base]
-	if next > 0 || p.dir.logins[base] {
+	login, next := base, p.dir.logins[base]
+	if next != loginFree {
 		// Resume numbering where this base left off: a school has dozens of "lea.martin".
-		for next = max(next, 2); p.dir.logins[base+strconv.Itoa(next)]; next++ {
+		for next = max(next, 2); p.dir.logins[base+strconv.Itoa(next)] != loginFree; next++ {
 		}
 		login = base + strconv.Itoa(next)
+		p.dir.logins[login] = loginTaken
 	}
-	p.nextSuffix[base] = max(next, 1) + 1
-	p.dir.logins[login] = true
+	p.dir.logins[base] = max(next, 1) + 1
 	return login
 }
 
