@@ -74,6 +74,8 @@ type Catalog struct {
 	dateLetters *strings.Replacer
 	profiles    [6]string
 	plurals     func(n int) bool // true when n takes the plural form
+	// console is set in the console's catalogue (ForConsole): messages name its keys and fields.
+	console bool
 }
 
 // AppTexts are the shell's own words.

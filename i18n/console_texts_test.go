@@ -11,7 +11,7 @@ import (
 func TestConsoleTextsInBothLanguages(t *testing.T) {
 	for _, lang := range []model.Language{model.English, model.French} {
 		c := For(lang)
-		for name, v := range map[string]any{"FormChecks": c.FormChecks(), "TermsDecline": c.TermsDecline(), "Picker": c.Picker(), "ClaimDemo": c.ClaimDemo()} {
+		for name, v := range map[string]any{"FormChecks": c.FormChecks(), "TermsDecline": c.TermsDecline(), "Picker": c.Picker(), "ClaimDemo": c.ClaimDemo(), "Console": c.consoleTexts()} {
 			rv := reflect.ValueOf(v)
 			for i := range rv.NumField() {
 				if rv.Field(i).String() == "" {

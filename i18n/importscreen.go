@@ -53,7 +53,7 @@ func importScreenEN() ImportScreenTexts {
 		Force: "Overwrite fields set by hand?", ForceHint: "Also overwrites local admins' fields.",
 		MaxDeletions: "Most users to mark for deletion", MaxDeletionsHint: "A count or a percentage of the source's users, such as 25 or 5%. Empty: 10%.",
 		MaxDeletionsInvalid: "must be a count or a percentage such as 5%",
-		NoOrg:               "You administer no organization yet: create one first (rollcall orgs create), or import a OneRoster or SDS set that defines its schools.",
+		NoOrg:               "You administer no organization yet: create one first (Admins screen, Schools, n), or import a OneRoster or SDS set that defines its schools.",
 
 		DryRunning: "Dry run: computing the changes, nothing will be written", Importing: "Importing",
 		Cancelling: "Cancelling…", Cancelled: "Cancelled: nothing was written.",
@@ -92,7 +92,7 @@ func importScreenFR() ImportScreenTexts {
 		Force: "Écraser les champs saisis à la main ?", ForceHint: "Écrase aussi les champs des administrateurs locaux.",
 		MaxDeletions: "Nombre maximal d'utilisateurs à supprimer", MaxDeletionsHint: "Un nombre ou un pourcentage des utilisateurs de la source, comme 25 ou 5 %. Vide : 10 %.",
 		MaxDeletionsInvalid: "doit être un nombre ou un pourcentage comme 5%",
-		NoOrg:               "Vous n'administrez encore aucun établissement : créez-en un d'abord (rollcall orgs create), ou importez un lot OneRoster ou SDS qui définit ses établissements.",
+		NoOrg:               "Vous n'administrez encore aucun établissement : créez-en un d'abord (écran Administrateurs, Établissements, n), ou importez un lot OneRoster ou SDS qui définit ses établissements.",
 
 		DryRunning: "Simulation : calcul des changements, rien ne sera écrit", Importing: "Import en cours",
 		Cancelling: "Annulation…", Cancelled: "Annulé : rien n'a été écrit.",

@@ -87,6 +87,9 @@ func (c *Catalog) claimProblem(e *model.ClaimCodeError) string {
 	case model.ClaimVersion:
 		return r.Version
 	case model.ClaimUnknownVendor:
+		if c.console {
+			return fmt.Sprintf(c.consoleTexts().UnknownVendor, e.KeyID)
+		}
 		return fmt.Sprintf(r.UnknownVendor, e.KeyID)
 	case model.ClaimForged:
 		return r.Forged
@@ -179,6 +182,12 @@ func (c *Catalog) dirMessage(m model.Message) (string, bool) {
 
 func (c *Catalog) renewalProblem(e *model.RenewalError) string {
 	p := c.People
+	switch {
+	case c.console && e.Problem == model.RenewalNotARenewal:
+		return c.consoleTexts().NotARenewal
+	case c.console && e.Problem == model.RenewalNotAClaim:
+		return c.consoleTexts().NotAClaim
+	}
 	switch e.Problem {
 	case model.RenewalNotARenewal:
 		return p.RenewalNotARenewal

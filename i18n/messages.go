@@ -27,6 +27,11 @@ func kindsFR() KindTexts {
 // Message says an error's sentence in this language, its values formatted the language's
 // way; ok is false for an id the catalogue does not know, which a test forbids.
 func (c *Catalog) Message(m model.Message) (string, bool) {
+	if c.console {
+		if s, ok := c.consoleMessage(m); ok {
+			return s, true
+		}
+	}
 	// One area a line, so that adding one merges cleanly.
 	areas := []func(model.Message) (string, bool){
 		c.coreMessage,

@@ -77,6 +77,11 @@ func (c *Catalog) RowErrors(es *model.RowErrors) string {
 }
 
 func (c *Catalog) importRule(r model.Rule) string {
+	if c.console {
+		if s, ok := c.consoleRule(r); ok {
+			return s
+		}
+	}
 	t := c.Import
 	m := map[model.Rule]string{
 		model.RuleUnknownFormat: t.UnknownFormat, model.RuleMixedFormats: t.MixedFormats,

@@ -42,7 +42,7 @@ func (m *Model) openFilterPicker(msg filtersMsg) tea.Cmd {
 		return nil
 	}
 	if len(msg.list) == 0 {
-		m.notice = t.None + " " + t.NoneHint
+		m.notice = t.None + " " + m.sess.Cat.SavedFiltersHint()
 		return nil
 	}
 	m.filters = msg.list

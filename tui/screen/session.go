@@ -59,7 +59,7 @@ func NewSession(ctx context.Context, a *app.App, lang model.Language, dark bool)
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	cat := i18n.For(lang)
+	cat := i18n.ForConsole(lang)
 	return &Session{Ctx: ctx, App: a, Cat: cat, Styles: styles.New(dark), Keys: keys.New(cat)}
 }
 
@@ -71,7 +71,7 @@ func (s *Session) SetLanguage(lang model.Language) {
 	if lang == s.Cat.Lang {
 		return
 	}
-	s.Cat = i18n.For(lang)
+	s.Cat = i18n.ForConsole(lang)
 	s.Keys = keys.New(s.Cat)
 }
 

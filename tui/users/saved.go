@@ -113,7 +113,7 @@ func (m *Model) savedView(height int) string {
 	case !m.saved.loaded:
 		b.WriteString(st.Muted.Render(m.sess.Cat.App.Working))
 	case len(m.saved.list) == 0:
-		b.WriteString(st.Muted.Render(screen.Paragraph(t.None+" "+t.NoneHint, m.width)))
+		b.WriteString(st.Muted.Render(screen.Paragraph(t.None+" "+m.sess.Cat.SavedFiltersHint(), m.width)))
 	}
 	first := max(0, m.saved.cursor-height+2)
 	for i := first; i < len(m.saved.list) && i < first+height-1; i++ {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"rollcall/app"
 )
 
 // signedInWithoutTerms creates a verified admin signed in for the OS user "e2e" who has not yet
@@ -229,5 +231,45 @@ func TestActivityInWords(t *testing.T) {
 		if strings.Contains(screen, code) {
 			t.Errorf("the activity shows %q raw:\n%s", code, screen)
 		}
+	}
+}
+
+// A refusal in the console names the console's own fields, never a CLI flag: the Google
+// export without an email template names the form's field (the CLI names --email-template).
+func TestConsoleRefusalNamesItsOwnField(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	signedInWithDemo(t, dir)
+	out := filepath.Join(dir, "google.csv")
+
+	term := console(t, dir)
+	term.waitText("Home", "Signed in as Marie Curie")
+	term.keys("Down", "Enter") // Users
+	term.waitMatch(usersCount)
+	term.waitText("› Search", "Last name")
+	term.keys("Tab", "x")
+	term.waitFocus("Format")
+	term.waitText("Google Workspace: bulk user upload")
+	for _, f := range app.ExportFormats() { // the registry's order is the choice's
+		if f.Format == app.ExportGoogle {
+			break
+		}
+		term.keys("Down")
+	}
+	term.waitMatch(regexp.MustCompile(`> Google Workspace: bulk user upload`))
+	term.keys("Enter")
+	term.waitFocus("File")
+	term.text(out)
+	term.keys("Enter")
+	term.waitFocus("Email template (users without an email)")
+	term.keys("Enter") // none
+	term.waitFocus("Organizational unit")
+	term.keys("Enter")
+	screen := term.waitText("has no email, which Google requires: fill in", "Email template (users without an email)")
+	if strings.Contains(screen, "--email-template") {
+		t.Errorf("the console names the CLI's flag:\n%s", screen)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("the export was written")
 	}
 }
