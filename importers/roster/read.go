@@ -185,8 +185,8 @@ type Table struct {
 	Sheet  string // worksheet, for workbooks
 	Src    table.Source
 	Schema table.Schema
-	// Rows, when known, is about how many rows the table has. Records are large and a 100k-row
-	// file would otherwise copy them over and over as the slice grows.
+	// Rows, when known, is about how many rows the table has (its lines: blank ones too). Records
+	// are large and a 100k-row file would otherwise copy them over and over as the slice grows.
 	Rows int
 }
 
@@ -219,9 +219,7 @@ func (j *Job) Read(t Table, start func(h *table.Header) bool, row func(r *Row)) 
 	if !start(h) {
 		return 0, nil
 	}
-	if t.Rows > 0 {
-		j.Batch.Records = slices.Grow(j.Batch.Records, t.Rows)
-	}
+	base := len(j.Batch.Records) // records this table adds are counted from here
 	n := 0
 	r := Row{Job: j, H: h}
 	for {
@@ -242,12 +240,27 @@ func (j *Job) Read(t Table, start func(h *table.Header) bool, row func(r *Row)) 
 		at.Line = tr.Line
 		r.At, r.Fields, r.Bad = at, tr.Fields, false
 		r.CheckShape(tr)
+		j.growRecords(base, n, t.Rows)
 		row(&r)
 	}
 	if src, ok := t.Src.(interface{ Err() error }); ok && src.Err() != nil {
 		return n, fmt.Errorf("importers: %s: %w", t.Name, src.Err()) // the file changed or failed since its first reading
 	}
 	return n, nil
+}
+
+// growRecords makes room for the records a table adds, doubling up to its Rows hint rather than
+// taking the hint at once: a file's lines are not its rows (a CSV of ten pupils and 255 MB of
+// blank ";;;;;" lines counts 40 million lines), so room is made as rows are read, at most twice
+// what they need, and never past the hint, which a 100,000-row file fills exactly.
+func (j *Job) growRecords(base, rows, hint int) {
+	recs := j.Batch.Records
+	if hint <= 0 || len(recs) < cap(recs) {
+		return
+	}
+	if left := hint - (len(recs) - base); left > 0 {
+		j.Batch.Records = slices.Grow(recs, min(max(rows, 1024), left))
+	}
 }
 
 // FindFile returns the file of a set with the given base name, compared without case
