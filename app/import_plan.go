@@ -55,6 +55,7 @@ type planner struct {
 	matchedBy                       map[model.ID]int // existing user id → record index that matched it
 	emailRows                       map[string]int   // how many records carry each email
 	passwords                       []pendingPassword
+	loginBuf                        []byte              // newLogin's candidates
 	loginOf                         map[model.ID]string // user id → login, for the diff of children; built on first use
 	// schools holds the settings of the admin's schools, whose password policies the imported
 	// passwords follow (a school the import creates follows the default policy).

@@ -126,10 +126,17 @@ func (p *planner) newLogin(rec *importers.Record) string {
 	base := model.LoginBase(rec.FirstName, rec.LastName)
 	login, next := base, p.dir.logins[base]
 	if next != loginFree {
-		// Resume numbering where this base left off: a school has dozens of "lea.martin".
-		for next = max(next, 2); p.dir.logins[base+strconv.Itoa(next)] != loginFree; next++ {
+		// Resume numbering where this base left off: a school has dozens of "lea.martin". The
+		// candidates are looked up from a buffer: only the login chosen becomes a string.
+		buf := append(p.loginBuf[:0], base...)
+		for next = max(next, 2); ; next++ {
+			buf = strconv.AppendInt(buf[:len(base)], int64(next), 10)
+			if p.dir.logins[string(buf)] == loginFree {
+				break
+			}
 		}
-		login = base + strconv.Itoa(next)
+		p.loginBuf = buf
+		login = string(buf)
 		p.dir.logins[login] = loginTaken
 	}
 	p.dir.logins[base] = max(next, 1) + 1
