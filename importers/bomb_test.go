@@ -121,7 +121,7 @@ func TestWorkbookBombMemory(t *testing.T) {
 	bw := bufio.NewWriter(e)
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Nom</t></si><si><t>Prénom</t></si>`)
 	chunk := bytes.Repeat([]byte("<si><t>abcdefghijklmnopqrst</t></si>"), 2000)
-	for n := 0; n < 16<<20; n += len(chunk) {
+	for n := 0; n < 64<<20; n += len(chunk) {
 		bw.Write(chunk)
 	}
 	bw.WriteString("</sst>")
