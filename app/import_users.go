@@ -165,14 +165,26 @@ func (p *planner) updateUser(i int, rec *importers.Record, idx int, w wantedFiel
 	set(model.FieldLastName, w.last != "" && w.last != u.LastName, u.LastName, w.last, func() { u.LastName = w.last })
 	set(model.FieldFirstName, w.first != "" && w.first != u.FirstName, u.FirstName, w.first, func() { u.FirstName = w.first })
 	set(model.FieldEmail, w.email != "" && w.email != u.Email, u.Email, w.email, func() { u.Email = w.email })
-	set(model.FieldBirthDate, !w.birth.IsZero() && w.birth != u.BirthDate, u.BirthDate.String(), w.birth.String(), func() { u.BirthDate = w.birth })
-	set(model.FieldClasses, w.hasClass && !sameIDs(w.classes, u.ClassIDs), codes(p.classCode, u.ClassIDs), codes(p.classCode, w.classes), func() { u.ClassIDs = w.classes })
-	set(model.FieldGroups, w.hasGrp && !sameIDs(w.groups, u.GroupIDs), codes(p.groupCode, u.GroupIDs), codes(p.groupCode, w.groups), func() { u.GroupIDs = w.groups })
-	set(model.FieldChildren, w.hasKids && !sameIDs(w.children, u.ChildIDs), p.logins(u.ChildIDs), p.logins(w.children), func() { u.ChildIDs = w.children })
-	set(model.FieldFunctions, w.functions != nil && !slices.Equal(w.functions, u.Functions), strings.Join(u.Functions, ", "),
-		strings.Join(w.functions, ", "), func() { u.Functions = nilIfNone(w.functions) })
-	set(model.FieldSubjects, w.subjects != nil && !slices.Equal(w.subjects, u.Subjects), strings.Join(u.Subjects, ", "),
-		strings.Join(w.subjects, ", "), func() { u.Subjects = nilIfNone(w.subjects) })
+	// The diff's words for a list are made only when it differs: a re-sync of 100,000 people
+	// compares them all, and changes few.
+	if !w.birth.IsZero() && w.birth != u.BirthDate {
+		set(model.FieldBirthDate, true, u.BirthDate.String(), w.birth.String(), func() { u.BirthDate = w.birth })
+	}
+	if w.hasClass && !sameIDs(w.classes, u.ClassIDs) {
+		set(model.FieldClasses, true, codes(p.classCode, u.ClassIDs), codes(p.classCode, w.classes), func() { u.ClassIDs = w.classes })
+	}
+	if w.hasGrp && !sameIDs(w.groups, u.GroupIDs) {
+		set(model.FieldGroups, true, codes(p.groupCode, u.GroupIDs), codes(p.groupCode, w.groups), func() { u.GroupIDs = w.groups })
+	}
+	if w.hasKids && !sameIDs(w.children, u.ChildIDs) {
+		set(model.FieldChildren, true, p.logins(u.ChildIDs), p.logins(w.children), func() { u.ChildIDs = w.children })
+	}
+	if w.functions != nil && !slices.Equal(w.functions, u.Functions) {
+		set(model.FieldFunctions, true, strings.Join(u.Functions, ", "), strings.Join(w.functions, ", "), func() { u.Functions = nilIfNone(w.functions) })
+	}
+	if w.subjects != nil && !slices.Equal(w.subjects, u.Subjects) {
+		set(model.FieldSubjects, true, strings.Join(u.Subjects, ", "), strings.Join(w.subjects, ", "), func() { u.Subjects = nilIfNone(w.subjects) })
+	}
 	if p.batch.FromRollcall {
 		p.bucket(&ch, before, u, prov) // Rollcall's export: the user stays in their school and their source
 		return
