@@ -145,7 +145,7 @@ func (a *App) snapshot(ctx context.Context, admin model.Admin, target model.ID, 
 	if err != nil {
 		return directorySnapshot{}, err
 	}
-	d := directorySnapshot{logins: make(map[string]int, n+records), otherCodes: map[string]bool{}}
+	d := directorySnapshot{logins: newLoginSet(records), otherCodes: map[string]bool{}}
 	switch {
 	case target != 0 && !adminOf(admin, target):
 		return d, notFound(model.ThingOrganization, target)
@@ -192,7 +192,8 @@ func (a *App) snapshot(ctx context.Context, admin model.Admin, target model.ID, 
 	err = a.store.ForEachUserIn(ctx, admin.OrgIDs, func(u *model.User) error {
 		d.users = append(d.users, *u)
 		return nil
-	}, func(key []byte) { d.logins[string(key)] = loginTaken })
+	}, d.logins.addStored)
+	d.logins.sort()
 	return d, err
 }
 

@@ -49,3 +49,29 @@ func TestImportLoginsNumberHomonyms(t *testing.T) {
 		t.Errorf("logins = %v, want %v", got, want)
 	}
 }
+
+// TestLoginSet: stored logins are found whatever order they came in, this import's own win.
+func TestLoginSet(t *testing.T) {
+	for _, stored := range [][]string{{"ana", "bob", "lea.martin", "lea.martin2", "zoe"}, {"zoe", "lea.martin2", "ana", "lea.martin", "bob"}} {
+		s := newLoginSet(4)
+		for _, k := range stored {
+			s.addStored([]byte(k))
+		}
+		s.sort()
+		for _, k := range stored {
+			if s.get(k) != loginTaken {
+				t.Errorf("%v: %q not taken", stored, k)
+			}
+		}
+		for _, k := range []string{"", "a", "anna", "lea.martin3", "zzz", "bo"} {
+			if s.get(k) != loginFree {
+				t.Errorf("%v: %q taken", stored, k)
+			}
+		}
+		s.set("lea.martin", 3)
+		s.set("new", loginTaken)
+		if s.get("lea.martin") != 3 || s.get("new") != loginTaken {
+			t.Errorf("%v: this import's logins lost", stored)
+		}
+	}
+}

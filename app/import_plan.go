@@ -86,7 +86,7 @@ type directorySnapshot struct {
 	classes []model.Class
 	groups  []model.Group
 	users   []model.User
-	logins  map[string]int // lower-case → loginTaken, or the next number to try after it as a base
+	logins  loginSet
 	// otherCodes are the official codes (UAIs) of the store's schools the admin does not
 	// administer: a file's school with one of them is not created a second time.
 	otherCodes map[string]bool

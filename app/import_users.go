@@ -109,37 +109,30 @@ func (p *planner) setProvenance(id model.ID, prov model.Provenance) {
 	}
 }
 
-// The values of directorySnapshot.logins: a login taken says, once it served as a base, the
-// next number to try after it (2 and up).
-const (
-	loginFree  = 0
-	loginTaken = 1
-)
-
 // newLogin keeps the file's login when it is usable and free, else makes firstname.lastname.
 func (p *planner) newLogin(rec *importers.Record) string {
 	l := strings.TrimSpace(rec.Login)
-	if l != "" && !strings.ContainsAny(l, " \t") && p.dir.logins[strings.ToLower(l)] == loginFree {
-		p.dir.logins[strings.ToLower(l)] = loginTaken
+	if l != "" && !strings.ContainsAny(l, " \t") && p.dir.logins.get(loginKey(l)) == loginFree {
+		p.dir.logins.set(loginKey(l), loginTaken)
 		return l
 	}
 	base := model.LoginBase(rec.FirstName, rec.LastName)
-	login, next := base, p.dir.logins[base]
+	login, next := base, p.dir.logins.get(base)
 	if next != loginFree {
 		// Resume numbering where this base left off: a school has dozens of "lea.martin". The
 		// candidates are looked up from a buffer: only the login chosen becomes a string.
 		buf := append(p.loginBuf[:0], base...)
 		for next = max(next, 2); ; next++ {
 			buf = strconv.AppendInt(buf[:len(base)], int64(next), 10)
-			if p.dir.logins[string(buf)] == loginFree {
+			if p.dir.logins.get(string(buf)) == loginFree {
 				break
 			}
 		}
 		p.loginBuf = buf
 		login = string(buf)
-		p.dir.logins[login] = loginTaken
+		p.dir.logins.set(login, loginTaken)
 	}
-	p.dir.logins[base] = max(next, 1) + 1
+	p.dir.logins.set(base, max(next, 1)+1)
 	return login
 }
 
