@@ -14,6 +14,9 @@ const (
 	// chunksInFlight is how many chunks exist per file: one being read, one being turned into
 	// records, one waiting.
 	chunksInFlight = 3
+	// firstChunkEntries is a chunk's room at first: it grows to chunkEntries as a file needs,
+	// so a feed of a few entries does not allocate room for hundreds.
+	firstChunkEntries = 16
 )
 
 // chunk is a run of requests of one file, read ahead of the records made of them.
@@ -44,7 +47,7 @@ func readChunks(r *reader) (chunks <-chan *chunk, stop func()) {
 	out := make(chan *chunk, chunksInFlight)
 	free := make(chan *chunk, chunksInFlight)
 	for range chunksInFlight {
-		free <- &chunk{entries: make([]entry, chunkEntries), free: free}
+		free <- &chunk{entries: make([]entry, firstChunkEntries), free: free}
 	}
 	quit, done := make(chan struct{}), make(chan struct{})
 	go func() {
@@ -81,7 +84,10 @@ func readChunks(r *reader) (chunks <-chan *chunk, stop func()) {
 func (r *reader) fill(c *chunk) (last bool) {
 	c.n, c.bad = 0, nil
 	held := 0
-	for c.n < len(c.entries) && held < chunkBytes {
+	for c.n < chunkEntries && held < chunkBytes {
+		if c.n == len(c.entries) {
+			c.entries = append(c.entries, make([]entry, min(len(c.entries), chunkEntries-len(c.entries)))...)
+		}
 		r.e = &c.entries[c.n]
 		e, bad := r.next()
 		if bad != nil {

@@ -38,7 +38,11 @@ func (s *Scanner) fill(need int) {
 		s.src, s.linePos, s.errPos, s.pos = s.src[:n], s.linePos-s.pos, 0, 0
 	}
 	if cap(s.src) < 2*need {
-		win := make([]byte, len(s.src), max(2*need, 1<<20))
+		size := 1 << 20 // fewer, larger reads
+		if s.size > 0 {
+			size = min(size, int(min(s.size, 1<<30))+4096) // a small document needs no more than itself
+		}
+		win := make([]byte, len(s.src), max(2*need, size))
 		copy(win, s.src)
 		s.src = win
 	}
@@ -92,7 +96,7 @@ func (s *Scanner) Offset() int64 { return s.base + int64(s.pos) }
 // as it is) and, for UTF-8 read through, its length, keeping only its head and the last bytes of a character cut
 // between two reads.
 func sniff(r io.Reader) (encoding.Encoding, int64, error) {
-	buf := make([]byte, 256<<10)
+	buf := make([]byte, 16<<10) // enough for a small file; a big one gets 256 KB after its first read
 	var head []byte
 	carry := 0 // bytes at buf's start left from the last read: a character cut in two
 	var size int64
@@ -122,6 +126,11 @@ func sniff(r io.Reader) (encoding.Encoding, int64, error) {
 			return nil, size, nil
 		}
 		carry = copy(buf, buf[cut:n])
+		if n == len(buf) && len(buf) < 256<<10 {
+			big := make([]byte, 256<<10)
+			copy(big, buf[:carry])
+			buf = big
+		}
 	}
 }
 
