@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"fmt"
+	"strings"
 
 	"rollcall/model"
 )
@@ -33,6 +34,7 @@ type ConsoleTexts struct {
 	UnknownVendor                          string // the key
 	NotARenewal, NotAClaim                 string
 	SavedNone                              string // how to save a filter
+	ExportOption                           string // the form's field, the value, the known ones
 }
 
 var consoleEN = ConsoleTexts{
@@ -54,6 +56,7 @@ var consoleEN = ConsoleTexts{
 	NotARenewal:      "This is a claim code, not a renewal code: claim it with c on the Subscriptions screen.",
 	NotAClaim:        "This is a renewal code: renew its subscription with n on the Subscriptions screen.",
 	SavedNone:        "Save one with S on the Users screen.",
+	ExportOption:     "%s: %s is not known. Known: %s.",
 }
 
 var consoleFR = ConsoleTexts{
@@ -75,6 +78,7 @@ var consoleFR = ConsoleTexts{
 	NotARenewal:      "Ceci est un code d'activation d'abonnement, pas un code de renouvellement : réclamez-le avec c sur l'écran Abonnements.",
 	NotAClaim:        "Ceci est un code de renouvellement : renouvelez son abonnement avec n sur l'écran Abonnements.",
 	SavedNone:        "Enregistrez-en un avec S dans l'écran Utilisateurs.",
+	ExportOption:     "%s : %s est inconnu. Connus : %s.",
 }
 
 func (c *Catalog) consoleTexts() ConsoleTexts {
@@ -110,6 +114,14 @@ func (c *Catalog) consoleMessage(m model.Message) (string, bool) {
 		return fmt.Sprintf(t.CodeTaken, str(1), c.Year.Pattern), true
 	case model.MsgNotSignedIn:
 		return t.NotSignedIn, true
+	case model.MsgExportOption:
+		p := c.Platforms
+		field := map[string]string{"fields": p.Fields, "charset": p.Charset, "email-template": p.EmailTemplate,
+			"org-unit-template": p.OrgUnitTemplate}[str(0)]
+		if field == "" {
+			return "", false
+		}
+		return fmt.Sprintf(t.ExportOption, field, fmt.Sprintf(c.quote, str(1)), strings.Join(arg[[]string](m, 2), ", ")), true
 	}
 	return "", false
 }

@@ -20,6 +20,7 @@ func TestConsoleMessagesNameNoFlag(t *testing.T) {
 		{ID: model.MsgDirNotConfigured, Args: []any{"Google Workspace"}},
 		{ID: model.MsgCodeTaken, Args: []any{"", "6e A (2025-2026)"}},
 		{ID: model.MsgNotSignedIn},
+		{ID: model.MsgExportOption, Args: []any{"fields", "adresse", []string{"nom", "prenom"}}},
 	}
 	rules := []model.Rule{model.RuleNoSuchClass, model.RuleNoSuchGroup, model.RuleUnknownOrg, model.RuleUnknownProfile}
 	for _, lang := range []model.Language{model.English, model.French} {

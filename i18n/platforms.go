@@ -95,6 +95,6 @@ func (c *Catalog) platformMessage(m model.Message) (string, bool) {
 // UnknownExportOption names the unknown field, placeholder or charset and lists the known ones
 // (the CLI prints it as a usage error, exit code 2).
 func (c *Catalog) UnknownExportOption(e *model.ExportOptionError) string {
-	s, _ := c.platformMessage(e.ErrorMessage())
+	s, _ := c.Message(e.ErrorMessage()) // the console names its field, the CLI its flag
 	return s
 }
