@@ -88,3 +88,27 @@ func TestTinyWorkbookReads(t *testing.T) {
 		t.Fatalf("records %+v, errors %v, %v", j.Batch.Records, j.Errs.List, err)
 	}
 }
+
+// FuzzWorkbookParts fuzzes what the streamed reader reads inside a workbook, the worksheet and
+// the shared strings, rather than the zip around them (whose checksums turn most mutations into
+// a refused archive): each execution zips the two parts, so the reader sees them as they are.
+func FuzzWorkbookParts(f *testing.F) {
+	f.Add(`<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>`+
+		`<row r="3"><c t="inlineStr"><is><r><t>CO</t></r><r><t>LIN</t></r></is></c><c t="s"><v>2</v></c><c r="D3" t="b"><v>1</v></c></row></sheetData></worksheet>`,
+		`<sst><si><t>Nom</t></si><si><t>Prénom</t><rPh><t>x</t></rPh></si><si><t xml:space="preserve"> L&amp;éa </t></si></sst>`)
+	f.Fuzz(func(t *testing.T, sheetXML, sstXML string) {
+		raw := zipParts(t, map[string]string{
+			"xl/workbook.xml":            `<workbook><sheets><sheet name="Enseignants" r:id="rId1"/></sheets></workbook>`,
+			"xl/_rels/workbook.xml.rels": `<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`,
+			"xl/worksheets/sheet1.xml":   sheetXML,
+			"xl/sharedStrings.xml":       sstXML,
+		})
+		j := roster.NewJob(context.Background(), 0, nil)
+		file := &roster.File{Name: "modele.xlsx", Raw: raw}
+		_ = SniffWorkbook(file)
+		if err := ParseWorkbook(j, file, model.ProfileUnknown); err != nil {
+			t.Fatal(err)
+		}
+		check(t, j)
+	})
+}

@@ -31,8 +31,9 @@ const (
 // their line and column (BadRune) rather than letting one line turn the others to mojibake.
 // No statistical guessing: it would only add wrong answers on short files.
 //
-// UTF-8 text is not copied: the string shares raw's bytes, so a 200 MB file is held once, not
-// twice. raw must not change while the text is in use (importers never write to what they read).
+// Decode is the rule over bytes in memory; OpenText applies it to a file read as a stream,
+// deciding on a first reading of all of it (FuzzText holds the two to one answer). UTF-8 text
+// is not copied: the string shares raw's bytes, which must not change while it is in use.
 func Decode(raw []byte) (string, Encoding) {
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
