@@ -121,9 +121,19 @@ func (s *v1set) sections(f *roster.File) error {
 	})
 }
 
+// v1PersonColumns are the columns of Student.csv and Teacher.csv the import planner's errors
+// name. The classes come from the roster files: an error about them is at the person's row.
+var v1PersonColumns = roster.ColumnKeys{ID: []string{"SIS ID"}, Login: []string{"Username"}, Email: []string{"Secondary Email"},
+	Name: []string{"Last Name", "First Name", "Birthdate"}}
+
 func (s *v1set) people(f *roster.File, p model.Profile, into map[string]*roster.Record) error {
 	need := []string{"SIS ID", "School SIS ID", "First Name", "Last Name", "Username"}
+	named := false
 	return s.job.ReadCSV(f, v1Person, need, func(r *roster.Row) {
+		if !named { // the columns the import planner's errors name, as this file writes them
+			named = true
+			s.job.SetColumns(table.Location{File: r.At.File, Sheet: r.At.Sheet}, v1PersonColumns.Of(r.H))
+		}
 		rec := &roster.Record{Where: r.At, Profile: p, ExternalID: r.Required("SIS ID")}
 		rec.OrgExternalID = s.school(r)
 		rec.FirstName = r.Required("First Name")

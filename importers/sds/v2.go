@@ -178,8 +178,17 @@ func (s *v2set) classes(f *roster.File) error {
 	})
 }
 
+// v2UserColumns are the columns of users.csv the import planner's errors name.
+var v2UserColumns = roster.ColumnKeys{ID: []string{"sourcedId"}, Login: []string{"username"}, Email: []string{"email"},
+	Name: []string{"familyName", "givenName"}}
+
 func (s *v2set) readUsers(f *roster.File) error {
+	named := false
 	return s.job.ReadCSV(f, v2Users, []string{"sourcedId", "givenName", "familyName"}, func(r *roster.Row) {
+		if !named { // the columns the import planner's errors name, as this file writes them
+			named = true
+			s.job.SetColumns(table.Location{File: r.At.File, Sheet: r.At.Sheet}, v2UserColumns.Of(r.H))
+		}
 		u := &v2user{rec: roster.Record{Where: r.At, ExternalID: r.Required("sourcedId")}}
 		if _, ok := model.ExportedIDOf(model.ExportedUser, u.rec.ExternalID); ok {
 			s.job.Batch.FromRollcall = true // Rollcall's own export: its users are found by login
