@@ -35,7 +35,7 @@ type Row struct {
 // rows are.
 func (r *Row) Blank() bool {
 	for _, f := range r.Fields {
-		if strings.TrimSpace(f) != "" {
+		if f != "" && strings.TrimSpace(f) != "" {
 			return false
 		}
 	}
@@ -130,14 +130,23 @@ func (r *Reader) Next() (Row, bool) {
 // strings turns the kept cells into the row's fields.
 func (r *Reader) strings() []string {
 	b, from := r.row, 0
-	for _, to := range r.ends { // cell by cell: two cells' bytes may make a character between them
-		if !utf8.Valid(b[from:to]) {
-			b = r.repair()
-			break
+	r.fields = r.fields[:0]
+	if len(b) == 0 { // a blank row, as Excel's trailing ";;;;" are: no string to make
+		for range r.ends {
+			r.fields = append(r.fields, "")
 		}
-		from = to
+		return r.fields
 	}
-	r.fields, from = r.fields[:0], 0
+	if !ascii(b) {
+		for _, to := range r.ends { // cell by cell: two cells' bytes may make a character between them
+			if !utf8.Valid(b[from:to]) {
+				b = r.repair()
+				break
+			}
+			from = to
+		}
+		from = 0
+	}
 	if len(b) > perCellStrings {
 		for _, to := range r.ends {
 			r.fields = append(r.fields, string(b[from:to]))
@@ -200,13 +209,17 @@ func (r *Reader) keep(b []byte) {
 
 // cell reads one cell and reports whether it ended its record.
 func (r *Reader) cell(row *Row) bool {
-	if c, ok := r.peek(); ok && c == '"' {
+	if c, ok := r.peek(); !ok {
+		return true
+	} else if c == '"' {
 		r.pos++
 		return r.quoted(row)
 	}
 	for {
-		if _, ok := r.peek(); !ok {
-			return true
+		if r.pos >= r.end {
+			if _, ok := r.peek(); !ok {
+				return true
+			}
 		}
 		w := r.win[r.pos:r.end]
 		i := r.delim(w)
