@@ -1,17 +1,18 @@
 package subs
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// A narrow terminal cuts the table's cells, and a cut must never make two subscriptions read
-// the same: two products of one series ("Manuels numériques — Français 4e", "… — Mathématiques
+// A narrow terminal cuts the table's cells, and a cut must not make two subscriptions read the
+// same: two products of one series ("Manuels numériques — Français 4e", "… — Mathématiques
 // 5e") differ only at their end. So the table shrinks first the column whose next cut loses the
-// fewest distinctions between rows and between cells, and each column is cut at its end or in
-// its middle, whichever keeps its cells apart.
+// fewest distinctions between its cells, and each column is cut at its end or in its middle,
+// whichever keeps its cells apart.
 
 // minCut is the narrowest a cut column gets: "Atlas…" still says which product.
 const minCut = 6
@@ -33,24 +34,52 @@ func cutMiddle(s string, w int) string {
 	return ansi.Truncate(s, head, "") + "…" + ansi.TruncateLeft(s, lipgloss.Width(s)-tail, "")
 }
 
-// column is one column of the table's body, with the cut that keeps most of its cells apart at
-// a width.
-type column []string
+// column is one column of the table's body: its different cells, and what each width keeps
+// of them apart, measured once per width.
+type column struct {
+	cells []string // each different cell once
+	kept  map[int]keptAt
+}
 
-func (c column) distinct(cut cutter, w int) int {
-	seen := make(map[string]struct{}, len(c))
-	for _, s := range c {
+// keptAt is the cut that keeps most cells of a column apart at a width, and how many it keeps.
+type keptAt struct {
+	cut   cutter
+	cells int
+}
+
+func newColumn(cells []string) *column {
+	seen := make(map[string]struct{}, len(cells))
+	c := &column{kept: map[int]keptAt{}}
+	for _, s := range cells {
+		if _, ok := seen[s]; !ok {
+			seen[s] = struct{}{}
+			c.cells = append(c.cells, s)
+		}
+	}
+	return c
+}
+
+func (c *column) distinct(cut cutter, w int) int {
+	seen := make(map[string]struct{}, len(c.cells))
+	for _, s := range c.cells {
 		seen[cut(s, w)] = struct{}{}
 	}
 	return len(seen)
 }
 
-func (c column) cutter(w int) (cutter, int) {
-	end, mid := c.distinct(cutEnd, w), c.distinct(cutMiddle, w)
-	if mid > end {
-		return cutMiddle, mid
+// at is the column's best cut at width w.
+func (c *column) at(w int) keptAt {
+	if k, ok := c.kept[w]; ok {
+		return k
 	}
-	return cutEnd, end
+	k := keptAt{cutEnd, c.distinct(cutEnd, w)}
+	if k.cells < len(c.cells) { // the end cut loses some: the middle may keep them
+		if mid := c.distinct(cutMiddle, w); mid > k.cells {
+			k = keptAt{cutMiddle, mid}
+		}
+	}
+	c.kept[w] = k
+	return k
 }
 
 // fit is a table's rows (the first is the header) with the width and cut of each column.
@@ -66,11 +95,13 @@ type fit struct {
 func fitTable(rows [][]string, total int) fit {
 	n := len(rows[0])
 	f := fit{rows: rows, widths: make([]int, n), cuts: make([]cutter, n)}
-	cols := make([]column, n)
-	for _, r := range rows[1:] {
-		for i, c := range r {
-			cols[i] = append(cols[i], c)
+	cols := make([]*column, n)
+	for i := range cols {
+		cells := make([]string, 0, len(rows)-1)
+		for _, r := range rows[1:] {
+			cells = append(cells, r[i])
 		}
+		cols[i] = newColumn(cells)
 	}
 	for _, r := range rows {
 		for i, c := range r {
@@ -87,29 +118,25 @@ func fitTable(rows [][]string, total int) fit {
 				break
 			}
 			f.widths[c]--
-			f.cuts[c], _ = cols[c].cutter(f.widths[c])
+			f.cuts[c] = cols[c].at(f.widths[c]).cut
 		}
 	}
 	return f
 }
 
-// nextCut picks, among the first columns wider than minCut, the one whose cut by a column keeps
-// the most rows apart, then loses the fewest distinctions between its own cells, then the
-// widest, the first column (the product, what a row is about) counting two thirds of its
-// width; -1 when none can be cut.
-func (f *fit) nextCut(cols []column, first int) int {
-	best, bestRows, bestLoss := -1, -1, 0
+// nextCut picks, among the first columns wider than minCut, the one whose cut by a column loses
+// the fewest distinctions between its cells, then the widest, the first column (the product,
+// what a row is about) counting two thirds of its width; -1 when none can be cut.
+func (f *fit) nextCut(cols []*column, first int) int {
+	best, bestLoss := -1, 0
 	for i := range first {
 		w := f.widths[i]
 		if w <= minCut {
 			continue
 		}
-		cut, after := cols[i].cutter(w - 1)
-		rows := f.distinctRows(i, cut, w-1)
-		loss := cols[i].distinct(f.cuts[i], w) - after
-		if best < 0 || rows > bestRows || (rows == bestRows && (loss < bestLoss ||
-			(loss == bestLoss && weighed(i, w) > weighed(best, f.widths[best])))) {
-			best, bestRows, bestLoss = i, rows, loss
+		loss := cols[i].at(w).cells - cols[i].at(w-1).cells
+		if best < 0 || loss < bestLoss || (loss == bestLoss && weighed(i, w) > weighed(best, f.widths[best])) {
+			best, bestLoss = i, loss
 		}
 	}
 	return best
@@ -120,25 +147,6 @@ func weighed(col, w int) int {
 		return 2 * w
 	}
 	return 3 * w
-}
-
-// distinctRows counts the body's rows that read differently once column col is cut to w.
-func (f *fit) distinctRows(col int, cut cutter, w int) int {
-	seen := make(map[string]struct{}, len(f.rows))
-	var b strings.Builder
-	for _, r := range f.rows[1:] {
-		b.Reset()
-		for i, c := range r {
-			if i == col {
-				b.WriteString(cut(c, w))
-			} else {
-				b.WriteString(f.cuts[i](c, f.widths[i]))
-			}
-			b.WriteByte(0)
-		}
-		seen[b.String()] = struct{}{}
-	}
-	return len(seen)
 }
 
 // row formats the i-th row, each cell cut to its column and padded.
@@ -153,6 +161,23 @@ func (f *fit) row(i int) string {
 		parts[j] = c + strings.Repeat(" ", max(f.widths[j]-lipgloss.Width(c), 0))
 	}
 	return strings.TrimRight(strings.Join(parts, "  "), " ")
+}
+
+// fitCache keeps the last fit: View runs on every message (a spinner's tick too), and a fit
+// of many subscriptions costs more than drawing them.
+type fitCache struct {
+	total int
+	last  *fit
+}
+
+// get is the fit of rows in total columns, the same as last time when neither changed.
+func (c *fitCache) get(rows [][]string, total int) *fit {
+	if c.last != nil && c.total == total && slices.EqualFunc(c.last.rows, rows, slices.Equal[[]string]) {
+		return c.last
+	}
+	f := fitTable(rows, total)
+	c.total, c.last = total, &f
+	return c.last
 }
 
 func sum(xs []int) int {

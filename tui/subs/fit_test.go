@@ -1,6 +1,7 @@
 package subs
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -45,5 +46,19 @@ func TestFitKeepsRowsApart(t *testing.T) {
 		if len(products) != 4 { // the four products, "Suite Classe Démo" twice
 			t.Errorf("%d columns: the products read %v", total, products)
 		}
+	}
+}
+
+// A district's hundreds of subscriptions fit in a few milliseconds, and once: the next render
+// reuses the fit.
+func BenchmarkFitTable(b *testing.B) {
+	rows := [][]string{{"Product", "Organization", "Product keys", "Assigned/Total", "State"}}
+	for i := range 300 {
+		rows = append(rows, []string{"Manuels numériques — Mathématiques " + strconv.Itoa(i%7) + "e", "Collège n° " + strconv.Itoa(i/7),
+			"KEY-" + strconv.Itoa(i) + " (30 seats)", "0/30", "Renews 30 Sep 2027"})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		fitTable(rows, 78)
 	}
 }

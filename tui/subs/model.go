@@ -20,6 +20,7 @@ type Model struct {
 	keys keyMap
 
 	list   app.SubsList
+	fits   fitCache // the table's columns, fitted to the width
 	orgs   []model.Organization
 	org    int // 0: all organizations; i: orgs[i-1]
 	sort   app.SubsSort

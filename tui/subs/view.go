@@ -72,7 +72,7 @@ func (m *Model) table() string {
 		rows = append(rows, []string{r.Sub.Product, r.OrgName, cat.ProductKeys(r.Sub.Keys, 1),
 			cat.Int(r.Assigned) + "/" + cat.Int(r.Sub.Seats), cat.SubStateShort(r.State)})
 	}
-	fitted := fitTable(rows, max(m.width-2, 20))
+	fitted := m.fits.get(rows, max(m.width-2, 20))
 	var b strings.Builder
 	visible := max(m.height-6, 1)
 	first := max(0, m.cursor-visible+1)
