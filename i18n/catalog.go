@@ -207,9 +207,11 @@ type ImportTexts struct {
 	History, Undone, UndoDone, NothingToUndo, ChangedSince, TooManyDeletions string
 	UndoQuestion                                                             string
 	// UndoDry says a dry-run undo is possible and what it would revert (run, counts).
-	UndoDry                                                                             string
-	Created, Updated, Unchanged, Protected, PendingDeletion, Restored                   string
-	At, Line, Column, Value, Expected, FirstAt                                          string
+	UndoDry                                                           string
+	Created, Updated, Unchanged, Protected, PendingDeletion, Restored string
+	At, Line, Column, Value, Expected, FirstAt                        string
+	// ColumnNamed is a column known by its header or its letter only.
+	ColumnNamed                                                                         string
 	AndMore                                                                             Noun // "… and %s more errors"
 	UnknownFormat, MixedFormats, MissingColumn, MissingFile, EmptyFile, DuplicateID     string
 	UnknownClass, UnknownUser, UnknownOrg, UnknownProfile, BadZip, UnsafePath, TooLarge string

@@ -157,7 +157,7 @@ func english() *Catalog {
 			ChangedSince:     "Cannot undo: %s was changed after the import.",
 			TooManyDeletions: "Stopped: this import would mark %s of %s pending deletion, more than its deletion limit allows. If that is right, raise the limit.",
 			Created:          "created", Updated: "updated", Unchanged: "unchanged", Protected: "protected", PendingDeletion: "to be deleted", Restored: "restored",
-			At: "%s, line %d", Line: "line", Column: "column %s (%s)", Value: "value %q", Expected: "expected: %s", FirstAt: "first seen at %s", AndMore: Noun{One: "… and %s more error", Many: "… and %s more errors"},
+			At: "%s, line %d", Line: "line", Column: "column %s (%s)", ColumnNamed: "column %s", Value: "value %q", Expected: "expected: %s", FirstAt: "first seen at %s", AndMore: Noun{One: "… and %s more error", Many: "… and %s more errors"},
 			UnknownFormat:     "not a known roster format",
 			MixedFormats:      "files of different formats in one import",
 			MissingColumn:     "a required column is missing",

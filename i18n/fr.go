@@ -161,7 +161,7 @@ func french() *Catalog {
 			ChangedSince:     "Annulation impossible : %s a été modifié après l'import.",
 			TooManyDeletions: "Arrêt : cet import marquerait %s sur %s pour suppression, plus que sa limite de suppressions ne le permet. Si c'est voulu, relevez cette limite.",
 			Created:          "créé", Updated: "mis à jour", Unchanged: "inchangé", Protected: "protégé", PendingDeletion: "à supprimer", Restored: "restauré",
-			At: "%s, ligne %d", Line: "ligne", Column: "colonne %s (%s)", Value: "valeur %q", Expected: "attendu : %s", FirstAt: "vu d'abord en %s", AndMore: Noun{One: "… et %s autre erreur", Many: "… et %s autres erreurs"},
+			At: "%s, ligne %d", Line: "ligne", Column: "colonne %s (%s)", ColumnNamed: "colonne %s", Value: "valeur %q", Expected: "attendu : %s", FirstAt: "vu d'abord en %s", AndMore: Noun{One: "… et %s autre erreur", Many: "… et %s autres erreurs"},
 			UnknownFormat:     "ce n'est pas un format d'annuaire connu",
 			MixedFormats:      "des fichiers de formats différents dans un même import",
 			MissingColumn:     "une colonne obligatoire manque",

@@ -22,9 +22,13 @@ func (c *Catalog) RowError(e *model.RowError) string {
 	} else {
 		b.WriteString(file)
 	}
-	if e.Column != "" || e.Letter != "" {
+	switch {
+	case e.Column != "" && e.Letter != "":
 		b.WriteString(", ")
 		fmt.Fprintf(&b, c.Import.Column, e.Column, e.Letter)
+	case e.Column != "" || e.Letter != "": // a header without a place (XML), or a place alone
+		b.WriteString(", ")
+		fmt.Fprintf(&b, c.Import.ColumnNamed, e.Column+e.Letter)
 	}
 	if e.Value != "" {
 		b.WriteString(", ")
