@@ -26,7 +26,7 @@ func TestSchoolsInTheConsole(t *testing.T) {
 	term.fill("City", "Lyon")
 	term.fill("Country", "FR")
 	term.fill("Official code", "0750654E")
-	term.waitText("their check letter", "Schools (2)") // refused, in words, on the status line
+	term.waitText("followed by their check letter", "Schools (2)") // refused, in words, on the status line (the field's hint says "and their check letter")
 	term.keys("n")
 	term.fill("Name", "Lycée Ampère")
 	term.fill("City", "Lyon")
