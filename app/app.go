@@ -62,6 +62,9 @@ type App struct {
 	merge   mergeState          // campaigns being sent, activations in progress
 	schools schoolSettingsState // the move of the former single settings to each school
 	memory  memoryBudget        // the imports running and the memory limit they hold the process to
+	// releaseAt is the number of users from which an import lets the store drop them as it
+	// writes (releaseAfterWrite; a test lowers it).
+	releaseAt int
 }
 
 // New builds the application layer over a store.
@@ -69,7 +72,8 @@ func New(store storage.Store, opts Options) *App {
 	a := &App{store: store, now: opts.Clock, random: opts.Random, argon: opts.Argon2,
 		throttle: opts.Throttle, notifier: opts.Notifier, codeTTL: opts.CodeTTL, dir: newDirIndex(time.Local),
 		lic: &licensing{opts: opts.Licensing}, guard: newSignInGuard(),
-		attempts: newAttemptLimiter(), people: newPersonSessions(), memory: memoryBudget{set: opts.MemoryLimit}}
+		attempts: newAttemptLimiter(), people: newPersonSessions(), memory: memoryBudget{set: opts.MemoryLimit},
+		releaseAt: releaseAfterWrite}
 	if a.notifier == nil && opts.MailTexts != nil {
 		a.notifier = &MailNotifier{app: a, texts: *opts.MailTexts}
 	}

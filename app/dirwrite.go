@@ -14,6 +14,10 @@ func (a *App) applyBatch(ctx context.Context, b storage.Batch) (storage.Applied,
 	if err != nil {
 		return applied, err
 	}
+	if b.Release { // the store may have dropped the users: the next query reads them back
+		a.dir.invalidate()
+		return applied, nil
+	}
 	a.dir.upsert(b.Users, func(u model.User) model.User { return resolveUser(u, applied.IDs) }, b.DeleteUsers)
 	if len(b.RestoreUsers) > 0 {
 		a.dir.upsert(b.RestoreUsers, nil, nil)

@@ -23,7 +23,9 @@ type auditShape struct {
 var auditShapes = map[model.AuditAction]auditShape{
 	model.AuditImport: {regexp.MustCompile(`^run (\d+) \(([^)]*)\): (\d+) created, (\d+) updated, (\d+) pending deletion$`),
 		func(c *Catalog, t AuditDetailTexts, m []string) string {
-			return fmt.Sprintf(t.Import, m[1], m[2], num(c, m[3]), num(c, m[4]), num(c, m[5]))
+			w := c.Import.Counts
+			return fmt.Sprintf(t.Import, m[1], m[2], strings.Join([]string{count(c, m[3], w.Created),
+				count(c, m[4], w.Updated), count(c, m[5], w.ToDelete)}, ", "))
 		}},
 	"settings.mail": {regexp.MustCompile(`^smtp (.*):(\d+) (\S*), from (.*), activation (.*)$`),
 		func(c *Catalog, t AuditDetailTexts, m []string) string {
@@ -153,6 +155,15 @@ func (c *Catalog) seatDetail(t AuditDetailTexts, detail string) string {
 		s = c.Label(fmt.Sprintf(t.Sync, how), s)
 	}
 	return s
+}
+
+// count is num with its noun, in the form the number takes ("1 créé", "0 à supprimer").
+func count(c *Catalog, s string, noun Noun) string {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return s + " " + noun.Many
+	}
+	return c.Count(n, noun)
 }
 
 func num(c *Catalog, s string) string {

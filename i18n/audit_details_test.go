@@ -16,8 +16,11 @@ func TestAuditDetailsInWords(t *testing.T) {
 		en, fr string
 	}{
 		{model.AuditImport, "run 3 (ent): 1200 created, 4 updated, 0 pending deletion",
-			"import #3 (source ent): 1,200 created, 4 updated, 0 pending deletion",
+			"import #3 (source ent): 1,200 created, 4 updated, 0 to be deleted",
 			"import n° 3 (source ent) : 1\u202f200 créés, 4 mis à jour, 0 à supprimer"},
+		{model.AuditImport, "run 4 (ent): 1 created, 0 updated, 2 pending deletion",
+			"import #4 (source ent): 1 created, 0 updated, 2 to be deleted",
+			"import n° 4 (source ent) : 1 créé, 0 mis à jour, 2 à supprimer"},
 		{"settings.mail", "smtp smtp.example.org:0 none, from noreply@example.org, activation ",
 			"mail server smtp.example.org (port the usual one, without TLS), sender noreply@example.org, activation address none",
 			"serveur d'envoi smtp.example.org (port habituel, sans TLS), expéditeur noreply@example.org, adresse d'activation aucune"},

@@ -36,7 +36,7 @@ type AuditDetailTexts struct {
 
 var auditDetailsEN = AuditDetailTexts{
 	System:     "Rollcall (demo)",
-	Import:     "import #%s (source %s): %s created, %s updated, %s pending deletion",
+	Import:     "import #%s (source %s): %s",
 	Server:     "%s (port %s, %s)",
 	Mail:       "mail server %s, sender %s, activation address %s",
 	UsualPort:  "the usual one",
@@ -65,7 +65,7 @@ var auditDetailsEN = AuditDetailTexts{
 
 var auditDetailsFR = AuditDetailTexts{
 	System:     "Rollcall (démo)",
-	Import:     "import n° %s (source %s) : %s créés, %s mis à jour, %s à supprimer",
+	Import:     "import n° %s (source %s) : %s",
 	Server:     "%s (port %s, %s)",
 	Mail:       "serveur d'envoi %s, expéditeur %s, adresse d'activation %s",
 	UsualPort:  "habituel",

@@ -145,12 +145,18 @@ type Seed struct {
 // not exist); references to temporary ids anywhere in the batch are rewritten, as in a Seed.
 // Deletions run after the writes. Uniqueness rules are those of the single-record methods, and
 // a broken one fails the whole batch with ErrConflict. Temporary ids must be unique across every
-// kind of record in one batch (one counter), so Applied can map them all.
+// kind of record in one batch (one counter), so Applied can map them all. A store may give the
+// batch's own records their real ids and references in place, so as not to copy a big batch:
+// after Apply a record's ids may be temporary or real, and Applied maps the temporary ones.
 type Batch struct {
-	Orgs        []model.Organization
-	Classes     []model.Class
-	Groups      []model.Group
-	Users       []model.User
+	Orgs    []model.Organization
+	Classes []model.Class
+	Groups  []model.Group
+	Users   []model.User
+	// Release says the caller does not read Users after Apply, so the store may drop each one
+	// once written (a million users held beside the transaction's pages break an import's
+	// memory budget at the commit).
+	Release     bool
 	DeleteUsers []model.ID
 	// MoveSeats hands seats from one account to another before the deletions run (two
 	// accounts merged into one): every seat From holds becomes To's (its Email and Login

@@ -67,6 +67,9 @@ func TestNewcomerWords(t *testing.T) {
 	if r := c.must("", "--lang", "fr", "import", file, "--classes", "create"); !strings.Contains(r.stderr, "Lecture des fichiers : 1 ligne\n") {
 		t.Errorf("the French progress counts one row so: %q", r.stderr)
 	}
+	if log := c.must("", "--lang", "fr", "admins", "log").stdout; !strings.Contains(log, "import n° 1 (source ent) : 1 créé, 0 mis à jour") || strings.Contains(log, "run 1 (") {
+		t.Errorf("the audit log says the import so: %q", log)
+	}
 	write("CE1")
 	r := c.must("", "--lang", "fr", "import", file, "--dry-run", "--classes", "create")
 	if !strings.Contains(r.stdout, "    Classes ") || strings.Contains(r.stdout, "    classes") {

@@ -85,7 +85,7 @@ func runAdminsLog(ctx context.Context, o *adminsLogOptions) error {
 		if e.OrgID != 0 {
 			orgCol = e.OrgID.String()
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", cat.DateTime(e.At), e.AdminEmail, cat.AuditAction(model.AuditAction(e.Action)), orgCol, e.Detail)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", cat.DateTime(e.At), cat.AuditAuthor(e.AdminEmail), cat.AuditAction(model.AuditAction(e.Action)), orgCol, cat.AuditDetail(model.AuditAction(e.Action), e.Detail))
 	}
 	return w.Flush()
 }

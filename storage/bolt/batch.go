@@ -53,6 +53,10 @@ func applyBatch(tx *bbolt.Tx, b storage.Batch) (storage.Applied, error) {
 	if err := updateAll(tx, &upd); err != nil {
 		return storage.Applied{}, err
 	}
+	if b.Release { // written: the commit's pages need not sit beside a million users
+		clear(create.users)
+		clear(upd.users)
+	}
 	if err := moveSeats(tx, b.MoveSeats); err != nil {
 		return storage.Applied{}, err
 	}
@@ -119,14 +123,22 @@ func classID(c *model.Class) model.ID      { return c.ID }
 func groupID(g *model.Group) model.ID      { return g.ID }
 func userID(u *model.User) model.ID        { return u.ID }
 
-// partition copies the records to create (temporary ids) and those to update, in one pass: the
-// caller's batch is never modified, and a 100,000-user import copies its users once.
+// partition splits the records to create (temporary ids) from those to update. A batch of one
+// kind only is not copied: its records get their real ids and references in place, as
+// storage.Batch allows (a million new users copied cost 450 MB at the import's peak). A mixed
+// batch is copied, in one pass.
 func partition[T any](recs []T, id func(*T) model.ID) (create, update []T) {
 	n := 0
 	for i := range recs {
 		if id(&recs[i]).IsTemp() {
 			n++
 		}
+	}
+	switch n {
+	case len(recs):
+		return recs, nil
+	case 0:
+		return nil, recs
 	}
 	create, update = make([]T, 0, n), make([]T, 0, len(recs)-n)
 	for i := range recs {
