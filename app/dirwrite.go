@@ -10,19 +10,29 @@ import (
 // applyBatch writes a batch and brings the directory index up to date with the users it
 // created, updated and deleted.
 func (a *App) applyBatch(ctx context.Context, b storage.Batch) (storage.Applied, error) {
+	if b.Release {
+		return a.applyReleased(ctx, b)
+	}
 	applied, err := a.store.Apply(ctx, b)
 	if err != nil {
 		return applied, err
-	}
-	if b.Release { // the store may have dropped the users: the next query reads them back
-		a.dir.invalidate()
-		return applied, nil
 	}
 	a.dir.upsert(b.Users, func(u model.User) model.User { return resolveUser(u, applied.IDs) }, b.DeleteUsers)
 	if len(b.RestoreUsers) > 0 {
 		a.dir.upsert(b.RestoreUsers, nil, nil)
 	}
 	return applied, nil
+}
+
+// applyReleased writes a batch whose users nobody reads afterwards: once the store holds them
+// nothing here does, so a million of them (500 MB) can be freed while the store commits; the
+// directory index reads them back when next asked.
+func (a *App) applyReleased(ctx context.Context, b storage.Batch) (storage.Applied, error) {
+	applied, err := a.store.Apply(ctx, b)
+	if err == nil {
+		a.dir.invalidate()
+	}
+	return applied, err
 }
 
 // resolveUser replaces a batch user's temporary ids by the ones the store gave.

@@ -111,13 +111,16 @@ func (a *App) importAttempt(ctx context.Context, admin model.Admin, inputs []imp
 	}
 	// A big import's users are not kept beside the write: the store drops them once written
 	// and the directory index reads them back when next asked (1.6 s for a million).
-	p.out.Release = len(p.out.Users) >= a.releaseAt
-	applied, err := a.applyBatch(ctx, p.out)
+	written, out := len(p.out.Users), p.out
+	if out.Release = written >= a.releaseAt; out.Release {
+		p.out.Users = nil // the store's alone from here: freed once written
+	}
+	applied, err := a.applyBatch(ctx, out)
 	if err != nil {
 		return ImportReport{}, fmt.Errorf("import: %w", err)
 	}
 	p.report.RunID = applied.IDs[p.runID]
-	report(ImportProgress{Stage: StageDone, Total: len(p.out.Users)})
+	report(ImportProgress{Stage: StageDone, Total: written})
 	return p.report, nil
 }
 

@@ -31,6 +31,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"meta", metaTests},
 		{"seed", seedTests},
 		{"batch", batchTests},
+		{"batch release", batchReleaseTests},
 		{"batch grant and audit", batchGrantTests},
 		{"batch failures", batchFailureTests},
 		{"batch restore and seats", batchRestoreTests},
