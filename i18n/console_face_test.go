@@ -47,3 +47,25 @@ func TestConsoleMessagesNameNoFlag(t *testing.T) {
 		t.Errorf("the CLI lost its flag: %q", s)
 	}
 }
+
+// The CLI's wording of the messages the console says in its own words names no console key or
+// screen: each face names its own controls.
+func TestCLIMessagesNameNoConsoleKey(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []model.Language{model.English, model.French} {
+		cli := For(lang)
+		for name, s := range map[string]string{
+			"UnknownVendor": cli.Licensing.Refuse.UnknownVendor, "RenewalNotARenewal": cli.People.RenewalNotARenewal,
+			"RenewalNotAClaim": cli.People.RenewalNotAClaim, "Saved.NoneHint": cli.Directory.Saved.NoneHint,
+		} {
+			for _, console := range []string{"screen", "écran", " in Subscriptions", "dans Abonnements", " on the Users", "dans Utilisateurs"} {
+				if strings.Contains(s, console) {
+					t.Errorf("%s %s: the CLI names the console (%q): %q", lang, name, console, s)
+				}
+			}
+			if !strings.Contains(s, "rollcall ") {
+				t.Errorf("%s %s: the CLI names no command: %q", lang, name, s)
+			}
+		}
+	}
+}

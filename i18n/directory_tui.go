@@ -79,7 +79,7 @@ func directoryEN() DirectoryTexts {
 	return DirectoryTexts{
 		Saved: SavedFilterTexts{
 			Saved: "Filter \"%s\" saved: %s.", Deleted: "Filter \"%s\" deleted.", Applied: "Filter \"%s\" applied.",
-			None: "No saved filter.", NoneHint: "Save one with S on the Users screen, or rollcall filters save NAME [filters].",
+			None: "No saved filter.", NoneHint: "Save one with rollcall filters save NAME [filters].",
 			SaveTitle: "Save these filters", NameField: "Filter name",
 			NameHint:  "To find them again with F, or from the mail merge (f).",
 			PickTitle: "Saved filters", PickHint: "enter applies · x deletes · esc closes",
@@ -144,7 +144,7 @@ func directoryFR() DirectoryTexts {
 	return DirectoryTexts{
 		Saved: SavedFilterTexts{
 			Saved: "Filtre « %s » enregistré : %s.", Deleted: "Filtre « %s » supprimé.", Applied: "Filtre « %s » appliqué.",
-			None: "Aucun filtre enregistré.", NoneHint: "Enregistrez-en un avec S dans Utilisateurs, ou rollcall filters save NOM [filtres].",
+			None: "Aucun filtre enregistré.", NoneHint: "Enregistrez-en un avec rollcall filters save NOM [filtres].",
 			SaveTitle: "Enregistrer ces filtres", NameField: "Nom du filtre",
 			NameHint:  "Pour les retrouver avec F, ou depuis le publipostage (f).",
 			PickTitle: "Filtres enregistrés", PickHint: "entrée applique · x supprime · échap ferme",

@@ -69,7 +69,7 @@ func licensingEN() LicensingTexts {
 			Mistyped:          "This claim code has a typing mistake somewhere: check it character by character (O and 0, I, L and 1 count the same).",
 			Malformed:         "This is not a claim code: check that you copied all of it.",
 			Version:           "This claim code was made for a newer Rollcall: update Rollcall.",
-			UnknownVendor:     "This claim code is signed by a vendor Rollcall does not know (key %s). Ask the vendor for its public key file and add it (v in Subscriptions, or rollcall vendor trust).",
+			UnknownVendor:     "This claim code is signed by a vendor Rollcall does not know (key %s). Ask the vendor for its public key file and add it with rollcall vendor trust.",
 			Forged:            "This claim code's signature does not match: it was altered or forged. Use the code exactly as the vendor sent it.",
 			Expired:           "This claim code's subscription ended on %s.",
 			SerialUnknown:     "No display model of the catalogue has a serial like this one: check it.",

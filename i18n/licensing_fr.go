@@ -69,7 +69,7 @@ func licensingFR() LicensingTexts {
 			Mistyped:          "Ce code de réclamation contient une faute de frappe : vérifiez-le caractère par caractère (O et 0, I, L et 1 comptent pareil).",
 			Malformed:         "Ce n'est pas un code de réclamation : vérifiez qu'il a été copié en entier.",
 			Version:           "Ce code de réclamation est destiné à un Rollcall plus récent : mettez Rollcall à jour.",
-			UnknownVendor:     "Ce code de réclamation est signé par un fournisseur que Rollcall ne connaît pas (clé %s). Demandez au fournisseur son fichier de clé publique et ajoutez-le (v dans Abonnements, ou rollcall vendor trust).",
+			UnknownVendor:     "Ce code de réclamation est signé par un fournisseur que Rollcall ne connaît pas (clé %s). Demandez au fournisseur son fichier de clé publique et ajoutez-le avec rollcall vendor trust.",
 			Forged:            "La signature de ce code de réclamation ne correspond pas : il a été modifié ou contrefait. Utilisez le code tel que le fournisseur l'a envoyé.",
 			Expired:           "L'abonnement de ce code de réclamation a pris fin le %s.",
 			SerialUnknown:     "Aucun modèle d'écran du catalogue n'a de numéro de série de cette forme : vérifiez-le.",

@@ -22,8 +22,8 @@ func peopleEN() PeopleTexts {
 		RenewKey: "renew", RenewTitle: "Renewal code for %s", RenewCode: "Renewal code",
 		RenewHint: "The code (or link) from the vendor's renewal email.",
 		Renewed:   "%s renewed: %s, %s added.", RenewDry: "Would renew %s: %s, %s added. Nothing was changed.",
-		RenewalNotARenewal: "This is a claim code, not a renewal code: claim it with rollcall subs claim (c on the Subscriptions screen).",
-		RenewalNotAClaim:   "This is a renewal code: renew its subscription with rollcall subs renew (n on the Subscriptions screen).",
+		RenewalNotARenewal: "This is a claim code, not a renewal code: claim it with rollcall subs claim.",
+		RenewalNotAClaim:   "This is a renewal code: renew its subscription with rollcall subs renew.",
 		RenewalOtherOrder:  "This renewal code is for order %s of another subscription (or another vendor or product).",
 		RenewalEarlier:     "This renewal code does not move the subscription's date later: it was already renewed further.",
 	}

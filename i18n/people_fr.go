@@ -22,8 +22,8 @@ func peopleFR() PeopleTexts {
 		RenewKey: "renouveler", RenewTitle: "Code de renouvellement de %s", RenewCode: "Code de renouvellement",
 		RenewHint: "Le code (ou le lien) du courriel de renouvellement du fournisseur.",
 		Renewed:   "%s renouvelé : %s, %s en plus.", RenewDry: "%s serait renouvelé : %s, %s en plus. Rien n'a été modifié.",
-		RenewalNotARenewal: "Ceci est un code d'activation d'abonnement, pas un code de renouvellement : réclamez-le avec rollcall subs claim (c sur l'écran Abonnements).",
-		RenewalNotAClaim:   "Ceci est un code de renouvellement : renouvelez son abonnement avec rollcall subs renew (n sur l'écran Abonnements).",
+		RenewalNotARenewal: "Ceci est un code d'activation d'abonnement, pas un code de renouvellement : réclamez-le avec rollcall subs claim.",
+		RenewalNotAClaim:   "Ceci est un code de renouvellement : renouvelez son abonnement avec rollcall subs renew.",
 		RenewalOtherOrder:  "Ce code de renouvellement concerne la commande %s d'un autre abonnement (ou un autre fournisseur ou produit).",
 		RenewalEarlier:     "Ce code de renouvellement ne repousse pas la date de l'abonnement : il a déjà été renouvelé plus loin.",
 	}
