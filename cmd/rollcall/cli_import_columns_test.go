@@ -31,6 +31,15 @@ func TestImportErrorsNameTheFilesColumns(t *testing.T) {
 		}
 	}
 
+	// Google's bulk upload, whose Department holds the classes.
+	google := filepath.Join(dir, "google.csv")
+	os.WriteFile(google, []byte("First Name [Required],Last Name [Required],Email Address [Required],Employee ID,Employee Type,Department\n"+
+		"Léa,Martin,lea@example.fr,lea.martin,Student,6B\n"), 0o600)
+	want := `google.csv, line 2, column Department (F), value "6B"`
+	if r := c.run("", "--lang", "en", "import", google, "--classes", "existing", "--dry-run"); r.code != exitInvalid || !strings.Contains(r.stderr, want) {
+		t.Errorf("Google: unknown class: exit %d, stderr %q, want %q", r.code, r.stderr, want)
+	}
+
 	// Two people of one name added by hand, and a spreadsheet row that fits both.
 	for range 2 {
 		c.must("", "users", "add", "--profile", "teacher", "--last-name", "Durand", "--first-name", "Paul")

@@ -42,6 +42,10 @@ func allKnown(h *table.Header) bool {
 // file is Rollcall's own export, whose logins are the ones Rollcall gave.
 func byLogin(h *table.Header) bool { return !h.Has(colENTID) && h.Has(colLogin) }
 
+// exportColumnKeys are the columns of an export the import planner's errors name, as written.
+var exportColumnKeys = roster.ColumnKeys{ID: []string{colENTID}, Login: []string{colLogin}, Email: []string{colEmail},
+	Classes: []string{colClasses}, Groups: []string{colGroups}, Name: []string{colLastName, colFirstName, colBirthDate}}
+
 // ParseExport reads one ENT export file, which holds every profile, one per row.
 func ParseExport(j *roster.Job, f *roster.File, t *table.Text) error {
 	rows, err := j.Read(roster.Table{Name: f.Name, Src: t.Rows(), Schema: exportSchema, Rows: t.Lines()},
@@ -57,6 +61,7 @@ func ParseExport(j *roster.Job, f *roster.File, t *table.Text) error {
 					ok = false
 				}
 			}
+			j.SetColumns(table.Location{File: f.Name}, exportColumnKeys.Of(h))
 			return ok
 		},
 		func(r *roster.Row) { exportRow(j, r) })

@@ -42,6 +42,10 @@ var schema = table.Schema{
 	{Key: colDepartment, English: []string{"Department"}},
 }
 
+// columnKeys are the columns the import planner's errors name, as Google's template writes them.
+var columnKeys = roster.ColumnKeys{Login: []string{colLogin}, Email: []string{colEmail},
+	Classes: []string{colDepartment}, Name: []string{colLast, colFirst}}
+
 // profileValues is the detail of errors about a profile: what Rollcall writes in Employee Type.
 const profileValues = "Élève|Enseignant|Parent|Personnel|Invité|Student|Teacher|Staff|Guest"
 
@@ -75,6 +79,7 @@ func Parse(j *roster.Job, f *roster.File, t *table.Text) error {
 			}
 			// Rollcall's own export: Employee ID is the login Rollcall gave, so users are found by it.
 			j.Batch.FromRollcall = j.Batch.FromRollcall || ok
+			j.SetColumns(table.Location{File: f.Name}, columnKeys.Of(h))
 			return ok
 		},
 		func(r *roster.Row) { row(j, r) })
