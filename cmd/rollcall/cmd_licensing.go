@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -83,6 +84,16 @@ func toSubJSON(r app.SubRow) subJSON {
 }
 
 // parseSubID reads a subscription id argument.
+// signedInSub is the signed-in session and the subscription named by ref (its id).
+func signedInSub(ctx context.Context, f *factory, ref string) (*app.Session, model.ID, error) {
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	id, err := parseSubID(ref)
+	return sess, id, err
+}
+
 func parseSubID(s string) (model.ID, error) {
 	id, ok := model.ParseID(s)
 	if !ok {

@@ -65,11 +65,7 @@ func newSeatsListCmd(f *factory) *cobra.Command {
 
 func runSeatsList(ctx context.Context, o *seatsListOptions) error {
 	f := o.f
-	sess, err := signedIn(ctx, f)
-	if err != nil {
-		return err
-	}
-	id, err := parseSubID(o.sub)
+	sess, id, err := signedInSub(ctx, f, o.sub)
 	if err != nil {
 		return err
 	}
@@ -174,11 +170,7 @@ func newSeatsAddCmd(f *factory) *cobra.Command {
 
 func runSeatsAdd(ctx context.Context, o *seatsAddOptions) error {
 	f := o.f
-	sess, err := signedIn(ctx, f)
-	if err != nil {
-		return err
-	}
-	id, err := parseSubID(o.sub)
+	sess, id, err := signedInSub(ctx, f, o.sub)
 	if err != nil {
 		return err
 	}
@@ -220,11 +212,7 @@ func newSeatsImportCmd(f *factory) *cobra.Command {
 
 func runSeatsImport(ctx context.Context, o *seatsImportOptions) error {
 	f := o.f
-	sess, err := signedIn(ctx, f)
-	if err != nil {
-		return err
-	}
-	id, err := parseSubID(o.sub)
+	sess, id, err := signedInSub(ctx, f, o.sub)
 	if err != nil {
 		return err
 	}
@@ -271,11 +259,7 @@ func runSeatsRemove(ctx context.Context, o *seatsRemoveOptions) error {
 	if o.byHand == (len(o.args) == 2) {
 		return usageError{fmt.Errorf("give one EMAIL or --by-hand")}
 	}
-	sess, err := signedIn(ctx, f)
-	if err != nil {
-		return err
-	}
-	id, err := parseSubID(o.args[0])
+	sess, id, err := signedInSub(ctx, f, o.args[0])
 	if err != nil {
 		return err
 	}

@@ -68,11 +68,7 @@ Microsoft credentials: ` + dirsync.EnvMSTenant + `, ` + dirsync.EnvMSClientID + 
 
 func runSeatsSync(ctx context.Context, o *seatsSyncOptions) error {
 	f := o.f
-	sess, err := signedIn(ctx, f)
-	if err != nil {
-		return err
-	}
-	id, err := parseSubID(o.sub)
+	sess, id, err := signedInSub(ctx, f, o.sub)
 	if err != nil {
 		return err
 	}

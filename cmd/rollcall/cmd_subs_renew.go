@@ -45,11 +45,7 @@ func runSubsRenew(ctx context.Context, o *subsRenewOptions) error {
 	if o.code == "" {
 		return usageError{fmt.Errorf("give the renewal code: --code CODE")}
 	}
-	sess, err := signedIn(ctx, f)
-	if err != nil {
-		return err
-	}
-	id, err := parseSubID(o.sub)
+	sess, id, err := signedInSub(ctx, f, o.sub)
 	if err != nil {
 		return err
 	}
