@@ -58,6 +58,8 @@ type Catalog struct {
 	Year YearTexts
 	// Schools is what French school files bring: UAIs, functions, subjects, feed warnings.
 	Schools SchoolsTexts
+	// CLIUsage is the CLI's own refusals of how a command was called.
+	CLIUsage CLIUsageTexts
 	// Web is the pages people open from their login cards.
 	Web WebTexts
 	// Migrate is copying a database into another (rollcall migrate).

@@ -196,6 +196,7 @@ func english() *Catalog {
 		Admins:    adminsEN(),
 		MailMerge: mailMergeEN(),
 		Schools:   schoolsEN(),
+		CLIUsage:  cliUsageEN(),
 		Migrate:   migrateEN(),
 		Help:      helpEN(),
 		Year:      yearEN(),

@@ -200,6 +200,7 @@ func french() *Catalog {
 		Admins:    adminsFR(),
 		MailMerge: mailMergeFR(),
 		Schools:   schoolsFR(),
+		CLIUsage:  cliUsageFR(),
 		Migrate:   migrateFR(),
 		Help:      helpFR(),
 		Year:      yearFR(),

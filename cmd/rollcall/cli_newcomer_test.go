@@ -94,3 +94,23 @@ func TestNewcomerWords(t *testing.T) {
 		t.Errorf("the dry run and the refusal undid the import: %d users left", list.Total)
 	}
 }
+
+// The CLI's own refusals of how a command was called speak the admin's language too.
+func TestUsageRefusalsInFrench(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	c.signUpAndLogin("admin@example.fr", "motdepasse1")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"merge", "pdf", "--per-sheet", "3", "-o", "x.pdf"}, "--per-sheet 3 : 1, 2 ou 8 attendu"},
+		{[]string{"subs", "claim", "--code", "X", "--displays", "2", "--serial", "Y"}, "pas les deux"},
+		{[]string{"merge", "resume", "douze"}, `"douze" n'est pas un numéro de campagne`},
+	} {
+		r := c.run("", append([]string{"--lang", "fr"}, tc.args...)...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: exit %d, %q; want 2 and %q", tc.args, r.code, r.stderr, tc.want)
+		}
+	}
+}

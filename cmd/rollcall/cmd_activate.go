@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -51,7 +52,7 @@ func runActivate(ctx context.Context, o *activateOptions) error {
 		return codeInArgv(f, "--code")
 	}
 	if o.login == "" {
-		return usageError{fmt.Errorf("--login is required")}
+		return usageError{errors.New(o.f.Catalog().CLIUsage.LoginRequired)}
 	}
 	code, err := readCode(f, "Code")
 	if err != nil {
@@ -126,7 +127,7 @@ func runResetPassword(ctx context.Context, o *resetPasswordOptions) error {
 		return codeInArgv(f, "--code")
 	}
 	if o.login == "" {
-		return usageError{fmt.Errorf("--login is required")}
+		return usageError{errors.New(o.f.Catalog().CLIUsage.LoginRequired)}
 	}
 	if o.useCode {
 		code, err := readCode(f, "Code")

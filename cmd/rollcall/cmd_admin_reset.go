@@ -2,7 +2,7 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"errors"
 
 	"github.com/spf13/cobra"
 )
@@ -58,7 +58,7 @@ func runResetAdmin(ctx context.Context, o *resetAdminOptions) error {
 		f.println(code) // the data this command produces
 		return nil
 	case o.email == "":
-		return usageError{fmt.Errorf("--email or --for is required")}
+		return usageError{errors.New(o.f.Catalog().CLIUsage.EmailOrFor)}
 	case o.useCode:
 		code, err := readCode(f, "Code")
 		if err != nil {

@@ -308,7 +308,7 @@ func formatList(name func(importers.Format) string) string {
 // The caller removes the folder.
 func stdinFile(f *factory, format string) (string, error) {
 	if format == "" {
-		return "", usageError{fmt.Errorf("import - reads one file from stdin: say its --format")}
+		return "", usageError{errors.New(f.Catalog().CLIUsage.StdinFormat)}
 	}
 	dir, err := os.MkdirTemp("", "rollcall-stdin-")
 	if err != nil {

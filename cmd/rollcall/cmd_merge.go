@@ -92,7 +92,7 @@ func (o *mergePDFOptions) layout() (mailmerge.Layout, error) {
 	switch o.perSheet {
 	case 1, 2, 8:
 	default:
-		return l, usageError{fmt.Errorf("--per-sheet %d: want 1, 2 or 8", o.perSheet)}
+		return l, usageError{fmt.Errorf(o.f.Catalog().CLIUsage.PerSheet, o.perSheet)}
 	}
 	switch strings.ToLower(o.paper) {
 	case "a4":
@@ -100,13 +100,13 @@ func (o *mergePDFOptions) layout() (mailmerge.Layout, error) {
 	case "letter":
 		l.Paper = mailmerge.Letter
 	default:
-		return l, usageError{fmt.Errorf("--paper %q: want a4 or letter", o.paper)}
+		return l, usageError{fmt.Errorf(o.f.Catalog().CLIUsage.Paper, o.paper)}
 	}
 	if o.splitBy != "" && o.splitBy != "class" {
-		return l, usageError{fmt.Errorf("--split-by %q: only class is supported", o.splitBy)}
+		return l, usageError{fmt.Errorf(o.f.Catalog().CLIUsage.SplitBy, o.splitBy)}
 	}
 	if o.out == "" && !o.dryRun {
-		return l, usageError{errors.New("say where to write the cards with -o FILE")}
+		return l, usageError{errors.New(o.f.Catalog().CLIUsage.CardsOutput)}
 	}
 	return l, nil
 }
@@ -133,7 +133,7 @@ func runMergePDF(ctx context.Context, o *mergePDFOptions) error {
 	var res app.MergeResult
 	switch {
 	case o.out == "-" && o.splitBy != "":
-		return usageError{fmt.Errorf("-o - writes one PDF to stdout: it cannot take --split-by")}
+		return usageError{errors.New(o.f.Catalog().CLIUsage.StdoutSplit)}
 	case o.out == "-": // the PDF itself on stdout (ssh server merge pdf … -o - > cards.pdf)
 		progress = nil
 		res, err = sess.MergePDF(ctx, sel, layout, o.merge.options(), f.env.rawStdout, nil)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"text/tabwriter"
 
@@ -77,7 +78,7 @@ cancel or an outage sends only what is missing and nobody gets two.`,
 func runMergeEmail(ctx context.Context, o *mergeEmailOptions) error {
 	f := o.f
 	if o.rate < 0 || o.conns < 0 {
-		return usageError{fmt.Errorf("--rate and --connections cannot be negative")}
+		return usageError{errors.New(o.f.Catalog().CLIUsage.NegativeRate)}
 	}
 	sess, err := signedIn(ctx, f)
 	if err != nil {

@@ -116,7 +116,7 @@ func runMergeStatus(ctx context.Context, o *mergeStatusOptions) error {
 	if len(o.args) == 0 {
 		return listCampaigns(ctx, f, sess, o.asJSON)
 	}
-	id, err := parseCampaignID(o.args[0])
+	id, err := parseCampaignID(f, o.args[0])
 	if err != nil {
 		return err
 	}
@@ -130,10 +130,10 @@ func runMergeStatus(ctx context.Context, o *mergeStatusOptions) error {
 	return showCampaign(ctx, f, sess, st)
 }
 
-func parseCampaignID(s string) (model.ID, error) {
+func parseCampaignID(f *factory, s string) (model.ID, error) {
 	id, ok := model.ParseID(s)
 	if !ok {
-		return 0, usageError{fmt.Errorf("%q is not a campaign number", s)}
+		return 0, usageError{fmt.Errorf(f.Catalog().CLIUsage.NotCampaign, s)}
 	}
 	return id, nil
 }
@@ -231,7 +231,7 @@ func newMergeResumeCmd(f *factory) *cobra.Command {
 
 func runMergeResume(ctx context.Context, o *mergeResumeOptions) error {
 	f := o.f
-	id, err := parseCampaignID(o.campaign)
+	id, err := parseCampaignID(f, o.campaign)
 	if err != nil {
 		return err
 	}

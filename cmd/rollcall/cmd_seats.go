@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -257,7 +258,7 @@ func newSeatsRemoveCmd(f *factory) *cobra.Command {
 func runSeatsRemove(ctx context.Context, o *seatsRemoveOptions) error {
 	f := o.f
 	if o.byHand == (len(o.args) == 2) {
-		return usageError{fmt.Errorf("give one EMAIL or --by-hand")}
+		return usageError{errors.New(o.f.Catalog().CLIUsage.OneEmail)}
 	}
 	sess, id, err := signedInSub(ctx, f, o.args[0])
 	if err != nil {

@@ -2,7 +2,7 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"sync"
 	"time"
 
@@ -72,7 +72,7 @@ func runSeatsSync(ctx context.Context, o *seatsSyncOptions) error {
 	if err != nil {
 		return err
 	}
-	src, err := o.sf.source(ctx, sess)
+	src, err := o.sf.source(ctx, f, sess)
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func runSeatsSync(ctx context.Context, o *seatsSyncOptions) error {
 }
 
 // source turns the flags into a sync source; exactly one source must be given.
-func (sf *syncFlags) source(ctx context.Context, sess *app.Session) (app.SyncSource, error) {
+func (sf *syncFlags) source(ctx context.Context, f *factory, sess *app.Session) (app.SyncSource, error) {
 	var srcs []app.SyncSource
 	if sf.roster != "" {
 		org, ok := model.ParseID(sf.roster)
@@ -111,7 +111,7 @@ func (sf *syncFlags) source(ctx context.Context, sess *app.Session) (app.SyncSou
 		srcs = append(srcs, app.SyncSource{Kind: model.SeatMicrosoft, Group: sf.msGroup})
 	}
 	if len(srcs) != 1 {
-		return app.SyncSource{}, usageError{fmt.Errorf("give exactly one source: --roster, --directory, --google-ou, --google-group or --microsoft-group")}
+		return app.SyncSource{}, usageError{errors.New(f.Catalog().CLIUsage.OneSource)}
 	}
 	return srcs[0], nil
 }

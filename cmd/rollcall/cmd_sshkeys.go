@@ -107,7 +107,7 @@ func readKeyLines(f *factory, key string, args []string) ([]string, error) {
 	var r io.Reader
 	switch {
 	case key != "" && len(args) > 0:
-		return nil, usageError{errors.New("give the key with --key or as a file, not both")}
+		return nil, usageError{errors.New(f.Catalog().CLIUsage.KeyTwice)}
 	case key != "":
 		r = strings.NewReader(key)
 	case len(args) == 1 && args[0] != "-":
@@ -120,7 +120,7 @@ func readKeyLines(f *factory, key string, args []string) ([]string, error) {
 	case !f.env.stdinTTY:
 		r = f.env.stdin
 	default:
-		return nil, usageError{errors.New("give a .pub file, - for standard input, or --key")}
+		return nil, usageError{errors.New(f.Catalog().CLIUsage.KeyNone)}
 	}
 	var lines []string
 	sc := bufio.NewScanner(io.LimitReader(r, maxKeyFile))

@@ -51,7 +51,7 @@ func newSubsClaimCmd(f *factory) *cobra.Command {
 func runSubsClaim(ctx context.Context, o *subsClaimOptions) error {
 	f := o.f
 	if o.in.Code != "" && (o.in.Serial != "" || o.in.Displays != 0) {
-		return usageError{errors.New("give --code, or --displays and --serial, not both")}
+		return usageError{errors.New(o.f.Catalog().CLIUsage.ClaimBoth)}
 	}
 	sess, err := signedIn(ctx, f)
 	if err != nil {

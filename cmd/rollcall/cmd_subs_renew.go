@@ -2,7 +2,7 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"errors"
 
 	"github.com/spf13/cobra"
 
@@ -43,7 +43,7 @@ func newSubsRenewCmd(f *factory) *cobra.Command {
 func runSubsRenew(ctx context.Context, o *subsRenewOptions) error {
 	f := o.f
 	if o.code == "" {
-		return usageError{fmt.Errorf("give the renewal code: --code CODE")}
+		return usageError{errors.New(o.f.Catalog().CLIUsage.RenewCode)}
 	}
 	sess, id, err := signedInSub(ctx, f, o.sub)
 	if err != nil {

@@ -310,10 +310,10 @@ func runUsersExport(ctx context.Context, o *usersExportOptions) error {
 		return flagError("format", o.format)
 	}
 	if o.output == "" {
-		return usageError{fmt.Errorf("--output is required")}
+		return usageError{errors.New(o.f.Catalog().CLIUsage.OutputRequired)}
 	}
 	if o.output == "-" && f.env.stdoutTTY && !o.dryRun && (info.Ext == ".zip" || info.Ext == ".xlsx") {
-		return usageError{fmt.Errorf("-o - would write a %s file to the terminal: redirect stdout to a file", info.Ext)}
+		return usageError{fmt.Errorf(o.f.Catalog().CLIUsage.BinaryToTerminal, info.Ext)}
 	}
 	cat := f.Catalog()
 	o.opts.Fields = splitList(o.opts.Fields)

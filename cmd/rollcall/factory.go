@@ -40,8 +40,7 @@ func (f *factory) App() (*app.App, error) {
 		f.dbPath = defaultDBPath(f.env.getenv)
 	} else if pgstore.IsURL(f.dbPath) && pgstore.HasPassword(f.dbPath) {
 		// Anyone on the machine reads a process's arguments: no secret goes there.
-		return nil, usageError{errors.New("--db carries a password, which the process list shows: " +
-			"put it in ~/.pgpass or $PGPASSWORD, or the whole URL in $ROLLCALL_DB")}
+		return nil, usageError{errors.New(f.Catalog().CLIUsage.DBPassword)}
 	}
 	st, err := openStore(context.Background(), f.dbPath)
 	if err != nil {
