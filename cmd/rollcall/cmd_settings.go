@@ -283,6 +283,16 @@ func runTemplatesExport(o *templatesExportOptions) error {
 
 // settingsOrgs reads the --org of a settings change: one school, "all" of the admin's (each
 // gets the same change), or "" for their only one (0, which app resolves).
+// signedInSettings is the signed-in session and the schools whose settings --org names.
+func signedInSettings(ctx context.Context, f *factory, org string) (*app.Session, []model.ID, error) {
+	sess, err := signedIn(ctx, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	orgs, err := settingsOrgs(ctx, sess, org)
+	return sess, orgs, err
+}
+
 func settingsOrgs(ctx context.Context, sess *app.Session, v string) ([]model.ID, error) {
 	if strings.EqualFold(strings.TrimSpace(v), "all") {
 		orgs, err := sess.ListOrgs(ctx)

@@ -67,11 +67,7 @@ func runSettingsPolicy(ctx context.Context, o *settingsPolicyOptions) error {
 	if bad != "" {
 		return flagError("classes", bad)
 	}
-	sess, err := signedIn(ctx, f)
-	if err != nil {
-		return err
-	}
-	orgs, err := settingsOrgs(ctx, sess, o.org)
+	sess, orgs, err := signedInSettings(ctx, f, o.org)
 	if err != nil {
 		return err
 	}

@@ -59,11 +59,7 @@ func newVendorTrustCmd(f *factory) *cobra.Command {
 
 func runVendorTrust(ctx context.Context, o *vendorTrustOptions) error {
 	f := o.f
-	sess, err := signedIn(ctx, f)
-	if err != nil {
-		return err
-	}
-	orgs, err := settingsOrgs(ctx, sess, o.org)
+	sess, orgs, err := signedInSettings(ctx, f, o.org)
 	if err != nil {
 		return err
 	}
@@ -126,11 +122,7 @@ func newVendorUntrustCmd(f *factory) *cobra.Command {
 
 func runVendorUntrust(ctx context.Context, o *vendorUntrustOptions) error {
 	f := o.f
-	sess, err := signedIn(ctx, f)
-	if err != nil {
-		return err
-	}
-	orgs, err := settingsOrgs(ctx, sess, o.org)
+	sess, orgs, err := signedInSettings(ctx, f, o.org)
 	if err != nil {
 		return err
 	}

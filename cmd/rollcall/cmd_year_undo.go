@@ -217,11 +217,7 @@ func newSettingsGraceCmd(f *factory) *cobra.Command {
 
 func runSettingsGrace(ctx context.Context, o *settingsGraceOptions) error {
 	f := o.f
-	sess, err := signedIn(ctx, f)
-	if err != nil {
-		return err
-	}
-	orgs, err := settingsOrgs(ctx, sess, o.o.org)
+	sess, orgs, err := signedInSettings(ctx, f, o.o.org)
 	if err != nil {
 		return err
 	}
