@@ -242,25 +242,7 @@ func TestConsoleRefusalNamesItsOwnField(t *testing.T) {
 	signedInWithDemo(t, dir)
 	out := filepath.Join(dir, "google.csv")
 
-	term := console(t, dir)
-	term.waitText("Home", "Signed in as Marie Curie")
-	term.keys("Down", "Enter") // Users
-	term.waitMatch(usersCount)
-	term.waitText("› Search", "Last name")
-	term.keys("Tab", "x")
-	term.waitFocus("Format")
-	term.waitText("Google Workspace: bulk user upload")
-	for _, f := range app.ExportFormats() { // the registry's order is the choice's
-		if f.Format == app.ExportGoogle {
-			break
-		}
-		term.keys("Down")
-	}
-	term.waitMatch(regexp.MustCompile(`> Google Workspace: bulk user upload`))
-	term.keys("Enter")
-	term.waitFocus("File")
-	term.text(out)
-	term.keys("Enter")
+	term := exportFromUsers(t, dir, app.ExportGoogle, "Google Workspace: bulk user upload", out)
 	term.waitFocus("Email template (users without an email)")
 	term.keys("Enter") // none
 	term.waitFocus("Organizational unit")
